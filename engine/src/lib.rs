@@ -1,0 +1,54 @@
+//! # explor-engine
+//!
+//! The domain of EXPLOR expertise missions, and its rules: who the experts, companies,
+//! associations and needs are ([`model`]), the value types that keep bad states out
+//! ([`values`]: CEFR levels, ISO codes, date windows, money in cents), the reference
+//! lists they are checked against ([`reference`]: theme taxonomy as a petgraph graph,
+//! countries with their UN M49 region, languages, French départements), and import
+//! validation ([`schema`]).
+//!
+//! The crate is pure: no files, no database, no search index. Everything it needs
+//! from the outside world comes in as values; reference data is embedded at build
+//! time from `data/reference/`.
+//!
+//! One design decision: import validation works on the JSON value before any typed
+//! deserialisation, driven by one table of fields per record kind. Serde stops at the
+//! first error; the table lets the import report *every* problem of a record, each
+//! with its field path, and the same table reads and writes the CSV flattening.
+//!
+//! ```
+//! use explor_engine::{Reference, RecordKind, Record, check_record};
+//!
+//! let value = serde_json::json!({
+//!     "id": "asso-eau-vive", "name": "Eau Vive Occitanie", "department": "31"
+//! });
+//! let record = check_record(RecordKind::Association, &value, &Reference::embedded()).unwrap();
+//! let Record::Association(asso) = record else { unreachable!() };
+//! assert!(asso.network_member); // defaults are filled in
+//!
+//! let bad = serde_json::json!({"id": "a", "name": "A", "department": "31", "colour": "red"});
+//! let issues = check_record(RecordKind::Association, &bad, &Reference::embedded()).unwrap_err();
+//! assert_eq!(issues[0].field, "colour");
+//! ```
+#![warn(missing_docs)]
+
+pub mod model;
+pub mod reference;
+pub mod schema;
+pub mod values;
+
+pub use model::{
+    Association, Consent, ConsentScheme, ConsentStatus, Employer, EmployerKind, Expert,
+    ExpertStatus, LanguageLevel, LocalPartner, Need, NeedKind, Offer, Record, RecordKind, ThemeKey,
+};
+pub use reference::{Countries, Departements, Languages, Reference, ReferenceError, Taxonomy};
+pub use schema::{FieldIssue, IssueClass, check_record};
+pub use values::{Cefr, CountryCode, DateWindow, LanguageCode, Money};
+
+/// Errors of the engine.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A reference data file cannot be used.
+    #[error(transparent)]
+    Reference(#[from] ReferenceError),
+}

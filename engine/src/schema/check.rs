@@ -1,0 +1,478 @@
+//! Checks one record's JSON value against its field table and the record rules,
+//! collecting every problem rather than stopping at the first.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+
+use super::fields::{Field, Ty, fields};
+use super::issue::{FieldIssue, IssueClass};
+use crate::model::{Record, RecordKind};
+use crate::reference::Reference;
+use crate::values::{Cefr, DateWindow, Money};
+
+/// Shortest and longest mission, in days (programme rule).
+pub const MISSION_DAYS: std::ops::RangeInclusive<u64> = 7..=15;
+
+/// Checks a record of `kind` and builds it; on failure returns every issue found.
+pub fn check_record(
+    kind: RecordKind,
+    value: &Value,
+    reference: &Reference<'_>,
+) -> Result<Record, Vec<FieldIssue>> {
+    let mut issues = Vec::new();
+    let Some(object) = value.as_object() else {
+        issues.push(FieldIssue::new(
+            "",
+            IssueClass::BadType,
+            format!("a record must be a JSON object, found {}", describe(value)),
+        ));
+        return Err(issues);
+    };
+    let checker = Checker { reference };
+    checker.object(fields(kind), object, "", &mut issues);
+    match kind {
+        RecordKind::Expert => expert_rules(object, reference, &mut issues),
+        RecordKind::Need => need_rules(object, &mut issues),
+        RecordKind::Association | RecordKind::Offer => {}
+    }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    Record::from_value(kind, value.clone()).map_err(|e| {
+        // The field table and the model disagree: a defect, reported rather than hidden.
+        vec![FieldIssue::new(
+            "",
+            IssueClass::BadValue,
+            format!("record passed the field checks but cannot be read: {e}"),
+        )]
+    })
+}
+
+struct Checker<'r, 'a> {
+    reference: &'r Reference<'a>,
+}
+
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{prefix}.{name}")
+    }
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => format!("{b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text \"{s}\""),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+impl Checker<'_, '_> {
+    fn object(
+        &self,
+        table: &[Field],
+        object: &Map<String, Value>,
+        prefix: &str,
+        out: &mut Vec<FieldIssue>,
+    ) {
+        for key in object.keys() {
+            if !table.iter().any(|f| f.name == key) {
+                let known: Vec<&str> = table.iter().map(|f| f.name).collect();
+                out.push(FieldIssue::new(
+                    join(prefix, key),
+                    IssueClass::UnknownField,
+                    format!("unknown field; known fields here: {}", known.join(", ")),
+                ));
+            }
+        }
+        for field in table {
+            let path = join(prefix, field.name);
+            match object.get(field.name) {
+                None | Some(Value::Null) => {
+                    if field.required {
+                        out.push(FieldIssue::new(
+                            path,
+                            IssueClass::MissingField,
+                            "required field is missing",
+                        ));
+                    }
+                }
+                Some(v) => self.value(field.ty, v, &path, out),
+            }
+        }
+    }
+
+    fn value(&self, ty: Ty, v: &Value, path: &str, out: &mut Vec<FieldIssue>) {
+        let mut bad_type = |expected: &str| {
+            out.push(FieldIssue::new(
+                path,
+                IssueClass::BadType,
+                format!("expected {expected}, found {}", describe(v)),
+            ));
+        };
+        match ty {
+            Ty::Text => match v.as_str() {
+                Some(s) if s.trim().is_empty() => out.push(FieldIssue::new(path, IssueClass::BadValue, "must not be empty")),
+                Some(_) => {}
+                None => bad_type("text"),
+            },
+            Ty::Bool => {
+                if !v.is_boolean() {
+                    bad_type("true or false");
+                }
+            }
+            Ty::Count { min, max } => match v.as_u64() {
+                Some(n) if n < min || n > max => out.push(FieldIssue::new(
+                    path,
+                    IssueClass::BadValue,
+                    format!("{n} is outside {min}…{max}"),
+                )),
+                Some(_) => {}
+                None if v.as_i64().is_some() => out.push(FieldIssue::new(
+                    path,
+                    IssueClass::BadValue,
+                    format!("{v} is outside {min}…{max}"),
+                )),
+                None => bad_type("a whole number"),
+            },
+            Ty::Money => self.money(v, path, out),
+            Ty::Date => match v.as_str() {
+                Some(s) => {
+                    if let Err(message) = parse_date(s) {
+                        out.push(FieldIssue::new(path, IssueClass::BadDate, message));
+                    }
+                }
+                None => bad_type("a date YYYY-MM-DD"),
+            },
+            Ty::Country => match v.as_str() {
+                Some(s) if self.reference.countries.get(s).is_none() => out.push(FieldIssue::new(
+                    path,
+                    IssueClass::UnknownCountry,
+                    format!("\"{s}\" is not an ISO 3166-1 alpha-2 country code (upper case, e.g. CD, SN, FR)"),
+                )),
+                Some(_) => {}
+                None => bad_type("a country code"),
+            },
+            Ty::Departement => match v.as_str() {
+                Some(s) if self.reference.departements.get(s).is_none() => out.push(FieldIssue::new(
+                    path,
+                    IssueClass::UnknownDepartement,
+                    format!("\"{s}\" is not a French département code (e.g. 31, 2A, 974)"),
+                )),
+                Some(_) => {}
+                None => bad_type("a département code as text (\"09\", not 9)"),
+            },
+            Ty::Theme => match v.as_str() {
+                Some(s) if !self.reference.taxonomy.contains(s) => out.push(FieldIssue::new(
+                    path,
+                    IssueClass::UnknownTheme,
+                    format!("\"{s}\" is not a theme key of the taxonomy"),
+                )),
+                Some(_) => {}
+                None => bad_type("a theme key"),
+            },
+            Ty::Choice(words) => match v.as_str() {
+                Some(s) if !words.contains(&s) => out.push(FieldIssue::new(
+                    path,
+                    IssueClass::BadValue,
+                    format!("\"{s}\" is not one of: {}", words.join(", ")),
+                )),
+                Some(_) => {}
+                None => bad_type(&format!("one of: {}", words.join(", "))),
+            },
+            Ty::Object(table) => match v.as_object() {
+                Some(o) => self.object(table, o, path, out),
+                None => bad_type("an object"),
+            },
+            Ty::Window => match v.as_object() {
+                Some(o) => self.window(o, path, out),
+                None => bad_type("an object {\"from\", \"to\"}"),
+            },
+            Ty::TextList | Ty::ThemeList | Ty::CountryList | Ty::LanguageLevels | Ty::Windows => {
+                let Some(items) = v.as_array() else {
+                    return bad_type("a list");
+                };
+                let item_ty = match ty {
+                    Ty::TextList => Ty::Text,
+                    Ty::ThemeList => Ty::Theme,
+                    Ty::CountryList => Ty::Country,
+                    Ty::Windows => Ty::Window,
+                    _ => Ty::Object(&[]), // language levels are checked below
+                };
+                for (i, item) in items.iter().enumerate() {
+                    let item_path = format!("{path}[{i}]");
+                    if ty == Ty::LanguageLevels {
+                        self.language_level(item, &item_path, out);
+                    } else {
+                        self.value(item_ty, item, &item_path, out);
+                    }
+                }
+            }
+        }
+    }
+
+    fn money(&self, v: &Value, path: &str, out: &mut Vec<FieldIssue>) {
+        let parsed = match v {
+            Value::Number(n) => Money::from_euros_str(&n.to_string()),
+            // CSV cells that could not be read as an amount arrive as text.
+            Value::String(s) => match Money::from_euros_str(s) {
+                Err(e) => Err(e),
+                Ok(_) => {
+                    out.push(FieldIssue::new(
+                        path,
+                        IssueClass::BadType,
+                        format!("expected a number of euros, found {}", describe(v)),
+                    ));
+                    return;
+                }
+            },
+            _ => {
+                out.push(FieldIssue::new(
+                    path,
+                    IssueClass::BadType,
+                    format!("expected a number of euros, found {}", describe(v)),
+                ));
+                return;
+            }
+        };
+        match parsed {
+            Ok(m) if m.is_negative() => out.push(FieldIssue::new(
+                path,
+                IssueClass::NegativeMoney,
+                format!("{m} € is negative"),
+            )),
+            Ok(_) => {}
+            Err(e) => out.push(FieldIssue::new(path, IssueClass::BadValue, e.to_string())),
+        }
+    }
+
+    fn window(&self, o: &Map<String, Value>, path: &str, out: &mut Vec<FieldIssue>) {
+        const WINDOW: &[Field] = &[
+            Field {
+                name: "from",
+                ty: Ty::Date,
+                required: true,
+            },
+            Field {
+                name: "to",
+                ty: Ty::Date,
+                required: true,
+            },
+        ];
+        let before = out.len();
+        self.object(WINDOW, o, path, out);
+        if out.len() == before {
+            if let (Some(from), Some(to)) = (date_at(o, "from"), date_at(o, "to")) {
+                if let Err(e) = DateWindow::new(from, to) {
+                    out.push(FieldIssue::new(
+                        path,
+                        IssueClass::WindowReversed,
+                        e.to_string(),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn language_level(&self, item: &Value, path: &str, out: &mut Vec<FieldIssue>) {
+        let Some(o) = item.as_object() else {
+            out.push(FieldIssue::new(
+                path,
+                IssueClass::BadType,
+                format!("expected {{\"code\", \"level\"}}, found {}", describe(item)),
+            ));
+            return;
+        };
+        for key in o.keys().filter(|k| *k != "code" && *k != "level") {
+            out.push(FieldIssue::new(
+                join(path, key),
+                IssueClass::UnknownField,
+                "unknown field; known fields here: code, level",
+            ));
+        }
+        match o.get("code") {
+            None | Some(Value::Null) => out.push(FieldIssue::new(
+                join(path, "code"),
+                IssueClass::MissingField,
+                "required field is missing",
+            )),
+            Some(Value::String(code)) if self.reference.languages.get(code).is_none() => {
+                out.push(FieldIssue::new(
+                    join(path, "code"),
+                    IssueClass::UnknownLanguage,
+                    format!(
+                        "\"{code}\" is not an ISO 639-1 language code (lower case, e.g. fr, en, wo)"
+                    ),
+                ))
+            }
+            Some(Value::String(_)) => {}
+            Some(other) => out.push(FieldIssue::new(
+                join(path, "code"),
+                IssueClass::BadType,
+                format!("expected a language code, found {}", describe(other)),
+            )),
+        }
+        match o.get("level") {
+            None | Some(Value::Null) => out.push(FieldIssue::new(
+                join(path, "level"),
+                IssueClass::MissingField,
+                "required field is missing",
+            )),
+            Some(Value::String(level)) => {
+                if let Err(e) = level.parse::<Cefr>() {
+                    out.push(FieldIssue::new(
+                        join(path, "level"),
+                        IssueClass::BadLevel,
+                        e.to_string(),
+                    ));
+                }
+            }
+            Some(other) => out.push(FieldIssue::new(
+                join(path, "level"),
+                IssueClass::BadLevel,
+                format!("expected a CEFR level A1…C2, found {}", describe(other)),
+            )),
+        }
+    }
+}
+
+/// Reads a strict `YYYY-MM-DD` date.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("\"{s}\" is not a real calendar date"))
+}
+
+fn date_at(o: &Map<String, Value>, key: &str) -> Option<NaiveDate> {
+    o.get(key)
+        .and_then(Value::as_str)
+        .and_then(|s| parse_date(s).ok())
+}
+
+fn str_at<'v>(o: &'v Map<String, Value>, key: &str) -> Option<&'v str> {
+    o.get(key).and_then(Value::as_str)
+}
+
+fn present(o: &Map<String, Value>, key: &str) -> bool {
+    o.get(key).is_some_and(|v| !v.is_null())
+}
+
+fn expert_rules(o: &Map<String, Value>, reference: &Reference<'_>, out: &mut Vec<FieldIssue>) {
+    let status = str_at(o, "status");
+    let employed = matches!(status, Some("employee" | "public_agent"));
+    if employed && !present(o, "employer") {
+        out.push(FieldIssue::new(
+            "employer",
+            IssueClass::EmployeeWithoutEmployer,
+            format!(
+                "an expert with status \"{}\" must name an employer",
+                status.unwrap_or_default()
+            ),
+        ));
+    }
+    if employed && !present(o, "consent") {
+        out.push(FieldIssue::new(
+            "consent",
+            IssueClass::MissingField,
+            "employees and public agents need the employer's consent (scheme and status)",
+        ));
+    }
+    if matches!(status, Some("independent" | "retired")) && present(o, "employer") {
+        out.push(FieldIssue::new(
+            "employer",
+            IssueClass::BadValue,
+            "only employees and public agents have an employer",
+        ));
+    }
+    if let Some(home) = o.get("home").and_then(Value::as_object) {
+        // An unknown country is reported on its own; the département is then not in question.
+        let abroad = str_at(home, "country")
+            .is_some_and(|c| c != "FR" && reference.countries.get(c).is_some());
+        if abroad && present(home, "department") {
+            out.push(FieldIssue::new(
+                "home.department",
+                IssueClass::BadValue,
+                "a département is given only for experts living in France",
+            ));
+        }
+    }
+    if let Some(consent) = o.get("consent").and_then(Value::as_object) {
+        if let (Some(from), Some(to)) =
+            (date_at(consent, "valid_from"), date_at(consent, "valid_to"))
+        {
+            if to < from {
+                out.push(FieldIssue::new(
+                    "consent.valid_to",
+                    IssueClass::WindowReversed,
+                    format!("consent ends ({to}) before it starts ({from})"),
+                ));
+            }
+        }
+    }
+}
+
+fn need_rules(o: &Map<String, Value>, out: &mut Vec<FieldIssue>) {
+    let duration = o.get("duration_days").and_then(Value::as_u64);
+    if let Some(days) = duration {
+        if !MISSION_DAYS.contains(&days) {
+            out.push(FieldIssue::new(
+                "duration_days",
+                IssueClass::DurationOutOfRange,
+                format!(
+                    "a mission lasts {} to {} days, not {days}",
+                    MISSION_DAYS.start(),
+                    MISSION_DAYS.end()
+                ),
+            ));
+        }
+    }
+    let window = o
+        .get("window")
+        .and_then(Value::as_object)
+        .and_then(|w| DateWindow::new(date_at(w, "from")?, date_at(w, "to")?).ok());
+    if let (Some(window), Some(days)) = (window, duration) {
+        if u64::from(window.len_days()) < days {
+            out.push(FieldIssue::new(
+                "window",
+                IssueClass::WindowTooShort,
+                format!(
+                    "the window {window} has {} days, fewer than duration_days = {days}",
+                    window.len_days()
+                ),
+            ));
+        }
+    }
+    let country = str_at(o, "country");
+    match str_at(o, "kind") {
+        Some("reciprocity") if country.is_some_and(|c| c != "FR") => out.push(FieldIssue::new(
+            "country",
+            IssueClass::BadValue,
+            "a reciprocity mission takes place in the region: country must be FR",
+        )),
+        Some("standard") if country == Some("FR") => out.push(FieldIssue::new(
+            "country",
+            IssueClass::BadValue,
+            "a standard mission takes place abroad: use kind \"reciprocity\" for a mission in France",
+        )),
+        Some("standard") if present(o, "expert_origin") => out.push(FieldIssue::new(
+            "expert_origin",
+            IssueClass::BadValue,
+            "expert_origin applies to reciprocity needs only",
+        )),
+        _ => {}
+    }
+}

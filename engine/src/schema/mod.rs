@@ -1,0 +1,18 @@
+//! Import validation: every record is checked field by field against a table of its
+//! fields, so that *all* problems are reported with the field's path, and the same
+//! table reads and writes the CSV flattening.
+
+mod check;
+mod dataset;
+mod fields;
+mod flat;
+mod issue;
+
+pub use check::{MISSION_DAYS, check_record, parse_date};
+pub use dataset::{DatasetIssue, KnownIds, check_references};
+pub use fields::{Field, Ty, fields};
+pub use flat::{csv_columns, flatten, unflatten};
+pub use issue::{FieldIssue, IssueClass};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,11 @@
+//! Value types that make bad states unrepresentable.
+
+mod cefr;
+mod codes;
+mod money;
+mod window;
+
+pub use cefr::{BadCefr, Cefr};
+pub use codes::{BadCode, CountryCode, LanguageCode};
+pub use money::{BadMoney, Money};
+pub use window::{DateWindow, ReversedWindow};
