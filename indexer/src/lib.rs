@@ -1,1 +1,40 @@
-//! placeholder
+//! # explor-indexer
+//!
+//! What explor keeps on disk. A [`Workspace`] is a directory holding the record
+//! store — SQLite, one row per record in its canonical JSON, with a schema version and
+//! a generation number — and the search index derived from it.
+//!
+//! Input files come in through [`load`], which reads a dataset directory or a single
+//! `.json`, `.jsonl` or `.csv` file (comma or semicolon) into located JSON values;
+//! [`Workspace::import`] then validates them all with the engine's rules and writes
+//! them in one transaction, or writes nothing and returns every problem, each naming
+//! its file, record and field.
+//!
+//! One design decision: the store keeps each record's canonical JSON rather than one
+//! column per field. The engine owns the shape; the store only needs ids, kinds and
+//! bodies, so the format can grow without a migration.
+//!
+//! ```
+//! use explor_indexer::{Workspace, load};
+//! use explor_engine::{RecordKind, Reference};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let (mut ws, created) = Workspace::init(dir.path()).unwrap();
+//! assert!(created);
+//! let file = dir.path().join("associations.json");
+//! std::fs::write(&file, r#"[{"id": "asso-a", "name": "A", "department": "31"}]"#).unwrap();
+//! let summary = ws.import(load(&file, None).unwrap(), &Reference::embedded()).unwrap();
+//! assert_eq!(summary.total().added, 1);
+//! assert_eq!(ws.records(RecordKind::Association).unwrap().len(), 1);
+//! ```
+#![warn(missing_docs)]
+
+mod error;
+mod source;
+mod store;
+mod workspace;
+
+pub use error::{Error, InternalError, Result, UserError};
+pub use source::{ImportIssue, Loaded, Location, SourceRecord, load};
+pub use store::SCHEMA_VERSION;
+pub use workspace::{ImportCounts, ImportSummary, Workspace};

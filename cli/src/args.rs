@@ -1,0 +1,115 @@
+//! Command-line arguments (clap derive: doc comments are the help text).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// explor — match volunteer experts to the needs of international-solidarity
+/// associations (EXPLOR programme, Occitanie Coopération), then prepare the mission.
+#[derive(Debug, Parser)]
+#[command(name = "explor", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Workspace directory (record store and search index).
+    #[arg(long, global = true, env = "EXPLOR_WORKSPACE", default_value = "explor-workspace")]
+    pub workspace: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a workspace (does nothing if it already exists).
+    Init,
+    /// Import a dataset directory or one .json, .jsonl or .csv file. Every record is
+    /// validated first; if any is invalid, every problem is printed and nothing is written.
+    Import(ImportArgs),
+    /// List the records of one kind.
+    List(ListArgs),
+    /// Show one record by id.
+    Show(ShowArgs),
+    /// Run the whole job on the bundled sample data, in a temporary workspace.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Dataset directory (associations, experts, offers, needs) or a single file.
+    pub path: PathBuf,
+    /// Kind of records in the file(s), when the file names do not say it.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Output format of the summary (and of the problems, with json).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Which records.
+    #[arg(value_enum)]
+    pub kind: KindArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The record's id.
+    pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Use this dataset directory instead of the bundled sample.
+    #[arg(long)]
+    pub data: Option<PathBuf>,
+}
+
+/// Record kinds as written on the command line (plural, as in file names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    Associations,
+    Experts,
+    Offers,
+    Needs,
+}
+
+impl From<KindArg> for explor_engine::RecordKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Associations => Self::Association,
+            KindArg::Experts => Self::Expert,
+            KindArg::Offers => Self::Offer,
+            KindArg::Needs => Self::Need,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}

@@ -1,0 +1,121 @@
+//! `explor demo`: the main job on the bundled sample, in a temporary workspace.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use explor_engine::{Record, RecordKind, Reference};
+use explor_indexer::{Workspace, load};
+
+use crate::args::DemoArgs;
+use crate::commands::import::summary_text;
+use crate::output::{self, table, word};
+
+/// The sample dataset, embedded so that the demo runs from any directory.
+const SAMPLE: [(&str, &str); 4] = [
+    ("associations.json", include_str!("../../../data/sample/associations.json")),
+    ("experts.json", include_str!("../../../data/sample/experts.json")),
+    ("offers.json", include_str!("../../../data/sample/offers.json")),
+    ("needs.json", include_str!("../../../data/sample/needs.json")),
+];
+
+pub fn run(args: &DemoArgs) -> Result<()> {
+    let temp = tempfile::Builder::new()
+        .prefix("explor-demo-")
+        .tempdir()
+        .context("cannot create a temporary directory")?;
+    let data = match &args.data {
+        Some(dir) => dir.clone(),
+        None => {
+            let dir = temp.path().join("sample");
+            std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            for (name, text) in SAMPLE {
+                let path = dir.join(name);
+                std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+            }
+            dir
+        }
+    };
+    let (mut ws, _) = Workspace::init(&temp.path().join("workspace"))?;
+    let mut out = output::stdout();
+    out.line(format_args!("explor demo — EXPLOR expertise missions, Occitanie Coopération"))?;
+    out.line(format_args!("temporary workspace: {}", ws.root().display()))?;
+    out.line(format_args!("\n== 1. import {} ==", describe_source(args.data.as_deref())))?;
+    let summary = ws.import(load(&data, None)?, &Reference::embedded())?;
+    out.text(&summary_text(&summary))?;
+
+    out.line(format_args!("\n== 2. the sample at a glance =="))?;
+    let experts = ws.records(RecordKind::Expert)?;
+    let needs = ws.records(RecordKind::Need)?;
+    let offers = ws.records(RecordKind::Offer)?;
+    let mut status = BTreeMap::new();
+    let mut consent = BTreeMap::new();
+    let mut foreign = 0;
+    for r in &experts {
+        if let Record::Expert(e) = r {
+            *status.entry(word(&e.status)).or_insert(0) += 1;
+            *consent.entry(word(&e.consent.status)).or_insert(0) += 1;
+            foreign += usize::from(e.is_foreign());
+        }
+    }
+    out.line(format_args!("experts by status:  {}", counts(&status)))?;
+    out.line(format_args!("employer consent:   {}", counts(&consent)))?;
+    out.line(format_args!("based abroad (reciprocity candidates): {foreign}"))?;
+    let mut calls = BTreeMap::new();
+    let mut kinds = BTreeMap::new();
+    let mut countries = BTreeMap::new();
+    let mut themes = BTreeMap::new();
+    for r in &needs {
+        if let Record::Need(n) = r {
+            *calls.entry(n.call.clone().unwrap_or_else(|| "(no call)".into())).or_insert(0) += 1;
+            *kinds.entry(word(&n.kind)).or_insert(0) += 1;
+            *countries.entry(n.country.to_string()).or_insert(0) += 1;
+            *themes.entry(n.theme.to_string()).or_insert(0) += 1;
+        }
+    }
+    out.line(format_args!("needs by call:      {}", counts(&calls)))?;
+    out.line(format_args!("needs by kind:      {}", counts(&kinds)))?;
+    out.line(format_args!("needs cover {} countries and {} themes", countries.len(), themes.len()))?;
+
+    out.line(format_args!("\n== 3. company offers =="))?;
+    let mut t = table(&["offer", "company", "title", "headcount", "window"]);
+    for r in &offers {
+        if let Record::Offer(o) = r {
+            t.add_row(vec![
+                o.id.clone(),
+                o.company.name.clone(),
+                o.title.clone(),
+                o.headcount.to_string(),
+                o.window.to_string(),
+            ]);
+        }
+    }
+    out.table(&t)?;
+
+    out.line(format_args!("\n== 4. worked example: need-kin-dechets =="))?;
+    match ws.record("need-kin-dechets") {
+        Ok(Record::Need(n)) => {
+            out.line(format_args!("{} — {}, {}", n.title, n.city.as_deref().unwrap_or(""), n.country))?;
+            out.line(format_args!(
+                "{} days within {}, {} expert(s) wanted, theme {}",
+                n.duration_days, n.window, n.experts_wanted, n.theme
+            ))?;
+        }
+        _ => out.line(format_args!("(not in this dataset)"))?,
+    }
+    out.line(format_args!(
+        "\nNext: matching, batch assignment and missions arrive with the following issues."
+    ))?;
+    Ok(())
+}
+
+fn describe_source(data: Option<&Path>) -> String {
+    match data {
+        Some(d) => d.display().to_string(),
+        None => "the bundled sample (data/sample)".to_owned(),
+    }
+}
+
+fn counts(map: &BTreeMap<String, usize>) -> String {
+    map.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+}

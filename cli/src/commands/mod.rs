@@ -1,0 +1,43 @@
+//! One function per command; each parses nothing and decides nothing domain-wise.
+
+mod demo;
+mod import;
+mod records;
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use explor_indexer::Workspace;
+
+use crate::args::{Cli, Command};
+
+/// A command line that is well-formed for clap but cannot be acted on.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+pub fn run(cli: Cli) -> Result<()> {
+    let root = cli.global.workspace.as_path();
+    match cli.command {
+        Command::Init => init(root),
+        Command::Import(args) => import::run(&mut open(root)?, &args),
+        Command::List(args) => records::list(&open(root)?, &args),
+        Command::Show(args) => records::show(&open(root)?, &args),
+        Command::Demo(args) => demo::run(&args),
+    }
+}
+
+fn open(root: &Path) -> Result<Workspace> {
+    Ok(Workspace::open(root)?)
+}
+
+fn init(root: &Path) -> Result<()> {
+    let (ws, created) = Workspace::init(root).with_context(|| format!("cannot create a workspace at {}", root.display()))?;
+    let mut out = crate::output::stdout();
+    if created {
+        out.line(format_args!("created workspace {}", ws.root().display()))?;
+    } else {
+        out.line(format_args!("workspace {} already exists; nothing changed", ws.root().display()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,71 @@
+//! Writing to standard output: plain lines, tables, JSON and CSV.
+
+use std::fmt::Arguments;
+use std::io::{self, BufWriter, StdoutLock, Write};
+
+use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use serde::Serialize;
+
+/// Buffered standard output; errors (a closed pipe among them) go up to `main`.
+pub struct Out {
+    inner: BufWriter<StdoutLock<'static>>,
+}
+
+pub fn stdout() -> Out {
+    Out {
+        inner: BufWriter::new(io::stdout().lock()),
+    }
+}
+
+impl Out {
+    pub fn line(&mut self, args: Arguments<'_>) -> io::Result<()> {
+        self.inner.write_fmt(args)?;
+        self.inner.write_all(b"\n")?;
+        self.inner.flush()
+    }
+
+    pub fn text(&mut self, text: &str) -> io::Result<()> {
+        self.inner.write_all(text.as_bytes())?;
+        self.inner.flush()
+    }
+
+    pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> anyhow::Result<()> {
+        serde_json::to_writer_pretty(&mut self.inner, value)?;
+        self.inner.write_all(b"\n")?;
+        self.inner.flush()?;
+        Ok(())
+    }
+
+    pub fn table(&mut self, table: &Table) -> io::Result<()> {
+        self.line(format_args!("{table}"))
+    }
+
+    pub fn csv(&mut self, header: &[String], rows: &[Vec<String>]) -> anyhow::Result<()> {
+        let mut w = csv::Writer::from_writer(&mut self.inner);
+        w.write_record(header)?;
+        for row in rows {
+            w.write_record(row)?;
+        }
+        w.flush()?;
+        drop(w);
+        self.inner.flush()?;
+        Ok(())
+    }
+}
+
+/// A table for people: condensed borders, wrapped to the terminal when there is one.
+pub fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.to_vec());
+    t
+}
+
+/// The snake_case word serde writes for a unit enum variant (`public_agent`).
+pub fn word<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

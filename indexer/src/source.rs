@@ -1,0 +1,367 @@
+//! Reading dataset files (`.json`, `.jsonl`, `.csv` with `,` or `;`) into located JSON
+//! values, before any validation.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use explor_engine::schema::{FieldIssue, IssueClass, unflatten};
+use explor_engine::RecordKind;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::error::{Error, Result, UserError};
+
+/// Where a record sits in its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Location {
+    /// The whole file (it could not be read at all).
+    File,
+    /// Index in a JSON array, from 0.
+    Index(usize),
+    /// Line number, from 1 (JSON Lines and CSV).
+    Line(u64),
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::File => f.write_str("file"),
+            Location::Index(i) => write!(f, "record [{i}]"),
+            Location::Line(l) => write!(f, "line {l}"),
+        }
+    }
+}
+
+/// One record read from a file, not yet validated.
+#[derive(Debug, Clone)]
+pub struct SourceRecord {
+    /// The file, as given.
+    pub file: PathBuf,
+    /// Where in the file.
+    pub location: Location,
+    /// The kind the file holds.
+    pub kind: RecordKind,
+    /// The record as JSON (CSV rows already un-flattened).
+    pub value: Value,
+}
+
+impl SourceRecord {
+    /// The record's id, if it has a textual one.
+    pub fn id(&self) -> Option<&str> {
+        self.value.get("id").and_then(Value::as_str)
+    }
+}
+
+/// One problem in the input, located to file, record and field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportIssue {
+    /// The file, as given.
+    pub file: PathBuf,
+    /// Where in the file.
+    pub location: Location,
+    /// The record's id, when it has one.
+    pub id: Option<String>,
+    /// Field path; empty when the problem is the record's or the file's syntax.
+    pub field: String,
+    /// The validation class; `None` for files that cannot be parsed.
+    pub class: Option<IssueClass>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl ImportIssue {
+    pub(crate) fn syntax(file: &Path, location: Location, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_owned(),
+            location,
+            id: None,
+            field: String::new(),
+            class: None,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn field(record: &SourceRecord, issue: FieldIssue) -> Self {
+        Self {
+            file: record.file.clone(),
+            location: record.location,
+            id: record.id().map(str::to_owned),
+            field: issue.field,
+            class: Some(issue.class),
+            message: issue.message,
+        }
+    }
+}
+
+impl fmt::Display for ImportIssue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file.display(), self.location)?;
+        if let Some(id) = &self.id {
+            write!(f, " ({id})")?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ": field \"{}\"", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// What was read from a path: records, and problems that stopped some from being read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Records read, in file order.
+    pub records: Vec<SourceRecord>,
+    /// Problems found while reading.
+    pub issues: Vec<ImportIssue>,
+}
+
+const EXTENSIONS: [&str; 3] = ["json", "jsonl", "csv"];
+
+/// Reads a dataset directory (every `.json`, `.jsonl` and `.csv` in it) or one file.
+///
+/// A file's kind comes from its name (`experts.csv`, `needs-2027.json`) unless `kind` is
+/// given. Files are read in name order, so the outcome does not depend on the directory's
+/// listing order.
+pub fn load(path: &Path, kind: Option<RecordKind>) -> Result<Loaded> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::User(UserError::BadInput {
+                path: path.to_owned(),
+                message: "no such file or directory".into(),
+            })
+        } else {
+            Error::io(path, e)
+        }
+    })?;
+    let files = if meta.is_dir() {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
+            let entry = entry.map_err(|e| Error::io(path, e))?;
+            let p = entry.path();
+            if p.is_file() && extension(&p).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
+                files.push(p);
+            }
+        }
+        files.sort();
+        if files.is_empty() {
+            return Err(UserError::BadInput {
+                path: path.to_owned(),
+                message: "no .json, .jsonl or .csv file in this directory".into(),
+            }
+            .into());
+        }
+        files
+    } else {
+        vec![path.to_owned()]
+    };
+    let mut loaded = Loaded::default();
+    for file in files {
+        let file_kind = match kind {
+            Some(k) => k,
+            None => kind_of(&file)?,
+        };
+        load_file(&file, file_kind, &mut loaded)?;
+    }
+    Ok(loaded)
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// The kind a file holds, from its name: the one kind whose plural its stem contains.
+fn kind_of(file: &Path) -> Result<RecordKind> {
+    let stem = file
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    let matches: Vec<RecordKind> = RecordKind::ALL
+        .into_iter()
+        .filter(|k| stem.contains(k.file_stem()))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(*one),
+        _ => Err(UserError::BadInput {
+            path: file.to_owned(),
+            message: "cannot tell which records this file holds: name it associations, experts, offers or needs (.json, .jsonl, .csv), or give --kind".into(),
+        }
+        .into()),
+    }
+}
+
+fn load_file(file: &Path, kind: RecordKind, out: &mut Loaded) -> Result<()> {
+    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            out.issues.push(ImportIssue::syntax(
+                file,
+                Location::File,
+                format!(
+                    "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
+                    e.utf8_error().valid_up_to()
+                ),
+            ));
+            return Ok(());
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let record = |location, value| SourceRecord {
+        file: file.to_owned(),
+        location,
+        kind,
+        value,
+    };
+    match extension(file).as_deref() {
+        Some("json") => match serde_json::from_str::<Value>(text) {
+            Ok(Value::Array(items)) => out.records.extend(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| record(Location::Index(i), v)),
+            ),
+            Ok(_) => out.issues.push(ImportIssue::syntax(
+                file,
+                Location::File,
+                "expected a JSON array of records",
+            )),
+            Err(e) => out.issues.push(ImportIssue::syntax(
+                file,
+                Location::Line(e.line() as u64),
+                format!("invalid JSON: {e}"),
+            )),
+        },
+        Some("jsonl") => {
+            for (n, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let location = Location::Line(n as u64 + 1);
+                match serde_json::from_str::<Value>(line) {
+                    Ok(v) => out.records.push(record(location, v)),
+                    Err(e) => out.issues.push(ImportIssue::syntax(
+                        file,
+                        location,
+                        format!("invalid JSON: {e}"),
+                    )),
+                }
+            }
+        }
+        Some("csv") => load_csv(file, text, kind, out),
+        _ => {
+            return Err(UserError::BadInput {
+                path: file.to_owned(),
+                message: "unsupported file type: use .json, .jsonl or .csv".into(),
+            }
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// Guesses the separator from the header line: French spreadsheets write `;`.
+fn separator(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas { b';' } else { b',' }
+}
+
+fn load_csv(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator(text))
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = match reader.headers() {
+        Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
+        Err(e) => {
+            out.issues.push(ImportIssue::syntax(file, Location::Line(1), format!("unreadable CSV header: {e}")));
+            return;
+        }
+    };
+    if headers.iter().all(String::is_empty) {
+        out.issues.push(ImportIssue::syntax(file, Location::Line(1), "a header row naming the columns is required"));
+        return;
+    }
+    for row in reader.records() {
+        let row = match row {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                out.issues.push(ImportIssue::syntax(file, Location::Line(line), format!("unreadable CSV row: {e}")));
+                continue;
+            }
+        };
+        let line = row.position().map_or(0, |p| p.line());
+        let cells: Vec<(&str, &str)> = headers.iter().map(String::as_str).zip(row.iter()).collect();
+        let (value, problems) = unflatten(kind, &cells);
+        let record = SourceRecord {
+            file: file.to_owned(),
+            location: Location::Line(line),
+            kind,
+            value,
+        };
+        out.issues
+            .extend(problems.into_iter().map(|p| ImportIssue::field(&record, p)));
+        out.records.push(record);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn separator_follows_the_header_and_ignores_quoted_text() {
+        assert_eq!(separator("id;name;themes\n"), b';');
+        assert_eq!(separator("id,name,themes\n"), b',');
+        assert_eq!(separator("\"a;b;c\",name\n"), b',');
+    }
+
+    #[test]
+    fn kind_comes_from_the_file_name() {
+        assert_eq!(kind_of(Path::new("x/experts.csv")).unwrap(), RecordKind::Expert);
+        assert_eq!(kind_of(Path::new("needs-2027.jsonl")).unwrap(), RecordKind::Need);
+        assert!(kind_of(Path::new("roster.csv")).is_err());
+    }
+
+    #[test]
+    fn json_lines_and_csv_rows_carry_their_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let jl = dir.path().join("associations.jsonl");
+        std::fs::write(&jl, "{\"id\":\"a\"}\n\n{oops\n{\"id\":\"b\"}\n").unwrap();
+        let loaded = load(&jl, None).unwrap();
+        let at: Vec<_> = loaded.records.iter().map(|r| r.location).collect();
+        assert_eq!(at, vec![Location::Line(1), Location::Line(4)]);
+        assert_eq!(loaded.issues[0].location, Location::Line(3));
+
+        let csv = dir.path().join("associations.csv");
+        std::fs::write(&csv, "\u{feff}id;name;department\na;\"Élan; Sud\";31\nb;B;09\n").unwrap();
+        let loaded = load(&csv, None).unwrap();
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        assert_eq!(loaded.records[0].value["name"], "Élan; Sud");
+        assert_eq!(loaded.records[1].location, Location::Line(3));
+    }
+
+    #[test]
+    fn non_utf8_and_non_array_files_are_reported_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("experts.csv"), b"id,name\n\xe9t\xe9,x\n").unwrap();
+        std::fs::write(dir.path().join("needs.json"), "{}").unwrap();
+        let loaded = load(dir.path(), None).unwrap();
+        assert_eq!(loaded.issues.len(), 2);
+        assert!(loaded.issues.iter().all(|i| i.location == Location::File));
+    }
+}

@@ -1,0 +1,213 @@
+//! The record store: one SQLite database per workspace.
+//!
+//! Records are kept as their canonical JSON, one row per id (ids are unique across
+//! kinds). A `meta` table holds the schema version and the generation number, which
+//! every write that changes a record increments; the search index carries the same
+//! number so a stale index can be told apart.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use explor_engine::schema::KnownIds;
+use explor_engine::{Record, RecordKind};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use crate::error::{Error, InternalError, Result};
+
+/// Schema version this build reads and writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS records (
+    id         TEXT PRIMARY KEY,
+    kind       TEXT NOT NULL,
+    body       TEXT NOT NULL,
+    generation INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS records_by_kind ON records (kind, id);
+";
+
+/// How an upsert changed the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upsert {
+    /// A new id.
+    Added,
+    /// An existing id with a different record.
+    Updated,
+    /// An existing id with the same record.
+    Unchanged,
+}
+
+/// The SQLite record store.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+fn kind_from_str(s: &str) -> Option<RecordKind> {
+    RecordKind::ALL.into_iter().find(|k| k.as_str() == s)
+}
+
+impl Store {
+    /// Creates the database and its schema (or opens it, if it is already there).
+    pub fn create(path: &Path) -> Result<Self> {
+        let conn = Connection::open(path)?;
+        conn.execute_batch(SCHEMA)?;
+        conn.execute(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1), ('generation', '0')",
+            params![SCHEMA_VERSION.to_string()],
+        )?;
+        Ok(Self { conn })
+    }
+
+    /// Opens an existing database without creating anything.
+    pub fn open(path: &Path) -> Result<Self> {
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        // Writers wait a little for each other instead of failing at once.
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        Ok(Self { conn })
+    }
+
+    /// The schema version written in the database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.meta("schema_version")?.unwrap_or(0))
+    }
+
+    /// The generation number: how many writes changed the records.
+    pub fn generation(&self) -> Result<u64> {
+        Ok(self.meta("generation")?.unwrap_or(0).max(0) as u64)
+    }
+
+    fn meta(&self, key: &str) -> Result<Option<i64>> {
+        let value: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = ?1", params![key], |r| r.get(0))
+            .optional()?;
+        Ok(value.and_then(|v| v.parse().ok()))
+    }
+
+    /// Writes all records in one transaction: either every one is stored or none.
+    /// Returns how each was stored, in the order given.
+    pub fn upsert_all(&mut self, records: &[Record]) -> Result<Vec<Upsert>> {
+        let tx = self.conn.transaction()?;
+        let generation: i64 = tx
+            .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
+                r.get::<_, String>(0)
+            })?
+            .parse()
+            .unwrap_or(0);
+        let next = generation + 1;
+        let mut outcome = Vec::with_capacity(records.len());
+        {
+            let mut read = tx.prepare_cached("SELECT body FROM records WHERE id = ?1")?;
+            let mut write = tx.prepare_cached(
+                "INSERT INTO records (id, kind, body, generation) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, body = excluded.body,
+                 generation = excluded.generation",
+            )?;
+            for record in records {
+                let body = serde_json::to_string(record).map_err(|e| InternalError::Corrupt {
+                    id: record.id().to_owned(),
+                    message: e.to_string(),
+                })?;
+                let old: Option<String> = read.query_row(params![record.id()], |r| r.get(0)).optional()?;
+                let change = match old {
+                    None => Upsert::Added,
+                    Some(old) if old == body => Upsert::Unchanged,
+                    Some(_) => Upsert::Updated,
+                };
+                if change != Upsert::Unchanged {
+                    write.execute(params![record.id(), record.kind().as_str(), body, next])?;
+                }
+                outcome.push(change);
+            }
+        }
+        if outcome.iter().any(|c| *c != Upsert::Unchanged) {
+            tx.execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'generation'",
+                params![next.to_string()],
+            )?;
+        }
+        tx.commit()?;
+        Ok(outcome)
+    }
+
+    /// Every record of a kind, sorted by id.
+    pub fn records(&self, kind: RecordKind) -> Result<Vec<Record>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, body FROM records WHERE kind = ?1 ORDER BY id")?;
+        let rows = stmt.query_map(params![kind.as_str()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, body) = row?;
+            out.push(decode(kind, &id, &body)?);
+        }
+        Ok(out)
+    }
+
+    /// The record with this id, if any.
+    pub fn record(&self, id: &str) -> Result<Option<Record>> {
+        let row: Option<(String, String)> = self
+            .conn
+            .query_row("SELECT kind, body FROM records WHERE id = ?1", params![id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?;
+        match row {
+            None => Ok(None),
+            Some((kind, body)) => {
+                let kind = kind_from_str(&kind).ok_or_else(|| corrupt(id, format!("unknown kind \"{kind}\"")))?;
+                decode(kind, id, &body).map(Some)
+            }
+        }
+    }
+
+    /// Every stored id with its kind.
+    pub fn known_ids(&self) -> Result<KnownIds> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, kind FROM records")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        let mut out = KnownIds::new();
+        for row in rows {
+            let (id, kind) = row?;
+            let kind = kind_from_str(&kind).ok_or_else(|| corrupt(&id, format!("unknown kind \"{kind}\"")))?;
+            out.insert(id, kind);
+        }
+        Ok(out)
+    }
+
+    /// How many records of each kind.
+    pub fn counts(&self) -> Result<BTreeMap<RecordKind, usize>> {
+        let mut out: BTreeMap<RecordKind, usize> = RecordKind::ALL.into_iter().map(|k| (k, 0)).collect();
+        let mut stmt = self.conn.prepare_cached("SELECT kind, COUNT(*) FROM records GROUP BY kind")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+        for row in rows {
+            let (kind, n) = row?;
+            if let Some(k) = kind_from_str(&kind) {
+                out.insert(k, usize::try_from(n).unwrap_or(0));
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn corrupt(id: &str, message: String) -> Error {
+    Error::Internal(InternalError::Corrupt {
+        id: id.to_owned(),
+        message,
+    })
+}
+
+fn decode(kind: RecordKind, id: &str, body: &str) -> Result<Record> {
+    let value: serde_json::Value = serde_json::from_str(body).map_err(|e| corrupt(id, e.to_string()))?;
+    Record::from_value(kind, value).map_err(|e| corrupt(id, e.to_string()))
+}

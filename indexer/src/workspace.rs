@@ -1,0 +1,244 @@
+//! A workspace: a directory holding the record store (and, later, the search index).
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use explor_engine::schema::{check_record, check_references};
+use explor_engine::{Record, RecordKind, Reference};
+use serde::Serialize;
+
+use crate::error::{Error, Result, UserError};
+use crate::source::{ImportIssue, Loaded};
+use crate::store::{SCHEMA_VERSION, Store, Upsert};
+
+const STORE_FILE: &str = "explor.sqlite3";
+const LOCK_FILE: &str = "explor.lock";
+
+/// Per-kind outcome of an import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ImportCounts {
+    /// New ids.
+    pub added: usize,
+    /// Existing ids whose record changed.
+    pub updated: usize,
+    /// Existing ids imported again as they were.
+    pub unchanged: usize,
+}
+
+/// What an import did, by kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    /// Counts per record kind.
+    pub by_kind: BTreeMap<RecordKind, ImportCounts>,
+}
+
+impl ImportSummary {
+    /// Totals over all kinds.
+    pub fn total(&self) -> ImportCounts {
+        self.by_kind.values().fold(ImportCounts::default(), |a, c| ImportCounts {
+            added: a.added + c.added,
+            updated: a.updated + c.updated,
+            unchanged: a.unchanged + c.unchanged,
+        })
+    }
+}
+
+/// An open workspace.
+#[derive(Debug)]
+pub struct Workspace {
+    root: PathBuf,
+    store: Store,
+}
+
+/// An exclusive hold on a workspace for writing; released when dropped.
+struct WriteLock {
+    _file: File,
+}
+
+impl Workspace {
+    /// Creates a workspace at `root` (the directory may exist). Returns the workspace and
+    /// whether it was newly created; initialising an existing workspace changes nothing.
+    pub fn init(root: &Path) -> Result<(Self, bool)> {
+        std::fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
+        let db = root.join(STORE_FILE);
+        let created = !db.exists();
+        let _lock = lock(root)?;
+        let store = Store::create(&db)?;
+        drop(store);
+        Ok((Self::open(root)?, created))
+    }
+
+    /// Opens the workspace at `root`.
+    pub fn open(root: &Path) -> Result<Self> {
+        let db = root.join(STORE_FILE);
+        if !db.is_file() {
+            return Err(UserError::NoWorkspace(root.to_owned()).into());
+        }
+        let store = Store::open(&db)?;
+        let found = store.schema_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(UserError::NewerSchema {
+                path: root.to_owned(),
+                found,
+                known: SCHEMA_VERSION,
+            }
+            .into());
+        }
+        Ok(Self {
+            root: root.to_owned(),
+            store,
+        })
+    }
+
+    /// The workspace directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The store's generation number.
+    pub fn generation(&self) -> Result<u64> {
+        self.store.generation()
+    }
+
+    /// Validates everything that was loaded and, only if there is no problem at all,
+    /// writes it in one transaction (upsert by id).
+    ///
+    /// On any problem nothing is written and every problem is returned in
+    /// [`UserError::Invalid`], in file and record order.
+    pub fn import(&mut self, loaded: Loaded, reference: &Reference<'_>) -> Result<ImportSummary> {
+        let _lock = lock(&self.root)?;
+        let Loaded { records: sources, mut issues } = loaded;
+        let mut records = Vec::with_capacity(sources.len());
+        let mut origin = Vec::with_capacity(sources.len());
+        for source in &sources {
+            match check_record(source.kind, &source.value, reference) {
+                Ok(record) => {
+                    records.push(record);
+                    origin.push(source);
+                }
+                Err(problems) => issues.extend(problems.into_iter().map(|p| ImportIssue::field(source, p))),
+            }
+        }
+        let known = self.store.known_ids()?;
+        let locate = |i: usize| format!("{} {}", origin[i].file.display(), origin[i].location);
+        for problem in check_references(&records, &known, &locate) {
+            issues.push(ImportIssue::field(origin[problem.index], problem.issue));
+        }
+        if !issues.is_empty() {
+            issues.sort_by(|a, b| (&a.file, a.location).cmp(&(&b.file, b.location)));
+            return Err(UserError::Invalid(issues).into());
+        }
+        let outcome = self.store.upsert_all(&records)?;
+        let mut summary = ImportSummary::default();
+        for kind in RecordKind::ALL {
+            summary.by_kind.insert(kind, ImportCounts::default());
+        }
+        for (record, change) in records.iter().zip(outcome) {
+            let counts = summary.by_kind.entry(record.kind()).or_default();
+            match change {
+                Upsert::Added => counts.added += 1,
+                Upsert::Updated => counts.updated += 1,
+                Upsert::Unchanged => counts.unchanged += 1,
+            }
+        }
+        Ok(summary)
+    }
+
+    /// Every record of a kind, sorted by id.
+    pub fn records(&self, kind: RecordKind) -> Result<Vec<Record>> {
+        self.store.records(kind)
+    }
+
+    /// The record with this id.
+    pub fn record(&self, id: &str) -> Result<Record> {
+        self.store
+            .record(id)?
+            .ok_or_else(|| UserError::NotFound(id.to_owned()).into())
+    }
+
+    /// How many records of each kind.
+    pub fn counts(&self) -> Result<BTreeMap<RecordKind, usize>> {
+        self.store.counts()
+    }
+}
+
+/// Takes the workspace's write lock, failing at once if another process holds it.
+fn lock(root: &Path) -> Result<WriteLock> {
+    let path = root.join(LOCK_FILE);
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(WriteLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(UserError::Locked(root.to_owned()).into()),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::load;
+
+    fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    }
+
+    const ASSOS: &str = r#"[{"id":"asso-a","name":"A","department":"31"},{"id":"asso-b","name":"B","department":"34"}]"#;
+
+    #[test]
+    fn reimport_counts_added_updated_unchanged_and_bumps_generation_only_on_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut ws, _) = Workspace::init(&dir.path().join("ws")).unwrap();
+        let r = Reference::embedded();
+        let file = write(dir.path(), "associations.json", ASSOS);
+        let first = ws.import(load(&file, None).unwrap(), &r).unwrap();
+        assert_eq!(first.total(), ImportCounts { added: 2, updated: 0, unchanged: 0 });
+        assert_eq!(ws.generation().unwrap(), 1);
+        let again = ws.import(load(&file, None).unwrap(), &r).unwrap();
+        assert_eq!(again.total(), ImportCounts { added: 0, updated: 0, unchanged: 2 });
+        assert_eq!(ws.generation().unwrap(), 1, "an import that changes nothing is not a new generation");
+        let changed = write(dir.path(), "associations.json", &ASSOS.replace("\"B\"", "\"B2\""));
+        let third = ws.import(load(&changed, None).unwrap(), &r).unwrap();
+        assert_eq!(third.total(), ImportCounts { added: 0, updated: 1, unchanged: 1 });
+        assert_eq!(ws.generation().unwrap(), 2);
+    }
+
+    #[test]
+    fn one_invalid_record_means_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut ws, _) = Workspace::init(&dir.path().join("ws")).unwrap();
+        let data = dir.path().join("data");
+        std::fs::create_dir(&data).unwrap();
+        write(&data, "associations.json", ASSOS);
+        write(&data, "needs.jsonl", "{\"id\": \"n\"}\n");
+        let err = ws.import(load(&data, None).unwrap(), &Reference::embedded()).unwrap_err();
+        let Error::User(UserError::Invalid(issues)) = err else { panic!("{err}") };
+        assert!(issues.iter().all(|i| i.file.ends_with("needs.jsonl")));
+        assert!(issues.len() > 5, "every missing field is reported: {issues:?}");
+        assert_eq!(ws.counts().unwrap().values().sum::<usize>(), 0);
+        assert_eq!(ws.generation().unwrap(), 0);
+    }
+
+    #[test]
+    fn open_refuses_a_missing_workspace_and_a_second_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            Workspace::open(&dir.path().join("nowhere")),
+            Err(Error::User(UserError::NoWorkspace(_)))
+        ));
+        let root = dir.path().join("ws");
+        let (_ws, created) = Workspace::init(&root).unwrap();
+        assert!(created);
+        let (_again, created) = Workspace::init(&root).unwrap();
+        assert!(!created);
+        let _held = lock(&root).unwrap();
+        assert!(matches!(lock(&root), Err(Error::User(UserError::Locked(_)))));
+    }
+}
