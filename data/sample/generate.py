@@ -818,7 +818,7 @@ E("0047", "Romain Delort", "m", "employee", "dechets_ing", "30:Alès", 7, "MA",
 # dechets agent whose only window is 8 days: too short for the 10-day Kinshasa mission
 E("0048", "Valérie Costes", "f", "public_agent", "dechets_tech", "81:Gaillac", 11, "SN",
   "fr:C2 en:A2", "04-12/04-19", 8, employer="trifyl", cons=consent("md", "g", *Y27),
-  cost=240, missions=0)
+  cost=255, missions=0)
 # dechets retiree who accepts at most 8 days
 E("0049", "Jacques Rességuier", "m", "retired", "dechets_tech", "12:Villefranche-de-Rouergue", 40, "TG",
   "fr:C2", "03-15/04-15", 8, cons=NONE, missions=1, past=" d'un syndicat intercommunal")
@@ -831,7 +831,7 @@ E("0050", "Mireille Albert", "f", "independent", "dechets_ing", "75:Paris", 16, 
        "bailleurs internationaux. Basée à Paris, elle se déplace volontiers en région."))
 E("0051", "Karine Sicard", "f", "public_agent", "jeunesse", "65:Tarbes", 12, "GN SN",
   "fr:C2 en:B1", "10-11/10-31", 7, employer="ville-tarbes", cons=consent("md", "g"),
-  cost=240, missions=1)
+  cost=260, missions=1)
 E("0052", "Antoine Girard", "m", "employee", "informatique", "31:Toulouse", 5, "",
   "fr:C2 en:C1", "09-01/11-30", 12, employer="co-occitalis", cons=consent("cs", "p"),
   cost=350, missions=0)
@@ -968,7 +968,7 @@ E("0087", "Serge Alibert", "m", "retired", "patrimoine", "30:Alès", 42, "LB MA"
   skills=["restauration du bâti ancien", "taille de pierre", "matériaux traditionnels"])
 E("0088", "Noémie Carbonel", "f", "public_agent", "jeunesse", "81:Albi", 6, "SN",
   "fr:C2 en:B1 wo:A2", "10-10/10-30", 7, employer="ville-albi", cons=consent("md", "g", *Y27),
-  cost=230, missions=0)
+  cost=250, missions=0)
 
 # --- foreign experts (reciprocity)
 E("0089", "Aminata Sow", "f", "retired", "inspection", "SN:Thiès", 34, "SN ML FR",
@@ -1658,7 +1658,8 @@ NEEDS = [
          "Agroforesterie paysanne : un regard du Sud sur les causses lozériens",
          "Des agriculteurs lozériens engagés dans la plantation de haies et l'agroforesterie souhaitent échanger "
          "avec un praticien d'un pays partenaire. L'association propose d'accueillir un agronome africain ou "
-         "malgache pour des visites de fermes et une journée d'échanges publique à Mende.",
+         "malgache pour des visites de fermes et une journée d'échanges publique à Mende. Les échanges porteront sur le choix "
+         "des essences, la conduite des arbres et la place de l'arbre dans l'économie de la ferme.",
          "agroecologie", ["agroforesterie", "agroécologie"], "FR", "Mende",
          "fr:B2", None, "09-15/10-31", 10, 1,
          ["Organiser des visites croisées de fermes", "Animer une journée d'échanges"],
