@@ -33,8 +33,74 @@ pub enum Command {
     List(ListArgs),
     /// Show one record by id.
     Show(ShowArgs),
+    /// Search experts and company offers: free text (French or English, accents
+    /// optional) with filters.
+    Search(SearchArgs),
+    /// Delete a record from the store and the search index. For an expert this is the
+    /// erasure a person can ask for (GDPR): only the id and the date remain.
+    Remove(RemoveArgs),
+    /// Rebuild the search index from the record store.
+    Reindex,
+    /// Check that the record store and the search index agree (exit 1 if not).
+    Check(CheckArgs),
     /// Run the whole job on the bundled sample data, in a temporary workspace.
     Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for (empty: filters only).
+    #[arg(default_value = "")]
+    pub query: String,
+    /// Theme key; a parent theme takes in its children (e.g. environnement).
+    #[arg(long)]
+    pub theme: Option<String>,
+    /// Language at least at a level, e.g. fr:B2 (repeatable).
+    #[arg(long = "lang", value_name = "CODE:LEVEL")]
+    pub languages: Vec<String>,
+    /// Country of experience (experts) or accepted country (offers), e.g. SN.
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Available at some point in FROM..TO (YYYY-MM-DD..YYYY-MM-DD).
+    #[arg(long, value_name = "FROM..TO")]
+    pub available: Option<String>,
+    /// Only experts or only offers.
+    #[arg(long, value_enum)]
+    pub kind: Option<CandidateKindArg>,
+    /// How many results.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The record's id.
+    pub id: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CandidateKindArg {
+    Expert,
+    Offer,
+}
+
+impl From<CandidateKindArg> for explor_engine::CandidateKind {
+    fn from(k: CandidateKindArg) -> Self {
+        match k {
+            CandidateKindArg::Expert => Self::Expert,
+            CandidateKindArg::Offer => Self::Offer,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

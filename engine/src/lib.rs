@@ -34,6 +34,7 @@
 
 pub mod model;
 pub mod reference;
+pub mod retrieval;
 pub mod schema;
 pub mod values;
 
@@ -42,6 +43,7 @@ pub use model::{
     ExpertStatus, LanguageLevel, LocalPartner, Need, NeedKind, Offer, Record, RecordKind, ThemeKey,
 };
 pub use reference::{Countries, Departements, Languages, Reference, ReferenceError, Taxonomy};
+pub use retrieval::{BruteForce, Candidate, CandidateKind, CandidateSource};
 pub use schema::{FieldIssue, IssueClass, check_record};
 pub use values::{Cefr, CountryCode, DateWindow, LanguageCode, Money};
 

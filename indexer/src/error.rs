@@ -48,6 +48,22 @@ pub enum UserError {
     /// No record has this id.
     #[error("no record has the id \"{0}\"")]
     NotFound(String),
+    /// The expert with this id was erased at their request.
+    #[error("{id} was erased on {on} at the person's request (GDPR); their data is gone")]
+    Erased {
+        /// The id.
+        id: String,
+        /// Date of erasure.
+        on: String,
+    },
+    /// The record is still named by others.
+    #[error("{id} is still named by {}: remove or change them first", .by.join(", "))]
+    StillReferenced {
+        /// The id.
+        id: String,
+        /// Who names it.
+        by: Vec<String>,
+    },
 }
 
 /// Failures that are not the user's doing.
@@ -64,6 +80,9 @@ pub enum InternalError {
     /// The record store failed.
     #[error("record store: {0}")]
     Store(#[from] rusqlite::Error),
+    /// The search index failed.
+    #[error("search index: {0}")]
+    Index(String),
     /// A stored record cannot be read back (the store was edited by hand or is damaged).
     #[error("stored record \"{id}\" cannot be read: {message}")]
     Corrupt {

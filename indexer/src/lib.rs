@@ -32,9 +32,11 @@
 mod error;
 mod source;
 mod store;
+mod index;
 mod workspace;
 
 pub use error::{Error, InternalError, Result, UserError};
 pub use source::{ImportIssue, Loaded, Location, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
-pub use workspace::{ImportCounts, ImportSummary, Workspace};
+pub use index::{Hit, SearchIndex, SearchQuery};
+pub use workspace::{CheckReport, ImportCounts, ImportSummary, Workspace};

@@ -29,6 +29,11 @@ CREATE TABLE IF NOT EXISTS records (
     generation INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS records_by_kind ON records (kind, id);
+CREATE TABLE IF NOT EXISTS erasures (
+    id        TEXT PRIMARY KEY,
+    kind      TEXT NOT NULL,
+    erased_on TEXT NOT NULL
+);
 ";
 
 /// How an upsert changed the store.
@@ -72,6 +77,8 @@ impl Store {
         )?;
         // Writers wait a little for each other instead of failing at once.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Tables added since version 1 was first written are created on open.
+        conn.execute_batch(SCHEMA)?;
         Ok(Self { conn })
     }
 
@@ -94,15 +101,10 @@ impl Store {
     }
 
     /// Writes all records in one transaction: either every one is stored or none.
-    /// Returns how each was stored, in the order given.
-    pub fn upsert_all(&mut self, records: &[Record]) -> Result<Vec<Upsert>> {
+    /// Returns how each was stored, in the order given, and the generation after the write.
+    pub fn upsert_all(&mut self, records: &[Record]) -> Result<(Vec<Upsert>, u64)> {
         let tx = self.conn.transaction()?;
-        let generation: i64 = tx
-            .query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
-                r.get::<_, String>(0)
-            })?
-            .parse()
-            .unwrap_or(0);
+        let generation = read_generation(&tx)?;
         let next = generation + 1;
         let mut outcome = Vec::with_capacity(records.len());
         {
@@ -129,14 +131,53 @@ impl Store {
                 outcome.push(change);
             }
         }
-        if outcome.iter().any(|c| *c != Upsert::Unchanged) {
-            tx.execute(
-                "UPDATE meta SET value = ?1 WHERE key = 'generation'",
-                params![next.to_string()],
-            )?;
+        let changed = outcome.iter().any(|c| *c != Upsert::Unchanged);
+        if changed {
+            write_generation(&tx, next)?;
         }
         tx.commit()?;
-        Ok(outcome)
+        Ok((outcome, if changed { next as u64 } else { generation as u64 }))
+    }
+
+    /// Deletes a record; for an expert, keeps only a dated note that the id was erased.
+    /// Returns the kind deleted and the new generation, or `None` if no record has the id.
+    pub fn delete(&mut self, id: &str, today: &str) -> Result<Option<(RecordKind, u64)>> {
+        let tx = self.conn.transaction()?;
+        let kind: Option<String> = tx
+            .query_row("SELECT kind FROM records WHERE id = ?1", params![id], |r| r.get(0))
+            .optional()?;
+        let Some(kind) = kind else {
+            return Ok(None);
+        };
+        let kind = kind_from_str(&kind).ok_or_else(|| corrupt(id, format!("unknown kind \"{kind}\"")))?;
+        tx.execute("DELETE FROM records WHERE id = ?1", params![id])?;
+        if kind == RecordKind::Expert {
+            tx.execute(
+                "INSERT OR REPLACE INTO erasures (id, kind, erased_on) VALUES (?1, ?2, ?3)",
+                params![id, kind.as_str(), today],
+            )?;
+        }
+        let next = read_generation(&tx)? + 1;
+        write_generation(&tx, next)?;
+        tx.commit()?;
+        Ok(Some((kind, next as u64)))
+    }
+
+    /// When the record with this id was erased at its owner's request, if it was.
+    pub fn erased_on(&self, id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT erased_on FROM erasures WHERE id = ?1", params![id], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Ids of the needs that name this association.
+    pub fn needs_of_association(&self, id: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM records WHERE kind = 'need' AND json_extract(body, '$.association') = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map(params![id], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
     /// Every record of a kind, sorted by id.
@@ -198,6 +239,20 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+fn read_generation(conn: &Connection) -> Result<i64> {
+    let text: String = conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| r.get(0))?;
+    text.parse()
+        .map_err(|_| corrupt("meta.generation", format!("not a number: \"{text}\"")))
+}
+
+fn write_generation(conn: &Connection, generation: i64) -> Result<()> {
+    conn.execute(
+        "UPDATE meta SET value = ?1 WHERE key = 'generation'",
+        params![generation.to_string()],
+    )?;
+    Ok(())
 }
 
 fn corrupt(id: &str, message: String) -> Error {

@@ -9,11 +9,39 @@ use explor_engine::{Record, RecordKind, Reference};
 use serde::Serialize;
 
 use crate::error::{Error, Result, UserError};
+use crate::index::{Hit, SearchIndex, SearchQuery};
 use crate::source::{ImportIssue, Loaded};
 use crate::store::{SCHEMA_VERSION, Store, Upsert};
 
 const STORE_FILE: &str = "explor.sqlite3";
+const INDEX_DIR: &str = "index";
 const LOCK_FILE: &str = "explor.lock";
+
+/// Whether the store and the search index agree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    /// The store's generation.
+    pub store_generation: u64,
+    /// The generation the index was committed at (`None`: unknown format or never committed).
+    pub index_generation: Option<u64>,
+    /// Experts and offers in the store.
+    pub store_documents: usize,
+    /// Documents in the index.
+    pub index_documents: usize,
+    /// Ids in the store but not in the index.
+    pub missing_from_index: Vec<String>,
+    /// Ids in the index but not in the store.
+    pub extra_in_index: Vec<String>,
+}
+
+impl CheckReport {
+    /// Whether everything agrees.
+    pub fn is_consistent(&self) -> bool {
+        self.index_generation == Some(self.store_generation)
+            && self.missing_from_index.is_empty()
+            && self.extra_in_index.is_empty()
+    }
+}
 
 /// Per-kind outcome of an import.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -49,6 +77,8 @@ impl ImportSummary {
 pub struct Workspace {
     root: PathBuf,
     store: Store,
+    index: SearchIndex,
+    notices: Vec<String>,
 }
 
 /// An exclusive hold on a workspace for writing; released when dropped.
@@ -63,9 +93,10 @@ impl Workspace {
         std::fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
         let db = root.join(STORE_FILE);
         let created = !db.exists();
-        let _lock = lock(root)?;
-        let store = Store::create(&db)?;
-        drop(store);
+        {
+            let _lock = lock(root)?;
+            Store::create(&db)?;
+        }
         Ok((Self::open(root)?, created))
     }
 
@@ -85,10 +116,111 @@ impl Workspace {
             }
             .into());
         }
-        Ok(Self {
+        let index = SearchIndex::open_or_create(&root.join(INDEX_DIR))?;
+        let mut ws = Self {
             root: root.to_owned(),
             store,
+            index,
+            notices: Vec::new(),
+        };
+        let (store_gen, index_gen) = (ws.store.generation()?, ws.index.generation()?);
+        if index_gen != Some(store_gen) {
+            let _lock = lock(root)?;
+            let n = ws.rebuild_index()?;
+            ws.notices.push(match index_gen {
+                None => format!("search index missing or in an older format: rebuilt ({n} documents)"),
+                Some(g) => format!(
+                    "search index was stale (generation {g}, store {store_gen}): rebuilt ({n} documents)"
+                ),
+            });
+        }
+        Ok(ws)
+    }
+
+    /// Messages worth showing the user about what opening did (an index rebuilt…).
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    fn rebuild_index(&self) -> Result<usize> {
+        let generation = self.store.generation()?;
+        let mut records = self.store.records(RecordKind::Expert)?;
+        records.extend(self.store.records(RecordKind::Offer)?);
+        self.index.rebuild(&records, generation)
+    }
+
+    /// Rebuilds the search index from the store; returns the number of documents.
+    pub fn reindex(&mut self) -> Result<usize> {
+        let _lock = lock(&self.root)?;
+        self.rebuild_index()
+    }
+
+    /// Compares the store and the index: generations and ids.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut store_ids: Vec<String> = Vec::new();
+        for kind in [RecordKind::Expert, RecordKind::Offer] {
+            store_ids.extend(self.store.records(kind)?.iter().map(|r| r.id().to_owned()));
+        }
+        let store_set: std::collections::BTreeSet<String> = store_ids.into_iter().collect();
+        let index_set = self.index.ids()?;
+        Ok(CheckReport {
+            store_generation: self.store.generation()?,
+            index_generation: self.index.generation()?,
+            store_documents: store_set.len(),
+            index_documents: usize::try_from(self.index.len()).unwrap_or(usize::MAX),
+            missing_from_index: store_set.difference(&index_set).cloned().collect(),
+            extra_in_index: index_set.difference(&store_set).cloned().collect(),
         })
+    }
+
+    /// The search index, which is also the workspace's [`CandidateSource`](explor_engine::CandidateSource).
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// Runs a coordinator's search.
+    pub fn search(&self, query: &SearchQuery) -> Result<Vec<Hit>> {
+        self.index.search(query)
+    }
+
+    /// Deletes a record from the store and the index. For an expert this is the erasure a
+    /// person can ask for (GDPR): only the id and the date of erasure are kept, so that
+    /// records referring to the id can say so. An association that needs still name
+    /// cannot be removed.
+    pub fn remove(&mut self, id: &str, today: chrono::NaiveDate) -> Result<RecordKind> {
+        let _lock = lock(&self.root)?;
+        if let Some(Record::Association(_)) = self.store.record(id)? {
+            let needs = self.store.needs_of_association(id)?;
+            if !needs.is_empty() {
+                return Err(UserError::StillReferenced {
+                    id: id.to_owned(),
+                    by: needs,
+                }
+                .into());
+            }
+        }
+        let Some((kind, generation)) = self.store.delete(id, &today.to_string())? else {
+            return Err(self.not_found(id));
+        };
+        self.index.apply([], &[id], generation)?;
+        Ok(kind)
+    }
+
+    /// When the expert with this id was erased, if they were.
+    pub fn erased_on(&self, id: &str) -> Result<Option<String>> {
+        self.store.erased_on(id)
+    }
+
+    fn not_found(&self, id: &str) -> Error {
+        match self.store.erased_on(id) {
+            Ok(Some(on)) => UserError::Erased {
+                id: id.to_owned(),
+                on,
+            }
+            .into(),
+            Ok(None) => UserError::NotFound(id.to_owned()).into(),
+            Err(e) => e,
+        }
     }
 
     /// The workspace directory.
@@ -122,14 +254,34 @@ impl Workspace {
         }
         let known = self.store.known_ids()?;
         let locate = |i: usize| format!("{} {}", origin[i].file.display(), origin[i].location);
-        for problem in check_references(&records, &known, &locate) {
+        for mut problem in check_references(&records, &known, &locate) {
+            if problem.issue.class == explor_engine::IssueClass::UnknownExpert {
+                // Say plainly when the expert is unknown because they asked to be erased.
+                if let Record::Offer(offer) = &records[problem.index] {
+                    for id in &offer.experts {
+                        if problem.issue.message.contains(&format!("\"{id}\"")) {
+                            if let Some(on) = self.store.erased_on(id)? {
+                                problem.issue.message =
+                                    format!("expert \"{id}\" was erased on {on} at the person's request (GDPR)");
+                            }
+                        }
+                    }
+                }
+            }
             issues.push(ImportIssue::field(origin[problem.index], problem.issue));
         }
         if !issues.is_empty() {
             issues.sort_by(|a, b| (&a.file, a.location).cmp(&(&b.file, b.location)));
             return Err(UserError::Invalid(issues).into());
         }
-        let outcome = self.store.upsert_all(&records)?;
+        let (outcome, generation) = self.store.upsert_all(&records)?;
+        let changed = records
+            .iter()
+            .zip(&outcome)
+            .filter(|(_, c)| **c != Upsert::Unchanged)
+            .map(|(r, _)| r);
+        // If this fails the store is ahead of the index; the next open sees it and rebuilds.
+        self.index.apply(changed, &[], generation)?;
         let mut summary = ImportSummary::default();
         for kind in RecordKind::ALL {
             summary.by_kind.insert(kind, ImportCounts::default());
@@ -152,9 +304,10 @@ impl Workspace {
 
     /// The record with this id.
     pub fn record(&self, id: &str) -> Result<Record> {
-        self.store
-            .record(id)?
-            .ok_or_else(|| UserError::NotFound(id.to_owned()).into())
+        match self.store.record(id)? {
+            Some(record) => Ok(record),
+            None => Err(self.not_found(id)),
+        }
     }
 
     /// How many records of each kind.

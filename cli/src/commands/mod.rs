@@ -2,6 +2,7 @@
 
 mod demo;
 mod import;
+mod index;
 mod records;
 
 use std::path::Path;
@@ -23,12 +24,21 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(&mut open(root)?, &args),
         Command::List(args) => records::list(&open(root)?, &args),
         Command::Show(args) => records::show(&open(root)?, &args),
+        Command::Search(args) => index::search(&open(root)?, &args),
+        Command::Remove(args) => index::remove(&mut open(root)?, &args),
+        Command::Reindex => index::reindex(&mut open(root)?),
+        Command::Check(args) => index::check(&open(root)?, &args),
         Command::Demo(args) => demo::run(&args),
     }
 }
 
+/// Opens the workspace and tells the user what opening had to do (rebuilding a stale index).
 fn open(root: &Path) -> Result<Workspace> {
-    Ok(Workspace::open(root)?)
+    let mut ws = Workspace::open(root)?;
+    for notice in ws.take_notices() {
+        eprintln!("note: {notice}");
+    }
+    Ok(ws)
 }
 
 fn init(root: &Path) -> Result<()> {

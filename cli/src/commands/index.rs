@@ -1,0 +1,156 @@
+//! `explor search`, `remove`, `reindex` and `check`.
+
+use anyhow::{Context, Result, bail};
+use explor_engine::schema::parse_date;
+use explor_engine::{CandidateKind, Cefr, DateWindow, LanguageLevel, Record};
+use explor_indexer::{Hit, SearchQuery, Workspace};
+use serde_json::json;
+
+use crate::args::{CheckArgs, RemoveArgs, ReportFormat, SearchArgs, ShowFormat};
+use crate::commands::UsageError;
+use crate::output::{self, table};
+
+fn usage(message: String) -> anyhow::Error {
+    UsageError(message).into()
+}
+
+/// Reads `fr:B2`.
+pub fn parse_language(text: &str) -> Result<LanguageLevel> {
+    let (code, level) = text
+        .split_once(':')
+        .ok_or_else(|| usage(format!("--lang {text}: expected CODE:LEVEL, e.g. fr:B2")))?;
+    Ok(LanguageLevel {
+        code: code.parse().map_err(|e| usage(format!("--lang {text}: {e}")))?,
+        level: level.parse::<Cefr>().map_err(|e| usage(format!("--lang {text}: {e}")))?,
+    })
+}
+
+/// Reads `2027-03-01..2027-04-30`.
+pub fn parse_window(text: &str) -> Result<DateWindow> {
+    let (from, to) = text
+        .split_once("..")
+        .ok_or_else(|| usage(format!("--available {text}: expected FROM..TO, e.g. 2027-03-01..2027-04-30")))?;
+    let from = parse_date(from).map_err(|e| usage(format!("--available: {e}")))?;
+    let to = parse_date(to).map_err(|e| usage(format!("--available: {e}")))?;
+    DateWindow::new(from, to).map_err(|e| usage(format!("--available: {e}")))
+}
+
+fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
+    if let Some(theme) = &args.theme {
+        if !explor_engine::Taxonomy::embedded().contains(theme) {
+            return Err(usage(format!("--theme {theme}: not a theme key of the taxonomy")));
+        }
+    }
+    Ok(SearchQuery {
+        text: args.query.clone(),
+        theme: args.theme.clone(),
+        languages: args.languages.iter().map(|l| parse_language(l)).collect::<Result<_>>()?,
+        country: args
+            .country
+            .as_deref()
+            .map(|c| c.parse().map_err(|e| usage(format!("--country {c}: {e}"))))
+            .transpose()?,
+        available: args.available.as_deref().map(parse_window).transpose()?,
+        kind: args.kind.map(Into::into),
+        top: args.top,
+    })
+}
+
+/// A one-line description of a hit, read from the store.
+fn describe(ws: &Workspace, hit: &Hit) -> Result<(String, String)> {
+    Ok(match ws.record(&hit.id)? {
+        Record::Expert(e) => (
+            e.name.clone(),
+            e.themes.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", "),
+        ),
+        Record::Offer(o) => (
+            format!("{} — {}", o.company.name, o.title),
+            o.themes.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", "),
+        ),
+        other => (other.id().to_owned(), String::new()),
+    })
+}
+
+pub fn search(ws: &Workspace, args: &SearchArgs) -> Result<()> {
+    let query = resolve(args)?;
+    let hits = ws.search(&query)?;
+    let mut out = output::stdout();
+    match args.format {
+        ShowFormat::Json => {
+            let mut rows = Vec::new();
+            for h in &hits {
+                let (name, themes) = describe(ws, h)?;
+                rows.push(json!({"id": h.id, "kind": h.kind, "score": h.score, "name": name, "themes": themes}));
+            }
+            out.json(&json!({"query": args.query, "hits": rows}))
+        }
+        ShowFormat::Table => {
+            let mut t = table(&["id", "kind", "name", "themes", "score"]);
+            for h in &hits {
+                let (name, themes) = describe(ws, h)?;
+                let kind = match h.kind {
+                    CandidateKind::Expert => "expert",
+                    CandidateKind::Offer => "offer",
+                };
+                t.add_row(vec![h.id.clone(), kind.into(), name, themes, format!("{:.2}", h.score)]);
+            }
+            out.table(&t)?;
+            out.line(format_args!("{} result{}", hits.len(), if hits.len() == 1 { "" } else { "s" }))?;
+            Ok(())
+        }
+    }
+}
+
+pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
+    let today = chrono::Local::now().date_naive();
+    let kind = ws
+        .remove(&args.id, today)
+        .with_context(|| format!("cannot remove {}", args.id))?;
+    let mut out = output::stdout();
+    if kind == explor_engine::RecordKind::Expert {
+        out.line(format_args!(
+            "erased expert {}: their record is deleted from the store and the index; only the id and today's date remain",
+            args.id
+        ))?;
+    } else {
+        out.line(format_args!("removed {kind} {}", args.id))?;
+    }
+    Ok(())
+}
+
+pub fn reindex(ws: &mut Workspace) -> Result<()> {
+    let n = ws.reindex()?;
+    output::stdout().line(format_args!("search index rebuilt: {n} documents"))?;
+    Ok(())
+}
+
+pub fn check(ws: &Workspace, args: &CheckArgs) -> Result<()> {
+    let report = ws.check()?;
+    let mut out = output::stdout();
+    match args.format {
+        ReportFormat::Json => out.json(&json!({"consistent": report.is_consistent(), "report": report}))?,
+        ReportFormat::Text => {
+            let index_gen = report
+                .index_generation
+                .map_or_else(|| "unknown".to_owned(), |g| g.to_string());
+            out.line(format_args!(
+                "store: generation {}, {} experts and offers",
+                report.store_generation, report.store_documents
+            ))?;
+            out.line(format_args!("index: generation {index_gen}, {} documents", report.index_documents))?;
+            for id in &report.missing_from_index {
+                out.line(format_args!("missing from the index: {id}"))?;
+            }
+            for id in &report.extra_in_index {
+                out.line(format_args!("in the index but not in the store: {id}"))?;
+            }
+            if report.is_consistent() {
+                out.line(format_args!("store and index agree"))?;
+            }
+        }
+    }
+    if !report.is_consistent() {
+        bail!("store and index disagree: run `explor reindex`");
+    }
+    Ok(())
+}

@@ -1,0 +1,176 @@
+//! The tantivy search index over experts and company offers.
+//!
+//! The index is derived data: it can always be rebuilt from the store. Each commit
+//! carries a payload `explor-index <format> <generation>`: the store's generation at the
+//! time of the commit, so that opening a workspace tells a stale or missing index apart
+//! and rebuilds it.
+
+mod query;
+pub mod schema;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use explor_engine::Record;
+use explor_engine::reference::Taxonomy;
+use tantivy::directory::MmapDirectory;
+use tantivy::schema::Term;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
+
+pub use query::{Hit, SearchQuery};
+use schema::Fields;
+
+use crate::error::{Error, InternalError, Result};
+
+/// Bumped whenever the schema or the analyzers change, so that an old index is rebuilt.
+const FORMAT: u32 = 1;
+const PAYLOAD_PREFIX: &str = "explor-index";
+/// Indexing memory budget per writer; tantivy splits it between its threads.
+const WRITER_BUDGET: usize = 256 * 1024 * 1024;
+
+/// The search index of a workspace.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    taxonomy: &'static Taxonomy,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex").finish_non_exhaustive()
+    }
+}
+
+pub(crate) fn internal(e: tantivy::TantivyError) -> Error {
+    Error::Internal(InternalError::Index(e.to_string()))
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (empty, generation unknown) when it is missing
+    /// or was written with another schema.
+    pub fn open_or_create(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let (schema, fields) = schema::build();
+        let directory = MmapDirectory::open(dir).map_err(|e| Error::Internal(InternalError::Index(e.to_string())))?;
+        let index = match Index::open_or_create(directory, schema.clone()) {
+            Ok(index) => index,
+            // Another schema (an older explor): start again, the store has the data.
+            Err(tantivy::TantivyError::SchemaError(_)) => {
+                std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                Index::create_in_dir(dir, schema).map_err(internal)?
+            }
+            Err(e) => return Err(internal(e)),
+        };
+        schema::register_analyzers(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(internal)?;
+        Ok(Self {
+            index,
+            reader,
+            fields,
+            taxonomy: Taxonomy::embedded(),
+        })
+    }
+
+    /// The store generation the index was last committed at, if it is in this build's format.
+    pub fn generation(&self) -> Result<Option<u64>> {
+        let metas = self.index.load_metas().map_err(internal)?;
+        Ok(metas.payload.as_deref().and_then(parse_payload))
+    }
+
+    fn writer(&self) -> Result<IndexWriter> {
+        self.index.writer(WRITER_BUDGET).map_err(internal)
+    }
+
+    fn commit(&self, mut writer: IndexWriter, generation: u64) -> Result<()> {
+        let mut prepared = writer.prepare_commit().map_err(internal)?;
+        prepared.set_payload(&format!("{PAYLOAD_PREFIX} {FORMAT} {generation}"));
+        prepared.commit().map_err(internal)?;
+        writer.wait_merging_threads().map_err(internal)?;
+        self.reader.reload().map_err(internal)
+    }
+
+    /// Replaces the whole index with documents for `records`, committed at `generation`.
+    pub fn rebuild<'r>(&self, records: impl IntoIterator<Item = &'r Record>, generation: u64) -> Result<usize> {
+        let writer = self.writer()?;
+        writer.delete_all_documents().map_err(internal)?;
+        let mut n = 0;
+        for record in records {
+            if let Some(doc) = schema::document(&self.fields, self.taxonomy, record) {
+                writer.add_document(doc).map_err(internal)?;
+                n += 1;
+            }
+        }
+        self.commit(writer, generation)?;
+        Ok(n)
+    }
+
+    /// Updates the documents of `upserts` and deletes those of `removed`, committed at `generation`.
+    pub fn apply<'r>(
+        &self,
+        upserts: impl IntoIterator<Item = &'r Record>,
+        removed: &[&str],
+        generation: u64,
+    ) -> Result<()> {
+        let writer = self.writer()?;
+        for id in removed {
+            writer.delete_term(Term::from_field_text(self.fields.id, id));
+        }
+        for record in upserts {
+            writer.delete_term(Term::from_field_text(self.fields.id, record.id()));
+            if let Some(doc) = schema::document(&self.fields, self.taxonomy, record) {
+                writer.add_document(doc).map_err(internal)?;
+            }
+        }
+        self.commit(writer, generation)
+    }
+
+    /// Every id in the index.
+    pub fn ids(&self) -> Result<BTreeSet<String>> {
+        let searcher = self.reader.searcher();
+        let mut out = BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let Some(column) = segment.fast_fields().str("id").map_err(internal)? else {
+                continue;
+            };
+            let alive = segment.alive_bitset();
+            let mut text = String::new();
+            for doc in 0..segment.max_doc() {
+                if alive.is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
+                }
+                for ord in column.term_ords(doc) {
+                    if column.ord_to_str(ord, &mut text).map_err(|e| Error::Internal(InternalError::Index(e.to_string())))? {
+                        out.insert(text.clone());
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index holds no document.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn parse_payload(payload: &str) -> Option<u64> {
+    let mut parts = payload.split(' ');
+    (parts.next()? == PAYLOAD_PREFIX && parts.next()?.parse::<u32>().ok()? == FORMAT)
+        .then(|| parts.next()?.parse().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests;

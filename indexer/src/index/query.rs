@@ -1,0 +1,336 @@
+//! Queries: candidate retrieval for a need, and the coordinator's free search.
+//!
+//! Filters are tantivy queries wrapped in [`ConstScoreQuery`] with score 0, so that only
+//! the text clauses rank; documents that pass the filters but share no word with the
+//! need are still returned, with relevance 0.
+
+use std::collections::BTreeSet;
+use std::ops::Bound;
+
+use explor_engine::retrieval::sort_candidates;
+use explor_engine::{
+    Candidate, CandidateKind, CandidateSource, CountryCode, DateWindow, LanguageLevel, Need,
+    NeedKind,
+};
+use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::columnar::StrColumn;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption, Term};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+use super::schema::{self, ANY_COUNTRY, Fields, day, language_term, theme_facet};
+use super::{SearchIndex, internal};
+use crate::error::{Error, Result};
+
+/// Weight of a word found in the skills, relative to the bio or description.
+const SKILLS_BOOST: f32 = 2.0;
+/// Weight of the English analysis of the same text.
+const ENGLISH_BOOST: f32 = 0.3;
+/// Weight of a word found in a name (coordinator search only).
+const NAME_BOOST: f32 = 1.5;
+/// At most this many distinct words of a need are used to rank.
+const MAX_TERMS: usize = 96;
+
+/// A coordinator's search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchQuery {
+    /// Free text (any language; analysed in French and English).
+    pub text: String,
+    /// Theme key; its children match too.
+    pub theme: Option<String>,
+    /// Languages required at least at these levels.
+    pub languages: Vec<LanguageLevel>,
+    /// Country of experience (experts) or accepted country (offers).
+    pub country: Option<CountryCode>,
+    /// Available at some point in this window.
+    pub available: Option<DateWindow>,
+    /// Experts only, or offers only.
+    pub kind: Option<CandidateKind>,
+    /// How many hits.
+    pub top: usize,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Hit {
+    /// Record id.
+    pub id: String,
+    /// Expert or offer.
+    pub kind: CandidateKind,
+    /// Relevance.
+    pub score: f32,
+}
+
+type Clauses = Vec<(Occur, Box<dyn Query>)>;
+
+fn filter(q: impl Query + 'static) -> (Occur, Box<dyn Query>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(q), 0.0)))
+}
+
+fn exclude(q: impl Query + 'static) -> (Occur, Box<dyn Query>) {
+    (Occur::MustNot, Box::new(q))
+}
+
+fn term(field: Field, text: &str) -> TermQuery {
+    TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic)
+}
+
+fn kind_word(kind: CandidateKind) -> &'static str {
+    match kind {
+        CandidateKind::Expert => "expert",
+        CandidateKind::Offer => "offer",
+    }
+}
+
+/// Documents with some availability window overlapping `w`. Windows are multi-valued
+/// and the two bounds are checked independently, so this can only let more through.
+fn overlapping(f: &Fields, w: &DateWindow) -> [(Occur, Box<dyn Query>); 2] {
+    [
+        filter(RangeQuery::new(
+            Bound::Unbounded,
+            Bound::Included(Term::from_field_i64(f.avail_from, day(w.to()))),
+        )),
+        filter(RangeQuery::new(
+            Bound::Included(Term::from_field_i64(f.avail_to, day(w.from()))),
+            Bound::Unbounded,
+        )),
+    ]
+}
+
+fn analyse(analyzer: &mut TextAnalyzer, text: &str, into: &mut BTreeSet<String>) {
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        into.insert(stream.token().text.clone());
+    }
+}
+
+/// Ranking clauses for free text: every distinct word, in each text field with its weight.
+fn text_clauses(index: &SearchIndex, text: &str, with_names: bool) -> Result<Clauses> {
+    let f = &index.fields;
+    let mut clauses: Clauses = Vec::new();
+    let mut fields: Vec<(Field, &str, f32)> = vec![
+        (f.text, schema::FRENCH, 1.0),
+        (f.skills, schema::FRENCH, SKILLS_BOOST),
+        (f.text_en, schema::ENGLISH, ENGLISH_BOOST),
+    ];
+    if with_names {
+        fields.push((f.name, schema::NAME, NAME_BOOST));
+    }
+    for (field, analyzer_name, boost) in fields {
+        let mut analyzer = index
+            .index
+            .tokenizers()
+            .get(analyzer_name)
+            .ok_or_else(|| Error::Internal(crate::error::InternalError::Index(format!("analyzer {analyzer_name} is not registered"))))?;
+        let mut words = BTreeSet::new();
+        analyse(&mut analyzer, text, &mut words);
+        for word in words.into_iter().take(MAX_TERMS) {
+            let q = TermQuery::new(Term::from_field_text(field, &word), IndexRecordOption::WithFreqs);
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
+        }
+    }
+    Ok(clauses)
+}
+
+fn need_text(need: &Need) -> String {
+    format!("{}\n{}\n{}", need.title, need.description, need.skills.join(". "))
+}
+
+impl SearchIndex {
+    fn expert_filters(&self, need: &Need) -> Clauses {
+        let f = &self.fields;
+        let mut c: Clauses = vec![filter(term(f.kind, "expert"))];
+        for l in &need.languages {
+            c.push(filter(term(f.lang, &language_term(l.code.as_str(), l.level))));
+        }
+        c.push(exclude(term(f.consent, "refused")));
+        c.extend(overlapping(f, &need.window));
+        c.push(filter(RangeQuery::new(
+            Bound::Included(Term::from_field_u64(f.max_days, u64::from(need.duration_days))),
+            Bound::Unbounded,
+        )));
+        match need.kind {
+            NeedKind::Standard => c.push(filter(term(f.home_country, "FR"))),
+            NeedKind::Reciprocity => {
+                c.push(exclude(term(f.home_country, "FR")));
+                if let Some(origin) = need.expert_origin {
+                    c.push(filter(term(f.home_country, origin.as_str())));
+                }
+            }
+        }
+        c
+    }
+
+    fn offer_filters(&self, need: &Need) -> Clauses {
+        let f = &self.fields;
+        let mut c: Clauses = vec![filter(term(f.kind, "offer"))];
+        for l in &need.languages {
+            c.push(filter(term(f.lang, &language_term(l.code.as_str(), l.level))));
+        }
+        c.extend(overlapping(f, &need.window));
+        c.push(filter(RangeQuery::new(
+            Bound::Included(Term::from_field_u64(f.max_days, u64::from(need.duration_days))),
+            Bound::Unbounded,
+        )));
+        let countries: Clauses = vec![
+            (Occur::Should, Box::new(term(f.countries, need.country.as_str()))),
+            (Occur::Should, Box::new(term(f.countries, ANY_COUNTRY))),
+        ];
+        c.push(filter(BooleanQuery::new(countries)));
+        c
+    }
+
+    fn run_all(&self, query: &dyn Query, kind: CandidateKind) -> Result<Vec<Candidate>> {
+        let searcher = self.reader.searcher();
+        let found = searcher.search(query, &AllScored).map_err(internal)?;
+        Ok(found
+            .into_iter()
+            .map(|(id, relevance)| Candidate { id, kind, relevance })
+            .collect())
+    }
+
+    /// Runs a coordinator's search.
+    pub fn search(&self, q: &SearchQuery) -> Result<Vec<Hit>> {
+        let f = &self.fields;
+        let mut clauses: Clauses = Vec::new();
+        if let Some(kind) = q.kind {
+            clauses.push(filter(term(f.kind, kind_word(kind))));
+        }
+        if let Some(theme) = &q.theme {
+            let facet = theme_facet(self.taxonomy, theme);
+            clauses.push(filter(TermQuery::new(
+                Term::from_facet(f.themes, &facet),
+                IndexRecordOption::Basic,
+            )));
+        }
+        for l in &q.languages {
+            clauses.push(filter(term(f.lang, &language_term(l.code.as_str(), l.level))));
+        }
+        if let Some(country) = q.country {
+            let any: Clauses = vec![
+                (Occur::Should, Box::new(term(f.countries, country.as_str()))),
+                (Occur::Should, Box::new(term(f.countries, ANY_COUNTRY))),
+            ];
+            clauses.push(filter(BooleanQuery::new(any)));
+        }
+        if let Some(w) = &q.available {
+            clauses.extend(overlapping(f, w));
+        }
+        let text = text_clauses(self, &q.text, true)?;
+        let has_text = !text.is_empty();
+        if has_text {
+            // At least one word must match: the text clauses are grouped as one required clause.
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(text))));
+        } else {
+            clauses.push((Occur::Must, Box::new(AllQuery)));
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.reader.searcher();
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(q.top.max(1)).order_by_score())
+            .map_err(internal)?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let segment = searcher.segment_reader(address.segment_ord);
+            let id = read_text(segment, "id", address.doc_id)?;
+            let kind = match read_text(segment, "kind", address.doc_id)?.as_str() {
+                "offer" => CandidateKind::Offer,
+                _ => CandidateKind::Expert,
+            };
+            hits.push(Hit { id, kind, score });
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+        Ok(hits)
+    }
+}
+
+impl CandidateSource for SearchIndex {
+    type Error = Error;
+
+    fn candidates(&self, need: &Need) -> Result<Vec<Candidate>> {
+        let text = text_clauses(self, &need_text(need), false)?;
+        let with_text = |mut filters: Clauses| {
+            filters.extend(text.iter().map(|(o, q)| (*o, q.box_clone())));
+            BooleanQuery::new(filters)
+        };
+        let mut out = self.run_all(&with_text(self.expert_filters(need)), CandidateKind::Expert)?;
+        if need.kind == NeedKind::Standard {
+            out.extend(self.run_all(&with_text(self.offer_filters(need)), CandidateKind::Offer)?);
+        }
+        sort_candidates(&mut out);
+        Ok(out)
+    }
+}
+
+/// The text of a single-valued fast text field of a document.
+fn read_text(segment: &SegmentReader, field: &str, doc: DocId) -> Result<String> {
+    let column = segment
+        .fast_fields()
+        .str(field)
+        .map_err(internal)?
+        .ok_or_else(|| Error::Internal(crate::error::InternalError::Index(format!("{field} is not a fast field"))))?;
+    let mut text = String::new();
+    if let Some(ord) = column.term_ords(doc).next() {
+        column
+            .ord_to_str(ord, &mut text)
+            .map_err(|e| Error::Internal(crate::error::InternalError::Index(e.to_string())))?;
+    }
+    Ok(text)
+}
+
+/// Collects every matching document with its score and id.
+struct AllScored;
+
+struct AllScoredSegment {
+    ids: Option<StrColumn>,
+    found: Vec<(u64, Score)>,
+}
+
+impl Collector for AllScored {
+    type Fruit = Vec<(String, Score)>;
+    type Child = AllScoredSegment;
+
+    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<AllScoredSegment> {
+        Ok(AllScoredSegment {
+            ids: segment.fast_fields().str("id")?,
+            found: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(String, Score)>>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for AllScoredSegment {
+    type Fruit = Vec<(String, Score)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        if let Some(ids) = &self.ids {
+            if let Some(ord) = ids.term_ords(doc).next() {
+                self.found.push((ord, score));
+            }
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        let Some(ids) = self.ids else {
+            return Vec::new();
+        };
+        let mut text = String::new();
+        self.found
+            .into_iter()
+            .filter_map(|(ord, score)| match ids.ord_to_str(ord, &mut text) {
+                Ok(true) => Some((text.clone(), score)),
+                _ => None,
+            })
+            .collect()
+    }
+}

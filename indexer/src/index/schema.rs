@@ -1,0 +1,321 @@
+//! The index schema, its analyzers, and how a record becomes a document.
+
+use chrono::{Datelike, NaiveDate};
+use explor_engine::reference::Taxonomy;
+use explor_engine::{Cefr, DateWindow, Expert, LanguageLevel, Offer, Record, ThemeKey};
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer,
+};
+use tantivy::{Index, TantivyDocument};
+
+/// Name of the French analyzer: lower case, French stop words, accents folded, then the
+/// Snowball French stemmer. Folding before stemming makes a word typed without accents
+/// stem exactly like its accented form.
+pub const FRENCH: &str = "explor_fr";
+/// Name of the English analyzer.
+pub const ENGLISH: &str = "explor_en";
+/// Name of the analyzer for people's and companies' names: lower case and folded, no stemming.
+pub const NAME: &str = "explor_name";
+
+/// Value of the `countries` field for an offer that takes any country.
+pub const ANY_COUNTRY: &str = "*";
+
+/// The fields of the index.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// Record id (stored, fast, exact).
+    pub id: Field,
+    /// `expert` or `offer`.
+    pub kind: Field,
+    /// Name (experts) or company name and title (offers).
+    pub name: Field,
+    /// Skills, French analyzer.
+    pub skills: Field,
+    /// Bio or description, theme labels and synonyms, French analyzer.
+    pub text: Field,
+    /// The same text with the English analyzer.
+    pub text_en: Field,
+    /// Themes as hierarchical facets (`/environnement/dechets`).
+    pub themes: Field,
+    /// Languages with every level up to the spoken one: `fr:A1` … `fr:C2`.
+    pub lang: Field,
+    /// Countries of experience (experts) or preferred countries, `*` for any (offers).
+    pub countries: Field,
+    /// Home country (experts).
+    pub home_country: Field,
+    /// Home département (experts in France).
+    pub department: Field,
+    /// Status (experts).
+    pub status: Field,
+    /// Consent status (experts).
+    pub consent: Field,
+    /// Availability window starts (experts, several) or the offer window's start; days from CE.
+    pub avail_from: Field,
+    /// Availability window ends, matching `avail_from`.
+    pub avail_to: Field,
+    /// Longest mission in days.
+    pub max_days: Field,
+    /// Company id (offers) or employer id (experts).
+    pub company: Field,
+}
+
+fn text_options(analyzer: &str) -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(analyzer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    )
+}
+
+/// Builds the schema and its fields.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED | FAST),
+        kind: b.add_text_field("kind", STRING | FAST),
+        name: b.add_text_field("name", text_options(NAME)),
+        skills: b.add_text_field("skills", text_options(FRENCH)),
+        text: b.add_text_field("text", text_options(FRENCH)),
+        text_en: b.add_text_field("text_en", text_options(ENGLISH)),
+        themes: b.add_facet_field("themes", FacetOptions::default()),
+        lang: b.add_text_field("lang", STRING),
+        countries: b.add_text_field("countries", STRING),
+        home_country: b.add_text_field("home_country", STRING),
+        department: b.add_text_field("department", STRING),
+        status: b.add_text_field("status", STRING),
+        consent: b.add_text_field("consent", STRING),
+        avail_from: b.add_i64_field("avail_from", INDEXED | FAST),
+        avail_to: b.add_i64_field("avail_to", INDEXED | FAST),
+        max_days: b.add_u64_field("max_days", INDEXED | FAST),
+        company: b.add_text_field("company", STRING),
+    };
+    (b.build(), fields)
+}
+
+/// The French analyzer.
+pub fn french() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        // The stop list is written with accents, so it runs before folding.
+        .filter(StopWordFilter::new(Language::French).expect("tantivy ships French stop words"))
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::French))
+        .build()
+}
+
+fn english() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(StopWordFilter::new(Language::English).expect("tantivy ships English stop words"))
+        // French words turn up in English text too; accents stay optional there as well.
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+fn names() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Registers the analyzers; tantivy does not save them in the index, so this runs at every open.
+pub fn register_analyzers(index: &Index) {
+    let manager = index.tokenizers();
+    manager.register(FRENCH, french());
+    manager.register(ENGLISH, english());
+    manager.register(NAME, names());
+}
+
+/// A calendar date as the day number stored in the index.
+pub fn day(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+/// The terms of a spoken language: one per level up to the spoken one, so that "at least
+/// B2" is a single term query.
+pub fn language_terms(spoken: &LanguageLevel) -> impl Iterator<Item = String> + '_ {
+    Cefr::ALL
+        .into_iter()
+        .filter(move |l| *l <= spoken.level)
+        .map(move |l| language_term(spoken.code.as_str(), l))
+}
+
+/// The term for "speaks `code` at `level` or above".
+pub fn language_term(code: &str, level: Cefr) -> String {
+    format!("{code}:{level}")
+}
+
+/// The facet of a theme: its path from the root of the taxonomy.
+pub fn theme_facet(taxonomy: &Taxonomy, theme: &str) -> Facet {
+    let path = taxonomy.path(theme);
+    if path.is_empty() {
+        Facet::from_path([theme])
+    } else {
+        Facet::from_path(path)
+    }
+}
+
+/// French words for a record's themes: labels and synonyms, so that "ordures" finds waste experts.
+fn theme_words(taxonomy: &Taxonomy, themes: &[ThemeKey]) -> String {
+    let mut words = String::new();
+    for key in themes {
+        if let Some(t) = taxonomy.get(key.as_str()) {
+            words.push_str(&t.label_fr);
+            words.push_str(". ");
+            for s in &t.synonyms_fr {
+                words.push_str(s);
+                words.push_str(", ");
+            }
+        }
+    }
+    words
+}
+
+fn add_windows(doc: &mut TantivyDocument, f: &Fields, windows: &[DateWindow]) {
+    for w in windows {
+        doc.add_i64(f.avail_from, day(w.from()));
+        doc.add_i64(f.avail_to, day(w.to()));
+    }
+}
+
+fn add_common(
+    doc: &mut TantivyDocument,
+    f: &Fields,
+    taxonomy: &Taxonomy,
+    themes: &[ThemeKey],
+    skills: &[String],
+    prose: &str,
+    languages: &[LanguageLevel],
+) {
+    let skills = skills.join(". ");
+    let text = format!("{prose}\n{}", theme_words(taxonomy, themes));
+    doc.add_text(f.skills, &skills);
+    doc.add_text(f.text, &text);
+    doc.add_text(f.text_en, format!("{skills}\n{text}"));
+    for t in themes {
+        doc.add_facet(f.themes, theme_facet(taxonomy, t.as_str()));
+    }
+    for l in languages {
+        for term in language_terms(l) {
+            doc.add_text(f.lang, term);
+        }
+    }
+}
+
+fn expert_doc(f: &Fields, taxonomy: &Taxonomy, e: &Expert) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, &e.id);
+    doc.add_text(f.kind, "expert");
+    doc.add_text(f.name, &e.name);
+    add_common(&mut doc, f, taxonomy, &e.themes, &e.skills, &e.bio, &e.languages);
+    for c in &e.countries {
+        doc.add_text(f.countries, c.as_str());
+    }
+    doc.add_text(f.home_country, e.home.country.as_str());
+    if let Some(d) = &e.home.department {
+        doc.add_text(f.department, d);
+    }
+    doc.add_text(f.status, word(&e.status));
+    doc.add_text(f.consent, word(&e.consent.status));
+    add_windows(&mut doc, f, &e.availability);
+    doc.add_u64(f.max_days, u64::from(e.max_mission_days));
+    if let Some(emp) = &e.employer {
+        doc.add_text(f.company, &emp.id);
+    }
+    doc
+}
+
+fn offer_doc(f: &Fields, taxonomy: &Taxonomy, o: &Offer) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(f.id, &o.id);
+    doc.add_text(f.kind, "offer");
+    doc.add_text(f.name, format!("{} {}", o.company.name, o.title));
+    let prose = format!("{}. {}", o.title, o.description);
+    add_common(&mut doc, f, taxonomy, &o.themes, &o.skills, &prose, &o.languages);
+    if o.countries.is_empty() {
+        doc.add_text(f.countries, ANY_COUNTRY);
+    }
+    for c in &o.countries {
+        doc.add_text(f.countries, c.as_str());
+    }
+    add_windows(&mut doc, f, &[o.window]);
+    doc.add_u64(f.max_days, u64::from(o.max_mission_days));
+    doc.add_text(f.company, &o.company.id);
+    doc
+}
+
+/// The document of a record, if its kind is indexed (experts and offers are).
+pub fn document(f: &Fields, taxonomy: &Taxonomy, record: &Record) -> Option<TantivyDocument> {
+    match record {
+        Record::Expert(e) => Some(expert_doc(f, taxonomy, e)),
+        Record::Offer(o) => Some(offer_doc(f, taxonomy, o)),
+        Record::Association(_) | Record::Need(_) => None,
+    }
+}
+
+fn word<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(text: &str) -> Vec<String> {
+        let mut analyzer = french();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn french_plural_and_singular_share_a_stem() {
+        assert_eq!(tokens("déchets"), tokens("déchet"));
+        assert_eq!(tokens("Déchets ménagers"), tokens("dechets menagers"));
+        assert_eq!(tokens("hôpitaux"), tokens("hopitaux"));
+    }
+
+    #[test]
+    fn accents_are_optional_in_queries() {
+        assert_eq!(tokens("électrification"), tokens("electrification"));
+        assert_eq!(tokens("assainissement"), tokens("Assainissement"));
+    }
+
+    #[test]
+    fn inflections_meet_where_the_stemmer_allows() {
+        assert_eq!(tokens("électrifications"), tokens("électrification"));
+        assert_eq!(tokens("électriques"), tokens("électrique"));
+        assert_eq!(tokens("formations"), tokens("formation"));
+        assert_eq!(tokens("agricoles"), tokens("agricole"));
+        // Snowball keeps the verb and the noun apart: "électrifi" vs "électrif".
+        assert_ne!(tokens("électrifier"), tokens("électrification"));
+    }
+
+    #[test]
+    fn elisions_and_stop_words_disappear() {
+        assert_eq!(tokens("l'eau et l'assainissement"), tokens("eau assainissement"));
+    }
+
+    #[test]
+    fn language_terms_cover_every_lower_level() {
+        let l = LanguageLevel { code: "fr".parse().unwrap(), level: Cefr::B2 };
+        let terms: Vec<String> = language_terms(&l).collect();
+        assert_eq!(terms, vec!["fr:A1", "fr:A2", "fr:B1", "fr:B2"]);
+    }
+}

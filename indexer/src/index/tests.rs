@@ -1,0 +1,251 @@
+//! Properties checked here:
+//! 1. retrieval never drops a candidate the brute-force pre-filter accepts (random datasets);
+//! 2. French search: plural/singular, accents optional, theme synonyms, parent themes;
+//! 3. the index follows the store: import, re-import, removal, stale generation.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use explor_engine::{
+    BruteForce, CandidateSource, Cefr, Consent, ConsentScheme, ConsentStatus, CountryCode,
+    DateWindow, Employer, EmployerKind, Expert, ExpertStatus, LanguageLevel, LocalPartner, Need,
+    NeedKind, Offer, Record, RecordKind, Reference, ThemeKey,
+};
+use explor_engine::model::{Company, Home};
+use proptest::prelude::*;
+
+use super::{SearchIndex, SearchQuery};
+use crate::{Workspace, load};
+
+fn date(offset: i64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 1, 1).unwrap() + chrono::Duration::days(offset)
+}
+
+fn window(start: i64, len: i64) -> DateWindow {
+    DateWindow::new(date(start), date(start + len)).unwrap()
+}
+
+const LANGS: [&str; 3] = ["fr", "en", "wo"];
+const COUNTRIES: [&str; 4] = ["FR", "SN", "CD", "MA"];
+
+fn lang() -> impl Strategy<Value = LanguageLevel> {
+    (0..LANGS.len(), 0..6usize).prop_map(|(l, c)| LanguageLevel {
+        code: LANGS[l].parse().unwrap(),
+        level: Cefr::ALL[c],
+    })
+}
+
+fn windows() -> impl Strategy<Value = Vec<DateWindow>> {
+    prop::collection::vec((0i64..300, 0i64..60).prop_map(|(s, l)| window(s, l)), 1..3)
+}
+
+fn expert(i: usize) -> impl Strategy<Value = Expert> {
+    (
+        prop::collection::vec(lang(), 1..3),
+        0..4usize,
+        0..COUNTRIES.len(),
+        windows(),
+        5u32..16,
+    )
+        .prop_map(move |(languages, consent, home, availability, max_days)| Expert {
+            id: format!("exp-{i:03}"),
+            name: format!("Expert {i}"),
+            email: None,
+            phone: None,
+            home: Home {
+                country: COUNTRIES[home].parse().unwrap(),
+                department: None,
+                city: None,
+            },
+            status: ExpertStatus::Employee,
+            employer: Some(Employer {
+                id: "co".into(),
+                name: "Co".into(),
+                kind: EmployerKind::Company,
+            }),
+            consent: Consent {
+                scheme: ConsentScheme::MecenatCompetences,
+                status: [
+                    ConsentStatus::Granted,
+                    ConsentStatus::Pending,
+                    ConsentStatus::Refused,
+                    ConsentStatus::NotRequired,
+                ][consent],
+                valid_from: None,
+                valid_to: None,
+            },
+            themes: vec![ThemeKey("energie".into())],
+            skills: vec!["photovoltaïque".into()],
+            bio: "Ingénieur en électrification rurale".into(),
+            languages,
+            countries: vec![],
+            availability,
+            max_mission_days: max_days,
+            daily_cost_eur: None,
+            missions_done: 0,
+        })
+}
+
+fn offer(i: usize) -> impl Strategy<Value = Offer> {
+    (
+        prop::collection::vec(lang(), 0..2),
+        prop::collection::vec(1..COUNTRIES.len(), 0..2),
+        (0i64..300, 7i64..120),
+        5u32..16,
+    )
+        .prop_map(move |(languages, countries, (s, l), max_days)| Offer {
+            id: format!("off-{i:03}"),
+            company: Company {
+                id: format!("co-{i}"),
+                name: "Co".into(),
+                turnover_eur: None,
+            },
+            title: "Électrification".into(),
+            description: String::new(),
+            themes: vec![ThemeKey("energie".into())],
+            skills: vec!["mini-réseaux".into()],
+            languages,
+            countries: countries.into_iter().map(|c| COUNTRIES[c].parse::<CountryCode>().unwrap()).collect(),
+            experts: vec![],
+            headcount: 1,
+            window: window(s, l),
+            max_mission_days: max_days,
+            covers_remaining_costs: false,
+        })
+}
+
+fn need(i: usize) -> impl Strategy<Value = Need> {
+    (
+        prop::collection::vec(lang(), 0..3),
+        any::<bool>(),
+        prop::option::of(1..COUNTRIES.len()),
+        1..COUNTRIES.len(),
+        (0i64..300, 15i64..90),
+        7u32..16,
+    )
+        .prop_map(move |(languages, reciprocity, origin, country, (s, l), days)| Need {
+            id: format!("need-{i:03}"),
+            association: "asso".into(),
+            call: None,
+            kind: if reciprocity { NeedKind::Reciprocity } else { NeedKind::Standard },
+            title: "Électrification solaire".into(),
+            description: "Mini-réseau photovoltaïque".into(),
+            theme: ThemeKey("energie".into()),
+            skills: vec![],
+            country: if reciprocity { CountryCode::france() } else { COUNTRIES[country].parse().unwrap() },
+            city: None,
+            languages,
+            preferred_languages: vec![],
+            window: window(s, l),
+            duration_days: days,
+            experts_wanted: 1,
+            objectives: vec![],
+            deliverables: vec![],
+            local_partner: LocalPartner::default(),
+            expert_origin: if reciprocity { origin.map(|o| COUNTRIES[o].parse().unwrap()) } else { None },
+        })
+}
+
+fn dataset() -> impl Strategy<Value = (Vec<Expert>, Vec<Offer>, Vec<Need>)> {
+    (1usize..40, 0usize..6, 1usize..6).prop_flat_map(|(ne, no, nn)| {
+        (
+            (0..ne).map(expert).collect::<Vec<_>>(),
+            (0..no).map(offer).collect::<Vec<_>>(),
+            (0..nn).map(need).collect::<Vec<_>>(),
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn retrieval_contains_every_candidate_the_prefilter_accepts((experts, offers, needs) in dataset()) {
+        let dir = tempfile::tempdir().unwrap();
+        let index = SearchIndex::open_or_create(dir.path()).unwrap();
+        let records: Vec<Record> = experts.iter().cloned().map(|e| Record::Expert(Box::new(e)))
+            .chain(offers.iter().cloned().map(|o| Record::Offer(Box::new(o))))
+            .collect();
+        index.rebuild(&records, 1).unwrap();
+        let brute = BruteForce { experts: &experts, offers: &offers };
+        for need in &needs {
+            let found: std::collections::BTreeSet<String> =
+                index.candidates(need).unwrap().into_iter().map(|c| c.id).collect();
+            for c in brute.candidates(need).unwrap() {
+                prop_assert!(found.contains(&c.id), "{} dropped for {:?}", c.id, need);
+            }
+        }
+    }
+}
+
+fn sample_workspace() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut ws, _) = Workspace::init(&dir.path().join("ws")).unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample");
+    ws.import(load(&sample, None).unwrap(), &Reference::embedded()).unwrap();
+    (dir, ws)
+}
+
+fn search_ids(ws: &Workspace, q: SearchQuery) -> Vec<String> {
+    ws.search(&SearchQuery { top: 10, ..q }).unwrap().into_iter().map(|h| h.id).collect()
+}
+
+#[test]
+fn french_search_on_the_sample() {
+    let (_dir, ws) = sample_workspace();
+    let text = |t: &str| search_ids(&ws, SearchQuery { text: t.into(), ..Default::default() });
+    // The Kinshasa waste agent speaks of "déchets"; singular and unaccented queries find her.
+    assert!(text("déchet").contains(&"exp-0007".to_owned()));
+    assert_eq!(text("dechets"), text("déchets"));
+    // A theme synonym that no profile needs to contain: "ordures" is a synonym of dechets.
+    assert!(text("ordures").contains(&"exp-0007".to_owned()));
+    // Électrification: Élec Sud's offer comes up, accents or not.
+    assert!(text("electrification solaire").contains(&"off-elec-2027".to_owned()));
+    // A parent theme matches its children.
+    let env = search_ids(&ws, SearchQuery { theme: Some("environnement".into()), top: 200, ..Default::default() });
+    assert!(env.contains(&"exp-0007".to_owned()), "dechets is under environnement");
+}
+
+#[test]
+fn candidates_for_the_kinshasa_need_start_with_the_waste_agent() {
+    let (_dir, ws) = sample_workspace();
+    let Record::Need(need) = ws.record("need-kin-dechets").unwrap() else { panic!() };
+    let found = ws.index().candidates(&need).unwrap();
+    assert_eq!(found[0].id, "exp-0007", "{found:?}");
+    assert!(found.iter().all(|c| c.relevance >= 0.0));
+}
+
+#[test]
+fn index_follows_the_store() {
+    let (dir, mut ws) = sample_workspace();
+    let check = ws.check().unwrap();
+    assert!(check.is_consistent(), "{check:?}");
+    let experts = ws.records(RecordKind::Expert).unwrap().len();
+    let offers = ws.records(RecordKind::Offer).unwrap().len();
+    assert_eq!(check.index_documents, experts + offers);
+
+    // Removal: gone from both, and searching the name finds nothing.
+    ws.remove("exp-0007", date(0)).unwrap();
+    assert!(ws.check().unwrap().is_consistent());
+    let by_name = search_ids(&ws, SearchQuery { text: "Hélène Bousquet".into(), ..Default::default() });
+    assert!(!by_name.contains(&"exp-0007".to_owned()));
+    assert!(matches!(ws.record("exp-0007"), Err(crate::Error::User(crate::UserError::Erased { .. }))));
+
+    // A stale index (store moved on without it) is detected and rebuilt at open.
+    let root = dir.path().join("ws");
+    drop(ws);
+    let conn = rusqlite::Connection::open(root.join("explor.sqlite3")).unwrap();
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'generation'", []).unwrap();
+    drop(conn);
+    let mut ws = Workspace::open(&root).unwrap();
+    let notices = ws.take_notices();
+    assert!(notices.iter().any(|n| n.contains("stale")), "{notices:?}");
+    assert_eq!(ws.check().unwrap().index_generation, Some(99));
+
+    // A deleted index directory is rebuilt too.
+    drop(ws);
+    std::fs::remove_dir_all(root.join("index")).unwrap();
+    let mut ws = Workspace::open(&root).unwrap();
+    assert!(!ws.take_notices().is_empty());
+    assert!(ws.check().unwrap().is_consistent());
+}
