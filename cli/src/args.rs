@@ -18,7 +18,12 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// Workspace directory (record store and search index).
-    #[arg(long, global = true, env = "EXPLOR_WORKSPACE", default_value = "explor-workspace")]
+    #[arg(
+        long,
+        global = true,
+        env = "EXPLOR_WORKSPACE",
+        default_value = "explor-workspace"
+    )]
     pub workspace: PathBuf,
 }
 

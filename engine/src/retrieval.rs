@@ -63,9 +63,11 @@ pub fn sort_candidates(candidates: &mut [Candidate]) {
 }
 
 fn speaks_all(spoken: &[LanguageLevel], required: &[LanguageLevel]) -> bool {
-    required
-        .iter()
-        .all(|r| spoken.iter().any(|s| s.code == r.code && s.level >= r.level))
+    required.iter().all(|r| {
+        spoken
+            .iter()
+            .any(|s| s.code == r.code && s.level >= r.level)
+    })
 }
 
 fn overlaps_any(windows: &[DateWindow], need: &DateWindow) -> bool {

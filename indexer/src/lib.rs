@@ -30,13 +30,13 @@
 #![warn(missing_docs)]
 
 mod error;
+mod index;
 mod source;
 mod store;
-mod index;
 mod workspace;
 
 pub use error::{Error, InternalError, Result, UserError};
+pub use index::{Hit, SearchIndex, SearchQuery};
 pub use source::{ImportIssue, Loaded, Location, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
-pub use index::{Hit, SearchIndex, SearchQuery};
 pub use workspace::{CheckReport, ImportCounts, ImportSummary, Workspace};

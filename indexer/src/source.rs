@@ -4,8 +4,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use explor_engine::schema::{FieldIssue, IssueClass, unflatten};
 use explor_engine::RecordKind;
+use explor_engine::schema::{FieldIssue, IssueClass, unflatten};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -287,12 +287,20 @@ fn load_csv(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
         Err(e) => {
-            out.issues.push(ImportIssue::syntax(file, Location::Line(1), format!("unreadable CSV header: {e}")));
+            out.issues.push(ImportIssue::syntax(
+                file,
+                Location::Line(1),
+                format!("unreadable CSV header: {e}"),
+            ));
             return;
         }
     };
     if headers.iter().all(String::is_empty) {
-        out.issues.push(ImportIssue::syntax(file, Location::Line(1), "a header row naming the columns is required"));
+        out.issues.push(ImportIssue::syntax(
+            file,
+            Location::Line(1),
+            "a header row naming the columns is required",
+        ));
         return;
     }
     for row in reader.records() {
@@ -300,7 +308,11 @@ fn load_csv(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                out.issues.push(ImportIssue::syntax(file, Location::Line(line), format!("unreadable CSV row: {e}")));
+                out.issues.push(ImportIssue::syntax(
+                    file,
+                    Location::Line(line),
+                    format!("unreadable CSV row: {e}"),
+                ));
                 continue;
             }
         };
@@ -332,8 +344,14 @@ mod tests {
 
     #[test]
     fn kind_comes_from_the_file_name() {
-        assert_eq!(kind_of(Path::new("x/experts.csv")).unwrap(), RecordKind::Expert);
-        assert_eq!(kind_of(Path::new("needs-2027.jsonl")).unwrap(), RecordKind::Need);
+        assert_eq!(
+            kind_of(Path::new("x/experts.csv")).unwrap(),
+            RecordKind::Expert
+        );
+        assert_eq!(
+            kind_of(Path::new("needs-2027.jsonl")).unwrap(),
+            RecordKind::Need
+        );
         assert!(kind_of(Path::new("roster.csv")).is_err());
     }
 
@@ -348,7 +366,11 @@ mod tests {
         assert_eq!(loaded.issues[0].location, Location::Line(3));
 
         let csv = dir.path().join("associations.csv");
-        std::fs::write(&csv, "\u{feff}id;name;department\na;\"Élan; Sud\";31\nb;B;09\n").unwrap();
+        std::fs::write(
+            &csv,
+            "\u{feff}id;name;department\na;\"Élan; Sud\";31\nb;B;09\n",
+        )
+        .unwrap();
         let loaded = load(&csv, None).unwrap();
         assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
         assert_eq!(loaded.records[0].value["name"], "Élan; Sud");

@@ -95,7 +95,9 @@ impl Store {
     fn meta(&self, key: &str) -> Result<Option<i64>> {
         let value: Option<String> = self
             .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", params![key], |r| r.get(0))
+            .query_row("SELECT value FROM meta WHERE key = ?1", params![key], |r| {
+                r.get(0)
+            })
             .optional()?;
         Ok(value.and_then(|v| v.parse().ok()))
     }
@@ -119,7 +121,9 @@ impl Store {
                     id: record.id().to_owned(),
                     message: e.to_string(),
                 })?;
-                let old: Option<String> = read.query_row(params![record.id()], |r| r.get(0)).optional()?;
+                let old: Option<String> = read
+                    .query_row(params![record.id()], |r| r.get(0))
+                    .optional()?;
                 let change = match old {
                     None => Upsert::Added,
                     Some(old) if old == body => Upsert::Unchanged,
@@ -136,7 +140,14 @@ impl Store {
             write_generation(&tx, next)?;
         }
         tx.commit()?;
-        Ok((outcome, if changed { next as u64 } else { generation as u64 }))
+        Ok((
+            outcome,
+            if changed {
+                next as u64
+            } else {
+                generation as u64
+            },
+        ))
     }
 
     /// Deletes a record; for an expert, keeps only a dated note that the id was erased.
@@ -144,12 +155,15 @@ impl Store {
     pub fn delete(&mut self, id: &str, today: &str) -> Result<Option<(RecordKind, u64)>> {
         let tx = self.conn.transaction()?;
         let kind: Option<String> = tx
-            .query_row("SELECT kind FROM records WHERE id = ?1", params![id], |r| r.get(0))
+            .query_row("SELECT kind FROM records WHERE id = ?1", params![id], |r| {
+                r.get(0)
+            })
             .optional()?;
         let Some(kind) = kind else {
             return Ok(None);
         };
-        let kind = kind_from_str(&kind).ok_or_else(|| corrupt(id, format!("unknown kind \"{kind}\"")))?;
+        let kind =
+            kind_from_str(&kind).ok_or_else(|| corrupt(id, format!("unknown kind \"{kind}\"")))?;
         tx.execute("DELETE FROM records WHERE id = ?1", params![id])?;
         if kind == RecordKind::Expert {
             tx.execute(
@@ -167,7 +181,11 @@ impl Store {
     pub fn erased_on(&self, id: &str) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT erased_on FROM erasures WHERE id = ?1", params![id], |r| r.get(0))
+            .query_row(
+                "SELECT erased_on FROM erasures WHERE id = ?1",
+                params![id],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
@@ -200,14 +218,17 @@ impl Store {
     pub fn record(&self, id: &str) -> Result<Option<Record>> {
         let row: Option<(String, String)> = self
             .conn
-            .query_row("SELECT kind, body FROM records WHERE id = ?1", params![id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT kind, body FROM records WHERE id = ?1",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         match row {
             None => Ok(None),
             Some((kind, body)) => {
-                let kind = kind_from_str(&kind).ok_or_else(|| corrupt(id, format!("unknown kind \"{kind}\"")))?;
+                let kind = kind_from_str(&kind)
+                    .ok_or_else(|| corrupt(id, format!("unknown kind \"{kind}\"")))?;
                 decode(kind, id, &body).map(Some)
             }
         }
@@ -220,7 +241,8 @@ impl Store {
         let mut out = KnownIds::new();
         for row in rows {
             let (id, kind) = row?;
-            let kind = kind_from_str(&kind).ok_or_else(|| corrupt(&id, format!("unknown kind \"{kind}\"")))?;
+            let kind = kind_from_str(&kind)
+                .ok_or_else(|| corrupt(&id, format!("unknown kind \"{kind}\"")))?;
             out.insert(id, kind);
         }
         Ok(out)
@@ -228,8 +250,11 @@ impl Store {
 
     /// How many records of each kind.
     pub fn counts(&self) -> Result<BTreeMap<RecordKind, usize>> {
-        let mut out: BTreeMap<RecordKind, usize> = RecordKind::ALL.into_iter().map(|k| (k, 0)).collect();
-        let mut stmt = self.conn.prepare_cached("SELECT kind, COUNT(*) FROM records GROUP BY kind")?;
+        let mut out: BTreeMap<RecordKind, usize> =
+            RecordKind::ALL.into_iter().map(|k| (k, 0)).collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT kind, COUNT(*) FROM records GROUP BY kind")?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
         for row in rows {
             let (kind, n) = row?;
@@ -242,7 +267,10 @@ impl Store {
 }
 
 fn read_generation(conn: &Connection) -> Result<i64> {
-    let text: String = conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| r.get(0))?;
+    let text: String =
+        conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
+            r.get(0)
+        })?;
     text.parse()
         .map_err(|_| corrupt("meta.generation", format!("not a number: \"{text}\"")))
 }
@@ -263,6 +291,7 @@ fn corrupt(id: &str, message: String) -> Error {
 }
 
 fn decode(kind: RecordKind, id: &str, body: &str) -> Result<Record> {
-    let value: serde_json::Value = serde_json::from_str(body).map_err(|e| corrupt(id, e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(body).map_err(|e| corrupt(id, e.to_string()))?;
     Record::from_value(kind, value).map_err(|e| corrupt(id, e.to_string()))
 }

@@ -64,11 +64,13 @@ pub struct ImportSummary {
 impl ImportSummary {
     /// Totals over all kinds.
     pub fn total(&self) -> ImportCounts {
-        self.by_kind.values().fold(ImportCounts::default(), |a, c| ImportCounts {
-            added: a.added + c.added,
-            updated: a.updated + c.updated,
-            unchanged: a.unchanged + c.unchanged,
-        })
+        self.by_kind
+            .values()
+            .fold(ImportCounts::default(), |a, c| ImportCounts {
+                added: a.added + c.added,
+                updated: a.updated + c.updated,
+                unchanged: a.unchanged + c.unchanged,
+            })
     }
 }
 
@@ -240,7 +242,10 @@ impl Workspace {
     /// [`UserError::Invalid`], in file and record order.
     pub fn import(&mut self, loaded: Loaded, reference: &Reference<'_>) -> Result<ImportSummary> {
         let _lock = lock(&self.root)?;
-        let Loaded { records: sources, mut issues } = loaded;
+        let Loaded {
+            records: sources,
+            mut issues,
+        } = loaded;
         let mut records = Vec::with_capacity(sources.len());
         let mut origin = Vec::with_capacity(sources.len());
         for source in &sources {
@@ -249,23 +254,19 @@ impl Workspace {
                     records.push(record);
                     origin.push(source);
                 }
-                Err(problems) => issues.extend(problems.into_iter().map(|p| ImportIssue::field(source, p))),
+                Err(problems) => {
+                    issues.extend(problems.into_iter().map(|p| ImportIssue::field(source, p)))
+                }
             }
         }
         let known = self.store.known_ids()?;
         let locate = |i: usize| format!("{} {}", origin[i].file.display(), origin[i].location);
         for mut problem in check_references(&records, &known, &locate) {
-            if problem.issue.class == explor_engine::IssueClass::UnknownExpert {
-                // Say plainly when the expert is unknown because they asked to be erased.
-                if let Record::Offer(offer) = &records[problem.index] {
-                    for id in &offer.experts {
-                        if problem.issue.message.contains(&format!("\"{id}\"")) {
-                            if let Some(on) = self.store.erased_on(id)? {
-                                problem.issue.message =
-                                    format!("expert \"{id}\" was erased on {on} at the person's request (GDPR)");
-                            }
-                        }
-                    }
+            // Say plainly when a reference is unknown because the person asked to be erased.
+            if let Some(id) = &problem.missing {
+                if let Some(on) = self.store.erased_on(id)? {
+                    problem.issue.message =
+                        format!("\"{id}\" was erased on {on} at the person's request (GDPR)");
                 }
             }
             issues.push(ImportIssue::field(origin[problem.index], problem.issue));
@@ -352,14 +353,43 @@ mod tests {
         let r = Reference::embedded();
         let file = write(dir.path(), "associations.json", ASSOS);
         let first = ws.import(load(&file, None).unwrap(), &r).unwrap();
-        assert_eq!(first.total(), ImportCounts { added: 2, updated: 0, unchanged: 0 });
+        assert_eq!(
+            first.total(),
+            ImportCounts {
+                added: 2,
+                updated: 0,
+                unchanged: 0
+            }
+        );
         assert_eq!(ws.generation().unwrap(), 1);
         let again = ws.import(load(&file, None).unwrap(), &r).unwrap();
-        assert_eq!(again.total(), ImportCounts { added: 0, updated: 0, unchanged: 2 });
-        assert_eq!(ws.generation().unwrap(), 1, "an import that changes nothing is not a new generation");
-        let changed = write(dir.path(), "associations.json", &ASSOS.replace("\"B\"", "\"B2\""));
+        assert_eq!(
+            again.total(),
+            ImportCounts {
+                added: 0,
+                updated: 0,
+                unchanged: 2
+            }
+        );
+        assert_eq!(
+            ws.generation().unwrap(),
+            1,
+            "an import that changes nothing is not a new generation"
+        );
+        let changed = write(
+            dir.path(),
+            "associations.json",
+            &ASSOS.replace("\"B\"", "\"B2\""),
+        );
         let third = ws.import(load(&changed, None).unwrap(), &r).unwrap();
-        assert_eq!(third.total(), ImportCounts { added: 0, updated: 1, unchanged: 1 });
+        assert_eq!(
+            third.total(),
+            ImportCounts {
+                added: 0,
+                updated: 1,
+                unchanged: 1
+            }
+        );
         assert_eq!(ws.generation().unwrap(), 2);
     }
 
@@ -371,10 +401,17 @@ mod tests {
         std::fs::create_dir(&data).unwrap();
         write(&data, "associations.json", ASSOS);
         write(&data, "needs.jsonl", "{\"id\": \"n\"}\n");
-        let err = ws.import(load(&data, None).unwrap(), &Reference::embedded()).unwrap_err();
-        let Error::User(UserError::Invalid(issues)) = err else { panic!("{err}") };
+        let err = ws
+            .import(load(&data, None).unwrap(), &Reference::embedded())
+            .unwrap_err();
+        let Error::User(UserError::Invalid(issues)) = err else {
+            panic!("{err}")
+        };
         assert!(issues.iter().all(|i| i.file.ends_with("needs.jsonl")));
-        assert!(issues.len() > 5, "every missing field is reported: {issues:?}");
+        assert!(
+            issues.len() > 5,
+            "every missing field is reported: {issues:?}"
+        );
         assert_eq!(ws.counts().unwrap().values().sum::<usize>(), 0);
         assert_eq!(ws.generation().unwrap(), 0);
     }
@@ -392,6 +429,9 @@ mod tests {
         let (_again, created) = Workspace::init(&root).unwrap();
         assert!(!created);
         let _held = lock(&root).unwrap();
-        assert!(matches!(lock(&root), Err(Error::User(UserError::Locked(_)))));
+        assert!(matches!(
+            lock(&root),
+            Err(Error::User(UserError::Locked(_)))
+        ));
     }
 }

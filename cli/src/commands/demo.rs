@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use explor_engine::{Record, RecordKind, Reference};
-use explor_indexer::{Workspace, load};
+use explor_engine::{Cefr, LanguageLevel, Record, RecordKind, Reference};
+use explor_indexer::{SearchQuery, Workspace, load};
 
 use crate::args::DemoArgs;
 use crate::commands::import::summary_text;
@@ -13,10 +13,22 @@ use crate::output::{self, table, word};
 
 /// The sample dataset, embedded so that the demo runs from any directory.
 const SAMPLE: [(&str, &str); 4] = [
-    ("associations.json", include_str!("../../../data/sample/associations.json")),
-    ("experts.json", include_str!("../../../data/sample/experts.json")),
-    ("offers.json", include_str!("../../../data/sample/offers.json")),
-    ("needs.json", include_str!("../../../data/sample/needs.json")),
+    (
+        "associations.json",
+        include_str!("../../../data/sample/associations.json"),
+    ),
+    (
+        "experts.json",
+        include_str!("../../../data/sample/experts.json"),
+    ),
+    (
+        "offers.json",
+        include_str!("../../../data/sample/offers.json"),
+    ),
+    (
+        "needs.json",
+        include_str!("../../../data/sample/needs.json"),
+    ),
 ];
 
 pub fn run(args: &DemoArgs) -> Result<()> {
@@ -28,19 +40,26 @@ pub fn run(args: &DemoArgs) -> Result<()> {
         Some(dir) => dir.clone(),
         None => {
             let dir = temp.path().join("sample");
-            std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            std::fs::create_dir(&dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
             for (name, text) in SAMPLE {
                 let path = dir.join(name);
-                std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+                std::fs::write(&path, text)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
             }
             dir
         }
     };
     let (mut ws, _) = Workspace::init(&temp.path().join("workspace"))?;
     let mut out = output::stdout();
-    out.line(format_args!("explor demo — EXPLOR expertise missions, Occitanie Coopération"))?;
+    out.line(format_args!(
+        "explor demo — EXPLOR expertise missions, Occitanie Coopération"
+    ))?;
     out.line(format_args!("temporary workspace: {}", ws.root().display()))?;
-    out.line(format_args!("\n== 1. import {} ==", describe_source(args.data.as_deref())))?;
+    out.line(format_args!(
+        "\n== 1. import {} ==",
+        describe_source(args.data.as_deref())
+    ))?;
     let summary = ws.import(load(&data, None)?, &Reference::embedded())?;
     out.text(&summary_text(&summary))?;
 
@@ -60,14 +79,18 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     }
     out.line(format_args!("experts by status:  {}", counts(&status)))?;
     out.line(format_args!("employer consent:   {}", counts(&consent)))?;
-    out.line(format_args!("based abroad (reciprocity candidates): {foreign}"))?;
+    out.line(format_args!(
+        "based abroad (reciprocity candidates): {foreign}"
+    ))?;
     let mut calls = BTreeMap::new();
     let mut kinds = BTreeMap::new();
     let mut countries = BTreeMap::new();
     let mut themes = BTreeMap::new();
     for r in &needs {
         if let Record::Need(n) = r {
-            *calls.entry(n.call.clone().unwrap_or_else(|| "(no call)".into())).or_insert(0) += 1;
+            *calls
+                .entry(n.call.clone().unwrap_or_else(|| "(no call)".into()))
+                .or_insert(0) += 1;
             *kinds.entry(word(&n.kind)).or_insert(0) += 1;
             *countries.entry(n.country.to_string()).or_insert(0) += 1;
             *themes.entry(n.theme.to_string()).or_insert(0) += 1;
@@ -75,7 +98,11 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     }
     out.line(format_args!("needs by call:      {}", counts(&calls)))?;
     out.line(format_args!("needs by kind:      {}", counts(&kinds)))?;
-    out.line(format_args!("needs cover {} countries and {} themes", countries.len(), themes.len()))?;
+    out.line(format_args!(
+        "needs cover {} countries and {} themes",
+        countries.len(),
+        themes.len()
+    ))?;
 
     out.line(format_args!("\n== 3. company offers =="))?;
     let mut t = table(&["offer", "company", "title", "headcount", "window"]);
@@ -95,7 +122,12 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     out.line(format_args!("\n== 4. worked example: need-kin-dechets =="))?;
     match ws.record("need-kin-dechets") {
         Ok(Record::Need(n)) => {
-            out.line(format_args!("{} — {}, {}", n.title, n.city.as_deref().unwrap_or(""), n.country))?;
+            out.line(format_args!(
+                "{} — {}, {}",
+                n.title,
+                n.city.as_deref().unwrap_or(""),
+                n.country
+            ))?;
             out.line(format_args!(
                 "{} days within {}, {} expert(s) wanted, theme {}",
                 n.duration_days, n.window, n.experts_wanted, n.theme
@@ -103,8 +135,38 @@ pub fn run(args: &DemoArgs) -> Result<()> {
         }
         _ => out.line(format_args!("(not in this dataset)"))?,
     }
+
+    out.line(format_args!("\n== 5. search: \"diagnostic dechets\" (accents optional), French speakers at B2 or above =="))?;
+    let query = SearchQuery {
+        text: "diagnostic dechets".into(),
+        languages: vec![LanguageLevel {
+            code: "fr".parse()?,
+            level: Cefr::B2,
+        }],
+        top: 5,
+        ..SearchQuery::default()
+    };
+    let mut t = table(&["id", "kind", "name", "score"]);
+    for hit in ws.search(&query)? {
+        let name = match ws.record(&hit.id)? {
+            Record::Expert(e) => e.name,
+            Record::Offer(o) => format!("{} — {}", o.company.name, o.title),
+            other => other.id().to_owned(),
+        };
+        t.add_row(vec![
+            hit.id,
+            word(&hit.kind),
+            name,
+            format!("{:.2}", hit.score),
+        ]);
+    }
+    out.table(&t)?;
+    let check = ws.check()?;
     out.line(format_args!(
-        "\nNext: matching, batch assignment and missions arrive with the following issues."
+        "store and index agree: {} ({} documents at generation {})",
+        if check.is_consistent() { "yes" } else { "NO" },
+        check.index_documents,
+        check.store_generation
     ))?;
     Ok(())
 }
@@ -117,5 +179,8 @@ fn describe_source(data: Option<&Path>) -> String {
 }
 
 fn counts(map: &BTreeMap<String, usize>) -> String {
-    map.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+    map.iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

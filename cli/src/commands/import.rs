@@ -18,7 +18,9 @@ pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
             out.text(&summary_text(&summary))?;
             Ok(())
         }
-        (ReportFormat::Json, Ok(summary)) => out.json(&json!({"ok": true, "summary": summary.by_kind, "total": summary.total()})),
+        (ReportFormat::Json, Ok(summary)) => {
+            out.json(&json!({"ok": true, "summary": summary.by_kind, "total": summary.total()}))
+        }
         (ReportFormat::Json, Err(Error::User(UserError::Invalid(issues)))) => {
             out.json(&json!({"ok": false, "issues": issues}))?;
             Err(Error::User(UserError::Invalid(issues)).into())

@@ -20,16 +20,22 @@ pub fn parse_language(text: &str) -> Result<LanguageLevel> {
         .split_once(':')
         .ok_or_else(|| usage(format!("--lang {text}: expected CODE:LEVEL, e.g. fr:B2")))?;
     Ok(LanguageLevel {
-        code: code.parse().map_err(|e| usage(format!("--lang {text}: {e}")))?,
-        level: level.parse::<Cefr>().map_err(|e| usage(format!("--lang {text}: {e}")))?,
+        code: code
+            .parse()
+            .map_err(|e| usage(format!("--lang {text}: {e}")))?,
+        level: level
+            .parse::<Cefr>()
+            .map_err(|e| usage(format!("--lang {text}: {e}")))?,
     })
 }
 
 /// Reads `2027-03-01..2027-04-30`.
 pub fn parse_window(text: &str) -> Result<DateWindow> {
-    let (from, to) = text
-        .split_once("..")
-        .ok_or_else(|| usage(format!("--available {text}: expected FROM..TO, e.g. 2027-03-01..2027-04-30")))?;
+    let (from, to) = text.split_once("..").ok_or_else(|| {
+        usage(format!(
+            "--available {text}: expected FROM..TO, e.g. 2027-03-01..2027-04-30"
+        ))
+    })?;
     let from = parse_date(from).map_err(|e| usage(format!("--available: {e}")))?;
     let to = parse_date(to).map_err(|e| usage(format!("--available: {e}")))?;
     DateWindow::new(from, to).map_err(|e| usage(format!("--available: {e}")))
@@ -38,13 +44,19 @@ pub fn parse_window(text: &str) -> Result<DateWindow> {
 fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
     if let Some(theme) = &args.theme {
         if !explor_engine::Taxonomy::embedded().contains(theme) {
-            return Err(usage(format!("--theme {theme}: not a theme key of the taxonomy")));
+            return Err(usage(format!(
+                "--theme {theme}: not a theme key of the taxonomy"
+            )));
         }
     }
     Ok(SearchQuery {
         text: args.query.clone(),
         theme: args.theme.clone(),
-        languages: args.languages.iter().map(|l| parse_language(l)).collect::<Result<_>>()?,
+        languages: args
+            .languages
+            .iter()
+            .map(|l| parse_language(l))
+            .collect::<Result<_>>()?,
         country: args
             .country
             .as_deref()
@@ -61,11 +73,19 @@ fn describe(ws: &Workspace, hit: &Hit) -> Result<(String, String)> {
     Ok(match ws.record(&hit.id)? {
         Record::Expert(e) => (
             e.name.clone(),
-            e.themes.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", "),
+            e.themes
+                .iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
         ),
         Record::Offer(o) => (
             format!("{} — {}", o.company.name, o.title),
-            o.themes.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", "),
+            o.themes
+                .iter()
+                .map(|t| t.to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
         ),
         other => (other.id().to_owned(), String::new()),
     })
@@ -92,10 +112,20 @@ pub fn search(ws: &Workspace, args: &SearchArgs) -> Result<()> {
                     CandidateKind::Expert => "expert",
                     CandidateKind::Offer => "offer",
                 };
-                t.add_row(vec![h.id.clone(), kind.into(), name, themes, format!("{:.2}", h.score)]);
+                t.add_row(vec![
+                    h.id.clone(),
+                    kind.into(),
+                    name,
+                    themes,
+                    format!("{:.2}", h.score),
+                ]);
             }
             out.table(&t)?;
-            out.line(format_args!("{} result{}", hits.len(), if hits.len() == 1 { "" } else { "s" }))?;
+            out.line(format_args!(
+                "{} result{}",
+                hits.len(),
+                if hits.len() == 1 { "" } else { "s" }
+            ))?;
             Ok(())
         }
     }
@@ -128,7 +158,9 @@ pub fn check(ws: &Workspace, args: &CheckArgs) -> Result<()> {
     let report = ws.check()?;
     let mut out = output::stdout();
     match args.format {
-        ReportFormat::Json => out.json(&json!({"consistent": report.is_consistent(), "report": report}))?,
+        ReportFormat::Json => {
+            out.json(&json!({"consistent": report.is_consistent(), "report": report}))?
+        }
         ReportFormat::Text => {
             let index_gen = report
                 .index_generation
@@ -137,7 +169,10 @@ pub fn check(ws: &Workspace, args: &CheckArgs) -> Result<()> {
                 "store: generation {}, {} experts and offers",
                 report.store_generation, report.store_documents
             ))?;
-            out.line(format_args!("index: generation {index_gen}, {} documents", report.index_documents))?;
+            out.line(format_args!(
+                "index: generation {index_gen}, {} documents",
+                report.index_documents
+            ))?;
             for id in &report.missing_from_index {
                 out.line(format_args!("missing from the index: {id}"))?;
             }

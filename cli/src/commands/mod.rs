@@ -42,12 +42,16 @@ fn open(root: &Path) -> Result<Workspace> {
 }
 
 fn init(root: &Path) -> Result<()> {
-    let (ws, created) = Workspace::init(root).with_context(|| format!("cannot create a workspace at {}", root.display()))?;
+    let (ws, created) = Workspace::init(root)
+        .with_context(|| format!("cannot create a workspace at {}", root.display()))?;
     let mut out = crate::output::stdout();
     if created {
         out.line(format_args!("created workspace {}", ws.root().display()))?;
     } else {
-        out.line(format_args!("workspace {} already exists; nothing changed", ws.root().display()))?;
+        out.line(format_args!(
+            "workspace {} already exists; nothing changed",
+            ws.root().display()
+        ))?;
     }
     Ok(())
 }

@@ -15,7 +15,10 @@ pub fn list(ws: &Workspace, args: &ListArgs) -> Result<()> {
     match args.format {
         ListFormat::Json => out.json(&records),
         ListFormat::Csv => {
-            let rows: Vec<Vec<String>> = records.iter().map(|r| flatten(kind, &r.to_value())).collect();
+            let rows: Vec<Vec<String>> = records
+                .iter()
+                .map(|r| flatten(kind, &r.to_value()))
+                .collect();
             out.csv(&csv_columns(kind), &rows)
         }
         ListFormat::Table => {
@@ -25,7 +28,11 @@ pub fn list(ws: &Workspace, args: &ListArgs) -> Result<()> {
                 t.add_row(row);
             }
             out.table(&t)?;
-            out.line(format_args!("{} {}", records.len(), plural(kind, records.len())))?;
+            out.line(format_args!(
+                "{} {}",
+                records.len(),
+                plural(kind, records.len())
+            ))?;
             Ok(())
         }
     }
@@ -39,32 +46,73 @@ pub fn show(ws: &Workspace, args: &ShowArgs) -> Result<()> {
         ShowFormat::Table => {
             let kind = record.kind();
             let mut t = table(&["field", "value"]);
-            for (column, cell) in csv_columns(kind).into_iter().zip(flatten(kind, &record.to_value())) {
+            for (column, cell) in csv_columns(kind)
+                .into_iter()
+                .zip(flatten(kind, &record.to_value()))
+            {
                 if !cell.is_empty() {
                     t.add_row(vec![column, cell.replace(';', "; ")]);
                 }
             }
             out.line(format_args!("{} {}", kind, record.id()))?;
             out.table(&t)?;
+            if let Record::Offer(offer) = &record {
+                for id in &offer.experts {
+                    if let Some(on) = ws.erased_on(id)? {
+                        out.line(format_args!(
+                            "note: {id}, named by this offer, was erased on {on} at the person's request (GDPR)"
+                        ))?;
+                    }
+                }
+            }
             Ok(())
         }
     }
 }
 
 pub fn plural(kind: RecordKind, n: usize) -> &'static str {
-    if n == 1 { kind.as_str() } else { kind.file_stem() }
+    if n == 1 {
+        kind.as_str()
+    } else {
+        kind.file_stem()
+    }
 }
 
 fn join<T: ToString>(items: &[T]) -> String {
-    items.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn summary_rows(kind: RecordKind, records: &[Record]) -> (&'static [&'static str], Vec<Vec<String>>) {
+fn summary_rows(
+    kind: RecordKind,
+    records: &[Record],
+) -> (&'static [&'static str], Vec<Vec<String>>) {
     let header: &'static [&'static str] = match kind {
         RecordKind::Association => &["id", "name", "dept", "member", "field years", "mécénat"],
-        RecordKind::Expert => &["id", "name", "status", "employer", "home", "themes", "languages", "consent"],
+        RecordKind::Expert => &[
+            "id",
+            "name",
+            "status",
+            "employer",
+            "home",
+            "themes",
+            "languages",
+            "consent",
+        ],
         RecordKind::Offer => &["id", "company", "title", "headcount", "window", "themes"],
-        RecordKind::Need => &["id", "association", "call", "kind", "place", "theme", "window", "days"],
+        RecordKind::Need => &[
+            "id",
+            "association",
+            "call",
+            "kind",
+            "place",
+            "theme",
+            "window",
+            "days",
+        ],
     };
     let rows = records
         .iter()
@@ -99,7 +147,11 @@ fn expert_row(e: &Expert) -> Vec<String> {
     let consent = match e.consent.status {
         ConsentStatus::NotRequired => "not required".to_owned(),
         status => {
-            let until = e.consent.valid_to.map(|d| format!(" until {d}")).unwrap_or_default();
+            let until = e
+                .consent
+                .valid_to
+                .map(|d| format!(" until {d}"))
+                .unwrap_or_default();
             format!("{}{until}", word(&status))
         }
     };
@@ -107,7 +159,10 @@ fn expert_row(e: &Expert) -> Vec<String> {
         e.id.clone(),
         e.name.clone(),
         word(&e.status),
-        e.employer.as_ref().map(|x| x.name.clone()).unwrap_or_default(),
+        e.employer
+            .as_ref()
+            .map(|x| x.name.clone())
+            .unwrap_or_default(),
         home,
         join(&e.themes),
         join(&e.languages),

@@ -15,6 +15,8 @@ pub struct DatasetIssue {
     pub index: usize,
     /// What is wrong with which field.
     pub issue: FieldIssue,
+    /// For an unknown reference, the id that could not be found.
+    pub missing: Option<String>,
 }
 
 /// Checks a batch of records about to be imported against each other and against the
@@ -39,6 +41,7 @@ pub fn check_references(
                     IssueClass::DuplicateId,
                     format!("id \"{id}\" is also used by {}", locate(first)),
                 ),
+                missing: None,
             });
             continue;
         }
@@ -52,6 +55,7 @@ pub fn check_references(
                         IssueClass::DuplicateId,
                         format!("id \"{id}\" already belongs to a stored {kind}; ids are unique across records"),
                     ),
+                    missing: None,
                 });
             }
         }
@@ -69,6 +73,7 @@ pub fn check_references(
                         IssueClass::UnknownAssociation,
                         format!("no association has the id \"{}\"", need.association),
                     ),
+                    missing: Some(need.association.clone()),
                 });
             }
             Record::Offer(offer) => {
@@ -81,6 +86,7 @@ pub fn check_references(
                                 IssueClass::UnknownExpert,
                                 format!("no expert has the id \"{expert}\""),
                             ),
+                            missing: Some(expert.clone()),
                         });
                     }
                 }

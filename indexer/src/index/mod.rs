@@ -52,7 +52,8 @@ impl SearchIndex {
     pub fn open_or_create(dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema::build();
-        let directory = MmapDirectory::open(dir).map_err(|e| Error::Internal(InternalError::Index(e.to_string())))?;
+        let directory = MmapDirectory::open(dir)
+            .map_err(|e| Error::Internal(InternalError::Index(e.to_string())))?;
         let index = match Index::open_or_create(directory, schema.clone()) {
             Ok(index) => index,
             // Another schema (an older explor): start again, the store has the data.
@@ -96,7 +97,11 @@ impl SearchIndex {
     }
 
     /// Replaces the whole index with documents for `records`, committed at `generation`.
-    pub fn rebuild<'r>(&self, records: impl IntoIterator<Item = &'r Record>, generation: u64) -> Result<usize> {
+    pub fn rebuild<'r>(
+        &self,
+        records: impl IntoIterator<Item = &'r Record>,
+        generation: u64,
+    ) -> Result<usize> {
         let writer = self.writer()?;
         writer.delete_all_documents().map_err(internal)?;
         let mut n = 0;
@@ -145,7 +150,10 @@ impl SearchIndex {
                     continue;
                 }
                 for ord in column.term_ords(doc) {
-                    if column.ord_to_str(ord, &mut text).map_err(|e| Error::Internal(InternalError::Index(e.to_string())))? {
+                    if column
+                        .ord_to_str(ord, &mut text)
+                        .map_err(|e| Error::Internal(InternalError::Index(e.to_string())))?
+                    {
                         out.insert(text.clone());
                     }
                 }

@@ -67,7 +67,10 @@ pub struct Hit {
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
 
 fn filter(q: impl Query + 'static) -> (Occur, Box<dyn Query>) {
-    (Occur::Must, Box::new(ConstScoreQuery::new(Box::new(q), 0.0)))
+    (
+        Occur::Must,
+        Box::new(ConstScoreQuery::new(Box::new(q), 0.0)),
+    )
 }
 
 fn exclude(q: impl Query + 'static) -> (Occur, Box<dyn Query>) {
@@ -120,15 +123,18 @@ fn text_clauses(index: &SearchIndex, text: &str, with_names: bool) -> Result<Cla
         fields.push((f.name, schema::NAME, NAME_BOOST));
     }
     for (field, analyzer_name, boost) in fields {
-        let mut analyzer = index
-            .index
-            .tokenizers()
-            .get(analyzer_name)
-            .ok_or_else(|| Error::Internal(crate::error::InternalError::Index(format!("analyzer {analyzer_name} is not registered"))))?;
+        let mut analyzer = index.index.tokenizers().get(analyzer_name).ok_or_else(|| {
+            Error::Internal(crate::error::InternalError::Index(format!(
+                "analyzer {analyzer_name} is not registered"
+            )))
+        })?;
         let mut words = BTreeSet::new();
         analyse(&mut analyzer, text, &mut words);
         for word in words.into_iter().take(MAX_TERMS) {
-            let q = TermQuery::new(Term::from_field_text(field, &word), IndexRecordOption::WithFreqs);
+            let q = TermQuery::new(
+                Term::from_field_text(field, &word),
+                IndexRecordOption::WithFreqs,
+            );
             clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
         }
     }
@@ -136,7 +142,12 @@ fn text_clauses(index: &SearchIndex, text: &str, with_names: bool) -> Result<Cla
 }
 
 fn need_text(need: &Need) -> String {
-    format!("{}\n{}\n{}", need.title, need.description, need.skills.join(". "))
+    format!(
+        "{}\n{}\n{}",
+        need.title,
+        need.description,
+        need.skills.join(". ")
+    )
 }
 
 impl SearchIndex {
@@ -144,12 +155,18 @@ impl SearchIndex {
         let f = &self.fields;
         let mut c: Clauses = vec![filter(term(f.kind, "expert"))];
         for l in &need.languages {
-            c.push(filter(term(f.lang, &language_term(l.code.as_str(), l.level))));
+            c.push(filter(term(
+                f.lang,
+                &language_term(l.code.as_str(), l.level),
+            )));
         }
         c.push(exclude(term(f.consent, "refused")));
         c.extend(overlapping(f, &need.window));
         c.push(filter(RangeQuery::new(
-            Bound::Included(Term::from_field_u64(f.max_days, u64::from(need.duration_days))),
+            Bound::Included(Term::from_field_u64(
+                f.max_days,
+                u64::from(need.duration_days),
+            )),
             Bound::Unbounded,
         )));
         match need.kind {
@@ -168,15 +185,24 @@ impl SearchIndex {
         let f = &self.fields;
         let mut c: Clauses = vec![filter(term(f.kind, "offer"))];
         for l in &need.languages {
-            c.push(filter(term(f.lang, &language_term(l.code.as_str(), l.level))));
+            c.push(filter(term(
+                f.lang,
+                &language_term(l.code.as_str(), l.level),
+            )));
         }
         c.extend(overlapping(f, &need.window));
         c.push(filter(RangeQuery::new(
-            Bound::Included(Term::from_field_u64(f.max_days, u64::from(need.duration_days))),
+            Bound::Included(Term::from_field_u64(
+                f.max_days,
+                u64::from(need.duration_days),
+            )),
             Bound::Unbounded,
         )));
         let countries: Clauses = vec![
-            (Occur::Should, Box::new(term(f.countries, need.country.as_str()))),
+            (
+                Occur::Should,
+                Box::new(term(f.countries, need.country.as_str())),
+            ),
             (Occur::Should, Box::new(term(f.countries, ANY_COUNTRY))),
         ];
         c.push(filter(BooleanQuery::new(countries)));
@@ -188,7 +214,11 @@ impl SearchIndex {
         let found = searcher.search(query, &AllScored).map_err(internal)?;
         Ok(found
             .into_iter()
-            .map(|(id, relevance)| Candidate { id, kind, relevance })
+            .map(|(id, relevance)| Candidate {
+                id,
+                kind,
+                relevance,
+            })
             .collect())
     }
 
@@ -207,7 +237,10 @@ impl SearchIndex {
             )));
         }
         for l in &q.languages {
-            clauses.push(filter(term(f.lang, &language_term(l.code.as_str(), l.level))));
+            clauses.push(filter(term(
+                f.lang,
+                &language_term(l.code.as_str(), l.level),
+            )));
         }
         if let Some(country) = q.country {
             let any: Clauses = vec![
@@ -271,7 +304,11 @@ fn read_text(segment: &SegmentReader, field: &str, doc: DocId) -> Result<String>
         .fast_fields()
         .str(field)
         .map_err(internal)?
-        .ok_or_else(|| Error::Internal(crate::error::InternalError::Index(format!("{field} is not a fast field"))))?;
+        .ok_or_else(|| {
+            Error::Internal(crate::error::InternalError::Index(format!(
+                "{field} is not a fast field"
+            )))
+        })?;
     let mut text = String::new();
     if let Some(ord) = column.term_ords(doc).next() {
         column
@@ -293,7 +330,11 @@ impl Collector for AllScored {
     type Fruit = Vec<(String, Score)>;
     type Child = AllScoredSegment;
 
-    fn for_segment(&self, _: SegmentOrdinal, segment: &SegmentReader) -> tantivy::Result<AllScoredSegment> {
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<AllScoredSegment> {
         Ok(AllScoredSegment {
             ids: segment.fast_fields().str("id")?,
             found: Vec::new(),

@@ -217,7 +217,15 @@ fn expert_doc(f: &Fields, taxonomy: &Taxonomy, e: &Expert) -> TantivyDocument {
     doc.add_text(f.id, &e.id);
     doc.add_text(f.kind, "expert");
     doc.add_text(f.name, &e.name);
-    add_common(&mut doc, f, taxonomy, &e.themes, &e.skills, &e.bio, &e.languages);
+    add_common(
+        &mut doc,
+        f,
+        taxonomy,
+        &e.themes,
+        &e.skills,
+        &e.bio,
+        &e.languages,
+    );
     for c in &e.countries {
         doc.add_text(f.countries, c.as_str());
     }
@@ -241,7 +249,15 @@ fn offer_doc(f: &Fields, taxonomy: &Taxonomy, o: &Offer) -> TantivyDocument {
     doc.add_text(f.kind, "offer");
     doc.add_text(f.name, format!("{} {}", o.company.name, o.title));
     let prose = format!("{}. {}", o.title, o.description);
-    add_common(&mut doc, f, taxonomy, &o.themes, &o.skills, &prose, &o.languages);
+    add_common(
+        &mut doc,
+        f,
+        taxonomy,
+        &o.themes,
+        &o.skills,
+        &prose,
+        &o.languages,
+    );
     if o.countries.is_empty() {
         doc.add_text(f.countries, ANY_COUNTRY);
     }
@@ -309,12 +325,18 @@ mod tests {
 
     #[test]
     fn elisions_and_stop_words_disappear() {
-        assert_eq!(tokens("l'eau et l'assainissement"), tokens("eau assainissement"));
+        assert_eq!(
+            tokens("l'eau et l'assainissement"),
+            tokens("eau assainissement")
+        );
     }
 
     #[test]
     fn language_terms_cover_every_lower_level() {
-        let l = LanguageLevel { code: "fr".parse().unwrap(), level: Cefr::B2 };
+        let l = LanguageLevel {
+            code: "fr".parse().unwrap(),
+            level: Cefr::B2,
+        };
         let terms: Vec<String> = language_terms(&l).collect();
         assert_eq!(terms, vec!["fr:A1", "fr:A2", "fr:B1", "fr:B2"]);
     }

@@ -6,12 +6,12 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use explor_engine::model::{Company, Home};
 use explor_engine::{
     BruteForce, CandidateSource, Cefr, Consent, ConsentScheme, ConsentStatus, CountryCode,
     DateWindow, Employer, EmployerKind, Expert, ExpertStatus, LanguageLevel, LocalPartner, Need,
     NeedKind, Offer, Record, RecordKind, Reference, ThemeKey,
 };
-use explor_engine::model::{Company, Home};
 use proptest::prelude::*;
 
 use super::{SearchIndex, SearchQuery};
@@ -47,43 +47,45 @@ fn expert(i: usize) -> impl Strategy<Value = Expert> {
         windows(),
         5u32..16,
     )
-        .prop_map(move |(languages, consent, home, availability, max_days)| Expert {
-            id: format!("exp-{i:03}"),
-            name: format!("Expert {i}"),
-            email: None,
-            phone: None,
-            home: Home {
-                country: COUNTRIES[home].parse().unwrap(),
-                department: None,
-                city: None,
+        .prop_map(
+            move |(languages, consent, home, availability, max_days)| Expert {
+                id: format!("exp-{i:03}"),
+                name: format!("Expert {i}"),
+                email: None,
+                phone: None,
+                home: Home {
+                    country: COUNTRIES[home].parse().unwrap(),
+                    department: None,
+                    city: None,
+                },
+                status: ExpertStatus::Employee,
+                employer: Some(Employer {
+                    id: "co".into(),
+                    name: "Co".into(),
+                    kind: EmployerKind::Company,
+                }),
+                consent: Consent {
+                    scheme: ConsentScheme::MecenatCompetences,
+                    status: [
+                        ConsentStatus::Granted,
+                        ConsentStatus::Pending,
+                        ConsentStatus::Refused,
+                        ConsentStatus::NotRequired,
+                    ][consent],
+                    valid_from: None,
+                    valid_to: None,
+                },
+                themes: vec![ThemeKey("energie".into())],
+                skills: vec!["photovoltaïque".into()],
+                bio: "Ingénieur en électrification rurale".into(),
+                languages,
+                countries: vec![],
+                availability,
+                max_mission_days: max_days,
+                daily_cost_eur: None,
+                missions_done: 0,
             },
-            status: ExpertStatus::Employee,
-            employer: Some(Employer {
-                id: "co".into(),
-                name: "Co".into(),
-                kind: EmployerKind::Company,
-            }),
-            consent: Consent {
-                scheme: ConsentScheme::MecenatCompetences,
-                status: [
-                    ConsentStatus::Granted,
-                    ConsentStatus::Pending,
-                    ConsentStatus::Refused,
-                    ConsentStatus::NotRequired,
-                ][consent],
-                valid_from: None,
-                valid_to: None,
-            },
-            themes: vec![ThemeKey("energie".into())],
-            skills: vec!["photovoltaïque".into()],
-            bio: "Ingénieur en électrification rurale".into(),
-            languages,
-            countries: vec![],
-            availability,
-            max_mission_days: max_days,
-            daily_cost_eur: None,
-            missions_done: 0,
-        })
+        )
 }
 
 fn offer(i: usize) -> impl Strategy<Value = Offer> {
@@ -105,7 +107,10 @@ fn offer(i: usize) -> impl Strategy<Value = Offer> {
             themes: vec![ThemeKey("energie".into())],
             skills: vec!["mini-réseaux".into()],
             languages,
-            countries: countries.into_iter().map(|c| COUNTRIES[c].parse::<CountryCode>().unwrap()).collect(),
+            countries: countries
+                .into_iter()
+                .map(|c| COUNTRIES[c].parse::<CountryCode>().unwrap())
+                .collect(),
             experts: vec![],
             headcount: 1,
             window: window(s, l),
@@ -123,27 +128,41 @@ fn need(i: usize) -> impl Strategy<Value = Need> {
         (0i64..300, 15i64..90),
         7u32..16,
     )
-        .prop_map(move |(languages, reciprocity, origin, country, (s, l), days)| Need {
-            id: format!("need-{i:03}"),
-            association: "asso".into(),
-            call: None,
-            kind: if reciprocity { NeedKind::Reciprocity } else { NeedKind::Standard },
-            title: "Électrification solaire".into(),
-            description: "Mini-réseau photovoltaïque".into(),
-            theme: ThemeKey("energie".into()),
-            skills: vec![],
-            country: if reciprocity { CountryCode::france() } else { COUNTRIES[country].parse().unwrap() },
-            city: None,
-            languages,
-            preferred_languages: vec![],
-            window: window(s, l),
-            duration_days: days,
-            experts_wanted: 1,
-            objectives: vec![],
-            deliverables: vec![],
-            local_partner: LocalPartner::default(),
-            expert_origin: if reciprocity { origin.map(|o| COUNTRIES[o].parse().unwrap()) } else { None },
-        })
+        .prop_map(
+            move |(languages, reciprocity, origin, country, (s, l), days)| Need {
+                id: format!("need-{i:03}"),
+                association: "asso".into(),
+                call: None,
+                kind: if reciprocity {
+                    NeedKind::Reciprocity
+                } else {
+                    NeedKind::Standard
+                },
+                title: "Électrification solaire".into(),
+                description: "Mini-réseau photovoltaïque".into(),
+                theme: ThemeKey("energie".into()),
+                skills: vec![],
+                country: if reciprocity {
+                    CountryCode::france()
+                } else {
+                    COUNTRIES[country].parse().unwrap()
+                },
+                city: None,
+                languages,
+                preferred_languages: vec![],
+                window: window(s, l),
+                duration_days: days,
+                experts_wanted: 1,
+                objectives: vec![],
+                deliverables: vec![],
+                local_partner: LocalPartner::default(),
+                expert_origin: if reciprocity {
+                    origin.map(|o| COUNTRIES[o].parse().unwrap())
+                } else {
+                    None
+                },
+            },
+        )
 }
 
 fn dataset() -> impl Strategy<Value = (Vec<Expert>, Vec<Offer>, Vec<Need>)> {
@@ -182,18 +201,31 @@ fn sample_workspace() -> (tempfile::TempDir, Workspace) {
     let dir = tempfile::tempdir().unwrap();
     let (mut ws, _) = Workspace::init(&dir.path().join("ws")).unwrap();
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample");
-    ws.import(load(&sample, None).unwrap(), &Reference::embedded()).unwrap();
+    ws.import(load(&sample, None).unwrap(), &Reference::embedded())
+        .unwrap();
     (dir, ws)
 }
 
 fn search_ids(ws: &Workspace, q: SearchQuery) -> Vec<String> {
-    ws.search(&SearchQuery { top: 10, ..q }).unwrap().into_iter().map(|h| h.id).collect()
+    ws.search(&SearchQuery { top: 10, ..q })
+        .unwrap()
+        .into_iter()
+        .map(|h| h.id)
+        .collect()
 }
 
 #[test]
 fn french_search_on_the_sample() {
     let (_dir, ws) = sample_workspace();
-    let text = |t: &str| search_ids(&ws, SearchQuery { text: t.into(), ..Default::default() });
+    let text = |t: &str| {
+        search_ids(
+            &ws,
+            SearchQuery {
+                text: t.into(),
+                ..Default::default()
+            },
+        )
+    };
     // The Kinshasa waste agent speaks of "déchets"; singular and unaccented queries find her.
     assert!(text("déchet").contains(&"exp-0007".to_owned()));
     assert_eq!(text("dechets"), text("déchets"));
@@ -202,14 +234,26 @@ fn french_search_on_the_sample() {
     // Électrification: Élec Sud's offer comes up, accents or not.
     assert!(text("electrification solaire").contains(&"off-elec-2027".to_owned()));
     // A parent theme matches its children.
-    let env = search_ids(&ws, SearchQuery { theme: Some("environnement".into()), top: 200, ..Default::default() });
-    assert!(env.contains(&"exp-0007".to_owned()), "dechets is under environnement");
+    let env = search_ids(
+        &ws,
+        SearchQuery {
+            theme: Some("environnement".into()),
+            top: 200,
+            ..Default::default()
+        },
+    );
+    assert!(
+        env.contains(&"exp-0007".to_owned()),
+        "dechets is under environnement"
+    );
 }
 
 #[test]
 fn candidates_for_the_kinshasa_need_start_with_the_waste_agent() {
     let (_dir, ws) = sample_workspace();
-    let Record::Need(need) = ws.record("need-kin-dechets").unwrap() else { panic!() };
+    let Record::Need(need) = ws.record("need-kin-dechets").unwrap() else {
+        panic!()
+    };
     let found = ws.index().candidates(&need).unwrap();
     assert_eq!(found[0].id, "exp-0007", "{found:?}");
     assert!(found.iter().all(|c| c.relevance >= 0.0));
@@ -227,15 +271,25 @@ fn index_follows_the_store() {
     // Removal: gone from both, and searching the name finds nothing.
     ws.remove("exp-0007", date(0)).unwrap();
     assert!(ws.check().unwrap().is_consistent());
-    let by_name = search_ids(&ws, SearchQuery { text: "Hélène Bousquet".into(), ..Default::default() });
+    let by_name = search_ids(
+        &ws,
+        SearchQuery {
+            text: "Hélène Bousquet".into(),
+            ..Default::default()
+        },
+    );
     assert!(!by_name.contains(&"exp-0007".to_owned()));
-    assert!(matches!(ws.record("exp-0007"), Err(crate::Error::User(crate::UserError::Erased { .. }))));
+    assert!(matches!(
+        ws.record("exp-0007"),
+        Err(crate::Error::User(crate::UserError::Erased { .. }))
+    ));
 
     // A stale index (store moved on without it) is detected and rebuilt at open.
     let root = dir.path().join("ws");
     drop(ws);
     let conn = rusqlite::Connection::open(root.join("explor.sqlite3")).unwrap();
-    conn.execute("UPDATE meta SET value = '99' WHERE key = 'generation'", []).unwrap();
+    conn.execute("UPDATE meta SET value = '99' WHERE key = 'generation'", [])
+        .unwrap();
     drop(conn);
     let mut ws = Workspace::open(&root).unwrap();
     let notices = ws.take_notices();
