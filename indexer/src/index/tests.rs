@@ -268,6 +268,40 @@ fn index_follows_the_store() {
     let offers = ws.records(RecordKind::Offer).unwrap().len();
     assert_eq!(check.index_documents, experts + offers);
 
+    // Re-import of a changed record: the index sees the new text and forgets the old.
+    let Record::Expert(mut e) = ws.record("exp-0042").unwrap() else {
+        panic!()
+    };
+    e.bio = "Spécialiste de l'apiculture et des ruchers communautaires.".into();
+    e.skills = vec!["apiculture".into()];
+    let file = dir.path().join("experts.json");
+    std::fs::write(&file, serde_json::to_string(&vec![&e]).unwrap()).unwrap();
+    let summary = ws
+        .import(load(&file, None).unwrap(), &Reference::embedded())
+        .unwrap();
+    assert_eq!(summary.total().updated, 1);
+    let bees = search_ids(
+        &ws,
+        SearchQuery {
+            text: "ruchers".into(),
+            ..Default::default()
+        },
+    );
+    assert_eq!(bees, vec!["exp-0042".to_owned()]);
+    let compost = search_ids(
+        &ws,
+        SearchQuery {
+            text: "cartographie SIG".into(),
+            top: 200,
+            ..Default::default()
+        },
+    );
+    assert!(
+        !compost.contains(&"exp-0042".to_owned()),
+        "the old bio and skills are gone from the index"
+    );
+    assert!(ws.check().unwrap().is_consistent());
+
     // Removal: gone from both, and searching the name finds nothing.
     ws.remove("exp-0007", date(0)).unwrap();
     assert!(ws.check().unwrap().is_consistent());
