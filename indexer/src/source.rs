@@ -278,6 +278,21 @@ fn separator(text: &str) -> u8 {
     if semicolons > commas { b';' } else { b',' }
 }
 
+/// The 1-based line holding byte `offset`: counted from the text itself, because the csv
+/// crate's own line count is one short on files with CRLF line ends (as Excel writes them).
+/// The crate may also place a record's start on the `\n` of the previous CRLF, so line
+/// ends right at the offset are skipped first.
+fn line_at(text: &str, offset: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut end = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
 fn load_csv(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(separator(text))
@@ -307,7 +322,7 @@ fn load_csv(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| line_at(text, p.byte()));
                 out.issues.push(ImportIssue::syntax(
                     file,
                     Location::Line(line),
@@ -316,7 +331,7 @@ fn load_csv(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
                 continue;
             }
         };
-        let line = row.position().map_or(0, |p| p.line());
+        let line = row.position().map_or(0, |p| line_at(text, p.byte()));
         let cells: Vec<(&str, &str)> = headers.iter().map(String::as_str).zip(row.iter()).collect();
         let (value, problems) = unflatten(kind, &cells);
         let record = SourceRecord {

@@ -29,7 +29,15 @@ pub fn explor_bin() -> &'static Path {
     BIN.get_or_init(|| {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
         let output = StdCommand::new(cargo)
-            .args(["build", "--quiet", "-p", "explor", "--bin", "explor", "--message-format=json"])
+            .args([
+                "build",
+                "--quiet",
+                "-p",
+                "explor",
+                "--bin",
+                "explor",
+                "--message-format=json",
+            ])
             .current_dir(repo_root())
             .output()
             .expect("cargo can be run");
@@ -57,7 +65,9 @@ pub fn repo_root() -> PathBuf {
 
 /// A file or directory under `tests/fixtures/`.
 pub fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
 }
 
 /// The bundled sample dataset, `data/sample/`.
@@ -122,8 +132,15 @@ impl TestWorkspace {
 
     /// `explor list KIND --format json`, parsed.
     pub fn list_json(&self, kind: &str) -> serde_json::Value {
-        let out = self.explor(&["list", kind, "--format", "json"]).output().expect("run explor");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = self
+            .explor(&["list", kind, "--format", "json"])
+            .output()
+            .expect("run explor");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).expect("list prints JSON")
     }
 

@@ -7,11 +7,13 @@ mod countries;
 mod departements;
 mod languages;
 mod themes;
+mod travel;
 
 pub use countries::{Countries, Country, M49Region};
 pub use departements::{Departement, Departements};
 pub use languages::{Language, Languages};
 pub use themes::{Taxonomy, Theme, ThemeRelation};
+pub use travel::{Advice, AdviceLevel, TravelAdvice};
 
 /// A reference file that cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +62,8 @@ pub struct Reference<'a> {
     pub languages: &'a Languages,
     /// French départements.
     pub departements: &'a Departements,
+    /// Destinations advised against.
+    pub travel: &'a TravelAdvice,
 }
 
 impl Reference<'static> {
@@ -70,6 +74,7 @@ impl Reference<'static> {
             countries: Countries::embedded(),
             languages: Languages::embedded(),
             departements: Departements::embedded(),
+            travel: TravelAdvice::embedded(),
         }
     }
 }
