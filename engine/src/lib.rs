@@ -36,6 +36,7 @@ pub mod model;
 pub mod reference;
 pub mod retrieval;
 pub mod schema;
+pub mod scoring;
 pub mod values;
 
 pub use model::{

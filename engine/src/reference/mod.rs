@@ -37,13 +37,13 @@ pub enum ReferenceError {
 }
 
 impl ReferenceError {
-    fn parse(file: &str, source: serde_json::Error) -> Self {
+    pub(crate) fn parse(file: &str, source: serde_json::Error) -> Self {
         Self::Parse {
             file: file.to_owned(),
             source,
         }
     }
-    fn invalid(file: &str, message: String) -> Self {
+    pub(crate) fn invalid(file: &str, message: String) -> Self {
         Self::Invalid {
             file: file.to_owned(),
             message,

@@ -1,0 +1,382 @@
+//! Gates: hard eligibility rules, each with a stable name and a readable reason when it fails.
+
+use serde::Serialize;
+use std::collections::HashMap;
+
+use super::Scorer;
+use crate::model::{ConsentStatus, Expert, ExpertStatus, LanguageLevel, Need, NeedKind, Offer};
+use crate::reference::AdviceLevel;
+use crate::values::{CountryCode, DateWindow};
+
+/// Employer consent: granted and valid over the dates (pending only on request).
+pub const CONSENT: &str = "consent";
+/// A run of `duration_days` free days inside the need's window and the availability.
+pub const AVAILABILITY: &str = "availability";
+/// Every required language at the required level or above.
+pub const LANGUAGE: &str = "language";
+/// The mission is not longer than the candidate's longest mission.
+pub const DURATION: &str = "duration";
+/// Based in France (region) for standard needs; abroad, from the right country, for reciprocity.
+pub const HOME: &str = "home";
+/// The destination is not formally advised against.
+pub const TRAVEL_ADVICE: &str = "travel_advice";
+/// The offer has missions left to staff.
+pub const HEADCOUNT: &str = "headcount";
+/// The need's country is among the offer's preferred countries, if it names any.
+pub const COUNTRIES: &str = "countries";
+
+/// A gate that a candidate fails.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GateFailure {
+    /// Gate name.
+    pub gate: &'static str,
+    /// Why, in words.
+    pub detail: String,
+}
+
+/// Something a coordinator should know about an eligible candidate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flag {
+    /// The gate that raised it.
+    pub gate: &'static str,
+    /// What to check.
+    pub detail: String,
+}
+
+/// What the workspace already holds that limits candidates: booked dates and used quotas.
+#[derive(Debug, Clone, Default)]
+pub struct Bookings {
+    /// Dates each expert is booked on, by expert id.
+    pub experts: HashMap<String, Vec<DateWindow>>,
+    /// Missions already staffed from each offer, by offer id.
+    pub offers_used: HashMap<String, u32>,
+}
+
+/// The outcome of all gates for one candidate.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct GateOutcome {
+    pub failures: Vec<GateFailure>,
+    pub flags: Vec<Flag>,
+    /// Earliest feasible dates, when the dates gates pass.
+    pub dates: Option<DateWindow>,
+    /// Days of slack in the window the dates were taken from.
+    pub slack_days: u32,
+}
+
+impl GateOutcome {
+    fn fail(&mut self, gate: &'static str, detail: String) {
+        self.failures.push(GateFailure { gate, detail });
+    }
+    fn flag(&mut self, gate: &'static str, detail: String) {
+        self.flags.push(Flag { gate, detail });
+    }
+}
+
+fn list<T: std::fmt::Display>(items: &[T]) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The required languages not spoken well enough, in words.
+fn missing_languages(spoken: &[LanguageLevel], required: &[LanguageLevel]) -> Vec<String> {
+    required
+        .iter()
+        .filter_map(|r| match spoken.iter().find(|s| s.code == r.code) {
+            Some(s) if s.level >= r.level => None,
+            Some(s) => Some(format!(
+                "{} {} required, speaks {}",
+                r.code, r.level, s.level
+            )),
+            None => Some(format!("{} {} required, not spoken", r.code, r.level)),
+        })
+        .collect()
+}
+
+/// The earliest run of `days` free days in any of `windows`, with the slack of its window.
+fn earliest_run(
+    windows: &[DateWindow],
+    days: u32,
+    busy: &[DateWindow],
+) -> Option<(DateWindow, u32)> {
+    windows
+        .iter()
+        .filter_map(|w| {
+            w.first_free_fit(days, busy)
+                .map(|run| (run, w.len_days() - days))
+        })
+        .min_by_key(|(run, _)| run.from())
+}
+
+impl Scorer<'_> {
+    fn travel_gate(&self, need: &Need, out: &mut GateOutcome) {
+        if need.kind != NeedKind::Standard {
+            return;
+        }
+        let travel = self.reference.travel;
+        let Some(advice) = travel.get(need.country.as_str()) else {
+            return;
+        };
+        let name = self.country_name(need.country);
+        match advice.level {
+            AdviceLevel::Red => out.fail(
+                TRAVEL_ADVICE,
+                format!(
+                    "France formally advises against travel to {name} (Conseils aux voyageurs, as recorded {})",
+                    travel.date()
+                ),
+            ),
+            AdviceLevel::Partial => out.flag(
+                TRAVEL_ADVICE,
+                format!(
+                    "parts of {name} are formally advised against ({}): check the mission's region",
+                    advice.note.as_deref().unwrap_or("see Conseils aux voyageurs")
+                ),
+            ),
+        }
+    }
+
+    pub(crate) fn country_name(&self, code: CountryCode) -> String {
+        self.reference
+            .countries
+            .get(code.as_str())
+            .map_or_else(|| code.to_string(), |c| c.name_fr.clone())
+    }
+
+    /// All gates for an expert.
+    pub(crate) fn expert_gates(&self, need: &Need, e: &Expert) -> GateOutcome {
+        let mut out = GateOutcome::default();
+        let employed = matches!(e.status, ExpertStatus::Employee | ExpertStatus::PublicAgent);
+
+        // consent, without dates
+        let consent_counts = match (employed, e.consent.status) {
+            (true, ConsentStatus::Granted) => true,
+            (true, ConsentStatus::Pending) if self.config.include_pending => {
+                out.flag(CONSENT, "the employer's consent is still pending".into());
+                true
+            }
+            (true, ConsentStatus::Pending) => {
+                out.fail(
+                    CONSENT,
+                    "the employer's consent is pending (--include-pending lists such candidates)"
+                        .into(),
+                );
+                false
+            }
+            (_, ConsentStatus::Refused) => {
+                out.fail(CONSENT, "the employer refused consent".into());
+                false
+            }
+            (true, ConsentStatus::NotRequired) => {
+                out.fail(
+                    CONSENT,
+                    "employees and public agents need their employer's consent; it is recorded as not required".into(),
+                );
+                false
+            }
+            (false, _) => false,
+        };
+
+        // availability, then consent validity over the dates
+        let days = need.duration_days;
+        let busy = self
+            .bookings
+            .experts
+            .get(&e.id)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        let in_need: Vec<DateWindow> = e
+            .availability
+            .iter()
+            .filter_map(|a| a.intersect(&need.window))
+            .collect();
+        match earliest_run(&in_need, days, busy) {
+            None => {
+                let detail = if in_need.is_empty() {
+                    format!(
+                        "no availability window ({}) overlaps the need's window {}",
+                        list(&e.availability),
+                        need.window
+                    )
+                } else if earliest_run(&in_need, days, &[]).is_some() {
+                    format!(
+                        "every run of {days} available days clashes with a booked mission ({})",
+                        list(busy)
+                    )
+                } else {
+                    let longest = in_need.iter().map(DateWindow::len_days).max().unwrap_or(0);
+                    format!(
+                        "the longest overlap with the need's window is {longest} days; the mission needs {days}"
+                    )
+                };
+                out.fail(AVAILABILITY, detail);
+            }
+            Some((run, _)) if consent_counts => {
+                let valid = &e.consent;
+                let limits = DateWindow::new(
+                    valid.valid_from.unwrap_or(chrono::NaiveDate::MIN),
+                    valid.valid_to.unwrap_or(chrono::NaiveDate::MAX),
+                );
+                let in_consent: Vec<DateWindow> = match limits {
+                    Ok(v) => in_need.iter().filter_map(|w| w.intersect(&v)).collect(),
+                    Err(_) => Vec::new(),
+                };
+                match earliest_run(&in_consent, days, busy) {
+                    Some((run, slack)) => {
+                        out.dates = Some(run);
+                        out.slack_days = slack;
+                    }
+                    None => out.fail(
+                        CONSENT,
+                        format!(
+                            "consent is valid {}..{}: no run of {days} available days fits inside it (earliest otherwise {run})",
+                            valid.valid_from.map_or("…".into(), |d| d.to_string()),
+                            valid.valid_to.map_or("…".into(), |d| d.to_string()),
+                        ),
+                    ),
+                }
+            }
+            Some((run, slack)) => {
+                if !employed {
+                    out.dates = Some(run);
+                    out.slack_days = slack;
+                }
+            }
+        }
+
+        let missing = missing_languages(&e.languages, &need.languages);
+        if !missing.is_empty() {
+            out.fail(LANGUAGE, missing.join("; "));
+        }
+        if days > e.max_mission_days {
+            out.fail(
+                DURATION,
+                format!(
+                    "the mission lasts {days} days; accepts at most {}",
+                    e.max_mission_days
+                ),
+            );
+        }
+        self.home_gate(need, e, &mut out);
+        self.travel_gate(need, &mut out);
+        out
+    }
+
+    fn home_gate(&self, need: &Need, e: &Expert, out: &mut GateOutcome) {
+        let home = e.home.country;
+        match need.kind {
+            NeedKind::Standard if home != CountryCode::france() => out.fail(
+                HOME,
+                format!(
+                    "based in {}: standard missions take experts based in France",
+                    self.country_name(home)
+                ),
+            ),
+            NeedKind::Standard => match &e.home.department {
+                Some(d) if self.config.region_departements.contains(d) => {}
+                other => {
+                    let detail = match other {
+                        Some(d) => {
+                            format!("based in département {d}, outside the network's region")
+                        }
+                        None => {
+                            "département not recorded: cannot tell if based in the region".into()
+                        }
+                    };
+                    if self.config.strict_region {
+                        out.fail(HOME, detail);
+                    } else {
+                        out.flag(HOME, detail);
+                    }
+                }
+            },
+            NeedKind::Reciprocity if home == CountryCode::france() => out.fail(
+                HOME,
+                "based in France: reciprocity missions bring an expert from abroad".into(),
+            ),
+            NeedKind::Reciprocity => {
+                if let Some(origin) = need.expert_origin {
+                    if origin != home {
+                        out.fail(
+                            HOME,
+                            format!(
+                                "the need asks for an expert from {}; based in {}",
+                                self.country_name(origin),
+                                self.country_name(home)
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// All gates for a company offer.
+    pub(crate) fn offer_gates(&self, need: &Need, o: &Offer) -> GateOutcome {
+        let mut out = GateOutcome::default();
+        let days = need.duration_days;
+        match o.window.intersect(&need.window) {
+            Some(w) => match w.first_fit(days) {
+                Some(run) => {
+                    out.dates = Some(run);
+                    out.slack_days = w.len_days() - days;
+                }
+                None => out.fail(
+                    AVAILABILITY,
+                    format!(
+                        "the offer's window {} shares only {} days with the need's window; the mission needs {days}",
+                        o.window,
+                        w.len_days()
+                    ),
+                ),
+            },
+            None => out.fail(
+                AVAILABILITY,
+                format!("the offer's window {} does not overlap the need's window {}", o.window, need.window),
+            ),
+        }
+        let missing = missing_languages(&o.languages, &need.languages);
+        if !missing.is_empty() {
+            out.fail(LANGUAGE, missing.join("; "));
+        }
+        if days > o.max_mission_days {
+            out.fail(
+                DURATION,
+                format!(
+                    "the mission lasts {days} days; the offer allows at most {}",
+                    o.max_mission_days
+                ),
+            );
+        }
+        if need.kind == NeedKind::Reciprocity {
+            out.fail(
+                HOME,
+                "company staff are based in France; reciprocity missions bring an expert from abroad".into(),
+            );
+        }
+        let used = self.bookings.offers_used.get(&o.id).copied().unwrap_or(0);
+        if used >= o.headcount {
+            out.fail(
+                HEADCOUNT,
+                format!(
+                    "all {} missions of the offer are already staffed",
+                    o.headcount
+                ),
+            );
+        }
+        if !o.countries.is_empty() && !o.countries.contains(&need.country) {
+            out.fail(
+                COUNTRIES,
+                format!(
+                    "the offer names {} as its countries; the need is in {}",
+                    list(&o.countries),
+                    self.country_name(need.country)
+                ),
+            );
+        }
+        self.travel_gate(need, &mut out);
+        out
+    }
+}

@@ -1,0 +1,225 @@
+//! The scoring stage: gates (hard eligibility) and criteria (soft, weighted), each
+//! explained, turning candidates into a ranked list a coordinator can read.
+//!
+//! A candidate is *eligible* when it passes every gate; its score (0–100) is the weighted
+//! mean of its criterion values. Ties are broken by id so the order is reproducible.
+
+mod config;
+mod criteria;
+mod gates;
+mod text;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+
+pub use config::{ScoringConfig, Weights};
+pub use criteria::{Criterion, History};
+pub use gates::{
+    AVAILABILITY, Bookings, CONSENT, COUNTRIES, DURATION, Flag, GateFailure, HEADCOUNT, HOME,
+    LANGUAGE, TRAVEL_ADVICE,
+};
+pub use text::{fold, stems};
+
+use crate::model::{Expert, Need, Offer};
+use crate::reference::Reference;
+use crate::retrieval::CandidateKind;
+use criteria::Profile;
+
+/// Scores candidates for needs, with the reference lists, settings and bookings it needs.
+#[derive(Debug, Clone, Copy)]
+pub struct Scorer<'a> {
+    /// Reference lists (taxonomy, countries, travel advice…).
+    pub reference: Reference<'a>,
+    /// Weights and knobs.
+    pub config: &'a ScoringConfig,
+    /// Booked dates and used quotas.
+    pub bookings: &'a Bookings,
+    /// Recent proposals, for rotation.
+    pub history: &'a History,
+}
+
+/// What is being scored against a need.
+#[derive(Debug, Clone, Copy)]
+pub enum Subject<'s> {
+    /// An expert.
+    Expert(&'s Expert),
+    /// A company offer.
+    Offer(&'s Offer),
+}
+
+impl Subject<'_> {
+    /// Its id.
+    pub fn id(&self) -> &str {
+        match self {
+            Subject::Expert(e) => &e.id,
+            Subject::Offer(o) => &o.id,
+        }
+    }
+
+    /// Expert or offer.
+    pub fn kind(&self) -> CandidateKind {
+        match self {
+            Subject::Expert(_) => CandidateKind::Expert,
+            Subject::Offer(_) => CandidateKind::Offer,
+        }
+    }
+}
+
+/// An eligible candidate, scored and explained.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scored {
+    /// Candidate id (an expert, an offer, or a need when matching the other way).
+    pub id: String,
+    /// Expert or offer.
+    pub kind: CandidateKind,
+    /// Score, 0–100, two decimals.
+    pub score: f64,
+    /// First day of the earliest feasible dates.
+    pub start: NaiveDate,
+    /// Last day.
+    pub end: NaiveDate,
+    /// Per-criterion breakdown.
+    pub criteria: Vec<Criterion>,
+    /// What to check although the candidate is eligible.
+    pub flags: Vec<Flag>,
+}
+
+/// An ineligible candidate and every gate it fails.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Excluded {
+    /// Candidate id.
+    pub id: String,
+    /// Expert or offer.
+    pub kind: CandidateKind,
+    /// The gates failed.
+    pub reasons: Vec<GateFailure>,
+}
+
+/// The verdict on one candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evaluation {
+    /// Passes every gate.
+    Eligible(Scored),
+    /// Fails at least one.
+    Excluded(Excluded),
+}
+
+/// The ranked candidates for a need (the JSON shape of `explor match`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MatchResult {
+    /// The need's id.
+    pub need: String,
+    /// Eligible candidates, by score descending, ties by id.
+    pub candidates: Vec<Scored>,
+    /// Ineligible candidates with their reasons, by id (filled on request).
+    pub excluded: Vec<Excluded>,
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// Sorts scored candidates: score descending, then id, then kind.
+pub fn sort_scored(list: &mut [Scored]) {
+    list.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.id.cmp(&b.id))
+            .then(a.kind.cmp(&b.kind))
+    });
+}
+
+impl Scorer<'_> {
+    /// Runs every gate and, if all pass, every criterion.
+    ///
+    /// `relevance` is the text relevance of the need against the candidate (BM25 from the
+    /// index); it enters the `skills` criterion through `bm25 / (bm25 + text_half)`, which
+    /// does not depend on the other candidates, so a candidate's score is the same
+    /// whichever set it is ranked in.
+    pub fn evaluate(&self, need: &Need, subject: Subject<'_>, relevance: f32) -> Evaluation {
+        let (outcome, profile) = match subject {
+            Subject::Expert(e) => (
+                self.expert_gates(need, e),
+                Profile {
+                    id: &e.id,
+                    themes: &e.themes,
+                    skills: &e.skills,
+                    languages: &e.languages,
+                    countries: &e.countries,
+                    missions_done: Some(e.missions_done),
+                    is_offer: false,
+                },
+            ),
+            Subject::Offer(o) => (
+                self.offer_gates(need, o),
+                Profile {
+                    id: &o.id,
+                    themes: &o.themes,
+                    skills: &o.skills,
+                    languages: &o.languages,
+                    countries: &o.countries,
+                    missions_done: None,
+                    is_offer: true,
+                },
+            ),
+        };
+        match (outcome.failures.is_empty(), outcome.dates) {
+            (true, Some(dates)) => {
+                let criteria = self.criteria(need, &profile, relevance, outcome.slack_days);
+                let score = round2(criteria.iter().map(|c| c.contribution).sum());
+                Evaluation::Eligible(Scored {
+                    id: subject.id().to_owned(),
+                    kind: subject.kind(),
+                    score,
+                    start: dates.from(),
+                    end: dates.to(),
+                    criteria,
+                    flags: outcome.flags,
+                })
+            }
+            _ => Evaluation::Excluded(Excluded {
+                id: subject.id().to_owned(),
+                kind: subject.kind(),
+                reasons: outcome.failures,
+            }),
+        }
+    }
+
+    /// Evaluates candidates in parallel and ranks them. `top` cuts the eligible list;
+    /// excluded candidates are kept only when `keep_excluded` is set.
+    pub fn rank(
+        &self,
+        need: &Need,
+        candidates: &[(Subject<'_>, f32)],
+        top: Option<usize>,
+        keep_excluded: bool,
+    ) -> MatchResult {
+        let evaluations: Vec<Evaluation> = candidates
+            .par_iter()
+            .map(|(subject, relevance)| self.evaluate(need, *subject, *relevance))
+            .collect();
+        let mut eligible = Vec::new();
+        let mut excluded = Vec::new();
+        for e in evaluations {
+            match e {
+                Evaluation::Eligible(s) => eligible.push(s),
+                Evaluation::Excluded(x) if keep_excluded => excluded.push(x),
+                Evaluation::Excluded(_) => {}
+            }
+        }
+        sort_scored(&mut eligible);
+        if let Some(n) = top {
+            eligible.truncate(n);
+        }
+        excluded.sort_by(|a, b| a.id.cmp(&b.id).then(a.kind.cmp(&b.kind)));
+        MatchResult {
+            need: need.id.clone(),
+            candidates: eligible,
+            excluded,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,443 @@
+//! Properties checked here:
+//! 1. each gate at its edges: consent expiring mid-window, availability exactly
+//!    `duration_days` long, B1 against B2 required, reciprocity origin, bookings,
+//!    region flag and strict mode, travel advice, offer headcount and countries;
+//! 2. every failing gate is reported, not only the first;
+//! 3. criteria follow their definitions and the contributions add up to the score;
+//! 4. ranking is by score then id, and a candidate's score does not depend on the others.
+
+use chrono::NaiveDate;
+use serde_json::json;
+
+use super::*;
+use crate::model::{Record, RecordKind};
+use crate::schema::check_record;
+use crate::values::DateWindow;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn expert(patch: serde_json::Value) -> Expert {
+    let mut v = json!({
+      "id": "exp-1", "name": "Hélène Bousquet",
+      "home": {"country": "FR", "department": "31", "city": "Muret"},
+      "status": "public_agent",
+      "employer": {"id": "ca-muretain", "name": "Le Muretain Agglo", "kind": "local_authority"},
+      "consent": {"scheme": "mise_a_disposition", "status": "granted",
+                  "valid_from": "2027-01-01", "valid_to": "2027-12-31"},
+      "themes": ["dechets"], "skills": ["diagnostic déchets", "caractérisation"],
+      "languages": [{"code": "fr", "level": "C2"}, {"code": "ln", "level": "A2"}],
+      "countries": ["CD"],
+      "availability": [{"from": "2027-03-01", "to": "2027-05-31"}],
+      "max_mission_days": 15, "missions_done": 1
+    });
+    merge(&mut v, patch);
+    let Record::Expert(e) = check_record(RecordKind::Expert, &v, &Reference::embedded()).unwrap()
+    else {
+        unreachable!()
+    };
+    *e
+}
+
+fn need(patch: serde_json::Value) -> Need {
+    let mut v = json!({
+      "id": "need-kin", "association": "asso", "kind": "standard",
+      "title": "Diagnostic déchets à Kinshasa", "description": "Typologie des déchets.",
+      "theme": "dechets", "skills": ["diagnostic déchets", "valorisation"],
+      "country": "CD", "city": "Kinshasa",
+      "languages": [{"code": "fr", "level": "B2"}],
+      "preferred_languages": [{"code": "ln", "level": "A2"}],
+      "window": {"from": "2027-03-01", "to": "2027-05-31"}, "duration_days": 10
+    });
+    merge(&mut v, patch);
+    let Record::Need(n) = check_record(RecordKind::Need, &v, &Reference::embedded()).unwrap()
+    else {
+        unreachable!()
+    };
+    *n
+}
+
+fn offer(patch: serde_json::Value) -> Offer {
+    let mut v = json!({
+      "id": "off-elec", "company": {"id": "co-elec", "name": "Élec Sud"},
+      "title": "Électrification rurale solaire", "themes": ["energie"],
+      "skills": ["photovoltaïque"], "languages": [{"code": "fr", "level": "C2"}],
+      "headcount": 2, "window": {"from": "2027-02-01", "to": "2027-06-30"}, "max_mission_days": 12
+    });
+    merge(&mut v, patch);
+    let Record::Offer(o) = check_record(RecordKind::Offer, &v, &Reference::embedded()).unwrap()
+    else {
+        unreachable!()
+    };
+    *o
+}
+
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+    if let (Some(b), serde_json::Value::Object(p)) = (base.as_object_mut(), patch) {
+        for (k, v) in p {
+            if v.is_null() {
+                b.remove(&k);
+            } else {
+                b.insert(k, v);
+            }
+        }
+    }
+}
+
+struct Fixture {
+    config: ScoringConfig,
+    bookings: Bookings,
+    history: History,
+}
+
+impl Fixture {
+    fn new() -> Self {
+        Self {
+            config: ScoringConfig::embedded(),
+            bookings: Bookings::default(),
+            history: History::default(),
+        }
+    }
+    fn scorer(&self) -> Scorer<'_> {
+        Scorer {
+            reference: Reference::embedded(),
+            config: &self.config,
+            bookings: &self.bookings,
+            history: &self.history,
+        }
+    }
+}
+
+fn gates_failed(eval: &Evaluation) -> Vec<&'static str> {
+    match eval {
+        Evaluation::Eligible(_) => vec![],
+        Evaluation::Excluded(x) => x.reasons.iter().map(|r| r.gate).collect(),
+    }
+}
+
+fn eligible(eval: Evaluation) -> Scored {
+    match eval {
+        Evaluation::Eligible(s) => s,
+        Evaluation::Excluded(x) => panic!("excluded: {:?}", x.reasons),
+    }
+}
+
+#[test]
+fn the_worked_example_is_eligible_with_the_earliest_dates() {
+    let f = Fixture::new();
+    let s = eligible(f.scorer().evaluate(
+        &need(json!({})),
+        Subject::Expert(&expert(json!({}))),
+        5.0,
+    ));
+    assert_eq!((s.start, s.end), (d("2027-03-01"), d("2027-03-10")));
+    // Kinshasa is fine, but eastern Congo is red: a flag, not an exclusion.
+    assert_eq!(
+        s.flags.iter().map(|f| f.gate).collect::<Vec<_>>(),
+        vec![TRAVEL_ADVICE]
+    );
+    let sum: f64 = s.criteria.iter().map(|c| c.contribution).sum();
+    assert!((sum - s.score).abs() < 0.01, "{sum} vs {}", s.score);
+}
+
+#[test]
+fn consent_expiring_mid_window() {
+    let f = Fixture::new();
+    let n = need(json!({}));
+    // Valid until 03-09: no 10-day run fits; until 03-10: exactly one does.
+    let short = expert(
+        json!({"consent": {"scheme": "mise_a_disposition", "status": "granted", "valid_to": "2027-03-09"}}),
+    );
+    let eval = f.scorer().evaluate(&n, Subject::Expert(&short), 0.0);
+    assert_eq!(gates_failed(&eval), vec![CONSENT]);
+    let just = expert(
+        json!({"consent": {"scheme": "mise_a_disposition", "status": "granted", "valid_to": "2027-03-10"}}),
+    );
+    let s = eligible(f.scorer().evaluate(&n, Subject::Expert(&just), 0.0));
+    assert_eq!(s.end, d("2027-03-10"));
+    // Starting mid-window pushes the dates after the start of validity.
+    let late = expert(
+        json!({"consent": {"scheme": "mise_a_disposition", "status": "granted", "valid_from": "2027-05-10"}}),
+    );
+    let s = eligible(f.scorer().evaluate(&n, Subject::Expert(&late), 0.0));
+    assert_eq!((s.start, s.end), (d("2027-05-10"), d("2027-05-19")));
+}
+
+#[test]
+fn consent_status_by_expert_status() {
+    let mut f = Fixture::new();
+    let n = need(json!({}));
+    let pending = expert(json!({"consent": {"scheme": "mise_a_disposition", "status": "pending"}}));
+    assert_eq!(
+        gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&pending), 0.0)),
+        vec![CONSENT]
+    );
+    f.config.include_pending = true;
+    let s = eligible(f.scorer().evaluate(&n, Subject::Expert(&pending), 0.0));
+    assert_eq!(s.flags[0].gate, CONSENT);
+    let not_req = expert(json!({"consent": {"scheme": "none", "status": "not_required"}}));
+    assert_eq!(
+        gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&not_req), 0.0)),
+        vec![CONSENT]
+    );
+    let retired = expert(json!({"status": "retired", "employer": null, "consent": null}));
+    eligible(f.scorer().evaluate(&n, Subject::Expert(&retired), 0.0));
+}
+
+#[test]
+fn availability_exactly_duration_days_long() {
+    let f = Fixture::new();
+    let n = need(json!({}));
+    let exact = expert(json!({"availability": [{"from": "2027-04-01", "to": "2027-04-10"}]}));
+    let s = eligible(f.scorer().evaluate(&n, Subject::Expert(&exact), 0.0));
+    assert_eq!((s.start, s.end), (d("2027-04-01"), d("2027-04-10")));
+    let one_short = expert(json!({"availability": [{"from": "2027-04-01", "to": "2027-04-09"}]}));
+    assert_eq!(
+        gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&one_short), 0.0)),
+        vec![AVAILABILITY]
+    );
+    // Overlapping the need's window by 9 days only, even if the availability is longer.
+    let edge = expert(json!({"availability": [{"from": "2027-05-23", "to": "2027-07-31"}]}));
+    let eval = f.scorer().evaluate(&n, Subject::Expert(&edge), 0.0);
+    let Evaluation::Excluded(x) = eval else {
+        panic!()
+    };
+    assert!(
+        x.reasons[0].detail.contains("9 days"),
+        "{}",
+        x.reasons[0].detail
+    );
+}
+
+#[test]
+fn bookings_push_the_dates_or_exclude() {
+    let mut f = Fixture::new();
+    let n = need(json!({"window": {"from": "2027-03-01", "to": "2027-03-25"}}));
+    let e = expert(json!({}));
+    f.bookings.experts.insert(
+        "exp-1".into(),
+        vec![DateWindow::new(d("2027-03-05"), d("2027-03-12")).unwrap()],
+    );
+    let s = eligible(f.scorer().evaluate(&n, Subject::Expert(&e), 0.0));
+    assert_eq!((s.start, s.end), (d("2027-03-13"), d("2027-03-22")));
+    f.bookings.experts.insert(
+        "exp-1".into(),
+        vec![DateWindow::new(d("2027-03-05"), d("2027-03-18")).unwrap()],
+    );
+    let Evaluation::Excluded(x) = f.scorer().evaluate(&n, Subject::Expert(&e), 0.0) else {
+        panic!()
+    };
+    assert_eq!(x.reasons[0].gate, AVAILABILITY);
+    assert!(x.reasons[0].detail.contains("booked"));
+}
+
+#[test]
+fn language_level_b1_against_b2_required() {
+    let f = Fixture::new();
+    let n = need(json!({}));
+    let b1 = expert(json!({"languages": [{"code": "fr", "level": "B1"}]}));
+    let Evaluation::Excluded(x) = f.scorer().evaluate(&n, Subject::Expert(&b1), 0.0) else {
+        panic!()
+    };
+    assert_eq!(x.reasons[0].gate, LANGUAGE);
+    assert!(x.reasons[0].detail.contains("fr B2 required, speaks B1"));
+    let b2 = expert(json!({"languages": [{"code": "fr", "level": "B2"}]}));
+    eligible(f.scorer().evaluate(&n, Subject::Expert(&b2), 0.0));
+}
+
+#[test]
+fn duration_and_every_failure_reported() {
+    let f = Fixture::new();
+    let n = need(json!({}));
+    let e = expert(
+        json!({"max_mission_days": 9, "languages": [{"code": "en", "level": "C2"}],
+                         "availability": [{"from": "2027-09-01", "to": "2027-09-30"}]}),
+    );
+    let failed = gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&e), 0.0));
+    assert_eq!(failed, vec![AVAILABILITY, LANGUAGE, DURATION]);
+}
+
+#[test]
+fn home_rules_for_standard_and_reciprocity() {
+    let mut f = Fixture::new();
+    let n = need(json!({}));
+    let paris = expert(json!({"home": {"country": "FR", "department": "75"}}));
+    let s = eligible(f.scorer().evaluate(&n, Subject::Expert(&paris), 0.0));
+    assert_eq!(s.flags[0].gate, HOME);
+    f.config.strict_region = true;
+    assert_eq!(
+        gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&paris), 0.0)),
+        vec![HOME]
+    );
+
+    let recip = need(
+        json!({"kind": "reciprocity", "country": "FR", "city": "Toulouse", "expert_origin": "SN",
+                           "preferred_languages": []}),
+    );
+    let dakar = expert(
+        json!({"home": {"country": "SN", "city": "Dakar"}, "status": "independent",
+                             "employer": null, "consent": null}),
+    );
+    eligible(f.scorer().evaluate(&recip, Subject::Expert(&dakar), 0.0));
+    let rabat = expert(
+        json!({"home": {"country": "MA", "city": "Rabat"}, "status": "independent",
+                             "employer": null, "consent": null}),
+    );
+    let Evaluation::Excluded(x) = f.scorer().evaluate(&recip, Subject::Expert(&rabat), 0.0) else {
+        panic!()
+    };
+    assert_eq!(x.reasons[0].gate, HOME);
+    assert!(
+        x.reasons[0].detail.contains("Sénégal"),
+        "{}",
+        x.reasons[0].detail
+    );
+    assert_eq!(
+        gates_failed(
+            &f.scorer()
+                .evaluate(&recip, Subject::Expert(&expert(json!({}))), 0.0)
+        ),
+        vec![HOME]
+    );
+    assert_eq!(
+        gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&dakar), 0.0)),
+        vec![HOME]
+    );
+}
+
+#[test]
+fn travel_advice_red_excludes_partial_flags() {
+    let f = Fixture::new();
+    let mali = need(json!({"country": "ML", "city": "Ségou"}));
+    assert_eq!(
+        gates_failed(
+            &f.scorer()
+                .evaluate(&mali, Subject::Expert(&expert(json!({}))), 0.0)
+        ),
+        vec![TRAVEL_ADVICE]
+    );
+    let dakar = eligible(f.scorer().evaluate(
+        &need(json!({"country": "SN", "city": "Dakar"})),
+        Subject::Expert(&expert(json!({}))),
+        0.0,
+    ));
+    assert!(dakar.flags.is_empty());
+    let congo = eligible(f.scorer().evaluate(
+        &need(json!({})),
+        Subject::Expert(&expert(json!({}))),
+        0.0,
+    ));
+    assert!(
+        congo.flags.iter().any(|fl| fl.gate == TRAVEL_ADVICE),
+        "CD has red provinces"
+    );
+}
+
+#[test]
+fn offer_gates_window_headcount_and_countries() {
+    let mut f = Fixture::new();
+    let n = need(json!({"theme": "energie", "country": "SN", "city": "Kaolack"}));
+    let o = offer(json!({}));
+    let s = eligible(f.scorer().evaluate(&n, Subject::Offer(&o), 0.0));
+    assert_eq!(s.start, d("2027-03-01"));
+    f.bookings.offers_used.insert("off-elec".into(), 2);
+    assert_eq!(
+        gates_failed(&f.scorer().evaluate(&n, Subject::Offer(&o), 0.0)),
+        vec![HEADCOUNT]
+    );
+    f.bookings.offers_used.clear();
+    let elsewhere = offer(json!({"countries": ["MG", "BJ"]}));
+    assert_eq!(
+        gates_failed(&f.scorer().evaluate(&n, Subject::Offer(&elsewhere), 0.0)),
+        vec![COUNTRIES]
+    );
+    let late = offer(json!({"window": {"from": "2027-05-25", "to": "2027-08-31"}}));
+    assert_eq!(
+        gates_failed(&f.scorer().evaluate(&n, Subject::Offer(&late), 0.0)),
+        vec![AVAILABILITY]
+    );
+}
+
+#[test]
+fn criteria_values_follow_their_definitions() {
+    let f = Fixture::new();
+    let scorer = f.scorer();
+    let value = |n: &Need, e: &Expert, name: &str| {
+        let s = eligible(scorer.evaluate(n, Subject::Expert(e), 0.0));
+        s.criteria.iter().find(|c| c.name == name).unwrap().value
+    };
+    let n = need(json!({}));
+    assert_eq!(value(&n, &expert(json!({})), "theme"), 1.0);
+    assert_eq!(
+        value(&n, &expert(json!({"themes": ["environnement"]})), "theme"),
+        0.7
+    );
+    assert_eq!(
+        value(&n, &expert(json!({"themes": ["energie"]})), "theme"),
+        0.4
+    );
+    assert_eq!(
+        value(&n, &expert(json!({"themes": ["nutrition"]})), "theme"),
+        0.0
+    );
+    assert_eq!(value(&n, &expert(json!({})), "country_experience"), 1.0);
+    assert_eq!(
+        value(
+            &n,
+            &expert(json!({"countries": ["CG"]})),
+            "country_experience"
+        ),
+        0.5
+    );
+    assert_eq!(
+        value(
+            &n,
+            &expert(json!({"countries": ["SN"]})),
+            "country_experience"
+        ),
+        0.0
+    );
+    // One of two need skills ("diagnostic déchets") shares all its words; "valorisation" does not.
+    let skills = value(&n, &expert(json!({})), "skills");
+    assert!((skills - 0.5 * 2.0 / 3.0).abs() < 1e-3, "{skills}");
+    assert_eq!(
+        value(&n, &expert(json!({"missions_done": 0})), "experience"),
+        0.0
+    );
+    assert_eq!(
+        value(&n, &expert(json!({"missions_done": 5})), "experience"),
+        1.0
+    );
+}
+
+#[test]
+fn ranking_is_by_score_then_id_and_independent_of_the_set() {
+    let f = Fixture::new();
+    let scorer = f.scorer();
+    let n = need(json!({}));
+    let a = expert(json!({"id": "exp-b"}));
+    let b = expert(json!({"id": "exp-a"}));
+    let weak = expert(json!({"id": "exp-c", "themes": ["nutrition"], "countries": []}));
+    let out = scorer.rank(
+        &n,
+        &[
+            (Subject::Expert(&a), 1.0),
+            (Subject::Expert(&weak), 1.0),
+            (Subject::Expert(&b), 1.0),
+        ],
+        None,
+        false,
+    );
+    let ids: Vec<&str> = out.candidates.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, vec!["exp-a", "exp-b", "exp-c"]);
+    let alone = scorer.rank(&n, &[(Subject::Expert(&weak), 1.0)], None, false);
+    assert_eq!(alone.candidates[0].score, out.candidates[2].score);
+    let top1 = scorer.rank(
+        &n,
+        &[(Subject::Expert(&a), 1.0), (Subject::Expert(&b), 1.0)],
+        Some(1),
+        false,
+    );
+    assert_eq!(top1.candidates.len(), 1);
+}
