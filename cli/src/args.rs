@@ -38,6 +38,9 @@ pub enum Command {
     List(ListArgs),
     /// Show one record by id.
     Show(ShowArgs),
+    /// Rank the experts and company offers for a need, explained; or, with --offer or
+    /// --expert, the needs that candidate fits.
+    Match(MatchArgs),
     /// Search experts and company offers: free text (French or English, accents
     /// optional) with filters.
     Search(SearchArgs),
@@ -50,6 +53,31 @@ pub enum Command {
     Check(CheckArgs),
     /// Run the whole job on the bundled sample data, in a temporary workspace.
     Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["need", "offer", "expert"])))]
+pub struct MatchArgs {
+    /// The need to find candidates for.
+    pub need: Option<String>,
+    /// Rank the needs this company offer could serve.
+    #[arg(long, value_name = "OFFER_ID")]
+    pub offer: Option<String>,
+    /// Rank the needs this expert fits.
+    #[arg(long, value_name = "EXPERT_ID")]
+    pub expert: Option<String>,
+    /// How many results.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Also list every ineligible candidate (or need) with all the gates it fails.
+    #[arg(long)]
+    pub include_ineligible: bool,
+    /// Let experts whose employer's consent is pending through, flagged.
+    #[arg(long)]
+    pub include_pending: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]

@@ -56,6 +56,24 @@ pub enum UserError {
         /// Date of erasure.
         on: String,
     },
+    /// The id names a record of another kind than the command needs.
+    #[error("{id} is {found}, not {expected}")]
+    WrongKind {
+        /// The id.
+        id: String,
+        /// What the command needs ("a need").
+        expected: &'static str,
+        /// What it is ("an expert").
+        found: String,
+    },
+    /// A workspace settings file is not usable.
+    #[error("{}: {message}", .path.display())]
+    BadSettings {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// The record is still named by others.
     #[error("{id} is still named by {}: remove or change them first", .by.join(", "))]
     StillReferenced {

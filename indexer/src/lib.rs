@@ -31,12 +31,14 @@
 
 mod error;
 mod index;
+mod matching;
 mod source;
 mod store;
 mod workspace;
 
 pub use error::{Error, InternalError, Result, UserError};
 pub use index::{Hit, SearchIndex, SearchQuery};
+pub use matching::{MatchOptions, SCORING_FILE};
 pub use source::{ImportIssue, Loaded, Location, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
 pub use workspace::{CheckReport, ImportCounts, ImportSummary, Workspace};

@@ -234,6 +234,28 @@ impl Store {
         }
     }
 
+    /// The records with these ids (ids not found are skipped).
+    pub fn records_by_ids<'i>(
+        &self,
+        ids: impl IntoIterator<Item = &'i str>,
+    ) -> Result<Vec<Record>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT kind, body FROM records WHERE id = ?1")?;
+        let mut out = Vec::new();
+        for id in ids {
+            let row: Option<(String, String)> = stmt
+                .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            if let Some((kind, body)) = row {
+                let kind = kind_from_str(&kind)
+                    .ok_or_else(|| corrupt(id, format!("unknown kind \"{kind}\"")))?;
+                out.push(decode(kind, id, &body)?);
+            }
+        }
+        Ok(out)
+    }
+
     /// Every stored id with its kind.
     pub fn known_ids(&self) -> Result<KnownIds> {
         let mut stmt = self.conn.prepare_cached("SELECT id, kind FROM records")?;

@@ -263,11 +263,11 @@ impl Workspace {
         let locate = |i: usize| format!("{} {}", origin[i].file.display(), origin[i].location);
         for mut problem in check_references(&records, &known, &locate) {
             // Say plainly when a reference is unknown because the person asked to be erased.
-            if let Some(id) = &problem.missing {
-                if let Some(on) = self.store.erased_on(id)? {
-                    problem.issue.message =
-                        format!("\"{id}\" was erased on {on} at the person's request (GDPR)");
-                }
+            if let Some(id) = &problem.missing
+                && let Some(on) = self.store.erased_on(id)?
+            {
+                problem.issue.message =
+                    format!("\"{id}\" was erased on {on} at the person's request (GDPR)");
             }
             issues.push(ImportIssue::field(origin[problem.index], problem.issue));
         }
@@ -296,6 +296,14 @@ impl Workspace {
             }
         }
         Ok(summary)
+    }
+
+    /// The records with these ids, in the order given (unknown ids are skipped).
+    pub fn records_by_ids<'i>(
+        &self,
+        ids: impl IntoIterator<Item = &'i str>,
+    ) -> Result<Vec<Record>> {
+        self.store.records_by_ids(ids)
     }
 
     /// Every record of a kind, sorted by id.

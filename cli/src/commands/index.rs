@@ -42,12 +42,12 @@ pub fn parse_window(text: &str) -> Result<DateWindow> {
 }
 
 fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
-    if let Some(theme) = &args.theme {
-        if !explor_engine::Taxonomy::embedded().contains(theme) {
-            return Err(usage(format!(
-                "--theme {theme}: not a theme key of the taxonomy"
-            )));
-        }
+    if let Some(theme) = &args.theme
+        && !explor_engine::Taxonomy::embedded().contains(theme)
+    {
+        return Err(usage(format!(
+            "--theme {theme}: not a theme key of the taxonomy"
+        )));
     }
     Ok(SearchQuery {
         text: args.query.clone(),

@@ -3,6 +3,7 @@
 mod demo;
 mod import;
 mod index;
+mod matching;
 mod records;
 
 use std::path::Path;
@@ -24,6 +25,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(&mut open(root)?, &args),
         Command::List(args) => records::list(&open(root)?, &args),
         Command::Show(args) => records::show(&open(root)?, &args),
+        Command::Match(args) => matching::run(&open(root)?, &args),
         Command::Search(args) => index::search(&open(root)?, &args),
         Command::Remove(args) => index::remove(&mut open(root)?, &args),
         Command::Reindex => index::reindex(&mut open(root)?),

@@ -265,16 +265,15 @@ impl Checker<'_, '_> {
         ];
         let before = out.len();
         self.object(WINDOW, o, path, out);
-        if out.len() == before {
-            if let (Some(from), Some(to)) = (date_at(o, "from"), date_at(o, "to")) {
-                if let Err(e) = DateWindow::new(from, to) {
-                    out.push(FieldIssue::new(
-                        path,
-                        IssueClass::WindowReversed,
-                        e.to_string(),
-                    ));
-                }
-            }
+        if out.len() == before
+            && let (Some(from), Some(to)) = (date_at(o, "from"), date_at(o, "to"))
+            && let Err(e) = DateWindow::new(from, to)
+        {
+            out.push(FieldIssue::new(
+                path,
+                IssueClass::WindowReversed,
+                e.to_string(),
+            ));
         }
     }
 
@@ -410,51 +409,49 @@ fn expert_rules(o: &Map<String, Value>, reference: &Reference<'_>, out: &mut Vec
             ));
         }
     }
-    if let Some(consent) = o.get("consent").and_then(Value::as_object) {
-        if let (Some(from), Some(to)) =
+    if let Some(consent) = o.get("consent").and_then(Value::as_object)
+        && let (Some(from), Some(to)) =
             (date_at(consent, "valid_from"), date_at(consent, "valid_to"))
-        {
-            if to < from {
-                out.push(FieldIssue::new(
-                    "consent.valid_to",
-                    IssueClass::WindowReversed,
-                    format!("consent ends ({to}) before it starts ({from})"),
-                ));
-            }
-        }
+        && to < from
+    {
+        out.push(FieldIssue::new(
+            "consent.valid_to",
+            IssueClass::WindowReversed,
+            format!("consent ends ({to}) before it starts ({from})"),
+        ));
     }
 }
 
 fn need_rules(o: &Map<String, Value>, out: &mut Vec<FieldIssue>) {
     let duration = o.get("duration_days").and_then(Value::as_u64);
-    if let Some(days) = duration {
-        if !MISSION_DAYS.contains(&days) {
-            out.push(FieldIssue::new(
-                "duration_days",
-                IssueClass::DurationOutOfRange,
-                format!(
-                    "a mission lasts {} to {} days, not {days}",
-                    MISSION_DAYS.start(),
-                    MISSION_DAYS.end()
-                ),
-            ));
-        }
+    if let Some(days) = duration
+        && !MISSION_DAYS.contains(&days)
+    {
+        out.push(FieldIssue::new(
+            "duration_days",
+            IssueClass::DurationOutOfRange,
+            format!(
+                "a mission lasts {} to {} days, not {days}",
+                MISSION_DAYS.start(),
+                MISSION_DAYS.end()
+            ),
+        ));
     }
     let window = o
         .get("window")
         .and_then(Value::as_object)
         .and_then(|w| DateWindow::new(date_at(w, "from")?, date_at(w, "to")?).ok());
-    if let (Some(window), Some(days)) = (window, duration) {
-        if u64::from(window.len_days()) < days {
-            out.push(FieldIssue::new(
-                "window",
-                IssueClass::WindowTooShort,
-                format!(
-                    "the window {window} has {} days, fewer than duration_days = {days}",
-                    window.len_days()
-                ),
-            ));
-        }
+    if let (Some(window), Some(days)) = (window, duration)
+        && u64::from(window.len_days()) < days
+    {
+        out.push(FieldIssue::new(
+            "window",
+            IssueClass::WindowTooShort,
+            format!(
+                "the window {window} has {} days, fewer than duration_days = {days}",
+                window.len_days()
+            ),
+        ));
     }
     let country = str_at(o, "country");
     match str_at(o, "kind") {

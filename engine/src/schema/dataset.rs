@@ -46,9 +46,10 @@ pub fn check_references(
             continue;
         }
         first_seen.insert(id, index);
-        if let Some(&kind) = known.get(id) {
-            if kind != record.kind() {
-                issues.push(DatasetIssue {
+        if let Some(&kind) = known.get(id)
+            && kind != record.kind()
+        {
+            issues.push(DatasetIssue {
                     index,
                     issue: FieldIssue::new(
                         "id",
@@ -57,7 +58,6 @@ pub fn check_references(
                     ),
                     missing: None,
                 });
-            }
         }
     }
     let exists = |id: &str, kind: RecordKind| {

@@ -181,18 +181,17 @@ impl Scorer<'_> {
                 .and_then(|x| x.subregion.as_ref())
                 .map(|s| (s.m49.clone(), s.name_fr.clone()))
         };
-        if let Some((code, name)) = sub(need.country) {
-            if let Some(c) = p
+        if let Some((code, name)) = sub(need.country)
+            && let Some(c) = p
                 .countries
                 .iter()
                 .find(|c| sub(**c).is_some_and(|s| s.0 == code))
-            {
-                let verb = if p.is_offer { "names" } else { "has worked in" };
-                return (
-                    0.5,
-                    format!("{verb} {} (same sub-region: {name})", self.country_name(*c)),
-                );
-            }
+        {
+            let verb = if p.is_offer { "names" } else { "has worked in" };
+            return (
+                0.5,
+                format!("{verb} {} (same sub-region: {name})", self.country_name(*c)),
+            );
         }
         (0.0, format!("no experience of {where_} or its sub-region"))
     }

@@ -297,17 +297,17 @@ impl Scorer<'_> {
                 "based in France: reciprocity missions bring an expert from abroad".into(),
             ),
             NeedKind::Reciprocity => {
-                if let Some(origin) = need.expert_origin {
-                    if origin != home {
-                        out.fail(
-                            HOME,
-                            format!(
-                                "the need asks for an expert from {}; based in {}",
-                                self.country_name(origin),
-                                self.country_name(home)
-                            ),
-                        );
-                    }
+                if let Some(origin) = need.expert_origin
+                    && origin != home
+                {
+                    out.fail(
+                        HOME,
+                        format!(
+                            "the need asks for an expert from {}; based in {}",
+                            self.country_name(origin),
+                            self.country_name(home)
+                        ),
+                    );
                 }
             }
         }

@@ -221,5 +221,109 @@ impl Scorer<'_> {
     }
 }
 
+impl Scorer<'_> {
+    /// The highest score a candidate with text relevance `relevance` could reach: every
+    /// criterion at 1 except the text half of `skills`, which is known.
+    pub fn score_bound(&self, relevance: f32) -> f64 {
+        let w = &self.config.weights;
+        let total = w.theme
+            + w.skills
+            + w.languages
+            + w.country_experience
+            + w.availability_fit
+            + w.experience
+            + w.rotation;
+        let rel = f64::from(relevance.max(0.0));
+        let text = rel / (rel + self.config.text_half);
+        let best = total - w.skills + w.skills * (0.5 * text + 0.5);
+        // Rounded up to the score's two decimals so that the bound is never below a score.
+        (100.0 * best / total * 100.0).ceil() / 100.0
+    }
+
+    /// Ranks retrieved candidates, which must come sorted by relevance descending, and
+    /// stops as soon as no remaining candidate can enter the top `top`: each one's
+    /// [`score_bound`](Self::score_bound) falls with its relevance. The result is the same
+    /// as ranking them all and keeping the first `top`.
+    pub fn rank_retrieved(
+        &self,
+        need: &Need,
+        candidates: &[(Subject<'_>, f32)],
+        top: usize,
+    ) -> MatchResult {
+        const CHUNK: usize = 256;
+        let mut eligible: Vec<Scored> = Vec::new();
+        for chunk in candidates.chunks(CHUNK) {
+            if eligible.len() >= top && top > 0 {
+                let floor = eligible[top - 1].score;
+                // Strictly below: an equal score could still win on id.
+                if self.score_bound(chunk[0].1) < floor {
+                    break;
+                }
+            }
+            let part = self.rank(need, chunk, None, false);
+            eligible.extend(part.candidates);
+            sort_scored(&mut eligible);
+            eligible.truncate(top.max(1));
+        }
+        eligible.truncate(top);
+        MatchResult {
+            need: need.id.clone(),
+            candidates: eligible,
+            excluded: Vec::new(),
+        }
+    }
+
+    /// The needs a candidate (an expert or an offer) could serve, ranked; `needs` pairs
+    /// each need with the candidate's text relevance to it.
+    pub fn rank_needs(
+        &self,
+        subject: Subject<'_>,
+        needs: &[(&Need, f32)],
+        top: Option<usize>,
+        keep_excluded: bool,
+    ) -> NeedsResult {
+        let evaluations: Vec<(String, Evaluation)> = needs
+            .par_iter()
+            .map(|(need, rel)| (need.id.clone(), self.evaluate(need, subject, *rel)))
+            .collect();
+        let mut fits = Vec::new();
+        let mut excluded = Vec::new();
+        for (need, eval) in evaluations {
+            match eval {
+                Evaluation::Eligible(s) => fits.push(Scored { id: need, ..s }),
+                Evaluation::Excluded(x) if keep_excluded => {
+                    excluded.push(Excluded { id: need, ..x })
+                }
+                Evaluation::Excluded(_) => {}
+            }
+        }
+        sort_scored(&mut fits);
+        if let Some(n) = top {
+            fits.truncate(n);
+        }
+        excluded.sort_by(|a, b| a.id.cmp(&b.id));
+        NeedsResult {
+            candidate: subject.id().to_owned(),
+            kind: subject.kind(),
+            needs: fits,
+            excluded,
+        }
+    }
+}
+
+/// The needs one candidate could serve (the JSON shape of `explor match --offer/--expert`).
+/// In `needs` and `excluded`, `id` is the need's id and `kind` the candidate's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeedsResult {
+    /// The expert or offer.
+    pub candidate: String,
+    /// Expert or offer.
+    pub kind: CandidateKind,
+    /// Needs it fits, by score descending, ties by id.
+    pub needs: Vec<Scored>,
+    /// Needs it does not fit, with the gates failed (on request).
+    pub excluded: Vec<Excluded>,
+}
+
 #[cfg(test)]
 mod tests;

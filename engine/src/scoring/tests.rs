@@ -441,3 +441,53 @@ fn ranking_is_by_score_then_id_and_independent_of_the_set() {
     );
     assert_eq!(top1.candidates.len(), 1);
 }
+
+#[test]
+fn early_stop_gives_the_same_top_as_ranking_everything() {
+    let f = Fixture::new();
+    let scorer = f.scorer();
+    let n = need(json!({}));
+    let experts: Vec<Expert> = (0..600)
+        .map(|i| {
+            let themes = [["dechets"], ["energie"], ["nutrition"], ["environnement"]][i % 4];
+            expert(
+                json!({"id": format!("exp-{i:04}"), "themes": themes, "missions_done": i % 5,
+                         "countries": if i % 3 == 0 { json!(["CD"]) } else { json!([]) }}),
+            )
+        })
+        .collect();
+    // Relevance falls with the index, as the index returns it.
+    let mut cands: Vec<(Subject<'_>, f32)> = experts
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (Subject::Expert(e), 30.0 / (1.0 + i as f32 / 10.0)))
+        .collect();
+    cands.sort_by(|a, b| b.1.total_cmp(&a.1));
+    for top in [1, 5, 20] {
+        let full = scorer.rank(&n, &cands, Some(top), false);
+        let fast = scorer.rank_retrieved(&n, &cands, top);
+        assert_eq!(full.candidates, fast.candidates, "top {top}");
+    }
+    assert!(scorer.score_bound(0.0) < scorer.score_bound(50.0));
+}
+
+#[test]
+fn needs_for_an_offer_are_ranked_and_explained() {
+    let f = Fixture::new();
+    let o = offer(json!({}));
+    let solar =
+        need(json!({"id": "need-solar", "theme": "energie", "country": "SN", "city": "Kaolack"}));
+    let waste = need(json!({"id": "need-waste", "country": "SN", "city": "Dakar"}));
+    let mali =
+        need(json!({"id": "need-mali", "theme": "energie", "country": "ML", "city": "Ségou"}));
+    let out = f.scorer().rank_needs(
+        Subject::Offer(&o),
+        &[(&waste, 0.0), (&mali, 0.0), (&solar, 3.0)],
+        None,
+        true,
+    );
+    let ids: Vec<&str> = out.needs.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, vec!["need-solar", "need-waste"]);
+    assert_eq!(out.excluded[0].id, "need-mali");
+    assert_eq!(out.excluded[0].reasons[0].gate, TRAVEL_ADVICE);
+}

@@ -280,6 +280,35 @@ impl SearchIndex {
     }
 }
 
+impl SearchIndex {
+    /// Text relevance of the need against every document that shares a word with it, by id.
+    pub fn relevance_all(&self, need: &Need) -> Result<std::collections::HashMap<String, f32>> {
+        let text = text_clauses(self, &need_text(need), false)?;
+        if text.is_empty() {
+            return Ok(Default::default());
+        }
+        let searcher = self.reader.searcher();
+        let found = searcher
+            .search(&BooleanQuery::new(text), &AllScored)
+            .map_err(internal)?;
+        Ok(found.into_iter().collect())
+    }
+
+    /// Text relevance of the need against one document (0 when they share no word).
+    pub fn relevance_of(&self, need: &Need, id: &str) -> Result<f32> {
+        let mut clauses: Clauses = vec![filter(term(self.fields.id, id))];
+        clauses.extend(text_clauses(self, &need_text(need), false)?);
+        let searcher = self.reader.searcher();
+        let found = searcher
+            .search(
+                &BooleanQuery::new(clauses),
+                &TopDocs::with_limit(1).order_by_score(),
+            )
+            .map_err(internal)?;
+        Ok(found.first().map_or(0.0, |(score, _)| *score))
+    }
+}
+
 impl CandidateSource for SearchIndex {
     type Error = Error;
 
@@ -354,10 +383,10 @@ impl SegmentCollector for AllScoredSegment {
     type Fruit = Vec<(String, Score)>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(ids) = &self.ids {
-            if let Some(ord) = ids.term_ords(doc).next() {
-                self.found.push((ord, score));
-            }
+        if let Some(ids) = &self.ids
+            && let Some(ord) = ids.term_ords(doc).next()
+        {
+            self.found.push((ord, score));
         }
     }
 

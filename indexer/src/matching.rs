@@ -1,0 +1,157 @@
+//! Matching against the workspace: the engine's scoring stage fed by the search index
+//! (candidates and text relevance) and the store (records).
+
+use std::collections::HashMap;
+
+use explor_engine::scoring::{
+    Bookings, History, MatchResult, NeedsResult, Scorer, ScoringConfig, Subject,
+};
+use explor_engine::{CandidateSource, Need, Record, RecordKind, Reference};
+
+use crate::error::{Result, UserError};
+use crate::workspace::Workspace;
+
+/// The settings file a workspace may hold to override the scoring defaults.
+pub const SCORING_FILE: &str = "scoring.json";
+
+/// What `explor match` was asked.
+#[derive(Debug, Clone, Copy)]
+pub struct MatchOptions {
+    /// How many candidates (or needs) to keep.
+    pub top: usize,
+    /// Also list every ineligible record with the gates it fails.
+    pub include_ineligible: bool,
+    /// Let experts whose consent is pending through, flagged.
+    pub include_pending: bool,
+}
+
+fn article(kind: RecordKind) -> String {
+    match kind {
+        RecordKind::Association => "an association".into(),
+        RecordKind::Expert => "an expert".into(),
+        RecordKind::Offer => "an offer".into(),
+        RecordKind::Need => "a need".into(),
+    }
+}
+
+impl Workspace {
+    /// The scoring settings: the workspace's `scoring.json` if there is one, else the defaults.
+    pub fn scoring_config(&self) -> Result<ScoringConfig> {
+        let path = self.root().join(SCORING_FILE);
+        if !path.is_file() {
+            return Ok(ScoringConfig::embedded());
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
+        ScoringConfig::from_json(&text).map_err(|e| {
+            UserError::BadSettings {
+                path: path.clone(),
+                message: e.to_string(),
+            }
+            .into()
+        })
+    }
+
+    /// Booked dates and used offer quotas. Missions are not stored yet, so nothing is booked.
+    pub fn bookings(&self) -> Result<Bookings> {
+        Ok(Bookings::default())
+    }
+
+    /// Recent proposals per candidate, for the rotation criterion (none recorded yet).
+    pub fn history(&self) -> Result<History> {
+        Ok(History::default())
+    }
+
+    fn need(&self, id: &str) -> Result<Need> {
+        match self.record(id)? {
+            Record::Need(n) => Ok(*n),
+            other => Err(UserError::WrongKind {
+                id: id.to_owned(),
+                expected: "a need",
+                found: article(other.kind()),
+            }
+            .into()),
+        }
+    }
+
+    /// Ranked, explained candidates (experts and offers) for a need.
+    pub fn match_need(&self, need_id: &str, opts: MatchOptions) -> Result<MatchResult> {
+        let need = self.need(need_id)?;
+        let mut config = self.scoring_config()?;
+        config.include_pending |= opts.include_pending;
+        let (bookings, history) = (self.bookings()?, self.history()?);
+        let scorer = Scorer {
+            reference: Reference::embedded(),
+            config: &config,
+            bookings: &bookings,
+            history: &history,
+        };
+        if opts.include_ineligible {
+            // Every record is judged, so that each excluded one can say why.
+            let relevance = self.index().relevance_all(&need)?;
+            let mut records = self.records(RecordKind::Expert)?;
+            records.extend(self.records(RecordKind::Offer)?);
+            let subjects = subjects(&records, |id| relevance.get(id).copied().unwrap_or(0.0));
+            return Ok(scorer.rank(&need, &subjects, Some(opts.top), true));
+        }
+        let candidates = self.index().candidates(&need)?;
+        let relevance: HashMap<&str, f32> = candidates
+            .iter()
+            .map(|c| (c.id.as_str(), c.relevance))
+            .collect();
+        let records = self.records_by_ids(candidates.iter().map(|c| c.id.as_str()))?;
+        let mut subjects = subjects(&records, |id| relevance.get(id).copied().unwrap_or(0.0));
+        // rank_retrieved stops early; it needs the candidates by relevance, then id.
+        subjects.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.id().cmp(b.0.id())));
+        Ok(scorer.rank_retrieved(&need, &subjects, opts.top))
+    }
+
+    /// The needs an expert or an offer could serve, ranked and explained.
+    pub fn match_candidate(&self, id: &str, opts: MatchOptions) -> Result<NeedsResult> {
+        let record = self.record(id)?;
+        let subject = match &record {
+            Record::Expert(e) => Subject::Expert(e),
+            Record::Offer(o) => Subject::Offer(o),
+            other => {
+                return Err(UserError::WrongKind {
+                    id: id.to_owned(),
+                    expected: "an expert or an offer",
+                    found: article(other.kind()),
+                }
+                .into());
+            }
+        };
+        let mut config = self.scoring_config()?;
+        config.include_pending |= opts.include_pending;
+        let (bookings, history) = (self.bookings()?, self.history()?);
+        let scorer = Scorer {
+            reference: Reference::embedded(),
+            config: &config,
+            bookings: &bookings,
+            history: &history,
+        };
+        let needs: Vec<Need> = self
+            .records(RecordKind::Need)?
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Need(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        let mut pairs = Vec::with_capacity(needs.len());
+        for need in &needs {
+            pairs.push((need, self.index().relevance_of(need, id)?));
+        }
+        Ok(scorer.rank_needs(subject, &pairs, Some(opts.top), opts.include_ineligible))
+    }
+}
+
+fn subjects<'r>(records: &'r [Record], relevance: impl Fn(&str) -> f32) -> Vec<(Subject<'r>, f32)> {
+    records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Expert(e) => Some((Subject::Expert(e), relevance(&e.id))),
+            Record::Offer(o) => Some((Subject::Offer(o), relevance(&o.id))),
+            _ => None,
+        })
+        .collect()
+}
