@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use explor_engine::{Cefr, LanguageLevel, Record, RecordKind, Reference};
-use explor_indexer::{SearchQuery, Workspace, load};
+use explor_indexer::{MatchOptions, SearchQuery, Workspace, load};
 
 use crate::args::DemoArgs;
 use crate::commands::import::summary_text;
@@ -119,24 +119,85 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     }
     out.table(&t)?;
 
-    out.line(format_args!("\n== 4. worked example: need-kin-dechets =="))?;
-    match ws.record("need-kin-dechets") {
-        Ok(Record::Need(n)) => {
-            out.line(format_args!(
-                "{} — {}, {}",
-                n.title,
-                n.city.as_deref().unwrap_or(""),
-                n.country
-            ))?;
-            out.line(format_args!(
-                "{} days within {}, {} expert(s) wanted, theme {}",
-                n.duration_days, n.window, n.experts_wanted, n.theme
-            ))?;
+    out.line(format_args!(
+        "\n== 4. worked example 1: who should go to Kinshasa? (explor match need-kin-dechets) =="
+    ))?;
+    let opts = MatchOptions {
+        top: 3,
+        include_ineligible: false,
+        include_pending: false,
+    };
+    match ws.match_need("need-kin-dechets", opts) {
+        Ok(result) => {
+            if let Ok(Record::Need(n)) = ws.record("need-kin-dechets") {
+                out.line(format_args!(
+                    "{} — {}, {} days within {}",
+                    n.title,
+                    n.city.as_deref().unwrap_or(""),
+                    n.duration_days,
+                    n.window
+                ))?;
+            }
+            for (rank, c) in result.candidates.iter().enumerate() {
+                let name = match ws.record(&c.id)? {
+                    Record::Expert(e) => format!(
+                        "{}{}",
+                        e.name,
+                        e.employer
+                            .map(|x| format!(", {}", x.name))
+                            .unwrap_or_default()
+                    ),
+                    Record::Offer(o) => format!("{} — {}", o.company.name, o.title),
+                    other => other.id().to_owned(),
+                };
+                out.line(format_args!(
+                    "{}. {} ({}) — score {:.1}, {} → {}",
+                    rank + 1,
+                    name,
+                    c.id,
+                    c.score,
+                    c.start,
+                    c.end
+                ))?;
+                if rank == 0 {
+                    for k in &c.criteria {
+                        out.line(format_args!(
+                            "     {:<19} {:>5.1} / {:<4} {}",
+                            k.name,
+                            k.contribution,
+                            format!("{:.0}", 100.0 * k.weight / total_weight(&c.criteria)),
+                            k.detail
+                        ))?;
+                    }
+                }
+            }
         }
-        _ => out.line(format_args!("(not in this dataset)"))?,
+        Err(_) => out.line(format_args!("(need-kin-dechets is not in this dataset)"))?,
     }
 
-    out.line(format_args!("\n== 5. search: \"diagnostic dechets\" (accents optional), French speakers at B2 or above =="))?;
+    out.line(format_args!(
+        "\n== 5. worked example 2: which needs fit Élec Sud's offer? (explor match --offer off-elec-2027) =="
+    ))?;
+    match ws.match_candidate("off-elec-2027", opts) {
+        Ok(result) => {
+            for (rank, n) in result.needs.iter().enumerate() {
+                let title = match ws.record(&n.id)? {
+                    Record::Need(need) => format!("{} ({})", need.title, need.country),
+                    other => other.id().to_owned(),
+                };
+                out.line(format_args!(
+                    "{}. {} — {}, score {:.1}",
+                    rank + 1,
+                    n.id,
+                    title,
+                    n.score
+                ))?;
+            }
+        }
+        Err(_) => out.line(format_args!("(off-elec-2027 is not in this dataset)"))?,
+    }
+
+    out.line(format_args!("\n== 6. search: \"diagnostic dechets\" (accents optional), French speakers at B2 or above =="))?;
     let query = SearchQuery {
         text: "diagnostic dechets".into(),
         languages: vec![LanguageLevel {
@@ -183,4 +244,12 @@ fn counts(map: &BTreeMap<String, usize>) -> String {
         .map(|(k, v)| format!("{k} {v}"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+fn total_weight(criteria: &[explor_engine::scoring::Criterion]) -> f64 {
+    criteria
+        .iter()
+        .map(|c| c.weight)
+        .sum::<f64>()
+        .max(f64::EPSILON)
 }
