@@ -25,10 +25,16 @@
 //!    keeps the records (`commands::*`).
 //! 8. `explor demo` runs the bundled sample: exit 0, the import counts and the worked
 //!    example `need-kin-dechets` appear in its output (`commands::*`).
+//! 9. Search, matching and the index from the command line: `match` JSON has the
+//!    documented shape and order and lists every record once with `--include-ineligible`;
+//!    the worked examples rank as expected; erasure removes an expert everywhere and is
+//!    named where they were referenced; a missing index is rebuilt; a second writer is
+//!    told the workspace is locked (`index::*`).
 
 mod commands;
 mod csv;
 mod import;
+mod index;
 mod validation;
 
 use std::collections::BTreeMap;
