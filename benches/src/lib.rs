@@ -34,6 +34,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod fixture;
 mod synth;
 
 pub use synth::{DEFAULT_SEED, Dataset, Format, SynthConfig, WrittenFile, generate};

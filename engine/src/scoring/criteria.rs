@@ -3,6 +3,8 @@
 use serde::Serialize;
 use std::collections::HashMap;
 
+use std::collections::BTreeSet;
+
 use super::Scorer;
 use super::text::stems;
 use crate::model::{LanguageLevel, Need, ThemeKey};
@@ -44,18 +46,48 @@ pub(crate) struct Profile<'p> {
     pub is_offer: bool,
 }
 
+/// `format!` when the explanation is wanted; nothing otherwise (bounding many candidates
+/// should not pay for sentences nobody reads).
+macro_rules! say {
+    ($explain:expr, $($arg:tt)*) => {
+        if $explain { format!($($arg)*) } else { String::new() }
+    };
+}
+
+/// The need's skill words, stemmed once per need rather than once per candidate.
+pub(crate) struct NeedTerms {
+    wanted: BTreeSet<String>,
+    per_skill: Vec<(String, BTreeSet<String>)>,
+}
+
+impl NeedTerms {
+    pub(crate) fn new(need: &Need) -> Self {
+        let wanted = if need.skills.is_empty() {
+            stems(&need.title)
+        } else {
+            stems(&need.skills.join(" "))
+        };
+        let per_skill = need.skills.iter().map(|s| (s.clone(), stems(s))).collect();
+        Self { wanted, per_skill }
+    }
+}
+
 fn round(x: f64, places: i32) -> f64 {
     let f = 10f64.powi(places);
     (x * f).round() / f
 }
 
 impl Scorer<'_> {
+    /// Every criterion. With `exact` false the skills overlap is taken as complete, which
+    /// gives an upper bound of the score without stemming the candidate's skills.
     pub(crate) fn criteria(
         &self,
         need: &Need,
+        terms: &NeedTerms,
         p: &Profile<'_>,
         relevance: f32,
         slack_days: u32,
+        exact: bool,
     ) -> Vec<Criterion> {
         let w = &self.config.weights;
         let total = w.theme
@@ -76,25 +108,25 @@ impl Scorer<'_> {
                 detail,
             });
         };
-        push("theme", w.theme, self.theme(need, p));
-        push("skills", w.skills, self.skills(need, p, relevance));
-        push("languages", w.languages, languages(need, p));
+        push("theme", w.theme, self.theme(need, p, exact));
+        push("skills", w.skills, self.skills(terms, p, relevance, exact));
+        push("languages", w.languages, languages(need, p, exact));
         push(
             "country_experience",
             w.country_experience,
-            self.country(need, p),
+            self.country(need, p, exact),
         );
         push(
             "availability_fit",
             w.availability_fit,
-            self.slack(slack_days),
+            self.slack(slack_days, exact),
         );
-        push("experience", w.experience, self.experience(p));
-        push("rotation", w.rotation, self.rotation(p));
+        push("experience", w.experience, self.experience(p, exact));
+        push("rotation", w.rotation, self.rotation(p, exact));
         out
     }
 
-    fn theme(&self, need: &Need, p: &Profile<'_>) -> (f64, String) {
+    fn theme(&self, need: &Need, p: &Profile<'_>, explain: bool) -> (f64, String) {
         let taxonomy = self.reference.taxonomy;
         let best = p
             .themes
@@ -107,12 +139,14 @@ impl Scorer<'_> {
                 .map_or_else(|| k.to_owned(), |t| t.label_fr.clone())
         };
         match best {
-            Some((ThemeRelation::Same, _)) => {
-                (1.0, format!("same theme: {}", label(need.theme.as_str())))
-            }
+            Some((ThemeRelation::Same, _)) => (
+                1.0,
+                say!(explain, "same theme: {}", label(need.theme.as_str())),
+            ),
             Some((ThemeRelation::ParentChild, t)) => (
                 0.7,
-                format!(
+                say!(
+                    explain,
                     "{} contains or is contained in {}",
                     label(t.as_str()),
                     label(need.theme.as_str())
@@ -120,7 +154,8 @@ impl Scorer<'_> {
             ),
             Some((ThemeRelation::Sibling, t)) => (
                 0.4,
-                format!(
+                say!(
+                    explain,
                     "{} is a neighbouring theme of {}",
                     label(t.as_str()),
                     label(need.theme.as_str())
@@ -128,51 +163,56 @@ impl Scorer<'_> {
             ),
             _ => (
                 0.0,
-                format!("no theme close to {}", label(need.theme.as_str())),
+                say!(explain, "no theme close to {}", label(need.theme.as_str())),
             ),
         }
     }
 
-    fn skills(&self, need: &Need, p: &Profile<'_>, relevance: f32) -> (f64, String) {
+    fn skills(
+        &self,
+        terms: &NeedTerms,
+        p: &Profile<'_>,
+        relevance: f32,
+        exact: bool,
+    ) -> (f64, String) {
         let rel = f64::from(relevance.max(0.0));
         let text = rel / (rel + self.config.text_half);
-        let wanted = if need.skills.is_empty() {
-            stems(&need.title)
-        } else {
-            stems(&need.skills.join(" "))
-        };
+        if !exact {
+            return (0.5 * text + 0.5, String::new());
+        }
         let have = stems(&p.skills.join(" "));
-        let shared: Vec<&String> = wanted.intersection(&have).collect();
-        let overlap = if wanted.is_empty() {
+        let shared = terms.wanted.intersection(&have).count();
+        let overlap = if terms.wanted.is_empty() {
             0.0
         } else {
-            shared.len() as f64 / wanted.len() as f64
+            shared as f64 / terms.wanted.len() as f64
         };
-        let matched: Vec<&String> = need
-            .skills
+        let matched: Vec<&str> = terms
+            .per_skill
             .iter()
-            .filter(|s| stems(s).iter().any(|w| have.contains(w)))
+            .filter(|(_, words)| words.iter().any(|w| have.contains(w)))
+            .map(|(skill, _)| skill.as_str())
             .collect();
         let detail = if matched.is_empty() {
             format!("no listed skill in common; text relevance {rel:.1}")
         } else {
             format!(
                 "skills in common: {}; text relevance {rel:.1}",
-                matched
-                    .iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                matched.join(", ")
             )
         };
         (0.5 * text + 0.5 * overlap, detail)
     }
 
-    fn country(&self, need: &Need, p: &Profile<'_>) -> (f64, String) {
-        let where_ = self.country_name(need.country);
+    fn country(&self, need: &Need, p: &Profile<'_>, explain: bool) -> (f64, String) {
+        let where_ = if explain {
+            self.country_name(need.country)
+        } else {
+            String::new()
+        };
         if p.countries.contains(&need.country) {
             let verb = if p.is_offer { "names" } else { "has worked in" };
-            return (1.0, format!("{verb} {where_}"));
+            return (1.0, say!(explain, "{verb} {where_}"));
         }
         let sub = |c: CountryCode| {
             self.reference
@@ -190,39 +230,48 @@ impl Scorer<'_> {
             let verb = if p.is_offer { "names" } else { "has worked in" };
             return (
                 0.5,
-                format!("{verb} {} (same sub-region: {name})", self.country_name(*c)),
+                say!(
+                    explain,
+                    "{verb} {} (same sub-region: {name})",
+                    self.country_name(*c)
+                ),
             );
         }
-        (0.0, format!("no experience of {where_} or its sub-region"))
-    }
-
-    fn slack(&self, slack_days: u32) -> (f64, String) {
-        let full = self.config.slack_full_days.max(1);
         (
-            f64::from(slack_days.min(full)) / f64::from(full),
-            format!("{slack_days} days of slack around the dates"),
+            0.0,
+            say!(explain, "no experience of {where_} or its sub-region"),
         )
     }
 
-    fn experience(&self, p: &Profile<'_>) -> (f64, String) {
+    fn slack(&self, slack_days: u32, explain: bool) -> (f64, String) {
+        let full = self.config.slack_full_days.max(1);
+        (
+            f64::from(slack_days.min(full)) / f64::from(full),
+            say!(explain, "{slack_days} days of slack around the dates"),
+        )
+    }
+
+    fn experience(&self, p: &Profile<'_>, explain: bool) -> (f64, String) {
         let full = self.config.experience_full.max(1);
         match p.missions_done {
             Some(n) => (
                 f64::from(n.min(full)) / f64::from(full),
-                format!(
+                say!(
+                    explain,
                     "{n} mission{} done with the network",
                     if n == 1 { "" } else { "s" }
                 ),
             ),
-            None => (0.5, "company offer: experience not recorded".into()),
+            None => (0.5, say!(explain, "company offer: experience not recorded")),
         }
     }
 
-    fn rotation(&self, p: &Profile<'_>) -> (f64, String) {
+    fn rotation(&self, p: &Profile<'_>, explain: bool) -> (f64, String) {
         let n = self.history.recent.get(p.id).copied().unwrap_or(0);
         (
             1.0 / (1.0 + f64::from(n)),
-            format!(
+            say!(
+                explain,
                 "proposed or booked {n} time{} in the last {} days",
                 if n == 1 { "" } else { "s" },
                 self.config.rotation_days
@@ -231,7 +280,7 @@ impl Scorer<'_> {
     }
 }
 
-fn languages(need: &Need, p: &Profile<'_>) -> (f64, String) {
+fn languages(need: &Need, p: &Profile<'_>, explain: bool) -> (f64, String) {
     let level_of = |code| p.languages.iter().find(|l| l.code == code).map(|l| l.level);
     let mut notes = Vec::new();
     let margin = if need.languages.is_empty() {
@@ -244,7 +293,7 @@ fn languages(need: &Need, p: &Profile<'_>) -> (f64, String) {
                 let spoken = level_of(r.code).unwrap_or(Cefr::A1);
                 let room = f64::from(Cefr::C2.rank() - r.level.rank());
                 if spoken > r.level {
-                    notes.push(format!("{} {spoken} (required {})", r.code, r.level));
+                    notes.push(say!(explain, "{} {spoken} (required {})", r.code, r.level));
                 }
                 if room == 0.0 {
                     1.0
@@ -256,10 +305,13 @@ fn languages(need: &Need, p: &Profile<'_>) -> (f64, String) {
         sum / need.languages.len() as f64
     };
     if need.preferred_languages.is_empty() {
+        if !explain {
+            return (margin, String::new());
+        }
         return (
             margin,
             if notes.is_empty() {
-                "required levels met exactly".into()
+                say!(explain, "required levels met exactly")
             } else {
                 notes.join(", ")
             },
@@ -270,19 +322,24 @@ fn languages(need: &Need, p: &Profile<'_>) -> (f64, String) {
         .iter()
         .map(|w| match level_of(w.code) {
             Some(l) if l >= w.level => {
-                notes.insert(0, format!("speaks {} {l} (preferred)", w.code));
+                notes.insert(0, say!(explain, "speaks {} {l} (preferred)", w.code));
                 1.0
             }
             Some(l) => {
-                notes.insert(0, format!("some {} ({l}, {} preferred)", w.code, w.level));
+                notes.insert(
+                    0,
+                    say!(explain, "some {} ({l}, {} preferred)", w.code, w.level),
+                );
                 0.5
             }
             None => 0.0,
         })
         .sum::<f64>()
         / need.preferred_languages.len() as f64;
-    let detail = if notes.is_empty() {
-        "no preferred language spoken".into()
+    let detail = if !explain {
+        String::new()
+    } else if notes.is_empty() {
+        say!(explain, "no preferred language spoken")
     } else {
         notes.join(", ")
     };

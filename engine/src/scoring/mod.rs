@@ -24,7 +24,7 @@ pub use text::{fold, stems};
 use crate::model::{Expert, Need, Offer};
 use crate::reference::Reference;
 use crate::retrieval::CandidateKind;
-use criteria::Profile;
+use criteria::{NeedTerms, Profile};
 
 /// Scores candidates for needs, with the reference lists, settings and bookings it needs.
 #[derive(Debug, Clone, Copy)]
@@ -138,6 +138,17 @@ impl Scorer<'_> {
     /// does not depend on the other candidates, so a candidate's score is the same
     /// whichever set it is ranked in.
     pub fn evaluate(&self, need: &Need, subject: Subject<'_>, relevance: f32) -> Evaluation {
+        self.evaluate_in(need, &NeedTerms::new(need), subject, relevance, true)
+    }
+
+    fn evaluate_in(
+        &self,
+        need: &Need,
+        terms: &NeedTerms,
+        subject: Subject<'_>,
+        relevance: f32,
+        exact: bool,
+    ) -> Evaluation {
         let (outcome, profile) = match subject {
             Subject::Expert(e) => (
                 self.expert_gates(need, e),
@@ -166,7 +177,8 @@ impl Scorer<'_> {
         };
         match (outcome.failures.is_empty(), outcome.dates) {
             (true, Some(dates)) => {
-                let criteria = self.criteria(need, &profile, relevance, outcome.slack_days);
+                let criteria =
+                    self.criteria(need, terms, &profile, relevance, outcome.slack_days, exact);
                 let score = round2(criteria.iter().map(|c| c.contribution).sum());
                 Evaluation::Eligible(Scored {
                     id: subject.id().to_owned(),
@@ -195,9 +207,10 @@ impl Scorer<'_> {
         top: Option<usize>,
         keep_excluded: bool,
     ) -> MatchResult {
+        let terms = NeedTerms::new(need);
         let evaluations: Vec<Evaluation> = candidates
             .par_iter()
-            .map(|(subject, relevance)| self.evaluate(need, *subject, *relevance))
+            .map(|(subject, relevance)| self.evaluate_in(need, &terms, *subject, *relevance, true))
             .collect();
         let mut eligible = Vec::new();
         let mut excluded = Vec::new();
@@ -222,53 +235,56 @@ impl Scorer<'_> {
 }
 
 impl Scorer<'_> {
-    /// The highest score a candidate with text relevance `relevance` could reach: every
-    /// criterion at 1 except the text half of `skills`, which is known.
-    pub fn score_bound(&self, relevance: f32) -> f64 {
-        let w = &self.config.weights;
-        let total = w.theme
-            + w.skills
-            + w.languages
-            + w.country_experience
-            + w.availability_fit
-            + w.experience
-            + w.rotation;
-        let rel = f64::from(relevance.max(0.0));
-        let text = rel / (rel + self.config.text_half);
-        let best = total - w.skills + w.skills * (0.5 * text + 0.5);
-        // Rounded up to the score's two decimals so that the bound is never below a score.
-        (100.0 * best / total * 100.0).ceil() / 100.0
-    }
-
-    /// Ranks retrieved candidates, which must come sorted by relevance descending, and
-    /// stops as soon as no remaining candidate can enter the top `top`: each one's
-    /// [`score_bound`](Self::score_bound) falls with its relevance. The result is the same
-    /// as ranking them all and keeping the first `top`.
+    /// Ranks candidates and keeps the first `top`, judging in full only those that can
+    /// still enter the top. A first pass runs the gates and bounds each eligible
+    /// candidate's score (skills overlap taken as complete, no stemming); candidates are
+    /// then judged exactly in order of bound, until the next bound falls below the
+    /// `top`-th score. The result is the same as ranking them all.
     pub fn rank_retrieved(
         &self,
         need: &Need,
         candidates: &[(Subject<'_>, f32)],
         top: usize,
     ) -> MatchResult {
-        const CHUNK: usize = 256;
-        let mut eligible: Vec<Scored> = Vec::new();
-        for chunk in candidates.chunks(CHUNK) {
-            if eligible.len() >= top && top > 0 {
-                let floor = eligible[top - 1].score;
-                // Strictly below: an equal score could still win on id.
-                if self.score_bound(chunk[0].1) < floor {
-                    break;
+        let terms = NeedTerms::new(need);
+        let mut bounds: Vec<(f64, usize)> = candidates
+            .par_iter()
+            .enumerate()
+            .filter_map(|(i, (subject, relevance))| {
+                match self.evaluate_in(need, &terms, *subject, *relevance, false) {
+                    Evaluation::Eligible(s) => Some((s.score, i)),
+                    Evaluation::Excluded(_) => None,
                 }
+            })
+            .collect();
+        bounds.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then_with(|| candidates[a.1].0.id().cmp(candidates[b.1].0.id()))
+        });
+        const CHUNK: usize = 64;
+        let mut best: Vec<Scored> = Vec::new();
+        for chunk in bounds.chunks(CHUNK) {
+            if top > 0 && best.len() >= top && chunk[0].0 < best[top - 1].score {
+                // Strictly below: an equal score could still win on id.
+                break;
             }
-            let part = self.rank(need, chunk, None, false);
-            eligible.extend(part.candidates);
-            sort_scored(&mut eligible);
-            eligible.truncate(top.max(1));
+            let exact: Vec<Scored> = chunk
+                .par_iter()
+                .filter_map(|&(_, i)| {
+                    let (subject, relevance) = candidates[i];
+                    match self.evaluate_in(need, &terms, subject, relevance, true) {
+                        Evaluation::Eligible(s) => Some(s),
+                        Evaluation::Excluded(_) => None,
+                    }
+                })
+                .collect();
+            best.extend(exact);
+            sort_scored(&mut best);
+            best.truncate(top);
         }
-        eligible.truncate(top);
         MatchResult {
             need: need.id.clone(),
-            candidates: eligible,
+            candidates: best,
             excluded: Vec::new(),
         }
     }

@@ -456,7 +456,7 @@ fn early_stop_gives_the_same_top_as_ranking_everything() {
             )
         })
         .collect();
-    // Relevance falls with the index, as the index returns it.
+    // Relevance falls with the position, as the index returns it (order does not matter).
     let mut cands: Vec<(Subject<'_>, f32)> = experts
         .iter()
         .enumerate()
@@ -468,7 +468,6 @@ fn early_stop_gives_the_same_top_as_ranking_everything() {
         let fast = scorer.rank_retrieved(&n, &cands, top);
         assert_eq!(full.candidates, fast.candidates, "top {top}");
     }
-    assert!(scorer.score_bound(0.0) < scorer.score_bound(50.0));
 }
 
 #[test]

@@ -2,6 +2,12 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+fn french() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::French))
+}
 
 /// Folds the accents of French (and a few neighbouring) letters: `é` → `e`, `œ` → `oe`.
 pub fn fold(text: &str) -> String {
@@ -32,7 +38,7 @@ const STOP: &[&str] = &[
 
 /// The stemmed, folded words of a text, without stop words.
 pub fn stems(text: &str) -> BTreeSet<String> {
-    let stemmer = Stemmer::create(Algorithm::French);
+    let stemmer = french();
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 1 && !STOP.contains(w))

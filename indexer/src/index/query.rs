@@ -31,8 +31,10 @@ const SKILLS_BOOST: f32 = 2.0;
 const ENGLISH_BOOST: f32 = 0.3;
 /// Weight of a word found in a name (coordinator search only).
 const NAME_BOOST: f32 = 1.5;
-/// At most this many distinct words of a need are used to rank.
-const MAX_TERMS: usize = 96;
+/// At most this many distinct words of a coordinator's query are used.
+const MAX_TERMS: usize = 64;
+/// The rarest words of a need that rank its candidates.
+const NEED_TERMS: usize = 24;
 
 /// A coordinator's search.
 #[derive(Debug, Clone, Default)]
@@ -110,7 +112,24 @@ fn analyse(analyzer: &mut TextAnalyzer, text: &str, into: &mut BTreeSet<String>)
     }
 }
 
-/// Ranking clauses for free text: every distinct word, in each text field with its weight.
+fn analyzer(index: &SearchIndex, name: &str) -> Result<TextAnalyzer> {
+    index.index.tokenizers().get(name).ok_or_else(|| {
+        Error::Internal(crate::error::InternalError::Index(format!(
+            "analyzer {name} is not registered"
+        )))
+    })
+}
+
+fn should(field: Field, word: &str, boost: f32) -> (Occur, Box<dyn Query>) {
+    let q = TermQuery::new(
+        Term::from_field_text(field, word),
+        IndexRecordOption::WithFreqs,
+    );
+    (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
+}
+
+/// Ranking clauses for a coordinator's free text: every distinct word, in every text
+/// field (French and English analyses, names) with its weight.
 fn text_clauses(index: &SearchIndex, text: &str, with_names: bool) -> Result<Clauses> {
     let f = &index.fields;
     let mut clauses: Clauses = Vec::new();
@@ -123,22 +142,48 @@ fn text_clauses(index: &SearchIndex, text: &str, with_names: bool) -> Result<Cla
         fields.push((f.name, schema::NAME, NAME_BOOST));
     }
     for (field, analyzer_name, boost) in fields {
-        let mut analyzer = index.index.tokenizers().get(analyzer_name).ok_or_else(|| {
-            Error::Internal(crate::error::InternalError::Index(format!(
-                "analyzer {analyzer_name} is not registered"
-            )))
-        })?;
         let mut words = BTreeSet::new();
-        analyse(&mut analyzer, text, &mut words);
-        for word in words.into_iter().take(MAX_TERMS) {
-            let q = TermQuery::new(
-                Term::from_field_text(field, &word),
-                IndexRecordOption::WithFreqs,
-            );
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
-        }
+        analyse(&mut analyzer(index, analyzer_name)?, text, &mut words);
+        clauses.extend(
+            words
+                .iter()
+                .take(MAX_TERMS)
+                .map(|w| should(field, w, boost)),
+        );
     }
     Ok(clauses)
+}
+
+/// Ranking clauses for a need: its rarest words in the index (the ones that tell
+/// profiles apart), in the French text and skills fields. Common words add little to
+/// BM25 but cost a posting list each.
+fn need_clauses(index: &SearchIndex, need: &Need) -> Result<Clauses> {
+    let f = &index.fields;
+    let mut words = BTreeSet::new();
+    analyse(
+        &mut analyzer(index, schema::FRENCH)?,
+        &need_text(need),
+        &mut words,
+    );
+    let searcher = index.reader.searcher();
+    let mut rated: Vec<(u64, String)> = Vec::with_capacity(words.len());
+    for word in words {
+        let df = searcher
+            .doc_freq(&Term::from_field_text(f.text, &word))
+            .map_err(internal)?
+            + searcher
+                .doc_freq(&Term::from_field_text(f.skills, &word))
+                .map_err(internal)?;
+        if df > 0 {
+            rated.push((df, word));
+        }
+    }
+    rated.sort();
+    Ok(rated
+        .iter()
+        .take(NEED_TERMS)
+        .flat_map(|(_, w)| [should(f.text, w, 1.0), should(f.skills, w, SKILLS_BOOST)])
+        .collect())
 }
 
 fn need_text(need: &Need) -> String {
@@ -283,7 +328,7 @@ impl SearchIndex {
 impl SearchIndex {
     /// Text relevance of the need against every document that shares a word with it, by id.
     pub fn relevance_all(&self, need: &Need) -> Result<std::collections::HashMap<String, f32>> {
-        let text = text_clauses(self, &need_text(need), false)?;
+        let text = need_clauses(self, need)?;
         if text.is_empty() {
             return Ok(Default::default());
         }
@@ -297,7 +342,7 @@ impl SearchIndex {
     /// Text relevance of the need against one document (0 when they share no word).
     pub fn relevance_of(&self, need: &Need, id: &str) -> Result<f32> {
         let mut clauses: Clauses = vec![filter(term(self.fields.id, id))];
-        clauses.extend(text_clauses(self, &need_text(need), false)?);
+        clauses.extend(need_clauses(self, need)?);
         let searcher = self.reader.searcher();
         let found = searcher
             .search(
@@ -313,7 +358,7 @@ impl CandidateSource for SearchIndex {
     type Error = Error;
 
     fn candidates(&self, need: &Need) -> Result<Vec<Candidate>> {
-        let text = text_clauses(self, &need_text(need), false)?;
+        let text = need_clauses(self, need)?;
         let with_text = |mut filters: Clauses| {
             filters.extend(text.iter().map(|(o, q)| (*o, q.box_clone())));
             BooleanQuery::new(filters)
@@ -374,13 +419,21 @@ impl Collector for AllScored {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<(String, Score)>>) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.into_iter().flatten().collect())
+    fn merge_fruits(
+        &self,
+        fruits: Vec<Result<Vec<(String, Score)>, String>>,
+    ) -> tantivy::Result<Self::Fruit> {
+        let mut out = Vec::new();
+        for fruit in fruits {
+            // Losing ids would drop candidates silently: fail the search instead.
+            out.extend(fruit.map_err(tantivy::TantivyError::InternalError)?);
+        }
+        Ok(out)
     }
 }
 
 impl SegmentCollector for AllScoredSegment {
-    type Fruit = Vec<(String, Score)>;
+    type Fruit = Result<Vec<(String, Score)>, String>;
 
     fn collect(&mut self, doc: DocId, score: Score) {
         if let Some(ids) = &self.ids
@@ -392,15 +445,25 @@ impl SegmentCollector for AllScoredSegment {
 
     fn harvest(self) -> Self::Fruit {
         let Some(ids) = self.ids else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
-        let mut text = String::new();
-        self.found
-            .into_iter()
-            .filter_map(|(ord, score)| match ids.ord_to_str(ord, &mut text) {
-                Ok(true) => Some((text.clone(), score)),
-                _ => None,
-            })
-            .collect()
+        // One pass over the id dictionary in ordinal order, instead of a lookup per hit.
+        let mut found = self.found;
+        found.sort_unstable_by_key(|(ord, _)| *ord);
+        let mut out = Vec::with_capacity(found.len());
+        let mut scores = found.iter().map(|(_, s)| *s);
+        let complete =
+            ids.dictionary()
+                .sorted_ords_to_term_cb(found.iter().map(|(o, _)| *o), |bytes| {
+                    if let Some(score) = scores.next() {
+                        out.push((String::from_utf8_lossy(bytes).into_owned(), score));
+                    }
+                    Ok(())
+                });
+        match complete {
+            Ok(true) => Ok(out),
+            Ok(false) => Err("an id ordinal is missing from the dictionary".into()),
+            Err(e) => Err(format!("reading ids: {e}")),
+        }
     }
 }

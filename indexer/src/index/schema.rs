@@ -38,7 +38,7 @@ pub struct Fields {
     pub skills: Field,
     /// Bio or description, theme labels and synonyms, French analyzer.
     pub text: Field,
-    /// The same text with the English analyzer.
+    /// Skills with the English analyzer (skills are often written in English).
     pub text_en: Field,
     /// Themes as hierarchical facets (`/environnement/dechets`).
     pub themes: Field,
@@ -201,7 +201,9 @@ fn add_common(
     let text = format!("{prose}\n{}", theme_words(taxonomy, themes));
     doc.add_text(f.skills, &skills);
     doc.add_text(f.text, &text);
-    doc.add_text(f.text_en, format!("{skills}\n{text}"));
+    // Only the short skills get an English analysis: analysing every bio twice would
+    // double the indexing time for little gain on a French-speaking roster.
+    doc.add_text(f.text_en, &skills);
     for t in themes {
         doc.add_facet(f.themes, theme_facet(taxonomy, t.as_str()));
     }

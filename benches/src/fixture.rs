@@ -1,0 +1,132 @@
+//! What the benchmarks share: a synthetic dataset indexed in a temporary directory, the
+//! matching pipeline over records held in memory, and the process's peak memory.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use explor_engine::scoring::{Bookings, History, MatchResult, Scorer, ScoringConfig, Subject};
+use explor_engine::{CandidateSource, Need, Record, Reference};
+use explor_indexer::SearchIndex;
+
+use crate::{Dataset, SynthConfig, generate};
+
+/// A synthetic dataset and its search index.
+pub struct Indexed {
+    /// Keeps the index directory alive.
+    _dir: tempfile::TempDir,
+    /// The index over experts and offers.
+    pub index: SearchIndex,
+    /// The generated records.
+    pub data: Dataset,
+    /// Experts then offers, as indexed.
+    pub records: Vec<Record>,
+    by_id: HashMap<String, usize>,
+    /// How long indexing took.
+    pub build_time: Duration,
+}
+
+/// Experts and offers of a dataset as records, in that order.
+pub fn searchable(data: &Dataset) -> Vec<Record> {
+    data.experts
+        .iter()
+        .cloned()
+        .map(|e| Record::Expert(Box::new(e)))
+        .chain(
+            data.offers
+                .iter()
+                .cloned()
+                .map(|o| Record::Offer(Box::new(o))),
+        )
+        .collect()
+}
+
+impl Indexed {
+    /// Generates `experts` experts (and proportional offers and needs, seed 42) and indexes them.
+    pub fn new(experts: usize) -> Self {
+        let data = generate(&SynthConfig::scaled(experts));
+        let records = searchable(&data);
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let index = SearchIndex::open_or_create(dir.path()).expect("index opens");
+        let start = Instant::now();
+        index.rebuild(&records, 1).expect("index builds");
+        let build_time = start.elapsed();
+        let by_id = records
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id().to_owned(), i))
+            .collect();
+        Self {
+            _dir: dir,
+            index,
+            data,
+            records,
+            by_id,
+            build_time,
+        }
+    }
+
+    /// The `explor match` pipeline with records in memory: retrieval from the index, then
+    /// gates, criteria and explanations for the candidates, top `top` kept.
+    pub fn match_need(&self, scorer: &Scorer<'_>, need: &Need, top: usize) -> MatchResult {
+        let candidates = self.index.candidates(need).expect("retrieval works");
+        let subjects: Vec<(Subject<'_>, f32)> = candidates
+            .iter()
+            .filter_map(|c| {
+                let subject = match &self.records[*self.by_id.get(&c.id)?] {
+                    Record::Expert(e) => Subject::Expert(e),
+                    Record::Offer(o) => Subject::Offer(o),
+                    _ => return None,
+                };
+                Some((subject, c.relevance))
+            })
+            .collect();
+        scorer.rank_retrieved(need, &subjects, top)
+    }
+}
+
+/// Default scoring settings, no bookings, no history: what a fresh workspace matches with.
+pub struct ScoringSetup {
+    config: ScoringConfig,
+    bookings: Bookings,
+    history: History,
+}
+
+impl Default for ScoringSetup {
+    fn default() -> Self {
+        Self {
+            config: ScoringConfig::embedded(),
+            bookings: Bookings::default(),
+            history: History::default(),
+        }
+    }
+}
+
+impl ScoringSetup {
+    /// A scorer over these settings.
+    pub fn scorer(&self) -> Scorer<'_> {
+        Scorer {
+            reference: Reference::embedded(),
+            config: &self.config,
+            bookings: &self.bookings,
+            history: &self.history,
+        }
+    }
+}
+
+/// The process's peak resident memory in MiB (Linux `VmHWM`), if known.
+pub fn peak_memory_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+/// The `p`-th percentile (0–100) of durations, in milliseconds.
+pub fn percentile_ms(samples: &mut [Duration], p: f64) -> f64 {
+    if samples.is_empty() {
+        return 0.0;
+    }
+    samples.sort();
+    let rank = ((p / 100.0) * (samples.len() - 1) as f64).round() as usize;
+    samples[rank.min(samples.len() - 1)].as_secs_f64() * 1000.0
+}
