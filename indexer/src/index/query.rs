@@ -21,7 +21,7 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::schema::{self, ANY_COUNTRY, Fields, day, language_term, theme_facet};
+use super::schema::{self, ANY_COUNTRY, Fields, language_term, theme_facet, weeks};
 use super::{SearchIndex, internal};
 use crate::error::{Error, Result};
 
@@ -90,19 +90,19 @@ fn kind_word(kind: CandidateKind) -> &'static str {
     }
 }
 
-/// Documents with some availability window overlapping `w`. Windows are multi-valued
-/// and the two bounds are checked independently, so this can only let more through.
-fn overlapping(f: &Fields, w: &DateWindow) -> [(Occur, Box<dyn Query>); 2] {
-    [
-        filter(RangeQuery::new(
-            Bound::Unbounded,
-            Bound::Included(Term::from_field_i64(f.avail_from, day(w.to()))),
-        )),
-        filter(RangeQuery::new(
-            Bound::Included(Term::from_field_i64(f.avail_to, day(w.from()))),
-            Bound::Unbounded,
-        )),
-    ]
+/// Documents with some availability window sharing an ISO week with `w`: every window
+/// that overlaps `w` does, so this can only let more through.
+fn overlapping(f: &Fields, w: &DateWindow) -> (Occur, Box<dyn Query>) {
+    let any: Clauses = weeks(w)
+        .iter()
+        .map(|week| {
+            (
+                Occur::Should,
+                Box::new(term(f.weeks, week)) as Box<dyn Query>,
+            )
+        })
+        .collect();
+    filter(BooleanQuery::new(any))
 }
 
 fn analyse(analyzer: &mut TextAnalyzer, text: &str, into: &mut BTreeSet<String>) {
@@ -206,7 +206,7 @@ impl SearchIndex {
             )));
         }
         c.push(exclude(term(f.consent, "refused")));
-        c.extend(overlapping(f, &need.window));
+        c.push(overlapping(f, &need.window));
         c.push(filter(RangeQuery::new(
             Bound::Included(Term::from_field_u64(
                 f.max_days,
@@ -235,7 +235,7 @@ impl SearchIndex {
                 &language_term(l.code.as_str(), l.level),
             )));
         }
-        c.extend(overlapping(f, &need.window));
+        c.push(overlapping(f, &need.window));
         c.push(filter(RangeQuery::new(
             Bound::Included(Term::from_field_u64(
                 f.max_days,
@@ -295,7 +295,7 @@ impl SearchIndex {
             clauses.push(filter(BooleanQuery::new(any)));
         }
         if let Some(w) = &q.available {
-            clauses.extend(overlapping(f, w));
+            clauses.push(overlapping(f, w));
         }
         let text = text_clauses(self, &q.text, true)?;
         let has_text = !text.is_empty();

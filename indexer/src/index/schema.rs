@@ -1,6 +1,6 @@
 //! The index schema, its analyzers, and how a record becomes a document.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use explor_engine::reference::Taxonomy;
 use explor_engine::{Cefr, DateWindow, Expert, LanguageLevel, Offer, Record, ThemeKey};
 use tantivy::schema::{
@@ -54,10 +54,11 @@ pub struct Fields {
     pub status: Field,
     /// Consent status (experts).
     pub consent: Field,
-    /// Availability window starts (experts, several) or the offer window's start; days from CE.
-    pub avail_from: Field,
-    /// Availability window ends, matching `avail_from`.
-    pub avail_to: Field,
+    /// ISO weeks (`2027-W10`) touched by an availability window (experts) or the offer's
+    /// window. Two windows that overlap share a week, so "shares a week with the need's
+    /// window" keeps every candidate that overlaps it, as a handful of term lookups (a
+    /// range over multi-valued dates cost tens of milliseconds at 100k experts).
+    pub weeks: Field,
     /// Longest mission in days.
     pub max_days: Field,
     /// Company id (offers) or employer id (experts).
@@ -68,7 +69,8 @@ fn text_options(analyzer: &str) -> TextOptions {
     TextOptions::default().set_indexing_options(
         TextFieldIndexing::default()
             .set_tokenizer(analyzer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            // No phrase queries are run: term frequencies are enough for BM25.
+            .set_index_option(IndexRecordOption::WithFreqs),
     )
 }
 
@@ -89,8 +91,7 @@ pub fn build() -> (Schema, Fields) {
         department: b.add_text_field("department", STRING),
         status: b.add_text_field("status", STRING),
         consent: b.add_text_field("consent", STRING),
-        avail_from: b.add_i64_field("avail_from", INDEXED | FAST),
-        avail_to: b.add_i64_field("avail_to", INDEXED | FAST),
+        weeks: b.add_text_field("weeks", STRING),
         max_days: b.add_u64_field("max_days", INDEXED | FAST),
         company: b.add_text_field("company", STRING),
     };
@@ -136,9 +137,21 @@ pub fn register_analyzers(index: &Index) {
     manager.register(NAME, names());
 }
 
-/// A calendar date as the day number stored in the index.
-pub fn day(date: NaiveDate) -> i64 {
-    i64::from(date.num_days_from_ce())
+/// The ISO weeks a window touches, as index terms (`2027-W09`).
+pub fn weeks(window: &DateWindow) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut day = window.from();
+    loop {
+        let w = day.iso_week();
+        out.push(format!("{}-W{:02}", w.year(), w.week()));
+        // Jump to the next Monday.
+        let to_monday = 7 - i64::from(day.weekday().num_days_from_monday());
+        match day.checked_add_signed(chrono::Duration::days(to_monday)) {
+            Some(next) if next <= window.to() => day = next,
+            _ => break,
+        }
+    }
+    out
 }
 
 /// The terms of a spoken language: one per level up to the spoken one, so that "at least
@@ -182,9 +195,11 @@ fn theme_words(taxonomy: &Taxonomy, themes: &[ThemeKey]) -> String {
 }
 
 fn add_windows(doc: &mut TantivyDocument, f: &Fields, windows: &[DateWindow]) {
-    for w in windows {
-        doc.add_i64(f.avail_from, day(w.from()));
-        doc.add_i64(f.avail_to, day(w.to()));
+    let mut all: Vec<String> = windows.iter().flat_map(weeks).collect();
+    all.sort_unstable();
+    all.dedup();
+    for week in all {
+        doc.add_text(f.weeks, week);
     }
 }
 
@@ -341,5 +356,29 @@ mod tests {
         };
         let terms: Vec<String> = language_terms(&l).collect();
         assert_eq!(terms, vec!["fr:A1", "fr:A2", "fr:B1", "fr:B2"]);
+    }
+}
+
+#[cfg(test)]
+mod week_tests {
+    use super::*;
+
+    fn w(a: &str, b: &str) -> DateWindow {
+        DateWindow::new(a.parse().unwrap(), b.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn weeks_cover_the_window_across_years() {
+        // 2026-12-28 is the Monday of ISO week 2026-W53; 2027-01-04 starts 2027-W01.
+        assert_eq!(
+            weeks(&w("2026-12-30", "2027-01-05")),
+            vec!["2026-W53", "2027-W01"]
+        );
+        assert_eq!(weeks(&w("2027-03-01", "2027-03-01")), vec!["2027-W09"]);
+        assert_eq!(
+            weeks(&w("2027-03-07", "2027-03-08")),
+            vec!["2027-W09", "2027-W10"]
+        );
+        assert_eq!(weeks(&w("2027-03-01", "2027-03-31")).len(), 5);
     }
 }

@@ -246,7 +246,8 @@ fn sample_workspace() -> (tempfile::TempDir, Workspace) {
 }
 
 fn search_ids(ws: &Workspace, q: SearchQuery) -> Vec<String> {
-    ws.search(&SearchQuery { top: 10, ..q })
+    let top = if q.top == 0 { 10 } else { q.top };
+    ws.search(&SearchQuery { top, ..q })
         .unwrap()
         .into_iter()
         .map(|h| h.id)
@@ -283,7 +284,7 @@ fn french_search_on_the_sample() {
     );
     assert!(
         env.contains(&"exp-0007".to_owned()),
-        "dechets is under environnement"
+        "dechets is under environnement: {env:?}"
     );
 }
 
