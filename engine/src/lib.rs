@@ -32,6 +32,8 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod assign;
+pub mod cost;
 pub mod model;
 pub mod reference;
 pub mod retrieval;
