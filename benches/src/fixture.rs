@@ -4,9 +4,9 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use explor_engine::scoring::{Bookings, History, MatchResult, Scorer, ScoringConfig, Subject};
-use explor_engine::{CandidateSource, Need, Record, Reference};
-use explor_indexer::SearchIndex;
+use explor_engine::scoring::{Bookings, History, MatchResult, Scorer, ScoringConfig};
+use explor_engine::{Need, Record, Reference};
+use explor_indexer::{SearchIndex, match_top};
 
 use crate::{Dataset, SynthConfig, generate};
 
@@ -65,22 +65,16 @@ impl Indexed {
         }
     }
 
-    /// The `explor match` pipeline with records in memory: retrieval from the index, then
-    /// gates, criteria and explanations for the candidates, top `top` kept.
+    /// The `explor match` pipeline with records in memory: bounded retrieval from the
+    /// index, then gates, criteria and explanations, top `top` kept.
     pub fn match_need(&self, scorer: &Scorer<'_>, need: &Need, top: usize) -> MatchResult {
-        let candidates = self.index.candidates(need).expect("retrieval works");
-        let subjects: Vec<(Subject<'_>, f32)> = candidates
-            .iter()
-            .filter_map(|c| {
-                let subject = match &self.records[*self.by_id.get(&c.id)?] {
-                    Record::Expert(e) => Subject::Expert(e),
-                    Record::Offer(o) => Subject::Offer(o),
-                    _ => return None,
-                };
-                Some((subject, c.relevance))
-            })
-            .collect();
-        scorer.rank_retrieved(need, &subjects, top)
+        match_top(&self.index, scorer, need, top, |ids| {
+            Ok(ids
+                .iter()
+                .filter_map(|id| self.by_id.get(*id).map(|&i| self.records[i].clone()))
+                .collect())
+        })
+        .expect("matching works")
     }
 }
 

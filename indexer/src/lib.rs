@@ -29,6 +29,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod batch;
 mod error;
 mod index;
 mod matching;
@@ -36,9 +37,12 @@ mod source;
 mod store;
 mod workspace;
 
+pub use batch::{
+    BatchOptions, BatchProgress, BatchReport, BatchRun, BatchRunError, BatchTimings, run_batch,
+};
 pub use error::{Error, InternalError, Result, UserError};
-pub use index::{Hit, SearchIndex, SearchQuery};
-pub use matching::{MatchOptions, SCORING_FILE};
+pub use index::{Bounded, Hit, SearchIndex, SearchQuery};
+pub use matching::{MatchOptions, SCORING_FILE, match_top};
 pub use source::{ImportIssue, Loaded, Location, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
 pub use workspace::{CheckReport, ImportCounts, ImportSummary, Workspace};

@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 
 use explor_engine::scoring::{
-    Bookings, History, MatchResult, NeedsResult, Scorer, ScoringConfig, Subject,
+    Bookings, History, MatchResult, NeedsResult, ScoreBound, Scorer, ScoringConfig, Subject,
 };
 use explor_engine::{CandidateSource, Need, Record, RecordKind, Reference};
 
 use crate::error::{Result, UserError};
+use crate::index::SearchIndex;
 use crate::workspace::Workspace;
 
 /// The settings file a workspace may hold to override the scoring defaults.
@@ -144,6 +145,88 @@ impl Workspace {
         Ok(scorer.rank_needs(subject, &pairs, Some(opts.top), opts.include_ineligible))
     }
 }
+
+/// The `top` candidates for a need, exactly as scoring every candidate would rank them,
+/// judging only a few: the index returns the candidates with the highest score bound;
+/// they are scored exactly, and the search widens (×4) until the `top`-th exact score is
+/// above every bound left behind. `fetch` reads records by id.
+pub fn match_top(
+    index: &SearchIndex,
+    scorer: &Scorer<'_>,
+    need: &Need,
+    top: usize,
+    fetch: impl FnMut(&[&str]) -> Result<Vec<Record>>,
+) -> Result<MatchResult> {
+    match_top_with(
+        index,
+        scorer,
+        need,
+        top,
+        (top * 4).max(64),
+        WIDEST_BOUNDED,
+        fetch,
+    )
+}
+
+/// [`match_top`] with its first width and widest bounded search given (tests use small
+/// ones to go through every path on small datasets).
+pub(crate) fn match_top_with(
+    index: &SearchIndex,
+    scorer: &Scorer<'_>,
+    need: &Need,
+    top: usize,
+    first_k: usize,
+    widest: usize,
+    mut fetch: impl FnMut(&[&str]) -> Result<Vec<Record>>,
+) -> Result<MatchResult> {
+    let bound = ScoreBound::new(scorer, need);
+    let total = usize::try_from(index.len()).unwrap_or(usize::MAX).max(1);
+    let mut k = first_k.max(1);
+    loop {
+        let found = index.best_candidates(need, &bound, k)?;
+        let ids: Vec<&str> = found
+            .candidates
+            .iter()
+            .map(|(c, _)| c.id.as_str())
+            .collect();
+        let relevance: HashMap<&str, f32> = found
+            .candidates
+            .iter()
+            .map(|(c, _)| (c.id.as_str(), c.relevance))
+            .collect();
+        let records = fetch(&ids)?;
+        let subjects = subjects(&records, |id| relevance.get(id).copied().unwrap_or(0.0));
+        let result = scorer.rank(need, &subjects, Some(top), false);
+        let settled = match found.frontier {
+            None => true,
+            Some(frontier) => {
+                result.candidates.len() >= top
+                    && result.candidates.last().is_some_and(|c| c.score > frontier)
+            }
+        };
+        if settled || k >= total {
+            return Ok(result);
+        }
+        k = k.saturating_mul(4);
+        if k > widest {
+            break;
+        }
+    }
+    // Few eligible candidates, or bounds too loose to settle early: judge every candidate
+    // that passes the pre-filter (gates and bounds first, exact criteria only where needed).
+    let candidates = index.candidates(need)?;
+    let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
+    let relevance: HashMap<&str, f32> = candidates
+        .iter()
+        .map(|c| (c.id.as_str(), c.relevance))
+        .collect();
+    let records = fetch(&ids)?;
+    let subjects = subjects(&records, |id| relevance.get(id).copied().unwrap_or(0.0));
+    Ok(scorer.rank_retrieved(need, &subjects, top))
+}
+
+/// Beyond this many candidates per kind, the bounded search gives way to judging all.
+const WIDEST_BOUNDED: usize = 1024;
 
 fn subjects<'r>(records: &'r [Record], relevance: impl Fn(&str) -> f32) -> Vec<(Subject<'r>, f32)> {
     records

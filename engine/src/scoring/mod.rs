@@ -327,6 +327,113 @@ impl Scorer<'_> {
     }
 }
 
+/// An upper bound of a candidate's score for one need, computed from what a search
+/// index can hold per document: theme keys, countries of experience, missions done and
+/// the text relevance. Criteria it cannot see (languages, availability fit, rotation,
+/// skills overlap) count as full marks, so the bound is never below the exact score.
+#[derive(Debug, Clone)]
+pub struct ScoreBound {
+    themes: std::collections::HashMap<String, f64>,
+    countries: std::collections::HashMap<String, f64>,
+    weights: Weights,
+    total: f64,
+    text_half: f64,
+    experience_full: u32,
+}
+
+/// Margin added to a bound to cover the rounding of criterion values and scores.
+const BOUND_MARGIN: f64 = 0.02;
+
+impl ScoreBound {
+    /// The bound's tables for `need`.
+    pub fn new(scorer: &Scorer<'_>, need: &Need) -> Self {
+        let taxonomy = scorer.reference.taxonomy;
+        let themes = taxonomy
+            .iter()
+            .map(|t| {
+                let v = match taxonomy.relation(need.theme.as_str(), &t.key) {
+                    crate::reference::ThemeRelation::Same => 1.0,
+                    crate::reference::ThemeRelation::ParentChild => 0.7,
+                    crate::reference::ThemeRelation::Sibling => 0.4,
+                    crate::reference::ThemeRelation::Unrelated => 0.0,
+                };
+                (t.key.clone(), v)
+            })
+            .collect();
+        let countries_ref = scorer.reference.countries;
+        let sub = |code: &str| {
+            countries_ref
+                .get(code)
+                .and_then(|c| c.subregion.as_ref())
+                .map(|s| s.m49.clone())
+        };
+        let need_sub = sub(need.country.as_str());
+        let countries = countries_ref
+            .iter()
+            .map(|c| {
+                let v = if c.code == need.country.as_str() {
+                    1.0
+                } else if need_sub.is_some() && sub(&c.code) == need_sub {
+                    0.5
+                } else {
+                    0.0
+                };
+                (c.code.clone(), v)
+            })
+            .collect();
+        let w = scorer.config.weights.clone();
+        let total = w.theme
+            + w.skills
+            + w.languages
+            + w.country_experience
+            + w.availability_fit
+            + w.experience
+            + w.rotation;
+        Self {
+            themes,
+            countries,
+            weights: w,
+            total,
+            text_half: scorer.config.text_half,
+            experience_full: scorer.config.experience_full.max(1),
+        }
+    }
+
+    /// The theme criterion's value for a candidate theme key (its best theme counts).
+    pub fn theme(&self, key: &str) -> f64 {
+        self.themes.get(key).copied().unwrap_or(0.0)
+    }
+
+    /// The country criterion's value for one country of experience (the best counts).
+    pub fn country(&self, code: &str) -> f64 {
+        self.countries.get(code).copied().unwrap_or(0.0)
+    }
+
+    /// The experience criterion's value; `None` for offers.
+    pub fn experience(&self, missions_done: Option<u32>) -> f64 {
+        match missions_done {
+            Some(n) => f64::from(n.min(self.experience_full)) / f64::from(self.experience_full),
+            None => 0.5,
+        }
+    }
+
+    /// The bound, from the best theme value, the best country value, the experience value
+    /// and the text relevance.
+    pub fn bound(&self, theme: f64, country: f64, experience: f64, relevance: f32) -> f64 {
+        let w = &self.weights;
+        let rel = f64::from(relevance.max(0.0));
+        let text = rel / (rel + self.text_half);
+        let points = w.theme * theme
+            + w.skills * (0.5 * text + 0.5)
+            + w.languages
+            + w.country_experience * country
+            + w.availability_fit
+            + w.experience * experience
+            + w.rotation;
+        100.0 * points / self.total + BOUND_MARGIN
+    }
+}
+
 /// The needs one candidate could serve (the JSON shape of `explor match --offer/--expert`).
 /// In `needs` and `excluded`, `id` is the need's id and `kind` the candidate's.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -490,3 +490,43 @@ fn needs_for_an_offer_are_ranked_and_explained() {
     assert_eq!(out.excluded[0].id, "need-mali");
     assert_eq!(out.excluded[0].reasons[0].gate, TRAVEL_ADVICE);
 }
+
+#[test]
+fn the_index_bound_is_never_below_the_exact_score() {
+    let f = Fixture::new();
+    let scorer = f.scorer();
+    for (patch, rel) in [
+        (json!({}), 40.0f32),
+        (
+            json!({"themes": ["energie"], "countries": ["CG"], "missions_done": 7}),
+            0.0,
+        ),
+        (
+            json!({"themes": ["nutrition", "dechets"], "countries": []}),
+            3.5,
+        ),
+        (json!({"languages": [{"code": "fr", "level": "B2"}]}), 12.0),
+    ] {
+        let e = expert(patch);
+        let n = need(json!({}));
+        let b = ScoreBound::new(&scorer, &n);
+        let theme = e
+            .themes
+            .iter()
+            .map(|t| b.theme(t.as_str()))
+            .fold(0.0, f64::max);
+        let country = e
+            .countries
+            .iter()
+            .map(|c| b.country(c.as_str()))
+            .fold(0.0, f64::max);
+        let bound = b.bound(theme, country, b.experience(Some(e.missions_done)), rel);
+        let s = eligible(scorer.evaluate(&n, Subject::Expert(&e), rel));
+        assert!(bound >= s.score, "{bound} < {}", s.score);
+        let th = s.criteria.iter().find(|c| c.name == "theme").unwrap().value;
+        assert!(
+            (theme - th).abs() < 1e-9,
+            "the bound's theme value is the exact one"
+        );
+    }
+}

@@ -17,13 +17,13 @@ use tantivy::directory::MmapDirectory;
 use tantivy::schema::Term;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
-pub use query::{Hit, SearchQuery};
+pub use query::{Bounded, Hit, SearchQuery};
 use schema::Fields;
 
 use crate::error::{Error, InternalError, Result};
 
 /// Bumped whenever the schema or the analyzers change, so that an old index is rebuilt.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const PAYLOAD_PREFIX: &str = "explor-index";
 /// Indexing memory budget per writer; tantivy splits it between its threads.
 const WRITER_BUDGET: usize = 256 * 1024 * 1024;

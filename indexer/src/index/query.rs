@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use explor_engine::retrieval::sort_candidates;
+use explor_engine::scoring::ScoreBound;
 use explor_engine::{
     Candidate, CandidateKind, CandidateSource, CountryCode, DateWindow, LanguageLevel, Need,
     NeedKind,
@@ -351,6 +352,135 @@ impl SearchIndex {
             )
             .map_err(internal)?;
         Ok(found.first().map_or(0.0, |(score, _)| *score))
+    }
+}
+
+/// Candidates ranked by their score bound, and the highest bound left behind.
+#[derive(Debug, Clone)]
+pub struct Bounded {
+    /// Candidates with their bound, highest first.
+    pub candidates: Vec<(Candidate, f64)>,
+    /// The highest bound any candidate not returned could have; `None` when every one
+    /// that passes the pre-filter was returned.
+    pub frontier: Option<f64>,
+}
+
+impl SearchIndex {
+    /// The `k` experts and `k` offers with the highest score bound for `need`, among those
+    /// that pass the pre-filter. The bound is computed per document from fast fields
+    /// (themes, countries, missions) and the text relevance, inside the collector, so the
+    /// thousands of candidates of a broad need are never materialised.
+    pub fn best_candidates(&self, need: &Need, bound: &ScoreBound, k: usize) -> Result<Bounded> {
+        let text = need_clauses(self, need)?;
+        let with_text = |mut filters: Clauses| {
+            filters.extend(text.iter().map(|(o, q)| (*o, q.box_clone())));
+            BooleanQuery::new(filters)
+        };
+        let tables = std::sync::Arc::new(BoundTables::new(bound, self.taxonomy));
+        let mut out = Vec::new();
+        let mut frontier: Option<f64> = None;
+        let mut runs = vec![(self.expert_filters(need), CandidateKind::Expert)];
+        if need.kind == NeedKind::Standard {
+            runs.push((self.offer_filters(need), CandidateKind::Offer));
+        }
+        let searcher = self.reader.searcher();
+        for (filters, kind) in runs {
+            let tables = tables.clone();
+            let collector =
+                TopDocs::with_limit(k.max(1)).tweak_score(move |segment: &SegmentReader| {
+                    let tables = tables.clone();
+                    let fast = segment.fast_fields();
+                    let themes = fast.u64("theme_hash").ok();
+                    let countries = fast.u64("country_number").ok();
+                    let missions = fast.u64("missions").ok();
+                    move |doc: DocId, score: Score| {
+                        let theme = themes.as_ref().map_or(0.0, |c| {
+                            c.values_for_doc(doc)
+                                .map(|h| tables.theme(h))
+                                .fold(0.0, f64::max)
+                        });
+                        let country = countries.as_ref().map_or(0.0, |c| {
+                            c.values_for_doc(doc)
+                                .map(|n| tables.country(n))
+                                .fold(0.0, f64::max)
+                        });
+                        let done = missions
+                            .as_ref()
+                            .and_then(|c| c.first(doc))
+                            .map(|m| u32::try_from(m).unwrap_or(u32::MAX));
+                        (
+                            tables.bound.bound(
+                                theme,
+                                country,
+                                tables.bound.experience(done),
+                                score,
+                            ),
+                            score,
+                        )
+                    }
+                });
+            let top = searcher
+                .search(&with_text(filters), &collector)
+                .map_err(internal)?;
+            if top.len() >= k.max(1) {
+                if let Some(((last, _), _)) = top.last() {
+                    frontier = Some(frontier.map_or(*last, |f: f64| f.max(*last)));
+                }
+            }
+            for ((b, relevance), address) in top {
+                let id = read_text(
+                    searcher.segment_reader(address.segment_ord),
+                    "id",
+                    address.doc_id,
+                )?;
+                out.push((
+                    Candidate {
+                        id,
+                        kind,
+                        relevance,
+                    },
+                    b,
+                ));
+            }
+        }
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
+        Ok(Bounded {
+            candidates: out,
+            frontier,
+        })
+    }
+}
+
+/// The bound's lookup tables keyed as the index stores themes and countries.
+struct BoundTables {
+    bound: ScoreBound,
+    themes: std::collections::HashMap<u64, f64>,
+    countries: std::collections::HashMap<u64, f64>,
+}
+
+impl BoundTables {
+    fn new(bound: &ScoreBound, taxonomy: &explor_engine::Taxonomy) -> Self {
+        let themes = taxonomy
+            .iter()
+            .map(|t| (schema::key_hash(&t.key), bound.theme(&t.key)))
+            .collect();
+        let countries = explor_engine::Countries::embedded()
+            .iter()
+            .map(|c| (schema::country_number(&c.code), bound.country(&c.code)))
+            .collect();
+        Self {
+            bound: bound.clone(),
+            themes,
+            countries,
+        }
+    }
+
+    fn theme(&self, hash: u64) -> f64 {
+        self.themes.get(&hash).copied().unwrap_or(0.0)
+    }
+
+    fn country(&self, number: u64) -> f64 {
+        self.countries.get(&number).copied().unwrap_or(0.0)
     }
 }
 

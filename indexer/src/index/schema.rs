@@ -63,6 +63,24 @@ pub struct Fields {
     pub max_days: Field,
     /// Company id (offers) or employer id (experts).
     pub company: Field,
+    /// Hashes of the theme keys ([`key_hash`]), for score bounds.
+    pub theme_hash: Field,
+    /// Countries of experience (or preferred) as two-letter numbers ([`country_number`]).
+    pub country_number: Field,
+    /// Missions done (experts); absent for offers.
+    pub missions: Field,
+}
+
+/// A theme key as a number that does not depend on the taxonomy's order (FNV-1a).
+pub fn key_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A two-letter country code as a number.
+pub fn country_number(code: &str) -> u64 {
+    code.bytes().fold(0, |n, b| (n << 8) | u64::from(b))
 }
 
 fn text_options(analyzer: &str) -> TextOptions {
@@ -94,6 +112,9 @@ pub fn build() -> (Schema, Fields) {
         weeks: b.add_text_field("weeks", STRING),
         max_days: b.add_u64_field("max_days", INDEXED | FAST),
         company: b.add_text_field("company", STRING),
+        theme_hash: b.add_u64_field("theme_hash", FAST),
+        country_number: b.add_u64_field("country_number", FAST),
+        missions: b.add_u64_field("missions", FAST),
     };
     (b.build(), fields)
 }
@@ -221,6 +242,7 @@ fn add_common(
     doc.add_text(f.text_en, &skills);
     for t in themes {
         doc.add_facet(f.themes, theme_facet(taxonomy, t.as_str()));
+        doc.add_u64(f.theme_hash, key_hash(t.as_str()));
     }
     for l in languages {
         for term in language_terms(l) {
@@ -245,7 +267,9 @@ fn expert_doc(f: &Fields, taxonomy: &Taxonomy, e: &Expert) -> TantivyDocument {
     );
     for c in &e.countries {
         doc.add_text(f.countries, c.as_str());
+        doc.add_u64(f.country_number, country_number(c.as_str()));
     }
+    doc.add_u64(f.missions, u64::from(e.missions_done));
     doc.add_text(f.home_country, e.home.country.as_str());
     if let Some(d) = &e.home.department {
         doc.add_text(f.department, d);
@@ -280,6 +304,7 @@ fn offer_doc(f: &Fields, taxonomy: &Taxonomy, o: &Offer) -> TantivyDocument {
     }
     for c in &o.countries {
         doc.add_text(f.countries, c.as_str());
+        doc.add_u64(f.country_number, country_number(c.as_str()));
     }
     add_windows(&mut doc, f, &[o.window]);
     doc.add_u64(f.max_days, u64::from(o.max_mission_days));

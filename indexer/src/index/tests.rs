@@ -201,7 +201,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(24))]
+    #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
     fn indexed_ranking_equals_scoring_every_record((experts, offers, needs) in dataset(), top in 1usize..8) {
@@ -231,7 +231,19 @@ proptest! {
             let retrieved: Vec<_> = index.candidates(need).unwrap().into_iter()
                 .map(|c| (subject(by_id[c.id.as_str()]), c.relevance)).collect();
             let indexed = scorer.rank_retrieved(need, &retrieved, top);
-            prop_assert_eq!(reference.candidates, indexed.candidates);
+            prop_assert_eq!(&reference.candidates, &indexed.candidates);
+            // The bounded search (widening from the best bounds) agrees too.
+            let bounded = crate::match_top(&index, &scorer, need, top, |ids| {
+                Ok(ids.iter().map(|id| by_id[id].clone()).collect())
+            }).unwrap();
+            prop_assert_eq!(&reference.candidates, &bounded.candidates);
+            // Starting narrow forces the widening and, past `widest`, the judge-all path.
+            for (first_k, widest) in [(1, 64), (1, 2), (2, 1)] {
+                let narrow = crate::matching::match_top_with(&index, &scorer, need, top, first_k, widest, |ids| {
+                    Ok(ids.iter().map(|id| by_id[id].clone()).collect())
+                }).unwrap();
+                prop_assert_eq!(&reference.candidates, &narrow.candidates);
+            }
         }
     }
 }
