@@ -162,7 +162,7 @@ pub fn match_top(
         scorer,
         need,
         top,
-        (top * 4).max(64),
+        (top * 16).max(256),
         WIDEST_BOUNDED,
         fetch,
     )
@@ -179,6 +179,14 @@ pub(crate) fn match_top_with(
     widest: usize,
     mut fetch: impl FnMut(&[&str]) -> Result<Vec<Record>>,
 ) -> Result<MatchResult> {
+    if !scorer.need_gates(need).is_empty() {
+        // The destination itself bars every candidate: nobody to rank.
+        return Ok(MatchResult {
+            need: need.id.clone(),
+            candidates: Vec::new(),
+            excluded: Vec::new(),
+        });
+    }
     let bound = ScoreBound::new(scorer, need);
     let total = usize::try_from(index.len()).unwrap_or(usize::MAX).max(1);
     let mut k = first_k.max(1);

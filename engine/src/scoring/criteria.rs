@@ -9,7 +9,7 @@ use super::Scorer;
 use super::text::stems;
 use crate::model::{LanguageLevel, Need, ThemeKey};
 use crate::reference::ThemeRelation;
-use crate::values::{Cefr, CountryCode};
+use crate::values::{Cefr, CountryCode, LanguageCode};
 
 /// One criterion's part of a score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -281,7 +281,23 @@ impl Scorer<'_> {
 }
 
 fn languages(need: &Need, p: &Profile<'_>, explain: bool) -> (f64, String) {
-    let level_of = |code| p.languages.iter().find(|l| l.code == code).map(|l| l.level);
+    languages_with(
+        need,
+        &|code| p.languages.iter().find(|l| l.code == code).map(|l| l.level),
+        explain,
+    )
+}
+
+/// The languages criterion's value for whoever speaks what `level_of` says.
+pub(crate) fn language_value(need: &Need, level_of: &dyn Fn(LanguageCode) -> Option<Cefr>) -> f64 {
+    languages_with(need, level_of, false).0
+}
+
+fn languages_with(
+    need: &Need,
+    level_of: &dyn Fn(LanguageCode) -> Option<Cefr>,
+    explain: bool,
+) -> (f64, String) {
     let mut notes = Vec::new();
     let margin = if need.languages.is_empty() {
         1.0

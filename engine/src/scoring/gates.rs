@@ -111,7 +111,7 @@ fn earliest_run(
 }
 
 impl Scorer<'_> {
-    fn travel_gate(&self, need: &Need, out: &mut GateOutcome) {
+    pub(crate) fn travel_gate(&self, need: &Need, out: &mut GateOutcome) {
         if need.kind != NeedKind::Standard {
             return;
         }

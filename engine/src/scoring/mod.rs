@@ -289,6 +289,14 @@ impl Scorer<'_> {
         }
     }
 
+    /// Gate failures that concern the need itself, and so every candidate: a destination
+    /// formally advised against. Empty when candidates may pass.
+    pub fn need_gates(&self, need: &Need) -> Vec<GateFailure> {
+        let mut out = gates::GateOutcome::default();
+        self.travel_gate(need, &mut out);
+        out.failures
+    }
+
     /// The needs a candidate (an expert or an offer) could serve, ranked; `needs` pairs
     /// each need with the candidate's text relevance to it.
     pub fn rank_needs(
@@ -339,6 +347,24 @@ pub struct ScoreBound {
     total: f64,
     text_half: f64,
     experience_full: u32,
+    slack_full: u32,
+    need: Need,
+}
+
+/// The criterion values a search index can compute for a candidate (the others count as
+/// full marks in a [`ScoreBound`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KnownValues {
+    /// Best theme value.
+    pub theme: f64,
+    /// Best country value.
+    pub country: f64,
+    /// Experience value.
+    pub experience: f64,
+    /// Languages value.
+    pub languages: f64,
+    /// Best availability-fit value.
+    pub availability: f64,
 }
 
 /// Margin added to a bound to cover the rounding of criterion values and scores.
@@ -396,6 +422,35 @@ impl ScoreBound {
             total,
             text_half: scorer.config.text_half,
             experience_full: scorer.config.experience_full.max(1),
+            slack_full: scorer.config.slack_full_days.max(1),
+            need: need.clone(),
+        }
+    }
+
+    /// The languages criterion's value for someone speaking `spoken` (code, level).
+    pub fn languages(&self, spoken: &[(crate::values::LanguageCode, crate::values::Cefr)]) -> f64 {
+        criteria::language_value(&self.need, &|code| {
+            spoken.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
+        })
+    }
+
+    /// The availability-fit value the best of these windows could give: the slack of
+    /// its overlap with the need's window (bookings and consent can only lower it).
+    pub fn availability(
+        &self,
+        windows: impl IntoIterator<Item = crate::values::DateWindow>,
+    ) -> f64 {
+        let days = self.need.duration_days;
+        let slack = windows
+            .into_iter()
+            .filter_map(|w| w.intersect(&self.need.window))
+            .filter(|w| w.len_days() >= days)
+            .map(|w| w.len_days() - days)
+            .max();
+        match slack {
+            Some(s) => f64::from(s.min(self.slack_full)) / f64::from(self.slack_full),
+            // No window fits: the candidate fails a gate; any bound will do.
+            None => 1.0,
         }
     }
 
@@ -417,18 +472,17 @@ impl ScoreBound {
         }
     }
 
-    /// The bound, from the best theme value, the best country value, the experience value
-    /// and the text relevance.
-    pub fn bound(&self, theme: f64, country: f64, experience: f64, relevance: f32) -> f64 {
+    /// The bound, from the criterion values the index can compute and the text relevance.
+    pub fn bound(&self, known: &KnownValues, relevance: f32) -> f64 {
         let w = &self.weights;
         let rel = f64::from(relevance.max(0.0));
         let text = rel / (rel + self.text_half);
-        let points = w.theme * theme
+        let points = w.theme * known.theme
             + w.skills * (0.5 * text + 0.5)
-            + w.languages
-            + w.country_experience * country
-            + w.availability_fit
-            + w.experience * experience
+            + w.languages * known.languages
+            + w.country_experience * known.country
+            + w.availability_fit * known.availability
+            + w.experience * known.experience
             + w.rotation;
         100.0 * points / self.total + BOUND_MARGIN
     }

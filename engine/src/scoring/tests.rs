@@ -492,6 +492,16 @@ fn needs_for_an_offer_are_ranked_and_explained() {
 }
 
 #[test]
+fn a_destination_advised_against_blocks_every_candidate() {
+    let f = Fixture::new();
+    let gates = f
+        .scorer()
+        .need_gates(&need(json!({"country": "ML", "city": "Ségou"})));
+    assert_eq!(gates[0].gate, TRAVEL_ADVICE);
+    assert!(f.scorer().need_gates(&need(json!({}))).is_empty());
+}
+
+#[test]
 fn the_index_bound_is_never_below_the_exact_score() {
     let f = Fixture::new();
     let scorer = f.scorer();
@@ -520,7 +530,15 @@ fn the_index_bound_is_never_below_the_exact_score() {
             .iter()
             .map(|c| b.country(c.as_str()))
             .fold(0.0, f64::max);
-        let bound = b.bound(theme, country, b.experience(Some(e.missions_done)), rel);
+        let spoken: Vec<_> = e.languages.iter().map(|l| (l.code, l.level)).collect();
+        let known = KnownValues {
+            theme,
+            country,
+            experience: b.experience(Some(e.missions_done)),
+            languages: b.languages(&spoken),
+            availability: b.availability(e.availability.iter().copied()),
+        };
+        let bound = b.bound(&known, rel);
         let s = eligible(scorer.evaluate(&n, Subject::Expert(&e), rel));
         assert!(bound >= s.score, "{bound} < {}", s.score);
         let th = s.criteria.iter().find(|c| c.name == "theme").unwrap().value;

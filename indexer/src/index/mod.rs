@@ -23,7 +23,7 @@ use schema::Fields;
 use crate::error::{Error, InternalError, Result};
 
 /// Bumped whenever the schema or the analyzers change, so that an old index is rebuilt.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const PAYLOAD_PREFIX: &str = "explor-index";
 /// Indexing memory budget per writer; tantivy splits it between its threads.
 const WRITER_BUDGET: usize = 256 * 1024 * 1024;

@@ -8,13 +8,13 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use explor_engine::retrieval::sort_candidates;
-use explor_engine::scoring::ScoreBound;
+use explor_engine::scoring::{KnownValues, ScoreBound};
 use explor_engine::{
-    Candidate, CandidateKind, CandidateSource, CountryCode, DateWindow, LanguageLevel, Need,
-    NeedKind,
+    Candidate, CandidateKind, CandidateSource, Cefr, CountryCode, DateWindow, LanguageCode,
+    LanguageLevel, Need, NeedKind,
 };
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
@@ -393,30 +393,33 @@ impl SearchIndex {
                     let themes = fast.u64("theme_hash").ok();
                     let countries = fast.u64("country_number").ok();
                     let missions = fast.u64("missions").ok();
+                    let langs = fast.u64("lang_level").ok();
+                    let windows = fast.u64("window_days").ok();
                     move |doc: DocId, score: Score| {
-                        let theme = themes.as_ref().map_or(0.0, |c| {
-                            c.values_for_doc(doc)
-                                .map(|h| tables.theme(h))
-                                .fold(0.0, f64::max)
-                        });
-                        let country = countries.as_ref().map_or(0.0, |c| {
-                            c.values_for_doc(doc)
-                                .map(|n| tables.country(n))
-                                .fold(0.0, f64::max)
-                        });
+                        let best = |col: &Option<Column<u64>>, f: &dyn Fn(u64) -> f64| {
+                            col.as_ref()
+                                .map_or(0.0, |c| c.values_for_doc(doc).map(f).fold(0.0, f64::max))
+                        };
                         let done = missions
                             .as_ref()
                             .and_then(|c| c.first(doc))
                             .map(|m| u32::try_from(m).unwrap_or(u32::MAX));
-                        (
-                            tables.bound.bound(
-                                theme,
-                                country,
-                                tables.bound.experience(done),
-                                score,
-                            ),
-                            score,
-                        )
+                        let spoken: Vec<(LanguageCode, Cefr)> = langs
+                            .as_ref()
+                            .map(|c| c.values_for_doc(doc).filter_map(decode_language).collect())
+                            .unwrap_or_default();
+                        let known = KnownValues {
+                            theme: best(&themes, &|h| tables.theme(h)),
+                            country: best(&countries, &|n| tables.country(n)),
+                            experience: tables.bound.experience(done),
+                            languages: tables.bound.languages(&spoken),
+                            availability: windows.as_ref().map_or(1.0, |c| {
+                                tables.bound.availability(
+                                    c.values_for_doc(doc).filter_map(schema::number_window),
+                                )
+                            }),
+                        };
+                        (tables.bound.bound(&known, score), score)
                     }
                 });
             let top = searcher
@@ -449,6 +452,18 @@ impl SearchIndex {
             frontier,
         })
     }
+}
+
+/// A `lang_level` value back to its language and level.
+fn decode_language(n: u64) -> Option<(LanguageCode, Cefr)> {
+    let rank = usize::try_from(n & 0xff).ok()?;
+    let code = n >> 8;
+    let letters = [
+        u8::try_from(code >> 8).ok()?,
+        u8::try_from(code & 0xff).ok()?,
+    ];
+    let text = std::str::from_utf8(&letters).ok()?;
+    Some((text.parse().ok()?, *Cefr::ALL.get(rank)?))
 }
 
 /// The bound's lookup tables keyed as the index stores themes and countries.

@@ -69,6 +69,23 @@ pub struct Fields {
     pub country_number: Field,
     /// Missions done (experts); absent for offers.
     pub missions: Field,
+    /// Languages spoken as `country_number(code) << 8 | CEFR rank`.
+    pub lang_level: Field,
+    /// Availability windows (or the offer's window) as `first day << 32 | last day`,
+    /// days counted from the common era, so that each window stays one value.
+    pub window_days: Field,
+}
+
+/// A window as one number for the `window_days` fast field.
+pub fn window_number(w: &DateWindow) -> u64 {
+    let day = |d: chrono::NaiveDate| u64::from(u32::try_from(d.num_days_from_ce()).unwrap_or(0));
+    (day(w.from()) << 32) | day(w.to())
+}
+
+/// The window a `window_days` value stands for.
+pub fn number_window(n: u64) -> Option<DateWindow> {
+    let day = |x: u64| chrono::NaiveDate::from_num_days_from_ce_opt(i32::try_from(x).ok()?);
+    DateWindow::new(day(n >> 32)?, day(n & 0xffff_ffff)?).ok()
 }
 
 /// A theme key as a number that does not depend on the taxonomy's order (FNV-1a).
@@ -115,6 +132,8 @@ pub fn build() -> (Schema, Fields) {
         theme_hash: b.add_u64_field("theme_hash", FAST),
         country_number: b.add_u64_field("country_number", FAST),
         missions: b.add_u64_field("missions", FAST),
+        lang_level: b.add_u64_field("lang_level", FAST),
+        window_days: b.add_u64_field("window_days", FAST),
     };
     (b.build(), fields)
 }
@@ -216,6 +235,9 @@ fn theme_words(taxonomy: &Taxonomy, themes: &[ThemeKey]) -> String {
 }
 
 fn add_windows(doc: &mut TantivyDocument, f: &Fields, windows: &[DateWindow]) {
+    for w in windows {
+        doc.add_u64(f.window_days, window_number(w));
+    }
     let mut all: Vec<String> = windows.iter().flat_map(weeks).collect();
     all.sort_unstable();
     all.dedup();
@@ -248,6 +270,10 @@ fn add_common(
         for term in language_terms(l) {
             doc.add_text(f.lang, term);
         }
+        doc.add_u64(
+            f.lang_level,
+            (country_number(l.code.as_str()) << 8) | u64::from(l.level.rank()),
+        );
     }
 }
 
@@ -390,6 +416,12 @@ mod week_tests {
 
     fn w(a: &str, b: &str) -> DateWindow {
         DateWindow::new(a.parse().unwrap(), b.parse().unwrap()).unwrap()
+    }
+
+    #[test]
+    fn windows_survive_their_number() {
+        let x = w("2027-03-01", "2027-05-31");
+        assert_eq!(number_window(window_number(&x)), Some(x));
     }
 
     #[test]
