@@ -41,6 +41,9 @@ pub enum Command {
     /// Rank the experts and company offers for a need, explained; or, with --offer or
     /// --expert, the needs that candidate fits.
     Match(MatchArgs),
+    /// Estimate a mission's cost plan from the programme's rules: who pays what
+    /// (amounts are per expert; rates and caps from data/reference/costs.json).
+    Cost(CostArgs),
     /// Search experts and company offers: free text (French or English, accents
     /// optional) with filters.
     Search(SearchArgs),
@@ -51,6 +54,10 @@ pub enum Command {
     Reindex,
     /// Check that the record store and the search index agree (exit 1 if not).
     Check(CheckArgs),
+    /// Assign every open need of a call for projects at once, optimally: the most needs
+    /// covered, then the highest total score, under experts' availability and company
+    /// quotas.
+    Batch(BatchArgs),
     /// Run the whole job on the bundled sample data, in a temporary workspace.
     Demo(DemoArgs),
 }
@@ -78,6 +85,108 @@ pub struct MatchArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The call for projects whose needs are assigned (default: every need).
+    #[arg(long)]
+    pub call: Option<String>,
+    /// How many of each need's best eligible candidates the assignment considers.
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+    pub top_k: u32,
+    /// Do not propose candidates scoring below this (0 to 100).
+    #[arg(long, default_value_t = 0.0)]
+    pub min_score: f64,
+    /// Let experts whose employer's consent is pending through, flagged.
+    #[arg(long)]
+    pub include_pending: bool,
+    /// Output format: table for people, md for the coordinators' meeting, json or csv
+    /// for scripts.
+    #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
+    pub format: BatchFormat,
+    /// Write the report to FILE (atomically: whole or not at all) instead of standard
+    /// output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Also write the exact problem solved to FILE, as JSON, for an independent check.
+    #[arg(long, value_name = "FILE")]
+    pub export_graph: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    Table,
+    Json,
+    Csv,
+    Md,
+}
+
+#[derive(Debug, Args)]
+pub struct CostArgs {
+    /// Mission country (ISO code; FR with --reciprocity).
+    #[arg(long)]
+    pub country: String,
+    /// Mission city (for the domestic night rate of a reciprocity mission).
+    #[arg(long)]
+    pub city: Option<String>,
+    /// Days in the field.
+    #[arg(long)]
+    pub days: u32,
+    /// Number of experts (the network's cap is per mission).
+    #[arg(long, default_value_t = 1)]
+    pub experts: u32,
+    /// Daily rate in euros, instead of the country's official per diem.
+    #[arg(long, value_name = "EUR")]
+    pub per_diem: Option<String>,
+    /// National transport, euros per expert.
+    #[arg(long, value_name = "EUR")]
+    pub national_transport: Option<String>,
+    /// International transport, euros per expert.
+    #[arg(long, value_name = "EUR")]
+    pub international_transport: Option<String>,
+    /// Insurance, euros per expert.
+    #[arg(long, value_name = "EUR")]
+    pub insurance: Option<String>,
+    /// Visa, euros per expert.
+    #[arg(long, value_name = "EUR")]
+    pub visa: Option<String>,
+    /// Field transport, euros per expert.
+    #[arg(long, value_name = "EUR")]
+    pub field_transport: Option<String>,
+    /// The local partner provides lodging (recorded in kind).
+    #[arg(long)]
+    pub lodging_provided: bool,
+    /// Meals a day provided by the partner.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=2))]
+    pub meals_provided: u8,
+    /// The local partner provides field transport (recorded in kind).
+    #[arg(long)]
+    pub field_transport_provided: bool,
+    /// A reciprocity mission in France (domestic rates).
+    #[arg(long)]
+    pub reciprocity: bool,
+    /// Reciprocity: the country the expert comes from.
+    #[arg(long)]
+    pub origin: Option<String>,
+    /// Who pays the remainder and the fee.
+    #[arg(long, value_enum, default_value_t = PayerArg::Association)]
+    pub remainder_payer: PayerArg,
+    /// Employee's salary and charges per day, for the sponsorship estimate.
+    #[arg(long, value_name = "EUR")]
+    pub daily_cost: Option<String>,
+    /// Employer's yearly turnover, for the sponsorship cap.
+    #[arg(long, value_name = "EUR")]
+    pub turnover: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PayerArg {
+    Association,
+    Employer,
 }
 
 #[derive(Debug, Args)]

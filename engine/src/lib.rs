@@ -33,6 +33,7 @@
 #![warn(missing_docs)]
 
 pub mod assign;
+pub mod batch;
 pub mod cost;
 pub mod model;
 pub mod reference;

@@ -1,28 +1,30 @@
 //! Batch matching against the workspace: every need of a call for projects gets its
 //! best eligible candidates from the search index and the scoring stage, in parallel,
-//! then the engine's [`batch`](explor_engine::batch) module assigns them all at once.
+//! then the engine's [`explor_engine::batch`] module assigns them all at once.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use explor_engine::batch::{self, Batch, BatchInput, BatchResult, NeedCandidates, Quotas};
-use explor_engine::scoring::{MatchResult, Scorer, Subject};
+use explor_engine::scoring::{Excluded, MatchResult, Scorer, Subject};
 use explor_engine::{CandidateSource, Need, Record, RecordKind, Reference};
 use serde::Serialize;
 
 use crate::error::Error;
 use crate::index::SearchIndex;
+use crate::matching::match_top;
 use crate::workspace::Workspace;
 
 /// How many excluded candidates an unserved need shows.
 const NEAREST: usize = 3;
-/// When retrieval finds nobody for a need, how many of the documents most relevant to
-/// its text are judged to find the nearest ones.
-const NEAREST_POOL: usize = 50;
+/// How many candidates are judged to find the nearest excluded ones of a need nobody
+/// is eligible for: the most relevant to its text among those retrieval lets through
+/// (or, if it lets nobody through, among all documents).
+const NEAREST_POOL: usize = 200;
 
 /// What `explor batch` was asked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BatchOptions {
     /// The call for projects whose needs are assigned; `None`: every need.
     pub call: Option<String>,
@@ -63,10 +65,36 @@ pub enum BatchProgress {
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct BatchTimings {
     /// Retrieval and scoring of every need's candidates, and the nearest excluded ones
-    /// of the needs nobody is eligible for.
+    /// of the needs nobody is eligible for (wall clock, needs in parallel).
     pub matching: Duration,
+    /// Of which finding each need's top candidates (retrieval, gates, criteria), added
+    /// up over all needs and threads.
+    pub top_cpu: Duration,
+    /// Of which the nearest excluded candidates of the needs nobody is eligible for,
+    /// added up likewise.
+    pub nearest_cpu: Duration,
     /// Building the problem, solving it and explaining the solution.
     pub assignment: Duration,
+}
+
+/// Time spent in each matching stage, added up from several threads.
+#[derive(Default)]
+struct StageClock {
+    matching: AtomicU64,
+    nearest: AtomicU64,
+}
+
+impl StageClock {
+    fn add(counter: &AtomicU64, since: Instant) -> Instant {
+        let now = Instant::now();
+        let nanos = u64::try_from((now - since).as_nanos()).unwrap_or(u64::MAX);
+        counter.fetch_add(nanos, Ordering::Relaxed);
+        now
+    }
+
+    fn total(counter: &AtomicU64) -> Duration {
+        Duration::from_nanos(counter.load(Ordering::Relaxed))
+    }
 }
 
 /// A solved batch run.
@@ -182,8 +210,8 @@ impl Workspace {
 }
 
 /// The batch pipeline over records held in memory: for each need, in parallel, the
-/// `top_k` best eligible candidates as `explor match` ranks them (retrieval from
-/// `index`, then the scorer's gates and criteria); company quotas from the offers and
+/// `top_k` best eligible candidates as `explor match` ranks them ([`match_top`]:
+/// retrieval from `index`, then the scorer's gates and criteria); company quotas from the offers and
 /// employers in `records` and the scorer's bookings; then the engine's assignment.
 /// `options.call` and `options.include_pending` are only reported: the caller picks
 /// the needs and sets up the scorer.
@@ -210,11 +238,12 @@ pub fn run_batch(
     let started = Instant::now();
     let total = needs.len();
     let done = AtomicUsize::new(0);
+    let clock = StageClock::default();
     progress(BatchProgress::Matching { done: 0, total });
     let candidates: Vec<NeedCandidates> = needs
         .par_iter()
         .map(|need| {
-            let found = need_candidates(index, scorer, &by_id, need, options.top_k);
+            let found = need_candidates(index, scorer, &by_id, need, options.top_k, &clock);
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress(BatchProgress::Matching { done: n, total });
             found
@@ -246,63 +275,95 @@ pub fn run_batch(
         batch,
         timings: BatchTimings {
             matching,
+            top_cpu: StageClock::total(&clock.matching),
+            nearest_cpu: StageClock::total(&clock.nearest),
             assignment: started.elapsed(),
         },
     })
 }
 
-/// One need's best `top` eligible candidates, as [`Workspace::match_need`] ranks them;
-/// when none is eligible, the nearest excluded ones with the gates they fail.
+/// One need's best `top` eligible candidates, ranked as `explor match` ranks them
+/// ([`match_top`]: exact, from a bounded retrieval); when none is eligible, the nearest
+/// excluded ones with the gates they fail (see [`NEAREST_POOL`]).
 fn need_candidates(
     index: &SearchIndex,
     scorer: &Scorer<'_>,
     by_id: &HashMap<&str, Subject<'_>>,
     need: &Need,
     top: usize,
+    clock: &StageClock,
 ) -> Result<NeedCandidates, Error> {
-    let retrieved = index.candidates(need)?;
-    let mut subjects: Vec<(Subject<'_>, f32)> = retrieved
-        .iter()
-        .filter_map(|c| by_id.get(c.id.as_str()).map(|s| (*s, c.relevance)))
-        .collect();
-    // rank_retrieved stops early; it needs the candidates by relevance, then id.
-    subjects.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.id().cmp(b.0.id())));
-    let MatchResult { candidates, .. } = scorer.rank_retrieved(need, &subjects, top);
+    let started = Instant::now();
+    let MatchResult { candidates, .. } = match_top(index, scorer, need, top, |ids| {
+        Ok(ids
+            .iter()
+            .filter_map(|id| by_id.get(id).map(|s| record(*s)))
+            .collect())
+    })?;
+    let started = StageClock::add(&clock.matching, started);
     let nearest = if candidates.is_empty() {
-        if subjects.is_empty() {
-            // Retrieval let nobody through: judge the documents closest to the text.
-            let mut relevant: Vec<(&str, f32)> = index
-                .relevance_all(need)?
-                .iter()
-                .filter_map(|(id, r)| by_id.get_key_value(id.as_str()).map(|(k, _)| (*k, *r)))
-                .collect();
-            relevant.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-            subjects = relevant
-                .into_iter()
-                .take(NEAREST_POOL)
-                .map(|(id, r)| (by_id[id], r))
-                .collect();
-        }
-        let relevance: HashMap<&str, f32> = subjects.iter().map(|(s, r)| (s.id(), *r)).collect();
-        let judged = scorer.rank(need, &subjects, Some(0), true);
-        let excluded = judged
-            .excluded
-            .into_iter()
-            .map(|x| {
-                let r = relevance.get(x.id.as_str()).copied().unwrap_or(0.0);
-                (x, r)
-            })
-            .collect();
-        batch::nearest(excluded, NEAREST)
+        nearest_excluded(index, scorer, by_id, need)?
     } else {
         Vec::new()
     };
-    Ok(NeedCandidates {
-        need: need.id.clone(),
-        wanted: need.experts_wanted,
+    StageClock::add(&clock.nearest, started);
+    Ok(NeedCandidates::new(
+        &need.id,
+        need.experts_wanted,
         candidates,
         nearest,
-    })
+    ))
+}
+
+/// A copy of a candidate's record, as [`match_top`] fetches them.
+fn record(subject: Subject<'_>) -> Record {
+    match subject {
+        Subject::Expert(e) => Record::Expert(Box::new(e.clone())),
+        Subject::Offer(o) => Record::Offer(Box::new(o.clone())),
+    }
+}
+
+/// The [`NEAREST`] excluded candidates closest to eligibility for a need nobody is
+/// eligible for, judged by every gate among the [`NEAREST_POOL`] most relevant to its
+/// text that retrieval lets through (or, if it lets nobody through, among all).
+fn nearest_excluded(
+    index: &SearchIndex,
+    scorer: &Scorer<'_>,
+    by_id: &HashMap<&str, Subject<'_>>,
+    need: &Need,
+) -> Result<Vec<Excluded>, Error> {
+    // Retrieval returns the most relevant first.
+    let mut pool: Vec<(&str, f32)> = index
+        .candidates(need)?
+        .iter()
+        .filter_map(|c| {
+            by_id
+                .get_key_value(c.id.as_str())
+                .map(|(k, _)| (*k, c.relevance))
+        })
+        .take(NEAREST_POOL)
+        .collect();
+    if pool.is_empty() {
+        pool = index
+            .relevance_all(need)?
+            .iter()
+            .filter_map(|(id, r)| by_id.get_key_value(id.as_str()).map(|(k, _)| (*k, *r)))
+            .collect();
+        pool.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+        pool.truncate(NEAREST_POOL);
+    }
+    let subjects: Vec<(Subject<'_>, f32)> = pool.iter().map(|&(id, r)| (by_id[id], r)).collect();
+    let relevance: HashMap<&str, f32> = pool.into_iter().collect();
+    let excluded = scorer
+        .rank(need, &subjects, Some(0), true)
+        .excluded
+        .into_iter()
+        .map(|x| {
+            let r = relevance.get(x.id.as_str()).copied().unwrap_or(0.0);
+            (x, r)
+        })
+        .collect();
+    Ok(batch::nearest(excluded, NEAREST))
 }
 
 #[cfg(test)]
@@ -316,6 +377,7 @@ mod tests {
 
     use super::*;
     use crate::{MatchOptions, load};
+    use explor_engine::batch::Proposal;
 
     fn sample_workspace() -> (tempfile::TempDir, Workspace) {
         let dir = tempfile::tempdir().unwrap();
@@ -353,7 +415,9 @@ mod tests {
             .collect();
         for r in ws.records(RecordKind::Need).unwrap() {
             let Record::Need(need) = r else { continue };
-            let mine = need_candidates(ws.index(), &scorer, &by_id, &need, options.top_k).unwrap();
+            let clock = StageClock::default();
+            let mine =
+                need_candidates(ws.index(), &scorer, &by_id, &need, options.top_k, &clock).unwrap();
             let theirs = ws
                 .match_need(
                     &need.id,
@@ -364,7 +428,9 @@ mod tests {
                     },
                 )
                 .unwrap();
-            assert_eq!(mine.candidates, theirs.candidates, "{}", need.id);
+            let expected: Vec<Proposal> =
+                theirs.candidates.into_iter().map(Proposal::from).collect();
+            assert_eq!(mine.candidates, expected, "{}", need.id);
             assert_eq!(mine.wanted, need.experts_wanted);
         }
     }

@@ -1,5 +1,7 @@
 //! One function per command; each parses nothing and decides nothing domain-wise.
 
+mod batch;
+mod cost;
 mod demo;
 mod import;
 mod index;
@@ -30,6 +32,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Remove(args) => index::remove(&mut open(root)?, &args),
         Command::Reindex => index::reindex(&mut open(root)?),
         Command::Check(args) => index::check(&open(root)?, &args),
+        Command::Batch(args) => batch::run(&open(root)?, &args),
+        Command::Cost(args) => cost::run(&args),
         Command::Demo(args) => demo::run(&args),
     }
 }

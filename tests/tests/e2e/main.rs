@@ -30,8 +30,16 @@
 //!    the worked examples rank as expected; erasure removes an expert everywhere and is
 //!    named where they were referenced; a missing index is rebuilt; a second writer is
 //!    told the workspace is locked (`index::*`).
+//! 10. `explor batch` on the sample's spring call: every assignment is an eligible match
+//!     (same score and dates as `match`), no expert twice, offers and companies within
+//!     their headcounts; the `--export-graph` file parses and its optimum, recomputed by
+//!     the engine, is the reported objective; `--out` writes the same bytes as stdout,
+//!     atomically; runs are identical; no progress bar off a terminal; table, Markdown
+//!     and CSV name needs and candidates; user mistakes exit 1 or 2 (`batch::*`).
 
+mod batch;
 mod commands;
+mod cost;
 mod csv;
 mod import;
 mod index;

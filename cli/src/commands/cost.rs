@@ -1,0 +1,132 @@
+//! `explor cost`: a standalone cost plan for a mission, from the programme's rules.
+
+use anyhow::{Context, Result};
+use explor_engine::cost::{CostInput, CostRules, Overrides, RemainderPayer, eur, plan};
+use explor_engine::{Money, Reference};
+
+use crate::args::{CostArgs, PayerArg, ShowFormat};
+use crate::commands::UsageError;
+use crate::output::{self, table};
+
+fn money(flag: &str, value: &Option<String>) -> Result<Option<Money>> {
+    value
+        .as_deref()
+        .map(|text| {
+            Money::from_euros_str(text)
+                .map_err(|e| UsageError(format!("--{flag} {text}: {e}")).into())
+                .and_then(|m: Money| {
+                    if m.is_negative() {
+                        Err(
+                            UsageError(format!("--{flag} {text}: an amount cannot be negative"))
+                                .into(),
+                        )
+                    } else {
+                        Ok(m)
+                    }
+                })
+        })
+        .transpose()
+}
+
+/// Turns the command line into the engine's input (amounts are per expert).
+fn input(args: &CostArgs) -> Result<CostInput> {
+    let country = args
+        .country
+        .parse()
+        .map_err(|e| UsageError(format!("--country {}: {e}", args.country)))?;
+    let mut input = CostInput::new(country, args.days);
+    input.city = args.city.clone();
+    input.experts = args.experts;
+    input.reciprocity = args.reciprocity;
+    input.expert_origin = args
+        .origin
+        .as_deref()
+        .map(|c| {
+            c.parse()
+                .map_err(|e| UsageError(format!("--origin {c}: {e}")))
+        })
+        .transpose()?;
+    input.overrides = Overrides {
+        per_diem_daily: money("per-diem", &args.per_diem)?,
+        national_transport: money("national-transport", &args.national_transport)?,
+        international_transport: money("international-transport", &args.international_transport)?,
+        insurance: money("insurance", &args.insurance)?,
+        visa: money("visa", &args.visa)?,
+        field_transport: money("field-transport", &args.field_transport)?,
+    };
+    input.lodging_provided = args.lodging_provided;
+    input.meals_provided_per_day = args.meals_provided;
+    input.field_transport_provided = args.field_transport_provided;
+    input.payer = match args.remainder_payer {
+        PayerArg::Association => RemainderPayer::Association,
+        PayerArg::Employer => RemainderPayer::Employer,
+    };
+    input.daily_cost = money("daily-cost", &args.daily_cost)?;
+    input.turnover = money("turnover", &args.turnover)?;
+    Ok(input)
+}
+
+pub fn run(args: &CostArgs) -> Result<()> {
+    let input = input(args)?;
+    let plan = plan(CostRules::embedded(), &Reference::embedded(), &input)
+        .map_err(|e| UsageError(e.to_string()))
+        .context("cannot compute the cost plan")?;
+    let mut out = output::stdout();
+    match args.format {
+        ShowFormat::Json => out.json(&plan),
+        ShowFormat::Table => {
+            let mut t = table(&["expert", "poste", "montant", "base de calcul"]);
+            for line in &plan.lines {
+                t.add_row(vec![
+                    line.expert.to_string(),
+                    line.category.label_fr().to_owned(),
+                    eur(line.amount),
+                    line.basis.clone(),
+                ]);
+            }
+            out.table(&t)?;
+            let mut totals = table(&["", "montant"]);
+            totals.add_row(vec!["coûts éligibles".to_owned(), eur(plan.eligible)]);
+            totals.add_row(vec![
+                "part du réseau (50 %, plafonnée)".to_owned(),
+                eur(plan.network_share),
+            ]);
+            totals.add_row(vec!["reste à charge".to_owned(), eur(plan.remainder)]);
+            totals.add_row(vec!["frais de dossier".to_owned(), eur(plan.fee)]);
+            totals.add_row(vec![
+                "apports en nature du partenaire".to_owned(),
+                eur(plan.in_kind_total),
+            ]);
+            totals.add_row(vec![
+                "payé par le réseau".to_owned(),
+                eur(plan.payers.network),
+            ]);
+            totals.add_row(vec![
+                "payé par l'association".to_owned(),
+                eur(plan.payers.association),
+            ]);
+            totals.add_row(vec![
+                "payé par l'employeur".to_owned(),
+                eur(plan.payers.employer),
+            ]);
+            out.table(&totals)?;
+            if let Some(m) = &plan.mecenat {
+                out.line(format_args!(
+                    "mécénat (estimation) : don {} dont temps valorisé {}, réduction d'impôt {} (cette année {}), coût net {}",
+                    eur(m.gift),
+                    eur(m.valued_time),
+                    eur(m.reduction),
+                    eur(m.reduction_this_year),
+                    eur(m.net_cost)
+                ))?;
+                for a in &m.assumptions {
+                    out.line(format_args!("  hypothèse : {a}"))?;
+                }
+            }
+            for s in &plan.sources {
+                out.line(format_args!("source : {s}"))?;
+            }
+            Ok(())
+        }
+    }
+}
