@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use explor_engine::cost::{self, CostInput, CostRules};
 use explor_engine::{Cefr, LanguageLevel, Record, RecordKind, Reference};
-use explor_indexer::{MatchOptions, SearchQuery, Workspace, load};
+use explor_indexer::{BatchOptions, MatchOptions, SearchQuery, Workspace, load};
 
 use crate::args::DemoArgs;
 use crate::commands::import::summary_text;
@@ -222,6 +223,67 @@ pub fn run(args: &DemoArgs) -> Result<()> {
         ]);
     }
     out.table(&t)?;
+    out.line(format_args!(
+        "\n== 7. batch before the spring call (explor batch --call 2027-printemps) =="
+    ))?;
+    let options = BatchOptions {
+        call: Some("2027-printemps".into()),
+        ..BatchOptions::default()
+    };
+    match ws.batch(&options, &|_| {}) {
+        Ok(run) => {
+            let result = &run.batch.result;
+            out.line(format_args!(
+                "{} of {} needs covered, total score {:.2}",
+                result.coverage.covered,
+                result.coverage.needs,
+                result.objective.total_weight as f64 / 100.0
+            ))?;
+            let mut t = table(&["need", "candidate", "score", "dates"]);
+            for a in result.assignments.iter().take(8) {
+                t.add_row(vec![
+                    a.need.clone(),
+                    a.candidate.clone(),
+                    format!("{:.1}", a.score),
+                    format!("{} → {}", a.start, a.end),
+                ]);
+            }
+            out.table(&t)?;
+            out.line(format_args!(
+                "(first 8 of {} assignments; `explor batch --format md` writes the meeting report)",
+                result.assignments.len()
+            ))?;
+        }
+        Err(e) => out.line(format_args!("(batch not run: {e})"))?,
+    }
+
+    out.line(format_args!(
+        "\n== 8. cost plan of the Kinshasa mission (explor cost --country CD --days 10 --lodging-provided --field-transport-provided) =="
+    ))?;
+    let mut input = CostInput::new("CD".parse()?, 10);
+    input.lodging_provided = true;
+    input.field_transport_provided = true;
+    match cost::plan(CostRules::embedded(), &Reference::embedded(), &input) {
+        Ok(plan) => {
+            for line in &plan.lines {
+                out.line(format_args!(
+                    "  {:<34} {:>12}  {}",
+                    line.category.label_fr(),
+                    cost::eur(line.amount),
+                    line.basis
+                ))?;
+            }
+            out.line(format_args!(
+                "  éligible {} — réseau {} (50 %, plafond 1 400 €) — association {} (reste + frais de 200 €) — en nature {}",
+                cost::eur(plan.eligible),
+                cost::eur(plan.payers.network),
+                cost::eur(plan.payers.association),
+                cost::eur(plan.in_kind_total)
+            ))?;
+        }
+        Err(e) => out.line(format_args!("(no cost plan: {e})"))?,
+    }
+
     let check = ws.check()?;
     out.line(format_args!(
         "store and index agree: {} ({} documents at generation {})",
