@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use explor_engine::scoring::{Bookings, History, MatchResult, Scorer, ScoringConfig};
-use explor_engine::{Need, Record, Reference};
+use explor_engine::scoring::{MatchResult, Scorer};
+use explor_engine::{Need, Record};
 use explor_indexer::{SearchIndex, match_top};
 
 use crate::{Dataset, SynthConfig, generate};
@@ -79,33 +79,7 @@ impl Indexed {
 }
 
 /// Default scoring settings, no bookings, no history: what a fresh workspace matches with.
-pub struct ScoringSetup {
-    config: ScoringConfig,
-    bookings: Bookings,
-    history: History,
-}
-
-impl Default for ScoringSetup {
-    fn default() -> Self {
-        Self {
-            config: ScoringConfig::embedded(),
-            bookings: Bookings::default(),
-            history: History::default(),
-        }
-    }
-}
-
-impl ScoringSetup {
-    /// A scorer over these settings.
-    pub fn scorer(&self) -> Scorer<'_> {
-        Scorer {
-            reference: Reference::embedded(),
-            config: &self.config,
-            bookings: &self.bookings,
-            history: &self.history,
-        }
-    }
-}
+pub use explor_indexer::ScoringSetup;
 
 /// The process's peak resident memory in MiB (Linux `VmHWM`), if known.
 pub fn peak_memory_mib() -> Option<f64> {

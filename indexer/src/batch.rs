@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use explor_engine::batch::{self, Batch, BatchInput, BatchResult, NeedCandidates, Quotas};
 use explor_engine::scoring::{Excluded, MatchResult, Scorer, Subject};
-use explor_engine::{CandidateSource, Need, Record, RecordKind, Reference};
+use explor_engine::{CandidateSource, Need, Record, RecordKind};
 use serde::Serialize;
 
 use crate::error::Error;
@@ -169,15 +169,8 @@ impl Workspace {
         options: &BatchOptions,
         progress: &(dyn Fn(BatchProgress) + Sync),
     ) -> Result<BatchRun, BatchRunError> {
-        let mut config = self.scoring_config()?;
-        config.include_pending |= options.include_pending;
-        let (bookings, history) = (self.bookings()?, self.history()?);
-        let scorer = Scorer {
-            reference: Reference::embedded(),
-            config: &config,
-            bookings: &bookings,
-            history: &history,
-        };
+        let setup = self.scoring_setup(options.include_pending)?;
+        let scorer = setup.scorer();
         let all: Vec<Need> = self
             .records(RecordKind::Need)?
             .into_iter()
@@ -377,6 +370,7 @@ mod tests {
 
     use super::*;
     use crate::{MatchOptions, load};
+    use explor_engine::Reference;
     use explor_engine::batch::Proposal;
 
     fn sample_workspace() -> (tempfile::TempDir, Workspace) {
@@ -395,14 +389,8 @@ mod tests {
             top_k: 7,
             ..BatchOptions::default()
         };
-        let config = ws.scoring_config().unwrap();
-        let (bookings, history) = (ws.bookings().unwrap(), ws.history().unwrap());
-        let scorer = Scorer {
-            reference: Reference::embedded(),
-            config: &config,
-            bookings: &bookings,
-            history: &history,
-        };
+        let setup = ws.scoring_setup(false).unwrap();
+        let scorer = setup.scorer();
         let mut records = ws.records(RecordKind::Expert).unwrap();
         records.extend(ws.records(RecordKind::Offer).unwrap());
         let by_id: HashMap<&str, Subject<'_>> = records

@@ -42,7 +42,7 @@ pub use batch::{
 };
 pub use error::{Error, InternalError, Result, UserError};
 pub use index::{Bounded, Hit, SearchIndex, SearchQuery};
-pub use matching::{MatchOptions, SCORING_FILE, match_top};
+pub use matching::{MatchOptions, SCORING_FILE, ScoringSetup, match_top};
 pub use source::{ImportIssue, Loaded, Location, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
 pub use workspace::{CheckReport, ImportCounts, ImportSummary, Workspace};

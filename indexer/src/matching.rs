@@ -15,6 +15,40 @@ use crate::workspace::Workspace;
 /// The settings file a workspace may hold to override the scoring defaults.
 pub const SCORING_FILE: &str = "scoring.json";
 
+/// The settings, bookings and history a [`Scorer`] borrows.
+#[derive(Debug, Clone)]
+pub struct ScoringSetup {
+    /// Scoring settings.
+    pub config: ScoringConfig,
+    /// Booked dates and used quotas.
+    pub bookings: Bookings,
+    /// Recent proposals.
+    pub history: History,
+}
+
+/// The documented default settings, nothing booked, no history: a fresh workspace.
+impl Default for ScoringSetup {
+    fn default() -> Self {
+        Self {
+            config: ScoringConfig::embedded(),
+            bookings: Bookings::default(),
+            history: History::default(),
+        }
+    }
+}
+
+impl ScoringSetup {
+    /// A scorer over this setup and the embedded reference lists.
+    pub fn scorer(&self) -> Scorer<'_> {
+        Scorer {
+            reference: Reference::embedded(),
+            config: &self.config,
+            bookings: &self.bookings,
+            history: &self.history,
+        }
+    }
+}
+
 /// What `explor match` was asked.
 #[derive(Debug, Clone, Copy)]
 pub struct MatchOptions {
@@ -52,6 +86,18 @@ impl Workspace {
         })
     }
 
+    /// What a scorer needs from the workspace: its settings (with `include_pending` as
+    /// asked), bookings and history.
+    pub fn scoring_setup(&self, include_pending: bool) -> Result<ScoringSetup> {
+        let mut config = self.scoring_config()?;
+        config.include_pending |= include_pending;
+        Ok(ScoringSetup {
+            config,
+            bookings: self.bookings()?,
+            history: self.history()?,
+        })
+    }
+
     /// Booked dates and used offer quotas. Missions are not stored yet, so nothing is booked.
     pub fn bookings(&self) -> Result<Bookings> {
         Ok(Bookings::default())
@@ -77,15 +123,8 @@ impl Workspace {
     /// Ranked, explained candidates (experts and offers) for a need.
     pub fn match_need(&self, need_id: &str, opts: MatchOptions) -> Result<MatchResult> {
         let need = self.need(need_id)?;
-        let mut config = self.scoring_config()?;
-        config.include_pending |= opts.include_pending;
-        let (bookings, history) = (self.bookings()?, self.history()?);
-        let scorer = Scorer {
-            reference: Reference::embedded(),
-            config: &config,
-            bookings: &bookings,
-            history: &history,
-        };
+        let setup = self.scoring_setup(opts.include_pending)?;
+        let scorer = setup.scorer();
         if opts.include_ineligible {
             // Every record is judged, so that each excluded one can say why.
             let relevance = self.index().relevance_all(&need)?;
@@ -121,15 +160,8 @@ impl Workspace {
                 .into());
             }
         };
-        let mut config = self.scoring_config()?;
-        config.include_pending |= opts.include_pending;
-        let (bookings, history) = (self.bookings()?, self.history()?);
-        let scorer = Scorer {
-            reference: Reference::embedded(),
-            config: &config,
-            bookings: &bookings,
-            history: &history,
-        };
+        let setup = self.scoring_setup(opts.include_pending)?;
+        let scorer = setup.scorer();
         let needs: Vec<Need> = self
             .records(RecordKind::Need)?
             .into_iter()

@@ -426,9 +426,10 @@ impl SearchIndex {
                 .search(&with_text(filters), &collector)
                 .map_err(internal)?;
             if top.len() >= k.max(1)
-                && let Some(((last, _), _)) = top.last() {
-                    frontier = Some(frontier.map_or(*last, |f: f64| f.max(*last)));
-                }
+                && let Some(((last, _), _)) = top.last()
+            {
+                frontier = Some(frontier.map_or(*last, |f: f64| f.max(*last)));
+            }
             for ((b, relevance), address) in top {
                 let id = read_text(
                     searcher.segment_reader(address.segment_ord),
