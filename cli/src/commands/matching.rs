@@ -19,14 +19,7 @@ pub fn run(ws: &Workspace, args: &MatchArgs) -> Result<()> {
     let mut out = output::stdout();
     if let Some(need_id) = &args.need {
         let result = ws.match_need(need_id, opts)?;
-        let names = names(
-            ws,
-            result
-                .candidates
-                .iter()
-                .map(|c| c.id.as_str())
-                .chain(result.excluded.iter().map(|x| x.id.as_str())),
-        )?;
+        let names = listed_names(ws, &result.candidates, &result.excluded)?;
         match args.format {
             ListFormat::Json => out.json(&result),
             ListFormat::Csv => out.csv(
@@ -80,14 +73,7 @@ pub fn run(ws: &Workspace, args: &MatchArgs) -> Result<()> {
             .or(args.expert.as_deref())
             .unwrap_or_default();
         let result = ws.match_candidate(id, opts)?;
-        let labels = names(
-            ws,
-            result
-                .needs
-                .iter()
-                .map(|c| c.id.as_str())
-                .chain(result.excluded.iter().map(|x| x.id.as_str())),
-        )?;
+        let labels = listed_names(ws, &result.needs, &result.excluded)?;
         match args.format {
             ListFormat::Json => out.json(&result),
             ListFormat::Csv => out.csv(
@@ -109,6 +95,19 @@ pub fn run(ws: &Workspace, args: &MatchArgs) -> Result<()> {
             }
         }
     }
+}
+
+/// Names for everything a result lists, ranked and excluded.
+fn listed_names(
+    ws: &Workspace,
+    ranked: &[Scored],
+    excluded: &[Excluded],
+) -> Result<HashMap<String, String>> {
+    let ids = ranked
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(excluded.iter().map(|x| x.id.as_str()));
+    names(ws, ids)
 }
 
 /// A readable name per id: expert name and employer, company and offer title, need title.
