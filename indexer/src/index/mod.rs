@@ -102,11 +102,19 @@ impl SearchIndex {
         records: impl IntoIterator<Item = &'r Record>,
         generation: u64,
     ) -> Result<usize> {
+        use rayon::prelude::*;
+        /// Records turned into documents together, while tantivy indexes the previous ones.
+        const CHUNK: usize = 4096;
         let writer = self.writer()?;
         writer.delete_all_documents().map_err(internal)?;
+        let records: Vec<&Record> = records.into_iter().collect();
         let mut n = 0;
-        for record in records {
-            if let Some(doc) = schema::document(&self.fields, self.taxonomy, record) {
+        for chunk in records.chunks(CHUNK) {
+            let docs: Vec<_> = chunk
+                .par_iter()
+                .filter_map(|r| schema::document(&self.fields, self.taxonomy, r))
+                .collect();
+            for doc in docs {
                 writer.add_document(doc).map_err(internal)?;
                 n += 1;
             }
