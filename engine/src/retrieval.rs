@@ -54,7 +54,8 @@ pub trait CandidateSource {
 
 /// Sorts candidates by relevance descending, then kind, then id: the order every source returns.
 pub fn sort_candidates(candidates: &mut [Candidate]) {
-    candidates.sort_by(|a, b| {
+    // Ids are unique per kind, so the order is total and an unstable sort is exact.
+    candidates.sort_unstable_by(|a, b| {
         b.relevance
             .total_cmp(&a.relevance)
             .then(a.kind.cmp(&b.kind))
