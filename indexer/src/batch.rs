@@ -171,14 +171,7 @@ impl Workspace {
     ) -> Result<BatchRun, BatchRunError> {
         let setup = self.scoring_setup(options.include_pending)?;
         let scorer = setup.scorer();
-        let all: Vec<Need> = self
-            .records(RecordKind::Need)?
-            .into_iter()
-            .filter_map(|r| match r {
-                Record::Need(n) => Some(*n),
-                _ => None,
-            })
-            .collect();
+        let all = self.needs()?;
         let needs: Vec<Need> = match &options.call {
             None => all,
             Some(call) => {

@@ -108,6 +108,18 @@ impl Workspace {
         Ok(History::default())
     }
 
+    /// Every need, sorted by id.
+    pub fn needs(&self) -> Result<Vec<Need>> {
+        Ok(self
+            .records(RecordKind::Need)?
+            .into_iter()
+            .filter_map(|r| match r {
+                Record::Need(n) => Some(*n),
+                _ => None,
+            })
+            .collect())
+    }
+
     fn need(&self, id: &str) -> Result<Need> {
         match self.record(id)? {
             Record::Need(n) => Ok(*n),
@@ -162,14 +174,7 @@ impl Workspace {
         };
         let setup = self.scoring_setup(opts.include_pending)?;
         let scorer = setup.scorer();
-        let needs: Vec<Need> = self
-            .records(RecordKind::Need)?
-            .into_iter()
-            .filter_map(|r| match r {
-                Record::Need(n) => Some(*n),
-                _ => None,
-            })
-            .collect();
+        let needs = self.needs()?;
         let mut pairs = Vec::with_capacity(needs.len());
         for need in &needs {
             pairs.push((need, self.index().relevance_of(need, id)?));

@@ -675,6 +675,22 @@ fn given(category: Category, amount: Money) -> Item {
 
 type Stay = (Item, Option<Item>);
 
+/// The lodging line: paid, or provided by the partner (then 0, and its value in kind).
+fn lodging_line(provided: bool, full: Money, basis: String) -> Stay {
+    if provided {
+        (
+            (
+                Category::Lodging,
+                Money::ZERO,
+                format!("fourni par le partenaire (en nature : {basis})"),
+            ),
+            Some((Category::Lodging, full, basis)),
+        )
+    } else {
+        ((Category::Lodging, full, basis), None)
+    }
+}
+
 /// Lodging and per diem abroad from the daily rate R: 65 % and 35 % of R per day.
 fn abroad_stay(
     rules: &CostRules,
@@ -690,18 +706,7 @@ fn abroad_stay(
 
     let lodging_full = part(split.lodging_bp)?;
     let lodging_basis = format!("{days} j × {} × {rate_text}", pct(split.lodging_bp));
-    let lodging = if input.lodging_provided {
-        (
-            (
-                Category::Lodging,
-                Money::ZERO,
-                format!("fourni par le partenaire (en nature : {lodging_basis})"),
-            ),
-            Some((Category::Lodging, lodging_full, lodging_basis)),
-        )
-    } else {
-        ((Category::Lodging, lodging_full, lodging_basis), None)
-    };
+    let lodging = lodging_line(input.lodging_provided, lodging_full, lodging_basis);
 
     let m = input.meals_provided_per_day;
     let meals = if m == 0 {
@@ -828,18 +833,7 @@ fn domestic_stay(
     let nights_word = if nights == 1 { "nuit" } else { "nuits" };
     let lodging_full = times(night, nights)?;
     let lodging_basis = format!("{nights} {nights_word} × {} ({why})", eur(night));
-    let lodging = if input.lodging_provided {
-        (
-            (
-                Category::Lodging,
-                Money::ZERO,
-                format!("fourni par le partenaire (en nature : {lodging_basis})"),
-            ),
-            Some((Category::Lodging, lodging_full, lodging_basis)),
-        )
-    } else {
-        ((Category::Lodging, lodging_full, lodging_basis), None)
-    };
+    let lodging = lodging_line(input.lodging_provided, lodging_full, lodging_basis);
 
     let m = input.meals_provided_per_day;
     let per_day = d.meals_per_day.saturating_sub(m);
