@@ -69,3 +69,18 @@ pub fn word<T: Serialize>(value: &T) -> String {
         _ => String::new(),
     }
 }
+
+/// How a record is named in tables: an expert with their employer (or status), an offer
+/// with its company, a need by its title, an association by its name.
+pub fn record_name(r: &explor_engine::Record) -> String {
+    use explor_engine::Record;
+    match r {
+        Record::Expert(e) => match &e.employer {
+            Some(emp) => format!("{} ({})", e.name, emp.name),
+            None => format!("{} ({})", e.name, word(&e.status)),
+        },
+        Record::Offer(o) => format!("{} — {}", o.company.name, o.title),
+        Record::Need(n) => n.title.clone(),
+        Record::Association(a) => a.name.clone(),
+    }
+}

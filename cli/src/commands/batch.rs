@@ -8,15 +8,15 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use comfy_table::ContentArrangement;
+use explor_engine::CandidateKind;
 use explor_engine::batch::{Alternate, Assignment, Reason, Taken, Unserved};
 use explor_engine::scoring::TRAVEL_ADVICE;
-use explor_engine::{CandidateKind, Record};
 use explor_indexer::{BatchOptions, BatchProgress, BatchRun, BatchRunError, Workspace};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::UsageError;
 use crate::args::{BatchArgs, BatchFormat};
-use crate::output::{self, table, word};
+use crate::output::{self, record_name, table, word};
 
 /// Blocking assignments named in a table cell before "and N more".
 const SHOWN_BLOCKERS: usize = 4;
@@ -141,18 +141,7 @@ fn names(ws: &Workspace, run: &BatchRun) -> Result<HashMap<String, String>> {
     let mut names: HashMap<String, String> = ws
         .records_by_ids(ids)?
         .into_iter()
-        .map(|r| {
-            let name = match &r {
-                Record::Expert(e) => match &e.employer {
-                    Some(emp) => format!("{} ({})", e.name, emp.name),
-                    None => format!("{} ({})", e.name, word(&e.status)),
-                },
-                Record::Offer(o) => format!("{} — {}", o.company.name, o.title),
-                Record::Need(n) => n.title.clone(),
-                Record::Association(a) => a.name.clone(),
-            };
-            (r.id().to_owned(), name)
-        })
+        .map(|r| (r.id().to_owned(), record_name(&r)))
         .collect();
     for n in &run.needs {
         names.insert(n.id.clone(), format!("{} ({})", n.title, n.country));

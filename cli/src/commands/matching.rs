@@ -8,7 +8,7 @@ use explor_engine::{CandidateKind, Record};
 use explor_indexer::{MatchOptions, Workspace};
 
 use crate::args::{ListFormat, MatchArgs};
-use crate::output::{self, table, word};
+use crate::output::{self, record_name, table, word};
 
 pub fn run(ws: &Workspace, args: &MatchArgs) -> Result<()> {
     let opts = MatchOptions {
@@ -120,13 +120,8 @@ fn names<'i>(
         .into_iter()
         .map(|r| {
             let name = match &r {
-                Record::Expert(e) => match &e.employer {
-                    Some(emp) => format!("{} ({})", e.name, emp.name),
-                    None => format!("{} ({})", e.name, word(&e.status)),
-                },
-                Record::Offer(o) => format!("{} — {}", o.company.name, o.title),
-                Record::Need(n) => format!("{} ({})", n.title, n.country),
-                Record::Association(a) => a.name.clone(),
+                Record::Need(n) => format!("{} ({})", record_name(&r), n.country),
+                _ => record_name(&r),
             };
             (r.id().to_owned(), name)
         })
