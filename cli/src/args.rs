@@ -58,8 +58,137 @@ pub enum Command {
     /// covered, then the highest total score, under experts' availability and company
     /// quotas.
     Batch(BatchArgs),
+    /// Missions: create one from a need and its people, move it through its
+    /// lifecycle, list and show them with their cost plan, write their documents.
+    #[command(subcommand)]
+    Mission(MissionCommand),
     /// Run the whole job on the bundled sample data, in a temporary workspace.
     Demo(DemoArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MissionCommand {
+    /// Create a mission (state proposed) for a need: every gate is checked on the dates,
+    /// and the people are booked so later matches and batches do not propose them on
+    /// overlapping dates.
+    Create(MissionCreateArgs),
+    /// Move a mission to its next state (or cancelled, before in_field). Order:
+    /// proposed, terms_drafted, agreed, trained, in_field, returned, debriefed, closed.
+    Advance(MissionAdvanceArgs),
+    /// Record a checklist item: training (needed for trained), insurance (for in_field),
+    /// debrief (for debriefed, once returned).
+    Record(MissionRecordArgs),
+    /// List missions.
+    List(MissionListArgs),
+    /// Show a mission: people, dates, state, checklist, log and cost plan.
+    Show(MissionShowArgs),
+    /// Write one of a mission's documents, in French, from the templates (the
+    /// workspace's templates/ folder overrides the bundled ones file by file).
+    Doc(MissionDocArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("staff").required(true).args(["experts", "offer"])))]
+pub struct MissionCreateArgs {
+    /// The need the mission serves.
+    pub need: String,
+    /// An expert who goes (repeatable).
+    #[arg(long = "expert", value_name = "EXPERT_ID")]
+    pub experts: Vec<String>,
+    /// A company offer that staffs the mission with one of its employees.
+    #[arg(long, value_name = "OFFER_ID")]
+    pub offer: Option<String>,
+    /// First day in the field (YYYY-MM-DD); default: the earliest feasible.
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    /// Days in the field (7 to 15); default: the need's duration.
+    #[arg(long)]
+    pub days: Option<u32>,
+    /// Who pays the remainder and the fee; default: the employer when the offer covers
+    /// remaining costs, else the association.
+    #[arg(long, value_enum)]
+    pub remainder_payer: Option<PayerArg>,
+    /// Accept experts whose employer's consent is still pending (flagged; departure
+    /// still needs it granted).
+    #[arg(long)]
+    pub include_pending: bool,
+    #[command(flatten)]
+    pub event: EventArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+/// When and why, for what is written in a mission's log.
+#[derive(Debug, Args)]
+pub struct EventArgs {
+    /// A note for the mission's log.
+    #[arg(long)]
+    pub note: Option<String>,
+    /// The day it happened (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MissionAdvanceArgs {
+    /// The mission's id.
+    pub id: String,
+    /// The state to move to.
+    pub state: String,
+    #[command(flatten)]
+    pub event: EventArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MissionRecordArgs {
+    /// The mission's id.
+    pub id: String,
+    /// training, insurance or debrief.
+    pub item: String,
+    #[command(flatten)]
+    pub event: EventArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MissionListArgs {
+    /// Only missions in this state.
+    #[arg(long)]
+    pub state: Option<String>,
+    /// Output format (json: an array of missions, each with its id).
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct MissionShowArgs {
+    /// The mission's id.
+    pub id: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct MissionDocArgs {
+    /// The mission's id.
+    pub id: String,
+    /// fiche (mission sheet), tdr (terms of reference), convention (agreement
+    /// proposal), livret (volunteer booklet), bilan (return debrief form) or budget
+    /// (cost plan).
+    pub document: String,
+    /// Markdown or printable HTML.
+    #[arg(long, value_enum, default_value_t = DocFormatArg::Md)]
+    pub format: DocFormatArg,
+    /// Write to FILE (atomically: whole or not at all) instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocFormatArg {
+    Md,
+    Html,
 }
 
 #[derive(Debug, Args)]
@@ -109,6 +238,10 @@ pub struct BatchArgs {
     /// output.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Create the missions of the assignments (state proposed, people booked), all in
+    /// one transaction.
+    #[arg(long)]
+    pub commit: bool,
     /// Also write the exact problem solved to FILE, as JSON, for an independent check.
     #[arg(long, value_name = "FILE")]
     pub export_graph: Option<PathBuf>,

@@ -2,6 +2,9 @@
 
 use std::fmt::Arguments;
 use std::io::{self, BufWriter, StdoutLock, Write};
+use std::path::Path;
+
+use anyhow::Context as _;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use serde::Serialize;
@@ -83,4 +86,34 @@ pub fn record_name(r: &explor_engine::Record) -> String {
         Record::Need(n) => n.title.clone(),
         Record::Association(a) => a.name.clone(),
     }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a
+/// reader sees the old file or the whole new one, never a part.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let context = || format!("cannot write {}", path.display());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".explor-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // Those of the file replaced, or those of a new file (the umask applies): not
+        // the owner-only mode of temporary files.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(
+            std::fs::metadata(path)
+                .map(|m| m.permissions())
+                .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o666)),
+        );
+    }
+    let mut file = builder.tempfile_in(dir).with_context(context)?;
+    file.write_all(bytes).with_context(context)?;
+    file.as_file().sync_all().with_context(context)?;
+    file.persist(path)
+        .map_err(|e| e.error)
+        .with_context(context)?;
+    Ok(())
 }

@@ -4,8 +4,11 @@
 //! associations and needs are ([`model`]), the value types that keep bad states out
 //! ([`values`]: CEFR levels, ISO codes, date windows, money in cents), the reference
 //! lists they are checked against ([`reference`]: theme taxonomy as a petgraph graph,
-//! countries with their UN M49 region, languages, French départements), and import
-//! validation ([`schema`]).
+//! countries with their UN M49 region, languages, French départements), import
+//! validation ([`schema`]), the scoring stage ([`scoring`]), batch assignment
+//! ([`batch`], on the exact min-cost flow of [`assign`]), cost plans ([`cost`]) and
+//! missions ([`mission`]: lifecycle as an append-only event log, staffing checked by
+//! the gates on chosen dates, and the French documents rendered from templates).
 //!
 //! The crate is pure: no files, no database, no search index. Everything it needs
 //! from the outside world comes in as values; reference data is embedded at build
@@ -35,6 +38,7 @@
 pub mod assign;
 pub mod batch;
 pub mod cost;
+pub mod mission;
 pub mod model;
 pub mod reference;
 pub mod retrieval;

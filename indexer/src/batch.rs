@@ -162,8 +162,10 @@ impl Workspace {
     /// Assigns the open needs of a call for projects (every need when `call` is
     /// `None`) to experts and company offers, optimally: see [`explor_engine::batch`].
     ///
-    /// Every need of the call counts as open: missions are not stored yet, so no need
-    /// is staffed already and nobody is booked (see [`Workspace::bookings`]).
+    /// A need is open while its missions (cancelled ones aside) send fewer people than
+    /// it wants; it is assigned only the places left. People already booked are not
+    /// proposed on overlapping dates, and offers count the missions they staff (see
+    /// [`Workspace::bookings`]).
     pub fn batch(
         &self,
         options: &BatchOptions,
@@ -189,6 +191,21 @@ impl Workspace {
                 mine
             }
         };
+        let mut staffed: std::collections::HashMap<String, u32> = Default::default();
+        for m in self.missions()?.iter().filter(|m| m.books()) {
+            *staffed.entry(m.need.clone()).or_default() += m.staff.people();
+        }
+        let needs: Vec<Need> = needs
+            .into_iter()
+            .filter_map(|mut n| {
+                let taken = staffed.get(&n.id).copied().unwrap_or(0);
+                n.experts_wanted = n
+                    .experts_wanted
+                    .checked_sub(taken)
+                    .filter(|left| *left > 0)?;
+                Some(n)
+            })
+            .collect();
         let mut records = self.records(RecordKind::Expert)?;
         records.extend(self.records(RecordKind::Offer)?);
         run_batch(self.index(), &scorer, &records, needs, options, progress)
@@ -359,21 +376,11 @@ mod tests {
     //!    is one of its need's candidates; an unknown call is a user error naming the
     //!    known ones.
 
-    use std::path::Path;
-
     use super::*;
-    use crate::{MatchOptions, load};
-    use explor_engine::Reference;
+    use crate::MatchOptions;
     use explor_engine::batch::Proposal;
 
-    fn sample_workspace() -> (tempfile::TempDir, Workspace) {
-        let dir = tempfile::tempdir().unwrap();
-        let (mut ws, _) = Workspace::init(&dir.path().join("ws")).unwrap();
-        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample");
-        ws.import(load(&sample, None).unwrap(), &Reference::embedded())
-            .unwrap();
-        (dir, ws)
-    }
+    use crate::test_support::sample_workspace;
 
     #[test]
     fn batch_candidates_are_those_of_match() {

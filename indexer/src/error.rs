@@ -74,6 +74,12 @@ pub enum UserError {
         /// What is wrong.
         message: String,
     },
+    /// No mission has this id.
+    #[error("no mission has the id \"{0}\" (explor mission list shows them)")]
+    NoMission(String),
+    /// A mission cannot be created or changed as asked.
+    #[error(transparent)]
+    Mission(#[from] explor_engine::mission::MissionError),
     /// The record is still named by others.
     #[error("{id} is still named by {}: remove or change them first", .by.join(", "))]
     StillReferenced {

@@ -33,9 +33,13 @@ mod batch;
 mod error;
 mod index;
 mod matching;
+mod missions;
 mod source;
 mod store;
 mod workspace;
+
+#[cfg(test)]
+mod test_support;
 
 pub use batch::{
     BatchOptions, BatchProgress, BatchReport, BatchRun, BatchRunError, BatchTimings, run_batch,
@@ -43,6 +47,7 @@ pub use batch::{
 pub use error::{Error, InternalError, Result, UserError};
 pub use index::{Bounded, Hit, SearchIndex, SearchQuery};
 pub use matching::{MatchOptions, SCORING_FILE, ScoringSetup, match_top};
+pub use missions::{Created, MissionFile, NewMission, StaffRequest, TEMPLATES_DIR};
 pub use source::{ImportIssue, Loaded, Location, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
 pub use workspace::{CheckReport, ImportCounts, ImportSummary, Workspace};

@@ -98,16 +98,6 @@ impl Workspace {
         })
     }
 
-    /// Booked dates and used offer quotas. Missions are not stored yet, so nothing is booked.
-    pub fn bookings(&self) -> Result<Bookings> {
-        Ok(Bookings::default())
-    }
-
-    /// Recent proposals per candidate, for the rotation criterion (none recorded yet).
-    pub fn history(&self) -> Result<History> {
-        Ok(History::default())
-    }
-
     /// Every need, sorted by id.
     pub fn needs(&self) -> Result<Vec<Need>> {
         Ok(self

@@ -78,13 +78,13 @@ impl ImportSummary {
 #[derive(Debug)]
 pub struct Workspace {
     root: PathBuf,
-    store: Store,
+    pub(crate) store: Store,
     index: SearchIndex,
     notices: Vec<String>,
 }
 
 /// An exclusive hold on a workspace for writing; released when dropped.
-struct WriteLock {
+pub(crate) struct WriteLock {
     _file: File,
 }
 
@@ -187,19 +187,21 @@ impl Workspace {
 
     /// Deletes a record from the store and the index. For an expert this is the erasure a
     /// person can ask for (GDPR): only the id and the date of erasure are kept, so that
-    /// records referring to the id can say so. An association that needs still name
-    /// cannot be removed.
+    /// records and missions referring to the id can say so. An association that needs
+    /// still name, and a need or offer that missions name, cannot be removed.
     pub fn remove(&mut self, id: &str, today: chrono::NaiveDate) -> Result<RecordKind> {
         let _lock = lock(&self.root)?;
-        if let Some(Record::Association(_)) = self.store.record(id)? {
-            let needs = self.store.needs_of_association(id)?;
-            if !needs.is_empty() {
-                return Err(UserError::StillReferenced {
-                    id: id.to_owned(),
-                    by: needs,
-                }
-                .into());
+        let by = match self.store.record(id)? {
+            Some(Record::Association(_)) => self.store.needs_of_association(id)?,
+            Some(Record::Need(_) | Record::Offer(_)) => self.missions_naming(id)?,
+            _ => Vec::new(),
+        };
+        if !by.is_empty() {
+            return Err(UserError::StillReferenced {
+                id: id.to_owned(),
+                by,
             }
+            .into());
         }
         let Some((kind, generation)) = self.store.delete(id, &today.to_string())? else {
             return Err(self.not_found(id));
@@ -326,7 +328,7 @@ impl Workspace {
 }
 
 /// Takes the workspace's write lock, failing at once if another process holds it.
-fn lock(root: &Path) -> Result<WriteLock> {
+pub(crate) fn lock(root: &Path) -> Result<WriteLock> {
     let path = root.join(LOCK_FILE);
     let file = File::options()
         .create(true)

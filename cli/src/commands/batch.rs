@@ -3,25 +3,23 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::path::Path;
 
 use anyhow::{Context, Result};
 use comfy_table::ContentArrangement;
 use explor_engine::CandidateKind;
 use explor_engine::batch::{Alternate, Assignment, Reason, Taken, Unserved};
 use explor_engine::scoring::TRAVEL_ADVICE;
-use explor_indexer::{BatchOptions, BatchProgress, BatchRun, BatchRunError, Workspace};
+use explor_indexer::{BatchOptions, BatchProgress, BatchRun, BatchRunError, NewMission, Workspace};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::UsageError;
 use crate::args::{BatchArgs, BatchFormat};
-use crate::output::{self, record_name, table, word};
+use crate::output::{self, record_name, table, word, write_atomically};
 
 /// Blocking assignments named in a table cell before "and N more".
 const SHOWN_BLOCKERS: usize = 4;
 
-pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<()> {
+pub fn run(ws: &mut Workspace, args: &BatchArgs) -> Result<()> {
     let options = resolve(args)?;
     let bar = ProgressBar::new(0);
     bar.set_style(
@@ -67,6 +65,31 @@ pub fn run(ws: &Workspace, args: &BatchArgs) -> Result<()> {
         }
         None => out.text(&text)?,
     }
+    if args.commit {
+        commit(ws, &run, &mut out)?;
+    }
+    Ok(())
+}
+
+/// Creates the missions of the run's assignments, all or none.
+fn commit(ws: &mut Workspace, run: &BatchRun, out: &mut output::Out) -> Result<()> {
+    let requests =
+        NewMission::from_assignments(&run.batch.result.assignments, run.options.include_pending);
+    let today = chrono::Local::now().date_naive();
+    let created = ws
+        .create_missions(&requests, today)
+        .context("--commit: no mission was created")?;
+    let ids: Vec<&str> = created.iter().map(|c| c.mission.id.as_str()).collect();
+    out.line(format_args!(
+        "committed: {} mission{} created ({}), state proposed, people booked",
+        created.len(),
+        if created.len() == 1 { "" } else { "s" },
+        if ids.is_empty() {
+            "none".to_owned()
+        } else {
+            ids.join(", ")
+        }
+    ))?;
     Ok(())
 }
 
@@ -85,36 +108,6 @@ fn resolve(args: &BatchArgs) -> Result<BatchOptions> {
         min_score: args.min_score,
         include_pending: args.include_pending,
     })
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a
-/// reader sees the old file or the whole new one, never a part.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let context = || format!("cannot write {}", path.display());
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".explor-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // Those of the file replaced, or those of a new file (the umask applies): not
-        // the owner-only mode of temporary files.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(
-            std::fs::metadata(path)
-                .map(|m| m.permissions())
-                .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o666)),
-        );
-    }
-    let mut file = builder.tempfile_in(dir).with_context(context)?;
-    file.write_all(bytes).with_context(context)?;
-    file.as_file().sync_all().with_context(context)?;
-    file.persist(path)
-        .map_err(|e| e.error)
-        .with_context(context)?;
-    Ok(())
 }
 
 /// Readable names: need titles, expert name and employer, company and offer title.

@@ -4,9 +4,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use explor_engine::cost::{self, CostInput, CostRules};
+use explor_engine::cost;
+use explor_engine::mission::{DocFormat, DocKind};
 use explor_engine::{Cefr, LanguageLevel, Record, RecordKind, Reference};
-use explor_indexer::{BatchOptions, MatchOptions, SearchQuery, Workspace, load};
+use explor_indexer::{
+    BatchOptions, MatchOptions, NewMission, SearchQuery, StaffRequest, Workspace, load,
+};
 
 use crate::args::DemoArgs;
 use crate::commands::import::summary_text;
@@ -31,6 +34,9 @@ const SAMPLE: [(&str, &str); 4] = [
         include_str!("../../../data/sample/needs.json"),
     ),
 ];
+
+/// How many lines of the mission sheet the demo prints.
+const SHEET_HEAD: usize = 14;
 
 pub fn run(args: &DemoArgs) -> Result<()> {
     let temp = tempfile::Builder::new()
@@ -258,30 +264,62 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     }
 
     out.line(format_args!(
-        "\n== 8. cost plan of the Kinshasa mission (explor cost --country CD --days 10 --lodging-provided --field-transport-provided) =="
+        "\n== 8. the Kinshasa mission (explor mission create need-kin-dechets --expert exp-0007) =="
     ))?;
-    let mut input = CostInput::new("CD".parse()?, 10);
-    input.lodging_provided = true;
-    input.field_transport_provided = true;
-    match cost::plan(CostRules::embedded(), &Reference::embedded(), &input) {
-        Ok(plan) => {
-            for line in &plan.lines {
-                out.line(format_args!(
-                    "  {:<34} {:>12}  {}",
-                    line.category.label_fr(),
-                    cost::eur(line.amount),
-                    line.basis
-                ))?;
+    let request = NewMission {
+        need: "need-kin-dechets".into(),
+        staff: StaffRequest::Experts(vec!["exp-0007".into()]),
+        start: None,
+        days: None,
+        payer: None,
+        include_pending: false,
+        note: Some("créée par explor demo".into()),
+    };
+    match ws.create_mission(&request, chrono::Local::now().date_naive()) {
+        Ok(created) => {
+            let m = &created.mission;
+            out.line(format_args!(
+                "created {}: {} ({} days), state {}; exp-0007 is booked on these dates",
+                m.id,
+                m.dates,
+                m.dates.len_days(),
+                m.state()
+            ))?;
+            let file = ws.mission_file(&m.id)?;
+            match &file.plan {
+                Ok(plan) => {
+                    out.line(format_args!("cost plan (explor mission show {}):", m.id))?;
+                    for line in &plan.lines {
+                        out.line(format_args!(
+                            "  {:<34} {:>12}  {}",
+                            line.category.label_fr(),
+                            cost::eur(line.amount),
+                            line.basis
+                        ))?;
+                    }
+                    out.line(format_args!(
+                        "  éligible {} — réseau {} (50 %, plafond 1 400 €) — association {} (reste + frais de 200 €) — en nature {}",
+                        cost::eur(plan.eligible),
+                        cost::eur(plan.payers.network),
+                        cost::eur(plan.payers.association),
+                        cost::eur(plan.in_kind_total)
+                    ))?;
+                }
+                Err(e) => out.line(format_args!("(no cost plan: {e})"))?,
             }
             out.line(format_args!(
-                "  éligible {} — réseau {} (50 %, plafond 1 400 €) — association {} (reste + frais de 200 €) — en nature {}",
-                cost::eur(plan.eligible),
-                cost::eur(plan.payers.network),
-                cost::eur(plan.payers.association),
-                cost::eur(plan.in_kind_total)
+                "\n== 9. head of its mission sheet (explor mission doc {} fiche) ==",
+                m.id
+            ))?;
+            let sheet = ws.mission_document(&m.id, DocKind::Fiche, DocFormat::Markdown)?;
+            for line in sheet.lines().take(SHEET_HEAD) {
+                out.line(format_args!("  {line}"))?;
+            }
+            out.line(format_args!(
+                "  … (also: tdr, convention, livret, bilan, budget; --format html for print)"
             ))?;
         }
-        Err(e) => out.line(format_args!("(no cost plan: {e})"))?,
+        Err(e) => out.line(format_args!("(mission not created: {e})"))?,
     }
 
     let check = ws.check()?;

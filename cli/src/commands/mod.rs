@@ -6,6 +6,7 @@ mod demo;
 mod import;
 mod index;
 mod matching;
+mod mission;
 mod records;
 
 use std::path::Path;
@@ -32,8 +33,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Remove(args) => index::remove(&mut open(root)?, &args),
         Command::Reindex => index::reindex(&mut open(root)?),
         Command::Check(args) => index::check(&open(root)?, &args),
-        Command::Batch(args) => batch::run(&open(root)?, &args),
+        Command::Batch(args) => batch::run(&mut open(root)?, &args),
         Command::Cost(args) => cost::run(&args),
+        Command::Mission(command) => mission::run(&mut open(root)?, &command),
         Command::Demo(args) => demo::run(&args),
     }
 }

@@ -18,18 +18,25 @@
 //! assert_eq!(p.lines[4].basis, "10 j × 65 % × 240,00 €");
 //! ```
 
+mod arith;
+mod lines;
+mod mecenat;
 mod plan;
 mod rules;
+mod stay;
+mod types;
 
 #[cfg(test)]
 mod tests;
 
-pub use plan::{
-    Category, CostError, CostInput, CostLine, CostPlan, InKind, MAX_DAYS, MAX_EXPERTS,
-    MecenatEstimate, Overrides, Payers, RemainderPayer, eur, pct, plan, to_eur,
-};
+pub use arith::{eur, pct, to_eur};
+pub use plan::plan;
 pub use rules::{
     AbroadEstimates, BadDecimal, ByCountry, ByZone, CityNightRate, CostRules, CurrencyRate,
     DomesticRates, Estimates, ExactDecimal, FULL_BP, MecenatRules, PerDiemRate, PerDiemSplit,
     PerDiemTable, ProgrammeRules, ReciprocityEstimates, SourcedAmount, Zone,
+};
+pub use types::{
+    Category, CostError, CostInput, CostLine, CostPlan, InKind, MAX_DAYS, MAX_EXPERTS,
+    MecenatEstimate, Overrides, Payers, RemainderPayer,
 };

@@ -503,4 +503,4 @@ pub struct NeedsResult {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

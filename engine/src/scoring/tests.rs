@@ -14,11 +14,11 @@ use crate::model::{Record, RecordKind};
 use crate::schema::check_record;
 use crate::values::DateWindow;
 
-fn d(s: &str) -> NaiveDate {
+pub(crate) fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn expert(patch: serde_json::Value) -> Expert {
+pub(crate) fn expert(patch: serde_json::Value) -> Expert {
     let mut v = json!({
       "id": "exp-1", "name": "Hélène Bousquet",
       "home": {"country": "FR", "department": "31", "city": "Muret"},
@@ -40,7 +40,7 @@ fn expert(patch: serde_json::Value) -> Expert {
     *e
 }
 
-fn need(patch: serde_json::Value) -> Need {
+pub(crate) fn need(patch: serde_json::Value) -> Need {
     let mut v = json!({
       "id": "need-kin", "association": "asso", "kind": "standard",
       "title": "Diagnostic déchets à Kinshasa", "description": "Typologie des déchets.",
@@ -58,7 +58,7 @@ fn need(patch: serde_json::Value) -> Need {
     *n
 }
 
-fn offer(patch: serde_json::Value) -> Offer {
+pub(crate) fn offer(patch: serde_json::Value) -> Offer {
     let mut v = json!({
       "id": "off-elec", "company": {"id": "co-elec", "name": "Élec Sud"},
       "title": "Électrification rurale solaire", "themes": ["energie"],
@@ -85,21 +85,21 @@ fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
     }
 }
 
-struct Fixture {
-    config: ScoringConfig,
-    bookings: Bookings,
-    history: History,
+pub(crate) struct Fixture {
+    pub(crate) config: ScoringConfig,
+    pub(crate) bookings: Bookings,
+    pub(crate) history: History,
 }
 
 impl Fixture {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self {
             config: ScoringConfig::embedded(),
             bookings: Bookings::default(),
             history: History::default(),
         }
     }
-    fn scorer(&self) -> Scorer<'_> {
+    pub(crate) fn scorer(&self) -> Scorer<'_> {
         Scorer {
             reference: Reference::embedded(),
             config: &self.config,

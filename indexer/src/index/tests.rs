@@ -6,8 +6,6 @@
 //!    that scores every record with the same text relevance (random datasets);
 //! 5. the sample's rankings (snapshots), with the worked examples on top.
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use explor_engine::model::{Company, Home};
 use explor_engine::{
@@ -248,14 +246,7 @@ proptest! {
     }
 }
 
-fn sample_workspace() -> (tempfile::TempDir, Workspace) {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut ws, _) = Workspace::init(&dir.path().join("ws")).unwrap();
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample");
-    ws.import(load(&sample, None).unwrap(), &Reference::embedded())
-        .unwrap();
-    (dir, ws)
-}
+use crate::test_support::sample_workspace;
 
 fn search_ids(ws: &Workspace, q: SearchQuery) -> Vec<String> {
     let top = if q.top == 0 { 10 } else { q.top };

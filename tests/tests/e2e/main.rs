@@ -36,6 +36,14 @@
 //!     the engine, is the reported objective; `--out` writes the same bytes as stdout,
 //!     atomically; runs are identical; no progress bar off a terminal; table, Markdown
 //!     and CSV name needs and candidates; user mistakes exit 1 or 2 (`batch::*`).
+//! 11. Missions: `mission create` books the expert (overlapping dates refused, with
+//!     the gate), the lifecycle runs to `closed` with its checklist, illegal moves and
+//!     missing prerequisites are refused naming what is allowed or missing, cancelling
+//!     frees the dates, `show` carries the cost plan, every document renders in
+//!     Markdown and HTML (a workspace template overrides the bundled one), an erased
+//!     expert is never named, `batch --commit` creates one place per assignment and a
+//!     second batch does not double-book, and the demo ends with the Kinshasa mission
+//!     (`mission::*`).
 
 mod batch;
 mod commands;
@@ -43,6 +51,7 @@ mod cost;
 mod csv;
 mod import;
 mod index;
+mod mission;
 mod validation;
 
 use std::collections::BTreeMap;

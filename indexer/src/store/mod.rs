@@ -14,8 +14,11 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::{Error, InternalError, Result};
 
+mod missions;
+
 /// Schema version this build reads and writes.
-pub const SCHEMA_VERSION: i64 = 1;
+/// Version 2 added missions and their event log.
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
@@ -34,6 +37,26 @@ CREATE TABLE IF NOT EXISTS erasures (
     kind      TEXT NOT NULL,
     erased_on TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS missions (
+    id   TEXT PRIMARY KEY,
+    need TEXT NOT NULL,
+    body TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS missions_by_need ON missions (need, id);
+CREATE TABLE IF NOT EXISTS mission_events (
+    mission TEXT NOT NULL REFERENCES missions (id),
+    seq     INTEGER NOT NULL,
+    body    TEXT NOT NULL,
+    PRIMARY KEY (mission, seq)
+);
+CREATE TRIGGER IF NOT EXISTS missions_fixed BEFORE UPDATE ON missions
+BEGIN SELECT RAISE(ABORT, 'a mission is never rewritten: its changes are events'); END;
+CREATE TRIGGER IF NOT EXISTS missions_kept BEFORE DELETE ON missions
+BEGIN SELECT RAISE(ABORT, 'missions are never deleted: cancel them'); END;
+CREATE TRIGGER IF NOT EXISTS mission_log_append_only_update BEFORE UPDATE ON mission_events
+BEGIN SELECT RAISE(ABORT, 'the mission log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS mission_log_append_only_delete BEFORE DELETE ON mission_events
+BEGIN SELECT RAISE(ABORT, 'the mission log is append-only'); END;
 ";
 
 /// How an upsert changed the store.
@@ -77,8 +100,14 @@ impl Store {
         )?;
         // Writers wait a little for each other instead of failing at once.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // Tables added since version 1 was first written are created on open.
+        // Tables added since version 1 was first written are created on open, and an
+        // older workspace is marked with this version once they are there (so an older
+        // explor, which would ignore the missions' bookings, refuses to open it).
         conn.execute_batch(SCHEMA)?;
+        conn.execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?1",
+            params![SCHEMA_VERSION],
+        )?;
         Ok(Self { conn })
     }
 

@@ -1,0 +1,187 @@
+//! Lodging and per diem for one expert: abroad, 65 % and 35 % of the daily rate R; in
+//! France (reciprocity), the domestic night and meal rates. Lodging or meals the partner
+//! provides become 0 on the line and their value in kind.
+
+use super::arith::{eur, money, pct, round_div, times, to_eur};
+use super::lines::Item;
+use super::plan::Sources;
+use super::rules::{CostRules, ExactDecimal, FULL_BP};
+use super::types::{Category, CostError, CostInput};
+use crate::values::Money;
+
+pub(super) type Stay = (Item, Option<Item>);
+
+/// The lodging line: paid, or provided by the partner (then 0, and its value in kind).
+fn lodging_line(provided: bool, full: Money, basis: String) -> Stay {
+    if provided {
+        (
+            (
+                Category::Lodging,
+                Money::ZERO,
+                format!("fourni par le partenaire (en nature : {basis})"),
+            ),
+            Some((Category::Lodging, full, basis)),
+        )
+    } else {
+        ((Category::Lodging, full, basis), None)
+    }
+}
+
+/// Lodging and per diem abroad from the daily rate R: 65 % and 35 % of R per day.
+pub(super) fn abroad_stay(
+    rules: &CostRules,
+    input: &CostInput,
+    sources: &mut Sources,
+) -> Result<(Stay, Stay), CostError> {
+    let split = &rules.per_diem_split;
+    let (rate, rate_text) = daily_rate(rules, input, sources)?;
+    sources.add(&split.source, &split.date);
+    let days = input.days;
+    let r = i128::from(rate.cents()) * i128::from(days);
+    let part = |bp: u32| money(round_div(r * i128::from(bp), i128::from(FULL_BP)));
+
+    let lodging_full = part(split.lodging_bp)?;
+    let lodging_basis = format!("{days} j × {} × {rate_text}", pct(split.lodging_bp));
+    let lodging = lodging_line(input.lodging_provided, lodging_full, lodging_basis);
+
+    let m = input.meals_provided_per_day;
+    let meals = if m == 0 {
+        let basis = format!("{days} j × {} × {rate_text}", pct(split.meals_bp));
+        ((Category::PerDiem, part(split.meals_bp)?, basis), None)
+    } else {
+        let line_bp = split
+            .meals_bp
+            .saturating_sub(u32::from(m) * split.per_meal_bp);
+        let provided = if m == 1 { "fourni" } else { "fournis" };
+        let basis = format!(
+            "{days} j × ({} − {m} repas {provided} × {}) × {rate_text}",
+            pct(split.meals_bp),
+            pct(split.per_meal_bp)
+        );
+        let kind_basis = format!(
+            "{days} j × {m} repas × {} × {rate_text}",
+            pct(split.per_meal_bp)
+        );
+        (
+            (Category::PerDiem, part(line_bp)?, basis),
+            Some((
+                Category::PerDiem,
+                part(u32::from(m) * split.per_meal_bp)?,
+                kind_basis,
+            )),
+        )
+    };
+    Ok((lodging, meals))
+}
+
+/// The daily rate R in euro cents, and how to show it: the override, else the table's
+/// rate converted to euros and rounded to the cent (so the basis can be checked by
+/// hand).
+fn daily_rate(
+    rules: &CostRules,
+    input: &CostInput,
+    sources: &mut Sources,
+) -> Result<(Money, String), CostError> {
+    if let Some(rate) = input.overrides.per_diem_daily {
+        return Ok((rate, format!("{} (taux donné)", eur(rate))));
+    }
+    let table = &rules.per_diem_abroad;
+    let entry = table.get(input.country).ok_or(CostError::NoPerDiemRate {
+        country: input.country,
+    })?;
+    sources.add(&table.source, &table.date);
+    if entry.currency == "EUR" {
+        let rate = to_eur(&entry.amount, &ExactDecimal::ONE)?;
+        return Ok((rate, eur(rate)));
+    }
+    let currency = rules
+        .currency(&entry.currency)
+        .ok_or_else(|| CostError::UnknownCurrency {
+            currency: entry.currency.clone(),
+            country: input.country,
+        })?;
+    sources.add(&currency.source, &currency.date);
+    let rate = to_eur(&entry.amount, &currency.per_eur)?;
+    Ok((
+        rate,
+        format!(
+            "{} ({} {} à {} {}/€)",
+            eur(rate),
+            entry.amount.to_french(),
+            entry.currency,
+            currency.per_eur.to_french(),
+            entry.currency,
+        ),
+    ))
+}
+
+/// Lodging and meals in France for a reciprocity mission: nights × night rate, meals ×
+/// meal rate.
+pub(super) fn domestic_stay(
+    rules: &CostRules,
+    input: &CostInput,
+    sources: &mut Sources,
+) -> Result<(Stay, Stay), CostError> {
+    let d = &rules.domestic;
+    sources.add(&d.source, &d.date);
+    let days = input.days;
+
+    // A mission of N days has N − 1 nights between arrival and departure; a one-day
+    // mission still pays one night (the expert comes from abroad).
+    let nights = days.saturating_sub(1).max(1);
+    let (night, why) = match &input.city {
+        None => (d.night, "taux de base, ville non précisée".to_owned()),
+        Some(city) => {
+            for list in &d.night_by_city {
+                sources.add(&list.source, &list.date);
+            }
+            let wanted = crate::scoring::fold(city.trim());
+            match d
+                .night_by_city
+                .iter()
+                .find(|l| l.cities.iter().any(|c| crate::scoring::fold(c) == wanted))
+            {
+                Some(list) => (list.night, format!("{} : {}", city.trim(), list.label)),
+                None => (d.night, format!("{} : taux de base", city.trim())),
+            }
+        }
+    };
+    let nights_word = if nights == 1 { "nuit" } else { "nuits" };
+    let lodging_full = times(night, nights)?;
+    let lodging_basis = format!("{nights} {nights_word} × {} ({why})", eur(night));
+    let lodging = lodging_line(input.lodging_provided, lodging_full, lodging_basis);
+
+    let m = input.meals_provided_per_day;
+    let per_day = d.meals_per_day.saturating_sub(m);
+    let count = days * u32::from(per_day);
+    let basis = if m == 0 {
+        format!(
+            "{count} repas × {} ({days} j × {per_day} repas)",
+            eur(d.meal)
+        )
+    } else {
+        let provided = if m == 1 { "fourni" } else { "fournis" };
+        format!(
+            "{count} repas × {} ({days} j × ({} − {m} {provided}) repas)",
+            eur(d.meal),
+            d.meals_per_day
+        )
+    };
+    let kind = (m > 0)
+        .then(|| -> Result<Item, CostError> {
+            let count = days * u32::from(m);
+            Ok((
+                Category::PerDiem,
+                times(d.meal, count)?,
+                format!(
+                    "{count} repas × {} ({days} j × {m} repas fournis)",
+                    eur(d.meal)
+                ),
+            ))
+        })
+        .transpose()?;
+    Ok((
+        lodging,
+        ((Category::PerDiem, times(d.meal, count)?, basis), kind),
+    ))
+}

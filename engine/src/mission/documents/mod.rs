@@ -1,0 +1,480 @@
+//! The mission documents, in French, rendered from templates a coordinator can edit.
+//!
+//! A [`Dossier`] gathers what a document is made from (mission, need, association,
+//! experts or offer, cost plan). [`render`] turns it into a context of ready-made
+//! French text (dates, amounts, labels: see `context.rs`), renders the kind's Markdown
+//! template with minijinja, and for [`DocFormat::Html`] converts the Markdown with
+//! pulldown-cmark and places it in the printable page `page.html.j2`.
+//!
+//! The templates are the files of `data/templates/`, embedded at build time
+//! ([`Templates::embedded`]); a workspace may replace any of them
+//! ([`Templates::with_overrides`]). Undefined variables are errors, so a typo in an
+//! edited template is reported with its file and line instead of printing nothing.
+//!
+//! A person erased at their request (GDPR) appears as
+//! "expert·e effacé·e à sa demande (RGPD)", never by name.
+
+mod booklet;
+mod context;
+mod costs;
+mod french;
+mod people;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use pulldown_cmark::{Event, Options, Parser};
+use serde::Serialize;
+
+use crate::cost::CostPlan;
+use crate::model::{Association, Expert, Need, Offer};
+use crate::reference::Reference;
+
+use super::{Mission, Staff};
+
+/// A mission document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DocKind {
+    /// *Fiche de mission*: the framing document.
+    Fiche,
+    /// *Termes de référence*.
+    Tdr,
+    /// *Proposition de convention* between association, expert(s), employer(s) and
+    /// network.
+    Convention,
+    /// *Livret du volontaire*: emergency, logistics, country notes.
+    Livret,
+    /// *Bilan de retour*: the return debrief form.
+    Bilan,
+    /// *Plan de financement*: the cost plan.
+    Budget,
+}
+
+impl DocKind {
+    /// Every document, in the order the network produces them.
+    pub const ALL: [DocKind; 6] = [
+        DocKind::Fiche,
+        DocKind::Tdr,
+        DocKind::Convention,
+        DocKind::Livret,
+        DocKind::Bilan,
+        DocKind::Budget,
+    ];
+
+    /// The name used on the command line (`fiche`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocKind::Fiche => "fiche",
+            DocKind::Tdr => "tdr",
+            DocKind::Convention => "convention",
+            DocKind::Livret => "livret",
+            DocKind::Bilan => "bilan",
+            DocKind::Budget => "budget",
+        }
+    }
+
+    /// The document's French title.
+    pub fn title_fr(self) -> &'static str {
+        match self {
+            DocKind::Fiche => "Fiche de mission",
+            DocKind::Tdr => "Termes de référence",
+            DocKind::Convention => "Proposition de convention",
+            DocKind::Livret => "Livret du volontaire",
+            DocKind::Bilan => "Bilan de retour",
+            DocKind::Budget => "Plan de financement",
+        }
+    }
+
+    /// The template file it is rendered from (`fiche.md.j2`).
+    pub fn template(self) -> &'static str {
+        match self {
+            DocKind::Fiche => "fiche.md.j2",
+            DocKind::Tdr => "tdr.md.j2",
+            DocKind::Convention => "convention.md.j2",
+            DocKind::Livret => "livret.md.j2",
+            DocKind::Bilan => "bilan.md.j2",
+            DocKind::Budget => "budget.md.j2",
+        }
+    }
+}
+
+impl fmt::Display for DocKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DocKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DocKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = DocKind::ALL.iter().map(|k| k.as_str()).collect();
+                format!(
+                    "unknown document \"{s}\" (expected one of {})",
+                    names.join(", ")
+                )
+            })
+    }
+}
+
+/// The output format of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DocFormat {
+    /// Markdown, as the template renders it.
+    Markdown,
+    /// A printable HTML page (A4).
+    Html,
+}
+
+impl DocFormat {
+    /// Both formats.
+    pub const ALL: [DocFormat; 2] = [DocFormat::Markdown, DocFormat::Html];
+
+    /// The name used on the command line, also the file extension (`md`, `html`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocFormat::Markdown => "md",
+            DocFormat::Html => "html",
+        }
+    }
+}
+
+impl fmt::Display for DocFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DocFormat {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DocFormat::ALL
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or_else(|| format!("unknown document format \"{s}\" (expected md or html)"))
+    }
+}
+
+/// Everything a document is made from.
+#[derive(Debug, Clone)]
+pub struct Dossier<'a> {
+    /// The mission.
+    pub mission: &'a Mission,
+    /// The need it serves.
+    pub need: &'a Need,
+    /// The association asking.
+    pub association: &'a Association,
+    /// The mission's experts, in the mission's order: id, and the record (`None` for
+    /// one erased at their request; the documents then say so, never a name).
+    pub experts: Vec<(&'a str, Option<&'a Expert>)>,
+    /// The company offer, for a mission staffed by one.
+    pub offer: Option<&'a Offer>,
+    /// The cost plan, or why it could not be computed (the documents show the reason).
+    pub plan: Result<&'a CostPlan, String>,
+}
+
+/// Why a document cannot be rendered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocumentError {
+    /// A template that does not parse or fails to render (an edited template's fault).
+    #[error("template {file}{}: {message}", at_line(.line))]
+    Template {
+        /// The template file (`fiche.md.j2`).
+        file: String,
+        /// The line, when known.
+        line: Option<usize>,
+        /// What is wrong.
+        message: String,
+    },
+    /// An override names a file that is not one of [`Templates::FILES`].
+    #[error("\"{name}\" is not a document template (expected one of {})", Templates::FILES.join(", "))]
+    UnknownTemplate {
+        /// The file name given.
+        name: String,
+    },
+    /// The dossier's records do not belong together (a caller's mistake).
+    #[error("inconsistent dossier for mission {mission}: {problem}")]
+    Dossier {
+        /// The mission.
+        mission: String,
+        /// What does not match.
+        problem: String,
+    },
+}
+
+fn at_line(line: &Option<usize>) -> String {
+    line.map(|l| format!(", line {l}")).unwrap_or_default()
+}
+
+impl DocumentError {
+    fn template(file: &str, e: &minijinja::Error) -> Self {
+        let mut message = match e.detail() {
+            Some(detail) => format!("{}: {detail}", e.kind()),
+            None => e.kind().to_string(),
+        };
+        let mut cause = std::error::Error::source(e);
+        while let Some(c) = cause {
+            message.push_str(&format!(" ({c})"));
+            cause = c.source();
+        }
+        Self::Template {
+            file: e.name().unwrap_or(file).to_owned(),
+            line: e.line(),
+            message,
+        }
+    }
+}
+
+/// The printable page shell.
+const PAGE: &str = "page.html.j2";
+
+/// The embedded templates, by file name.
+const EMBEDDED: [(&str, &str); 7] = [
+    (
+        "fiche.md.j2",
+        include_str!("../../../../data/templates/fiche.md.j2"),
+    ),
+    (
+        "tdr.md.j2",
+        include_str!("../../../../data/templates/tdr.md.j2"),
+    ),
+    (
+        "convention.md.j2",
+        include_str!("../../../../data/templates/convention.md.j2"),
+    ),
+    (
+        "livret.md.j2",
+        include_str!("../../../../data/templates/livret.md.j2"),
+    ),
+    (
+        "bilan.md.j2",
+        include_str!("../../../../data/templates/bilan.md.j2"),
+    ),
+    (
+        "budget.md.j2",
+        include_str!("../../../../data/templates/budget.md.j2"),
+    ),
+    (
+        PAGE,
+        include_str!("../../../../data/templates/page.html.j2"),
+    ),
+];
+
+/// The document templates, parsed and ready to render.
+#[derive(Debug, Clone)]
+pub struct Templates {
+    env: Environment<'static>,
+    /// The texts the environment was built from, by file name.
+    sources: BTreeMap<&'static str, String>,
+}
+
+impl Templates {
+    /// The template file names: one per [`DocKind`], then the HTML page.
+    pub const FILES: [&'static str; 7] = [
+        "fiche.md.j2",
+        "tdr.md.j2",
+        "convention.md.j2",
+        "livret.md.j2",
+        "bilan.md.j2",
+        "budget.md.j2",
+        PAGE,
+    ];
+
+    /// The templates of `data/templates/`, embedded at build time.
+    pub fn embedded() -> Self {
+        // The embedded templates are parsed by this module's tests: failing here is a
+        // build defect.
+        Self::with_overrides(BTreeMap::new()).expect("the embedded templates parse")
+    }
+
+    /// The embedded templates, with some replaced: `overrides` maps a file name of
+    /// [`Templates::FILES`] to its new text. A template that does not parse is an
+    /// error naming its file and line.
+    pub fn with_overrides(overrides: BTreeMap<String, String>) -> Result<Self, DocumentError> {
+        if let Some(name) = overrides
+            .keys()
+            .find(|n| !Self::FILES.contains(&n.as_str()))
+        {
+            return Err(DocumentError::UnknownTemplate { name: name.clone() });
+        }
+        let mut env = Environment::new();
+        let syntax = SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()
+            .expect("the default delimiters are valid");
+        env.set_syntax(syntax);
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html.j2") {
+                AutoEscape::Html
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.add_filter("cell", cell);
+        let mut overrides = overrides;
+        let mut sources = BTreeMap::new();
+        for (name, text) in EMBEDDED {
+            let source = overrides.remove(name).unwrap_or_else(|| text.to_owned());
+            env.add_template_owned(name, source.clone())
+                .map_err(|e| DocumentError::template(name, &e))?;
+            sources.insert(name, source);
+        }
+        Ok(Self { env, sources })
+    }
+
+    /// The text of a template, by file name.
+    pub fn source(&self, name: &str) -> Option<&str> {
+        self.sources.get(name).map(String::as_str)
+    }
+
+    fn render<S: Serialize>(&self, name: &str, context: &S) -> Result<String, DocumentError> {
+        let template = self
+            .env
+            .get_template(name)
+            .map_err(|e| DocumentError::template(name, &e))?;
+        template
+            .render(minijinja::Value::from(minijinja::value::Serde(context)))
+            .map_err(|e| DocumentError::template(name, &e))
+    }
+}
+
+/// The `cell` filter: text made safe for a Markdown table cell (no `|`, one line).
+fn cell(text: String) -> String {
+    text.replace('|', "\\|")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What the HTML page shell receives.
+#[derive(Serialize)]
+struct Page<'a> {
+    title: &'a str,
+    kind_title: &'a str,
+    mission_id: &'a str,
+    network: &'a str,
+    body: String,
+}
+
+/// Renders a mission document.
+///
+/// Pure: the reference lists, the booklet's general advice and the programme's rules
+/// are embedded; the templates are given.
+pub fn render(
+    kind: DocKind,
+    format: DocFormat,
+    dossier: &Dossier<'_>,
+    reference: &Reference<'_>,
+    templates: &Templates,
+) -> Result<String, DocumentError> {
+    check(dossier)?;
+    let ctx = context::build(kind, dossier, reference);
+    let markdown = tidy(&templates.render(kind.template(), &ctx)?);
+    match format {
+        DocFormat::Markdown => Ok(markdown),
+        DocFormat::Html => {
+            let page = Page {
+                title: &ctx.doc.title,
+                kind_title: ctx.doc.kind_title,
+                mission_id: &ctx.mission.id,
+                network: ctx.network.name,
+                body: to_html(&markdown),
+            };
+            Ok(tidy(&templates.render(PAGE, &page)?))
+        }
+    }
+}
+
+/// Checks that the dossier's records belong to its mission.
+fn check(d: &Dossier<'_>) -> Result<(), DocumentError> {
+    let m = d.mission;
+    let problem = |problem: String| {
+        Err(DocumentError::Dossier {
+            mission: m.id.clone(),
+            problem,
+        })
+    };
+    if m.need != d.need.id {
+        return problem(format!("it serves need {}, not {}", m.need, d.need.id));
+    }
+    if d.need.association != d.association.id {
+        return problem(format!(
+            "need {} belongs to association {}, not {}",
+            d.need.id, d.need.association, d.association.id
+        ));
+    }
+    match &m.staff {
+        Staff::Experts { experts } => {
+            let given: Vec<&str> = d.experts.iter().map(|(id, _)| *id).collect();
+            if given != *experts {
+                return problem(format!(
+                    "its experts are {}, the dossier gives {}",
+                    experts.join(", "),
+                    given.join(", ")
+                ));
+            }
+            if let Some((id, e)) = d
+                .experts
+                .iter()
+                .find_map(|(id, e)| e.filter(|e| e.id != *id).map(|e| (id, e)))
+            {
+                return problem(format!("expert {id} is given the record of {}", e.id));
+            }
+        }
+        Staff::Offer { offer, .. } => {
+            if let Some(o) = d.offer
+                && o.id != *offer
+            {
+                return problem(format!("it is staffed by offer {offer}, not {}", o.id));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Markdown to HTML, tables enabled. Raw HTML is shown as text, not passed through:
+/// the documents carry imported free text, which must not inject markup.
+fn to_html(markdown: &str) -> String {
+    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES).map(|event| match event {
+        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
+        other => other,
+    });
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+}
+
+/// At most one blank line in a row, none at the start, one newline at the end: an
+/// edited template need not be careful with its blank lines.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = true;
+    for line in text.lines() {
+        let is_blank = line.trim().is_empty();
+        if is_blank && blank {
+            continue;
+        }
+        if is_blank {
+            out.push('\n');
+        } else {
+            out.push_str(line.trim_end_matches(['\r']));
+            out.push('\n');
+        }
+        blank = is_blank;
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}

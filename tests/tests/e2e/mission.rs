@@ -1,0 +1,361 @@
+//! `explor mission …` and `explor batch --commit` on the sample, as a coordinator
+//! uses them.
+
+use explor_tests::{TestWorkspace, sample_dir};
+use serde_json::Value;
+
+use crate::run_ok;
+
+fn sample() -> TestWorkspace {
+    let ws = TestWorkspace::initialised();
+    run_ok(&ws, &["import", sample_dir().to_str().unwrap()]);
+    ws
+}
+
+/// Runs explor expecting failure with `code`; returns stderr.
+fn run_fails(ws: &TestWorkspace, args: &[&str], code: i32) -> String {
+    let out = ws.explor(args).output().expect("run explor");
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "explor {args:?}\nstdout:\n{}\nstderr:\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn json(ws: &TestWorkspace, args: &[&str]) -> Value {
+    serde_json::from_str(&run_ok(ws, args)).expect("JSON output")
+}
+
+const ON: [&str; 2] = ["--on", "2026-11-27"];
+
+#[test]
+fn a_mission_is_created_followed_and_closed() {
+    let ws = sample();
+    let created = json(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-kin-dechets",
+            "--expert",
+            "exp-0007",
+            "--on",
+            "2026-11-27",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(created["id"], "mis-0001");
+    assert_eq!(created["state"], "proposed");
+    assert_eq!(created["dates"]["from"], "2027-03-01");
+    assert_eq!(created["days"], 10);
+
+    // The booked expert is not proposed on overlapping dates elsewhere.
+    let err = run_fails(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-bj-etat-civil",
+            "--expert",
+            "exp-0007",
+            "--start",
+            "2027-03-05",
+        ],
+        1,
+    );
+    assert!(
+        err.contains("[availability]") && err.contains("booked"),
+        "{err}"
+    );
+
+    let steps: [&[&str]; 10] = [
+        &["advance", "mis-0001", "terms_drafted"],
+        &[
+            "advance",
+            "mis-0001",
+            "agreed",
+            "--note",
+            "signée par les 4 parties",
+        ],
+        &["record", "mis-0001", "training"],
+        &["advance", "mis-0001", "trained"],
+        &[
+            "record",
+            "mis-0001",
+            "insurance",
+            "--note",
+            "contrat 2027-118",
+        ],
+        &["advance", "mis-0001", "in_field"],
+        &["advance", "mis-0001", "returned"],
+        &["record", "mis-0001", "debrief"],
+        &["advance", "mis-0001", "debriefed"],
+        &["advance", "mis-0001", "closed"],
+    ];
+    for step in steps {
+        let mut args = vec!["mission"];
+        args.extend_from_slice(step);
+        args.extend_from_slice(&ON);
+        run_ok(&ws, &args);
+    }
+    let shown = json(&ws, &["mission", "show", "mis-0001", "--format", "json"]);
+    assert_eq!(shown["state"], "closed");
+    assert_eq!(shown["events"].as_array().unwrap().len(), 11);
+    assert_eq!(shown["events"][2]["note"], "signée par les 4 parties");
+    assert_eq!(shown["people"][0]["name"], "Hélène Bousquet");
+    let plan = &shown["plan"];
+    assert_eq!(
+        plan["network_share_cents"].as_i64().unwrap(),
+        (plan["eligible_cents"].as_i64().unwrap() / 2).min(140_000)
+    );
+    // Lodging and field transport are provided by the partner: in kind.
+    assert!(plan["in_kind_cents"].as_i64().unwrap() > 0, "{plan}");
+
+    let table = run_ok(&ws, &["mission", "show", "mis-0001"]);
+    for words in [
+        "Hélène Bousquet",
+        "closed",
+        "Per diem",
+        "signée par les 4 parties",
+    ] {
+        assert!(table.contains(words), "missing {words}:\n{table}");
+    }
+}
+
+#[test]
+fn illegal_moves_and_missing_prerequisites_are_refused_plainly() {
+    let ws = sample();
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-kin-dechets",
+            "--expert",
+            "exp-0007",
+        ],
+    );
+    let err = run_fails(&ws, &["mission", "advance", "mis-0001", "in_field"], 1);
+    assert!(
+        err.contains("proposed") && err.contains("cannot move to in_field"),
+        "{err}"
+    );
+    assert!(err.contains("terms_drafted or cancelled"), "{err}");
+    run_ok(&ws, &["mission", "advance", "mis-0001", "terms_drafted"]);
+    run_ok(&ws, &["mission", "advance", "mis-0001", "agreed"]);
+    let err = run_fails(&ws, &["mission", "advance", "mis-0001", "trained"], 1);
+    assert!(err.contains("mission record mis-0001 training"), "{err}");
+    let err = run_fails(&ws, &["mission", "record", "mis-0001", "debrief"], 1);
+    assert!(err.contains("once it is returned"), "{err}");
+    // Bad words are usage errors.
+    run_fails(&ws, &["mission", "advance", "mis-0001", "flying"], 2);
+    run_fails(&ws, &["mission", "record", "mis-0001", "visa"], 2);
+    run_fails(&ws, &["mission", "doc", "mis-0001", "poster"], 2);
+    let err = run_fails(&ws, &["mission", "show", "mis-0099"], 1);
+    assert!(err.contains("mis-0099"), "{err}");
+    // Cancelling frees the expert.
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "advance",
+            "mis-0001",
+            "cancelled",
+            "--note",
+            "reporté",
+        ],
+    );
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-bj-etat-civil",
+            "--expert",
+            "exp-0007",
+            "--start",
+            "2027-03-05",
+        ],
+    );
+    let list = json(&ws, &["mission", "list", "--format", "json"]);
+    let states: Vec<(&str, &str)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["id"].as_str().unwrap(), m["state"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        states,
+        [("mis-0001", "cancelled"), ("mis-0002", "proposed")]
+    );
+    let proposed = json(
+        &ws,
+        &["mission", "list", "--state", "proposed", "--format", "json"],
+    );
+    assert_eq!(proposed.as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn documents_are_written_in_markdown_and_html() {
+    let ws = sample();
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-kin-dechets",
+            "--expert",
+            "exp-0007",
+        ],
+    );
+    let fiche = run_ok(&ws, &["mission", "doc", "mis-0001", "fiche"]);
+    assert!(fiche.starts_with("# Fiche de mission"), "{fiche}");
+    assert!(
+        fiche.contains("Kinshasa") && fiche.contains("Hélène Bousquet"),
+        "{fiche}"
+    );
+    for kind in ["tdr", "convention", "livret", "bilan", "budget"] {
+        let text = run_ok(&ws, &["mission", "doc", "mis-0001", kind]);
+        assert!(text.len() > 200, "{kind} is too short:\n{text}");
+        assert!(
+            !text.contains("{{") && !text.contains("{%"),
+            "{kind} has template artefacts"
+        );
+    }
+    let out = ws.dir().join("fiche.html");
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "doc",
+            "mis-0001",
+            "fiche",
+            "--format",
+            "html",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.to_lowercase().starts_with("<!doctype html>"), "{html}");
+    assert!(html.contains("<table") || html.contains("<ul>"), "{html}");
+
+    // A workspace template replaces the bundled one.
+    let templates = ws.workspace().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("fiche.md.j2"),
+        "# Notre fiche\n\nMission {{ mission.id }}\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let custom = ws
+        .explor(&["mission", "doc", "mis-0001", "fiche"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&custom.stdout);
+    let err = String::from_utf8_lossy(&custom.stderr);
+    assert!(
+        text.starts_with("# Notre fiche") || err.contains("fiche.md.j2"),
+        "the override is used, or its error names the file:\n{text}\n{err}"
+    );
+}
+
+#[test]
+fn an_erased_expert_is_named_plainly_on_their_mission() {
+    let ws = sample();
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-kin-dechets",
+            "--expert",
+            "exp-0007",
+        ],
+    );
+    let err = run_fails(&ws, &["remove", "need-kin-dechets"], 1);
+    assert!(err.contains("mis-0001"), "{err}");
+    run_ok(&ws, &["remove", "exp-0007"]);
+    let shown = run_ok(&ws, &["mission", "show", "mis-0001"]);
+    assert!(shown.contains("erased on"), "{shown}");
+    assert!(!shown.contains("Bousquet"), "{shown}");
+    for kind in ["fiche", "convention", "livret"] {
+        let text = run_ok(&ws, &["mission", "doc", "mis-0001", kind]);
+        assert!(!text.contains("Bousquet"), "{kind} names an erased person");
+    }
+}
+
+#[test]
+fn batch_commit_creates_the_missions_and_a_second_run_has_nothing_left() {
+    let ws = sample();
+    let out = run_ok(
+        &ws,
+        &[
+            "batch",
+            "--call",
+            "2027-printemps",
+            "--commit",
+            "--format",
+            "json",
+        ],
+    );
+    // The report comes first, then one line about the commit.
+    let (report, tail) = out.rsplit_once("\n}\n").expect("JSON report then a line");
+    let report: Value = serde_json::from_str(&format!("{report}\n}}")).unwrap();
+    assert!(tail.contains("committed"), "{tail}");
+    let assigned = report["assignments"].as_array().unwrap().len();
+    let missions = json(&ws, &["mission", "list", "--format", "json"]);
+    let people: usize = missions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| match m["staff"]["kind"].as_str() {
+            Some("offer") => 1,
+            _ => m["staff"]["experts"].as_array().unwrap().len(),
+        })
+        .sum();
+    assert_eq!(people, assigned);
+    let again: Value = serde_json::from_str(&run_ok(
+        &ws,
+        &["batch", "--call", "2027-printemps", "--format", "json"],
+    ))
+    .unwrap();
+    let first: Vec<&str> = report["assignments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["candidate"].as_str().unwrap())
+        .collect();
+    for a in again["assignments"].as_array().unwrap() {
+        let candidate = a["candidate"].as_str().unwrap();
+        if first.contains(&candidate) && a["kind"] == "expert" {
+            // Booked once already: proposed again only on other dates.
+            let start = a["start"].as_str().unwrap();
+            let theirs = report["assignments"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|b| b["candidate"] == candidate)
+                .unwrap();
+            assert!(
+                start > theirs["end"].as_str().unwrap()
+                    || a["end"].as_str().unwrap() < theirs["start"].as_str().unwrap(),
+                "{candidate} double-booked"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_demo_ends_with_the_kinshasa_mission() {
+    let ws = TestWorkspace::new();
+    let out = run_ok(&ws, &["demo"]);
+    let tail = &out[out.find("== 8.").expect("section 8")..];
+    assert!(tail.contains("created mis-0001"), "{tail}");
+    assert!(tail.contains("Per diem"), "{tail}");
+    assert!(tail.contains("# Fiche de mission"), "{tail}");
+}
