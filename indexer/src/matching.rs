@@ -189,7 +189,7 @@ pub fn match_top(
         scorer,
         need,
         top,
-        (top * 16).max(256),
+        (top * 4).max(64),
         WIDEST_BOUNDED,
         fetch,
     )

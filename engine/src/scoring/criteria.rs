@@ -56,7 +56,7 @@ macro_rules! say {
 
 /// The need's skill words, stemmed once per need rather than once per candidate.
 pub(crate) struct NeedTerms {
-    wanted: BTreeSet<String>,
+    pub(crate) wanted: BTreeSet<String>,
     per_skill: Vec<(String, BTreeSet<String>)>,
 }
 

@@ -349,6 +349,7 @@ pub struct ScoreBound {
     experience_full: u32,
     slack_full: u32,
     need: Need,
+    wanted: Vec<String>,
 }
 
 /// The criterion values a search index can compute for a candidate (the others count as
@@ -365,6 +366,8 @@ pub struct KnownValues {
     pub languages: f64,
     /// Best availability-fit value.
     pub availability: f64,
+    /// Share of the need's skill words among the candidate's (an upper bound of it).
+    pub skills_overlap: f64,
 }
 
 /// Margin added to a bound to cover the rounding of criterion values and scores.
@@ -424,6 +427,22 @@ impl ScoreBound {
             experience_full: scorer.config.experience_full.max(1),
             slack_full: scorer.config.slack_full_days.max(1),
             need: need.clone(),
+            wanted: NeedTerms::new(need).wanted.into_iter().collect(),
+        }
+    }
+
+    /// The need's skill words (stemmed, folded) the skills overlap counts, sorted: an
+    /// index holding each candidate's [`stems`] of its skills can bound the overlap.
+    pub fn wanted_stems(&self) -> &[String] {
+        &self.wanted
+    }
+
+    /// The skills-overlap value for a candidate having `shared` of the wanted words.
+    pub fn skills_overlap(&self, shared: usize) -> f64 {
+        if self.wanted.is_empty() {
+            0.0
+        } else {
+            shared.min(self.wanted.len()) as f64 / self.wanted.len() as f64
         }
     }
 
@@ -432,6 +451,17 @@ impl ScoreBound {
         criteria::language_value(&self.need, &|code| {
             spoken.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
         })
+    }
+
+    /// The languages the languages criterion looks at (the need's required and
+    /// preferred ones): a candidate's other languages do not change its value.
+    pub fn languages_considered(&self) -> Vec<crate::values::LanguageCode> {
+        self.need
+            .languages
+            .iter()
+            .chain(&self.need.preferred_languages)
+            .map(|l| l.code)
+            .collect()
     }
 
     /// The availability-fit value the best of these windows could give: the slack of
@@ -478,7 +508,7 @@ impl ScoreBound {
         let rel = f64::from(relevance.max(0.0));
         let text = rel / (rel + self.text_half);
         let points = w.theme * known.theme
-            + w.skills * (0.5 * text + 0.5)
+            + w.skills * (0.5 * text + 0.5 * known.skills_overlap)
             + w.languages * known.languages
             + w.country_experience * known.country
             + w.availability_fit * known.availability

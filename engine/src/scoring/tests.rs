@@ -516,6 +516,8 @@ fn the_index_bound_is_never_below_the_exact_score() {
             3.5,
         ),
         (json!({"languages": [{"code": "fr", "level": "B2"}]}), 12.0),
+        (json!({"skills": ["comptabilité publique"]}), 2.0),
+        (json!({"skills": ["Diagnostics des déchets"]}), 9.0),
     ] {
         let e = expert(patch);
         let n = need(json!({}));
@@ -537,10 +539,22 @@ fn the_index_bound_is_never_below_the_exact_score() {
             experience: b.experience(Some(e.missions_done)),
             languages: b.languages(&spoken),
             availability: b.availability(e.availability.iter().copied()),
+            skills_overlap: {
+                let have = stems(&e.skills.join(" "));
+                b.skills_overlap(
+                    b.wanted_stems()
+                        .iter()
+                        .filter(|w| have.contains(*w))
+                        .count(),
+                )
+            },
         };
         let bound = b.bound(&known, rel);
         let s = eligible(scorer.evaluate(&n, Subject::Expert(&e), rel));
         assert!(bound >= s.score, "{bound} < {}", s.score);
+        // Nothing booked, no history, consent over the whole window: every value the
+        // bound uses is the exact one, so the bound is the score up to its margin.
+        assert!(bound - s.score <= 0.05, "{bound} is loose for {}", s.score);
         let th = s.criteria.iter().find(|c| c.name == "theme").unwrap().value;
         assert!(
             (theme - th).abs() < 1e-9,

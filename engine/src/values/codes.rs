@@ -84,6 +84,13 @@ impl CountryCode {
     }
 }
 
+impl LanguageCode {
+    /// French, the programme's working language.
+    pub fn french() -> Self {
+        Self(*b"fr")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 //! time of the commit, so that opening a workspace tells a stale or missing index apart
 //! and rebuilds it.
 
+mod bound;
 mod query;
 pub mod schema;
 
@@ -23,7 +24,7 @@ use schema::Fields;
 use crate::error::{Error, InternalError, Result};
 
 /// Bumped whenever the schema or the analyzers change, so that an old index is rebuilt.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 const PAYLOAD_PREFIX: &str = "explor-index";
 /// Indexing memory budget per writer; tantivy splits it between its threads.
 const WRITER_BUDGET: usize = 256 * 1024 * 1024;

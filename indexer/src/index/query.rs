@@ -8,13 +8,14 @@ use std::collections::BTreeSet;
 use std::ops::Bound;
 
 use explor_engine::retrieval::sort_candidates;
-use explor_engine::scoring::{KnownValues, ScoreBound};
+use explor_engine::schema::MISSION_DAYS;
+use explor_engine::scoring::ScoreBound;
 use explor_engine::{
-    Candidate, CandidateKind, CandidateSource, Cefr, CountryCode, DateWindow, LanguageCode,
-    LanguageLevel, Need, NeedKind,
+    Candidate, CandidateKind, CandidateSource, CountryCode, DateWindow, LanguageLevel, Need,
+    NeedKind,
 };
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::StrColumn;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
@@ -22,6 +23,7 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use super::bound::{BestBounded, BoundTables};
 use super::schema::{self, ANY_COUNTRY, Fields, language_term, theme_facet, weeks};
 use super::{SearchIndex, internal};
 use crate::error::{Error, Result};
@@ -104,6 +106,19 @@ fn overlapping(f: &Fields, w: &DateWindow) -> (Occur, Box<dyn Query>) {
         })
         .collect();
     filter(BooleanQuery::new(any))
+}
+
+/// Accepts missions of `days` days: one `fits_days` term for the programme's lengths,
+/// a range over `max_days` for any other.
+fn accepts_days(f: &Fields, days: u32) -> (Occur, Box<dyn Query>) {
+    if MISSION_DAYS.contains(&u64::from(days)) {
+        filter(term(f.fits_days, &days.to_string()))
+    } else {
+        filter(RangeQuery::new(
+            Bound::Included(Term::from_field_u64(f.max_days, u64::from(days))),
+            Bound::Unbounded,
+        ))
+    }
 }
 
 fn analyse(analyzer: &mut TextAnalyzer, text: &str, into: &mut BTreeSet<String>) {
@@ -208,13 +223,7 @@ impl SearchIndex {
         }
         c.push(exclude(term(f.consent, "refused")));
         c.push(overlapping(f, &need.window));
-        c.push(filter(RangeQuery::new(
-            Bound::Included(Term::from_field_u64(
-                f.max_days,
-                u64::from(need.duration_days),
-            )),
-            Bound::Unbounded,
-        )));
+        c.push(accepts_days(f, need.duration_days));
         match need.kind {
             NeedKind::Standard => c.push(filter(term(f.home_country, "FR"))),
             NeedKind::Reciprocity => {
@@ -237,13 +246,7 @@ impl SearchIndex {
             )));
         }
         c.push(overlapping(f, &need.window));
-        c.push(filter(RangeQuery::new(
-            Bound::Included(Term::from_field_u64(
-                f.max_days,
-                u64::from(need.duration_days),
-            )),
-            Bound::Unbounded,
-        )));
+        c.push(accepts_days(f, need.duration_days));
         let countries: Clauses = vec![
             (
                 Occur::Should,
@@ -385,64 +388,31 @@ impl SearchIndex {
         }
         let searcher = self.reader.searcher();
         for (filters, kind) in runs {
-            let tables = tables.clone();
-            let collector =
-                TopDocs::with_limit(k.max(1)).tweak_score(move |segment: &SegmentReader| {
-                    let tables = tables.clone();
-                    let fast = segment.fast_fields();
-                    let themes = fast.u64("theme_hash").ok();
-                    let countries = fast.u64("country_number").ok();
-                    let missions = fast.u64("missions").ok();
-                    let langs = fast.u64("lang_level").ok();
-                    let windows = fast.u64("window_days").ok();
-                    move |doc: DocId, score: Score| {
-                        let best = |col: &Option<Column<u64>>, f: &dyn Fn(u64) -> f64| {
-                            col.as_ref()
-                                .map_or(0.0, |c| c.values_for_doc(doc).map(f).fold(0.0, f64::max))
-                        };
-                        let done = missions
-                            .as_ref()
-                            .and_then(|c| c.first(doc))
-                            .map(|m| u32::try_from(m).unwrap_or(u32::MAX));
-                        let spoken: Vec<(LanguageCode, Cefr)> = langs
-                            .as_ref()
-                            .map(|c| c.values_for_doc(doc).filter_map(decode_language).collect())
-                            .unwrap_or_default();
-                        let known = KnownValues {
-                            theme: best(&themes, &|h| tables.theme(h)),
-                            country: best(&countries, &|n| tables.country(n)),
-                            experience: tables.bound.experience(done),
-                            languages: tables.bound.languages(&spoken),
-                            availability: windows.as_ref().map_or(1.0, |c| {
-                                tables.bound.availability(
-                                    c.values_for_doc(doc).filter_map(schema::number_window),
-                                )
-                            }),
-                        };
-                        (tables.bound.bound(&known, score), score)
-                    }
-                });
+            let collector = BestBounded {
+                k: k.max(1),
+                tables: tables.clone(),
+            };
             let top = searcher
                 .search(&with_text(filters), &collector)
                 .map_err(internal)?;
             if top.len() >= k.max(1)
-                && let Some(((last, _), _)) = top.last()
+                && let Some(last) = top.last()
             {
-                frontier = Some(frontier.map_or(*last, |f: f64| f.max(*last)));
+                frontier = Some(frontier.map_or(last.bound, |f: f64| f.max(last.bound)));
             }
-            for ((b, relevance), address) in top {
+            for kept in top {
                 let id = read_text(
-                    searcher.segment_reader(address.segment_ord),
+                    searcher.segment_reader(kept.doc.segment_ord),
                     "id",
-                    address.doc_id,
+                    kept.doc.doc_id,
                 )?;
                 out.push((
                     Candidate {
                         id,
                         kind,
-                        relevance,
+                        relevance: kept.relevance,
                     },
-                    b,
+                    kept.bound,
                 ));
             }
         }
@@ -451,51 +421,6 @@ impl SearchIndex {
             candidates: out,
             frontier,
         })
-    }
-}
-
-/// A `lang_level` value back to its language and level.
-fn decode_language(n: u64) -> Option<(LanguageCode, Cefr)> {
-    let rank = usize::try_from(n & 0xff).ok()?;
-    let code = n >> 8;
-    let letters = [
-        u8::try_from(code >> 8).ok()?,
-        u8::try_from(code & 0xff).ok()?,
-    ];
-    let text = std::str::from_utf8(&letters).ok()?;
-    Some((text.parse().ok()?, *Cefr::ALL.get(rank)?))
-}
-
-/// The bound's lookup tables keyed as the index stores themes and countries.
-struct BoundTables {
-    bound: ScoreBound,
-    themes: std::collections::HashMap<u64, f64>,
-    countries: std::collections::HashMap<u64, f64>,
-}
-
-impl BoundTables {
-    fn new(bound: &ScoreBound, taxonomy: &explor_engine::Taxonomy) -> Self {
-        let themes = taxonomy
-            .iter()
-            .map(|t| (schema::key_hash(&t.key), bound.theme(&t.key)))
-            .collect();
-        let countries = explor_engine::Countries::embedded()
-            .iter()
-            .map(|c| (schema::country_number(&c.code), bound.country(&c.code)))
-            .collect();
-        Self {
-            bound: bound.clone(),
-            themes,
-            countries,
-        }
-    }
-
-    fn theme(&self, hash: u64) -> f64 {
-        self.themes.get(&hash).copied().unwrap_or(0.0)
-    }
-
-    fn country(&self, number: u64) -> f64 {
-        self.countries.get(&number).copied().unwrap_or(0.0)
     }
 }
 

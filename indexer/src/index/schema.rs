@@ -2,6 +2,7 @@
 
 use chrono::Datelike;
 use explor_engine::reference::Taxonomy;
+use explor_engine::schema::MISSION_DAYS;
 use explor_engine::{Cefr, DateWindow, Expert, LanguageLevel, Offer, Record, ThemeKey};
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
@@ -61,6 +62,10 @@ pub struct Fields {
     pub weeks: Field,
     /// Longest mission in days.
     pub max_days: Field,
+    /// Every mission length of the programme (7 to 15 days) the candidate accepts, as
+    /// text (`"10"`): "accepts 10 days" is one term lookup, where a range over
+    /// `max_days` is a union of several.
+    pub fits_days: Field,
     /// Company id (offers) or employer id (experts).
     pub company: Field,
     /// Hashes of the theme keys ([`key_hash`]), for score bounds.
@@ -71,6 +76,9 @@ pub struct Fields {
     pub missions: Field,
     /// Languages spoken as `country_number(code) << 8 | CEFR rank`.
     pub lang_level: Field,
+    /// The skills' words as the engine's skills overlap counts them
+    /// ([`explor_engine::scoring::stems`]), each as its [`key_hash`], for score bounds.
+    pub skill_stems: Field,
     /// Availability windows (or the offer's window) as `first day << 32 | last day`,
     /// days counted from the common era, so that each window stays one value.
     pub window_days: Field,
@@ -88,7 +96,7 @@ pub fn number_window(n: u64) -> Option<DateWindow> {
     DateWindow::new(day(n >> 32)?, day(n & 0xffff_ffff)?).ok()
 }
 
-/// A theme key as a number that does not depend on the taxonomy's order (FNV-1a).
+/// A theme key (or a skill word) as a number that does not depend on any order (FNV-1a).
 pub fn key_hash(key: &str) -> u64 {
     key.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
@@ -128,12 +136,14 @@ pub fn build() -> (Schema, Fields) {
         consent: b.add_text_field("consent", STRING),
         weeks: b.add_text_field("weeks", STRING),
         max_days: b.add_u64_field("max_days", INDEXED | FAST),
+        fits_days: b.add_text_field("fits_days", STRING),
         company: b.add_text_field("company", STRING),
         theme_hash: b.add_u64_field("theme_hash", FAST),
         country_number: b.add_u64_field("country_number", FAST),
         missions: b.add_u64_field("missions", FAST),
         lang_level: b.add_u64_field("lang_level", FAST),
         window_days: b.add_u64_field("window_days", FAST),
+        skill_stems: b.add_u64_field("skill_stems", FAST),
     };
     (b.build(), fields)
 }
@@ -246,6 +256,15 @@ fn add_windows(doc: &mut TantivyDocument, f: &Fields, windows: &[DateWindow]) {
     }
 }
 
+fn add_max_days(doc: &mut TantivyDocument, f: &Fields, max: u32) {
+    doc.add_u64(f.max_days, u64::from(max));
+    for days in MISSION_DAYS {
+        if days <= u64::from(max) {
+            doc.add_text(f.fits_days, days.to_string());
+        }
+    }
+}
+
 fn add_common(
     doc: &mut TantivyDocument,
     f: &Fields,
@@ -255,6 +274,9 @@ fn add_common(
     prose: &str,
     languages: &[LanguageLevel],
 ) {
+    for stem in explor_engine::scoring::stems(&skills.join(" ")) {
+        doc.add_u64(f.skill_stems, key_hash(&stem));
+    }
     let skills = skills.join(". ");
     let text = format!("{prose}\n{}", theme_words(taxonomy, themes));
     doc.add_text(f.skills, &skills);
@@ -303,7 +325,7 @@ fn expert_doc(f: &Fields, taxonomy: &Taxonomy, e: &Expert) -> TantivyDocument {
     doc.add_text(f.status, word(&e.status));
     doc.add_text(f.consent, word(&e.consent.status));
     add_windows(&mut doc, f, &e.availability);
-    doc.add_u64(f.max_days, u64::from(e.max_mission_days));
+    add_max_days(&mut doc, f, e.max_mission_days);
     if let Some(emp) = &e.employer {
         doc.add_text(f.company, &emp.id);
     }
@@ -333,7 +355,7 @@ fn offer_doc(f: &Fields, taxonomy: &Taxonomy, o: &Offer) -> TantivyDocument {
         doc.add_u64(f.country_number, country_number(c.as_str()));
     }
     add_windows(&mut doc, f, &[o.window]);
-    doc.add_u64(f.max_days, u64::from(o.max_mission_days));
+    add_max_days(&mut doc, f, o.max_mission_days);
     doc.add_text(f.company, &o.company.id);
     doc
 }
