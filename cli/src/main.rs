@@ -15,7 +15,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use explor_indexer::{Error as IndexError, UserError};
+use explor_indexer::{BatchRunError, Error as IndexError, UserError};
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
@@ -37,10 +37,27 @@ fn report(err: &anyhow::Error) -> ExitCode {
         }
     }
     let _ = writeln!(stderr, "error: {err:#}");
-    match index_error {
-        Some(IndexError::Internal(_)) => ExitCode::from(3),
-        _ if err.chain().any(|e| e.is::<commands::UsageError>()) => ExitCode::from(2),
-        _ => ExitCode::from(1),
+    ExitCode::from(exit_code(err))
+}
+
+/// 3 for an internal failure (of the workspace or of the batch solver), 2 for bad
+/// usage, 1 for anything the user can fix.
+fn exit_code(err: &anyhow::Error) -> u8 {
+    let internal = err.chain().any(|e| {
+        matches!(
+            e.downcast_ref::<IndexError>(),
+            Some(IndexError::Internal(_))
+        ) || matches!(
+            e.downcast_ref::<BatchRunError>(),
+            Some(BatchRunError::Assign(_))
+        )
+    });
+    if internal {
+        3
+    } else if err.chain().any(|e| e.is::<commands::UsageError>()) {
+        2
+    } else {
+        1
     }
 }
 
@@ -49,4 +66,30 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use explor_engine::batch::BatchError;
+    use explor_indexer::InternalError;
+
+    #[test]
+    fn internal_failures_exit_3_usage_2_the_rest_1() {
+        let solver = anyhow::Error::from(BatchRunError::Assign(BatchError::UnknownNeed(
+            "need-x".into(),
+        )));
+        assert_eq!(exit_code(&solver), 3);
+        let store = anyhow::Error::from(IndexError::Internal(InternalError::Index("x".into())));
+        assert_eq!(exit_code(&store.context("while matching")), 3);
+        let usage = anyhow::Error::from(commands::UsageError("bad".into()));
+        assert_eq!(exit_code(&usage), 2);
+        let call = anyhow::Error::from(BatchRunError::UnknownCall {
+            call: "x".into(),
+            known: vec![],
+        });
+        assert_eq!(exit_code(&call), 1);
+        let user = anyhow::Error::from(IndexError::User(UserError::NotFound("x".into())));
+        assert_eq!(exit_code(&user), 1);
+    }
 }
