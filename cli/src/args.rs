@@ -106,8 +106,12 @@ pub struct MissionCreateArgs {
     pub days: Option<u32>,
     /// Who pays the remainder and the fee; default: the employer when the offer covers
     /// remaining costs, else the association.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, conflicts_with = "employer_share")]
     pub remainder_payer: Option<PayerArg>,
+    /// Split the remainder: the employer pays this percentage (e.g. 40 or 37.5), the
+    /// association the rest and the fee.
+    #[arg(long, value_name = "PERCENT")]
+    pub employer_share: Option<String>,
     /// Accept experts whose employer's consent is still pending (flagged; departure
     /// still needs it granted).
     #[arg(long)]
@@ -303,8 +307,12 @@ pub struct CostArgs {
     #[arg(long)]
     pub origin: Option<String>,
     /// Who pays the remainder and the fee.
-    #[arg(long, value_enum, default_value_t = PayerArg::Association)]
+    #[arg(long, value_enum, default_value_t = PayerArg::Association, conflicts_with = "employer_share")]
     pub remainder_payer: PayerArg,
+    /// Split the remainder: the employer pays this percentage (e.g. 40 or 37.5), the
+    /// association the rest and the fee.
+    #[arg(long, value_name = "PERCENT")]
+    pub employer_share: Option<String>,
     /// Employee's salary and charges per day, for the sponsorship estimate.
     #[arg(long, value_name = "EUR")]
     pub daily_cost: Option<String>,

@@ -52,15 +52,18 @@ pub trait CandidateSource {
     fn candidates(&self, need: &Need) -> Result<Vec<Candidate>, Self::Error>;
 }
 
-/// Sorts candidates by relevance descending, then kind, then id: the order every source returns.
+/// The order every source returns: relevance descending, then kind, then id.
+pub fn candidate_order(a: &Candidate, b: &Candidate) -> std::cmp::Ordering {
+    b.relevance
+        .total_cmp(&a.relevance)
+        .then(a.kind.cmp(&b.kind))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Sorts candidates in [`candidate_order`].
 pub fn sort_candidates(candidates: &mut [Candidate]) {
     // Ids are unique per kind, so the order is total and an unstable sort is exact.
-    candidates.sort_unstable_by(|a, b| {
-        b.relevance
-            .total_cmp(&a.relevance)
-            .then(a.kind.cmp(&b.kind))
-            .then_with(|| a.id.cmp(&b.id))
-    });
+    candidates.sort_unstable_by(candidate_order);
 }
 
 fn speaks_all(spoken: &[LanguageLevel], required: &[LanguageLevel]) -> bool {

@@ -47,6 +47,23 @@ pub fn payer(arg: PayerArg) -> RemainderPayer {
     }
 }
 
+/// `--employer-share PERCENT` as a split in basis points (up to two decimals).
+pub fn employer_share(text: &str) -> Result<RemainderPayer> {
+    let bad = || {
+        UsageError(format!(
+            "--employer-share {text}: expected a percentage from 0 to 100 (e.g. 40 or 37.5)"
+        ))
+    };
+    // A decimal with at most two places, read in hundredths: the money parser does
+    // exactly that (40 → 4000, 37.5 → 3750), and refuses anything finer.
+    let hundredths = explor_engine::Money::from_euros_str(text).map_err(|_| bad())?;
+    let bp = u32::try_from(hundredths.cents()).map_err(|_| bad())?;
+    if bp > 10_000 {
+        return Err(bad().into());
+    }
+    Ok(RemainderPayer::Split { employer_bp: bp })
+}
+
 fn create(ws: &mut Workspace, args: &MissionCreateArgs) -> Result<()> {
     let request = NewMission {
         need: args.need.clone(),
@@ -60,7 +77,10 @@ fn create(ws: &mut Workspace, args: &MissionCreateArgs) -> Result<()> {
             .map(|s| date("--start", s))
             .transpose()?,
         days: args.days,
-        payer: args.remainder_payer.map(payer),
+        payer: match &args.employer_share {
+            Some(share) => Some(employer_share(share)?),
+            None => args.remainder_payer.map(payer),
+        },
         include_pending: args.include_pending,
         note: args.event.note.clone(),
     };

@@ -7,7 +7,7 @@
 use std::collections::BTreeSet;
 use std::ops::Bound;
 
-use explor_engine::retrieval::sort_candidates;
+use explor_engine::retrieval::candidate_order;
 use explor_engine::schema::MISSION_DAYS;
 use explor_engine::scoring::ScoreBound;
 use explor_engine::{
@@ -433,12 +433,32 @@ impl CandidateSource for SearchIndex {
             filters.extend(text.iter().map(|(o, q)| (*o, q.box_clone())));
             BooleanQuery::new(filters)
         };
-        let mut out = self.run_all(&with_text(self.expert_filters(need)), CandidateKind::Expert)?;
-        if need.kind == NeedKind::Standard {
-            out.extend(self.run_all(&with_text(self.offer_filters(need)), CandidateKind::Offer)?);
+        let experts = self.run_all(&with_text(self.expert_filters(need)), CandidateKind::Expert)?;
+        if need.kind != NeedKind::Standard {
+            return Ok(experts);
         }
-        sort_candidates(&mut out);
+        let offers = self.run_all(&with_text(self.offer_filters(need)), CandidateKind::Offer)?;
+        // Both lists come sorted by relevance then id: merging them gives the order of
+        // `candidate_order` without comparing thousands of ids again.
+        let out = merge_sorted(experts, offers, candidate_order);
+        debug_assert!(out.is_sorted_by(|a, b| candidate_order(a, b).is_le()));
         Ok(out)
+    }
+}
+
+/// Merges two lists sorted by `order` into one sorted list.
+fn merge_sorted<T>(a: Vec<T>, b: Vec<T>, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut a = a.into_iter().peekable();
+    let mut b = b.into_iter().peekable();
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => order(x, y) != std::cmp::Ordering::Greater,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => return out,
+        };
+        out.extend(if take_a { a.next() } else { b.next() });
     }
 }
 
@@ -462,7 +482,7 @@ fn read_text(segment: &SegmentReader, field: &str, doc: DocId) -> Result<String>
     Ok(text)
 }
 
-/// Collects every matching document with its score and id.
+/// Collects every matching document with its score and id, by score descending, then id.
 struct AllScored;
 
 struct AllScoredSegment {
@@ -496,7 +516,10 @@ impl Collector for AllScored {
         let mut out = Vec::new();
         for fruit in fruits {
             // Losing ids would drop candidates silently: fail the search instead.
-            out.extend(fruit.map_err(tantivy::TantivyError::InternalError)?);
+            let fruit = fruit.map_err(tantivy::TantivyError::InternalError)?;
+            out = merge_sorted(out, fruit, |a: &(String, Score), b| {
+                b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+            });
         }
         Ok(out)
     }
@@ -530,6 +553,9 @@ impl SegmentCollector for AllScoredSegment {
                     }
                     Ok(())
                 });
+        // The dictionary gave the ids in order: a stable sort on relevance alone leaves
+        // equal relevances in id order.
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
         match complete {
             Ok(true) => Ok(out),
             Ok(false) => Err("an id ordinal is missing from the dictionary".into()),

@@ -95,3 +95,52 @@ fn cost_without_a_rate_names_the_missing_override() {
         ],
     );
 }
+
+#[test]
+fn cost_employer_share_splits_the_remainder_and_the_association_pays_the_fee() {
+    let plan = cost(&["--country", "SN", "--days", "10", "--employer-share", "40"]);
+    let remainder = plan["remainder_cents"].as_i64().unwrap();
+    let payers = &plan["payers"];
+    let employer = payers["employer"].as_i64().unwrap();
+    // 40 % of the remainder, rounded half up to the cent.
+    assert_eq!(employer, (remainder * 40 + 50) / 100);
+    assert_eq!(
+        payers["association"].as_i64().unwrap(),
+        remainder - employer + 20_000
+    );
+    let ws = TestWorkspace::new();
+    for bad in ["140", "-5", "12.345", "abc"] {
+        let out = ws
+            .explor(&[
+                "cost",
+                "--country",
+                "SN",
+                "--days",
+                "10",
+                "--employer-share",
+                bad,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "--employer-share {bad}");
+    }
+    let both = ws
+        .explor(&[
+            "cost",
+            "--country",
+            "SN",
+            "--days",
+            "10",
+            "--employer-share",
+            "40",
+            "--remainder-payer",
+            "employer",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        both.status.code(),
+        Some(2),
+        "the two ways to say it conflict"
+    );
+}
