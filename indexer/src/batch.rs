@@ -191,14 +191,11 @@ impl Workspace {
                 mine
             }
         };
-        let mut staffed: std::collections::HashMap<String, u32> = Default::default();
-        for m in self.missions()?.iter().filter(|m| m.books()) {
-            *staffed.entry(m.need.clone()).or_default() += m.staff.people();
-        }
+        let staffed = self.staffed_needs()?;
         let needs: Vec<Need> = needs
             .into_iter()
             .filter_map(|mut n| {
-                let taken = staffed.get(&n.id).copied().unwrap_or(0);
+                let taken = staffed.get(&n.id).map_or(0, |(people, _)| *people);
                 n.experts_wanted = n
                     .experts_wanted
                     .checked_sub(taken)

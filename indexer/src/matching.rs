@@ -147,7 +147,8 @@ impl Workspace {
         Ok(scorer.rank_retrieved(&need, &subjects, opts.top))
     }
 
-    /// The needs an expert or an offer could serve, ranked and explained.
+    /// The needs an expert or an offer could serve, ranked and explained. Needs whose
+    /// missions already send every person they want are not open, and left out.
     pub fn match_candidate(&self, id: &str, opts: MatchOptions) -> Result<NeedsResult> {
         let record = self.record(id)?;
         let subject = match &record {
@@ -164,7 +165,16 @@ impl Workspace {
         };
         let setup = self.scoring_setup(opts.include_pending)?;
         let scorer = setup.scorer();
-        let needs = self.needs()?;
+        let staffed = self.staffed_needs()?;
+        let needs: Vec<Need> = self
+            .needs()?
+            .into_iter()
+            .filter(|n| {
+                staffed
+                    .get(&n.id)
+                    .is_none_or(|(people, _)| *people < n.experts_wanted)
+            })
+            .collect();
         let mut pairs = Vec::with_capacity(needs.len());
         for need in &needs {
             pairs.push((need, self.index().relevance_of(need, id)?));

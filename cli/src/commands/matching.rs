@@ -40,6 +40,13 @@ pub fn run(ws: &Workspace, args: &MatchArgs) -> Result<()> {
                         n.duration_days,
                         n.window
                     ))?;
+                    if let Some((people, missions)) = ws.staffed_needs()?.get(&n.id) {
+                        out.line(format_args!(
+                            "note: {people} of the {} expert(s) it wants already go, on {}",
+                            n.experts_wanted,
+                            missions.join(", ")
+                        ))?;
+                    }
                 }
                 // Travel advice concerns the destination, not the candidate: said once.
                 let mut destination: Vec<&str> = result

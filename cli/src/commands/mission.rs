@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use explor_engine::cost::{CostPlan, RemainderPayer, eur};
+use explor_engine::cost::{CostPlan, RemainderPayer};
 use explor_engine::mission::{Change, DocFormat, DocKind, Item, Mission, State};
 use explor_engine::scoring::Flag;
 use explor_indexer::{MissionFile, NewMission, StaffRequest, Workspace};
@@ -14,7 +14,7 @@ use crate::args::{
     DocFormatArg, EventArgs, MissionAdvanceArgs, MissionCommand, MissionCreateArgs, MissionDocArgs,
     MissionListArgs, MissionRecordArgs, MissionShowArgs, PayerArg, ShowFormat,
 };
-use crate::output::{self, Out, table, write_atomically};
+use crate::output::{self, Out, record_name, table, write_atomically};
 
 pub fn run(ws: &mut Workspace, command: &MissionCommand) -> Result<()> {
     match command {
@@ -185,10 +185,23 @@ fn list(ws: &Workspace, args: &MissionListArgs) -> Result<()> {
         ShowFormat::Table => {
             let mut t = table(&["mission", "need", "who", "dates", "state"]);
             for m in &missions {
+                let who = match m.staff.offer() {
+                    Some(_) => staff_words(m),
+                    None => m
+                        .staff
+                        .experts()
+                        .iter()
+                        .map(|id| match ws.record(id) {
+                            Ok(r) => format!("{} ({id})", record_name(&r)),
+                            Err(_) => format!("{id} (erased)"),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                };
                 t.add_row(vec![
                     m.id.clone(),
                     m.need.clone(),
-                    staff_words(m),
+                    who,
                     m.dates.to_string(),
                     m.state().to_string(),
                 ]);
@@ -332,13 +345,7 @@ pub fn print_file(ws: &Workspace, out: &mut Out, file: &MissionFile) -> Result<(
 
     match &file.plan {
         Ok(plan) => {
-            out.line(format_args!(
-                "cost plan: eligible {}, network {}, remainder {}, fee {}",
-                eur(plan.eligible),
-                eur(plan.network_share),
-                eur(plan.remainder),
-                eur(plan.fee)
-            ))?;
+            out.line(format_args!("cost plan:"))?;
             super::cost::print_plan(out, plan)
         }
         Err(e) => {

@@ -172,6 +172,18 @@ impl Workspace {
         Ok(history)
     }
 
+    /// For each need that missions serve (cancelled ones aside): the people they send
+    /// and the missions, by id.
+    pub fn staffed_needs(&self) -> Result<BTreeMap<String, (u32, Vec<String>)>> {
+        let mut out: BTreeMap<String, (u32, Vec<String>)> = BTreeMap::new();
+        for m in self.store.missions()?.into_iter().filter(Mission::books) {
+            let entry = out.entry(m.need.clone()).or_default();
+            entry.0 += m.staff.people();
+            entry.1.push(m.id);
+        }
+        Ok(out)
+    }
+
     /// Every mission, by id.
     pub fn missions(&self) -> Result<Vec<Mission>> {
         self.store.missions()

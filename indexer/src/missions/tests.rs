@@ -8,7 +8,9 @@
 //! 5. a need or offer named by missions cannot be removed; an erased expert's mission
 //!    says so and cannot depart;
 //! 6. `batch --commit`'s missions book their people, and a second batch finds the
-//!    needs they staff no longer open.
+//!    needs they staff no longer open;
+//! 7. `match --offer/--expert` leaves out needs whose places are all taken, until the
+//!    mission is cancelled.
 
 use chrono::NaiveDate;
 use explor_engine::mission::{Item, State};
@@ -247,4 +249,36 @@ fn a_committed_batch_books_its_people_and_closes_its_needs() {
             );
         }
     }
+}
+
+#[test]
+fn a_fully_staffed_need_is_no_longer_offered_to_candidates() {
+    let (_dir, mut ws) = sample_workspace();
+    let opts = MatchOptions {
+        top: 100,
+        include_ineligible: false,
+        include_pending: false,
+    };
+    let listed = |ws: &Workspace| -> Vec<String> {
+        ws.match_candidate("off-elec-2027", opts)
+            .unwrap()
+            .needs
+            .into_iter()
+            .map(|s| s.id)
+            .collect()
+    };
+    assert!(listed(&ws).contains(&"need-kin-dechets".to_owned()));
+    ws.create_mission(&experts("need-kin-dechets", &["exp-0007"], None), d(TODAY))
+        .unwrap();
+    assert!(!listed(&ws).contains(&"need-kin-dechets".to_owned()));
+    assert_eq!(
+        ws.staffed_needs().unwrap()["need-kin-dechets"],
+        (1, vec!["mis-0001".to_owned()])
+    );
+    ws.advance_mission("mis-0001", State::Cancelled, d(TODAY), None)
+        .unwrap();
+    assert!(
+        listed(&ws).contains(&"need-kin-dechets".to_owned()),
+        "open again"
+    );
 }
