@@ -45,9 +45,10 @@ pub use batch::{
     BatchOptions, BatchProgress, BatchReport, BatchRun, BatchRunError, BatchTimings, run_batch,
 };
 pub use error::{Error, InternalError, Result, UserError};
+pub use explor_engine::mission::MissionFile;
 pub use index::{Bounded, Hit, SearchIndex, SearchQuery};
 pub use matching::{MatchOptions, SCORING_FILE, ScoringSetup, match_top};
-pub use missions::{Created, MissionFile, NewMission, StaffRequest, TEMPLATES_DIR};
+pub use missions::{Created, NewMission, StaffRequest, TEMPLATES_DIR};
 pub use source::{ImportIssue, Loaded, Location, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
 pub use workspace::{CheckReport, ImportCounts, ImportSummary, Workspace};

@@ -9,6 +9,7 @@
 //! [`plan`](crate::cost::plan) fed by [`cost_input`].
 
 mod documents;
+mod file;
 mod lifecycle;
 mod staffing;
 
@@ -24,6 +25,7 @@ use crate::cost::RemainderPayer;
 use crate::values::DateWindow;
 
 pub use documents::{DocFormat, DocKind, DocumentError, Dossier, Templates, render};
+pub use file::MissionFile;
 pub use lifecycle::{Checklist, MissionError, State};
 pub use staffing::{Staffing, check_staffing, cost_input, earliest_dates};
 

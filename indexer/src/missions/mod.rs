@@ -10,15 +10,13 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use explor_engine::batch::Assignment;
-use explor_engine::cost::{CostError, CostPlan, CostRules, RemainderPayer, plan};
+use explor_engine::cost::{CostRules, RemainderPayer};
 use explor_engine::mission::{
-    DocFormat, DocKind, Dossier, Event, Item, Mission, MissionError, Staff, Staffing, State,
-    Templates, check_staffing, cost_input, earliest_dates, render,
+    DocFormat, DocKind, Event, Item, Mission, MissionError, MissionFile, Staff, Staffing, State,
+    Templates, check_staffing, earliest_dates, render,
 };
 use explor_engine::scoring::{Bookings, Flag, History, Subject};
-use explor_engine::{
-    Association, CandidateKind, DateWindow, Expert, Need, Offer, Record, RecordKind, Reference,
-};
+use explor_engine::{CandidateKind, DateWindow, Expert, Need, Record, RecordKind, Reference};
 
 use crate::error::{Error, Result, UserError};
 use crate::workspace::{Workspace, lock};
@@ -98,49 +96,6 @@ pub struct Created {
     pub mission: Mission,
     /// Flags raised by the gates.
     pub flags: Vec<Flag>,
-}
-
-/// A mission with the records it refers to, as the workspace holds them now.
-#[derive(Debug, Clone)]
-pub struct MissionFile {
-    /// The mission.
-    pub mission: Mission,
-    /// Its need.
-    pub need: Need,
-    /// The need's association.
-    pub association: Association,
-    /// Its experts by id (`None` when erased at their request).
-    pub experts: Vec<(String, Option<Expert>)>,
-    /// Its offer, if it is staffed by one.
-    pub offer: Option<Offer>,
-    /// Its cost plan, or why it cannot be computed.
-    pub plan: Result<CostPlan, CostError>,
-}
-
-impl MissionFile {
-    /// The experts who are still on file (not erased).
-    pub fn present_experts(&self) -> Vec<&Expert> {
-        self.experts
-            .iter()
-            .filter_map(|(_, e)| e.as_ref())
-            .collect()
-    }
-
-    /// The dossier the document templates are rendered from.
-    pub fn dossier(&self) -> Dossier<'_> {
-        Dossier {
-            mission: &self.mission,
-            need: &self.need,
-            association: &self.association,
-            experts: self
-                .experts
-                .iter()
-                .map(|(id, e)| (id.as_str(), e.as_ref()))
-                .collect(),
-            offer: self.offer.as_ref(),
-            plan: self.plan.as_ref().map_err(ToString::to_string),
-        }
-    }
 }
 
 fn mission_error(e: MissionError) -> Error {
@@ -379,17 +334,15 @@ impl Workspace {
             },
             None => None,
         };
-        let present: Vec<&Expert> = experts.iter().filter_map(|(_, e)| e.as_ref()).collect();
-        let input = cost_input(&need, &mission, &present, offer.as_ref());
-        let plan = plan(CostRules::embedded(), &Reference::embedded(), &input);
-        Ok(MissionFile {
+        Ok(MissionFile::new(
             mission,
             need,
             association,
             experts,
             offer,
-            plan,
-        })
+            CostRules::embedded(),
+            &Reference::embedded(),
+        ))
     }
 
     /// The templates documents are rendered with: the embedded ones, each replaced by

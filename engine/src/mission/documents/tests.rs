@@ -20,8 +20,8 @@ use chrono::NaiveDate;
 use serde_json::json;
 
 use super::*;
-use crate::cost::{CostRules, RemainderPayer, plan};
-use crate::mission::{Item, State, cost_input};
+use crate::cost::{CostError, CostRules, RemainderPayer};
+use crate::mission::{Item, MissionFile, State};
 use crate::values::DateWindow;
 
 fn day(text: &str) -> NaiveDate {
@@ -265,62 +265,35 @@ fn mission(
 }
 
 /// The records of one dossier, owned, with its computed cost plan.
-struct Case {
+type Case = MissionFile;
+
+fn new_case(
     mission: Mission,
     need: Need,
     association: Association,
     experts: Vec<(String, Option<Expert>)>,
     offer: Option<Offer>,
-    plan: Result<CostPlan, String>,
+) -> Case {
+    MissionFile::new(
+        mission,
+        need,
+        association,
+        experts,
+        offer,
+        CostRules::embedded(),
+        &Reference::embedded(),
+    )
 }
 
-impl Case {
-    fn new(
-        mission: Mission,
-        need: Need,
-        association: Association,
-        experts: Vec<(String, Option<Expert>)>,
-        offer: Option<Offer>,
-    ) -> Self {
-        let known: Vec<&Expert> = experts.iter().filter_map(|(_, e)| e.as_ref()).collect();
-        let input = cost_input(&need, &mission, &known, offer.as_ref());
-        let plan =
-            plan(CostRules::embedded(), &Reference::embedded(), &input).map_err(|e| e.to_string());
-        Self {
-            mission,
-            need,
-            association,
-            experts,
-            offer,
-            plan,
-        }
-    }
-
-    fn dossier(&self) -> Dossier<'_> {
-        Dossier {
-            mission: &self.mission,
-            need: &self.need,
-            association: &self.association,
-            experts: self
-                .experts
-                .iter()
-                .map(|(id, e)| (id.as_str(), e.as_ref()))
-                .collect(),
-            offer: self.offer.as_ref(),
-            plan: self.plan.as_ref().map_err(Clone::clone),
-        }
-    }
-
-    fn render(&self, kind: DocKind, format: DocFormat) -> String {
-        render(
-            kind,
-            format,
-            &self.dossier(),
-            &Reference::embedded(),
-            &Templates::embedded(),
-        )
-        .unwrap_or_else(|e| panic!("{kind}: {e}"))
-    }
+fn render_case(case: &Case, kind: DocKind, format: DocFormat) -> String {
+    render(
+        kind,
+        format,
+        &case.dossier(),
+        &Reference::embedded(),
+        &Templates::embedded(),
+    )
+    .unwrap_or_else(|e| panic!("{kind}: {e}"))
 }
 
 fn kinshasa() -> Case {
@@ -336,7 +309,7 @@ fn kinshasa() -> Case {
         "2027-03-10",
         RemainderPayer::Association,
     );
-    Case::new(
+    new_case(
         m,
         need,
         eau_vive(),
@@ -358,7 +331,7 @@ fn solar_offer() -> Case {
         "2027-03-26",
         RemainderPayer::Employer,
     );
-    Case::new(m, need, soleil_partage(), Vec::new(), Some(elec_sud()))
+    new_case(m, need, soleil_partage(), Vec::new(), Some(elec_sud()))
 }
 
 fn albi_reciprocity() -> Case {
@@ -374,7 +347,7 @@ fn albi_reciprocity() -> Case {
         "2027-11-24",
         RemainderPayer::Association,
     );
-    Case::new(
+    new_case(
         m,
         need,
         tarn_senegal(),
@@ -401,7 +374,7 @@ fn assert_clean(what: &str, text: &str) {
 
 fn snapshot_every_kind(case: &Case, prefix: &str) {
     for kind in DocKind::ALL {
-        let md = case.render(kind, DocFormat::Markdown);
+        let md = render_case(case, kind, DocFormat::Markdown);
         assert_clean(&format!("{prefix} {kind}"), &md);
         snapshot(&format!("documents_{prefix}_{kind}"), &md);
     }
@@ -411,7 +384,7 @@ fn snapshot_every_kind(case: &Case, prefix: &str) {
 fn kinshasa_documents_match_their_snapshots() {
     let case = kinshasa();
     snapshot_every_kind(&case, "kinshasa");
-    let fiche = case.render(DocKind::Fiche, DocFormat::Markdown);
+    let fiche = render_case(&case, DocKind::Fiche, DocFormat::Markdown);
     let head: Vec<&str> = fiche.lines().take(7).collect();
     assert_eq!(
         head,
@@ -431,7 +404,7 @@ fn kinshasa_documents_match_their_snapshots() {
 fn offer_documents_match_their_snapshots() {
     let case = solar_offer();
     snapshot_every_kind(&case, "offer");
-    let budget = case.render(DocKind::Budget, DocFormat::Markdown);
+    let budget = render_case(&case, DocKind::Budget, DocFormat::Markdown);
     assert!(budget.contains("Élec Sud"), "{budget}");
     assert!(budget.contains("Hypothèses"), "{budget}");
 }
@@ -440,7 +413,7 @@ fn offer_documents_match_their_snapshots() {
 fn reciprocity_documents_match_their_snapshots() {
     let case = albi_reciprocity();
     snapshot_every_kind(&case, "reciprocity");
-    let livret = case.render(DocKind::Livret, DocFormat::Markdown);
+    let livret = render_case(&case, DocKind::Livret, DocFormat::Markdown);
     for number in ["15", "17", "18", "112"] {
         assert!(livret.contains(&format!("| {number} |")), "{number}");
     }
@@ -450,7 +423,7 @@ fn reciprocity_documents_match_their_snapshots() {
 
 #[test]
 fn html_fiche_is_a_printable_french_page() {
-    let html = kinshasa().render(DocKind::Fiche, DocFormat::Html);
+    let html = render_case(&kinshasa(), DocKind::Fiche, DocFormat::Html);
     assert!(
         html.starts_with("<!doctype html>\n<html lang=\"fr\">"),
         "{html}"
@@ -470,7 +443,7 @@ fn html_fiche_is_a_printable_french_page() {
 fn raw_html_in_imported_text_is_shown_not_injected() {
     let mut case = kinshasa();
     case.need.description = "Voir <script>alert(1)</script> et <b>ceci</b>.".to_owned();
-    let html = case.render(DocKind::Fiche, DocFormat::Html);
+    let html = render_case(&case, DocKind::Fiche, DocFormat::Html);
     assert!(
         !html.contains("<script>") && !html.contains("<b>"),
         "{html}"
@@ -495,7 +468,7 @@ fn erased_expert_is_named_by_the_mention_only() {
         "2027-03-10",
         RemainderPayer::Association,
     );
-    let case = Case::new(
+    let case = new_case(
         m,
         need,
         eau_vive(),
@@ -504,7 +477,7 @@ fn erased_expert_is_named_by_the_mention_only() {
     );
     for kind in DocKind::ALL {
         for format in DocFormat::ALL {
-            let text = case.render(kind, format);
+            let text = render_case(&case, kind, format);
             assert!(
                 text.contains("expert·e effacé·e à sa demande (RGPD)"),
                 "{kind} {format}:\n{text}"
@@ -517,23 +490,25 @@ fn erased_expert_is_named_by_the_mention_only() {
             }
         }
     }
-    let fiche = case.render(DocKind::Fiche, DocFormat::Markdown);
+    let fiche = render_case(&case, DocKind::Fiche, DocFormat::Markdown);
     assert!(fiche.contains("- **Expert(s)** : expert·e effacé·e à sa demande (RGPD)\n"));
 }
 
 #[test]
 fn a_plan_that_cannot_be_computed_shows_its_reason() {
     let mut case = kinshasa();
-    case.plan = Err("pas de taux de per diem pour CD : donnez --per-diem".to_owned());
+    case.plan = Err(CostError::NoPerDiemRate {
+        country: "CD".parse().unwrap(),
+    });
     for kind in [DocKind::Fiche, DocKind::Convention, DocKind::Budget] {
-        let md = case.render(kind, DocFormat::Markdown);
+        let md = render_case(&case, kind, DocFormat::Markdown);
         assert!(
             md.contains("pas de taux de per diem pour CD"),
             "{kind}:\n{md}"
         );
         assert_clean(kind.as_str(), &md);
     }
-    let budget = case.render(DocKind::Budget, DocFormat::Markdown);
+    let budget = render_case(&case, DocKind::Budget, DocFormat::Markdown);
     assert!(budget.contains("**Plan de financement non calculé**"));
 }
 
