@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use explor_engine::batch::{self, Batch, BatchInput, BatchResult, NeedCandidates, Quotas};
 use explor_engine::scoring::{Excluded, MatchResult, Scorer, Subject};
-use explor_engine::{CandidateSource, Need, Record, RecordKind};
+use explor_engine::{Need, Record, RecordKind};
 use serde::Serialize;
 
 use crate::error::Error;
@@ -332,9 +332,9 @@ fn nearest_excluded(
     by_id: &HashMap<&str, Subject<'_>>,
     need: &Need,
 ) -> Result<Vec<Excluded>, Error> {
-    // Retrieval returns the most relevant first.
+    // Retrieval returns the most relevant first; only the first ones are read.
     let mut pool: Vec<(&str, f32)> = index
-        .candidates(need)?
+        .most_relevant(need, NEAREST_POOL)?
         .iter()
         .filter_map(|c| {
             by_id

@@ -258,9 +258,16 @@ impl SearchIndex {
         c
     }
 
-    fn run_all(&self, query: &dyn Query, kind: CandidateKind) -> Result<Vec<Candidate>> {
+    fn run_all(
+        &self,
+        query: &dyn Query,
+        kind: CandidateKind,
+        limit: Option<usize>,
+    ) -> Result<Vec<Candidate>> {
         let searcher = self.reader.searcher();
-        let found = searcher.search(query, &AllScored).map_err(internal)?;
+        let found = searcher
+            .search(query, &AllScored { limit })
+            .map_err(internal)?;
         Ok(found
             .into_iter()
             .map(|(id, relevance)| Candidate {
@@ -338,7 +345,7 @@ impl SearchIndex {
         }
         let searcher = self.reader.searcher();
         let found = searcher
-            .search(&BooleanQuery::new(text), &AllScored)
+            .search(&BooleanQuery::new(text), &AllScored::ALL)
             .map_err(internal)?;
         Ok(found.into_iter().collect())
     }
@@ -428,20 +435,43 @@ impl CandidateSource for SearchIndex {
     type Error = Error;
 
     fn candidates(&self, need: &Need) -> Result<Vec<Candidate>> {
+        self.retrieve(need, None)
+    }
+}
+
+impl SearchIndex {
+    /// The first `k` of [`CandidateSource::candidates`], exactly, without reading the
+    /// ids of all the others.
+    pub fn most_relevant(&self, need: &Need, k: usize) -> Result<Vec<Candidate>> {
+        self.retrieve(need, Some(k.max(1)))
+    }
+
+    fn retrieve(&self, need: &Need, limit: Option<usize>) -> Result<Vec<Candidate>> {
         let text = need_clauses(self, need)?;
         let with_text = |mut filters: Clauses| {
             filters.extend(text.iter().map(|(o, q)| (*o, q.box_clone())));
             BooleanQuery::new(filters)
         };
-        let experts = self.run_all(&with_text(self.expert_filters(need)), CandidateKind::Expert)?;
+        let experts = self.run_all(
+            &with_text(self.expert_filters(need)),
+            CandidateKind::Expert,
+            limit,
+        )?;
         if need.kind != NeedKind::Standard {
             return Ok(experts);
         }
-        let offers = self.run_all(&with_text(self.offer_filters(need)), CandidateKind::Offer)?;
+        let offers = self.run_all(
+            &with_text(self.offer_filters(need)),
+            CandidateKind::Offer,
+            limit,
+        )?;
         // Both lists come sorted by relevance then id: merging them gives the order of
         // `candidate_order` without comparing thousands of ids again.
-        let out = merge_sorted(experts, offers, candidate_order);
+        let mut out = merge_sorted(experts, offers, candidate_order);
         debug_assert!(out.is_sorted_by(|a, b| candidate_order(a, b).is_le()));
+        if let Some(limit) = limit {
+            out.truncate(limit);
+        }
         Ok(out)
     }
 }
@@ -483,11 +513,19 @@ fn read_text(segment: &SegmentReader, field: &str, doc: DocId) -> Result<String>
 }
 
 /// Collects every matching document with its score and id, by score descending, then id.
-struct AllScored;
+/// With a `limit`, only the first `limit` in that order.
+struct AllScored {
+    limit: Option<usize>,
+}
+
+impl AllScored {
+    const ALL: AllScored = AllScored { limit: None };
+}
 
 struct AllScoredSegment {
     ids: Option<StrColumn>,
     found: Vec<(u64, Score)>,
+    limit: Option<usize>,
 }
 
 impl Collector for AllScored {
@@ -502,6 +540,7 @@ impl Collector for AllScored {
         Ok(AllScoredSegment {
             ids: segment.fast_fields().str("id")?,
             found: Vec::new(),
+            limit: self.limit,
         })
     }
 
@@ -520,6 +559,9 @@ impl Collector for AllScored {
             out = merge_sorted(out, fruit, |a: &(String, Score), b| {
                 b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
             });
+        }
+        if let Some(limit) = self.limit {
+            out.truncate(limit);
         }
         Ok(out)
     }
@@ -540,8 +582,17 @@ impl SegmentCollector for AllScoredSegment {
         let Some(ids) = self.ids else {
             return Ok(Vec::new());
         };
-        // One pass over the id dictionary in ordinal order, instead of a lookup per hit.
         let mut found = self.found;
+        // Within a segment, ordinal order is id order: the first `limit` by relevance,
+        // then ordinal, hold every hit of this segment that can be among the first
+        // `limit` overall.
+        if let Some(limit) = self.limit
+            && found.len() > limit
+        {
+            found.select_nth_unstable_by(limit, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            found.truncate(limit);
+        }
+        // One pass over the id dictionary in ordinal order, instead of a lookup per hit.
         found.sort_unstable_by_key(|(ord, _)| *ord);
         let mut out = Vec::with_capacity(found.len());
         let mut scores = found.iter().map(|(_, s)| *s);

@@ -412,3 +412,39 @@ fn sample_rankings() {
     }
     insta::assert_snapshot!("sample_rankings", lines.join("\n"));
 }
+
+#[test]
+fn most_relevant_is_the_head_of_the_candidates() {
+    let (dir, mut ws) = sample_workspace();
+    // A second import writes a second segment: the head must be exact across segments.
+    let experts: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let copies: Vec<serde_json::Value> = experts
+        .iter()
+        .take(40)
+        .map(|e| {
+            let mut e = e.clone();
+            e["id"] = format!("{}-bis", e["id"].as_str().unwrap()).into();
+            e
+        })
+        .collect();
+    let file = dir.path().join("experts.json");
+    std::fs::write(&file, serde_json::to_string(&copies).unwrap()).unwrap();
+    ws.import(load(&file, None).unwrap(), &Reference::embedded())
+        .unwrap();
+    for record in ws.records(explor_engine::RecordKind::Need).unwrap() {
+        let explor_engine::Record::Need(need) = record else {
+            continue;
+        };
+        let all = ws.index().candidates(&need).unwrap();
+        for k in [1, 3, 10, 1000] {
+            let head = ws.index().most_relevant(&need, k).unwrap();
+            assert_eq!(head, all[..k.min(all.len())], "{} top {k}", need.id);
+        }
+    }
+}
