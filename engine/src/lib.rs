@@ -3,7 +3,7 @@
 //! The domain of EXPLOR expertise missions, and its rules: who the experts, companies,
 //! associations and needs are ([`model`]), the value types that keep bad states out
 //! ([`values`]: CEFR levels, ISO codes, date windows, money in cents), the reference
-//! lists they are checked against ([`reference`]: theme taxonomy as a petgraph graph,
+//! lists they are checked against ([`reference`](mod@reference): theme taxonomy as a petgraph graph,
 //! countries with their UN M49 region, languages, French départements), import
 //! validation ([`schema`]), the scoring stage ([`scoring`]), batch assignment
 //! ([`batch`], on the exact min-cost flow of [`assign`]), cost plans ([`cost`]) and
