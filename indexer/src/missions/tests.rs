@@ -10,7 +10,8 @@
 //! 6. `batch --commit`'s missions book their people, and a second batch finds the
 //!    needs they staff no longer open;
 //! 7. `match --offer/--expert` leaves out needs whose places are all taken, until the
-//!    mission is cancelled.
+//!    mission is cancelled;
+//! 8. a workspace written before missions existed (schema 1) gets their tables on open.
 
 use chrono::NaiveDate;
 use explor_engine::mission::{Item, State};
@@ -281,4 +282,32 @@ fn a_fully_staffed_need_is_no_longer_offered_to_candidates() {
         listed(&ws).contains(&"need-kin-dechets".to_owned()),
         "open again"
     );
+}
+
+#[test]
+fn a_version_1_workspace_gets_the_mission_tables_on_open() {
+    let (dir, ws) = sample_workspace();
+    drop(ws);
+    let db = dir.path().join("ws/explor.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "DROP TABLE mission_events; DROP TABLE missions;
+             UPDATE meta SET value = '1' WHERE key = 'schema_version';",
+        )
+        .unwrap();
+    }
+    let mut ws = Workspace::open(&dir.path().join("ws")).unwrap();
+    assert!(ws.missions().unwrap().is_empty());
+    ws.create_mission(&experts("need-kin-dechets", &["exp-0007"], None), d(TODAY))
+        .unwrap();
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let version: String = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'schema_version'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(version, "2");
 }

@@ -359,3 +359,60 @@ fn the_demo_ends_with_the_kinshasa_mission() {
     assert!(tail.contains("Per diem"), "{tail}");
     assert!(tail.contains("# Fiche de mission"), "{tail}");
 }
+
+#[test]
+fn an_offer_staffs_a_mission_with_one_employee_within_its_headcount() {
+    let ws = sample();
+    let offer: Value = json(&ws, &["show", "off-elec-2027", "--format", "json"]);
+    let headcount = offer["headcount"].as_u64().unwrap();
+    let created = json(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-mg-minireseau-sante",
+            "--offer",
+            "off-elec-2027",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(created["staff"]["kind"], "offer");
+    assert_eq!(created["staff"]["offer"], "off-elec-2027");
+    let shown = json(&ws, &["mission", "show", "mis-0001", "--format", "json"]);
+    assert_eq!(shown["plan"]["lines"].as_array().unwrap()[0]["expert"], 1);
+    let fiche = run_ok(&ws, &["mission", "doc", "mis-0001", "fiche"]);
+    assert!(fiche.contains("Élec Sud"), "{fiche}");
+    // The offer's headcount counts its missions: once used up, the gate says so.
+    assert_eq!(headcount, 3, "the sample's offer lends three people");
+    for need in ["need-sn-pompage-solaire", "need-kin-dechets"] {
+        run_ok(
+            &ws,
+            &["mission", "create", need, "--offer", "off-elec-2027"],
+        );
+    }
+    let matched: Value = json(
+        &ws,
+        &[
+            "match",
+            "need-bj-etat-civil",
+            "--include-ineligible",
+            "--format",
+            "json",
+        ],
+    );
+    let offer = matched["excluded"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "off-elec-2027")
+        .expect("the offer is excluded once its three people are taken");
+    assert!(
+        offer["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["gate"] == "headcount"),
+        "{offer}"
+    );
+}
