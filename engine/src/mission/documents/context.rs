@@ -226,11 +226,12 @@ pub(super) fn build(kind: DocKind, d: &Dossier<'_>, reference: &Reference<'_>) -
 
 fn network() -> NetworkInfo {
     let p = &CostRules::embedded().programme;
+    let n = super::network::Network::embedded();
     NetworkInfo {
-        name: "Occitanie Coopération",
-        description: "réseau régional multi-acteurs (RRMA) de la coopération et de la solidarité internationale en Occitanie",
-        programme: "EXPLOR",
-        funders: "le ministère de l'Europe et des Affaires étrangères et le Fonjep, avec l'appui de France Volontaires",
+        name: &n.name,
+        description: &n.description,
+        programme: &n.programme,
+        funders: &n.funders,
         share_rate: pct(p.network_share_bp),
         cap: eur(p.network_cap_per_mission),
         fee: eur(p.fee_per_mission),

@@ -18,6 +18,7 @@ mod booklet;
 mod context;
 mod costs;
 mod french;
+mod network;
 mod people;
 
 #[cfg(test)]
