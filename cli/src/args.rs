@@ -330,6 +330,15 @@ pub enum PayerArg {
     Employer,
 }
 
+impl From<PayerArg> for explor_engine::cost::RemainderPayer {
+    fn from(p: PayerArg) -> Self {
+        match p {
+            PayerArg::Association => Self::Association,
+            PayerArg::Employer => Self::Employer,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// Words to look for (empty: filters only).

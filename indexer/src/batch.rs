@@ -191,18 +191,7 @@ impl Workspace {
                 mine
             }
         };
-        let staffed = self.staffed_needs()?;
-        let needs: Vec<Need> = needs
-            .into_iter()
-            .filter_map(|mut n| {
-                let taken = staffed.get(&n.id).map_or(0, |(people, _)| *people);
-                n.experts_wanted = n
-                    .experts_wanted
-                    .checked_sub(taken)
-                    .filter(|left| *left > 0)?;
-                Some(n)
-            })
-            .collect();
+        let needs = self.open_needs(needs)?;
         let mut records = self.records(RecordKind::Expert)?;
         records.extend(self.records(RecordKind::Offer)?);
         run_batch(self.index(), &scorer, &records, needs, options, progress)
@@ -226,14 +215,7 @@ pub fn run_batch(
     use rayon::prelude::*;
 
     needs.sort_by(|a, b| a.id.cmp(&b.id));
-    let by_id: HashMap<&str, Subject<'_>> = records
-        .iter()
-        .filter_map(|r| match r {
-            Record::Expert(e) => Some((e.id.as_str(), Subject::Expert(e))),
-            Record::Offer(o) => Some((o.id.as_str(), Subject::Offer(o))),
-            _ => None,
-        })
-        .collect();
+    let by_id = subjects_by_id(records);
 
     let started = Instant::now();
     let total = needs.len();
@@ -323,6 +305,15 @@ fn record(subject: Subject<'_>) -> Record {
     }
 }
 
+/// The experts and offers among `records`, by id.
+fn subjects_by_id(records: &[Record]) -> HashMap<&str, Subject<'_>> {
+    records
+        .iter()
+        .filter_map(Subject::of)
+        .map(|s| (s.id(), s))
+        .collect()
+}
+
 /// The [`NEAREST`] excluded candidates closest to eligibility for a need nobody is
 /// eligible for, judged by every gate among the [`NEAREST_POOL`] most relevant to its
 /// text that retrieval lets through (or, if it lets nobody through, among all).
@@ -390,14 +381,7 @@ mod tests {
         let scorer = setup.scorer();
         let mut records = ws.records(RecordKind::Expert).unwrap();
         records.extend(ws.records(RecordKind::Offer).unwrap());
-        let by_id: HashMap<&str, Subject<'_>> = records
-            .iter()
-            .filter_map(|r| match r {
-                Record::Expert(e) => Some((e.id.as_str(), Subject::Expert(e))),
-                Record::Offer(o) => Some((o.id.as_str(), Subject::Offer(o))),
-                _ => None,
-            })
-            .collect();
+        let by_id = subjects_by_id(&records);
         for r in ws.records(RecordKind::Need).unwrap() {
             let Record::Need(need) = r else { continue };
             let clock = StageClock::default();

@@ -91,10 +91,11 @@ impl Workspace {
     pub fn scoring_setup(&self, include_pending: bool) -> Result<ScoringSetup> {
         let mut config = self.scoring_config()?;
         config.include_pending |= include_pending;
+        let (bookings, history) = self.bookings_and_history()?;
         Ok(ScoringSetup {
             config,
-            bookings: self.bookings()?,
-            history: self.history()?,
+            bookings,
+            history,
         })
     }
 
@@ -151,30 +152,17 @@ impl Workspace {
     /// missions already send every person they want are not open, and left out.
     pub fn match_candidate(&self, id: &str, opts: MatchOptions) -> Result<NeedsResult> {
         let record = self.record(id)?;
-        let subject = match &record {
-            Record::Expert(e) => Subject::Expert(e),
-            Record::Offer(o) => Subject::Offer(o),
-            other => {
-                return Err(UserError::WrongKind {
-                    id: id.to_owned(),
-                    expected: "an expert or an offer",
-                    found: article(other.kind()),
-                }
-                .into());
+        let Some(subject) = Subject::of(&record) else {
+            return Err(UserError::WrongKind {
+                id: id.to_owned(),
+                expected: "an expert or an offer",
+                found: article(record.kind()),
             }
+            .into());
         };
         let setup = self.scoring_setup(opts.include_pending)?;
         let scorer = setup.scorer();
-        let staffed = self.staffed_needs()?;
-        let needs: Vec<Need> = self
-            .needs()?
-            .into_iter()
-            .filter(|n| {
-                staffed
-                    .get(&n.id)
-                    .is_none_or(|(people, _)| *people < n.experts_wanted)
-            })
-            .collect();
+        let needs = self.open_needs(self.needs()?)?;
         let mut pairs = Vec::with_capacity(needs.len());
         for need in &needs {
             pairs.push((need, self.index().relevance_of(need, id)?));
@@ -276,10 +264,7 @@ const WIDEST_BOUNDED: usize = 1024;
 fn subjects<'r>(records: &'r [Record], relevance: impl Fn(&str) -> f32) -> Vec<(Subject<'r>, f32)> {
     records
         .iter()
-        .filter_map(|r| match r {
-            Record::Expert(e) => Some((Subject::Expert(e), relevance(&e.id))),
-            Record::Offer(o) => Some((Subject::Offer(o), relevance(&o.id))),
-            _ => None,
-        })
+        .filter_map(Subject::of)
+        .map(|s| (s, relevance(s.id())))
         .collect()
 }

@@ -57,10 +57,9 @@ fn input(args: &CostArgs) -> Result<CostInput> {
     input.lodging_provided = args.lodging_provided;
     input.meals_provided_per_day = args.meals_provided;
     input.field_transport_provided = args.field_transport_provided;
-    input.payer = match &args.employer_share {
-        Some(share) => super::mission::employer_share(share)?,
-        None => super::mission::payer(args.remainder_payer),
-    };
+    input.payer =
+        super::remainder_payer(Some(args.remainder_payer), args.employer_share.as_deref())?
+            .unwrap_or_default();
     input.daily_cost = money("daily-cost", &args.daily_cost)?;
     input.turnover = money("turnover", &args.turnover)?;
     Ok(input)

@@ -9,10 +9,10 @@ use explor_engine::scoring::Flag;
 use explor_indexer::{MissionFile, NewMission, StaffRequest, Workspace};
 use serde::Serialize;
 
-use super::UsageError;
+use super::{UsageError, remainder_payer};
 use crate::args::{
     DocFormatArg, EventArgs, MissionAdvanceArgs, MissionCommand, MissionCreateArgs, MissionDocArgs,
-    MissionListArgs, MissionRecordArgs, MissionShowArgs, PayerArg, ShowFormat,
+    MissionListArgs, MissionRecordArgs, MissionShowArgs, ShowFormat,
 };
 use crate::output::{self, Out, record_name, table, write_atomically};
 
@@ -40,30 +40,6 @@ fn on(event: &EventArgs) -> Result<NaiveDate> {
     }
 }
 
-pub fn payer(arg: PayerArg) -> RemainderPayer {
-    match arg {
-        PayerArg::Association => RemainderPayer::Association,
-        PayerArg::Employer => RemainderPayer::Employer,
-    }
-}
-
-/// `--employer-share PERCENT` as a split in basis points (up to two decimals).
-pub fn employer_share(text: &str) -> Result<RemainderPayer> {
-    let bad = || {
-        UsageError(format!(
-            "--employer-share {text}: expected a percentage from 0 to 100 (e.g. 40 or 37.5)"
-        ))
-    };
-    // A decimal with at most two places, read in hundredths: the money parser does
-    // exactly that (40 → 4000, 37.5 → 3750), and refuses anything finer.
-    let hundredths = explor_engine::Money::from_euros_str(text).map_err(|_| bad())?;
-    let bp = u32::try_from(hundredths.cents()).map_err(|_| bad())?;
-    if bp > 10_000 {
-        return Err(bad().into());
-    }
-    Ok(RemainderPayer::Split { employer_bp: bp })
-}
-
 fn create(ws: &mut Workspace, args: &MissionCreateArgs) -> Result<()> {
     let request = NewMission {
         need: args.need.clone(),
@@ -77,10 +53,7 @@ fn create(ws: &mut Workspace, args: &MissionCreateArgs) -> Result<()> {
             .map(|s| date("--start", s))
             .transpose()?,
         days: args.days,
-        payer: match &args.employer_share {
-            Some(share) => Some(employer_share(share)?),
-            None => args.remainder_payer.map(payer),
-        },
+        payer: remainder_payer(args.remainder_payer, args.employer_share.as_deref())?,
         include_pending: args.include_pending,
         note: args.event.note.clone(),
     };

@@ -12,9 +12,10 @@ mod records;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use explor_engine::cost::RemainderPayer;
 use explor_indexer::Workspace;
 
-use crate::args::{Cli, Command};
+use crate::args::{Cli, Command, PayerArg};
 
 /// A command line that is well-formed for clap but cannot be acted on.
 #[derive(Debug, thiserror::Error)]
@@ -38,6 +39,35 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Mission(command) => mission::run(&mut open(root)?, &command),
         Command::Demo(args) => demo::run(&args),
     }
+}
+
+/// Who pays the remainder, from `--remainder-payer` or `--employer-share` (clap keeps
+/// them apart); `None` when neither was given.
+fn remainder_payer(
+    payer: Option<PayerArg>,
+    employer_share: Option<&str>,
+) -> Result<Option<RemainderPayer>> {
+    match employer_share {
+        Some(share) => self::employer_share(share).map(Some),
+        None => Ok(payer.map(RemainderPayer::from)),
+    }
+}
+
+/// `--employer-share PERCENT` as a split in basis points (up to two decimals).
+fn employer_share(text: &str) -> Result<RemainderPayer> {
+    let bad = || {
+        UsageError(format!(
+            "--employer-share {text}: expected a percentage from 0 to 100 (e.g. 40 or 37.5)"
+        ))
+    };
+    // A decimal with at most two places, read in hundredths: the money parser does
+    // exactly that (40 → 4000, 37.5 → 3750), and refuses anything finer.
+    let hundredths = explor_engine::Money::from_euros_str(text).map_err(|_| bad())?;
+    let bp = u32::try_from(hundredths.cents()).map_err(|_| bad())?;
+    if bp > 10_000 {
+        return Err(bad().into());
+    }
+    Ok(RemainderPayer::Split { employer_bp: bp })
 }
 
 /// Opens the workspace and tells the user what opening had to do (rebuilding a stale index).

@@ -88,10 +88,7 @@ pub fn check_staffing(scorer: &Scorer<'_>, s: &Staffing<'_>) -> Result<Vec<Flag>
     let mut flags = Vec::new();
     let mut failures = Vec::new();
     for subject in &s.subjects {
-        let outcome = match subject {
-            Subject::Expert(e) => scorer.expert_gates(&on_dates, e),
-            Subject::Offer(o) => scorer.offer_gates(&on_dates, o),
-        };
+        let outcome = scorer.gates(&on_dates, *subject);
         if outcome.failures.is_empty() && outcome.dates == Some(s.dates) {
             flags.extend(outcome.flags);
         } else {
@@ -132,10 +129,7 @@ pub fn earliest_dates(
         .subjects
         .iter()
         .filter_map(|subject| {
-            let outcome = match subject {
-                Subject::Expert(e) => scorer.expert_gates(&spread, e),
-                Subject::Offer(o) => scorer.offer_gates(&spread, o),
-            };
+            let outcome = scorer.gates(&spread, *subject);
             (!outcome.failures.is_empty()).then(|| (subject.id().to_owned(), outcome.failures))
         })
         .collect();

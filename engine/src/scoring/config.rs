@@ -26,6 +26,19 @@ pub struct Weights {
     pub rotation: f64,
 }
 
+impl Weights {
+    /// The sum of all weights: a score is the weighted sum divided by it (× 100).
+    pub fn total(&self) -> f64 {
+        self.theme
+            + self.skills
+            + self.languages
+            + self.country_experience
+            + self.availability_fit
+            + self.experience
+            + self.rotation
+    }
+}
+
 /// All scoring settings (`data/reference/scoring.json` is the documented default).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

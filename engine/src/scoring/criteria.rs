@@ -90,13 +90,7 @@ impl Scorer<'_> {
         exact: bool,
     ) -> Vec<Criterion> {
         let w = &self.config.weights;
-        let total = w.theme
-            + w.skills
-            + w.languages
-            + w.country_experience
-            + w.availability_fit
-            + w.experience
-            + w.rotation;
+        let total = w.total();
         let mut out = Vec::with_capacity(7);
         let mut push = |name: &'static str, weight: f64, (value, detail): (f64, String)| {
             let value = round(value.clamp(0.0, 1.0), 4);

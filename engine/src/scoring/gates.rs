@@ -3,7 +3,7 @@
 use serde::Serialize;
 use std::collections::HashMap;
 
-use super::Scorer;
+use super::{Scorer, Subject};
 use crate::model::{ConsentStatus, Expert, ExpertStatus, LanguageLevel, Need, NeedKind, Offer};
 use crate::reference::AdviceLevel;
 use crate::values::{CountryCode, DateWindow};
@@ -143,6 +143,14 @@ impl Scorer<'_> {
             .countries
             .get(code.as_str())
             .map_or_else(|| code.to_string(), |c| c.name_fr.clone())
+    }
+
+    /// All gates for an expert or an offer.
+    pub(crate) fn gates(&self, need: &Need, subject: Subject<'_>) -> GateOutcome {
+        match subject {
+            Subject::Expert(e) => self.expert_gates(need, e),
+            Subject::Offer(o) => self.offer_gates(need, o),
+        }
     }
 
     /// All gates for an expert.

@@ -48,9 +48,18 @@ pub enum Subject<'s> {
     Offer(&'s Offer),
 }
 
-impl Subject<'_> {
+impl<'s> Subject<'s> {
+    /// The subject a record stands for, if it is an expert or an offer.
+    pub fn of(record: &'s crate::model::Record) -> Option<Self> {
+        match record {
+            crate::model::Record::Expert(e) => Some(Subject::Expert(e)),
+            crate::model::Record::Offer(o) => Some(Subject::Offer(o)),
+            _ => None,
+        }
+    }
+
     /// Its id.
-    pub fn id(&self) -> &str {
+    pub fn id(&self) -> &'s str {
         match self {
             Subject::Expert(e) => &e.id,
             Subject::Offer(o) => &o.id,
@@ -411,13 +420,7 @@ impl ScoreBound {
             })
             .collect();
         let w = scorer.config.weights.clone();
-        let total = w.theme
-            + w.skills
-            + w.languages
-            + w.country_experience
-            + w.availability_fit
-            + w.experience
-            + w.rotation;
+        let total = w.total();
         Self {
             themes,
             countries,

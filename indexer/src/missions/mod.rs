@@ -112,19 +112,30 @@ impl Workspace {
     /// How many missions each expert or offer is on (cancelled ones aside), for the
     /// rotation criterion.
     pub fn history(&self) -> Result<History> {
-        let mut history = History::default();
-        for m in self.store.missions()?.iter().filter(|m| m.books()) {
-            let ids = m
-                .staff
-                .experts()
-                .iter()
-                .map(String::as_str)
-                .chain(m.staff.offer());
-            for id in ids {
-                *history.recent.entry(id.to_owned()).or_default() += 1;
-            }
-        }
-        Ok(history)
+        Ok(history_of(&self.store.missions()?))
+    }
+
+    /// Bookings and history together, from one reading of the missions.
+    pub(crate) fn bookings_and_history(&self) -> Result<(Bookings, History)> {
+        let missions = self.store.missions()?;
+        Ok((bookings_of(&missions), history_of(&missions)))
+    }
+
+    /// The needs among `needs` that still have places, each with `experts_wanted`
+    /// lowered to the places left (missions not cancelled take theirs).
+    pub fn open_needs(&self, needs: Vec<Need>) -> Result<Vec<Need>> {
+        let staffed = self.staffed_needs()?;
+        Ok(needs
+            .into_iter()
+            .filter_map(|mut n| {
+                let taken = staffed.get(&n.id).map_or(0, |(people, _)| *people);
+                n.experts_wanted = n
+                    .experts_wanted
+                    .checked_sub(taken)
+                    .filter(|left| *left > 0)?;
+                Some(n)
+            })
+            .collect())
     }
 
     /// For each need that missions serve (cancelled ones aside): the people they send
@@ -200,14 +211,7 @@ impl Workspace {
             };
             let need = self.need_record(&request.need)?;
             let records = self.staff_records(&request.staff)?;
-            let subjects: Vec<Subject<'_>> = records
-                .iter()
-                .filter_map(|r| match r {
-                    Record::Expert(e) => Some(Subject::Expert(e)),
-                    Record::Offer(o) => Some(Subject::Offer(o)),
-                    _ => None,
-                })
-                .collect();
+            let subjects: Vec<Subject<'_>> = records.iter().filter_map(Subject::of).collect();
             let days = request.days.unwrap_or(need.duration_days);
             let mut staffing = Staffing {
                 need: &need,
@@ -260,17 +264,10 @@ impl Workspace {
     ) -> Result<Mission> {
         let _lock = lock(self.root())?;
         let mut mission = self.mission(id)?;
-        let ids: Vec<String> = mission.staff.experts().to_vec();
-        let records = self.store.records_by_ids(ids.iter().map(String::as_str))?;
-        let people: Vec<(&str, Option<&Expert>)> = ids
+        let experts = self.experts_on_file(mission.staff.experts())?;
+        let people: Vec<(&str, Option<&Expert>)> = experts
             .iter()
-            .map(|id| {
-                let found = records.iter().find_map(|r| match r {
-                    Record::Expert(e) if e.id == *id => Some(&**e),
-                    _ => None,
-                });
-                (id.as_str(), found)
-            })
+            .map(|(id, e)| (id.as_str(), e.as_ref()))
             .collect();
         let event = mission
             .advance(to, on, note, &people)
@@ -315,18 +312,7 @@ impl Workspace {
                 .into());
             }
         };
-        let ids = mission.staff.experts();
-        let records = self.store.records_by_ids(ids.iter().map(String::as_str))?;
-        let experts: Vec<(String, Option<Expert>)> = ids
-            .iter()
-            .map(|id| {
-                let found = records.iter().find_map(|r| match r {
-                    Record::Expert(e) if e.id == *id => Some((**e).clone()),
-                    _ => None,
-                });
-                (id.clone(), found)
-            })
-            .collect();
+        let experts = self.experts_on_file(mission.staff.experts())?;
         let offer = match mission.staff.offer() {
             Some(id) => match self.store.record(id)? {
                 Some(Record::Offer(o)) => Some(*o),
@@ -380,6 +366,22 @@ impl Workspace {
             }
             .into()
         })
+    }
+
+    /// Each of these experts with their record, `None` for one no longer on file
+    /// (erased at their request), in the order given.
+    fn experts_on_file(&self, ids: &[String]) -> Result<Vec<(String, Option<Expert>)>> {
+        let records = self.store.records_by_ids(ids.iter().map(String::as_str))?;
+        Ok(ids
+            .iter()
+            .map(|id| {
+                let found = records.iter().find_map(|r| match r {
+                    Record::Expert(e) if e.id == *id => Some((**e).clone()),
+                    _ => None,
+                });
+                (id.clone(), found)
+            })
+            .collect())
     }
 
     fn need_record(&self, id: &str) -> Result<Need> {
@@ -437,6 +439,23 @@ fn bookings_of(missions: &[Mission]) -> Bookings {
         }
     }
     bookings
+}
+
+/// How many missions each expert or offer is on, among those not cancelled.
+fn history_of(missions: &[Mission]) -> History {
+    let mut history = History::default();
+    for m in missions.iter().filter(|m| m.books()) {
+        let ids = m
+            .staff
+            .experts()
+            .iter()
+            .map(String::as_str)
+            .chain(m.staff.offer());
+        for id in ids {
+            *history.recent.entry(id.to_owned()).or_default() += 1;
+        }
+    }
+    history
 }
 
 /// The templates a folder overrides, by file name: only the names the documents use
