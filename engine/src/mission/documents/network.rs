@@ -8,10 +8,12 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Network {
-    #[allow(dead_code)] // kept in the file for the reader, not shown in documents
-    pub(super) source: String,
-    #[allow(dead_code)]
-    pub(super) date: String,
+    /// Where the facts come from and when: required in the file, for its reader; the
+    /// documents cite the programme through the cost rules' sources.
+    #[serde(rename = "source")]
+    _source: serde::de::IgnoredAny,
+    #[serde(rename = "date")]
+    _date: serde::de::IgnoredAny,
     pub(super) name: String,
     pub(super) description: String,
     pub(super) programme: String,
@@ -39,6 +41,12 @@ mod tests {
     fn the_embedded_network_file_reads_and_names_its_source() {
         let n = Network::embedded();
         assert_eq!(n.name, "Occitanie Coopération");
-        assert!(n.source.contains("EXPLOR") && !n.date.is_empty());
+        let raw: serde_json::Value = serde_json::from_str(EMBEDDED).unwrap();
+        assert!(raw["source"].as_str().is_some_and(|s| s.contains("EXPLOR")));
+        assert!(raw["date"].as_str().is_some_and(|d| !d.is_empty()));
+        // The source and date are required: a file without them is refused.
+        let mut bare = raw.clone();
+        bare.as_object_mut().unwrap().remove("source");
+        assert!(serde_json::from_value::<Network>(bare).is_err());
     }
 }
