@@ -216,6 +216,7 @@ pub fn run_batch(
 
     needs.sort_by(|a, b| a.id.cmp(&b.id));
     let by_id = subjects_by_id(records);
+    index.prepare_for_many_queries()?;
 
     let started = Instant::now();
     let total = needs.len();
@@ -270,7 +271,7 @@ pub fn run_batch(
 fn need_candidates(
     index: &SearchIndex,
     scorer: &Scorer<'_>,
-    by_id: &HashMap<&str, Subject<'_>>,
+    by_id: &HashMap<&str, &Record>,
     need: &Need,
     top: usize,
     clock: &StageClock,
@@ -279,8 +280,8 @@ fn need_candidates(
     let MatchResult { candidates, .. } = match_top(index, scorer, need, top, |ids| {
         Ok(ids
             .iter()
-            .filter_map(|id| by_id.get(id).map(|s| record(*s)))
-            .collect())
+            .filter_map(|id| by_id.get(id).copied())
+            .collect::<Vec<&Record>>())
     })?;
     let started = StageClock::add(&clock.matching, started);
     let nearest = if candidates.is_empty() {
@@ -297,20 +298,11 @@ fn need_candidates(
     ))
 }
 
-/// A copy of a candidate's record, as [`match_top`] fetches them.
-fn record(subject: Subject<'_>) -> Record {
-    match subject {
-        Subject::Expert(e) => Record::Expert(Box::new(e.clone())),
-        Subject::Offer(o) => Record::Offer(Box::new(o.clone())),
-    }
-}
-
 /// The experts and offers among `records`, by id.
-fn subjects_by_id(records: &[Record]) -> HashMap<&str, Subject<'_>> {
+fn subjects_by_id(records: &[Record]) -> HashMap<&str, &Record> {
     records
         .iter()
-        .filter_map(Subject::of)
-        .map(|s| (s.id(), s))
+        .filter_map(|r| Subject::of(r).map(|s| (s.id(), r)))
         .collect()
 }
 
@@ -320,7 +312,7 @@ fn subjects_by_id(records: &[Record]) -> HashMap<&str, Subject<'_>> {
 fn nearest_excluded(
     index: &SearchIndex,
     scorer: &Scorer<'_>,
-    by_id: &HashMap<&str, Subject<'_>>,
+    by_id: &HashMap<&str, &Record>,
     need: &Need,
 ) -> Result<Vec<Excluded>, Error> {
     // Retrieval returns the most relevant first; only the first ones are read.
@@ -343,7 +335,10 @@ fn nearest_excluded(
         pool.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         pool.truncate(NEAREST_POOL);
     }
-    let subjects: Vec<(Subject<'_>, f32)> = pool.iter().map(|&(id, r)| (by_id[id], r)).collect();
+    let subjects: Vec<(Subject<'_>, f32)> = pool
+        .iter()
+        .filter_map(|&(id, r)| Some((Subject::of(by_id.get(id)?)?, r)))
+        .collect();
     let relevance: HashMap<&str, f32> = pool.into_iter().collect();
     let excluded = scorer
         .rank(need, &subjects, Some(0), true)

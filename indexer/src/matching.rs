@@ -1,6 +1,7 @@
 //! Matching against the workspace: the engine's scoring stage fed by the search index
 //! (candidates and text relevance) and the store (records).
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use explor_engine::scoring::{
@@ -175,12 +176,12 @@ impl Workspace {
 /// judging only a few: the index returns the candidates with the highest score bound;
 /// they are scored exactly, and the search widens (×4) until the `top`-th exact score is
 /// above every bound left behind. `fetch` reads records by id.
-pub fn match_top(
+pub fn match_top<R: Borrow<Record>>(
     index: &SearchIndex,
     scorer: &Scorer<'_>,
     need: &Need,
     top: usize,
-    fetch: impl FnMut(&[&str]) -> Result<Vec<Record>>,
+    fetch: impl FnMut(&[&str]) -> Result<Vec<R>>,
 ) -> Result<MatchResult> {
     match_top_with(
         index,
@@ -195,14 +196,14 @@ pub fn match_top(
 
 /// [`match_top`] with its first width and widest bounded search given (tests use small
 /// ones to go through every path on small datasets).
-pub(crate) fn match_top_with(
+pub(crate) fn match_top_with<R: Borrow<Record>>(
     index: &SearchIndex,
     scorer: &Scorer<'_>,
     need: &Need,
     top: usize,
     first_k: usize,
     widest: usize,
-    mut fetch: impl FnMut(&[&str]) -> Result<Vec<Record>>,
+    mut fetch: impl FnMut(&[&str]) -> Result<Vec<R>>,
 ) -> Result<MatchResult> {
     if !scorer.need_gates(need).is_empty() {
         // The destination itself bars every candidate: nobody to rank.
@@ -261,10 +262,13 @@ pub(crate) fn match_top_with(
 /// Beyond this many candidates per kind, the bounded search gives way to judging all.
 const WIDEST_BOUNDED: usize = 1024;
 
-fn subjects<'r>(records: &'r [Record], relevance: impl Fn(&str) -> f32) -> Vec<(Subject<'r>, f32)> {
+fn subjects<'r, R: Borrow<Record>>(
+    records: &'r [R],
+    relevance: impl Fn(&str) -> f32,
+) -> Vec<(Subject<'r>, f32)> {
     records
         .iter()
-        .filter_map(Subject::of)
+        .filter_map(|r| Subject::of(r.borrow()))
         .map(|s| (s, relevance(s.id())))
         .collect()
 }

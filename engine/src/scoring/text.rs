@@ -1,7 +1,8 @@
 //! Word matching for skills: lower case, accents folded, French stemming.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 fn french() -> &'static Stemmer {
@@ -36,13 +37,37 @@ const STOP: &[&str] = &[
     "sur", "un", "une", "dans", "avec", "of", "and", "the", "for", "in",
 ];
 
+/// Distinct words whose stems a thread remembers; past this, it starts afresh.
+const REMEMBERED: usize = 1 << 16;
+
+thread_local! {
+    /// Stems already computed on this thread. Profiles share most of their words, and a
+    /// batch run stems the same profiles for many needs: a lookup costs a fraction of
+    /// the stemmer's work.
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The stem of one folded word.
+fn stem(word: &str) -> String {
+    STEMS.with_borrow_mut(|known| {
+        if let Some(s) = known.get(word) {
+            return s.clone();
+        }
+        let s = french().stem(word).into_owned();
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        known.insert(word.to_owned(), s.clone());
+        s
+    })
+}
+
 /// The stemmed, folded words of a text, without stop words.
 pub fn stems(text: &str) -> BTreeSet<String> {
-    let stemmer = french();
     fold(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 1 && !STOP.contains(w))
-        .map(|w| stemmer.stem(w).into_owned())
+        .map(stem)
         .collect()
 }
 
@@ -55,6 +80,18 @@ mod tests {
         assert_eq!(stems("diagnostic déchets"), stems("Diagnostics dechet"));
         assert_eq!(stems("génie électrique"), stems("genie electrique"));
         assert_eq!(fold("Œuvre Ça"), "oeuvre ca");
+    }
+
+    #[test]
+    fn remembered_stems_are_the_stemmer_s() {
+        let words = ["électrification", "déchets", "formations", "hydraulique"];
+        for w in words {
+            let folded = fold(w);
+            let fresh = french().stem(&folded).into_owned();
+            // Twice: computed, then remembered.
+            assert_eq!(stem(&folded), fresh);
+            assert_eq!(stem(&folded), fresh);
+        }
     }
 
     #[test]

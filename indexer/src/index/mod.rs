@@ -7,6 +7,7 @@
 
 mod bound;
 mod query;
+mod scan;
 pub mod schema;
 
 use std::collections::BTreeSet;
@@ -35,6 +36,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     fields: Fields,
     taxonomy: &'static Taxonomy,
+    /// Each filter term's documents and the id table, for the current searcher.
+    cache: scan::Cache,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -76,6 +79,7 @@ impl SearchIndex {
             reader,
             fields,
             taxonomy: Taxonomy::embedded(),
+            cache: scan::Cache::default(),
         })
     }
 

@@ -1,8 +1,11 @@
 //! Queries: candidate retrieval for a need, and the coordinator's free search.
 //!
-//! Filters are tantivy queries wrapped in [`ConstScoreQuery`] with score 0, so that only
-//! the text clauses rank; documents that pass the filters but share no word with the
-//! need are still returned, with relevance 0.
+//! A need's candidates come from the [scan](super::scan): its pre-filter as clauses over
+//! index terms, its rarest words as the text relevance. Documents that pass the filter
+//! but share no word with the need are returned too, with relevance 0.
+//!
+//! The coordinator's search is an ordinary tantivy query: filters wrapped in
+//! [`ConstScoreQuery`] with score 0, so that only the text clauses rank.
 
 use std::collections::BTreeSet;
 use std::ops::Bound;
@@ -15,15 +18,15 @@ use explor_engine::{
     NeedKind,
 };
 use tantivy::collector::{Collector, SegmentCollector, TopDocs};
-use tantivy::columnar::StrColumn;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use super::bound::{BestBounded, BoundTables};
+use super::scan::{Clause, Part, Prefilter, Relevance, scan};
 use super::schema::{self, ANY_COUNTRY, Fields, language_term, theme_facet, weeks};
 use super::{SearchIndex, internal};
 use crate::error::{Error, Result};
@@ -78,10 +81,6 @@ fn filter(q: impl Query + 'static) -> (Occur, Box<dyn Query>) {
     )
 }
 
-fn exclude(q: impl Query + 'static) -> (Occur, Box<dyn Query>) {
-    (Occur::MustNot, Box::new(q))
-}
-
 fn term(field: Field, text: &str) -> TermQuery {
     TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::Basic)
 }
@@ -110,15 +109,26 @@ fn overlapping(f: &Fields, w: &DateWindow) -> (Occur, Box<dyn Query>) {
 
 /// Accepts missions of `days` days: one `fits_days` term for the programme's lengths,
 /// a range over `max_days` for any other.
-fn accepts_days(f: &Fields, days: u32) -> (Occur, Box<dyn Query>) {
+fn accepts_days(f: &Fields, days: u32) -> Clause {
     if MISSION_DAYS.contains(&u64::from(days)) {
-        filter(term(f.fits_days, &days.to_string()))
+        Clause::has(Term::from_field_text(f.fits_days, &days.to_string()))
     } else {
-        filter(RangeQuery::new(
+        Clause::AnyOf(vec![Part::Query(Box::new(RangeQuery::new(
             Bound::Included(Term::from_field_u64(f.max_days, u64::from(days))),
             Bound::Unbounded,
-        ))
+        )))])
     }
+}
+
+/// Available in one of the ISO weeks of `w`: every window that overlaps `w` is, so
+/// this can only let more through.
+fn available_in(f: &Fields, w: &DateWindow) -> Clause {
+    Clause::AnyOf(
+        weeks(w)
+            .iter()
+            .map(|week| Part::Term(Term::from_field_text(f.weeks, week)))
+            .collect(),
+    )
 }
 
 fn analyse(analyzer: &mut TextAnalyzer, text: &str, into: &mut BTreeSet<String>) {
@@ -170,10 +180,10 @@ fn text_clauses(index: &SearchIndex, text: &str, with_names: bool) -> Result<Cla
     Ok(clauses)
 }
 
-/// Ranking clauses for a need: its rarest words in the index (the ones that tell
-/// profiles apart), in the French text and skills fields. Common words add little to
-/// BM25 but cost a posting list each.
-fn need_clauses(index: &SearchIndex, need: &Need) -> Result<Clauses> {
+/// Ranking terms for a need, with their boosts: its rarest words in the index (the ones
+/// that tell profiles apart), in the French text and skills fields. Common words add
+/// little to BM25 but cost a posting list each.
+fn need_terms(index: &SearchIndex, need: &Need) -> Result<Vec<(Term, Score)>> {
     let f = &index.fields;
     let mut words = BTreeSet::new();
     analyse(
@@ -198,7 +208,12 @@ fn need_clauses(index: &SearchIndex, need: &Need) -> Result<Clauses> {
     Ok(rated
         .iter()
         .take(NEED_TERMS)
-        .flat_map(|(_, w)| [should(f.text, w, 1.0), should(f.skills, w, SKILLS_BOOST)])
+        .flat_map(|(_, w)| {
+            [
+                (Term::from_field_text(f.text, w), 1.0),
+                (Term::from_field_text(f.skills, w), SKILLS_BOOST),
+            ]
+        })
         .collect())
 }
 
@@ -212,70 +227,88 @@ fn need_text(need: &Need) -> String {
 }
 
 impl SearchIndex {
-    fn expert_filters(&self, need: &Need) -> Clauses {
+    fn expert_filters(&self, need: &Need) -> Prefilter {
         let f = &self.fields;
-        let mut c: Clauses = vec![filter(term(f.kind, "expert"))];
+        let text = Term::from_field_text;
+        let mut c = vec![Clause::has(text(f.kind, "expert"))];
         for l in &need.languages {
-            c.push(filter(term(
+            c.push(Clause::has(text(
                 f.lang,
                 &language_term(l.code.as_str(), l.level),
             )));
         }
-        c.push(exclude(term(f.consent, "refused")));
-        c.push(overlapping(f, &need.window));
+        c.push(Clause::lacks(text(f.consent, "refused")));
+        c.push(available_in(f, &need.window));
         c.push(accepts_days(f, need.duration_days));
         match need.kind {
-            NeedKind::Standard => c.push(filter(term(f.home_country, "FR"))),
+            NeedKind::Standard => c.push(Clause::has(text(f.home_country, "FR"))),
             NeedKind::Reciprocity => {
-                c.push(exclude(term(f.home_country, "FR")));
+                c.push(Clause::lacks(text(f.home_country, "FR")));
                 if let Some(origin) = need.expert_origin {
-                    c.push(filter(term(f.home_country, origin.as_str())));
+                    c.push(Clause::has(text(f.home_country, origin.as_str())));
                 }
             }
         }
-        c
+        Prefilter { clauses: c }
     }
 
-    fn offer_filters(&self, need: &Need) -> Clauses {
+    fn offer_filters(&self, need: &Need) -> Prefilter {
         let f = &self.fields;
-        let mut c: Clauses = vec![filter(term(f.kind, "offer"))];
+        let text = Term::from_field_text;
+        let mut c = vec![Clause::has(text(f.kind, "offer"))];
         for l in &need.languages {
-            c.push(filter(term(
+            c.push(Clause::has(text(
                 f.lang,
                 &language_term(l.code.as_str(), l.level),
             )));
         }
-        c.push(overlapping(f, &need.window));
+        c.push(available_in(f, &need.window));
         c.push(accepts_days(f, need.duration_days));
-        let countries: Clauses = vec![
-            (
-                Occur::Should,
-                Box::new(term(f.countries, need.country.as_str())),
-            ),
-            (Occur::Should, Box::new(term(f.countries, ANY_COUNTRY))),
-        ];
-        c.push(filter(BooleanQuery::new(countries)));
-        c
+        c.push(Clause::AnyOf(vec![
+            Part::Term(text(f.countries, need.country.as_str())),
+            Part::Term(text(f.countries, ANY_COUNTRY)),
+        ]));
+        Prefilter { clauses: c }
     }
 
-    fn run_all(
+    /// The pre-filters of a need, one per kind of candidate it can take.
+    fn prefilters(&self, need: &Need) -> Vec<(Prefilter, CandidateKind)> {
+        let mut runs = vec![(self.expert_filters(need), CandidateKind::Expert)];
+        if need.kind == NeedKind::Standard {
+            runs.push((self.offer_filters(need), CandidateKind::Offer));
+        }
+        runs
+    }
+
+    /// Feeds every document passing `filter`, with its relevance, to `collector`.
+    fn collect<C: Collector>(
         &self,
-        query: &dyn Query,
-        kind: CandidateKind,
-        limit: Option<usize>,
-    ) -> Result<Vec<Candidate>> {
-        let searcher = self.reader.searcher();
-        let found = searcher
-            .search(query, &AllScored { limit })
-            .map_err(internal)?;
-        Ok(found
-            .into_iter()
-            .map(|(id, relevance)| Candidate {
-                id,
-                kind,
+        searcher: &Searcher,
+        filter: &Prefilter,
+        relevance: &Relevance,
+        collector: &C,
+    ) -> Result<C::Fruit> {
+        let mut fruits = Vec::new();
+        for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+            let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
+                Error::Internal(crate::error::InternalError::Index(
+                    "too many segments".into(),
+                ))
+            })?;
+            let mut child = collector.for_segment(ord, reader).map_err(internal)?;
+            scan(
+                &self.cache,
+                searcher,
+                reader,
+                filter,
                 relevance,
-            })
-            .collect())
+                |doc, r| {
+                    child.collect(doc, r);
+                },
+            )?;
+            fruits.push(child.harvest());
+        }
+        collector.merge_fruits(fruits).map_err(internal)
     }
 
     /// Runs a coordinator's search.
@@ -339,29 +372,59 @@ impl SearchIndex {
 impl SearchIndex {
     /// Text relevance of the need against every document that shares a word with it, by id.
     pub fn relevance_all(&self, need: &Need) -> Result<std::collections::HashMap<String, f32>> {
-        let text = need_clauses(self, need)?;
-        if text.is_empty() {
+        let searcher = self.reader.searcher();
+        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
+        if relevance.is_empty() {
             return Ok(Default::default());
         }
-        let searcher = self.reader.searcher();
-        let found = searcher
-            .search(&BooleanQuery::new(text), &AllScored::ALL)
-            .map_err(internal)?;
-        Ok(found.into_iter().collect())
+        let ids = self.cache.ids(&searcher)?;
+        let mut out = std::collections::HashMap::new();
+        for reader in searcher.segment_readers() {
+            let ranks = ids.ranks(reader.segment_id());
+            let every = Prefilter::default();
+            scan(
+                &self.cache,
+                &searcher,
+                reader,
+                &every,
+                &relevance,
+                |doc, r| {
+                    // Every term score is positive: 0 is "no word in common".
+                    if r > 0.0
+                        && let Some(id) = ranks.get(doc as usize).and_then(|&k| ids.id(k))
+                    {
+                        out.insert(id.to_owned(), r);
+                    }
+                },
+            )?;
+        }
+        Ok(out)
     }
 
     /// Text relevance of the need against one document (0 when they share no word).
     pub fn relevance_of(&self, need: &Need, id: &str) -> Result<f32> {
-        let mut clauses: Clauses = vec![filter(term(self.fields.id, id))];
-        clauses.extend(need_clauses(self, need)?);
         let searcher = self.reader.searcher();
-        let found = searcher
-            .search(
-                &BooleanQuery::new(clauses),
-                &TopDocs::with_limit(1).order_by_score(),
-            )
-            .map_err(internal)?;
-        Ok(found.first().map_or(0.0, |(score, _)| *score))
+        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
+        let term = Term::from_field_text(self.fields.id, id);
+        for reader in searcher.segment_readers() {
+            let postings = reader
+                .inverted_index(self.fields.id)
+                .map_err(internal)?
+                .read_postings(&term, IndexRecordOption::Basic)
+                .map_err(|e| Error::Internal(crate::error::InternalError::Index(e.to_string())))?;
+            let Some(mut postings) = postings else {
+                continue;
+            };
+            let alive = reader.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    return relevance.of(reader, doc);
+                }
+                doc = postings.advance();
+            }
+        }
+        Ok(0.0)
     }
 }
 
@@ -381,38 +444,34 @@ impl SearchIndex {
     /// (themes, countries, missions) and the text relevance, inside the collector, so the
     /// thousands of candidates of a broad need are never materialised.
     pub fn best_candidates(&self, need: &Need, bound: &ScoreBound, k: usize) -> Result<Bounded> {
-        let text = need_clauses(self, need)?;
-        let with_text = |mut filters: Clauses| {
-            filters.extend(text.iter().map(|(o, q)| (*o, q.box_clone())));
-            BooleanQuery::new(filters)
-        };
+        let searcher = self.reader.searcher();
+        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
         let tables = std::sync::Arc::new(BoundTables::new(bound, self.taxonomy));
+        // Reading a few ids from the dictionary is cheaper than reading the table, but
+        // when a batch has read it, it is there.
+        let id_table = self.cache.cached_ids(&searcher);
         let mut out = Vec::new();
         let mut frontier: Option<f64> = None;
-        let mut runs = vec![(self.expert_filters(need), CandidateKind::Expert)];
-        if need.kind == NeedKind::Standard {
-            runs.push((self.offer_filters(need), CandidateKind::Offer));
-        }
-        let searcher = self.reader.searcher();
-        for (filters, kind) in runs {
+        for (filter, kind) in self.prefilters(need) {
             let collector = BestBounded {
                 k: k.max(1),
                 tables: tables.clone(),
             };
-            let top = searcher
-                .search(&with_text(filters), &collector)
-                .map_err(internal)?;
+            let top = self.collect(&searcher, &filter, &relevance, &collector)?;
             if top.len() >= k.max(1)
                 && let Some(last) = top.last()
             {
                 frontier = Some(frontier.map_or(last.bound, |f: f64| f.max(last.bound)));
             }
             for kept in top {
-                let id = read_text(
-                    searcher.segment_reader(kept.doc.segment_ord),
-                    "id",
-                    kept.doc.doc_id,
-                )?;
+                let segment = searcher.segment_reader(kept.doc.segment_ord);
+                let cached = id_table
+                    .as_ref()
+                    .and_then(|t| t.id_of(segment.segment_id(), kept.doc.doc_id));
+                let id = match cached {
+                    Some(id) => id.to_owned(),
+                    None => read_text(segment, "id", kept.doc.doc_id)?,
+                };
                 out.push((
                     Candidate {
                         id,
@@ -428,6 +487,14 @@ impl SearchIndex {
             candidates: out,
             frontier,
         })
+    }
+}
+
+impl SearchIndex {
+    /// Reads what many queries in a row share (the table of ids), so that a batch's
+    /// queries take their candidates' ids from memory.
+    pub fn prepare_for_many_queries(&self) -> Result<()> {
+        self.cache.ids(&self.reader.searcher()).map(drop)
     }
 }
 
@@ -447,49 +514,87 @@ impl SearchIndex {
     }
 
     fn retrieve(&self, need: &Need, limit: Option<usize>) -> Result<Vec<Candidate>> {
-        let text = need_clauses(self, need)?;
-        let with_text = |mut filters: Clauses| {
-            filters.extend(text.iter().map(|(o, q)| (*o, q.box_clone())));
-            BooleanQuery::new(filters)
-        };
-        let experts = self.run_all(
-            &with_text(self.expert_filters(need)),
-            CandidateKind::Expert,
-            limit,
-        )?;
-        if need.kind != NeedKind::Standard {
-            return Ok(experts);
+        let searcher = self.reader.searcher();
+        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
+        let ids = self.cache.ids(&searcher)?;
+        let mut found: Vec<u64> = Vec::new();
+        for (filter, kind) in self.prefilters(need) {
+            for reader in searcher.segment_readers() {
+                let ranks = ids.ranks(reader.segment_id());
+                scan(
+                    &self.cache,
+                    &searcher,
+                    reader,
+                    &filter,
+                    &relevance,
+                    |doc, r| {
+                        if let Some(key) =
+                            ranks.get(doc as usize).and_then(|&k| order_key(r, kind, k))
+                        {
+                            found.push(key);
+                        }
+                    },
+                )?;
+            }
         }
-        let offers = self.run_all(
-            &with_text(self.offer_filters(need)),
-            CandidateKind::Offer,
-            limit,
-        )?;
-        // Both lists come sorted by relevance then id: merging them gives the order of
-        // `candidate_order` without comparing thousands of ids again.
-        let mut out = merge_sorted(experts, offers, candidate_order);
+        if let Some(limit) = limit
+            && found.len() > limit
+        {
+            found.select_nth_unstable(limit);
+            found.truncate(limit);
+        }
+        found.sort_unstable();
+        let out: Vec<Candidate> = found
+            .into_iter()
+            .filter_map(|key| {
+                let (relevance, kind, rank) = from_order_key(key);
+                Some(Candidate {
+                    id: ids.id(rank)?.to_owned(),
+                    kind,
+                    relevance,
+                })
+            })
+            .collect();
         debug_assert!(out.is_sorted_by(|a, b| candidate_order(a, b).is_le()));
-        if let Some(limit) = limit {
-            out.truncate(limit);
-        }
         Ok(out)
     }
 }
 
-/// Merges two lists sorted by `order` into one sorted list.
-fn merge_sorted<T>(a: Vec<T>, b: Vec<T>, order: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let mut a = a.into_iter().peekable();
-    let mut b = b.into_iter().peekable();
-    loop {
-        let take_a = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) => order(x, y) != std::cmp::Ordering::Greater,
-            (Some(_), None) => true,
-            (None, Some(_)) => false,
-            (None, None) => return out,
-        };
-        out.extend(if take_a { a.next() } else { b.next() });
+/// A candidate as one number whose order is [`candidate_order`]: relevance (highest
+/// first), then kind, then the rank of its id in id order (below 2^31; `None` above).
+fn order_key(relevance: Score, kind: CandidateKind, rank: u32) -> Option<u64> {
+    if rank >= 1 << 31 {
+        return None;
     }
+    let bits = relevance.to_bits();
+    // Flipping the sign bit (or every bit of a negative number) orders floats as
+    // unsigned integers, as `total_cmp` does; the complement puts the highest first.
+    let ascending = if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    };
+    let kind = match kind {
+        CandidateKind::Expert => 0,
+        CandidateKind::Offer => 1,
+    };
+    Some(u64::from(!ascending) << 32 | kind << 31 | u64::from(rank))
+}
+
+/// Relevance, kind and id rank back from an [`order_key`].
+fn from_order_key(key: u64) -> (Score, CandidateKind, u32) {
+    let ascending = !((key >> 32) as u32);
+    let bits = if ascending >> 31 == 1 {
+        ascending & !(1 << 31)
+    } else {
+        !ascending
+    };
+    let kind = if key >> 31 & 1 == 0 {
+        CandidateKind::Expert
+    } else {
+        CandidateKind::Offer
+    };
+    (f32::from_bits(bits), kind, (key & 0x7fff_ffff) as u32)
 }
 
 /// The text of a single-valued fast text field of a document.
@@ -512,105 +617,45 @@ fn read_text(segment: &SegmentReader, field: &str, doc: DocId) -> Result<String>
     Ok(text)
 }
 
-/// Collects every matching document with its score and id, by score descending, then id.
-/// With a `limit`, only the first `limit` in that order.
-struct AllScored {
-    limit: Option<usize>,
-}
+#[cfg(test)]
+mod order_tests {
+    use super::*;
 
-impl AllScored {
-    const ALL: AllScored = AllScored { limit: None };
-}
-
-struct AllScoredSegment {
-    ids: Option<StrColumn>,
-    found: Vec<(u64, Score)>,
-    limit: Option<usize>,
-}
-
-impl Collector for AllScored {
-    type Fruit = Vec<(String, Score)>;
-    type Child = AllScoredSegment;
-
-    fn for_segment(
-        &self,
-        _: SegmentOrdinal,
-        segment: &SegmentReader,
-    ) -> tantivy::Result<AllScoredSegment> {
-        Ok(AllScoredSegment {
-            ids: segment.fast_fields().str("id")?,
-            found: Vec::new(),
-            limit: self.limit,
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(
-        &self,
-        fruits: Vec<Result<Vec<(String, Score)>, String>>,
-    ) -> tantivy::Result<Self::Fruit> {
-        let mut out = Vec::new();
-        for fruit in fruits {
-            // Losing ids would drop candidates silently: fail the search instead.
-            let fruit = fruit.map_err(tantivy::TantivyError::InternalError)?;
-            out = merge_sorted(out, fruit, |a: &(String, Score), b| {
-                b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0))
-            });
+    #[test]
+    fn order_keys_sort_as_candidate_order_and_decode() {
+        let relevances = [0.0, -0.0, 1.5, 1.5000001, 12.0, f32::MIN_POSITIVE, 3.25];
+        let mut candidates = Vec::new();
+        for (i, r) in relevances.iter().enumerate() {
+            for kind in [CandidateKind::Offer, CandidateKind::Expert] {
+                for rank in [7u32, 0, (1 << 31) - 1] {
+                    candidates.push((*r, kind, rank ^ (i as u32 % 2)));
+                }
+            }
         }
-        if let Some(limit) = self.limit {
-            out.truncate(limit);
-        }
-        Ok(out)
-    }
-}
-
-impl SegmentCollector for AllScoredSegment {
-    type Fruit = Result<Vec<(String, Score)>, String>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        if let Some(ids) = &self.ids
-            && let Some(ord) = ids.term_ords(doc).next()
-        {
-            self.found.push((ord, score));
-        }
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        let Some(ids) = self.ids else {
-            return Ok(Vec::new());
+        let as_candidate = |(relevance, kind, rank): (Score, CandidateKind, u32)| Candidate {
+            // Zero-padded, so that id order is rank order.
+            id: format!("{rank:010}"),
+            kind,
+            relevance,
         };
-        let mut found = self.found;
-        // Within a segment, ordinal order is id order: the first `limit` by relevance,
-        // then ordinal, hold every hit of this segment that can be among the first
-        // `limit` overall.
-        if let Some(limit) = self.limit
-            && found.len() > limit
-        {
-            found.select_nth_unstable_by(limit, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            found.truncate(limit);
+        let mut keys: Vec<u64> = candidates
+            .iter()
+            .map(|&(r, k, n)| order_key(r, k, n).unwrap())
+            .collect();
+        keys.sort_unstable();
+        let decoded: Vec<Candidate> = keys
+            .iter()
+            .map(|&k| as_candidate(from_order_key(k)))
+            .collect();
+        let mut expected: Vec<Candidate> = candidates.into_iter().map(as_candidate).collect();
+        expected.sort_by(candidate_order);
+        assert_eq!(decoded.len(), expected.len());
+        for (d, e) in decoded.iter().zip(&expected) {
+            assert_eq!(
+                (d.relevance.to_bits(), d.kind, &d.id),
+                (e.relevance.to_bits(), e.kind, &e.id)
+            );
         }
-        // One pass over the id dictionary in ordinal order, instead of a lookup per hit.
-        found.sort_unstable_by_key(|(ord, _)| *ord);
-        let mut out = Vec::with_capacity(found.len());
-        let mut scores = found.iter().map(|(_, s)| *s);
-        let complete =
-            ids.dictionary()
-                .sorted_ords_to_term_cb(found.iter().map(|(o, _)| *o), |bytes| {
-                    if let Some(score) = scores.next() {
-                        out.push((String::from_utf8_lossy(bytes).into_owned(), score));
-                    }
-                    Ok(())
-                });
-        // The dictionary gave the ids in order: a stable sort on relevance alone leaves
-        // equal relevances in id order.
-        out.sort_by(|a, b| b.1.total_cmp(&a.1));
-        match complete {
-            Ok(true) => Ok(out),
-            Ok(false) => Err("an id ordinal is missing from the dictionary".into()),
-            Err(e) => Err(format!("reading ids: {e}")),
-        }
+        assert_eq!(order_key(1.0, CandidateKind::Expert, 1 << 31), None);
     }
 }

@@ -302,6 +302,58 @@ fn candidates_for_the_kinshasa_need_start_with_the_waste_agent() {
     assert!(found.iter().all(|c| c.relevance >= 0.0));
 }
 
+/// The scan keeps each filter term's documents until the index changes: every change
+/// must show in the very next retrieval.
+#[test]
+fn retrieval_follows_every_change_of_the_index() {
+    let (dir, mut ws) = sample_workspace();
+    let need = ws
+        .needs()
+        .unwrap()
+        .into_iter()
+        .find(|n| n.id == "need-kin-dechets")
+        .unwrap();
+    let ids = |ws: &Workspace| -> Vec<String> {
+        ws.index()
+            .candidates(&need)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect()
+    };
+    let before = ids(&ws);
+    assert_eq!(before.first().map(String::as_str), Some("exp-0007"));
+
+    // Too short a longest mission: the pre-filter now leaves the agent out.
+    let Record::Expert(mut e) = ws.record("exp-0007").unwrap() else {
+        panic!()
+    };
+    let original = e.clone();
+    e.max_mission_days = need.duration_days - 1;
+    let file = dir.path().join("experts.json");
+    let import = |ws: &mut Workspace, e: &Expert| {
+        std::fs::write(&file, serde_json::to_string(&vec![e]).unwrap()).unwrap();
+        ws.import(load(&file, None).unwrap(), &Reference::embedded())
+            .unwrap();
+    };
+    import(&mut ws, &e);
+    let shorter = ids(&ws);
+    assert!(!shorter.contains(&"exp-0007".to_owned()), "{shorter:?}");
+    assert_eq!(shorter.len(), before.len() - 1);
+    // Its text still matches the need.
+    assert!(ws.index().relevance_all(&need).unwrap()["exp-0007"] > 0.0);
+
+    // Back as it was: first again, with the same relevance as before.
+    import(&mut ws, &original);
+    assert_eq!(ids(&ws), before);
+
+    // Removed: gone, the others unchanged.
+    let second = before[1].clone();
+    ws.remove(&second, date(0)).unwrap();
+    let after: Vec<String> = before.iter().filter(|id| **id != second).cloned().collect();
+    assert_eq!(ids(&ws), after);
+}
+
 #[test]
 fn index_follows_the_store() {
     let (dir, mut ws) = sample_workspace();

@@ -1,0 +1,443 @@
+//! The candidate scan behind retrieval and matching.
+//!
+//! A need's pre-filter is a conjunction of clauses over index terms: "speaks `fr:B2`",
+//! "is available in one of these weeks", "consent is not `refused`"… Each term's
+//! documents are read once per segment into a bit set, kept until the index changes, so
+//! that a need's filter costs a few thousand word-wise ANDs instead of a walk through
+//! merged posting lists.
+//!
+//! Text relevance is accumulated term by term into one score per document, always in
+//! the order of the need's text clauses, so that every path — retrieval, bounded
+//! matching, the relevance of a single document — computes the very same value.
+
+use std::collections::HashMap;
+use std::sync::{Arc, PoisonError, RwLock};
+
+use tantivy::index::SegmentId;
+use tantivy::query::{EnableScoring, Query, TermQuery, Weight};
+use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
+
+use super::internal;
+use crate::error::{Error, InternalError, Result};
+
+/// A set of documents the pre-filter combines.
+pub(super) enum Part {
+    /// The documents holding a term: read once per segment, then cached.
+    Term(Term),
+    /// The documents matching a query, read at each scan (for rare shapes of filter).
+    Query(Box<dyn Query>),
+}
+
+/// One clause of a pre-filter.
+pub(super) enum Clause {
+    /// Documents in at least one of the parts.
+    AnyOf(Vec<Part>),
+    /// Documents in none of the parts.
+    NoneOf(Vec<Part>),
+}
+
+impl Clause {
+    /// Documents holding `term`.
+    pub(super) fn has(term: Term) -> Self {
+        Self::AnyOf(vec![Part::Term(term)])
+    }
+
+    /// Documents not holding `term`.
+    pub(super) fn lacks(term: Term) -> Self {
+        Self::NoneOf(vec![Part::Term(term)])
+    }
+}
+
+/// The documents passing every clause (every document when there is none).
+#[derive(Default)]
+pub(super) struct Prefilter {
+    pub clauses: Vec<Clause>,
+}
+
+/// A bit set over a segment's documents, 64 to a word.
+type Bits = Vec<u64>;
+
+fn words(max_doc: DocId) -> usize {
+    (max_doc as usize).div_ceil(64)
+}
+
+fn insert(bits: &mut Bits, doc: DocId) {
+    if let Some(w) = bits.get_mut(doc as usize / 64) {
+        *w |= 1 << (doc % 64);
+    }
+}
+
+fn contains(bits: &[u64], doc: DocId) -> bool {
+    bits.get(doc as usize / 64)
+        .is_some_and(|w| w & (1 << (doc % 64)) != 0)
+}
+
+/// Every document of a segment of `max_doc` documents.
+fn full(max_doc: DocId) -> Bits {
+    let mut bits = vec![u64::MAX; words(max_doc)];
+    let tail = max_doc % 64;
+    if tail != 0
+        && let Some(last) = bits.last_mut()
+    {
+        *last = (1 << tail) - 1;
+    }
+    bits
+}
+
+/// Calls `each` with every document of `bits`, in order.
+fn for_each_doc(bits: &[u64], mut each: impl FnMut(DocId)) {
+    for (i, &word) in bits.iter().enumerate() {
+        let mut w = word;
+        while w != 0 {
+            let bit = w.trailing_zeros();
+            // `bits` covers at most `max_doc` documents, so this fits a DocId.
+            each((i as DocId) * 64 + bit);
+            w &= w - 1;
+        }
+    }
+}
+
+/// What the scan keeps between queries, for one state of the index: each term's
+/// documents per segment, and the id table. Emptied when the searcher changes.
+#[derive(Default)]
+pub(super) struct Cache {
+    state: RwLock<CacheState>,
+}
+
+#[derive(Default)]
+struct CacheState {
+    /// The searcher generation the entries were read from.
+    generation: u64,
+    sets: HashMap<(SegmentId, Term), Arc<Bits>>,
+    ids: Option<Arc<IdTable>>,
+}
+
+impl Cache {
+    /// Runs `f` on the entries if they belong to `generation`.
+    fn read<T>(&self, generation: u64, f: impl FnOnce(&CacheState) -> Option<T>) -> Option<T> {
+        let state = self.state.read().unwrap_or_else(PoisonError::into_inner);
+        (state.generation == generation)
+            .then(|| f(&state))
+            .flatten()
+    }
+
+    /// Runs `f` on the entries of `generation`, starting afresh when it is newer than
+    /// theirs; an older searcher's results are not kept.
+    fn write(&self, generation: u64, f: impl FnOnce(&mut CacheState)) {
+        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        if state.generation < generation || (state.sets.is_empty() && state.ids.is_none()) {
+            *state = CacheState {
+                generation,
+                ..CacheState::default()
+            };
+        }
+        if state.generation == generation {
+            f(&mut state);
+        }
+    }
+
+    fn term_bits(
+        &self,
+        searcher: &Searcher,
+        reader: &SegmentReader,
+        term: &Term,
+    ) -> Result<Arc<Bits>> {
+        let generation = searcher.generation().generation_id();
+        let key = (reader.segment_id(), term.clone());
+        if let Some(bits) = self.read(generation, |s| s.sets.get(&key).cloned()) {
+            return Ok(bits);
+        }
+        let mut bits = vec![0; words(reader.max_doc())];
+        let inverted = reader.inverted_index(term.field()).map_err(internal)?;
+        let postings = inverted
+            .read_postings(term, IndexRecordOption::Basic)
+            .map_err(io_error)?;
+        if let Some(mut postings) = postings {
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                insert(&mut bits, doc);
+                doc = postings.advance();
+            }
+        }
+        let bits = Arc::new(bits);
+        self.write(generation, |s| {
+            s.sets.insert(key, Arc::clone(&bits));
+        });
+        Ok(bits)
+    }
+
+    /// The id table of the searcher's documents, if it was read already.
+    pub(super) fn cached_ids(&self, searcher: &Searcher) -> Option<Arc<IdTable>> {
+        self.read(searcher.generation().generation_id(), |s| s.ids.clone())
+    }
+
+    /// The id table of the searcher's documents.
+    pub(super) fn ids(&self, searcher: &Searcher) -> Result<Arc<IdTable>> {
+        let generation = searcher.generation().generation_id();
+        if let Some(table) = self.read(generation, |s| s.ids.clone()) {
+            return Ok(table);
+        }
+        let table = Arc::new(IdTable::read(searcher)?);
+        self.write(generation, |s| s.ids = Some(Arc::clone(&table)));
+        Ok(table)
+    }
+}
+
+fn io_error(e: std::io::Error) -> Error {
+    Error::Internal(InternalError::Index(e.to_string()))
+}
+
+impl Prefilter {
+    fn part_bits(
+        part: &Part,
+        cache: &Cache,
+        searcher: &Searcher,
+        reader: &SegmentReader,
+    ) -> Result<Arc<Bits>> {
+        match part {
+            Part::Term(term) => cache.term_bits(searcher, reader, term),
+            Part::Query(query) => {
+                let mut bits = vec![0; words(reader.max_doc())];
+                query
+                    .weight(EnableScoring::disabled_from_searcher(searcher))
+                    .and_then(|w| {
+                        w.for_each_no_score(reader, &mut |docs| {
+                            for &d in docs {
+                                insert(&mut bits, d);
+                            }
+                        })
+                    })
+                    .map_err(internal)?;
+                Ok(Arc::new(bits))
+            }
+        }
+    }
+
+    /// The segment's documents passing the filter (deleted ones included).
+    fn bits(&self, cache: &Cache, searcher: &Searcher, reader: &SegmentReader) -> Result<Bits> {
+        let mut out = full(reader.max_doc());
+        for clause in &self.clauses {
+            match clause {
+                Clause::AnyOf(parts) => {
+                    let mut any = vec![0; out.len()];
+                    for part in parts {
+                        let bits = Self::part_bits(part, cache, searcher, reader)?;
+                        any.iter_mut().zip(bits.iter()).for_each(|(a, b)| *a |= b);
+                    }
+                    out.iter_mut().zip(&any).for_each(|(o, a)| *o &= a);
+                }
+                Clause::NoneOf(parts) => {
+                    for part in parts {
+                        let bits = Self::part_bits(part, cache, searcher, reader)?;
+                        out.iter_mut().zip(bits.iter()).for_each(|(o, b)| *o &= !b);
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Text relevance: a sum of BM25 term scores, each with its boost, summed in the order
+/// the terms were given.
+pub(super) struct Relevance {
+    weights: Vec<(Box<dyn Weight>, Score)>,
+}
+
+impl Relevance {
+    /// The relevance of `terms` (each with its boost), with the searcher's statistics.
+    pub(super) fn new(searcher: &Searcher, terms: &[(Term, Score)]) -> Result<Self> {
+        let scoring = EnableScoring::enabled_from_searcher(searcher);
+        let weights = terms
+            .iter()
+            .map(|(term, boost)| {
+                TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)
+                    .weight(scoring)
+                    .map(|w| (w, *boost))
+            })
+            .collect::<tantivy::Result<_>>()
+            .map_err(internal)?;
+        Ok(Self { weights })
+    }
+
+    /// Whether there is no term (every relevance is 0).
+    pub(super) fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    /// The relevance of the segment's documents in `docs` (0 for the others, and for
+    /// those sharing no term).
+    fn within(&self, reader: &SegmentReader, docs: &[u64]) -> Result<Vec<Score>> {
+        let mut scores = vec![0.0; reader.max_doc() as usize];
+        for (weight, boost) in &self.weights {
+            let mut scorer = weight.scorer(reader, *boost).map_err(internal)?;
+            let mut doc = scorer.doc();
+            while doc != TERMINATED {
+                // Scoring is most of the cost: only the documents asked for are scored.
+                if contains(docs, doc)
+                    && let Some(s) = scores.get_mut(doc as usize)
+                {
+                    *s += scorer.score();
+                }
+                doc = scorer.advance();
+            }
+        }
+        Ok(scores)
+    }
+
+    /// The relevance of one document, summed in the same order as [`Self::within`].
+    pub(super) fn of(&self, reader: &SegmentReader, doc: DocId) -> Result<Score> {
+        let mut score = 0.0;
+        for (weight, boost) in &self.weights {
+            let mut scorer = weight.scorer(reader, *boost).map_err(internal)?;
+            // `seek` only moves forward: a scorer already past `doc` lacks it.
+            if scorer.doc() <= doc && scorer.seek(doc) == doc {
+                score += scorer.score();
+            }
+        }
+        Ok(score)
+    }
+}
+
+/// Calls `each(doc, relevance)` for every live document of the segment that passes
+/// `filter`, in document order.
+pub(super) fn scan(
+    cache: &Cache,
+    searcher: &Searcher,
+    reader: &SegmentReader,
+    filter: &Prefilter,
+    relevance: &Relevance,
+    mut each: impl FnMut(DocId, Score),
+) -> Result<()> {
+    let bits = filter.bits(cache, searcher, reader)?;
+    let scores = if relevance.is_empty() {
+        Vec::new()
+    } else {
+        relevance.within(reader, &bits)?
+    };
+    let alive = reader.alive_bitset();
+    for_each_doc(&bits, |doc| {
+        if alive.is_none_or(|a| a.is_alive(doc)) {
+            each(doc, scores.get(doc as usize).copied().unwrap_or(0.0));
+        }
+    });
+    Ok(())
+}
+
+/// Every document's id, and its rank in id order across segments, so that candidates
+/// are sorted by comparing integers and only the ids returned are copied.
+pub(super) struct IdTable {
+    /// The ids of every document (deleted ones too), in id order, end to end: read in
+    /// rank order, they are read in memory order.
+    text: String,
+    /// Where each id ends in `text`.
+    ends: Vec<usize>,
+    /// For each segment, each document's position in `ids` (`u32::MAX` without an id).
+    ranks: HashMap<SegmentId, Vec<u32>>,
+}
+
+impl IdTable {
+    fn read(searcher: &Searcher) -> Result<Self> {
+        let segments = searcher.segment_readers();
+        // (id, segment, ordinal in the segment's id dictionary)
+        let mut all: Vec<(String, usize, usize)> = Vec::new();
+        let mut columns = Vec::with_capacity(segments.len());
+        for (s, reader) in segments.iter().enumerate() {
+            let column = reader.fast_fields().str("id").map_err(internal)?;
+            if let Some(column) = &column {
+                let mut ord = 0;
+                column
+                    .dictionary()
+                    .sorted_ords_to_term_cb(0..column.num_terms() as u64, |bytes| {
+                        all.push((String::from_utf8_lossy(bytes).into_owned(), s, ord));
+                        ord += 1;
+                        Ok(())
+                    })
+                    .map_err(io_error)?;
+            }
+            columns.push(column);
+        }
+        all.sort_unstable();
+        let mut ord_ranks: Vec<Vec<u32>> = columns
+            .iter()
+            .map(|c| vec![u32::MAX; c.as_ref().map_or(0, |c| c.num_terms())])
+            .collect();
+        let mut text = String::new();
+        let mut ends = Vec::with_capacity(all.len());
+        for (rank, (id, s, ord)) in all.into_iter().enumerate() {
+            let rank = u32::try_from(rank).map_err(|_| {
+                Error::Internal(InternalError::Index("more than 2^32 documents".into()))
+            })?;
+            if let Some(r) = ord_ranks.get_mut(s).and_then(|o| o.get_mut(ord)) {
+                *r = rank;
+            }
+            text.push_str(&id);
+            ends.push(text.len());
+        }
+        let mut ranks = HashMap::with_capacity(segments.len());
+        for ((reader, column), ord_rank) in segments.iter().zip(&columns).zip(&ord_ranks) {
+            let by_doc = (0..reader.max_doc())
+                .map(|doc| {
+                    column
+                        .as_ref()
+                        .and_then(|c| c.term_ords(doc).next())
+                        .and_then(|ord| ord_rank.get(usize::try_from(ord).ok()?).copied())
+                        .unwrap_or(u32::MAX)
+                })
+                .collect();
+            ranks.insert(reader.segment_id(), by_doc);
+        }
+        Ok(Self { text, ends, ranks })
+    }
+
+    /// Each document's rank in the segment.
+    pub(super) fn ranks(&self, segment: SegmentId) -> &[u32] {
+        self.ranks.get(&segment).map_or(&[], Vec::as_slice)
+    }
+
+    /// The id of a segment's document.
+    pub(super) fn id_of(&self, segment: SegmentId, doc: DocId) -> Option<&str> {
+        self.id(*self.ranks(segment).get(doc as usize)?)
+    }
+
+    /// The id at a rank.
+    pub(super) fn id(&self, rank: u32) -> Option<&str> {
+        let rank = rank as usize;
+        let end = *self.ends.get(rank)?;
+        let start = match rank.checked_sub(1) {
+            Some(before) => self.ends[before],
+            None => 0,
+        };
+        self.text.get(start..end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_sets_exactly_the_segment_documents() {
+        for max_doc in [0, 1, 63, 64, 65, 130] {
+            let mut docs = Vec::new();
+            for_each_doc(&full(max_doc), |d| docs.push(d));
+            assert_eq!(
+                docs,
+                (0..max_doc).collect::<Vec<_>>(),
+                "{max_doc} documents"
+            );
+        }
+    }
+
+    #[test]
+    fn documents_come_out_in_order() {
+        let mut bits = vec![0; words(200)];
+        for d in [199, 0, 64, 63, 128, 5] {
+            insert(&mut bits, d);
+        }
+        let mut docs = Vec::new();
+        for_each_doc(&bits, |d| docs.push(d));
+        assert_eq!(docs, vec![0, 5, 63, 64, 128, 199]);
+    }
+}
