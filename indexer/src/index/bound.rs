@@ -1,11 +1,15 @@
-//! Score bounds inside the index: a collector that keeps the `k` documents with the
-//! highest [`ScoreBound`], computing each bound from fast fields.
+//! Score bounds inside the index: the `k` documents with the highest [`ScoreBound`],
+//! each bound computed from the document's indexed values.
 //!
 //! A bound is a weighted sum whose unknown parts count as full marks, so it can be
 //! computed in stages — theme, skills overlap, country, experience, languages,
 //! availability — and a document is dropped as soon as its partial bound falls below
 //! the `k`-th best kept so far. Most documents of a broad need are dropped after one or
-//! two fast-field reads; the result is the same as computing every bound in full.
+//! two stages; the result is the same as computing every bound in full.
+//!
+//! The values come from the fast fields, decoded once per segment into [`Profiles`]
+//! (plain arrays, kept with the index's other caches): a bound reads memory, not
+//! compressed columns.
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
@@ -13,8 +17,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use explor_engine::scoring::{KnownValues, ScoreBound};
-use explor_engine::{Cefr, LanguageCode, Taxonomy};
-use tantivy::collector::{Collector, SegmentCollector};
+use explor_engine::{Cefr, DateWindow, LanguageCode, Taxonomy};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
@@ -22,7 +25,7 @@ use super::schema;
 
 /// A hasher for keys that are already hashes or packed letter codes: one multiply
 /// spreads them over the table. SipHash's defence against chosen keys is not needed
-/// for the index's own values, and it was a tenth of a match's time.
+/// for the index's own values.
 #[derive(Default, Clone, Copy)]
 struct MulHasher(u64);
 
@@ -42,21 +45,127 @@ impl Hasher for MulHasher {
     }
 }
 
-/// A value per key, for the bound's lookups.
-type Table = HashMap<u64, f64, BuildHasherDefault<MulHasher>>;
+/// A map keyed by the index's own numbers.
+type Map<V> = HashMap<u64, V, BuildHasherDefault<MulHasher>>;
 
-/// The bound's lookup tables, keyed as the index stores themes, countries, languages
-/// and skill words.
+/// Values per document, end to end.
+struct PerDoc<T> {
+    /// Where each document's values start in `values` (one more entry than documents).
+    starts: Vec<u32>,
+    values: Vec<T>,
+}
+
+impl<T> PerDoc<T> {
+    fn read(
+        max_doc: DocId,
+        column: Option<&Column<u64>>,
+        mut decode: impl FnMut(u64) -> Option<T>,
+    ) -> Self {
+        let mut starts = Vec::with_capacity(max_doc as usize + 1);
+        let mut values = Vec::new();
+        starts.push(0);
+        for doc in 0..max_doc {
+            if let Some(c) = column {
+                values.extend(c.values_for_doc(doc).filter_map(&mut decode));
+            }
+            // A segment holds far fewer than 2^32 values.
+            starts.push(u32::try_from(values.len()).unwrap_or(u32::MAX));
+        }
+        Self { starts, values }
+    }
+
+    fn of(&self, doc: DocId) -> &[T] {
+        let doc = doc as usize;
+        match (self.starts.get(doc), self.starts.get(doc + 1)) {
+            (Some(&a), Some(&b)) => self.values.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+/// Distinct numbers of a column, each given a small index.
+#[derive(Default)]
+struct Dense {
+    keys: Vec<u64>,
+    index: Map<u32>,
+}
+
+impl Dense {
+    fn of(&mut self, key: u64) -> Option<u32> {
+        if let Some(&i) = self.index.get(&key) {
+            return Some(i);
+        }
+        let i = u32::try_from(self.keys.len()).ok()?;
+        self.keys.push(key);
+        self.index.insert(key, i);
+        Some(i)
+    }
+}
+
+/// A segment's values that bounds read, decoded once.
+pub(super) struct Profiles {
+    themes: PerDoc<u32>,
+    theme_keys: Dense,
+    countries: PerDoc<u32>,
+    country_keys: Dense,
+    stems: PerDoc<u32>,
+    stem_keys: Dense,
+    missions: Vec<Option<u32>>,
+    languages: PerDoc<(LanguageCode, Cefr)>,
+    windows: PerDoc<DateWindow>,
+}
+
+impl Profiles {
+    pub(super) fn read(segment: &SegmentReader) -> Self {
+        let fast = segment.fast_fields();
+        let column = |name: &str| fast.u64(name).ok();
+        let max_doc = segment.max_doc();
+        let mut theme_keys = Dense::default();
+        let mut country_keys = Dense::default();
+        let mut stem_keys = Dense::default();
+        let themes = PerDoc::read(max_doc, column("theme_hash").as_ref(), |v| theme_keys.of(v));
+        let countries = PerDoc::read(max_doc, column("country_number").as_ref(), |v| {
+            country_keys.of(v)
+        });
+        let stems = PerDoc::read(max_doc, column("skill_stems").as_ref(), |v| stem_keys.of(v));
+        let missions = column("missions");
+        let missions = (0..max_doc)
+            .map(|doc| {
+                missions
+                    .as_ref()
+                    .and_then(|m| m.first(doc))
+                    .map(|m| u32::try_from(m).unwrap_or(u32::MAX))
+            })
+            .collect();
+        Self {
+            themes,
+            theme_keys,
+            countries,
+            country_keys,
+            stems,
+            stem_keys,
+            missions,
+            languages: PerDoc::read(max_doc, column("lang_level").as_ref(), decode_language),
+            windows: PerDoc::read(
+                max_doc,
+                column("window_days").as_ref(),
+                schema::number_window,
+            ),
+        }
+    }
+}
+
+/// The bound's lookup tables for one need, keyed as the index stores themes,
+/// countries, languages and skill words.
 pub(super) struct BoundTables {
     bound: ScoreBound,
-    themes: Table,
-    countries: Table,
+    themes: Map<f64>,
+    countries: Map<f64>,
     /// The hashes of the need's skill words, when there are few enough to count them in
     /// a bit set; `None` bounds the overlap by 1.
     wanted: Option<Vec<u64>>,
-    /// The languages the criterion looks at, as `lang_level` stores codes (the others
-    /// are not decoded).
-    languages: Vec<u64>,
+    /// The languages the criterion looks at (the others are skipped).
+    languages: Vec<LanguageCode>,
 }
 
 /// Languages per candidate the bound reads on the stack; a profile listing more gets
@@ -83,11 +192,7 @@ impl BoundTables {
             themes,
             countries,
             wanted: (wanted.len() <= 64).then_some(wanted),
-            languages: bound
-                .languages_considered()
-                .iter()
-                .map(|c| schema::country_number(c.as_str()))
-                .collect(),
+            languages: bound.languages_considered(),
         }
     }
 }
@@ -104,42 +209,59 @@ fn decode_language(n: u64) -> Option<(LanguageCode, Cefr)> {
     Some((text.parse().ok()?, *Cefr::ALL.get(rank)?))
 }
 
-/// The fast-field columns a segment's bounds read.
-struct Columns {
-    themes: Option<Column<u64>>,
-    countries: Option<Column<u64>>,
-    missions: Option<Column<u64>>,
-    langs: Option<Column<u64>>,
-    windows: Option<Column<u64>>,
-    stems: Option<Column<u64>>,
+/// One need's tables over one segment's [`Profiles`]: every lookup an array index.
+struct SegmentTables {
+    profiles: Arc<Profiles>,
+    tables: Arc<BoundTables>,
+    /// Value of each of the segment's themes (by dense index).
+    themes: Vec<f64>,
+    /// Value of each of the segment's countries.
+    countries: Vec<f64>,
+    /// For each of the segment's skill words, 1 + its place among the need's (0: not
+    /// wanted); `None` when the need has too many to count.
+    stems: Option<Vec<u8>>,
 }
 
-impl Columns {
-    fn of(segment: &SegmentReader) -> Self {
-        let fast = segment.fast_fields();
+impl SegmentTables {
+    fn new(profiles: Arc<Profiles>, tables: Arc<BoundTables>) -> Self {
+        let values = |keys: &Dense, table: &Map<f64>| -> Vec<f64> {
+            keys.keys
+                .iter()
+                .map(|k| table.get(k).copied().unwrap_or(0.0))
+                .collect()
+        };
+        let themes = values(&profiles.theme_keys, &tables.themes);
+        let countries = values(&profiles.country_keys, &tables.countries);
+        let stems = tables.wanted.as_ref().map(|wanted| {
+            let mut places = vec![0u8; profiles.stem_keys.keys.len()];
+            for (i, w) in wanted.iter().enumerate() {
+                if let Some(&s) = profiles.stem_keys.index.get(w)
+                    && let Some(p) = places.get_mut(s as usize)
+                {
+                    // At most 64 wanted words: the place fits.
+                    *p = u8::try_from(i + 1).unwrap_or(u8::MAX);
+                }
+            }
+            places
+        });
         Self {
-            themes: fast.u64("theme_hash").ok(),
-            countries: fast.u64("country_number").ok(),
-            missions: fast.u64("missions").ok(),
-            langs: fast.u64("lang_level").ok(),
-            windows: fast.u64("window_days").ok(),
-            stems: fast.u64("skill_stems").ok(),
+            profiles,
+            tables,
+            themes,
+            countries,
+            stems,
         }
     }
-}
 
-/// The best value of a table over a document's values of a column (0 with none).
-fn best(column: &Option<Column<u64>>, doc: DocId, table: &Table) -> f64 {
-    column.as_ref().map_or(0.0, |c| {
-        c.values_for_doc(doc)
-            .map(|v| table.get(&v).copied().unwrap_or(0.0))
+    /// The best value over a document's dense indices (0 with none).
+    fn best(values: &[f64], of: &[u32]) -> f64 {
+        of.iter()
+            .map(|&i| values.get(i as usize).copied().unwrap_or(0.0))
             .fold(0.0, f64::max)
-    })
-}
+    }
 
-impl BoundTables {
     /// The bound of a document, or `None` as soon as it is known to stay below `floor`.
-    fn bound_above(&self, c: &Columns, doc: DocId, relevance: Score, floor: f64) -> Option<f64> {
+    fn bound_above(&self, doc: DocId, relevance: Score, floor: f64) -> Option<f64> {
         // Unknown parts count as full marks: each stage can only lower the bound.
         let mut known = KnownValues {
             theme: 1.0,
@@ -149,67 +271,61 @@ impl BoundTables {
             availability: 1.0,
             skills_overlap: 1.0,
         };
-        let b = &self.bound;
+        let p = &self.profiles;
+        let b = &self.tables.bound;
         let check = |known: &KnownValues| {
             let value = b.bound(known, relevance);
             (value >= floor).then_some(value)
         };
-        known.theme = best(&c.themes, doc, &self.themes);
+        known.theme = Self::best(&self.themes, p.themes.of(doc));
         check(&known)?;
-        known.skills_overlap = self.skills_overlap(c.stems.as_ref(), doc);
+        known.skills_overlap = self.skills_overlap(doc);
         check(&known)?;
-        known.country = best(&c.countries, doc, &self.countries);
+        known.country = Self::best(&self.countries, p.countries.of(doc));
         check(&known)?;
-        let done = c
-            .missions
-            .as_ref()
-            .and_then(|m| m.first(doc))
-            .map(|m| u32::try_from(m).unwrap_or(u32::MAX));
-        known.experience = b.experience(done);
+        known.experience = b.experience(p.missions.get(doc as usize).copied().flatten());
         check(&known)?;
-        known.languages = self.languages(c.langs.as_ref(), doc);
+        known.languages = self.languages(doc);
         check(&known)?;
-        if let Some(w) = &c.windows {
-            known.availability =
-                b.availability(w.values_for_doc(doc).filter_map(schema::number_window));
-        }
+        known.availability = b.availability(p.windows.of(doc).iter().copied());
         check(&known)
     }
 
     /// The skills overlap of a document: the share of the need's words among its skill
     /// words. A hash collision can only add a word, so this never falls below the exact
     /// value.
-    fn skills_overlap(&self, stems: Option<&Column<u64>>, doc: DocId) -> f64 {
-        let (Some(wanted), Some(stems)) = (&self.wanted, stems) else {
+    fn skills_overlap(&self, doc: DocId) -> f64 {
+        let Some(places) = &self.stems else {
             return 1.0;
         };
         let mut seen = 0u64;
-        for h in stems.values_for_doc(doc) {
-            if let Some(i) = wanted.iter().position(|w| *w == h) {
-                seen |= 1 << i;
+        for &s in self.profiles.stems.of(doc) {
+            match places.get(s as usize) {
+                Some(&p) if p > 0 => seen |= 1 << (p - 1),
+                _ => {}
             }
         }
-        self.bound.skills_overlap(seen.count_ones() as usize)
+        self.tables.bound.skills_overlap(seen.count_ones() as usize)
     }
 
     /// The languages value of a document, from the languages the need names.
-    fn languages(&self, langs: Option<&Column<u64>>, doc: DocId) -> f64 {
-        let Some(langs) = langs else {
-            return self.bound.languages(&[]);
-        };
+    fn languages(&self, doc: DocId) -> f64 {
         let mut spoken = [(LanguageCode::french(), Cefr::A1); MAX_SPOKEN];
         let mut n = 0;
-        let considered = langs
-            .values_for_doc(doc)
-            .filter(|v| self.languages.contains(&(v >> 8)));
-        for l in considered.filter_map(decode_language) {
+        let considered = self
+            .profiles
+            .languages
+            .of(doc)
+            .iter()
+            .filter(|(code, _)| self.tables.languages.contains(code));
+        for &l in considered {
             if n == MAX_SPOKEN {
                 return 1.0;
             }
             spoken[n] = l;
             n += 1;
         }
-        self.bound.languages(&spoken[..n])
+        self.tables.bound.languages(&spoken[..n])
     }
 }
 
@@ -249,54 +365,31 @@ impl Ord for Kept {
     }
 }
 
-/// Keeps the `k` documents with the highest bound.
+/// Keeps the `k` documents of one segment with the highest bound, fed in document order.
 pub(super) struct BestBounded {
-    pub k: usize,
-    pub tables: Arc<BoundTables>,
-}
-
-pub(super) struct BestBoundedSegment {
     k: usize,
-    tables: Arc<BoundTables>,
-    columns: Columns,
+    tables: SegmentTables,
     segment: SegmentOrdinal,
     heap: BinaryHeap<Kept>,
 }
 
-impl Collector for BestBounded {
-    type Fruit = Vec<Kept>;
-    type Child = BestBoundedSegment;
-
-    fn for_segment(
-        &self,
+impl BestBounded {
+    pub(super) fn new(
+        k: usize,
+        tables: Arc<BoundTables>,
+        profiles: Arc<Profiles>,
         segment: SegmentOrdinal,
-        reader: &SegmentReader,
-    ) -> tantivy::Result<BestBoundedSegment> {
-        Ok(BestBoundedSegment {
-            k: self.k.max(1),
-            tables: Arc::clone(&self.tables),
-            columns: Columns::of(reader),
+    ) -> Self {
+        let k = k.max(1);
+        Self {
+            k,
+            tables: SegmentTables::new(profiles, tables),
             segment,
-            heap: BinaryHeap::with_capacity(self.k.max(1) + 1),
-        })
+            heap: BinaryHeap::with_capacity(k + 1),
+        }
     }
 
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(&self, fruits: Vec<Vec<Kept>>) -> tantivy::Result<Vec<Kept>> {
-        let mut all: Vec<Kept> = fruits.into_iter().flatten().collect();
-        all.sort_unstable();
-        all.truncate(self.k.max(1));
-        Ok(all)
-    }
-}
-
-impl SegmentCollector for BestBoundedSegment {
-    type Fruit = Vec<Kept>;
-
-    fn collect(&mut self, doc: DocId, relevance: Score) {
+    pub(super) fn collect(&mut self, doc: DocId, relevance: Score) {
         let full = self.heap.len() >= self.k;
         // Below the worst kept bound, a document cannot enter (ties are kept in index
         // order, and a later document ranks after an equal earlier one).
@@ -304,10 +397,7 @@ impl SegmentCollector for BestBoundedSegment {
             Some(worst) if full => worst.bound,
             _ => f64::NEG_INFINITY,
         };
-        let Some(bound) = self
-            .tables
-            .bound_above(&self.columns, doc, relevance, floor)
-        else {
+        let Some(bound) = self.tables.bound_above(doc, relevance, floor) else {
             return;
         };
         let kept = Kept {
@@ -324,7 +414,14 @@ impl SegmentCollector for BestBoundedSegment {
         }
     }
 
-    fn harvest(self) -> Vec<Kept> {
-        self.heap.into_vec()
+    /// The `k` best of every segment's kept documents, best first.
+    pub(super) fn merge(segments: Vec<Self>, k: usize) -> Vec<Kept> {
+        let mut all: Vec<Kept> = segments
+            .into_iter()
+            .flat_map(|s| s.heap.into_vec())
+            .collect();
+        all.sort_unstable();
+        all.truncate(k.max(1));
+        all
     }
 }

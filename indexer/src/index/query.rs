@@ -17,13 +17,13 @@ use explor_engine::{
     Candidate, CandidateKind, CandidateSource, CountryCode, DateWindow, LanguageLevel, Need,
     NeedKind,
 };
-use tantivy::collector::{Collector, SegmentCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
+use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use super::bound::{BestBounded, BoundTables};
 use super::scan::{Clause, Part, Prefilter, Relevance, scan};
@@ -280,37 +280,6 @@ impl SearchIndex {
         runs
     }
 
-    /// Feeds every document passing `filter`, with its relevance, to `collector`.
-    fn collect<C: Collector>(
-        &self,
-        searcher: &Searcher,
-        filter: &Prefilter,
-        relevance: &Relevance,
-        collector: &C,
-    ) -> Result<C::Fruit> {
-        let mut fruits = Vec::new();
-        for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-            let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
-                Error::Internal(crate::error::InternalError::Index(
-                    "too many segments".into(),
-                ))
-            })?;
-            let mut child = collector.for_segment(ord, reader).map_err(internal)?;
-            scan(
-                &self.cache,
-                searcher,
-                reader,
-                filter,
-                relevance,
-                |doc, r| {
-                    child.collect(doc, r);
-                },
-            )?;
-            fruits.push(child.harvest());
-        }
-        collector.merge_fruits(fruits).map_err(internal)
-    }
-
     /// Runs a coordinator's search.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<Hit>> {
         let f = &self.fields;
@@ -453,11 +422,28 @@ impl SearchIndex {
         let mut out = Vec::new();
         let mut frontier: Option<f64> = None;
         for (filter, kind) in self.prefilters(need) {
-            let collector = BestBounded {
-                k: k.max(1),
-                tables: tables.clone(),
-            };
-            let top = self.collect(&searcher, &filter, &relevance, &collector)?;
+            let mut segments = Vec::new();
+            for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+                let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
+                    Error::Internal(crate::error::InternalError::Index(
+                        "too many segments".into(),
+                    ))
+                })?;
+                let profiles = self.cache.profiles(&searcher, reader);
+                let mut best = BestBounded::new(k, tables.clone(), profiles, ord);
+                scan(
+                    &self.cache,
+                    &searcher,
+                    reader,
+                    &filter,
+                    &relevance,
+                    |doc, r| {
+                        best.collect(doc, r);
+                    },
+                )?;
+                segments.push(best);
+            }
+            let top = BestBounded::merge(segments, k);
             if top.len() >= k.max(1)
                 && let Some(last) = top.last()
             {

@@ -18,6 +18,7 @@ use tantivy::query::{EnableScoring, Query, TermQuery, Weight};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
+use super::bound::Profiles;
 use super::internal;
 use crate::error::{Error, InternalError, Result};
 
@@ -99,7 +100,8 @@ fn for_each_doc(bits: &[u64], mut each: impl FnMut(DocId)) {
 }
 
 /// What the scan keeps between queries, for one state of the index: each term's
-/// documents per segment, and the id table. Emptied when the searcher changes.
+/// documents per segment, the id table and the segments' bound values. Emptied when
+/// the searcher changes.
 #[derive(Default)]
 pub(super) struct Cache {
     state: RwLock<CacheState>,
@@ -111,6 +113,7 @@ struct CacheState {
     generation: u64,
     sets: HashMap<(SegmentId, Term), Arc<Bits>>,
     ids: Option<Arc<IdTable>>,
+    profiles: HashMap<SegmentId, Arc<Profiles>>,
 }
 
 impl Cache {
@@ -126,7 +129,8 @@ impl Cache {
     /// theirs; an older searcher's results are not kept.
     fn write(&self, generation: u64, f: impl FnOnce(&mut CacheState)) {
         let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
-        if state.generation < generation || (state.sets.is_empty() && state.ids.is_none()) {
+        let empty = state.sets.is_empty() && state.ids.is_none() && state.profiles.is_empty();
+        if state.generation < generation || empty {
             *state = CacheState {
                 generation,
                 ..CacheState::default()
@@ -165,6 +169,20 @@ impl Cache {
             s.sets.insert(key, Arc::clone(&bits));
         });
         Ok(bits)
+    }
+
+    /// The values a segment's score bounds read.
+    pub(super) fn profiles(&self, searcher: &Searcher, reader: &SegmentReader) -> Arc<Profiles> {
+        let generation = searcher.generation().generation_id();
+        let segment = reader.segment_id();
+        if let Some(p) = self.read(generation, |s| s.profiles.get(&segment).cloned()) {
+            return p;
+        }
+        let profiles = Arc::new(Profiles::read(reader));
+        self.write(generation, |s| {
+            s.profiles.insert(segment, Arc::clone(&profiles));
+        });
+        profiles
     }
 
     /// The id table of the searcher's documents, if it was read already.
