@@ -137,16 +137,10 @@ impl Workspace {
             let subjects = subjects(&records, |id| relevance.get(id).copied().unwrap_or(0.0));
             return Ok(scorer.rank(&need, &subjects, Some(opts.top), true));
         }
-        let candidates = self.index().candidates(&need)?;
-        let relevance: HashMap<&str, f32> = candidates
-            .iter()
-            .map(|c| (c.id.as_str(), c.relevance))
-            .collect();
-        let records = self.records_by_ids(candidates.iter().map(|c| c.id.as_str()))?;
-        let mut subjects = subjects(&records, |id| relevance.get(id).copied().unwrap_or(0.0));
-        // rank_retrieved stops early; it needs the candidates by relevance, then id.
-        subjects.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.id().cmp(b.0.id())));
-        Ok(scorer.rank_retrieved(&need, &subjects, opts.top))
+        // The bounded search: the same ranking as judging every candidate, from a few.
+        match_top(self.index(), &scorer, &need, opts.top, |ids| {
+            self.records_by_ids(ids.iter().copied())
+        })
     }
 
     /// The needs an expert or an offer could serve, ranked and explained. Needs whose
@@ -188,7 +182,7 @@ pub fn match_top<R: Borrow<Record>>(
         scorer,
         need,
         top,
-        (top * 4).max(64),
+        (top * 2).max(64),
         WIDEST_BOUNDED,
         fetch,
     )
