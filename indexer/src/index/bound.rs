@@ -168,6 +168,10 @@ pub(super) struct BoundTables {
     languages: Vec<LanguageCode>,
 }
 
+/// A relevance whose text value is full marks: bounds computed with it are above any
+/// relevance's.
+const FULL_TEXT: Score = Score::MAX;
+
 /// Languages per candidate the bound reads on the stack; a profile listing more gets
 /// full marks for languages in its bound.
 const MAX_SPOKEN: usize = 16;
@@ -260,8 +264,9 @@ impl SegmentTables {
             .fold(0.0, f64::max)
     }
 
-    /// The bound of a document, or `None` as soon as it is known to stay below `floor`.
-    fn bound_above(&self, doc: DocId, relevance: Score, floor: f64) -> Option<f64> {
+    /// A document's values, or `None` as soon as even full marks for the text leave its
+    /// bound below `floor`.
+    fn known_above(&self, doc: DocId, floor: f64) -> Option<KnownValues> {
         // Unknown parts count as full marks: each stage can only lower the bound.
         let mut known = KnownValues {
             theme: 1.0,
@@ -273,10 +278,7 @@ impl SegmentTables {
         };
         let p = &self.profiles;
         let b = &self.tables.bound;
-        let check = |known: &KnownValues| {
-            let value = b.bound(known, relevance);
-            (value >= floor).then_some(value)
-        };
+        let check = |known: &KnownValues| (b.bound(known, FULL_TEXT) >= floor).then_some(());
         known.theme = Self::best(&self.themes, p.themes.of(doc));
         check(&known)?;
         known.skills_overlap = self.skills_overlap(doc);
@@ -288,7 +290,8 @@ impl SegmentTables {
         known.languages = self.languages(doc);
         check(&known)?;
         known.availability = b.availability(p.windows.of(doc).iter().copied());
-        check(&known)
+        check(&known)?;
+        Some(known)
     }
 
     /// The skills overlap of a document: the share of the need's words among its skill
@@ -365,12 +368,36 @@ impl Ord for Kept {
     }
 }
 
-/// Keeps the `k` documents of one segment with the highest bound, fed in document order.
+/// Keeps the `k` documents of one segment with the highest bound, in two passes.
+///
+/// Text relevance is the costliest part of a bound, so the first pass
+/// ([`Self::screen`]) works without it: the `k`-th best bound with no text at all is a
+/// floor some `k` documents reach, and a document whose bound stays below it even with
+/// full marks for the text cannot be among the best. Only the others need their
+/// relevance; the second pass ([`Self::finish`]) computes their exact bounds.
 pub(super) struct BestBounded {
     k: usize,
     tables: SegmentTables,
     segment: SegmentOrdinal,
-    heap: BinaryHeap<Kept>,
+    /// The `k` best bounds without text so far (lowest on top).
+    floors: BinaryHeap<std::cmp::Reverse<Floor>>,
+    /// Documents screened in, with their values and their bound with full text marks.
+    screened: Vec<(DocId, KnownValues, f64)>,
+}
+
+/// A bound ordered as a number (bounds are never NaN).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Floor(f64);
+impl Eq for Floor {}
+impl PartialOrd for Floor {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Floor {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 impl BestBounded {
@@ -385,41 +412,71 @@ impl BestBounded {
             k,
             tables: SegmentTables::new(profiles, tables),
             segment,
-            heap: BinaryHeap::with_capacity(k + 1),
+            floors: BinaryHeap::with_capacity(k + 1),
+            screened: Vec::new(),
         }
     }
 
-    pub(super) fn collect(&mut self, doc: DocId, relevance: Score) {
-        let full = self.heap.len() >= self.k;
-        // Below the worst kept bound, a document cannot enter (ties are kept in index
-        // order, and a later document ranks after an equal earlier one).
-        let floor = match self.heap.peek() {
-            Some(worst) if full => worst.bound,
+    /// The bound `k` documents are known to reach.
+    fn floor(&self) -> f64 {
+        match self.floors.peek() {
+            Some(std::cmp::Reverse(Floor(f))) if self.floors.len() >= self.k => *f,
             _ => f64::NEG_INFINITY,
-        };
-        let Some(bound) = self.tables.bound_above(doc, relevance, floor) else {
+        }
+    }
+
+    /// First pass, in document order: keeps the document if it may be among the best.
+    pub(super) fn screen(&mut self, doc: DocId) {
+        let Some(known) = self.tables.known_above(doc, self.floor()) else {
             return;
         };
-        let kept = Kept {
-            bound,
-            relevance,
-            doc: DocAddress::new(self.segment, doc),
-        };
-        if !full {
-            self.heap.push(kept);
-        } else if let Some(mut worst) = self.heap.peek_mut()
-            && kept < *worst
+        let b = &self.tables.tables.bound;
+        let without_text = b.bound(&known, 0.0);
+        let with_full_text = b.bound(&known, FULL_TEXT);
+        if self.floors.len() < self.k {
+            self.floors.push(std::cmp::Reverse(Floor(without_text)));
+        } else if let Some(mut lowest) = self.floors.peek_mut()
+            && without_text > lowest.0.0
         {
-            *worst = kept;
+            *lowest = std::cmp::Reverse(Floor(without_text));
         }
+        self.screened.push((doc, known, with_full_text));
+    }
+
+    /// The documents the second pass needs the relevance of, in document order.
+    pub(super) fn needing_relevance(&mut self) -> impl Iterator<Item = DocId> + '_ {
+        let floor = self.floor();
+        self.screened.retain(|(_, _, upper)| *upper >= floor);
+        self.screened.iter().map(|(doc, _, _)| *doc)
+    }
+
+    /// Second pass: the exact bounds of the screened documents, given their relevance;
+    /// the `k` best, in no particular order.
+    pub(super) fn finish(self, relevance: impl Fn(DocId) -> Score) -> Vec<Kept> {
+        let mut heap: BinaryHeap<Kept> = BinaryHeap::with_capacity(self.k + 1);
+        let b = &self.tables.tables.bound;
+        for (doc, known, _) in self.screened {
+            let relevance = relevance(doc);
+            let kept = Kept {
+                bound: b.bound(&known, relevance),
+                relevance,
+                doc: DocAddress::new(self.segment, doc),
+            };
+            // Ties are kept in index order: a later document ranks after an equal one.
+            if heap.len() < self.k {
+                heap.push(kept);
+            } else if let Some(mut worst) = heap.peek_mut()
+                && kept < *worst
+            {
+                *worst = kept;
+            }
+        }
+        heap.into_vec()
     }
 
     /// The `k` best of every segment's kept documents, best first.
-    pub(super) fn merge(segments: Vec<Self>, k: usize) -> Vec<Kept> {
-        let mut all: Vec<Kept> = segments
-            .into_iter()
-            .flat_map(|s| s.heap.into_vec())
-            .collect();
+    pub(super) fn merge(segments: Vec<Vec<Kept>>, k: usize) -> Vec<Kept> {
+        let mut all: Vec<Kept> = segments.into_iter().flatten().collect();
         all.sort_unstable();
         all.truncate(k.max(1));
         all

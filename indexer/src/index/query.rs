@@ -26,7 +26,9 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use super::bound::{BestBounded, BoundTables};
-use super::scan::{Clause, Part, Prefilter, Relevance, scan};
+use super::scan::{
+    Clause, Part, Prefilter, Relevance, for_each_doc, passing, relevance_of_docs, scan,
+};
 use super::schema::{self, ANY_COUNTRY, Fields, language_term, theme_facet, weeks};
 use super::{SearchIndex, internal};
 use crate::error::{Error, Result};
@@ -183,7 +185,7 @@ fn text_clauses(index: &SearchIndex, text: &str, with_names: bool) -> Result<Cla
 /// Ranking terms for a need, with their boosts: its rarest words in the index (the ones
 /// that tell profiles apart), in the French text and skills fields. Common words add
 /// little to BM25 but cost a posting list each.
-fn need_terms(index: &SearchIndex, need: &Need) -> Result<Vec<(Term, Score)>> {
+pub(super) fn need_terms(index: &SearchIndex, need: &Need) -> Result<Vec<(Term, Score)>> {
     let f = &index.fields;
     let mut words = BTreeSet::new();
     analyse(
@@ -431,17 +433,10 @@ impl SearchIndex {
                 })?;
                 let profiles = self.cache.profiles(&searcher, reader);
                 let mut best = BestBounded::new(k, tables.clone(), profiles, ord);
-                scan(
-                    &self.cache,
-                    &searcher,
-                    reader,
-                    &filter,
-                    &relevance,
-                    |doc, r| {
-                        best.collect(doc, r);
-                    },
-                )?;
-                segments.push(best);
+                let docs = passing(&self.cache, &searcher, reader, &filter)?;
+                for_each_doc(&docs, |doc| best.screen(doc));
+                let scores = relevance_of_docs(reader, &relevance, best.needing_relevance())?;
+                segments.push(best.finish(|doc| scores.get(doc as usize).copied().unwrap_or(0.0)));
             }
             let top = BestBounded::merge(segments, k);
             if top.len() >= k.max(1)

@@ -87,7 +87,7 @@ fn full(max_doc: DocId) -> Bits {
 }
 
 /// Calls `each` with every document of `bits`, in order.
-fn for_each_doc(bits: &[u64], mut each: impl FnMut(DocId)) {
+pub(super) fn for_each_doc(bits: &[u64], mut each: impl FnMut(DocId)) {
     for (i, &word) in bits.iter().enumerate() {
         let mut w = word;
         while w != 0 {
@@ -304,6 +304,25 @@ impl Relevance {
         Ok(scores)
     }
 
+    /// The relevance of the documents `docs` (in document order) of the segment, and 0
+    /// for the others, summed in the same order as [`Self::within`].
+    fn at(&self, reader: &SegmentReader, docs: &[DocId]) -> Result<Vec<Score>> {
+        let mut scores = vec![0.0; reader.max_doc() as usize];
+        for (weight, boost) in &self.weights {
+            let mut scorer = weight.scorer(reader, *boost).map_err(internal)?;
+            for &doc in docs {
+                // `seek` only moves forward: a scorer already past `doc` lacks it.
+                if scorer.doc() <= doc
+                    && scorer.seek(doc) == doc
+                    && let Some(s) = scores.get_mut(doc as usize)
+                {
+                    *s += scorer.score();
+                }
+            }
+        }
+        Ok(scores)
+    }
+
     /// The relevance of one document, summed in the same order as [`Self::within`].
     pub(super) fn of(&self, reader: &SegmentReader, doc: DocId) -> Result<Score> {
         let mut score = 0.0;
@@ -318,6 +337,55 @@ impl Relevance {
     }
 }
 
+/// The live documents of the segment that pass `filter`.
+pub(super) fn passing(
+    cache: &Cache,
+    searcher: &Searcher,
+    reader: &SegmentReader,
+    filter: &Prefilter,
+) -> Result<Bits> {
+    let mut bits = filter.bits(cache, searcher, reader)?;
+    if let Some(alive) = reader.alive_bitset() {
+        let mut dead = Vec::new();
+        for_each_doc(&bits, |doc| {
+            if !alive.is_alive(doc) {
+                dead.push(doc);
+            }
+        });
+        for doc in dead {
+            if let Some(w) = bits.get_mut(doc as usize / 64) {
+                *w &= !(1 << (doc % 64));
+            }
+        }
+    }
+    Ok(bits)
+}
+
+/// The relevance of the listed documents of a segment (in document order), and 0 for
+/// the others.
+pub(super) fn relevance_of_docs(
+    reader: &SegmentReader,
+    relevance: &Relevance,
+    docs: impl Iterator<Item = DocId>,
+) -> Result<Vec<Score>> {
+    if relevance.is_empty() {
+        return Ok(Vec::new());
+    }
+    let docs: Vec<DocId> = docs.collect();
+    if docs.len() * SPARSE < reader.max_doc() as usize {
+        return relevance.at(reader, &docs);
+    }
+    let mut bits = vec![0; words(reader.max_doc())];
+    for &doc in &docs {
+        insert(&mut bits, doc);
+    }
+    relevance.within(reader, &bits)
+}
+
+/// Below one document in this many, relevance is computed by skipping to each
+/// document in every term's postings rather than by reading them through.
+const SPARSE: usize = 16;
+
 /// Calls `each(doc, relevance)` for every live document of the segment that passes
 /// `filter`, in document order.
 pub(super) fn scan(
@@ -328,17 +396,14 @@ pub(super) fn scan(
     relevance: &Relevance,
     mut each: impl FnMut(DocId, Score),
 ) -> Result<()> {
-    let bits = filter.bits(cache, searcher, reader)?;
+    let bits = passing(cache, searcher, reader, filter)?;
     let scores = if relevance.is_empty() {
         Vec::new()
     } else {
         relevance.within(reader, &bits)?
     };
-    let alive = reader.alive_bitset();
     for_each_doc(&bits, |doc| {
-        if alive.is_none_or(|a| a.is_alive(doc)) {
-            each(doc, scores.get(doc as usize).copied().unwrap_or(0.0));
-        }
+        each(doc, scores.get(doc as usize).copied().unwrap_or(0.0));
     });
     Ok(())
 }
@@ -445,6 +510,37 @@ mod tests {
                 (0..max_doc).collect::<Vec<_>>(),
                 "{max_doc} documents"
             );
+        }
+    }
+
+    #[test]
+    fn skipping_to_documents_gives_the_relevance_reading_through_does() {
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let index = ws.index();
+        let searcher = index.reader.searcher();
+        let bits = |v: &[Score]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
+        for need in ws.needs().unwrap() {
+            let terms = super::super::query::need_terms(index, &need).unwrap();
+            let relevance = Relevance::new(&searcher, &terms).unwrap();
+            for reader in searcher.segment_readers() {
+                let every: Vec<DocId> = (0..reader.max_doc()).collect();
+                let through = relevance.within(reader, &full(reader.max_doc())).unwrap();
+                assert!(through.iter().any(|&s| s > 0.0), "{}", need.id);
+                assert_eq!(bits(&relevance.at(reader, &every).unwrap()), bits(&through));
+                // Some documents only: theirs, to the bit, and 0 for the others.
+                let odd: Vec<DocId> = every.iter().copied().filter(|d| d % 2 == 1).collect();
+                let expected: Vec<Score> = every
+                    .iter()
+                    .map(|&d| if d % 2 == 1 { through[d as usize] } else { 0.0 })
+                    .collect();
+                assert_eq!(bits(&relevance.at(reader, &odd).unwrap()), bits(&expected));
+                let mut odd_bits = vec![0; words(reader.max_doc())];
+                odd.iter().for_each(|&d| insert(&mut odd_bits, d));
+                assert_eq!(
+                    bits(&relevance.within(reader, &odd_bits).unwrap()),
+                    bits(&expected)
+                );
+            }
         }
     }
 
