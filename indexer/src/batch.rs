@@ -215,7 +215,7 @@ pub fn run_batch(
     use rayon::prelude::*;
 
     needs.sort_by(|a, b| a.id.cmp(&b.id));
-    let by_id = subjects_by_id(records);
+    let by_id = candidates_by_id(records);
     index.prepare_for_many_queries()?;
 
     let started = Instant::now();
@@ -299,7 +299,7 @@ fn need_candidates(
 }
 
 /// The experts and offers among `records`, by id.
-fn subjects_by_id(records: &[Record]) -> HashMap<&str, &Record> {
+fn candidates_by_id(records: &[Record]) -> HashMap<&str, &Record> {
     records
         .iter()
         .filter_map(|r| Subject::of(r).map(|s| (s.id(), r)))
@@ -376,7 +376,7 @@ mod tests {
         let scorer = setup.scorer();
         let mut records = ws.records(RecordKind::Expert).unwrap();
         records.extend(ws.records(RecordKind::Offer).unwrap());
-        let by_id = subjects_by_id(&records);
+        let by_id = candidates_by_id(&records);
         for r in ws.records(RecordKind::Need).unwrap() {
             let Record::Need(need) = r else { continue };
             let clock = StageClock::default();

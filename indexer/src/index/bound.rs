@@ -385,6 +385,18 @@ pub(super) struct BestBounded {
     screened: Vec<(DocId, KnownValues, f64)>,
 }
 
+/// Adds `item` to `heap`, which keeps the `k` least items (its top is the greatest of
+/// them): a full heap takes it only in place of a greater one.
+fn keep_least<T: Ord>(heap: &mut BinaryHeap<T>, k: usize, item: T) {
+    if heap.len() < k {
+        heap.push(item);
+    } else if let Some(mut greatest) = heap.peek_mut()
+        && item < *greatest
+    {
+        *greatest = item;
+    }
+}
+
 /// A bound ordered as a number (bounds are never NaN).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Floor(f64);
@@ -433,13 +445,11 @@ impl BestBounded {
         let b = &self.tables.tables.bound;
         let without_text = b.bound(&known, 0.0);
         let with_full_text = b.bound(&known, FULL_TEXT);
-        if self.floors.len() < self.k {
-            self.floors.push(std::cmp::Reverse(Floor(without_text)));
-        } else if let Some(mut lowest) = self.floors.peek_mut()
-            && without_text > lowest.0.0
-        {
-            *lowest = std::cmp::Reverse(Floor(without_text));
-        }
+        keep_least(
+            &mut self.floors,
+            self.k,
+            std::cmp::Reverse(Floor(without_text)),
+        );
         self.screened.push((doc, known, with_full_text));
     }
 
@@ -463,13 +473,7 @@ impl BestBounded {
                 doc: DocAddress::new(self.segment, doc),
             };
             // Ties are kept in index order: a later document ranks after an equal one.
-            if heap.len() < self.k {
-                heap.push(kept);
-            } else if let Some(mut worst) = heap.peek_mut()
-                && kept < *worst
-            {
-                *worst = kept;
-            }
+            keep_least(&mut heap, self.k, kept);
         }
         heap.into_vec()
     }

@@ -25,7 +25,7 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
 
-use super::bound::{BestBounded, BoundTables};
+use super::bound::{BestBounded, BoundTables, Kept};
 use super::scan::{
     Clause, Part, Prefilter, Relevance, for_each_doc, passing, relevance_of_docs, scan,
 };
@@ -350,16 +350,16 @@ impl SearchIndex {
         }
         let ids = self.cache.ids(&searcher)?;
         let mut out = std::collections::HashMap::new();
+        let every = [Prefilter::default()];
         for reader in searcher.segment_readers() {
             let ranks = ids.ranks(reader.segment_id());
-            let every = Prefilter::default();
             scan(
                 &self.cache,
                 &searcher,
                 reader,
                 &every,
                 &relevance,
-                |doc, r| {
+                |_, doc, r| {
                     // Every term score is positive: 0 is "no word in common".
                     if r > 0.0
                         && let Some(id) = ranks.get(doc as usize).and_then(|&k| ids.id(k))
@@ -411,33 +411,50 @@ pub struct Bounded {
 
 impl SearchIndex {
     /// The `k` experts and `k` offers with the highest score bound for `need`, among those
-    /// that pass the pre-filter. The bound is computed per document from fast fields
-    /// (themes, countries, missions) and the text relevance, inside the collector, so the
-    /// thousands of candidates of a broad need are never materialised.
+    /// that pass the pre-filter. The bound is computed per document from the segment's
+    /// [profiles](super::bound::Profiles) and the text relevance, in two passes (see
+    /// [`BestBounded`]), so the thousands of candidates of a broad need are never
+    /// materialised.
     pub fn best_candidates(&self, need: &Need, bound: &ScoreBound, k: usize) -> Result<Bounded> {
         let searcher = self.reader.searcher();
         let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
         let tables = std::sync::Arc::new(BoundTables::new(bound, self.taxonomy));
+        let runs = self.prefilters(need);
+        // Per kind, each segment's best.
+        let mut kept: Vec<Vec<Vec<Kept>>> = runs.iter().map(|_| Vec::new()).collect();
+        for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+            let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
+                Error::Internal(crate::error::InternalError::Index(
+                    "too many segments".into(),
+                ))
+            })?;
+            let profiles = self.cache.profiles(&searcher, reader)?;
+            let mut best = Vec::with_capacity(runs.len());
+            for (filter, _) in &runs {
+                let mut b = BestBounded::new(k, tables.clone(), profiles.clone(), ord);
+                for_each_doc(&passing(&self.cache, &searcher, reader, filter)?, |doc| {
+                    b.screen(doc);
+                });
+                best.push(b);
+            }
+            // One relevance pass for every kind.
+            let mut docs: Vec<DocId> = best
+                .iter_mut()
+                .flat_map(BestBounded::needing_relevance)
+                .collect();
+            docs.sort_unstable();
+            docs.dedup();
+            let scores = relevance_of_docs(reader, &relevance, &docs)?;
+            for (b, kind_kept) in best.into_iter().zip(&mut kept) {
+                kind_kept.push(b.finish(|doc| scores.get(doc as usize).copied().unwrap_or(0.0)));
+            }
+        }
         // Reading a few ids from the dictionary is cheaper than reading the table, but
         // when a batch has read it, it is there.
         let id_table = self.cache.cached_ids(&searcher);
         let mut out = Vec::new();
         let mut frontier: Option<f64> = None;
-        for (filter, kind) in self.prefilters(need) {
-            let mut segments = Vec::new();
-            for (ord, reader) in searcher.segment_readers().iter().enumerate() {
-                let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
-                    Error::Internal(crate::error::InternalError::Index(
-                        "too many segments".into(),
-                    ))
-                })?;
-                let profiles = self.cache.profiles(&searcher, reader);
-                let mut best = BestBounded::new(k, tables.clone(), profiles, ord);
-                let docs = passing(&self.cache, &searcher, reader, &filter)?;
-                for_each_doc(&docs, |doc| best.screen(doc));
-                let scores = relevance_of_docs(reader, &relevance, best.needing_relevance())?;
-                segments.push(best.finish(|doc| scores.get(doc as usize).copied().unwrap_or(0.0)));
-            }
+        for ((_, kind), segments) in runs.iter().zip(kept) {
             let top = BestBounded::merge(segments, k);
             if top.len() >= k.max(1)
                 && let Some(last) = top.last()
@@ -456,7 +473,7 @@ impl SearchIndex {
                 out.push((
                     Candidate {
                         id,
-                        kind,
+                        kind: *kind,
                         relevance: kept.relevance,
                     },
                     kept.bound,
@@ -498,25 +515,25 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
         let ids = self.cache.ids(&searcher)?;
+        let (filters, kinds): (Vec<Prefilter>, Vec<CandidateKind>) =
+            self.prefilters(need).into_iter().unzip();
         let mut found: Vec<u64> = Vec::new();
-        for (filter, kind) in self.prefilters(need) {
-            for reader in searcher.segment_readers() {
-                let ranks = ids.ranks(reader.segment_id());
-                scan(
-                    &self.cache,
-                    &searcher,
-                    reader,
-                    &filter,
-                    &relevance,
-                    |doc, r| {
-                        if let Some(key) =
-                            ranks.get(doc as usize).and_then(|&k| order_key(r, kind, k))
-                        {
-                            found.push(key);
-                        }
-                    },
-                )?;
-            }
+        for reader in searcher.segment_readers() {
+            let ranks = ids.ranks(reader.segment_id());
+            scan(
+                &self.cache,
+                &searcher,
+                reader,
+                &filters,
+                &relevance,
+                |i, doc, r| {
+                    let key = kinds
+                        .get(i)
+                        .zip(ranks.get(doc as usize))
+                        .and_then(|(&kind, &rank)| order_key(r, kind, rank));
+                    found.extend(key);
+                },
+            )?;
         }
         if let Some(limit) = limit
             && found.len() > limit

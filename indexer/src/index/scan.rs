@@ -125,20 +125,32 @@ impl Cache {
             .flatten()
     }
 
-    /// Runs `f` on the entries of `generation`, starting afresh when it is newer than
-    /// theirs; an older searcher's results are not kept.
-    fn write(&self, generation: u64, f: impl FnOnce(&mut CacheState)) {
+    /// The entry `get` finds for the searcher's generation, or the one `read` makes,
+    /// then kept with `put`. Entries start afresh with a newer generation; an older
+    /// searcher's are not kept.
+    fn get_or_read<T: Clone>(
+        &self,
+        searcher: &Searcher,
+        get: impl FnOnce(&CacheState) -> Option<T>,
+        read: impl FnOnce() -> Result<T>,
+        put: impl FnOnce(&mut CacheState, T),
+    ) -> Result<T> {
+        let generation = searcher.generation().generation_id();
+        if let Some(found) = self.read(generation, get) {
+            return Ok(found);
+        }
+        let value = read()?;
         let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
-        let empty = state.sets.is_empty() && state.ids.is_none() && state.profiles.is_empty();
-        if state.generation < generation || empty {
+        if state.generation < generation {
             *state = CacheState {
                 generation,
                 ..CacheState::default()
             };
         }
         if state.generation == generation {
-            f(&mut state);
+            put(&mut state, value.clone());
         }
+        Ok(value)
     }
 
     fn term_bits(
@@ -147,42 +159,32 @@ impl Cache {
         reader: &SegmentReader,
         term: &Term,
     ) -> Result<Arc<Bits>> {
-        let generation = searcher.generation().generation_id();
         let key = (reader.segment_id(), term.clone());
-        if let Some(bits) = self.read(generation, |s| s.sets.get(&key).cloned()) {
-            return Ok(bits);
-        }
-        let mut bits = vec![0; words(reader.max_doc())];
-        let inverted = reader.inverted_index(term.field()).map_err(internal)?;
-        let postings = inverted
-            .read_postings(term, IndexRecordOption::Basic)
-            .map_err(io_error)?;
-        if let Some(mut postings) = postings {
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                insert(&mut bits, doc);
-                doc = postings.advance();
-            }
-        }
-        let bits = Arc::new(bits);
-        self.write(generation, |s| {
-            s.sets.insert(key, Arc::clone(&bits));
-        });
-        Ok(bits)
+        self.get_or_read(
+            searcher,
+            |s| s.sets.get(&key).cloned(),
+            || term_docs(reader, term).map(Arc::new),
+            |s, bits| {
+                s.sets.insert(key.clone(), bits);
+            },
+        )
     }
 
     /// The values a segment's score bounds read.
-    pub(super) fn profiles(&self, searcher: &Searcher, reader: &SegmentReader) -> Arc<Profiles> {
-        let generation = searcher.generation().generation_id();
+    pub(super) fn profiles(
+        &self,
+        searcher: &Searcher,
+        reader: &SegmentReader,
+    ) -> Result<Arc<Profiles>> {
         let segment = reader.segment_id();
-        if let Some(p) = self.read(generation, |s| s.profiles.get(&segment).cloned()) {
-            return p;
-        }
-        let profiles = Arc::new(Profiles::read(reader));
-        self.write(generation, |s| {
-            s.profiles.insert(segment, Arc::clone(&profiles));
-        });
-        profiles
+        self.get_or_read(
+            searcher,
+            |s| s.profiles.get(&segment).cloned(),
+            || Ok(Arc::new(Profiles::read(reader))),
+            |s, profiles| {
+                s.profiles.insert(segment, profiles);
+            },
+        )
     }
 
     /// The id table of the searcher's documents, if it was read already.
@@ -192,14 +194,30 @@ impl Cache {
 
     /// The id table of the searcher's documents.
     pub(super) fn ids(&self, searcher: &Searcher) -> Result<Arc<IdTable>> {
-        let generation = searcher.generation().generation_id();
-        if let Some(table) = self.read(generation, |s| s.ids.clone()) {
-            return Ok(table);
-        }
-        let table = Arc::new(IdTable::read(searcher)?);
-        self.write(generation, |s| s.ids = Some(Arc::clone(&table)));
-        Ok(table)
+        self.get_or_read(
+            searcher,
+            |s| s.ids.clone(),
+            || IdTable::read(searcher).map(Arc::new),
+            |s, table| s.ids = Some(table),
+        )
     }
+}
+
+/// The segment's documents holding `term`.
+fn term_docs(reader: &SegmentReader, term: &Term) -> Result<Bits> {
+    let mut bits = vec![0; words(reader.max_doc())];
+    let inverted = reader.inverted_index(term.field()).map_err(internal)?;
+    let postings = inverted
+        .read_postings(term, IndexRecordOption::Basic)
+        .map_err(io_error)?;
+    if let Some(mut postings) = postings {
+        let mut doc = postings.doc();
+        while doc != TERMINATED {
+            insert(&mut bits, doc);
+            doc = postings.advance();
+        }
+    }
+    Ok(bits)
 }
 
 fn io_error(e: std::io::Error) -> Error {
@@ -304,36 +322,43 @@ impl Relevance {
         Ok(scores)
     }
 
+    /// Calls `add(i, score)` for each term score of `docs[i]` (in document order), term
+    /// by term in the order of [`Self::within`], skipping through the postings.
+    fn seek_each(
+        &self,
+        reader: &SegmentReader,
+        docs: &[DocId],
+        mut add: impl FnMut(usize, Score),
+    ) -> Result<()> {
+        for (weight, boost) in &self.weights {
+            let mut scorer = weight.scorer(reader, *boost).map_err(internal)?;
+            for (i, &doc) in docs.iter().enumerate() {
+                // `seek` only moves forward: a scorer already past `doc` lacks it.
+                if scorer.doc() <= doc && scorer.seek(doc) == doc {
+                    add(i, scorer.score());
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// The relevance of the documents `docs` (in document order) of the segment, and 0
     /// for the others, summed in the same order as [`Self::within`].
     fn at(&self, reader: &SegmentReader, docs: &[DocId]) -> Result<Vec<Score>> {
         let mut scores = vec![0.0; reader.max_doc() as usize];
-        for (weight, boost) in &self.weights {
-            let mut scorer = weight.scorer(reader, *boost).map_err(internal)?;
-            for &doc in docs {
-                // `seek` only moves forward: a scorer already past `doc` lacks it.
-                if scorer.doc() <= doc
-                    && scorer.seek(doc) == doc
-                    && let Some(s) = scores.get_mut(doc as usize)
-                {
-                    *s += scorer.score();
-                }
+        self.seek_each(reader, docs, |i, score| {
+            if let Some(s) = docs.get(i).and_then(|&d| scores.get_mut(d as usize)) {
+                *s += score;
             }
-        }
+        })?;
         Ok(scores)
     }
 
     /// The relevance of one document, summed in the same order as [`Self::within`].
     pub(super) fn of(&self, reader: &SegmentReader, doc: DocId) -> Result<Score> {
-        let mut score = 0.0;
-        for (weight, boost) in &self.weights {
-            let mut scorer = weight.scorer(reader, *boost).map_err(internal)?;
-            // `seek` only moves forward: a scorer already past `doc` lacks it.
-            if scorer.doc() <= doc && scorer.seek(doc) == doc {
-                score += scorer.score();
-            }
-        }
-        Ok(score)
+        let mut total = 0.0;
+        self.seek_each(reader, &[doc], |_, score| total += score)?;
+        Ok(total)
     }
 }
 
@@ -344,21 +369,17 @@ pub(super) fn passing(
     reader: &SegmentReader,
     filter: &Prefilter,
 ) -> Result<Bits> {
-    let mut bits = filter.bits(cache, searcher, reader)?;
-    if let Some(alive) = reader.alive_bitset() {
-        let mut dead = Vec::new();
-        for_each_doc(&bits, |doc| {
-            if !alive.is_alive(doc) {
-                dead.push(doc);
-            }
-        });
-        for doc in dead {
-            if let Some(w) = bits.get_mut(doc as usize / 64) {
-                *w &= !(1 << (doc % 64));
-            }
+    let bits = filter.bits(cache, searcher, reader)?;
+    let Some(alive) = reader.alive_bitset() else {
+        return Ok(bits);
+    };
+    let mut live = vec![0; bits.len()];
+    for_each_doc(&bits, |doc| {
+        if alive.is_alive(doc) {
+            insert(&mut live, doc);
         }
-    }
-    Ok(bits)
+    });
+    Ok(live)
 }
 
 /// The relevance of the listed documents of a segment (in document order), and 0 for
@@ -366,17 +387,16 @@ pub(super) fn passing(
 pub(super) fn relevance_of_docs(
     reader: &SegmentReader,
     relevance: &Relevance,
-    docs: impl Iterator<Item = DocId>,
+    docs: &[DocId],
 ) -> Result<Vec<Score>> {
     if relevance.is_empty() {
         return Ok(Vec::new());
     }
-    let docs: Vec<DocId> = docs.collect();
     if docs.len() * SPARSE < reader.max_doc() as usize {
-        return relevance.at(reader, &docs);
+        return relevance.at(reader, docs);
     }
     let mut bits = vec![0; words(reader.max_doc())];
-    for &doc in &docs {
+    for &doc in docs {
         insert(&mut bits, doc);
     }
     relevance.within(reader, &bits)
@@ -386,25 +406,35 @@ pub(super) fn relevance_of_docs(
 /// document in every term's postings rather than by reading them through.
 const SPARSE: usize = 16;
 
-/// Calls `each(doc, relevance)` for every live document of the segment that passes
-/// `filter`, in document order.
+/// Calls `each(i, doc, relevance)` for every live document of the segment that passes
+/// `filters[i]`, filter by filter, in document order. The relevance is computed once
+/// for all the filters.
 pub(super) fn scan(
     cache: &Cache,
     searcher: &Searcher,
     reader: &SegmentReader,
-    filter: &Prefilter,
+    filters: &[Prefilter],
     relevance: &Relevance,
-    mut each: impl FnMut(DocId, Score),
+    mut each: impl FnMut(usize, DocId, Score),
 ) -> Result<()> {
-    let bits = passing(cache, searcher, reader, filter)?;
+    let passed = filters
+        .iter()
+        .map(|f| passing(cache, searcher, reader, f))
+        .collect::<Result<Vec<_>>>()?;
     let scores = if relevance.is_empty() {
         Vec::new()
     } else {
-        relevance.within(reader, &bits)?
+        let mut any = vec![0; words(reader.max_doc())];
+        for bits in &passed {
+            any.iter_mut().zip(bits).for_each(|(a, b)| *a |= b);
+        }
+        relevance.within(reader, &any)?
     };
-    for_each_doc(&bits, |doc| {
-        each(doc, scores.get(doc as usize).copied().unwrap_or(0.0));
-    });
+    for (i, bits) in passed.iter().enumerate() {
+        for_each_doc(bits, |doc| {
+            each(i, doc, scores.get(doc as usize).copied().unwrap_or(0.0));
+        });
+    }
     Ok(())
 }
 
