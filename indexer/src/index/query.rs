@@ -411,10 +411,10 @@ pub struct Bounded {
 
 impl SearchIndex {
     /// The `k` experts and `k` offers with the highest score bound for `need`, among those
-    /// that pass the pre-filter. The bound is computed per document from the segment's
-    /// [profiles](super::bound::Profiles) and the text relevance, in two passes (see
-    /// [`BestBounded`]), so the thousands of candidates of a broad need are never
-    /// materialised.
+    /// that pass the pre-filter. The bound is computed per document from values decoded
+    /// once per segment and from the text relevance, in two passes (bounds without text
+    /// first; relevance only where it can matter), so the thousands of candidates of a
+    /// broad need are never materialised.
     pub fn best_candidates(&self, need: &Need, bound: &ScoreBound, k: usize) -> Result<Bounded> {
         let searcher = self.reader.searcher();
         let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
