@@ -9,6 +9,7 @@
 
 use std::collections::BTreeSet;
 use std::ops::Bound;
+use std::sync::Arc;
 
 use explor_engine::retrieval::candidate_order;
 use explor_engine::schema::MISSION_DAYS;
@@ -23,11 +24,11 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocId, DocSet, Score, SegmentOrdinal, SegmentReader, TERMINATED};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use super::bound::{BestBounded, BoundTables, Kept};
 use super::scan::{
-    Clause, Part, Prefilter, Relevance, for_each_doc, passing, relevance_of_docs, scan,
+    Clause, IdTable, Part, Prefilter, Relevance, for_each_doc, passing, relevance_of_docs, scan,
 };
 use super::schema::{self, ANY_COUNTRY, Fields, language_term, theme_facet, weeks};
 use super::{SearchIndex, internal};
@@ -348,28 +349,53 @@ impl SearchIndex {
         if relevance.is_empty() {
             return Ok(Default::default());
         }
-        let ids = self.cache.ids(&searcher)?;
         let mut out = std::collections::HashMap::new();
-        let every = [Prefilter::default()];
+        let mut ranked = Vec::new();
+        let ids = self.scan_ids(
+            &searcher,
+            &[Prefilter::default()],
+            &relevance,
+            |_, rank, r| {
+                // Every term score is positive: 0 is "no word in common".
+                if r > 0.0 {
+                    ranked.push((rank, r));
+                }
+            },
+        )?;
+        for (rank, r) in ranked {
+            if let Some(id) = ids.id(rank) {
+                out.insert(id.to_owned(), r);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every live document passing `filters[i]`, as `each(i, rank of its id,
+    /// relevance)`, segment by segment; returns the id table the ranks refer to.
+    fn scan_ids(
+        &self,
+        searcher: &Searcher,
+        filters: &[Prefilter],
+        relevance: &Relevance,
+        mut each: impl FnMut(usize, u32, Score),
+    ) -> Result<Arc<IdTable>> {
+        let ids = self.cache.ids(searcher)?;
         for reader in searcher.segment_readers() {
             let ranks = ids.ranks(reader.segment_id());
             scan(
                 &self.cache,
-                &searcher,
+                searcher,
                 reader,
-                &every,
-                &relevance,
-                |_, doc, r| {
-                    // Every term score is positive: 0 is "no word in common".
-                    if r > 0.0
-                        && let Some(id) = ranks.get(doc as usize).and_then(|&k| ids.id(k))
-                    {
-                        out.insert(id.to_owned(), r);
+                filters,
+                relevance,
+                |i, doc, r| {
+                    if let Some(&rank) = ranks.get(doc as usize) {
+                        each(i, rank, r);
                     }
                 },
             )?;
         }
-        Ok(out)
+        Ok(ids)
     }
 
     /// Text relevance of the need against one document (0 when they share no word).
@@ -418,7 +444,7 @@ impl SearchIndex {
     pub fn best_candidates(&self, need: &Need, bound: &ScoreBound, k: usize) -> Result<Bounded> {
         let searcher = self.reader.searcher();
         let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
-        let tables = std::sync::Arc::new(BoundTables::new(bound, self.taxonomy));
+        let tables = Arc::new(BoundTables::new(bound, self.taxonomy));
         let runs = self.prefilters(need);
         // Per kind, each segment's best.
         let mut kept: Vec<Vec<Vec<Kept>>> = runs.iter().map(|_| Vec::new()).collect();
@@ -514,27 +540,12 @@ impl SearchIndex {
     fn retrieve(&self, need: &Need, limit: Option<usize>) -> Result<Vec<Candidate>> {
         let searcher = self.reader.searcher();
         let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
-        let ids = self.cache.ids(&searcher)?;
         let (filters, kinds): (Vec<Prefilter>, Vec<CandidateKind>) =
             self.prefilters(need).into_iter().unzip();
         let mut found: Vec<u64> = Vec::new();
-        for reader in searcher.segment_readers() {
-            let ranks = ids.ranks(reader.segment_id());
-            scan(
-                &self.cache,
-                &searcher,
-                reader,
-                &filters,
-                &relevance,
-                |i, doc, r| {
-                    let key = kinds
-                        .get(i)
-                        .zip(ranks.get(doc as usize))
-                        .and_then(|(&kind, &rank)| order_key(r, kind, rank));
-                    found.extend(key);
-                },
-            )?;
-        }
+        let ids = self.scan_ids(&searcher, &filters, &relevance, |i, rank, r| {
+            found.extend(kinds.get(i).and_then(|&kind| order_key(r, kind, rank)));
+        })?;
         if let Some(limit) = limit
             && found.len() > limit
         {
