@@ -168,8 +168,9 @@ impl Workspace {
 
 /// The `top` candidates for a need, exactly as scoring every candidate would rank them,
 /// judging only a few: the index returns the candidates with the highest score bound;
-/// they are scored exactly, and the search widens (×4) until the `top`-th exact score is
-/// above every bound left behind. `fetch` reads records by id.
+/// they are scored exactly in order of bound until the next bound falls below the
+/// `top`-th score, and the search widens (×4) until the `top`-th exact score is above
+/// every bound left behind. `fetch` reads records by id.
 pub fn match_top<R: Borrow<Record>>(
     index: &SearchIndex,
     scorer: &Scorer<'_>,
@@ -217,14 +218,19 @@ pub(crate) fn match_top_with<R: Borrow<Record>>(
             .iter()
             .map(|(c, _)| c.id.as_str())
             .collect();
-        let relevance: HashMap<&str, f32> = found
+        let records = fetch(&ids)?;
+        let by_id: HashMap<&str, Subject<'_>> = records
+            .iter()
+            .filter_map(|r| Subject::of(r.borrow()))
+            .map(|s| (s.id(), s))
+            .collect();
+        // Highest bound first: only the first few are judged.
+        let in_order: Vec<(Subject<'_>, f32, f64)> = found
             .candidates
             .iter()
-            .map(|(c, _)| (c.id.as_str(), c.relevance))
+            .filter_map(|(c, bound)| Some((*by_id.get(c.id.as_str())?, c.relevance, *bound)))
             .collect();
-        let records = fetch(&ids)?;
-        let subjects = subjects(&records, |id| relevance.get(id).copied().unwrap_or(0.0));
-        let result = scorer.rank(need, &subjects, Some(top), false);
+        let result = scorer.rank_bounded(need, &in_order, top);
         let settled = match found.frontier {
             None => true,
             Some(frontier) => {

@@ -270,26 +270,55 @@ impl Scorer<'_> {
             b.0.total_cmp(&a.0)
                 .then_with(|| candidates[a.1].0.id().cmp(candidates[b.1].0.id()))
         });
+        let in_order: Vec<(Subject<'_>, f32, f64)> = bounds
+            .iter()
+            .map(|&(bound, i)| (candidates[i].0, candidates[i].1, bound))
+            .collect();
+        self.rank_in_bound_order(need, &terms, &in_order, top)
+    }
+
+    /// Ranks candidates given with an upper bound of their score, highest bound first,
+    /// and keeps the first `top`: they are judged in that order, a few at a time, until
+    /// the next bound falls below the `top`-th score. When no bound is below its
+    /// candidate's score, the result is that of [`Self::rank`] over them all (without
+    /// the excluded ones).
+    pub fn rank_bounded(
+        &self,
+        need: &Need,
+        candidates: &[(Subject<'_>, f32, f64)],
+        top: usize,
+    ) -> MatchResult {
+        self.rank_in_bound_order(need, &NeedTerms::new(need), candidates, top)
+    }
+
+    fn rank_in_bound_order(
+        &self,
+        need: &Need,
+        terms: &NeedTerms,
+        candidates: &[(Subject<'_>, f32, f64)],
+        top: usize,
+    ) -> MatchResult {
         const CHUNK: usize = 64;
         let mut best: Vec<Scored> = Vec::new();
-        for chunk in bounds.chunks(CHUNK) {
-            if top > 0 && best.len() >= top && chunk[0].0 < best[top - 1].score {
-                // Strictly below: an equal score could still win on id.
-                break;
+        if top > 0 {
+            for chunk in candidates.chunks(CHUNK) {
+                if best.len() >= top && chunk[0].2 < best[top - 1].score {
+                    // Strictly below: an equal score could still win on id.
+                    break;
+                }
+                let exact: Vec<Scored> = chunk
+                    .par_iter()
+                    .filter_map(|&(subject, relevance, _)| {
+                        match self.evaluate_in(need, terms, subject, relevance, true) {
+                            Evaluation::Eligible(s) => Some(s),
+                            Evaluation::Excluded(_) => None,
+                        }
+                    })
+                    .collect();
+                best.extend(exact);
+                sort_scored(&mut best);
+                best.truncate(top);
             }
-            let exact: Vec<Scored> = chunk
-                .par_iter()
-                .filter_map(|&(_, i)| {
-                    let (subject, relevance) = candidates[i];
-                    match self.evaluate_in(need, &terms, subject, relevance, true) {
-                        Evaluation::Eligible(s) => Some(s),
-                        Evaluation::Excluded(_) => None,
-                    }
-                })
-                .collect();
-            best.extend(exact);
-            sort_scored(&mut best);
-            best.truncate(top);
         }
         MatchResult {
             need: need.id.clone(),
@@ -358,7 +387,14 @@ pub struct ScoreBound {
     experience_full: u32,
     slack_full: u32,
     need: Need,
+    /// The need's window as day numbers (see [`ScoreBound::availability_days`]).
+    need_days: (i32, i32),
     wanted: Vec<String>,
+}
+
+fn day_number(day: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    day.num_days_from_ce()
 }
 
 /// The criterion values a search index can compute for a candidate (the others count as
@@ -430,6 +466,7 @@ impl ScoreBound {
             experience_full: scorer.config.experience_full.max(1),
             slack_full: scorer.config.slack_full_days.max(1),
             need: need.clone(),
+            need_days: (day_number(need.window.from()), day_number(need.window.to())),
             wanted: NeedTerms::new(need).wanted.into_iter().collect(),
         }
     }
@@ -473,15 +510,28 @@ impl ScoreBound {
         &self,
         windows: impl IntoIterator<Item = crate::values::DateWindow>,
     ) -> f64 {
-        let days = self.need.duration_days;
+        self.availability_days(
+            windows
+                .into_iter()
+                .map(|w| (day_number(w.from()), day_number(w.to()))),
+        )
+    }
+
+    /// [`Self::availability`] for windows given as their first and last days, counted
+    /// from the common era (chrono's `num_days_from_ce`), as an index stores them.
+    pub fn availability_days(&self, windows: impl IntoIterator<Item = (i32, i32)>) -> f64 {
+        let (from, to) = self.need_days;
+        let days = i64::from(self.need.duration_days);
         let slack = windows
             .into_iter()
-            .filter_map(|w| w.intersect(&self.need.window))
-            .filter(|w| w.len_days() >= days)
-            .map(|w| w.len_days() - days)
+            .map(|(a, b)| (i64::from(a.max(from)), i64::from(b.min(to))))
+            // Windows sharing no day with the need's have no slack, whatever its length.
+            .filter(|(first, last)| first <= last)
+            .map(|(first, last)| last - first + 1 - days)
+            .filter(|slack| *slack >= 0)
             .max();
         match slack {
-            Some(s) => f64::from(s.min(self.slack_full)) / f64::from(self.slack_full),
+            Some(s) => s.min(i64::from(self.slack_full)) as f64 / f64::from(self.slack_full),
             // No window fits: the candidate fails a gate; any bound will do.
             None => 1.0,
         }
@@ -518,6 +568,22 @@ impl ScoreBound {
             + w.experience * known.experience
             + w.rotation;
         100.0 * points / self.total + BOUND_MARGIN
+    }
+
+    /// How many points of the bound each known value is worth, per unit: the bound is
+    /// linear in each, so lowering a value from 1 to `v` lowers the bound by
+    /// `slope × (1 − v)`. Lets an index lower a bound stage by stage.
+    pub fn slopes(&self) -> KnownValues {
+        let w = &self.weights;
+        let per = |weight: f64| 100.0 * weight / self.total;
+        KnownValues {
+            theme: per(w.theme),
+            country: per(w.country_experience),
+            experience: per(w.experience),
+            languages: per(w.languages),
+            availability: per(w.availability_fit),
+            skills_overlap: per(0.5 * w.skills),
+        }
     }
 }
 

@@ -562,3 +562,61 @@ fn the_index_bound_is_never_below_the_exact_score() {
         );
     }
 }
+
+#[test]
+fn the_bound_in_days_and_by_slopes_agrees_with_its_definition() {
+    use crate::values::DateWindow;
+    let f = Fixture::new();
+    let scorer = f.scorer();
+    // The need: 10 days between 2027-03-01 and 2027-05-31; full credit at 30 days of slack.
+    let b = ScoreBound::new(&scorer, &need(json!({})));
+    let w = |a: &str, z: &str| DateWindow::new(d(a), d(z)).unwrap();
+    for (windows, expected) in [
+        // Exactly the mission's length inside the need's window: no slack.
+        (vec![w("2027-03-01", "2027-03-10")], 0.0),
+        // 25 days overlap the need's window: 15 days of slack.
+        (vec![w("2027-02-01", "2027-03-25")], 0.5),
+        // The best window counts; slack is capped at full credit.
+        (
+            vec![w("2027-03-01", "2027-03-12"), w("2027-01-01", "2027-12-31")],
+            1.0,
+        ),
+        // Too short, or outside the need's window (even touching it): no window fits.
+        (vec![w("2027-03-01", "2027-03-09")], 1.0),
+        (vec![w("2027-06-01", "2027-07-31")], 1.0),
+        (vec![], 1.0),
+    ] {
+        assert_eq!(
+            b.availability(windows.iter().copied()),
+            expected,
+            "{windows:?}"
+        );
+    }
+    // Lowering one value by `slope × (1 − v)` is what the bound does.
+    let full = KnownValues {
+        theme: 1.0,
+        country: 1.0,
+        experience: 1.0,
+        languages: 1.0,
+        availability: 1.0,
+        skills_overlap: 1.0,
+    };
+    let slopes = b.slopes();
+    let top = b.bound(&full, 12.0);
+    type Field = fn(&mut KnownValues) -> &mut f64;
+    let lowered: [(Field, f64); 6] = [
+        (|k| &mut k.theme, slopes.theme),
+        (|k| &mut k.country, slopes.country),
+        (|k| &mut k.experience, slopes.experience),
+        (|k| &mut k.languages, slopes.languages),
+        (|k| &mut k.availability, slopes.availability),
+        (|k| &mut k.skills_overlap, slopes.skills_overlap),
+    ];
+    for (field, slope) in lowered {
+        let mut known = full;
+        *field(&mut known) = 0.25;
+        assert!(slope > 0.0);
+        let by_slope = top - slope * 0.75;
+        assert!((b.bound(&known, 12.0) - by_slope).abs() < 1e-9);
+    }
+}

@@ -17,7 +17,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use explor_engine::scoring::{KnownValues, ScoreBound};
-use explor_engine::{Cefr, DateWindow, LanguageCode, Taxonomy};
+use explor_engine::{Cefr, LanguageCode, Taxonomy};
 use tantivy::columnar::Column;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
@@ -83,6 +83,48 @@ impl<T> PerDoc<T> {
     }
 }
 
+impl PerDoc<u32> {
+    /// The other way round: for each of the `keys` values, the documents holding it,
+    /// in order, each once (read with [`PerDoc::of`] and the value as "document").
+    fn holders(&self, keys: usize) -> PerDoc<DocId> {
+        let docs = self.starts.len().saturating_sub(1);
+        // Counting sort; `last` skips a value listed twice by one document.
+        let mut last = vec![u32::MAX; keys];
+        let mut count = vec![0u32; keys + 1];
+        for doc in 0..docs {
+            let doc = doc as DocId;
+            for &v in self.of(doc) {
+                if let Some(l) = last.get_mut(v as usize)
+                    && *l != doc
+                {
+                    *l = doc;
+                    count[v as usize + 1] += 1;
+                }
+            }
+        }
+        for i in 1..count.len() {
+            count[i] += count[i - 1];
+        }
+        let starts = count.clone();
+        let mut next = count;
+        let mut values = vec![0; starts.last().copied().unwrap_or(0) as usize];
+        last.fill(u32::MAX);
+        for doc in 0..docs {
+            let doc = doc as DocId;
+            for &v in self.of(doc) {
+                if let Some(l) = last.get_mut(v as usize)
+                    && *l != doc
+                {
+                    *l = doc;
+                    values[next[v as usize] as usize] = doc;
+                    next[v as usize] += 1;
+                }
+            }
+        }
+        PerDoc { starts, values }
+    }
+}
+
 /// Distinct numbers of a column, each given a small index.
 #[derive(Default)]
 struct Dense {
@@ -103,16 +145,22 @@ impl Dense {
 }
 
 /// A segment's values that bounds read, decoded once.
+///
+/// Themes, countries and skill words are held the other way round (for each value, the
+/// documents holding it): a need gives a value to only a few of them, and the documents
+/// of those few are all a bound needs to visit.
 pub(super) struct Profiles {
-    themes: PerDoc<u32>,
+    max_doc: DocId,
+    theme_docs: PerDoc<DocId>,
     theme_keys: Dense,
-    countries: PerDoc<u32>,
+    country_docs: PerDoc<DocId>,
     country_keys: Dense,
-    stems: PerDoc<u32>,
+    stem_docs: PerDoc<DocId>,
     stem_keys: Dense,
     missions: Vec<Option<u32>>,
     languages: PerDoc<(LanguageCode, Cefr)>,
-    windows: PerDoc<DateWindow>,
+    /// First and last day of each availability window (days from the common era).
+    windows: PerDoc<(i32, i32)>,
 }
 
 impl Profiles {
@@ -138,19 +186,16 @@ impl Profiles {
             })
             .collect();
         Self {
-            themes,
+            max_doc,
+            theme_docs: themes.holders(theme_keys.keys.len()),
             theme_keys,
-            countries,
+            country_docs: countries.holders(country_keys.keys.len()),
             country_keys,
-            stems,
+            stem_docs: stems.holders(stem_keys.keys.len()),
             stem_keys,
             missions,
             languages: PerDoc::read(max_doc, column("lang_level").as_ref(), decode_language),
-            windows: PerDoc::read(
-                max_doc,
-                column("window_days").as_ref(),
-                schema::number_window,
-            ),
+            windows: PerDoc::read(max_doc, column("window_days").as_ref(), schema::number_days),
         }
     }
 }
@@ -159,6 +204,10 @@ impl Profiles {
 /// countries, languages and skill words.
 pub(super) struct BoundTables {
     bound: ScoreBound,
+    /// Points of the bound per unit of each known value.
+    slopes: KnownValues,
+    /// The bound with full marks everywhere, text included.
+    full: f64,
     themes: Map<f64>,
     countries: Map<f64>,
     /// The hashes of the need's skill words, when there are few enough to count them in
@@ -171,6 +220,21 @@ pub(super) struct BoundTables {
 /// A relevance whose text value is full marks: bounds computed with it are above any
 /// relevance's.
 const FULL_TEXT: Score = Score::MAX;
+
+/// Every known value at full marks.
+const FULL_MARKS: KnownValues = KnownValues {
+    theme: 1.0,
+    country: 1.0,
+    experience: 1.0,
+    languages: 1.0,
+    availability: 1.0,
+    skills_overlap: 1.0,
+};
+
+/// How far a bound lowered stage by stage may stray from the bound computed at once
+/// (the sums are done in another order): a document is dropped only below the floor
+/// minus this, so rounding never drops one that the exact bound would keep.
+const ROUNDING: f64 = 1e-9;
 
 /// Languages per candidate the bound reads on the stack; a profile listing more gets
 /// full marks for languages in its bound.
@@ -186,13 +250,18 @@ impl BoundTables {
             .iter()
             .map(|c| (schema::country_number(&c.code), bound.country(&c.code)))
             .collect();
-        let wanted: Vec<u64> = bound
+        let mut wanted: Vec<u64> = bound
             .wanted_stems()
             .iter()
             .map(|w| schema::key_hash(w))
             .collect();
+        // Two words with one hash count once, as one word of a document would.
+        wanted.sort_unstable();
+        wanted.dedup();
         Self {
             bound: bound.clone(),
+            slopes: bound.slopes(),
+            full: bound.bound(&FULL_MARKS, FULL_TEXT),
             themes,
             countries,
             wanted: (wanted.len() <= 64).then_some(wanted),
@@ -213,84 +282,128 @@ fn decode_language(n: u64) -> Option<(LanguageCode, Cefr)> {
     Some((text.parse().ok()?, *Cefr::ALL.get(rank)?))
 }
 
-/// One need's tables over one segment's [`Profiles`]: every lookup an array index.
-struct SegmentTables {
+/// The values a need gives to one kind of key (themes or countries), spread over a
+/// segment's documents: each document's best, as a small code.
+struct Levels {
+    /// The distinct values, ascending; `values[0]` is 0 (no key of value).
+    values: Vec<f64>,
+    /// Each document's code: the index of its best value.
+    codes: Vec<u16>,
+}
+
+impl Levels {
+    fn new(max_doc: DocId, keys: &Dense, holders: &PerDoc<DocId>, table: &Map<f64>) -> Self {
+        let per_key: Vec<f64> = keys
+            .keys
+            .iter()
+            .map(|k| table.get(k).copied().unwrap_or(0.0))
+            .collect();
+        let mut values: Vec<f64> = per_key.iter().copied().filter(|v| *v > 0.0).collect();
+        values.push(0.0);
+        values.sort_by(f64::total_cmp);
+        values.dedup();
+        // More distinct values than codes (never with the programme's lists): the
+        // highest ones share the last code, valued at the highest, which stays a bound.
+        let last = usize::from(u16::MAX);
+        if values.len() > last + 1 {
+            let top = values.last().copied().unwrap_or(0.0);
+            values.truncate(last + 1);
+            values[last] = top;
+        }
+        let mut codes = vec![0u16; max_doc as usize];
+        for (key, value) in per_key.iter().enumerate() {
+            if *value <= 0.0 {
+                continue;
+            }
+            let place = values.partition_point(|v| v < value);
+            let code = u16::try_from(place).unwrap_or(u16::MAX);
+            for &doc in holders.of(key as DocId) {
+                if let Some(c) = codes.get_mut(doc as usize) {
+                    *c = (*c).max(code);
+                }
+            }
+        }
+        Self { values, codes }
+    }
+
+    /// A document's best value (0 with none).
+    fn of(&self, doc: DocId) -> f64 {
+        let code = self.codes.get(doc as usize).copied().unwrap_or(0);
+        self.values.get(usize::from(code)).copied().unwrap_or(0.0)
+    }
+}
+
+/// One need's values over one segment's documents, and the lookups for the others.
+pub(super) struct SegmentTables {
     profiles: Arc<Profiles>,
     tables: Arc<BoundTables>,
-    /// Value of each of the segment's themes (by dense index).
-    themes: Vec<f64>,
-    /// Value of each of the segment's countries.
-    countries: Vec<f64>,
-    /// For each of the segment's skill words, 1 + its place among the need's (0: not
-    /// wanted); `None` when the need has too many to count.
-    stems: Option<Vec<u8>>,
+    themes: Levels,
+    countries: Levels,
+    /// How many of the need's skill words each document has; `None` when the need has
+    /// too many to count.
+    skill_words: Option<Vec<u8>>,
 }
 
 impl SegmentTables {
-    fn new(profiles: Arc<Profiles>, tables: Arc<BoundTables>) -> Self {
-        let values = |keys: &Dense, table: &Map<f64>| -> Vec<f64> {
-            keys.keys
-                .iter()
-                .map(|k| table.get(k).copied().unwrap_or(0.0))
-                .collect()
-        };
-        let themes = values(&profiles.theme_keys, &tables.themes);
-        let countries = values(&profiles.country_keys, &tables.countries);
-        let stems = tables.wanted.as_ref().map(|wanted| {
-            let mut places = vec![0u8; profiles.stem_keys.keys.len()];
-            for (i, w) in wanted.iter().enumerate() {
-                if let Some(&s) = profiles.stem_keys.index.get(w)
-                    && let Some(p) = places.get_mut(s as usize)
-                {
-                    // At most 64 wanted words: the place fits.
-                    *p = u8::try_from(i + 1).unwrap_or(u8::MAX);
+    pub(super) fn new(profiles: Arc<Profiles>, tables: Arc<BoundTables>) -> Self {
+        let p = &profiles;
+        let themes = Levels::new(p.max_doc, &p.theme_keys, &p.theme_docs, &tables.themes);
+        let countries = Levels::new(
+            p.max_doc,
+            &p.country_keys,
+            &p.country_docs,
+            &tables.countries,
+        );
+        let skill_words = tables.wanted.as_ref().map(|wanted| {
+            let mut counts = vec![0u8; p.max_doc as usize];
+            for w in wanted {
+                let Some(&stem) = p.stem_keys.index.get(w) else {
+                    continue;
+                };
+                for &doc in p.stem_docs.of(stem) {
+                    if let Some(c) = counts.get_mut(doc as usize) {
+                        // At most 64 wanted words.
+                        *c = c.saturating_add(1);
+                    }
                 }
             }
-            places
+            counts
         });
         Self {
             profiles,
             tables,
             themes,
             countries,
-            stems,
+            skill_words,
         }
     }
 
-    /// The best value over a document's dense indices (0 with none).
-    fn best(values: &[f64], of: &[u32]) -> f64 {
-        of.iter()
-            .map(|&i| values.get(i as usize).copied().unwrap_or(0.0))
-            .fold(0.0, f64::max)
-    }
-
     /// A document's values, or `None` as soon as even full marks for the text leave its
-    /// bound below `floor`.
+    /// bound below `floor`. The cheapest values are read first.
     fn known_above(&self, doc: DocId, floor: f64) -> Option<KnownValues> {
         // Unknown parts count as full marks: each stage can only lower the bound.
-        let mut known = KnownValues {
-            theme: 1.0,
-            country: 1.0,
-            experience: 1.0,
-            languages: 1.0,
-            availability: 1.0,
-            skills_overlap: 1.0,
-        };
+        let mut known = FULL_MARKS;
         let p = &self.profiles;
-        let b = &self.tables.bound;
-        let check = |known: &KnownValues| (b.bound(known, FULL_TEXT) >= floor).then_some(());
-        known.theme = Self::best(&self.themes, p.themes.of(doc));
-        check(&known)?;
+        let t = &self.tables;
+        let b = &t.bound;
+        let floor = floor - ROUNDING;
+        let mut upper = t.full;
+        let mut lower = |slope: f64, value: f64| {
+            upper -= slope * (1.0 - value);
+            (upper >= floor).then_some(())
+        };
+        known.theme = self.themes.of(doc);
+        lower(t.slopes.theme, known.theme)?;
         known.skills_overlap = self.skills_overlap(doc);
-        check(&known)?;
-        known.country = Self::best(&self.countries, p.countries.of(doc));
-        check(&known)?;
+        lower(t.slopes.skills_overlap, known.skills_overlap)?;
+        known.country = self.countries.of(doc);
+        lower(t.slopes.country, known.country)?;
         known.experience = b.experience(p.missions.get(doc as usize).copied().flatten());
-        check(&known)?;
+        lower(t.slopes.experience, known.experience)?;
+        known.availability = b.availability_days(p.windows.of(doc).iter().copied());
+        lower(t.slopes.availability, known.availability)?;
         known.languages = self.languages(doc);
-        check(&known)?;
-        known.availability = b.availability(p.windows.of(doc).iter().copied());
-        check(&known)?;
+        lower(t.slopes.languages, known.languages)?;
         Some(known)
     }
 
@@ -298,17 +411,13 @@ impl SegmentTables {
     /// words. A hash collision can only add a word, so this never falls below the exact
     /// value.
     fn skills_overlap(&self, doc: DocId) -> f64 {
-        let Some(places) = &self.stems else {
-            return 1.0;
-        };
-        let mut seen = 0u64;
-        for &s in self.profiles.stems.of(doc) {
-            match places.get(s as usize) {
-                Some(&p) if p > 0 => seen |= 1 << (p - 1),
-                _ => {}
+        match &self.skill_words {
+            Some(counts) => {
+                let n = counts.get(doc as usize).copied().unwrap_or(0);
+                self.tables.bound.skills_overlap(usize::from(n))
             }
+            None => 1.0,
         }
-        self.tables.bound.skills_overlap(seen.count_ones() as usize)
     }
 
     /// The languages value of a document, from the languages the need names.
@@ -373,16 +482,28 @@ impl Ord for Kept {
 /// Text relevance is the costliest part of a bound, so the first pass
 /// ([`Self::screen`]) works without it: the `k`-th best bound with no text at all is a
 /// floor some `k` documents reach, and a document whose bound stays below it even with
-/// full marks for the text cannot be among the best. Only the others need their
-/// relevance; the second pass ([`Self::finish`]) computes their exact bounds.
+/// full marks for the text cannot be among the best. The second pass computes the
+/// exact bounds of the others, highest bound with full text marks first, a batch at a
+/// time ([`Self::hand_out`], [`Self::take_scores`]): the `k`-th exact bound so far
+/// raises the floor, and the documents left below it never need their relevance.
 pub(super) struct BestBounded {
     k: usize,
-    tables: SegmentTables,
+    tables: Arc<SegmentTables>,
     segment: SegmentOrdinal,
+    /// A bound `k` documents of earlier segments reach.
+    reached: f64,
     /// The `k` best bounds without text so far (lowest on top).
     floors: BinaryHeap<std::cmp::Reverse<Floor>>,
-    /// Documents screened in, with their values and their bound with full text marks.
+    /// Documents screened in, with their values and their bound with full text marks;
+    /// from the second pass on, highest bound first.
     screened: Vec<(DocId, KnownValues, f64)>,
+    /// How many of `screened` were handed out to be scored, and how many have their
+    /// score (none until the second pass starts).
+    handed: usize,
+    scored: usize,
+    /// The `k` best exact bounds so far (the worst on top).
+    kept: BinaryHeap<Kept>,
+    second_pass: bool,
 }
 
 /// Adds `item` to `heap`, which keeps the `k` least items (its top is the greatest of
@@ -413,31 +534,46 @@ impl Ord for Floor {
 }
 
 impl BestBounded {
+    /// `reached`: a bound `k` documents found elsewhere reach (earlier segments' best);
+    /// documents below it are dropped at once.
     pub(super) fn new(
         k: usize,
-        tables: Arc<BoundTables>,
-        profiles: Arc<Profiles>,
+        tables: Arc<SegmentTables>,
         segment: SegmentOrdinal,
+        reached: f64,
     ) -> Self {
         let k = k.max(1);
         Self {
             k,
-            tables: SegmentTables::new(profiles, tables),
+            tables,
             segment,
+            reached,
             floors: BinaryHeap::with_capacity(k + 1),
             screened: Vec::new(),
+            handed: 0,
+            scored: 0,
+            kept: BinaryHeap::with_capacity(k + 1),
+            second_pass: false,
         }
     }
 
     /// The bound `k` documents are known to reach.
     fn floor(&self) -> f64 {
-        match self.floors.peek() {
-            Some(std::cmp::Reverse(Floor(f))) if self.floors.len() >= self.k => *f,
-            _ => f64::NEG_INFINITY,
+        let mut floor = self.reached;
+        if self.floors.len() >= self.k
+            && let Some(std::cmp::Reverse(Floor(f))) = self.floors.peek()
+        {
+            floor = floor.max(*f);
         }
+        if self.kept.len() >= self.k
+            && let Some(worst) = self.kept.peek()
+        {
+            floor = floor.max(worst.bound);
+        }
+        floor
     }
 
-    /// First pass, in document order: keeps the document if it may be among the best.
+    /// First pass, in any order: keeps the document if it may be among the best.
     pub(super) fn screen(&mut self, doc: DocId) {
         let Some(known) = self.tables.known_above(doc, self.floor()) else {
             return;
@@ -453,36 +589,65 @@ impl BestBounded {
         self.screened.push((doc, known, with_full_text));
     }
 
-    /// The documents the second pass needs the relevance of, in document order.
-    pub(super) fn needing_relevance(&mut self) -> impl Iterator<Item = DocId> + '_ {
+    /// Second pass: at most `most` more documents whose relevance may lift them among
+    /// the best, highest bound with full text marks first. Empty when none is left.
+    pub(super) fn hand_out(&mut self, most: usize) -> impl Iterator<Item = DocId> + '_ {
+        if !self.second_pass {
+            self.second_pass = true;
+            let floor = self.floor();
+            self.screened.retain(|(_, _, upper)| *upper >= floor);
+            self.screened
+                .sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+        }
         let floor = self.floor();
-        self.screened.retain(|(_, _, upper)| *upper >= floor);
-        self.screened.iter().map(|(doc, _, _)| *doc)
+        let from = self.handed;
+        let left = self.screened.get(from..).unwrap_or(&[]);
+        let n = left
+            .iter()
+            .take(most)
+            .take_while(|(_, _, upper)| *upper >= floor)
+            .count();
+        self.handed += n;
+        left.iter().take(n).map(|(doc, _, _)| *doc)
     }
 
-    /// Second pass: the exact bounds of the screened documents, given their relevance;
-    /// the `k` best, in no particular order.
-    pub(super) fn finish(self, relevance: impl Fn(DocId) -> Score) -> Vec<Kept> {
-        let mut heap: BinaryHeap<Kept> = BinaryHeap::with_capacity(self.k + 1);
+    /// Second pass: the exact bounds of the documents handed out, given the relevance
+    /// `scores[i]` of each `docs[i]` (`docs` sorted, a superset of those handed out).
+    pub(super) fn take_scores(&mut self, docs: &[DocId], scores: &[Score]) {
         let b = &self.tables.tables.bound;
-        for (doc, known, _) in self.screened {
-            let relevance = relevance(doc);
+        let handed = self.screened.get(self.scored..self.handed).unwrap_or(&[]);
+        for (doc, known, _) in handed {
+            let relevance = docs
+                .binary_search(doc)
+                .ok()
+                .and_then(|i| scores.get(i).copied())
+                .unwrap_or(0.0);
             let kept = Kept {
-                bound: b.bound(&known, relevance),
+                bound: b.bound(known, relevance),
                 relevance,
-                doc: DocAddress::new(self.segment, doc),
+                doc: DocAddress::new(self.segment, *doc),
             };
             // Ties are kept in index order: a later document ranks after an equal one.
-            keep_least(&mut heap, self.k, kept);
+            keep_least(&mut self.kept, self.k, kept);
         }
-        heap.into_vec()
+        self.scored = self.handed;
     }
 
-    /// The `k` best of every segment's kept documents, best first.
-    pub(super) fn merge(segments: Vec<Vec<Kept>>, k: usize) -> Vec<Kept> {
-        let mut all: Vec<Kept> = segments.into_iter().flatten().collect();
+    /// The `k` best, in no particular order.
+    pub(super) fn finish(self) -> Vec<Kept> {
+        self.kept.into_vec()
+    }
+
+    /// The `k` best of kept documents (of several segments), best first, and the bound
+    /// the `k`-th reaches (−∞ with fewer than `k`).
+    pub(super) fn merge(mut all: Vec<Kept>, k: usize) -> (Vec<Kept>, f64) {
+        let k = k.max(1);
         all.sort_unstable();
-        all.truncate(k.max(1));
-        all
+        all.truncate(k);
+        let reached = match all.last() {
+            Some(last) if all.len() >= k => last.bound,
+            _ => f64::NEG_INFINITY,
+        };
+        (all, reached)
     }
 }

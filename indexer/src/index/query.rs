@@ -26,9 +26,10 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
-use super::bound::{BestBounded, BoundTables, Kept};
+use super::bound::{BestBounded, BoundTables, Kept, SegmentTables};
 use super::scan::{
     Clause, IdTable, Part, Prefilter, Relevance, for_each_doc, passing, relevance_of_docs, scan,
+    split,
 };
 use super::schema::{self, ANY_COUNTRY, Fields, language_term, theme_facet, weeks};
 use super::{SearchIndex, internal};
@@ -44,6 +45,9 @@ const NAME_BOOST: f32 = 1.5;
 const MAX_TERMS: usize = 64;
 /// The rarest words of a need that rank its candidates.
 const NEED_TERMS: usize = 24;
+/// In a bounded search for `k` candidates, the first batch of relevance computed is for
+/// this many times `k` documents per kind; each next batch is four times larger.
+const FIRST_SCORED: usize = 2;
 
 /// A coordinator's search.
 #[derive(Debug, Clone, Default)]
@@ -439,40 +443,69 @@ impl SearchIndex {
     /// The `k` experts and `k` offers with the highest score bound for `need`, among those
     /// that pass the pre-filter. The bound is computed per document from values decoded
     /// once per segment and from the text relevance, in two passes (bounds without text
-    /// first; relevance only where it can matter), so the thousands of candidates of a
-    /// broad need are never materialised.
+    /// first; relevance only where it can matter, best first, in batches), so the
+    /// thousands of candidates of a broad need are never materialised. Each segment
+    /// starts from the bound the best of the earlier ones reach.
     pub fn best_candidates(&self, need: &Need, bound: &ScoreBound, k: usize) -> Result<Bounded> {
         let searcher = self.reader.searcher();
         let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
         let tables = Arc::new(BoundTables::new(bound, self.taxonomy));
         let runs = self.prefilters(need);
-        // Per kind, each segment's best.
-        let mut kept: Vec<Vec<Vec<Kept>>> = runs.iter().map(|_| Vec::new()).collect();
+        let theme = Term::from_facet(
+            self.fields.themes,
+            &schema::theme_facet(self.taxonomy, need.theme.as_str()),
+        );
+        // Per kind, the best of the segments seen so far, and the bound their k-th
+        // reaches: later segments drop at once the documents below it.
+        let mut kept: Vec<(Vec<Kept>, f64)> = runs
+            .iter()
+            .map(|_| (Vec::new(), f64::NEG_INFINITY))
+            .collect();
         for (ord, reader) in searcher.segment_readers().iter().enumerate() {
             let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
                 Error::Internal(crate::error::InternalError::Index(
                     "too many segments".into(),
                 ))
             })?;
-            let profiles = self.cache.profiles(&searcher, reader)?;
+            let values = Arc::new(SegmentTables::new(
+                self.cache.profiles(&searcher, reader)?,
+                tables.clone(),
+            ));
+            // Documents of the need's theme (or below it) have the highest bounds: screened
+            // first, they raise the floor early, and most others are dropped at once.
+            let theme = self.cache.term_bits(&searcher, reader, &theme)?;
             let mut best = Vec::with_capacity(runs.len());
-            for (filter, _) in &runs {
-                let mut b = BestBounded::new(k, tables.clone(), profiles.clone(), ord);
-                for_each_doc(&passing(&self.cache, &searcher, reader, filter)?, |doc| {
-                    b.screen(doc);
-                });
+            for ((filter, _), (_, reached)) in runs.iter().zip(&kept) {
+                let mut b = BestBounded::new(k, values.clone(), ord, *reached);
+                let pass = passing(&self.cache, &searcher, reader, filter)?;
+                let (first, then) = split(&pass, &theme);
+                for_each_doc(&first, |doc| b.screen(doc));
+                for_each_doc(&then, |doc| b.screen(doc));
                 best.push(b);
             }
-            // One relevance pass for every kind.
-            let mut docs: Vec<DocId> = best
-                .iter_mut()
-                .flat_map(BestBounded::needing_relevance)
-                .collect();
-            docs.sort_unstable();
-            docs.dedup();
-            let scores = relevance_of_docs(reader, &relevance, &docs)?;
-            for (b, kind_kept) in best.into_iter().zip(&mut kept) {
-                kind_kept.push(b.finish(|doc| scores.get(doc as usize).copied().unwrap_or(0.0)));
+            // Relevance for every kind at once, a batch at a time: each batch's exact
+            // bounds raise the floor the next one is drawn above.
+            let mut most = k.max(1) * FIRST_SCORED;
+            loop {
+                let mut docs: Vec<DocId> = Vec::new();
+                for b in &mut best {
+                    docs.extend(b.hand_out(most));
+                }
+                if docs.is_empty() {
+                    break;
+                }
+                docs.sort_unstable();
+                docs.dedup();
+                let scores = relevance_of_docs(reader, &relevance, &docs)?;
+                for b in &mut best {
+                    b.take_scores(&docs, &scores);
+                }
+                most = most.saturating_mul(4);
+            }
+            for (b, (so_far, reached)) in best.into_iter().zip(&mut kept) {
+                let mut all = std::mem::take(so_far);
+                all.extend(b.finish());
+                (*so_far, *reached) = BestBounded::merge(all, k);
             }
         }
         // Reading a few ids from the dictionary is cheaper than reading the table, but
@@ -480,12 +513,9 @@ impl SearchIndex {
         let id_table = self.cache.cached_ids(&searcher);
         let mut out = Vec::new();
         let mut frontier: Option<f64> = None;
-        for ((_, kind), segments) in runs.iter().zip(kept) {
-            let top = BestBounded::merge(segments, k);
-            if top.len() >= k.max(1)
-                && let Some(last) = top.last()
-            {
-                frontier = Some(frontier.map_or(last.bound, |f: f64| f.max(last.bound)));
+        for ((_, kind), (top, reached)) in runs.iter().zip(kept) {
+            if reached > f64::NEG_INFINITY {
+                frontier = Some(frontier.map_or(reached, |f: f64| f.max(reached)));
             }
             for kept in top {
                 let segment = searcher.segment_reader(kept.doc.segment_ord);

@@ -86,6 +86,21 @@ fn full(max_doc: DocId) -> Bits {
     bits
 }
 
+/// The documents of `bits` in `of`, and the others.
+pub(super) fn split(bits: &[u64], of: &[u64]) -> (Bits, Bits) {
+    let within = bits
+        .iter()
+        .enumerate()
+        .map(|(i, w)| w & of.get(i).copied().unwrap_or(0))
+        .collect();
+    let without = bits
+        .iter()
+        .enumerate()
+        .map(|(i, w)| w & !of.get(i).copied().unwrap_or(0))
+        .collect();
+    (within, without)
+}
+
 /// Calls `each` with every document of `bits`, in order.
 pub(super) fn for_each_doc(bits: &[u64], mut each: impl FnMut(DocId)) {
     for (i, &word) in bits.iter().enumerate() {
@@ -153,7 +168,8 @@ impl Cache {
         Ok(value)
     }
 
-    fn term_bits(
+    /// The documents of a segment holding `term` (deleted ones included).
+    pub(super) fn term_bits(
         &self,
         searcher: &Searcher,
         reader: &SegmentReader,
@@ -342,12 +358,12 @@ impl Relevance {
         Ok(())
     }
 
-    /// The relevance of the documents `docs` (in document order) of the segment, and 0
-    /// for the others, summed in the same order as [`Self::within`].
+    /// The relevance of the documents `docs` (in document order) of the segment:
+    /// `out[i]` is that of `docs[i]`, summed in the same order as [`Self::within`].
     fn at(&self, reader: &SegmentReader, docs: &[DocId]) -> Result<Vec<Score>> {
-        let mut scores = vec![0.0; reader.max_doc() as usize];
+        let mut scores = vec![0.0; docs.len()];
         self.seek_each(reader, docs, |i, score| {
-            if let Some(s) = docs.get(i).and_then(|&d| scores.get_mut(d as usize)) {
+            if let Some(s) = scores.get_mut(i) {
                 *s += score;
             }
         })?;
@@ -382,15 +398,15 @@ pub(super) fn passing(
     Ok(live)
 }
 
-/// The relevance of the listed documents of a segment (in document order), and 0 for
-/// the others.
+/// The relevance of the listed documents of a segment (in document order): `out[i]` is
+/// that of `docs[i]`.
 pub(super) fn relevance_of_docs(
     reader: &SegmentReader,
     relevance: &Relevance,
     docs: &[DocId],
 ) -> Result<Vec<Score>> {
     if relevance.is_empty() {
-        return Ok(Vec::new());
+        return Ok(vec![0.0; docs.len()]);
     }
     if docs.len() * SPARSE < reader.max_doc() as usize {
         return relevance.at(reader, docs);
@@ -399,7 +415,11 @@ pub(super) fn relevance_of_docs(
     for &doc in docs {
         insert(&mut bits, doc);
     }
-    relevance.within(reader, &bits)
+    let all = relevance.within(reader, &bits)?;
+    Ok(docs
+        .iter()
+        .map(|&d| all.get(d as usize).copied().unwrap_or(0.0))
+        .collect())
 }
 
 /// Below one document in this many, relevance is computed by skipping to each
@@ -557,19 +577,21 @@ mod tests {
                 let through = relevance.within(reader, &full(reader.max_doc())).unwrap();
                 assert!(through.iter().any(|&s| s > 0.0), "{}", need.id);
                 assert_eq!(bits(&relevance.at(reader, &every).unwrap()), bits(&through));
-                // Some documents only: theirs, to the bit, and 0 for the others.
+                // Some documents only: theirs, to the bit, whichever way they are read.
                 let odd: Vec<DocId> = every.iter().copied().filter(|d| d % 2 == 1).collect();
-                let expected: Vec<Score> = every
-                    .iter()
-                    .map(|&d| if d % 2 == 1 { through[d as usize] } else { 0.0 })
-                    .collect();
+                let expected: Vec<Score> = odd.iter().map(|&d| through[d as usize]).collect();
                 assert_eq!(bits(&relevance.at(reader, &odd).unwrap()), bits(&expected));
-                let mut odd_bits = vec![0; words(reader.max_doc())];
-                odd.iter().for_each(|&d| insert(&mut odd_bits, d));
                 assert_eq!(
-                    bits(&relevance.within(reader, &odd_bits).unwrap()),
+                    bits(&relevance_of_docs(reader, &relevance, &odd).unwrap()),
                     bits(&expected)
                 );
+                let mut odd_bits = vec![0; words(reader.max_doc())];
+                odd.iter().for_each(|&d| insert(&mut odd_bits, d));
+                let within = relevance.within(reader, &odd_bits).unwrap();
+                for (d, s) in within.iter().enumerate() {
+                    let wanted = if d % 2 == 1 { through[d] } else { 0.0 };
+                    assert_eq!(s.to_bits(), wanted.to_bits(), "document {d}");
+                }
             }
         }
     }

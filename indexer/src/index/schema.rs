@@ -90,10 +90,13 @@ pub fn window_number(w: &DateWindow) -> u64 {
     (day(w.from()) << 32) | day(w.to())
 }
 
-/// The window a `window_days` value stands for.
-pub fn number_window(n: u64) -> Option<DateWindow> {
-    let day = |x: u64| chrono::NaiveDate::from_num_days_from_ce_opt(i32::try_from(x).ok()?);
-    DateWindow::new(day(n >> 32)?, day(n & 0xffff_ffff)?).ok()
+/// The first and last days (from the common era) of the window a `window_days` value
+/// stands for, as [`explor_engine::scoring::ScoreBound::availability_days`] reads them.
+pub fn number_days(n: u64) -> Option<(i32, i32)> {
+    Some((
+        i32::try_from(n >> 32).ok()?,
+        i32::try_from(n & 0xffff_ffff).ok()?,
+    ))
 }
 
 /// A theme key (or a skill word) as a number that does not depend on any order (FNV-1a).
@@ -442,8 +445,11 @@ mod week_tests {
 
     #[test]
     fn windows_survive_their_number() {
+        use chrono::Datelike;
         let x = w("2027-03-01", "2027-05-31");
-        assert_eq!(number_window(window_number(&x)), Some(x));
+        let days = (x.from().num_days_from_ce(), x.to().num_days_from_ce());
+        assert_eq!(number_days(window_number(&x)), Some(days));
+        assert_eq!(days.1 - days.0 + 1, 92);
     }
 
     #[test]
