@@ -298,27 +298,31 @@ impl Scorer<'_> {
         candidates: &[(Subject<'_>, f32, f64)],
         top: usize,
     ) -> MatchResult {
-        const CHUNK: usize = 64;
         let mut best: Vec<Scored> = Vec::new();
-        if top > 0 {
-            for chunk in candidates.chunks(CHUNK) {
-                if best.len() >= top && chunk[0].2 < best[top - 1].score {
-                    // Strictly below: an equal score could still win on id.
-                    break;
-                }
-                let exact: Vec<Scored> = chunk
-                    .par_iter()
-                    .filter_map(|&(subject, relevance, _)| {
-                        match self.evaluate_in(need, terms, subject, relevance, true) {
-                            Evaluation::Eligible(s) => Some(s),
-                            Evaluation::Excluded(_) => None,
-                        }
-                    })
-                    .collect();
-                best.extend(exact);
-                sort_scored(&mut best);
-                best.truncate(top);
+        let mut left = candidates;
+        // The first `top` are judged together; then a few at a time, as each may be the
+        // last needed.
+        let mut size = top;
+        while top > 0 && !left.is_empty() {
+            if best.len() >= top && left[0].2 < best[top - 1].score {
+                // Strictly below: an equal score could still win on id.
+                break;
             }
+            let (chunk, rest) = left.split_at(size.min(left.len()));
+            left = rest;
+            let exact: Vec<Scored> = chunk
+                .par_iter()
+                .filter_map(|&(subject, relevance, _)| {
+                    match self.evaluate_in(need, terms, subject, relevance, true) {
+                        Evaluation::Eligible(s) => Some(s),
+                        Evaluation::Excluded(_) => None,
+                    }
+                })
+                .collect();
+            best.extend(exact);
+            sort_scored(&mut best);
+            best.truncate(top);
+            size = LATER_CHUNK;
         }
         MatchResult {
             need: need.id.clone(),
@@ -414,6 +418,10 @@ pub struct KnownValues {
     /// Share of the need's skill words among the candidate's (an upper bound of it).
     pub skills_overlap: f64,
 }
+
+/// After the first `top` candidates judged in order of bound, how many are judged
+/// together.
+const LATER_CHUNK: usize = 16;
 
 /// Margin added to a bound to cover the rounding of criterion values and scores.
 const BOUND_MARGIN: f64 = 0.02;

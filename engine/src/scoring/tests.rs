@@ -468,6 +468,40 @@ fn early_stop_gives_the_same_top_as_ranking_everything() {
         let fast = scorer.rank_retrieved(&n, &cands, top);
         assert_eq!(full.candidates, fast.candidates, "top {top}");
     }
+    // Given bounds: the index's (full marks for what it cannot see), ties included.
+    let b = ScoreBound::new(&scorer, &n);
+    let mut bounded: Vec<(Subject<'_>, f32, f64)> = cands
+        .iter()
+        .map(|&(s, rel)| {
+            let Subject::Expert(e) = s else {
+                unreachable!()
+            };
+            let known = KnownValues {
+                theme: e
+                    .themes
+                    .iter()
+                    .map(|t| b.theme(t.as_str()))
+                    .fold(0.0, f64::max),
+                country: e
+                    .countries
+                    .iter()
+                    .map(|c| b.country(c.as_str()))
+                    .fold(0.0, f64::max),
+                experience: b.experience(Some(e.missions_done)),
+                languages: 1.0,
+                availability: 1.0,
+                skills_overlap: 1.0,
+            };
+            (s, rel, b.bound(&known, rel))
+        })
+        .collect();
+    bounded.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.id().cmp(b.0.id())));
+    for top in [1, 5, 20, 70, 600, 700] {
+        let full = scorer.rank(&n, &cands, Some(top), false);
+        let fast = scorer.rank_bounded(&n, &bounded, top);
+        assert_eq!(full.candidates, fast.candidates, "top {top}");
+    }
+    assert!(scorer.rank_bounded(&n, &bounded, 0).candidates.is_empty());
 }
 
 #[test]

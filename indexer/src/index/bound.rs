@@ -202,8 +202,8 @@ impl Profiles {
 
 /// The bound's lookup tables for one need, keyed as the index stores themes,
 /// countries, languages and skill words.
-pub(super) struct BoundTables {
-    bound: ScoreBound,
+pub(super) struct BoundTables<'b> {
+    bound: &'b ScoreBound,
     /// Points of the bound per unit of each known value.
     slopes: KnownValues,
     /// The bound with full marks everywhere, text included.
@@ -240,8 +240,8 @@ const ROUNDING: f64 = 1e-9;
 /// full marks for languages in its bound.
 const MAX_SPOKEN: usize = 16;
 
-impl BoundTables {
-    pub(super) fn new(bound: &ScoreBound, taxonomy: &Taxonomy) -> Self {
+impl<'b> BoundTables<'b> {
+    pub(super) fn new(bound: &'b ScoreBound, taxonomy: &Taxonomy) -> Self {
         let themes = taxonomy
             .iter()
             .map(|t| (schema::key_hash(&t.key), bound.theme(&t.key)))
@@ -259,7 +259,7 @@ impl BoundTables {
         wanted.sort_unstable();
         wanted.dedup();
         Self {
-            bound: bound.clone(),
+            bound,
             slopes: bound.slopes(),
             full: bound.bound(&FULL_MARKS, FULL_TEXT),
             themes,
@@ -334,9 +334,9 @@ impl Levels {
 }
 
 /// One need's values over one segment's documents, and the lookups for the others.
-pub(super) struct SegmentTables {
+pub(super) struct SegmentTables<'t> {
     profiles: Arc<Profiles>,
-    tables: Arc<BoundTables>,
+    tables: &'t BoundTables<'t>,
     themes: Levels,
     countries: Levels,
     /// How many of the need's skill words each document has; `None` when the need has
@@ -344,8 +344,8 @@ pub(super) struct SegmentTables {
     skill_words: Option<Vec<u8>>,
 }
 
-impl SegmentTables {
-    pub(super) fn new(profiles: Arc<Profiles>, tables: Arc<BoundTables>) -> Self {
+impl<'t> SegmentTables<'t> {
+    pub(super) fn new(profiles: Arc<Profiles>, tables: &'t BoundTables<'t>) -> Self {
         let p = &profiles;
         let themes = Levels::new(p.max_doc, &p.theme_keys, &p.theme_docs, &tables.themes);
         let countries = Levels::new(
@@ -486,9 +486,9 @@ impl Ord for Kept {
 /// exact bounds of the others, highest bound with full text marks first, a batch at a
 /// time ([`Self::hand_out`], [`Self::take_scores`]): the `k`-th exact bound so far
 /// raises the floor, and the documents left below it never need their relevance.
-pub(super) struct BestBounded {
+pub(super) struct BestBounded<'s> {
     k: usize,
-    tables: Arc<SegmentTables>,
+    tables: &'s SegmentTables<'s>,
     segment: SegmentOrdinal,
     /// A bound `k` documents of earlier segments reach.
     reached: f64,
@@ -533,12 +533,12 @@ impl Ord for Floor {
     }
 }
 
-impl BestBounded {
+impl<'s> BestBounded<'s> {
     /// `reached`: a bound `k` documents found elsewhere reach (earlier segments' best);
     /// documents below it are dropped at once.
     pub(super) fn new(
         k: usize,
-        tables: Arc<SegmentTables>,
+        tables: &'s SegmentTables<'s>,
         segment: SegmentOrdinal,
         reached: f64,
     ) -> Self {

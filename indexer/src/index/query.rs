@@ -449,7 +449,7 @@ impl SearchIndex {
     pub fn best_candidates(&self, need: &Need, bound: &ScoreBound, k: usize) -> Result<Bounded> {
         let searcher = self.reader.searcher();
         let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
-        let tables = Arc::new(BoundTables::new(bound, self.taxonomy));
+        let tables = BoundTables::new(bound, self.taxonomy);
         let runs = self.prefilters(need);
         let theme = Term::from_facet(
             self.fields.themes,
@@ -467,16 +467,13 @@ impl SearchIndex {
                     "too many segments".into(),
                 ))
             })?;
-            let values = Arc::new(SegmentTables::new(
-                self.cache.profiles(&searcher, reader)?,
-                tables.clone(),
-            ));
+            let values = SegmentTables::new(self.cache.profiles(&searcher, reader)?, &tables);
             // Documents of the need's theme (or below it) have the highest bounds: screened
             // first, they raise the floor early, and most others are dropped at once.
             let theme = self.cache.term_bits(&searcher, reader, &theme)?;
             let mut best = Vec::with_capacity(runs.len());
             for ((filter, _), (_, reached)) in runs.iter().zip(&kept) {
-                let mut b = BestBounded::new(k, values.clone(), ord, *reached);
+                let mut b = BestBounded::new(k, &values, ord, *reached);
                 let pass = passing(&self.cache, &searcher, reader, filter)?;
                 let (first, then) = split(&pass, &theme);
                 for_each_doc(&first, |doc| b.screen(doc));
