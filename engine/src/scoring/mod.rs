@@ -396,6 +396,11 @@ pub struct ScoreBound {
     wanted: Vec<String>,
 }
 
+/// A country's finest M49 grouping, by code.
+fn subregion(c: &crate::reference::Country) -> Option<&str> {
+    c.subregion.as_ref().map(|s| s.m49.as_str())
+}
+
 fn day_number(day: NaiveDate) -> i32 {
     use chrono::Datelike;
     day.num_days_from_ce()
@@ -443,19 +448,13 @@ impl ScoreBound {
             })
             .collect();
         let countries_ref = scorer.reference.countries;
-        let sub = |code: &str| {
-            countries_ref
-                .get(code)
-                .and_then(|c| c.subregion.as_ref())
-                .map(|s| s.m49.clone())
-        };
-        let need_sub = sub(need.country.as_str());
+        let need_sub = countries_ref.get(need.country.as_str()).and_then(subregion);
         let countries = countries_ref
             .iter()
             .map(|c| {
                 let v = if c.code == need.country.as_str() {
                     1.0
-                } else if need_sub.is_some() && sub(&c.code) == need_sub {
+                } else if need_sub.is_some() && subregion(c) == need_sub {
                     0.5
                 } else {
                     0.0

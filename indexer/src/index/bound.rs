@@ -157,10 +157,58 @@ pub(super) struct Profiles {
     country_keys: Dense,
     stem_docs: PerDoc<DocId>,
     stem_keys: Dense,
-    missions: Vec<Option<u32>>,
+    /// Per document, the values of the last stages in one place.
+    late: Vec<Late>,
+    /// Every language of each document (read when `late` cannot hold them all).
     languages: PerDoc<(LanguageCode, Cefr)>,
-    /// First and last day of each availability window (days from the common era).
+    /// First and last day of each availability window (days from the common era), read
+    /// likewise.
     windows: PerDoc<(i32, i32)>,
+}
+
+/// Windows a [`Late`] holds.
+const LATE_WINDOWS: usize = 2;
+/// Languages a [`Late`] holds.
+const LATE_LANGUAGES: usize = 3;
+
+/// What the last stages of a bound read about a document, side by side (32 bytes), so
+/// that a document costs one memory read there: missions done, and its windows and
+/// languages when it has few enough (most do).
+#[derive(Clone, Copy)]
+struct Late {
+    /// `u32::MAX`: none (an offer).
+    missions: u32,
+    windows: [(i32, i32); LATE_WINDOWS],
+    languages: [(LanguageCode, Cefr); LATE_LANGUAGES],
+    /// How many the document has (more than the arrays hold: read them elsewhere).
+    n_windows: u8,
+    n_languages: u8,
+}
+
+// Two to a cache line.
+const _: () = assert!(std::mem::size_of::<Late>() <= 32);
+
+impl Late {
+    fn new(
+        missions: Option<u32>,
+        windows: &[(i32, i32)],
+        languages: &[(LanguageCode, Cefr)],
+    ) -> Self {
+        let mut late = Self {
+            missions: missions.unwrap_or(u32::MAX),
+            windows: [(0, 0); LATE_WINDOWS],
+            languages: [(LanguageCode::french(), Cefr::A1); LATE_LANGUAGES],
+            n_windows: u8::try_from(windows.len()).unwrap_or(u8::MAX),
+            n_languages: u8::try_from(languages.len()).unwrap_or(u8::MAX),
+        };
+        for (slot, w) in late.windows.iter_mut().zip(windows) {
+            *slot = *w;
+        }
+        for (slot, l) in late.languages.iter_mut().zip(languages) {
+            *slot = *l;
+        }
+        late
+    }
 }
 
 impl Profiles {
@@ -177,12 +225,16 @@ impl Profiles {
         });
         let stems = PerDoc::read(max_doc, column("skill_stems").as_ref(), |v| stem_keys.of(v));
         let missions = column("missions");
-        let missions = (0..max_doc)
+        let languages = PerDoc::read(max_doc, column("lang_level").as_ref(), decode_language);
+        let windows = PerDoc::read(max_doc, column("window_days").as_ref(), schema::number_days);
+        let late = (0..max_doc)
             .map(|doc| {
-                missions
+                // A count of u32::MAX missions reads as none; full marks come long before.
+                let done = missions
                     .as_ref()
                     .and_then(|m| m.first(doc))
-                    .map(|m| u32::try_from(m).unwrap_or(u32::MAX))
+                    .map(|m| u32::try_from(m).unwrap_or(u32::MAX - 1));
+                Late::new(done, windows.of(doc), languages.of(doc))
             })
             .collect();
         Self {
@@ -193,9 +245,9 @@ impl Profiles {
             country_keys,
             stem_docs: stems.holders(stem_keys.keys.len()),
             stem_keys,
-            missions,
-            languages: PerDoc::read(max_doc, column("lang_level").as_ref(), decode_language),
-            windows: PerDoc::read(max_doc, column("window_days").as_ref(), schema::number_days),
+            late,
+            languages,
+            windows,
         }
     }
 }
@@ -398,11 +450,21 @@ impl<'t> SegmentTables<'t> {
         lower(t.slopes.skills_overlap, known.skills_overlap)?;
         known.country = self.countries.of(doc);
         lower(t.slopes.country, known.country)?;
-        known.experience = b.experience(p.missions.get(doc as usize).copied().flatten());
+        // Every document of the segment has one.
+        let late = p.late.get(doc as usize)?;
+        known.experience = b.experience((late.missions != u32::MAX).then_some(late.missions));
         lower(t.slopes.experience, known.experience)?;
-        known.availability = b.availability_days(p.windows.of(doc).iter().copied());
+        let windows = match late.windows.get(..usize::from(late.n_windows)) {
+            Some(held) => held,
+            None => p.windows.of(doc),
+        };
+        known.availability = b.availability_days(windows.iter().copied());
         lower(t.slopes.availability, known.availability)?;
-        known.languages = self.languages(doc);
+        let languages = match late.languages.get(..usize::from(late.n_languages)) {
+            Some(held) => held,
+            None => p.languages.of(doc),
+        };
+        known.languages = self.languages(languages);
         lower(t.slopes.languages, known.languages)?;
         Some(known)
     }
@@ -420,14 +482,12 @@ impl<'t> SegmentTables<'t> {
         }
     }
 
-    /// The languages value of a document, from the languages the need names.
-    fn languages(&self, doc: DocId) -> f64 {
+    /// The languages value of a document speaking `languages`, from the languages the
+    /// need names.
+    fn languages(&self, languages: &[(LanguageCode, Cefr)]) -> f64 {
         let mut spoken = [(LanguageCode::french(), Cefr::A1); MAX_SPOKEN];
         let mut n = 0;
-        let considered = self
-            .profiles
-            .languages
-            .of(doc)
+        let considered = languages
             .iter()
             .filter(|(code, _)| self.tables.languages.contains(code));
         for &l in considered {
