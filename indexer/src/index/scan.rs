@@ -13,8 +13,10 @@
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
 
+use tantivy::fieldnorm::FieldNormReader;
 use tantivy::index::SegmentId;
-use tantivy::query::{EnableScoring, Query, TermQuery, Weight};
+use tantivy::postings::Postings;
+use tantivy::query::{Bm25Weight, EnableScoring, Query};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
@@ -293,46 +295,88 @@ impl Prefilter {
 
 /// Text relevance: a sum of BM25 term scores, each with its boost, summed in the order
 /// the terms were given.
+///
+/// Each term score is tantivy's BM25 ([`Bm25Weight::score`] of the document's field norm
+/// and term frequency), as its term queries compute it; the postings are read directly,
+/// block by block when reading them through.
 pub(super) struct Relevance {
-    weights: Vec<(Box<dyn Weight>, Score)>,
+    terms: Vec<(Term, Bm25Weight)>,
+}
+
+/// One term's postings in a segment, with what scores them.
+struct TermPostings<'r> {
+    weight: &'r Bm25Weight,
+    norms: FieldNormReader,
+    term: &'r Term,
 }
 
 impl Relevance {
     /// The relevance of `terms` (each with its boost), with the searcher's statistics.
     pub(super) fn new(searcher: &Searcher, terms: &[(Term, Score)]) -> Result<Self> {
-        let scoring = EnableScoring::enabled_from_searcher(searcher);
-        let weights = terms
+        let terms = terms
             .iter()
             .map(|(term, boost)| {
-                TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)
-                    .weight(scoring)
-                    .map(|w| (w, *boost))
+                Bm25Weight::for_terms(searcher, std::slice::from_ref(term))
+                    .map(|w| (term.clone(), w.boost_by(*boost)))
             })
             .collect::<tantivy::Result<_>>()
             .map_err(internal)?;
-        Ok(Self { weights })
+        Ok(Self { terms })
     }
 
     /// Whether there is no term (every relevance is 0).
     pub(super) fn is_empty(&self) -> bool {
-        self.weights.is_empty()
+        self.terms.is_empty()
+    }
+
+    /// Each term with its field norms in the segment, in order.
+    fn in_segment<'r>(
+        &'r self,
+        reader: &SegmentReader,
+    ) -> impl Iterator<Item = Result<TermPostings<'r>>> + 'r {
+        let norms = reader.fieldnorms_readers().clone();
+        let max_doc = reader.max_doc();
+        self.terms.iter().map(move |(term, weight)| {
+            let norms = norms
+                .get_field(term.field())
+                .map_err(internal)?
+                .unwrap_or_else(|| FieldNormReader::constant(max_doc, 1));
+            Ok(TermPostings {
+                weight,
+                norms,
+                term,
+            })
+        })
     }
 
     /// The relevance of the segment's documents in `docs` (0 for the others, and for
     /// those sharing no term).
     fn within(&self, reader: &SegmentReader, docs: &[u64]) -> Result<Vec<Score>> {
         let mut scores = vec![0.0; reader.max_doc() as usize];
-        for (weight, boost) in &self.weights {
-            let mut scorer = weight.scorer(reader, *boost).map_err(internal)?;
-            let mut doc = scorer.doc();
-            while doc != TERMINATED {
-                // Scoring is most of the cost: only the documents asked for are scored.
-                if contains(docs, doc)
-                    && let Some(s) = scores.get_mut(doc as usize)
-                {
-                    *s += scorer.score();
+        for t in self.in_segment(reader) {
+            let t = t?;
+            let index = reader.inverted_index(t.term.field()).map_err(internal)?;
+            let Some(mut block) = index
+                .read_block_postings(t.term, IndexRecordOption::WithFreqs)
+                .map_err(|e| internal(e.into()))?
+            else {
+                continue;
+            };
+            loop {
+                let found = block.docs();
+                if found.is_empty() {
+                    break;
                 }
-                doc = scorer.advance();
+                for (i, &doc) in found.iter().enumerate() {
+                    // Scoring is most of the cost: only the documents asked for are scored.
+                    if contains(docs, doc)
+                        && let Some(s) = scores.get_mut(doc as usize)
+                    {
+                        // `freq` is 1 where frequencies are not recorded, as for term queries.
+                        *s += t.weight.score(t.norms.fieldnorm_id(doc), block.freq(i));
+                    }
+                }
+                block.advance();
             }
         }
         Ok(scores)
@@ -346,12 +390,23 @@ impl Relevance {
         docs: &[DocId],
         mut add: impl FnMut(usize, Score),
     ) -> Result<()> {
-        for (weight, boost) in &self.weights {
-            let mut scorer = weight.scorer(reader, *boost).map_err(internal)?;
+        for t in self.in_segment(reader) {
+            let t = t?;
+            let index = reader.inverted_index(t.term.field()).map_err(internal)?;
+            let Some(mut postings) = index
+                .read_postings(t.term, IndexRecordOption::WithFreqs)
+                .map_err(|e| internal(e.into()))?
+            else {
+                continue;
+            };
             for (i, &doc) in docs.iter().enumerate() {
-                // `seek` only moves forward: a scorer already past `doc` lacks it.
-                if scorer.doc() <= doc && scorer.seek(doc) == doc {
-                    add(i, scorer.score());
+                // `seek` only moves forward: postings already past `doc` lack it.
+                if postings.doc() <= doc && postings.seek(doc) == doc {
+                    add(
+                        i,
+                        t.weight
+                            .score(t.norms.fieldnorm_id(doc), postings.term_freq()),
+                    );
                 }
             }
         }
@@ -560,6 +615,52 @@ mod tests {
                 (0..max_doc).collect::<Vec<_>>(),
                 "{max_doc} documents"
             );
+        }
+    }
+
+    #[test]
+    fn relevance_is_what_tantivy_scores_for_the_same_terms() {
+        use tantivy::query::{BooleanQuery, BoostQuery, Occur, TermQuery};
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let index = ws.index();
+        let searcher = index.reader.searcher();
+        for need in ws.needs().unwrap() {
+            let terms = super::super::query::need_terms(index, &need).unwrap();
+            let relevance = Relevance::new(&searcher, &terms).unwrap();
+            let query = BooleanQuery::new(
+                terms
+                    .iter()
+                    .map(|(term, boost)| {
+                        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+                        (
+                            Occur::Should,
+                            Box::new(BoostQuery::new(Box::new(q), *boost)) as Box<dyn Query>,
+                        )
+                    })
+                    .collect(),
+            );
+            let weight = query
+                .weight(EnableScoring::enabled_from_searcher(&searcher))
+                .unwrap();
+            for reader in searcher.segment_readers() {
+                let ours = relevance.within(reader, &full(reader.max_doc())).unwrap();
+                let mut theirs = vec![0.0; ours.len()];
+                let mut scorer = weight.scorer(reader, 1.0).unwrap();
+                let mut doc = scorer.doc();
+                while doc != TERMINATED {
+                    theirs[doc as usize] = scorer.score();
+                    doc = scorer.advance();
+                }
+                assert!(theirs.iter().any(|&s| s > 0.0), "{}", need.id);
+                for (d, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+                    // Summed in another order: equal up to rounding.
+                    assert!(
+                        (a - b).abs() <= 1e-4 * b.max(1.0),
+                        "{}: {d}: {a} vs {b}",
+                        need.id
+                    );
+                }
+            }
         }
     }
 
