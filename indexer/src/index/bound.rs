@@ -431,7 +431,8 @@ impl<'t> SegmentTables<'t> {
     }
 
     /// A document's values, or `None` as soon as even full marks for the text leave its
-    /// bound below `floor`. The cheapest values are read first.
+    /// bound below `floor`. The values spread per need (theme, skill words, country) are
+    /// read first, together: most documents stop there, after one test.
     fn known_above(&self, doc: DocId, floor: f64) -> Option<KnownValues> {
         // Unknown parts count as full marks: each stage can only lower the bound.
         let mut known = FULL_MARKS;
@@ -440,16 +441,19 @@ impl<'t> SegmentTables<'t> {
         let b = &t.bound;
         let floor = floor - ROUNDING;
         let mut upper = t.full;
+        known.theme = self.themes.of(doc);
+        known.skills_overlap = self.skills_overlap(doc);
+        known.country = self.countries.of(doc);
+        upper -= t.slopes.theme * (1.0 - known.theme);
+        upper -= t.slopes.skills_overlap * (1.0 - known.skills_overlap);
+        upper -= t.slopes.country * (1.0 - known.country);
+        if upper < floor {
+            return None;
+        }
         let mut lower = |slope: f64, value: f64| {
             upper -= slope * (1.0 - value);
             (upper >= floor).then_some(())
         };
-        known.theme = self.themes.of(doc);
-        lower(t.slopes.theme, known.theme)?;
-        known.skills_overlap = self.skills_overlap(doc);
-        lower(t.slopes.skills_overlap, known.skills_overlap)?;
-        known.country = self.countries.of(doc);
-        lower(t.slopes.country, known.country)?;
         // Every document of the segment has one.
         let late = p.late.get(doc as usize)?;
         known.experience = b.experience((late.missions != u32::MAX).then_some(late.missions));
@@ -564,6 +568,8 @@ pub(super) struct BestBounded<'s> {
     /// The `k` best exact bounds so far (the worst on top).
     kept: BinaryHeap<Kept>,
     second_pass: bool,
+    /// The bound `k` documents are known to reach ([`Self::raise_floor`] keeps it).
+    floor: f64,
 }
 
 /// Adds `item` to `heap`, which keeps the `k` least items (its top is the greatest of
@@ -614,11 +620,12 @@ impl<'s> BestBounded<'s> {
             scored: 0,
             kept: BinaryHeap::with_capacity(k + 1),
             second_pass: false,
+            floor: reached,
         }
     }
 
-    /// The bound `k` documents are known to reach.
-    fn floor(&self) -> f64 {
+    /// Recomputes the bound `k` documents are known to reach, after a heap changed.
+    fn raise_floor(&mut self) {
         let mut floor = self.reached;
         if self.floors.len() >= self.k
             && let Some(std::cmp::Reverse(Floor(f))) = self.floors.peek()
@@ -630,12 +637,12 @@ impl<'s> BestBounded<'s> {
         {
             floor = floor.max(worst.bound);
         }
-        floor
+        self.floor = floor;
     }
 
     /// First pass, in any order: keeps the document if it may be among the best.
     pub(super) fn screen(&mut self, doc: DocId) {
-        let Some(known) = self.tables.known_above(doc, self.floor()) else {
+        let Some(known) = self.tables.known_above(doc, self.floor) else {
             return;
         };
         let b = &self.tables.tables.bound;
@@ -646,6 +653,7 @@ impl<'s> BestBounded<'s> {
             self.k,
             std::cmp::Reverse(Floor(without_text)),
         );
+        self.raise_floor();
         self.screened.push((doc, known, with_full_text));
     }
 
@@ -654,12 +662,12 @@ impl<'s> BestBounded<'s> {
     pub(super) fn hand_out(&mut self, most: usize) -> impl Iterator<Item = DocId> + '_ {
         if !self.second_pass {
             self.second_pass = true;
-            let floor = self.floor();
+            let floor = self.floor;
             self.screened.retain(|(_, _, upper)| *upper >= floor);
             self.screened
                 .sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
         }
-        let floor = self.floor();
+        let floor = self.floor;
         let from = self.handed;
         let left = self.screened.get(from..).unwrap_or(&[]);
         let n = left
@@ -690,6 +698,7 @@ impl<'s> BestBounded<'s> {
             // Ties are kept in index order: a later document ranks after an equal one.
             keep_least(&mut self.kept, self.k, kept);
         }
+        self.raise_floor();
         self.scored = self.handed;
     }
 
