@@ -424,6 +424,18 @@ pub struct KnownValues {
     pub skills_overlap: f64,
 }
 
+impl KnownValues {
+    /// Every value at full marks: what a bound assumes of what it does not know.
+    pub const FULL_MARKS: Self = Self {
+        theme: 1.0,
+        country: 1.0,
+        experience: 1.0,
+        languages: 1.0,
+        availability: 1.0,
+        skills_overlap: 1.0,
+    };
+}
+
 /// After the first `top` candidates judged in order of bound, how many are judged
 /// together.
 const LATER_CHUNK: usize = 16;

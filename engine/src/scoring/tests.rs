@@ -627,14 +627,7 @@ fn the_bound_in_days_and_by_slopes_agrees_with_its_definition() {
         );
     }
     // Lowering one value by `slope × (1 − v)` is what the bound does.
-    let full = KnownValues {
-        theme: 1.0,
-        country: 1.0,
-        experience: 1.0,
-        languages: 1.0,
-        availability: 1.0,
-        skills_overlap: 1.0,
-    };
+    let full = KnownValues::FULL_MARKS;
     let slopes = b.slopes();
     let top = b.bound(&full, 12.0);
     type Field = fn(&mut KnownValues) -> &mut f64;

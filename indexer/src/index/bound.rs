@@ -2,14 +2,15 @@
 //! each bound computed from the document's indexed values.
 //!
 //! A bound is a weighted sum whose unknown parts count as full marks, so it can be
-//! computed in stages — theme, skills overlap, country, experience, languages,
-//! availability — and a document is dropped as soon as its partial bound falls below
-//! the `k`-th best kept so far. Most documents of a broad need are dropped after one or
-//! two stages; the result is the same as computing every bound in full.
+//! computed in stages — theme, skills overlap and country together, then experience,
+//! availability, languages — and a document is dropped as soon as its partial bound
+//! falls below the `k`-th best kept so far. Most documents of a broad need are dropped
+//! at the first stage; the result is the same as computing every bound in full.
 //!
 //! The values come from the fast fields, decoded once per segment into [`Profiles`]
 //! (plain arrays, kept with the index's other caches): a bound reads memory, not
-//! compressed columns.
+//! compressed columns. A need spreads its values of themes, countries and skill words
+//! over a segment's documents once ([`SegmentTables`]), from the documents holding each.
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
@@ -273,16 +274,6 @@ pub(super) struct BoundTables<'b> {
 /// relevance's.
 const FULL_TEXT: Score = Score::MAX;
 
-/// Every known value at full marks.
-const FULL_MARKS: KnownValues = KnownValues {
-    theme: 1.0,
-    country: 1.0,
-    experience: 1.0,
-    languages: 1.0,
-    availability: 1.0,
-    skills_overlap: 1.0,
-};
-
 /// How far a bound lowered stage by stage may stray from the bound computed at once
 /// (the sums are done in another order): a document is dropped only below the floor
 /// minus this, so rounding never drops one that the exact bound would keep.
@@ -313,7 +304,7 @@ impl<'b> BoundTables<'b> {
         Self {
             bound,
             slopes: bound.slopes(),
-            full: bound.bound(&FULL_MARKS, FULL_TEXT),
+            full: bound.bound(&KnownValues::FULL_MARKS, FULL_TEXT),
             themes,
             countries,
             wanted: (wanted.len() <= 64).then_some(wanted),
@@ -435,7 +426,7 @@ impl<'t> SegmentTables<'t> {
     /// read first, together: most documents stop there, after one test.
     fn known_above(&self, doc: DocId, floor: f64) -> Option<KnownValues> {
         // Unknown parts count as full marks: each stage can only lower the bound.
-        let mut known = FULL_MARKS;
+        let mut known = KnownValues::FULL_MARKS;
         let p = &self.profiles;
         let t = &self.tables;
         let b = &t.bound;

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::index::SegmentId;
+use tantivy::index::{InvertedIndexReader, SegmentId};
 use tantivy::postings::Postings;
 use tantivy::query::{Bm25Weight, EnableScoring, Query};
 use tantivy::schema::{IndexRecordOption, Term};
@@ -303,11 +303,12 @@ pub(super) struct Relevance {
     terms: Vec<(Term, Bm25Weight)>,
 }
 
-/// One term's postings in a segment, with what scores them.
+/// One term in a segment: where its postings are, and what scores them.
 struct TermPostings<'r> {
     weight: &'r Bm25Weight,
     norms: FieldNormReader,
     term: &'r Term,
+    index: Arc<InvertedIndexReader>,
 }
 
 impl Relevance {
@@ -329,15 +330,15 @@ impl Relevance {
         self.terms.is_empty()
     }
 
-    /// Each term with its field norms in the segment, in order.
+    /// Each term with its postings and field norms in the segment, in order.
     fn in_segment<'r>(
         &'r self,
-        reader: &SegmentReader,
+        reader: &'r SegmentReader,
     ) -> impl Iterator<Item = Result<TermPostings<'r>>> + 'r {
-        let norms = reader.fieldnorms_readers().clone();
         let max_doc = reader.max_doc();
         self.terms.iter().map(move |(term, weight)| {
-            let norms = norms
+            let norms = reader
+                .fieldnorms_readers()
                 .get_field(term.field())
                 .map_err(internal)?
                 .unwrap_or_else(|| FieldNormReader::constant(max_doc, 1));
@@ -345,6 +346,7 @@ impl Relevance {
                 weight,
                 norms,
                 term,
+                index: reader.inverted_index(term.field()).map_err(internal)?,
             })
         })
     }
@@ -355,8 +357,8 @@ impl Relevance {
         let mut scores = vec![0.0; reader.max_doc() as usize];
         for t in self.in_segment(reader) {
             let t = t?;
-            let index = reader.inverted_index(t.term.field()).map_err(internal)?;
-            let Some(mut block) = index
+            let Some(mut block) = t
+                .index
                 .read_block_postings(t.term, IndexRecordOption::WithFreqs)
                 .map_err(|e| internal(e.into()))?
             else {
@@ -392,8 +394,8 @@ impl Relevance {
     ) -> Result<()> {
         for t in self.in_segment(reader) {
             let t = t?;
-            let index = reader.inverted_index(t.term.field()).map_err(internal)?;
-            let Some(mut postings) = index
+            let Some(mut postings) = t
+                .index
                 .read_postings(t.term, IndexRecordOption::WithFreqs)
                 .map_err(|e| internal(e.into()))?
             else {
