@@ -3,8 +3,11 @@
 //! 2. French search: plural/singular, accents optional, theme synonyms, parent themes;
 //! 3. the index follows the store: import, re-import, removal, stale generation;
 //! 4. the indexed matching pipeline (pre-filter, early stop) ranks exactly like a reference
-//!    that scores every record with the same text relevance (random datasets);
-//! 5. the sample's rankings (snapshots), with the worked examples on top.
+//!    that scores every record with the same text relevance (random datasets, indexes of
+//!    several segments with deleted documents);
+//! 5. the bounded search returns the `k` best bounds of all candidates, each bound
+//!    computed from its record (random broad datasets, several segments);
+//! 6. the sample's rankings (snapshots), with the worked examples on top.
 
 use chrono::NaiveDate;
 use explor_engine::model::{Company, Home};
@@ -209,7 +212,11 @@ proptest! {
         let records: Vec<Record> = experts.iter().cloned().map(|e| Record::Expert(Box::new(e)))
             .chain(offers.iter().cloned().map(|o| Record::Offer(Box::new(o))))
             .collect();
-        index.rebuild(&records, 1).unwrap();
+        // Two commits: two segments at least, and re-writing some records of the first
+        // leaves deleted documents behind (bounds carried from one segment to the next).
+        let (first, second) = records.split_at(records.len() / 2);
+        index.rebuild(first, 1).unwrap();
+        index.apply(second.iter().chain(first.iter().step_by(3)), &[], 2).unwrap();
         let mut config = ScoringConfig::embedded();
         config.include_pending = true;
         let (bookings, history) = (Bookings::default(), History::default());
@@ -241,6 +248,244 @@ proptest! {
                     Ok(ids.iter().map(|id| by_id[id].clone()).collect())
                 }).unwrap();
                 prop_assert_eq!(&reference.candidates, &narrow.candidates);
+            }
+        }
+    }
+}
+
+const THEMES: [&str; 6] = [
+    "energie",
+    "dechets",
+    "environnement",
+    "irrigation",
+    "agriculture",
+    "sante",
+];
+const WORDS: [&str; 8] = [
+    "photovoltaïque",
+    "mini-réseaux",
+    "compostage",
+    "irrigation goutte-à-goutte",
+    "comptabilité publique",
+    "formation de formateurs",
+    "maintenance",
+    "diagnostic",
+];
+
+fn some<T: Copy>(from: &'static [T], picks: Vec<usize>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::new();
+    for p in picks {
+        out.push(from[p % from.len()]);
+    }
+    out
+}
+
+/// Experts who all pass a broad need's pre-filter, and differ in everything a bound reads.
+fn varied_expert(i: usize) -> impl Strategy<Value = Expert> {
+    (
+        prop::collection::vec(0..THEMES.len(), 1..3),
+        prop::collection::vec(1..COUNTRIES.len(), 0..3),
+        prop::collection::vec(0..WORDS.len(), 0..4),
+        (0i64..40, 120i64..300),
+        0u32..5,
+        prop::collection::vec(lang(), 0..3),
+    )
+        .prop_map(move |(themes, countries, words, (s, l), missions, more)| {
+            let mut languages = vec![LanguageLevel {
+                code: "fr".parse().unwrap(),
+                level: Cefr::C2,
+            }];
+            languages.extend(more.into_iter().filter(|l| l.code.as_str() != "fr"));
+            languages.dedup_by(|a, b| a.code == b.code);
+            let skills: Vec<String> = some(&WORDS, words).into_iter().map(String::from).collect();
+            Expert {
+                id: format!("exp-{i:03}"),
+                name: format!("Expert {i}"),
+                email: None,
+                phone: None,
+                home: Home {
+                    country: CountryCode::france(),
+                    department: None,
+                    city: None,
+                },
+                status: ExpertStatus::Retired,
+                employer: None,
+                consent: Consent {
+                    scheme: ConsentScheme::MecenatCompetences,
+                    status: ConsentStatus::NotRequired,
+                    valid_from: None,
+                    valid_to: None,
+                },
+                themes: some(&THEMES, themes)
+                    .into_iter()
+                    .map(|t| ThemeKey(t.into()))
+                    .collect(),
+                bio: format!("Expérience : {}", skills.join(", ")),
+                skills,
+                languages,
+                countries: countries
+                    .into_iter()
+                    .map(|c| COUNTRIES[c].parse().unwrap())
+                    .collect(),
+                availability: vec![window(s, l)],
+                max_mission_days: 15,
+                daily_cost_eur: None,
+                missions_done: missions,
+            }
+        })
+}
+
+/// A broad need: most of the [`varied_expert`]s pass its pre-filter.
+fn broad_need(i: usize) -> impl Strategy<Value = Need> {
+    (
+        0..THEMES.len(),
+        1..COUNTRIES.len(),
+        prop::collection::vec(0..WORDS.len(), 1..4),
+    )
+        .prop_map(move |(theme, country, words)| {
+            let skills: Vec<String> = some(&WORDS, words).into_iter().map(String::from).collect();
+            Need {
+                id: format!("need-{i:03}"),
+                association: "asso".into(),
+                call: None,
+                kind: NeedKind::Standard,
+                title: format!("Appui {}", skills.join(" et ")),
+                description: "Mission d'appui technique".into(),
+                theme: ThemeKey(THEMES[theme].into()),
+                skills,
+                country: COUNTRIES[country].parse().unwrap(),
+                city: None,
+                languages: vec![LanguageLevel {
+                    code: "fr".parse().unwrap(),
+                    level: Cefr::B1,
+                }],
+                preferred_languages: vec![LanguageLevel {
+                    code: "wo".parse().unwrap(),
+                    level: Cefr::A2,
+                }],
+                window: window(60, 60),
+                duration_days: 10,
+                experts_wanted: 1,
+                objectives: vec![],
+                deliverables: vec![],
+                local_partner: LocalPartner::default(),
+                expert_origin: None,
+            }
+        })
+}
+
+fn broad_dataset() -> impl Strategy<Value = (Vec<Expert>, Vec<Offer>, Vec<Need>)> {
+    (60usize..160, 0usize..6, 1usize..4).prop_flat_map(|(ne, no, nn)| {
+        (
+            (0..ne).map(varied_expert).collect::<Vec<_>>(),
+            (0..no).map(offer).collect::<Vec<_>>(),
+            (0..nn).map(broad_need).collect::<Vec<_>>(),
+        )
+    })
+}
+
+/// A need's bound for a record, computed from the record as the index computes it from
+/// the document's values.
+fn record_bound(b: &explor_engine::scoring::ScoreBound, record: &Record, relevance: f32) -> f64 {
+    use explor_engine::scoring::{KnownValues, stems};
+    let (themes, countries, missions, languages, windows, skills) = match record {
+        Record::Expert(e) => (
+            &e.themes,
+            &e.countries,
+            Some(e.missions_done),
+            &e.languages,
+            e.availability.clone(),
+            &e.skills,
+        ),
+        Record::Offer(o) => (
+            &o.themes,
+            &o.countries,
+            None,
+            &o.languages,
+            vec![o.window],
+            &o.skills,
+        ),
+        _ => unreachable!(),
+    };
+    let considered = b.languages_considered();
+    let spoken: Vec<_> = languages
+        .iter()
+        .filter(|l| considered.contains(&l.code))
+        .map(|l| (l.code, l.level))
+        .collect();
+    let have = stems(&skills.join(" "));
+    let known = KnownValues {
+        theme: themes
+            .iter()
+            .map(|t| b.theme(t.as_str()))
+            .fold(0.0, f64::max),
+        country: countries
+            .iter()
+            .map(|c| b.country(c.as_str()))
+            .fold(0.0, f64::max),
+        experience: b.experience(missions),
+        languages: b.languages(&spoken),
+        availability: b.availability(windows),
+        skills_overlap: b.skills_overlap(
+            b.wanted_stems()
+                .iter()
+                .filter(|w| have.contains(*w))
+                .count(),
+        ),
+    };
+    b.bound(&known, relevance)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    // Enough experts that a segment keeps `k` of them and that the relevance is computed
+    // in several batches.
+    #[test]
+    fn bounded_search_returns_the_best_bounds((experts, offers, needs) in broad_dataset(), k in 1usize..4) {
+        use explor_engine::scoring::{Bookings, History, ScoreBound, Scorer, ScoringConfig};
+        let dir = tempfile::tempdir().unwrap();
+        let index = SearchIndex::open_or_create(dir.path()).unwrap();
+        let records: Vec<Record> = experts.iter().cloned().map(|e| Record::Expert(Box::new(e)))
+            .chain(offers.iter().cloned().map(|o| Record::Offer(Box::new(o))))
+            .collect();
+        let (first, second) = records.split_at(records.len() / 2);
+        index.rebuild(first, 1).unwrap();
+        index.apply(second.iter().chain(first.iter().step_by(3)), &[], 2).unwrap();
+        let config = ScoringConfig::embedded();
+        let (bookings, history) = (Bookings::default(), History::default());
+        let scorer = Scorer { reference: Reference::embedded(), config: &config, bookings: &bookings, history: &history };
+        let by_id: std::collections::HashMap<&str, &Record> = records.iter().map(|r| (r.id(), r)).collect();
+        for need in &needs {
+            let b = ScoreBound::new(&scorer, need);
+            let found = index.best_candidates(need, &b, k).unwrap();
+            let mut frontier = None;
+            for kind in [explor_engine::CandidateKind::Expert, explor_engine::CandidateKind::Offer] {
+                // Every candidate the pre-filter lets through, with its bound.
+                let mut expected: Vec<f64> = index.candidates(need).unwrap().iter()
+                    .filter(|c| c.kind == kind)
+                    .map(|c| record_bound(&b, by_id[c.id.as_str()], c.relevance))
+                    .collect();
+                expected.sort_by(|x, y| y.total_cmp(x));
+                if expected.len() >= k {
+                    let kth = expected[k - 1];
+                    frontier = Some(frontier.map_or(kth, |f: f64| f.max(kth)));
+                }
+                expected.truncate(k);
+                let mut returned = Vec::new();
+                for (c, bound) in found.candidates.iter().filter(|(c, _)| c.kind == kind) {
+                    let own = record_bound(&b, by_id[c.id.as_str()], c.relevance);
+                    prop_assert!((own - bound).abs() < 1e-9, "{}: {} vs {}", c.id, bound, own);
+                    returned.push(*bound);
+                }
+                prop_assert_eq!(returned.len(), expected.len());
+                for (r, e) in returned.iter().zip(&expected) {
+                    prop_assert!((r - e).abs() < 1e-9, "{:?} vs {:?}", returned, expected);
+                }
+            }
+            prop_assert_eq!(found.frontier.is_some(), frontier.is_some());
+            if let (Some(f), Some(e)) = (found.frontier, frontier) {
+                prop_assert!((f - e).abs() < 1e-9);
             }
         }
     }
