@@ -170,7 +170,8 @@ impl Workspace {
 /// judging only a few: the index returns the candidates with the highest score bound;
 /// they are scored exactly in order of bound until the next bound falls below the
 /// `top`-th score, and the search widens (×4) until the `top`-th exact score is above
-/// every bound left behind. `fetch` reads records by id.
+/// every bound left behind. `fetch` reads records by id, in the order of the ids it is
+/// given (skipping those it does not find).
 pub fn match_top<R: Borrow<Record>>(
     index: &SearchIndex,
     scorer: &Scorer<'_>,
@@ -219,16 +220,19 @@ pub(crate) fn match_top_with<R: Borrow<Record>>(
             .map(|(c, _)| c.id.as_str())
             .collect();
         let records = fetch(&ids)?;
-        let by_id: HashMap<&str, Subject<'_>> = records
+        // The records come in the order of `ids`, highest bound first: only the first
+        // few are judged. A record missing from the store is passed over.
+        let mut fetched = records
             .iter()
             .filter_map(|r| Subject::of(r.borrow()))
-            .map(|s| (s.id(), s))
-            .collect();
-        // Highest bound first: only the first few are judged.
+            .peekable();
         let in_order: Vec<(Subject<'_>, f32, f64)> = found
             .candidates
             .iter()
-            .filter_map(|(c, bound)| Some((*by_id.get(c.id.as_str())?, c.relevance, *bound)))
+            .filter_map(|(c, bound)| {
+                let s = fetched.next_if(|s| s.id() == c.id)?;
+                Some((s, c.relevance, *bound))
+            })
             .collect();
         let result = scorer.rank_bounded(need, &in_order, top);
         let settled = match found.frontier {
@@ -271,4 +275,35 @@ fn subjects<'r, R: Borrow<Record>>(
         .filter_map(|r| Subject::of(r.borrow()))
         .map(|s| (s, relevance(s.id())))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    //! A record the index knows but the store lacks is passed over: the ranking is that
+    //! of the other candidates.
+
+    use super::*;
+    use crate::test_support::sample_workspace;
+
+    #[test]
+    fn a_record_missing_from_the_store_is_passed_over() {
+        let (_dir, ws) = sample_workspace();
+        let setup = ws.scoring_setup(false).unwrap();
+        let scorer = setup.scorer();
+        let need = ws.need("need-kin-dechets").unwrap();
+        let full = match_top(ws.index(), &scorer, &need, 5, |ids| {
+            ws.records_by_ids(ids.iter().copied())
+        })
+        .unwrap();
+        assert!(full.candidates.len() >= 2, "{full:?}");
+        // Without the best one (and the records fetched in the order asked).
+        let best = full.candidates[0].id.clone();
+        let without = match_top(ws.index(), &scorer, &need, 4, |ids| {
+            ws.records_by_ids(ids.iter().copied().filter(|id| *id != best))
+        })
+        .unwrap();
+        let rest: Vec<&str> = full.candidates[1..].iter().map(|c| c.id.as_str()).collect();
+        let got: Vec<&str> = without.candidates.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(got, rest);
+    }
 }

@@ -263,7 +263,7 @@ impl Store {
         }
     }
 
-    /// The records with these ids (ids not found are skipped).
+    /// The records with these ids, in the order given (ids not found are skipped).
     pub fn records_by_ids<'i>(
         &self,
         ids: impl IntoIterator<Item = &'i str>,
