@@ -6,7 +6,9 @@
 //! and rebuilds it.
 
 mod bound;
+mod profiles;
 mod query;
+mod relevance;
 mod scan;
 pub mod schema;
 

@@ -27,10 +27,8 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use super::bound::{BestBounded, BoundTables, Kept, SegmentTables};
-use super::scan::{
-    Clause, IdTable, Part, Prefilter, Relevance, for_each_doc, passing, relevance_of_docs, scan,
-    split,
-};
+use super::relevance::{Relevance, relevance_of_docs};
+use super::scan::{Clause, IdTable, Part, Prefilter, for_each_doc, passing, scan, split};
 use super::schema::{self, ANY_COUNTRY, Fields, language_term, theme_facet, weeks};
 use super::{SearchIndex, internal};
 use crate::error::{Error, Result};

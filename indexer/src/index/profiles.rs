@@ -1,0 +1,260 @@
+//! What score bounds read of a segment, decoded once from its fast fields and kept with
+//! the index's other caches: plain arrays, so that a bound reads memory, not compressed
+//! columns.
+//!
+//! Themes, countries and skill words are held per value (the documents holding each):
+//! a need gives a value to only a few of them. What the last stages of a bound read
+//! (missions, windows, languages) sits in one small record per document.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use explor_engine::{Cefr, LanguageCode};
+use tantivy::columnar::Column;
+use tantivy::{DocId, SegmentReader};
+
+use super::schema;
+
+/// A hasher for keys that are already hashes or packed letter codes: one multiply
+/// spreads them over the table. SipHash's defence against chosen keys is not needed
+/// for the index's own values.
+#[derive(Default, Clone, Copy)]
+pub(super) struct MulHasher(u64);
+
+impl Hasher for MulHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by the index's own numbers.
+pub(super) type Map<V> = HashMap<u64, V, BuildHasherDefault<MulHasher>>;
+
+/// Values per document, end to end.
+pub(super) struct PerDoc<T> {
+    /// Where each document's values start in `values` (one more entry than documents).
+    starts: Vec<u32>,
+    values: Vec<T>,
+}
+
+impl<T> PerDoc<T> {
+    fn read(
+        max_doc: DocId,
+        column: Option<&Column<u64>>,
+        mut decode: impl FnMut(u64) -> Option<T>,
+    ) -> Self {
+        let mut starts = Vec::with_capacity(max_doc as usize + 1);
+        let mut values = Vec::new();
+        starts.push(0);
+        for doc in 0..max_doc {
+            if let Some(c) = column {
+                values.extend(c.values_for_doc(doc).filter_map(&mut decode));
+            }
+            // A segment holds far fewer than 2^32 values.
+            starts.push(u32::try_from(values.len()).unwrap_or(u32::MAX));
+        }
+        Self { starts, values }
+    }
+
+    /// A document's values (or a value's documents, see [`PerDoc::holders`]).
+    pub(super) fn of(&self, doc: DocId) -> &[T] {
+        let doc = doc as usize;
+        match (self.starts.get(doc), self.starts.get(doc + 1)) {
+            (Some(&a), Some(&b)) => self.values.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
+impl PerDoc<u32> {
+    /// The other way round: for each of the `keys` values, the documents holding it,
+    /// in order, each once (read with [`PerDoc::of`] and the value as "document").
+    fn holders(&self, keys: usize) -> PerDoc<DocId> {
+        let docs = self.starts.len().saturating_sub(1);
+        // Counting sort; `last` skips a value listed twice by one document.
+        let mut last = vec![u32::MAX; keys];
+        let mut count = vec![0u32; keys + 1];
+        for doc in 0..docs {
+            let doc = doc as DocId;
+            for &v in self.of(doc) {
+                if let Some(l) = last.get_mut(v as usize)
+                    && *l != doc
+                {
+                    *l = doc;
+                    count[v as usize + 1] += 1;
+                }
+            }
+        }
+        for i in 1..count.len() {
+            count[i] += count[i - 1];
+        }
+        let starts = count.clone();
+        let mut next = count;
+        let mut values = vec![0; starts.last().copied().unwrap_or(0) as usize];
+        last.fill(u32::MAX);
+        for doc in 0..docs {
+            let doc = doc as DocId;
+            for &v in self.of(doc) {
+                if let Some(l) = last.get_mut(v as usize)
+                    && *l != doc
+                {
+                    *l = doc;
+                    values[next[v as usize] as usize] = doc;
+                    next[v as usize] += 1;
+                }
+            }
+        }
+        PerDoc { starts, values }
+    }
+}
+
+/// Distinct numbers of a column, each given a small index.
+#[derive(Default)]
+pub(super) struct Dense {
+    /// The numbers, by index.
+    pub(super) keys: Vec<u64>,
+    /// The index of each number.
+    pub(super) index: Map<u32>,
+}
+
+impl Dense {
+    fn of(&mut self, key: u64) -> Option<u32> {
+        if let Some(&i) = self.index.get(&key) {
+            return Some(i);
+        }
+        let i = u32::try_from(self.keys.len()).ok()?;
+        self.keys.push(key);
+        self.index.insert(key, i);
+        Some(i)
+    }
+}
+
+/// A segment's values that bounds read, decoded once.
+///
+/// Themes, countries and skill words are held the other way round (for each value, the
+/// documents holding it): a need gives a value to only a few of them, and the documents
+/// of those few are all a bound needs to visit.
+pub(super) struct Profiles {
+    pub(super) max_doc: DocId,
+    pub(super) theme_docs: PerDoc<DocId>,
+    pub(super) theme_keys: Dense,
+    pub(super) country_docs: PerDoc<DocId>,
+    pub(super) country_keys: Dense,
+    pub(super) stem_docs: PerDoc<DocId>,
+    pub(super) stem_keys: Dense,
+    /// Per document, the values of the last stages in one place.
+    pub(super) late: Vec<Late>,
+    /// Every language of each document (read when `late` cannot hold them all).
+    pub(super) languages: PerDoc<(LanguageCode, Cefr)>,
+    /// First and last day of each availability window (days from the common era), read
+    /// likewise.
+    pub(super) windows: PerDoc<(i32, i32)>,
+}
+
+/// Windows a [`Late`] holds.
+const LATE_WINDOWS: usize = 2;
+/// Languages a [`Late`] holds.
+const LATE_LANGUAGES: usize = 3;
+
+/// What the last stages of a bound read about a document, side by side (32 bytes), so
+/// that a document costs one memory read there: missions done, and its windows and
+/// languages when it has few enough (most do).
+#[derive(Clone, Copy)]
+pub(super) struct Late {
+    /// `u32::MAX`: none (an offer).
+    pub(super) missions: u32,
+    pub(super) windows: [(i32, i32); LATE_WINDOWS],
+    pub(super) languages: [(LanguageCode, Cefr); LATE_LANGUAGES],
+    /// How many the document has (more than the arrays hold: read them elsewhere).
+    pub(super) n_windows: u8,
+    pub(super) n_languages: u8,
+}
+
+// Two to a cache line.
+const _: () = assert!(std::mem::size_of::<Late>() <= 32);
+
+impl Late {
+    fn new(
+        missions: Option<u32>,
+        windows: &[(i32, i32)],
+        languages: &[(LanguageCode, Cefr)],
+    ) -> Self {
+        let mut late = Self {
+            missions: missions.unwrap_or(u32::MAX),
+            windows: [(0, 0); LATE_WINDOWS],
+            languages: [(LanguageCode::french(), Cefr::A1); LATE_LANGUAGES],
+            n_windows: u8::try_from(windows.len()).unwrap_or(u8::MAX),
+            n_languages: u8::try_from(languages.len()).unwrap_or(u8::MAX),
+        };
+        for (slot, w) in late.windows.iter_mut().zip(windows) {
+            *slot = *w;
+        }
+        for (slot, l) in late.languages.iter_mut().zip(languages) {
+            *slot = *l;
+        }
+        late
+    }
+}
+
+impl Profiles {
+    pub(super) fn read(segment: &SegmentReader) -> Self {
+        let fast = segment.fast_fields();
+        let column = |name: &str| fast.u64(name).ok();
+        let max_doc = segment.max_doc();
+        let mut theme_keys = Dense::default();
+        let mut country_keys = Dense::default();
+        let mut stem_keys = Dense::default();
+        let themes = PerDoc::read(max_doc, column("theme_hash").as_ref(), |v| theme_keys.of(v));
+        let countries = PerDoc::read(max_doc, column("country_number").as_ref(), |v| {
+            country_keys.of(v)
+        });
+        let stems = PerDoc::read(max_doc, column("skill_stems").as_ref(), |v| stem_keys.of(v));
+        let missions = column("missions");
+        let languages = PerDoc::read(max_doc, column("lang_level").as_ref(), decode_language);
+        let windows = PerDoc::read(max_doc, column("window_days").as_ref(), schema::number_days);
+        let late = (0..max_doc)
+            .map(|doc| {
+                // A count of u32::MAX missions reads as none; full marks come long before.
+                let done = missions
+                    .as_ref()
+                    .and_then(|m| m.first(doc))
+                    .map(|m| u32::try_from(m).unwrap_or(u32::MAX - 1));
+                Late::new(done, windows.of(doc), languages.of(doc))
+            })
+            .collect();
+        Self {
+            max_doc,
+            theme_docs: themes.holders(theme_keys.keys.len()),
+            theme_keys,
+            country_docs: countries.holders(country_keys.keys.len()),
+            country_keys,
+            stem_docs: stems.holders(stem_keys.keys.len()),
+            stem_keys,
+            late,
+            languages,
+            windows,
+        }
+    }
+}
+
+/// A `lang_level` value back to its language and level.
+fn decode_language(n: u64) -> Option<(LanguageCode, Cefr)> {
+    let rank = usize::try_from(n & 0xff).ok()?;
+    let code = n >> 8;
+    let letters = [
+        u8::try_from(code >> 8).ok()?,
+        u8::try_from(code & 0xff).ok()?,
+    ];
+    let text = std::str::from_utf8(&letters).ok()?;
+    Some((text.parse().ok()?, *Cefr::ALL.get(rank)?))
+}

@@ -1,0 +1,273 @@
+//! Text relevance: BM25 over a need's rarest words, summed term by term in one fixed
+//! order, so that every path — reading a segment's postings through for many documents,
+//! skipping to a few, or to one — computes the very same value.
+
+use std::sync::Arc;
+
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::index::InvertedIndexReader;
+use tantivy::postings::Postings;
+use tantivy::query::Bm25Weight;
+use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader};
+
+use super::internal;
+use super::scan::{contains, insert, words};
+use crate::error::Result;
+
+/// Text relevance: a sum of BM25 term scores, each with its boost, summed in the order
+/// the terms were given.
+///
+/// Each term score is tantivy's BM25 ([`Bm25Weight::score`] of the document's field norm
+/// and term frequency), as its term queries compute it; the postings are read directly,
+/// block by block when reading them through.
+pub(super) struct Relevance {
+    terms: Vec<(Term, Bm25Weight)>,
+}
+
+/// One term in a segment: where its postings are, and what scores them.
+struct TermPostings<'r> {
+    weight: &'r Bm25Weight,
+    norms: FieldNormReader,
+    term: &'r Term,
+    index: Arc<InvertedIndexReader>,
+}
+
+impl Relevance {
+    /// The relevance of `terms` (each with its boost), with the searcher's statistics.
+    pub(super) fn new(searcher: &Searcher, terms: &[(Term, Score)]) -> Result<Self> {
+        let terms = terms
+            .iter()
+            .map(|(term, boost)| {
+                Bm25Weight::for_terms(searcher, std::slice::from_ref(term))
+                    .map(|w| (term.clone(), w.boost_by(*boost)))
+            })
+            .collect::<tantivy::Result<_>>()
+            .map_err(internal)?;
+        Ok(Self { terms })
+    }
+
+    /// Whether there is no term (every relevance is 0).
+    pub(super) fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Each term with its postings and field norms in the segment, in order.
+    fn in_segment<'r>(
+        &'r self,
+        reader: &'r SegmentReader,
+    ) -> impl Iterator<Item = Result<TermPostings<'r>>> + 'r {
+        let max_doc = reader.max_doc();
+        self.terms.iter().map(move |(term, weight)| {
+            let norms = reader
+                .fieldnorms_readers()
+                .get_field(term.field())
+                .map_err(internal)?
+                .unwrap_or_else(|| FieldNormReader::constant(max_doc, 1));
+            Ok(TermPostings {
+                weight,
+                norms,
+                term,
+                index: reader.inverted_index(term.field()).map_err(internal)?,
+            })
+        })
+    }
+
+    /// The relevance of the segment's documents in `docs` (0 for the others, and for
+    /// those sharing no term).
+    pub(super) fn within(&self, reader: &SegmentReader, docs: &[u64]) -> Result<Vec<Score>> {
+        let mut scores = vec![0.0; reader.max_doc() as usize];
+        for t in self.in_segment(reader) {
+            let t = t?;
+            let Some(mut block) = t
+                .index
+                .read_block_postings(t.term, IndexRecordOption::WithFreqs)
+                .map_err(|e| internal(e.into()))?
+            else {
+                continue;
+            };
+            loop {
+                let found = block.docs();
+                if found.is_empty() {
+                    break;
+                }
+                for (i, &doc) in found.iter().enumerate() {
+                    // Scoring is most of the cost: only the documents asked for are scored.
+                    if contains(docs, doc)
+                        && let Some(s) = scores.get_mut(doc as usize)
+                    {
+                        // `freq` is 1 where frequencies are not recorded, as for term queries.
+                        *s += t.weight.score(t.norms.fieldnorm_id(doc), block.freq(i));
+                    }
+                }
+                block.advance();
+            }
+        }
+        Ok(scores)
+    }
+
+    /// Calls `add(i, score)` for each term score of `docs[i]` (in document order), term
+    /// by term in the order of [`Self::within`], skipping through the postings.
+    fn seek_each(
+        &self,
+        reader: &SegmentReader,
+        docs: &[DocId],
+        mut add: impl FnMut(usize, Score),
+    ) -> Result<()> {
+        for t in self.in_segment(reader) {
+            let t = t?;
+            let Some(mut postings) = t
+                .index
+                .read_postings(t.term, IndexRecordOption::WithFreqs)
+                .map_err(|e| internal(e.into()))?
+            else {
+                continue;
+            };
+            for (i, &doc) in docs.iter().enumerate() {
+                // `seek` only moves forward: postings already past `doc` lack it.
+                if postings.doc() <= doc && postings.seek(doc) == doc {
+                    add(
+                        i,
+                        t.weight
+                            .score(t.norms.fieldnorm_id(doc), postings.term_freq()),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The relevance of the documents `docs` (in document order) of the segment:
+    /// `out[i]` is that of `docs[i]`, summed in the same order as [`Self::within`].
+    fn at(&self, reader: &SegmentReader, docs: &[DocId]) -> Result<Vec<Score>> {
+        let mut scores = vec![0.0; docs.len()];
+        self.seek_each(reader, docs, |i, score| {
+            if let Some(s) = scores.get_mut(i) {
+                *s += score;
+            }
+        })?;
+        Ok(scores)
+    }
+
+    /// The relevance of one document, summed in the same order as [`Self::within`].
+    pub(super) fn of(&self, reader: &SegmentReader, doc: DocId) -> Result<Score> {
+        let mut total = 0.0;
+        self.seek_each(reader, &[doc], |_, score| total += score)?;
+        Ok(total)
+    }
+}
+
+/// The relevance of the listed documents of a segment (in document order): `out[i]` is
+/// that of `docs[i]`.
+pub(super) fn relevance_of_docs(
+    reader: &SegmentReader,
+    relevance: &Relevance,
+    docs: &[DocId],
+) -> Result<Vec<Score>> {
+    if relevance.is_empty() {
+        return Ok(vec![0.0; docs.len()]);
+    }
+    if docs.len() * SPARSE < reader.max_doc() as usize {
+        return relevance.at(reader, docs);
+    }
+    let mut bits = vec![0; words(reader.max_doc())];
+    for &doc in docs {
+        insert(&mut bits, doc);
+    }
+    let all = relevance.within(reader, &bits)?;
+    Ok(docs
+        .iter()
+        .map(|&d| all.get(d as usize).copied().unwrap_or(0.0))
+        .collect())
+}
+
+/// Below one document in this many, relevance is computed by skipping to each
+/// document in every term's postings rather than by reading them through.
+const SPARSE: usize = 16;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::scan::full;
+    use tantivy::TERMINATED;
+    use tantivy::query::{EnableScoring, Query};
+
+    #[test]
+    fn relevance_is_what_tantivy_scores_for_the_same_terms() {
+        use tantivy::query::{BooleanQuery, BoostQuery, Occur, TermQuery};
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let index = ws.index();
+        let searcher = index.reader.searcher();
+        for need in ws.needs().unwrap() {
+            let terms = super::super::query::need_terms(index, &need).unwrap();
+            let relevance = Relevance::new(&searcher, &terms).unwrap();
+            let query = BooleanQuery::new(
+                terms
+                    .iter()
+                    .map(|(term, boost)| {
+                        let q = TermQuery::new(term.clone(), IndexRecordOption::WithFreqs);
+                        (
+                            Occur::Should,
+                            Box::new(BoostQuery::new(Box::new(q), *boost)) as Box<dyn Query>,
+                        )
+                    })
+                    .collect(),
+            );
+            let weight = query
+                .weight(EnableScoring::enabled_from_searcher(&searcher))
+                .unwrap();
+            for reader in searcher.segment_readers() {
+                let ours = relevance.within(reader, &full(reader.max_doc())).unwrap();
+                let mut theirs = vec![0.0; ours.len()];
+                let mut scorer = weight.scorer(reader, 1.0).unwrap();
+                let mut doc = scorer.doc();
+                while doc != TERMINATED {
+                    theirs[doc as usize] = scorer.score();
+                    doc = scorer.advance();
+                }
+                assert!(theirs.iter().any(|&s| s > 0.0), "{}", need.id);
+                for (d, (a, b)) in ours.iter().zip(&theirs).enumerate() {
+                    // Summed in another order: equal up to rounding.
+                    assert!(
+                        (a - b).abs() <= 1e-4 * b.max(1.0),
+                        "{}: {d}: {a} vs {b}",
+                        need.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skipping_to_documents_gives_the_relevance_reading_through_does() {
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let index = ws.index();
+        let searcher = index.reader.searcher();
+        let bits = |v: &[Score]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
+        for need in ws.needs().unwrap() {
+            let terms = super::super::query::need_terms(index, &need).unwrap();
+            let relevance = Relevance::new(&searcher, &terms).unwrap();
+            for reader in searcher.segment_readers() {
+                let every: Vec<DocId> = (0..reader.max_doc()).collect();
+                let through = relevance.within(reader, &full(reader.max_doc())).unwrap();
+                assert!(through.iter().any(|&s| s > 0.0), "{}", need.id);
+                assert_eq!(bits(&relevance.at(reader, &every).unwrap()), bits(&through));
+                // Some documents only: theirs, to the bit, whichever way they are read.
+                let odd: Vec<DocId> = every.iter().copied().filter(|d| d % 2 == 1).collect();
+                let expected: Vec<Score> = odd.iter().map(|&d| through[d as usize]).collect();
+                assert_eq!(bits(&relevance.at(reader, &odd).unwrap()), bits(&expected));
+                assert_eq!(
+                    bits(&relevance_of_docs(reader, &relevance, &odd).unwrap()),
+                    bits(&expected)
+                );
+                let mut odd_bits = vec![0; words(reader.max_doc())];
+                odd.iter().for_each(|&d| insert(&mut odd_bits, d));
+                let within = relevance.within(reader, &odd_bits).unwrap();
+                for (d, s) in within.iter().enumerate() {
+                    let wanted = if d % 2 == 1 { through[d] } else { 0.0 };
+                    assert_eq!(s.to_bits(), wanted.to_bits(), "document {d}");
+                }
+            }
+        }
+    }
+}
