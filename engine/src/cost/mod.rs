@@ -3,7 +3,7 @@
 //! in kind, and an estimate of the employer's mécénat tax reduction.
 //!
 //! Every rate, cap and estimate comes from [`CostRules`] (`data/reference/costs.json`,
-//! each section with its source and date); [`plan`] applies them. Money is integer
+//! each section with its source and date); [`plan()`] applies them. Money is integer
 //! cents throughout: currency rates are exact decimals and conversions are rational,
 //! rounded half up to the cent once per line.
 //!

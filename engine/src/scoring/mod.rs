@@ -4,6 +4,7 @@
 //! A candidate is *eligible* when it passes every gate; its score (0–100) is the weighted
 //! mean of its criterion values. Ties are broken by id so the order is reproducible.
 
+mod bound;
 mod config;
 mod criteria;
 mod gates;
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
+pub use bound::{KnownValues, ScoreBound};
 pub use config::{ScoringConfig, Weights};
 pub use criteria::{Criterion, History};
 pub use gates::{
@@ -377,234 +379,9 @@ impl Scorer<'_> {
     }
 }
 
-/// An upper bound of a candidate's score for one need, computed from what a search
-/// index can hold per document: theme keys, countries of experience, missions done and
-/// the text relevance. Criteria it cannot see (languages, availability fit, rotation,
-/// skills overlap) count as full marks, so the bound is never below the exact score.
-#[derive(Debug, Clone)]
-pub struct ScoreBound {
-    themes: std::collections::HashMap<String, f64>,
-    countries: std::collections::HashMap<String, f64>,
-    weights: Weights,
-    total: f64,
-    text_half: f64,
-    experience_full: u32,
-    slack_full: u32,
-    need: Need,
-    /// The need's window as day numbers (see [`ScoreBound::availability_days`]).
-    need_days: (i32, i32),
-    wanted: Vec<String>,
-}
-
-/// A country's finest M49 grouping, by code.
-fn subregion(c: &crate::reference::Country) -> Option<&str> {
-    c.subregion.as_ref().map(|s| s.m49.as_str())
-}
-
-fn day_number(day: NaiveDate) -> i32 {
-    use chrono::Datelike;
-    day.num_days_from_ce()
-}
-
-/// The criterion values a search index can compute for a candidate (the others count as
-/// full marks in a [`ScoreBound`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct KnownValues {
-    /// Best theme value.
-    pub theme: f64,
-    /// Best country value.
-    pub country: f64,
-    /// Experience value.
-    pub experience: f64,
-    /// Languages value.
-    pub languages: f64,
-    /// Best availability-fit value.
-    pub availability: f64,
-    /// Share of the need's skill words among the candidate's (an upper bound of it).
-    pub skills_overlap: f64,
-}
-
-impl KnownValues {
-    /// Every value at full marks: what a bound assumes of what it does not know.
-    pub const FULL_MARKS: Self = Self {
-        theme: 1.0,
-        country: 1.0,
-        experience: 1.0,
-        languages: 1.0,
-        availability: 1.0,
-        skills_overlap: 1.0,
-    };
-}
-
 /// After the first `top` candidates judged in order of bound, how many are judged
 /// together.
 const LATER_CHUNK: usize = 16;
-
-/// Margin added to a bound to cover the rounding of criterion values and scores.
-const BOUND_MARGIN: f64 = 0.02;
-
-impl ScoreBound {
-    /// The bound's tables for `need`.
-    pub fn new(scorer: &Scorer<'_>, need: &Need) -> Self {
-        let taxonomy = scorer.reference.taxonomy;
-        let themes = taxonomy
-            .iter()
-            .map(|t| {
-                let v = match taxonomy.relation(need.theme.as_str(), &t.key) {
-                    crate::reference::ThemeRelation::Same => 1.0,
-                    crate::reference::ThemeRelation::ParentChild => 0.7,
-                    crate::reference::ThemeRelation::Sibling => 0.4,
-                    crate::reference::ThemeRelation::Unrelated => 0.0,
-                };
-                (t.key.clone(), v)
-            })
-            .collect();
-        let countries_ref = scorer.reference.countries;
-        let need_sub = countries_ref.get(need.country.as_str()).and_then(subregion);
-        let countries = countries_ref
-            .iter()
-            .map(|c| {
-                let v = if c.code == need.country.as_str() {
-                    1.0
-                } else if need_sub.is_some() && subregion(c) == need_sub {
-                    0.5
-                } else {
-                    0.0
-                };
-                (c.code.clone(), v)
-            })
-            .collect();
-        let w = scorer.config.weights.clone();
-        let total = w.total();
-        Self {
-            themes,
-            countries,
-            weights: w,
-            total,
-            text_half: scorer.config.text_half,
-            experience_full: scorer.config.experience_full.max(1),
-            slack_full: scorer.config.slack_full_days.max(1),
-            need: need.clone(),
-            need_days: (day_number(need.window.from()), day_number(need.window.to())),
-            wanted: NeedTerms::new(need).wanted.into_iter().collect(),
-        }
-    }
-
-    /// The need's skill words (stemmed, folded) the skills overlap counts, sorted: an
-    /// index holding each candidate's [`stems`] of its skills can bound the overlap.
-    pub fn wanted_stems(&self) -> &[String] {
-        &self.wanted
-    }
-
-    /// The skills-overlap value for a candidate having `shared` of the wanted words.
-    pub fn skills_overlap(&self, shared: usize) -> f64 {
-        if self.wanted.is_empty() {
-            0.0
-        } else {
-            shared.min(self.wanted.len()) as f64 / self.wanted.len() as f64
-        }
-    }
-
-    /// The languages criterion's value for someone speaking `spoken` (code, level).
-    pub fn languages(&self, spoken: &[(crate::values::LanguageCode, crate::values::Cefr)]) -> f64 {
-        criteria::language_value(&self.need, &|code| {
-            spoken.iter().find(|(c, _)| *c == code).map(|(_, l)| *l)
-        })
-    }
-
-    /// The languages the languages criterion looks at (the need's required and
-    /// preferred ones): a candidate's other languages do not change its value.
-    pub fn languages_considered(&self) -> Vec<crate::values::LanguageCode> {
-        self.need
-            .languages
-            .iter()
-            .chain(&self.need.preferred_languages)
-            .map(|l| l.code)
-            .collect()
-    }
-
-    /// The availability-fit value the best of these windows could give: the slack of
-    /// its overlap with the need's window (bookings and consent can only lower it).
-    pub fn availability(
-        &self,
-        windows: impl IntoIterator<Item = crate::values::DateWindow>,
-    ) -> f64 {
-        self.availability_days(
-            windows
-                .into_iter()
-                .map(|w| (day_number(w.from()), day_number(w.to()))),
-        )
-    }
-
-    /// [`Self::availability`] for windows given as their first and last days, counted
-    /// from the common era (chrono's `num_days_from_ce`), as an index stores them.
-    pub fn availability_days(&self, windows: impl IntoIterator<Item = (i32, i32)>) -> f64 {
-        let (from, to) = self.need_days;
-        let days = i64::from(self.need.duration_days);
-        let slack = windows
-            .into_iter()
-            .map(|(a, b)| (i64::from(a.max(from)), i64::from(b.min(to))))
-            // Windows sharing no day with the need's have no slack, whatever its length.
-            .filter(|(first, last)| first <= last)
-            .map(|(first, last)| last - first + 1 - days)
-            .filter(|slack| *slack >= 0)
-            .max();
-        match slack {
-            Some(s) => s.min(i64::from(self.slack_full)) as f64 / f64::from(self.slack_full),
-            // No window fits: the candidate fails a gate; any bound will do.
-            None => 1.0,
-        }
-    }
-
-    /// The theme criterion's value for a candidate theme key (its best theme counts).
-    pub fn theme(&self, key: &str) -> f64 {
-        self.themes.get(key).copied().unwrap_or(0.0)
-    }
-
-    /// The country criterion's value for one country of experience (the best counts).
-    pub fn country(&self, code: &str) -> f64 {
-        self.countries.get(code).copied().unwrap_or(0.0)
-    }
-
-    /// The experience criterion's value; `None` for offers.
-    pub fn experience(&self, missions_done: Option<u32>) -> f64 {
-        match missions_done {
-            Some(n) => f64::from(n.min(self.experience_full)) / f64::from(self.experience_full),
-            None => 0.5,
-        }
-    }
-
-    /// The bound, from the criterion values the index can compute and the text relevance.
-    pub fn bound(&self, known: &KnownValues, relevance: f32) -> f64 {
-        let w = &self.weights;
-        let rel = f64::from(relevance.max(0.0));
-        let text = rel / (rel + self.text_half);
-        let points = w.theme * known.theme
-            + w.skills * (0.5 * text + 0.5 * known.skills_overlap)
-            + w.languages * known.languages
-            + w.country_experience * known.country
-            + w.availability_fit * known.availability
-            + w.experience * known.experience
-            + w.rotation;
-        100.0 * points / self.total + BOUND_MARGIN
-    }
-
-    /// How many points of the bound each known value is worth, per unit: the bound is
-    /// linear in each, so lowering a value from 1 to `v` lowers the bound by
-    /// `slope × (1 − v)`. Lets an index lower a bound stage by stage.
-    pub fn slopes(&self) -> KnownValues {
-        let w = &self.weights;
-        let per = |weight: f64| 100.0 * weight / self.total;
-        KnownValues {
-            theme: per(w.theme),
-            country: per(w.country_experience),
-            experience: per(w.experience),
-            languages: per(w.languages),
-            availability: per(w.availability_fit),
-            skills_overlap: per(0.5 * w.skills),
-        }
-    }
-}
 
 /// The needs one candidate could serve (the JSON shape of `explor match --offer/--expert`).
 /// In `needs` and `excluded`, `id` is the need's id and `kind` the candidate's.
