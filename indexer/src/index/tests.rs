@@ -201,22 +201,36 @@ proptest! {
     }
 }
 
+/// An index of `experts` and `offers` written in two commits: two segments at least,
+/// and re-writing some records of the first leaves deleted documents behind (bounds are
+/// carried from one segment to the next).
+fn two_commits(
+    experts: &[Expert],
+    offers: &[Offer],
+) -> (tempfile::TempDir, SearchIndex, Vec<Record>) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = SearchIndex::open_or_create(dir.path()).unwrap();
+    let records: Vec<Record> = experts
+        .iter()
+        .cloned()
+        .map(|e| Record::Expert(Box::new(e)))
+        .chain(offers.iter().cloned().map(|o| Record::Offer(Box::new(o))))
+        .collect();
+    let (first, second) = records.split_at(records.len() / 2);
+    index.rebuild(first, 1).unwrap();
+    index
+        .apply(second.iter().chain(first.iter().step_by(3)), &[], 2)
+        .unwrap();
+    (dir, index, records)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
     fn indexed_ranking_equals_scoring_every_record((experts, offers, needs) in dataset(), top in 1usize..8) {
         use explor_engine::scoring::{Bookings, History, Scorer, ScoringConfig, Subject};
-        let dir = tempfile::tempdir().unwrap();
-        let index = SearchIndex::open_or_create(dir.path()).unwrap();
-        let records: Vec<Record> = experts.iter().cloned().map(|e| Record::Expert(Box::new(e)))
-            .chain(offers.iter().cloned().map(|o| Record::Offer(Box::new(o))))
-            .collect();
-        // Two commits: two segments at least, and re-writing some records of the first
-        // leaves deleted documents behind (bounds carried from one segment to the next).
-        let (first, second) = records.split_at(records.len() / 2);
-        index.rebuild(first, 1).unwrap();
-        index.apply(second.iter().chain(first.iter().step_by(3)), &[], 2).unwrap();
+        let (_dir, index, records) = two_commits(&experts, &offers);
         let mut config = ScoringConfig::embedded();
         config.include_pending = true;
         let (bookings, history) = (Bookings::default(), History::default());
@@ -444,14 +458,7 @@ proptest! {
     #[test]
     fn bounded_search_returns_the_best_bounds((experts, offers, needs) in broad_dataset(), k in 1usize..4) {
         use explor_engine::scoring::{Bookings, History, ScoreBound, Scorer, ScoringConfig};
-        let dir = tempfile::tempdir().unwrap();
-        let index = SearchIndex::open_or_create(dir.path()).unwrap();
-        let records: Vec<Record> = experts.iter().cloned().map(|e| Record::Expert(Box::new(e)))
-            .chain(offers.iter().cloned().map(|o| Record::Offer(Box::new(o))))
-            .collect();
-        let (first, second) = records.split_at(records.len() / 2);
-        index.rebuild(first, 1).unwrap();
-        index.apply(second.iter().chain(first.iter().step_by(3)), &[], 2).unwrap();
+        let (_dir, index, records) = two_commits(&experts, &offers);
         let config = ScoringConfig::embedded();
         let (bookings, history) = (Bookings::default(), History::default());
         let scorer = Scorer { reference: Reference::embedded(), config: &config, bookings: &bookings, history: &history };
