@@ -79,13 +79,8 @@ impl ScoreBound {
         let themes = taxonomy
             .iter()
             .map(|t| {
-                let v = match taxonomy.relation(need.theme.as_str(), &t.key) {
-                    crate::reference::ThemeRelation::Same => 1.0,
-                    crate::reference::ThemeRelation::ParentChild => 0.7,
-                    crate::reference::ThemeRelation::Sibling => 0.4,
-                    crate::reference::ThemeRelation::Unrelated => 0.0,
-                };
-                (t.key.clone(), v)
+                let relation = taxonomy.relation(need.theme.as_str(), &t.key);
+                (t.key.clone(), criteria::theme_value(relation))
             })
             .collect();
         let countries_ref = scorer.reference.countries;
@@ -94,9 +89,9 @@ impl ScoreBound {
             .iter()
             .map(|c| {
                 let v = if c.code == need.country.as_str() {
-                    1.0
+                    criteria::SAME_COUNTRY
                 } else if need_sub.is_some() && subregion(c) == need_sub {
-                    0.5
+                    criteria::SAME_SUBREGION
                 } else {
                     0.0
                 };
@@ -127,11 +122,7 @@ impl ScoreBound {
 
     /// The skills-overlap value for a candidate having `shared` of the wanted words.
     pub fn skills_overlap(&self, shared: usize) -> f64 {
-        if self.wanted.is_empty() {
-            0.0
-        } else {
-            shared.min(self.wanted.len()) as f64 / self.wanted.len() as f64
-        }
+        criteria::overlap_value(shared, self.wanted.len())
     }
 
     /// The languages criterion's value for someone speaking `spoken` (code, level).
@@ -179,7 +170,7 @@ impl ScoreBound {
             .filter(|slack| *slack >= 0)
             .max();
         match slack {
-            Some(s) => s.min(i64::from(self.slack_full)) as f64 / f64::from(self.slack_full),
+            Some(s) => criteria::capped(u32::try_from(s).unwrap_or(u32::MAX), self.slack_full),
             // No window fits: the candidate fails a gate; any bound will do.
             None => 1.0,
         }
@@ -197,19 +188,15 @@ impl ScoreBound {
 
     /// The experience criterion's value; `None` for offers.
     pub fn experience(&self, missions_done: Option<u32>) -> f64 {
-        match missions_done {
-            Some(n) => f64::from(n.min(self.experience_full)) / f64::from(self.experience_full),
-            None => 0.5,
-        }
+        criteria::experience_value(missions_done, self.experience_full)
     }
 
     /// The bound, from the criterion values the index can compute and the text relevance.
     pub fn bound(&self, known: &KnownValues, relevance: f32) -> f64 {
         let w = &self.weights;
-        let rel = f64::from(relevance.max(0.0));
-        let text = rel / (rel + self.text_half);
+        let text = criteria::text_value(relevance, self.text_half);
         let points = w.theme * known.theme
-            + w.skills * (0.5 * text + 0.5 * known.skills_overlap)
+            + w.skills * criteria::skills_value(text, known.skills_overlap)
             + w.languages * known.languages
             + w.country_experience * known.country
             + w.availability_fit * known.availability
@@ -230,7 +217,9 @@ impl ScoreBound {
             experience: per(w.experience),
             languages: per(w.languages),
             availability: per(w.availability_fit),
-            skills_overlap: per(0.5 * w.skills),
+            // The skills value is linear in the overlap: its share is the value with
+            // no text and every word.
+            skills_overlap: per(w.skills * criteria::skills_value(0.0, 1.0)),
         }
     }
 }

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use std::collections::BTreeSet;
 
-use super::Scorer;
 use super::text::stems;
+use super::{Scorer, Subject};
 use crate::model::{LanguageLevel, Need, ThemeKey};
 use crate::reference::ThemeRelation;
 use crate::values::{Cefr, CountryCode, LanguageCode};
@@ -24,6 +24,53 @@ pub struct Criterion {
     pub contribution: f64,
     /// Why, in words.
     pub detail: String,
+}
+
+/// The theme criterion's value for how a candidate's theme relates to the need's.
+pub(crate) fn theme_value(relation: ThemeRelation) -> f64 {
+    match relation {
+        ThemeRelation::Same => 1.0,
+        ThemeRelation::ParentChild => 0.7,
+        ThemeRelation::Sibling => 0.4,
+        ThemeRelation::Unrelated => 0.0,
+    }
+}
+
+/// The country criterion's value of a country of experience that is the need's.
+pub(crate) const SAME_COUNTRY: f64 = 1.0;
+/// … and of one in the need country's sub-region.
+pub(crate) const SAME_SUBREGION: f64 = 0.5;
+
+/// `n` out of `full`, capped at 1 (experience, availability slack).
+pub(crate) fn capped(n: u32, full: u32) -> f64 {
+    let full = full.max(1);
+    f64::from(n.min(full)) / f64::from(full)
+}
+
+/// The experience criterion's value: missions done out of `full`; an offer (`None`)
+/// has no record and gets half.
+pub(crate) fn experience_value(missions_done: Option<u32>, full: u32) -> f64 {
+    missions_done.map_or(0.5, |n| capped(n, full))
+}
+
+/// The text part of the skills criterion: `bm25 / (bm25 + text_half)`.
+pub(crate) fn text_value(relevance: f32, text_half: f64) -> f64 {
+    let rel = f64::from(relevance.max(0.0));
+    rel / (rel + text_half)
+}
+
+/// The share of the need's skill words a candidate has (0 when the need lists none).
+pub(crate) fn overlap_value(shared: usize, wanted: usize) -> f64 {
+    if wanted == 0 {
+        0.0
+    } else {
+        shared.min(wanted) as f64 / wanted as f64
+    }
+}
+
+/// The skills criterion's value: half text relevance, half skill words in common.
+pub(crate) fn skills_value(text: f64, overlap: f64) -> f64 {
+    0.5 * text + 0.5 * overlap
 }
 
 /// How often each candidate was proposed or booked lately (for the rotation criterion).
@@ -44,6 +91,32 @@ pub(crate) struct Profile<'p> {
     /// Missions done; `None` when unknown (offers).
     pub missions_done: Option<u32>,
     pub is_offer: bool,
+}
+
+impl<'p> Profile<'p> {
+    /// What the criteria look at of an expert or an offer.
+    pub(crate) fn of(subject: Subject<'p>) -> Self {
+        match subject {
+            Subject::Expert(e) => Profile {
+                id: &e.id,
+                themes: &e.themes,
+                skills: &e.skills,
+                languages: &e.languages,
+                countries: &e.countries,
+                missions_done: Some(e.missions_done),
+                is_offer: false,
+            },
+            Subject::Offer(o) => Profile {
+                id: &o.id,
+                themes: &o.themes,
+                skills: &o.skills,
+                languages: &o.languages,
+                countries: &o.countries,
+                missions_done: None,
+                is_offer: true,
+            },
+        }
+    }
 }
 
 /// `format!` when the explanation is wanted; nothing otherwise (bounding many candidates
@@ -134,11 +207,11 @@ impl Scorer<'_> {
         };
         match best {
             Some((ThemeRelation::Same, _)) => (
-                1.0,
+                theme_value(ThemeRelation::Same),
                 say!(explain, "same theme: {}", label(need.theme.as_str())),
             ),
             Some((ThemeRelation::ParentChild, t)) => (
-                0.7,
+                theme_value(ThemeRelation::ParentChild),
                 say!(
                     explain,
                     "{} contains or is contained in {}",
@@ -147,7 +220,7 @@ impl Scorer<'_> {
                 ),
             ),
             Some((ThemeRelation::Sibling, t)) => (
-                0.4,
+                theme_value(ThemeRelation::Sibling),
                 say!(
                     explain,
                     "{} is a neighbouring theme of {}",
@@ -156,7 +229,7 @@ impl Scorer<'_> {
                 ),
             ),
             _ => (
-                0.0,
+                theme_value(ThemeRelation::Unrelated),
                 say!(explain, "no theme close to {}", label(need.theme.as_str())),
             ),
         }
@@ -170,17 +243,13 @@ impl Scorer<'_> {
         exact: bool,
     ) -> (f64, String) {
         let rel = f64::from(relevance.max(0.0));
-        let text = rel / (rel + self.config.text_half);
+        let text = text_value(relevance, self.config.text_half);
         if !exact {
-            return (0.5 * text + 0.5, String::new());
+            return (skills_value(text, 1.0), String::new());
         }
         let have = stems(&p.skills.join(" "));
         let shared = terms.wanted.intersection(&have).count();
-        let overlap = if terms.wanted.is_empty() {
-            0.0
-        } else {
-            shared as f64 / terms.wanted.len() as f64
-        };
+        let overlap = overlap_value(shared, terms.wanted.len());
         let matched: Vec<&str> = terms
             .per_skill
             .iter()
@@ -195,7 +264,7 @@ impl Scorer<'_> {
                 matched.join(", ")
             )
         };
-        (0.5 * text + 0.5 * overlap, detail)
+        (skills_value(text, overlap), detail)
     }
 
     fn country(&self, need: &Need, p: &Profile<'_>, explain: bool) -> (f64, String) {
@@ -206,7 +275,7 @@ impl Scorer<'_> {
         };
         if p.countries.contains(&need.country) {
             let verb = if p.is_offer { "names" } else { "has worked in" };
-            return (1.0, say!(explain, "{verb} {where_}"));
+            return (SAME_COUNTRY, say!(explain, "{verb} {where_}"));
         }
         let sub = |c: CountryCode| {
             self.reference
@@ -223,7 +292,7 @@ impl Scorer<'_> {
         {
             let verb = if p.is_offer { "names" } else { "has worked in" };
             return (
-                0.5,
+                SAME_SUBREGION,
                 say!(
                     explain,
                     "{verb} {} (same sub-region: {name})",
@@ -238,25 +307,27 @@ impl Scorer<'_> {
     }
 
     fn slack(&self, slack_days: u32, explain: bool) -> (f64, String) {
-        let full = self.config.slack_full_days.max(1);
         (
-            f64::from(slack_days.min(full)) / f64::from(full),
+            capped(slack_days, self.config.slack_full_days),
             say!(explain, "{slack_days} days of slack around the dates"),
         )
     }
 
     fn experience(&self, p: &Profile<'_>, explain: bool) -> (f64, String) {
-        let full = self.config.experience_full.max(1);
+        let value = experience_value(p.missions_done, self.config.experience_full);
         match p.missions_done {
             Some(n) => (
-                f64::from(n.min(full)) / f64::from(full),
+                value,
                 say!(
                     explain,
                     "{n} mission{} done with the network",
                     if n == 1 { "" } else { "s" }
                 ),
             ),
-            None => (0.5, say!(explain, "company offer: experience not recorded")),
+            None => (
+                value,
+                say!(explain, "company offer: experience not recorded"),
+            ),
         }
     }
 

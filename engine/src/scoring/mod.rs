@@ -160,32 +160,8 @@ impl Scorer<'_> {
         relevance: f32,
         exact: bool,
     ) -> Evaluation {
-        let (outcome, profile) = match subject {
-            Subject::Expert(e) => (
-                self.expert_gates(need, e),
-                Profile {
-                    id: &e.id,
-                    themes: &e.themes,
-                    skills: &e.skills,
-                    languages: &e.languages,
-                    countries: &e.countries,
-                    missions_done: Some(e.missions_done),
-                    is_offer: false,
-                },
-            ),
-            Subject::Offer(o) => (
-                self.offer_gates(need, o),
-                Profile {
-                    id: &o.id,
-                    themes: &o.themes,
-                    skills: &o.skills,
-                    languages: &o.languages,
-                    countries: &o.countries,
-                    missions_done: None,
-                    is_offer: true,
-                },
-            ),
-        };
+        let outcome = self.gates(need, subject);
+        let profile = Profile::of(subject);
         match (outcome.failures.is_empty(), outcome.dates) {
             (true, Some(dates)) => {
                 let criteria =
