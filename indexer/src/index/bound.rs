@@ -305,8 +305,8 @@ pub(super) struct BestBounded<'s> {
     segment: SegmentOrdinal,
     /// A bound `k` documents of earlier segments reach.
     reached: f64,
-    /// The `k` best bounds without text so far (lowest on top).
-    floors: BinaryHeap<std::cmp::Reverse<Floor>>,
+    /// The `k` best bounds without text so far (the worst on top).
+    floors: BinaryHeap<Kept>,
     /// Documents screened in, with their values and their bound with full text marks;
     /// from the second pass on, highest bound first.
     screened: Vec<(DocId, KnownValues, f64)>,
@@ -330,21 +330,6 @@ fn keep_least<T: Ord>(heap: &mut BinaryHeap<T>, k: usize, item: T) {
         && item < *greatest
     {
         *greatest = item;
-    }
-}
-
-/// A bound ordered as a number (bounds are never NaN).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Floor(f64);
-impl Eq for Floor {}
-impl PartialOrd for Floor {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Floor {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.0.total_cmp(&other.0)
     }
 }
 
@@ -375,18 +360,11 @@ impl<'s> BestBounded<'s> {
 
     /// Recomputes the bound `k` documents are known to reach, after a heap changed.
     fn raise_floor(&mut self) {
-        let mut floor = self.reached;
-        if self.floors.len() >= self.k
-            && let Some(std::cmp::Reverse(Floor(f))) = self.floors.peek()
-        {
-            floor = floor.max(*f);
-        }
-        if self.kept.len() >= self.k
-            && let Some(worst) = self.kept.peek()
-        {
-            floor = floor.max(worst.bound);
-        }
-        self.floor = floor;
+        let kth = |heap: &BinaryHeap<Kept>| match heap.peek() {
+            Some(worst) if heap.len() >= self.k => worst.bound,
+            _ => f64::NEG_INFINITY,
+        };
+        self.floor = self.reached.max(kth(&self.floors)).max(kth(&self.kept));
     }
 
     /// First pass, in any order: keeps the document if it may be among the best.
@@ -395,13 +373,13 @@ impl<'s> BestBounded<'s> {
             return;
         };
         let b = &self.tables.tables.bound;
-        let without_text = b.bound(&known, 0.0);
+        let without_text = Kept {
+            bound: b.bound(&known, 0.0),
+            relevance: 0.0,
+            doc: DocAddress::new(self.segment, doc),
+        };
         let with_full_text = b.bound(&known, FULL_TEXT);
-        keep_least(
-            &mut self.floors,
-            self.k,
-            std::cmp::Reverse(Floor(without_text)),
-        );
+        keep_least(&mut self.floors, self.k, without_text);
         self.raise_floor();
         self.screened.push((doc, known, with_full_text));
     }

@@ -80,40 +80,33 @@ impl PerDoc<u32> {
     /// The other way round: for each of the `keys` values, the documents holding it,
     /// in order, each once (read with [`PerDoc::of`] and the value as "document").
     fn holders(&self, keys: usize) -> PerDoc<DocId> {
-        let docs = self.starts.len().saturating_sub(1);
-        // Counting sort; `last` skips a value listed twice by one document.
-        let mut last = vec![u32::MAX; keys];
-        let mut count = vec![0u32; keys + 1];
-        for doc in 0..docs {
-            let doc = doc as DocId;
-            for &v in self.of(doc) {
-                if let Some(l) = last.get_mut(v as usize)
-                    && *l != doc
-                {
-                    *l = doc;
-                    count[v as usize + 1] += 1;
+        // Calls `each(value, doc)` once per value of each document, documents in order
+        // (`last` skips a value a document lists twice).
+        let pairs = |each: &mut dyn FnMut(usize, DocId)| {
+            let mut last = vec![u32::MAX; keys];
+            for doc in 0..self.starts.len().saturating_sub(1) as DocId {
+                for &v in self.of(doc) {
+                    if let Some(l) = last.get_mut(v as usize)
+                        && *l != doc
+                    {
+                        *l = doc;
+                        each(v as usize, doc);
+                    }
                 }
             }
+        };
+        // Counting sort: how many documents hold each value, then where each goes.
+        let mut starts = vec![0u32; keys + 1];
+        pairs(&mut |v, _| starts[v + 1] += 1);
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
         }
-        for i in 1..count.len() {
-            count[i] += count[i - 1];
-        }
-        let starts = count.clone();
-        let mut next = count;
+        let mut next = starts.clone();
         let mut values = vec![0; starts.last().copied().unwrap_or(0) as usize];
-        last.fill(u32::MAX);
-        for doc in 0..docs {
-            let doc = doc as DocId;
-            for &v in self.of(doc) {
-                if let Some(l) = last.get_mut(v as usize)
-                    && *l != doc
-                {
-                    *l = doc;
-                    values[next[v as usize] as usize] = doc;
-                    next[v as usize] += 1;
-                }
-            }
-        }
+        pairs(&mut |v, doc| {
+            values[next[v] as usize] = doc;
+            next[v] += 1;
+        });
         PerDoc { starts, values }
     }
 }

@@ -449,7 +449,7 @@ impl SearchIndex {
         let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
         let tables = BoundTables::new(bound, self.taxonomy);
         let runs = self.prefilters(need);
-        let theme = Term::from_facet(
+        let theme_term = Term::from_facet(
             self.fields.themes,
             &schema::theme_facet(self.taxonomy, need.theme.as_str()),
         );
@@ -468,12 +468,12 @@ impl SearchIndex {
             let values = SegmentTables::new(self.cache.profiles(&searcher, reader)?, &tables);
             // Documents of the need's theme (or below it) have the highest bounds: screened
             // first, they raise the floor early, and most others are dropped at once.
-            let theme = self.cache.term_bits(&searcher, reader, &theme)?;
+            let in_theme = self.cache.term_bits(&searcher, reader, &theme_term)?;
             let mut best = Vec::with_capacity(runs.len());
             for ((filter, _), (_, reached)) in runs.iter().zip(&kept) {
                 let mut b = BestBounded::new(k, &values, ord, *reached);
                 let pass = passing(&self.cache, &searcher, reader, filter)?;
-                let (first, then) = split(&pass, &theme);
+                let (first, then) = split(&pass, &in_theme);
                 for_each_doc(&first, |doc| b.screen(doc));
                 for_each_doc(&then, |doc| b.screen(doc));
                 best.push(b);
