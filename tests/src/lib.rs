@@ -6,10 +6,9 @@
 //!
 //! This library holds the shared helpers; the tests are in `tests/e2e/`.
 //!
-//! One design decision: the binary is built on first use with `cargo build -p explor`,
-//! whose JSON messages say where the executable is. That makes `cargo test -p
-//! explor-tests` work alone, whatever the target directory, without relying on Cargo to
-//! have built another package's binary first.
+//! One design decision: the `e2e` test target is declared by the `explor` package (the
+//! binary's own), with its sources here, so that Cargo builds the binary first and names
+//! it in `CARGO_BIN_EXE_explor`. Run them with `cargo test -p explor --test e2e`.
 //!
 //! ```no_run
 //! let ws = explor_tests::TestWorkspace::new();
@@ -18,40 +17,21 @@
 #![warn(missing_docs)]
 
 use std::path::{Path, PathBuf};
-use std::process::Command as StdCommand;
 use std::sync::OnceLock;
 
 pub use assert_cmd::Command;
 
-/// Path of the `explor` binary, built once per test process.
+/// Path of the `explor` binary under test.
+///
+/// Cargo builds the binary before the end-to-end tests and hands its path to them in
+/// `CARGO_BIN_EXE_explor` (the `e2e` test target belongs to the `explor` package for
+/// that reason, its sources stay here in `tests/`); no test invokes `cargo` itself.
 pub fn explor_bin() -> &'static Path {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
-        let output = StdCommand::new(cargo)
-            .args([
-                "build",
-                "--quiet",
-                "-p",
-                "explor",
-                "--bin",
-                "explor",
-                "--message-format=json",
-            ])
-            .current_dir(repo_root())
-            .output()
-            .expect("cargo can be run");
-        assert!(
-            output.status.success(),
-            "building explor failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "explor")
-            .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-            .expect("cargo reported the explor executable")
+        std::env::var_os("CARGO_BIN_EXE_explor")
+            .map(PathBuf::from)
+            .expect("run the end-to-end tests through cargo: CARGO_BIN_EXE_explor names the binary")
     })
 }
 

@@ -44,9 +44,13 @@
 //!     expert is never named, `batch --commit` creates one place per assignment and a
 //!     second batch does not double-book, and the demo ends with the Kinshasa mission
 //!     (`mission::*`).
+//! 12. The output contracts: `match`, `search`, `batch`, `cost`, `mission show` and
+//!     `mission list` print, on the sample, exactly their insta snapshots in JSON, CSV,
+//!     Markdown and tables (`contracts::*`).
 
 mod batch;
 mod commands;
+mod contracts;
 mod cost;
 mod csv;
 mod import;
