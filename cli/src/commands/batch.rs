@@ -8,7 +8,7 @@ use anyhow::{Context, Result};
 use comfy_table::ContentArrangement;
 use explor_engine::CandidateKind;
 use explor_engine::batch::{Alternate, Assignment, Reason, Taken, Unserved};
-use explor_engine::scoring::TRAVEL_ADVICE;
+use explor_engine::scoring::Gate;
 use explor_indexer::{BatchOptions, BatchProgress, BatchRun, BatchRunError, NewMission, Workspace};
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -176,7 +176,7 @@ fn summary(run: &BatchRun) -> String {
 fn checks(a: &Assignment) -> String {
     a.flags
         .iter()
-        .filter(|f| f.gate != TRAVEL_ADVICE)
+        .filter(|f| f.gate != Gate::TravelAdvice)
         .map(|f| f.detail.as_str())
         .collect::<Vec<_>>()
         .join("; ")
@@ -192,7 +192,7 @@ fn advice(run: &BatchRun) -> Vec<(String, String)> {
         .flat_map(|a| {
             a.flags
                 .iter()
-                .filter(|f| f.gate == TRAVEL_ADVICE)
+                .filter(|f| f.gate == Gate::TravelAdvice)
                 .map(|f| (a.need.as_str(), f.detail.as_str()))
         })
         .collect();
@@ -220,7 +220,7 @@ fn reason(u: &Unserved, names: &HashMap<String, String>, min_score: f64) -> Stri
                 let gates: Vec<String> = x
                     .reasons
                     .iter()
-                    .map(|r| format!("{}: {}", r.gate, r.detail))
+                    .map(|r| format!("{}: {}", r.gate.id(), r.detail))
                     .collect();
                 let _ = write!(
                     s,
@@ -492,7 +492,7 @@ fn csv(run: &BatchRun, names: &HashMap<String, String>) -> Result<String> {
             a.reasons.join(" | "),
             a.flags
                 .iter()
-                .map(|f| format!("{}: {}", f.gate, f.detail))
+                .map(|f| format!("{}: {}", f.gate.id(), f.detail))
                 .collect::<Vec<_>>()
                 .join(" | "),
             String::new(),

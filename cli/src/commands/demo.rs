@@ -170,7 +170,7 @@ pub fn run(args: &DemoArgs) -> Result<()> {
                     for k in &c.criteria {
                         out.line(format_args!(
                             "     {:<19} {:>5.1} / {:<4} {}",
-                            k.name,
+                            k.criterion.id(),
                             k.contribution,
                             format!("{:.0}", 100.0 * k.weight / total_weight(&c.criteria)),
                             k.detail
@@ -346,7 +346,7 @@ fn counts(map: &BTreeMap<String, usize>) -> String {
         .join(", ")
 }
 
-fn total_weight(criteria: &[explor_engine::scoring::Criterion]) -> f64 {
+fn total_weight(criteria: &[explor_engine::scoring::CriterionScore]) -> f64 {
     criteria
         .iter()
         .map(|c| c.weight)

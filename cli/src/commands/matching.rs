@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use anyhow::Result;
-use explor_engine::scoring::{Excluded, Scored, TRAVEL_ADVICE};
+use explor_engine::scoring::{Excluded, Gate, Scored};
 use explor_engine::{CandidateKind, Record};
 use explor_indexer::{MatchOptions, Workspace};
 
@@ -53,7 +53,7 @@ pub fn run(ws: &Workspace, args: &MatchArgs) -> Result<()> {
                     .candidates
                     .iter()
                     .flat_map(|c| &c.flags)
-                    .filter(|f| f.gate == TRAVEL_ADVICE)
+                    .filter(|f| f.gate == Gate::TravelAdvice)
                     .map(|f| f.detail.as_str())
                     .collect();
                 destination.dedup();
@@ -141,7 +141,7 @@ fn why(s: &Scored) -> String {
     c.sort_by(|a, b| {
         b.contribution
             .total_cmp(&a.contribution)
-            .then(a.name.cmp(b.name))
+            .then(a.criterion.id().cmp(b.criterion.id()))
     });
     c.iter()
         .take(3)
@@ -171,7 +171,7 @@ fn ranked_table(
             why(s),
             s.flags
                 .iter()
-                .filter(|f| f.gate != TRAVEL_ADVICE || what != "candidate")
+                .filter(|f| f.gate != Gate::TravelAdvice || what != "candidate")
                 .map(|f| f.detail.as_str())
                 .collect::<Vec<_>>()
                 .join("; "),
@@ -188,7 +188,7 @@ fn excluded_table(list: &[Excluded], names: &HashMap<String, String>) -> comfy_t
             names.get(&x.id).cloned().unwrap_or_default(),
             x.reasons
                 .iter()
-                .map(|r| format!("{}: {}", r.gate, r.detail))
+                .map(|r| format!("{}: {}", r.gate.id(), r.detail))
                 .collect::<Vec<_>>()
                 .join("\n"),
         ]);
@@ -240,14 +240,14 @@ fn csv_rows(
             row.push(
                 s.criteria
                     .iter()
-                    .find(|c| c.name == name)
+                    .find(|c| c.criterion.id() == name)
                     .map_or_else(String::new, |c| format!("{:.4}", c.value)),
             );
         }
         row.push(
             s.flags
                 .iter()
-                .map(|f| format!("{}: {}", f.gate, f.detail))
+                .map(|f| format!("{}: {}", f.gate.id(), f.detail))
                 .collect::<Vec<_>>()
                 .join(" | "),
         );
@@ -266,7 +266,7 @@ fn csv_rows(
         row.push(
             x.reasons
                 .iter()
-                .map(|r| format!("{}: {}", r.gate, r.detail))
+                .map(|r| format!("{}: {}", r.gate.id(), r.detail))
                 .collect::<Vec<_>>()
                 .join(" | "),
         );

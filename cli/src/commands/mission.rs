@@ -80,7 +80,7 @@ fn create(ws: &mut Workspace, args: &MissionCreateArgs) -> Result<()> {
 
 fn print_flags(out: &mut Out, flags: &[Flag]) -> Result<()> {
     for f in flags {
-        out.line(format_args!("  check [{}]: {}", f.gate, f.detail))?;
+        out.line(format_args!("  check [{}]: {}", f.gate.id(), f.detail))?;
     }
     Ok(())
 }

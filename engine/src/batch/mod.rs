@@ -66,7 +66,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::retrieval::CandidateKind;
-use crate::scoring::{Excluded, Flag, Scored};
+use crate::scoring::{Excluded, Flag, Scored, main_reasons};
 
 pub use problem::{
     BatchError, CandidateNode, CompanyNode, Edge, NeedNode, Objective, Problem, Solution, solve,
@@ -111,9 +111,6 @@ impl NeedCandidates {
     }
 }
 
-/// How many criteria explain a proposal.
-const REASONS: usize = 3;
-
 /// An eligible candidate for a need, as a batch run keeps it: a [`Scored`] without the
 /// per-criterion breakdown, only the few criteria that weigh most, in words. A run
 /// holds up to `top_k` of them per need; most are never assigned.
@@ -129,7 +126,7 @@ pub struct Proposal {
     pub start: NaiveDate,
     /// Last day.
     pub end: NaiveDate,
-    /// The criteria that weigh most, in words (up to three, by contribution).
+    /// The criteria that weigh most, in words ([`main_reasons`]).
     pub reasons: Vec<String>,
     /// What to check although the candidate is eligible.
     pub flags: Vec<Flag>,
@@ -137,23 +134,17 @@ pub struct Proposal {
 
 impl From<Scored> for Proposal {
     fn from(s: Scored) -> Self {
-        let mut c: Vec<_> = s
-            .criteria
+        let reasons = main_reasons(&s.criteria)
             .into_iter()
-            .filter(|c| c.contribution > 0.0)
+            .map(|c| c.detail.clone())
             .collect();
-        c.sort_by(|a, b| {
-            b.contribution
-                .total_cmp(&a.contribution)
-                .then(a.name.cmp(b.name))
-        });
         Self {
             id: s.id,
             kind: s.kind,
             score: s.score,
             start: s.start,
             end: s.end,
-            reasons: c.into_iter().take(REASONS).map(|c| c.detail).collect(),
+            reasons,
             flags: s.flags,
         }
     }

@@ -23,7 +23,7 @@ use proptest::prelude::*;
 
 use super::problem::{compile_for_tests, solve_compiled};
 use super::*;
-use crate::scoring::{Criterion, GateFailure};
+use crate::scoring::{Criterion, CriterionScore, Gate, GateFailure};
 
 fn date(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 3, d).unwrap()
@@ -37,15 +37,15 @@ fn scored(id: &str, kind: CandidateKind, score: f64) -> Scored {
         start: date(1),
         end: date(10),
         criteria: vec![
-            Criterion {
-                name: "theme",
+            CriterionScore {
+                criterion: Criterion::Theme,
                 value: 1.0,
                 weight: 25.0,
                 contribution: score * 0.6,
                 detail: format!("theme of {id}"),
             },
-            Criterion {
-                name: "skills",
+            CriterionScore {
+                criterion: Criterion::Skills,
                 value: 0.5,
                 weight: 25.0,
                 contribution: score * 0.4,
@@ -509,24 +509,27 @@ fn the_same_input_gives_identical_json() {
 /// Property 7.
 #[test]
 fn unserved_needs_say_why() {
-    let excluded = |id: &str, gates: &[&'static str]| Excluded {
+    let excluded = |id: &str, gates: &[Gate]| Excluded {
         id: id.into(),
         kind: CandidateKind::Expert,
         reasons: gates
             .iter()
             .map(|g| GateFailure {
-                gate: g,
-                detail: format!("{g} fails"),
+                gate: *g,
+                detail: format!("{} fails", g.id()),
             })
             .collect(),
     };
     let mut nobody = need("need-nobody", 1, vec![]);
     nobody.nearest = nearest(
         vec![
-            (excluded("exp-far", &["language", "availability"]), 9.0),
-            (excluded("exp-b", &["language"]), 1.0),
-            (excluded("exp-a", &["consent"]), 1.0),
-            (excluded("exp-c", &["home"]), 5.0),
+            (
+                excluded("exp-far", &[Gate::Language, Gate::Availability]),
+                9.0,
+            ),
+            (excluded("exp-b", &[Gate::Language]), 1.0),
+            (excluded("exp-a", &[Gate::Consent]), 1.0),
+            (excluded("exp-c", &[Gate::Home]), 5.0),
         ],
         3,
     );

@@ -278,7 +278,7 @@ fn describe(failures: &[(String, Vec<GateFailure>)]) -> String {
         .map(|(id, gates)| {
             let reasons: Vec<String> = gates
                 .iter()
-                .map(|g| format!("[{}] {}", g.gate, g.detail))
+                .map(|g| format!("[{}] {}", g.gate.id(), g.detail))
                 .collect();
             format!("{id}: {}", reasons.join("; "))
         })

@@ -18,7 +18,7 @@ use super::*;
 use crate::cost::{CostRules, RemainderPayer, plan};
 use crate::reference::Reference;
 use crate::scoring::tests::{Fixture, d, expert, need, offer};
-use crate::scoring::{AVAILABILITY, CONSENT, HEADCOUNT, Subject};
+use crate::scoring::{Gate, Subject};
 use crate::values::DateWindow;
 
 fn dates(from: &str, days: u32) -> DateWindow {
@@ -337,7 +337,7 @@ fn staffing<'a>(
     }
 }
 
-fn failed_gates(err: MissionError) -> Vec<&'static str> {
+fn failed_gates(err: MissionError) -> Vec<Gate> {
     match err {
         MissionError::Ineligible { failures, .. } => failures
             .into_iter()
@@ -399,7 +399,7 @@ fn a_booked_expert_is_refused_on_overlapping_dates_and_accepted_next_to_them() {
     let overlap = staffing(&n, vec![Subject::Expert(&e)], "2027-03-19", 10);
     assert_eq!(
         failed_gates(check_staffing(&f.scorer(), &overlap).unwrap_err()),
-        [AVAILABILITY]
+        [Gate::Availability]
     );
     let next = staffing(&n, vec![Subject::Expert(&e)], "2027-03-20", 10);
     assert!(check_staffing(&f.scorer(), &next).is_ok());
@@ -416,7 +416,7 @@ fn consent_must_cover_the_chosen_dates() {
     let across = staffing(&n, vec![Subject::Expert(&e)], "2027-03-10", 10);
     assert_eq!(
         failed_gates(check_staffing(&f.scorer(), &across).unwrap_err()),
-        [CONSENT]
+        [Gate::Consent]
     );
     let before = staffing(&n, vec![Subject::Expert(&e)], "2027-03-06", 10);
     assert!(
@@ -470,7 +470,7 @@ fn an_offer_staffs_one_place_within_its_headcount() {
     f.bookings.offers_used.insert("off-elec".into(), 2);
     assert_eq!(
         failed_gates(check_staffing(&f.scorer(), &s).unwrap_err()),
-        [HEADCOUNT]
+        [Gate::Headcount]
     );
 }
 

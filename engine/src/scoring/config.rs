@@ -3,6 +3,7 @@
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
+use super::Criterion;
 use crate::reference::ReferenceError;
 
 /// Weight of each criterion; a candidate's score is the weighted mean of its criterion
@@ -27,15 +28,22 @@ pub struct Weights {
 }
 
 impl Weights {
+    /// The weight of one criterion.
+    pub fn of(&self, criterion: Criterion) -> f64 {
+        match criterion {
+            Criterion::Theme => self.theme,
+            Criterion::Skills => self.skills,
+            Criterion::Languages => self.languages,
+            Criterion::CountryExperience => self.country_experience,
+            Criterion::AvailabilityFit => self.availability_fit,
+            Criterion::Experience => self.experience,
+            Criterion::Rotation => self.rotation,
+        }
+    }
+
     /// The sum of all weights: a score is the weighted sum divided by it (× 100).
     pub fn total(&self) -> f64 {
-        self.theme
-            + self.skills
-            + self.languages
-            + self.country_experience
-            + self.availability_fit
-            + self.experience
-            + self.rotation
+        Criterion::ALL.into_iter().map(|c| self.of(c)).sum()
     }
 }
 
@@ -115,17 +123,11 @@ mod tests {
     #[test]
     fn defaults_are_valid_and_documented() {
         let c = ScoringConfig::embedded();
-        for name in [
-            "theme",
-            "skills",
-            "languages",
-            "country_experience",
-            "availability_fit",
-            "experience",
-            "rotation",
-        ] {
+        for criterion in Criterion::ALL {
+            let name = criterion.id();
             assert!(c.weights_doc.contains_key(name), "{name} is documented");
         }
+        assert_eq!(c.weights_doc.len(), Criterion::ALL.len(), "no other weight");
         assert_eq!(c.region_departements.len(), 13);
         assert!(!c.include_pending && !c.strict_region);
     }

@@ -6,16 +6,17 @@ use std::collections::HashMap;
 use std::collections::BTreeSet;
 
 use super::text::stems;
-use super::{Scorer, Subject};
+use super::{Criterion, Scorer, Subject};
 use crate::model::{LanguageLevel, Need, ThemeKey};
 use crate::reference::ThemeRelation;
 use crate::values::{Cefr, CountryCode, LanguageCode};
 
 /// One criterion's part of a score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Criterion {
-    /// Criterion name (`theme`, `skills`, …).
-    pub name: &'static str,
+pub struct CriterionScore {
+    /// The criterion (written `name` in JSON, by its id).
+    #[serde(rename = "name")]
+    pub criterion: Criterion,
     /// Value in 0..1.
     pub value: f64,
     /// Weight from the scoring settings.
@@ -161,36 +162,32 @@ impl Scorer<'_> {
         relevance: f32,
         slack_days: u32,
         exact: bool,
-    ) -> Vec<Criterion> {
+    ) -> Vec<CriterionScore> {
         let w = &self.config.weights;
         let total = w.total();
-        let mut out = Vec::with_capacity(7);
-        let mut push = |name: &'static str, weight: f64, (value, detail): (f64, String)| {
-            let value = round(value.clamp(0.0, 1.0), 4);
-            out.push(Criterion {
-                name,
-                value,
-                weight,
-                contribution: round(100.0 * weight * value / total, 4),
-                detail,
-            });
-        };
-        push("theme", w.theme, self.theme(need, p, exact));
-        push("skills", w.skills, self.skills(terms, p, relevance, exact));
-        push("languages", w.languages, languages(need, p, exact));
-        push(
-            "country_experience",
-            w.country_experience,
-            self.country(need, p, exact),
-        );
-        push(
-            "availability_fit",
-            w.availability_fit,
-            self.slack(slack_days, exact),
-        );
-        push("experience", w.experience, self.experience(p, exact));
-        push("rotation", w.rotation, self.rotation(p, exact));
-        out
+        Criterion::ALL
+            .into_iter()
+            .map(|criterion| {
+                let (value, detail) = match criterion {
+                    Criterion::Theme => self.theme(need, p, exact),
+                    Criterion::Skills => self.skills(terms, p, relevance, exact),
+                    Criterion::Languages => languages(need, p, exact),
+                    Criterion::CountryExperience => self.country(need, p, exact),
+                    Criterion::AvailabilityFit => self.slack(slack_days, exact),
+                    Criterion::Experience => self.experience(p, exact),
+                    Criterion::Rotation => self.rotation(p, exact),
+                };
+                let value = round(value.clamp(0.0, 1.0), 4);
+                let weight = w.of(criterion);
+                CriterionScore {
+                    criterion,
+                    value,
+                    weight,
+                    contribution: round(100.0 * weight * value / total, 4),
+                    detail,
+                }
+            })
+            .collect()
     }
 
     fn theme(&self, need: &Need, p: &Profile<'_>, explain: bool) -> (f64, String) {

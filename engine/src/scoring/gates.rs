@@ -3,33 +3,16 @@
 use serde::Serialize;
 use std::collections::HashMap;
 
-use super::{Scorer, Subject};
+use super::{Gate, Scorer, Subject};
 use crate::model::{ConsentStatus, Expert, ExpertStatus, LanguageLevel, Need, NeedKind, Offer};
 use crate::reference::AdviceLevel;
 use crate::values::{CountryCode, DateWindow};
 
-/// Employer consent: granted and valid over the dates (pending only on request).
-pub const CONSENT: &str = "consent";
-/// A run of `duration_days` free days inside the need's window and the availability.
-pub const AVAILABILITY: &str = "availability";
-/// Every required language at the required level or above.
-pub const LANGUAGE: &str = "language";
-/// The mission is not longer than the candidate's longest mission.
-pub const DURATION: &str = "duration";
-/// Based in France (region) for standard needs; abroad, from the right country, for reciprocity.
-pub const HOME: &str = "home";
-/// The destination is not formally advised against.
-pub const TRAVEL_ADVICE: &str = "travel_advice";
-/// The offer has missions left to staff.
-pub const HEADCOUNT: &str = "headcount";
-/// The need's country is among the offer's preferred countries, if it names any.
-pub const COUNTRIES: &str = "countries";
-
 /// A gate that a candidate fails.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GateFailure {
-    /// Gate name.
-    pub gate: &'static str,
+    /// The gate.
+    pub gate: Gate,
     /// Why, in words.
     pub detail: String,
 }
@@ -38,7 +21,7 @@ pub struct GateFailure {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Flag {
     /// The gate that raised it.
-    pub gate: &'static str,
+    pub gate: Gate,
     /// What to check.
     pub detail: String,
 }
@@ -64,10 +47,10 @@ pub(crate) struct GateOutcome {
 }
 
 impl GateOutcome {
-    fn fail(&mut self, gate: &'static str, detail: String) {
+    fn fail(&mut self, gate: Gate, detail: String) {
         self.failures.push(GateFailure { gate, detail });
     }
-    fn flag(&mut self, gate: &'static str, detail: String) {
+    fn flag(&mut self, gate: Gate, detail: String) {
         self.flags.push(Flag { gate, detail });
     }
 }
@@ -122,14 +105,14 @@ impl Scorer<'_> {
         let name = self.country_name(need.country);
         match advice.level {
             AdviceLevel::Red => out.fail(
-                TRAVEL_ADVICE,
+                Gate::TravelAdvice,
                 format!(
                     "France formally advises against travel to {name} (Conseils aux voyageurs, as recorded {})",
                     travel.date()
                 ),
             ),
             AdviceLevel::Partial => out.flag(
-                TRAVEL_ADVICE,
+                Gate::TravelAdvice,
                 format!(
                     "parts of {name} are formally advised against ({}): check the mission's region",
                     advice.note.as_deref().unwrap_or("see Conseils aux voyageurs")
@@ -162,24 +145,27 @@ impl Scorer<'_> {
         let consent_counts = match (employed, e.consent.status) {
             (true, ConsentStatus::Granted) => true,
             (true, ConsentStatus::Pending) if self.config.include_pending => {
-                out.flag(CONSENT, "the employer's consent is still pending".into());
+                out.flag(
+                    Gate::Consent,
+                    "the employer's consent is still pending".into(),
+                );
                 true
             }
             (true, ConsentStatus::Pending) => {
                 out.fail(
-                    CONSENT,
+                    Gate::Consent,
                     "the employer's consent is pending (--include-pending lists such candidates)"
                         .into(),
                 );
                 false
             }
             (_, ConsentStatus::Refused) => {
-                out.fail(CONSENT, "the employer refused consent".into());
+                out.fail(Gate::Consent, "the employer refused consent".into());
                 false
             }
             (true, ConsentStatus::NotRequired) => {
                 out.fail(
-                    CONSENT,
+                    Gate::Consent,
                     "employees and public agents need their employer's consent; it is recorded as not required".into(),
                 );
                 false
@@ -219,7 +205,7 @@ impl Scorer<'_> {
                         "the longest overlap with the need's window is {longest} days; the mission needs {days}"
                     )
                 };
-                out.fail(AVAILABILITY, detail);
+                out.fail(Gate::Availability, detail);
             }
             Some((run, _)) if consent_counts => {
                 let valid = &e.consent;
@@ -237,7 +223,7 @@ impl Scorer<'_> {
                         out.slack_days = slack;
                     }
                     None => out.fail(
-                        CONSENT,
+                        Gate::Consent,
                         format!(
                             "consent is valid {}..{}: no run of {days} available days fits inside it (earliest otherwise {run})",
                             valid.valid_from.map_or("…".into(), |d| d.to_string()),
@@ -256,11 +242,11 @@ impl Scorer<'_> {
 
         let missing = missing_languages(&e.languages, &need.languages);
         if !missing.is_empty() {
-            out.fail(LANGUAGE, missing.join("; "));
+            out.fail(Gate::Language, missing.join("; "));
         }
         if days > e.max_mission_days {
             out.fail(
-                DURATION,
+                Gate::Duration,
                 format!(
                     "the mission lasts {days} days; accepts at most {}",
                     e.max_mission_days
@@ -276,7 +262,7 @@ impl Scorer<'_> {
         let home = e.home.country;
         match need.kind {
             NeedKind::Standard if home != CountryCode::france() => out.fail(
-                HOME,
+                Gate::Home,
                 format!(
                     "based in {}: standard missions take experts based in France",
                     self.country_name(home)
@@ -294,14 +280,14 @@ impl Scorer<'_> {
                         }
                     };
                     if self.config.strict_region {
-                        out.fail(HOME, detail);
+                        out.fail(Gate::Home, detail);
                     } else {
-                        out.flag(HOME, detail);
+                        out.flag(Gate::Home, detail);
                     }
                 }
             },
             NeedKind::Reciprocity if home == CountryCode::france() => out.fail(
-                HOME,
+                Gate::Home,
                 "based in France: reciprocity missions bring an expert from abroad".into(),
             ),
             NeedKind::Reciprocity => {
@@ -309,7 +295,7 @@ impl Scorer<'_> {
                     && origin != home
                 {
                     out.fail(
-                        HOME,
+                        Gate::Home,
                         format!(
                             "the need asks for an expert from {}; based in {}",
                             self.country_name(origin),
@@ -332,7 +318,7 @@ impl Scorer<'_> {
                     out.slack_days = w.len_days() - days;
                 }
                 None => out.fail(
-                    AVAILABILITY,
+                    Gate::Availability,
                     format!(
                         "the offer's window {} shares only {} days with the need's window; the mission needs {days}",
                         o.window,
@@ -341,17 +327,17 @@ impl Scorer<'_> {
                 ),
             },
             None => out.fail(
-                AVAILABILITY,
+                Gate::Availability,
                 format!("the offer's window {} does not overlap the need's window {}", o.window, need.window),
             ),
         }
         let missing = missing_languages(&o.languages, &need.languages);
         if !missing.is_empty() {
-            out.fail(LANGUAGE, missing.join("; "));
+            out.fail(Gate::Language, missing.join("; "));
         }
         if days > o.max_mission_days {
             out.fail(
-                DURATION,
+                Gate::Duration,
                 format!(
                     "the mission lasts {days} days; the offer allows at most {}",
                     o.max_mission_days
@@ -360,14 +346,14 @@ impl Scorer<'_> {
         }
         if need.kind == NeedKind::Reciprocity {
             out.fail(
-                HOME,
+                Gate::Home,
                 "company staff are based in France; reciprocity missions bring an expert from abroad".into(),
             );
         }
         let used = self.bookings.offers_used.get(&o.id).copied().unwrap_or(0);
         if used >= o.headcount {
             out.fail(
-                HEADCOUNT,
+                Gate::Headcount,
                 format!(
                     "all {} missions of the offer are already staffed",
                     o.headcount
@@ -376,7 +362,7 @@ impl Scorer<'_> {
         }
         if !o.countries.is_empty() && !o.countries.contains(&need.country) {
             out.fail(
-                COUNTRIES,
+                Gate::Countries,
                 format!(
                     "the offer names {} as its countries; the need is in {}",
                     list(&o.countries),

@@ -9,6 +9,7 @@ mod config;
 mod criteria;
 mod gates;
 mod text;
+mod vocab;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -16,12 +17,10 @@ use serde::Serialize;
 
 pub use bound::{KnownValues, ScoreBound};
 pub use config::{ScoringConfig, Weights};
-pub use criteria::{Criterion, History};
-pub use gates::{
-    AVAILABILITY, Bookings, CONSENT, COUNTRIES, DURATION, Flag, GateFailure, HEADCOUNT, HOME,
-    LANGUAGE, TRAVEL_ADVICE,
-};
+pub use criteria::{CriterionScore, History};
+pub use gates::{Bookings, Flag, GateFailure};
 pub use text::{fold, stems};
+pub use vocab::{Criterion, Gate};
 
 use crate::model::{Expert, Need, Offer};
 use crate::reference::Reference;
@@ -91,7 +90,7 @@ pub struct Scored {
     /// Last day.
     pub end: NaiveDate,
     /// Per-criterion breakdown.
-    pub criteria: Vec<Criterion>,
+    pub criteria: Vec<CriterionScore>,
     /// What to check although the candidate is eligible.
     pub flags: Vec<Flag>,
 }
@@ -125,6 +124,23 @@ pub struct MatchResult {
     pub candidates: Vec<Scored>,
     /// Ineligible candidates with their reasons, by id (filled on request).
     pub excluded: Vec<Excluded>,
+}
+
+/// How many criteria a short explanation names: those that weigh most.
+pub const MAIN_REASONS: usize = 3;
+
+/// The criteria that explain a score in short: those that add points, most points
+/// first (ties by id), at most [`MAIN_REASONS`]. Match and batch explanations both
+/// use this rule.
+pub fn main_reasons(criteria: &[CriterionScore]) -> Vec<&CriterionScore> {
+    let mut c: Vec<&CriterionScore> = criteria.iter().filter(|c| c.contribution > 0.0).collect();
+    c.sort_by(|a, b| {
+        b.contribution
+            .total_cmp(&a.contribution)
+            .then(a.criterion.id().cmp(b.criterion.id()))
+    });
+    c.truncate(MAIN_REASONS);
+    c
 }
 
 fn round2(x: f64) -> f64 {

@@ -109,7 +109,7 @@ impl Fixture {
     }
 }
 
-fn gates_failed(eval: &Evaluation) -> Vec<&'static str> {
+fn gates_failed(eval: &Evaluation) -> Vec<Gate> {
     match eval {
         Evaluation::Eligible(_) => vec![],
         Evaluation::Excluded(x) => x.reasons.iter().map(|r| r.gate).collect(),
@@ -135,7 +135,7 @@ fn the_worked_example_is_eligible_with_the_earliest_dates() {
     // Kinshasa is fine, but eastern Congo is red: a flag, not an exclusion.
     assert_eq!(
         s.flags.iter().map(|f| f.gate).collect::<Vec<_>>(),
-        vec![TRAVEL_ADVICE]
+        vec![Gate::TravelAdvice]
     );
     let sum: f64 = s.criteria.iter().map(|c| c.contribution).sum();
     assert!((sum - s.score).abs() < 0.01, "{sum} vs {}", s.score);
@@ -150,7 +150,7 @@ fn consent_expiring_mid_window() {
         json!({"consent": {"scheme": "mise_a_disposition", "status": "granted", "valid_to": "2027-03-09"}}),
     );
     let eval = f.scorer().evaluate(&n, Subject::Expert(&short), 0.0);
-    assert_eq!(gates_failed(&eval), vec![CONSENT]);
+    assert_eq!(gates_failed(&eval), vec![Gate::Consent]);
     let just = expert(
         json!({"consent": {"scheme": "mise_a_disposition", "status": "granted", "valid_to": "2027-03-10"}}),
     );
@@ -171,15 +171,15 @@ fn consent_status_by_expert_status() {
     let pending = expert(json!({"consent": {"scheme": "mise_a_disposition", "status": "pending"}}));
     assert_eq!(
         gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&pending), 0.0)),
-        vec![CONSENT]
+        vec![Gate::Consent]
     );
     f.config.include_pending = true;
     let s = eligible(f.scorer().evaluate(&n, Subject::Expert(&pending), 0.0));
-    assert_eq!(s.flags[0].gate, CONSENT);
+    assert_eq!(s.flags[0].gate, Gate::Consent);
     let not_req = expert(json!({"consent": {"scheme": "none", "status": "not_required"}}));
     assert_eq!(
         gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&not_req), 0.0)),
-        vec![CONSENT]
+        vec![Gate::Consent]
     );
     let retired = expert(json!({"status": "retired", "employer": null, "consent": null}));
     eligible(f.scorer().evaluate(&n, Subject::Expert(&retired), 0.0));
@@ -195,7 +195,7 @@ fn availability_exactly_duration_days_long() {
     let one_short = expert(json!({"availability": [{"from": "2027-04-01", "to": "2027-04-09"}]}));
     assert_eq!(
         gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&one_short), 0.0)),
-        vec![AVAILABILITY]
+        vec![Gate::Availability]
     );
     // Overlapping the need's window by 9 days only, even if the availability is longer.
     let edge = expert(json!({"availability": [{"from": "2027-05-23", "to": "2027-07-31"}]}));
@@ -228,7 +228,7 @@ fn bookings_push_the_dates_or_exclude() {
     let Evaluation::Excluded(x) = f.scorer().evaluate(&n, Subject::Expert(&e), 0.0) else {
         panic!()
     };
-    assert_eq!(x.reasons[0].gate, AVAILABILITY);
+    assert_eq!(x.reasons[0].gate, Gate::Availability);
     assert!(x.reasons[0].detail.contains("booked"));
 }
 
@@ -240,7 +240,7 @@ fn language_level_b1_against_b2_required() {
     let Evaluation::Excluded(x) = f.scorer().evaluate(&n, Subject::Expert(&b1), 0.0) else {
         panic!()
     };
-    assert_eq!(x.reasons[0].gate, LANGUAGE);
+    assert_eq!(x.reasons[0].gate, Gate::Language);
     assert!(x.reasons[0].detail.contains("fr B2 required, speaks B1"));
     let b2 = expert(json!({"languages": [{"code": "fr", "level": "B2"}]}));
     eligible(f.scorer().evaluate(&n, Subject::Expert(&b2), 0.0));
@@ -255,7 +255,10 @@ fn duration_and_every_failure_reported() {
                          "availability": [{"from": "2027-09-01", "to": "2027-09-30"}]}),
     );
     let failed = gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&e), 0.0));
-    assert_eq!(failed, vec![AVAILABILITY, LANGUAGE, DURATION]);
+    assert_eq!(
+        failed,
+        vec![Gate::Availability, Gate::Language, Gate::Duration]
+    );
 }
 
 #[test]
@@ -264,11 +267,11 @@ fn home_rules_for_standard_and_reciprocity() {
     let n = need(json!({}));
     let paris = expert(json!({"home": {"country": "FR", "department": "75"}}));
     let s = eligible(f.scorer().evaluate(&n, Subject::Expert(&paris), 0.0));
-    assert_eq!(s.flags[0].gate, HOME);
+    assert_eq!(s.flags[0].gate, Gate::Home);
     f.config.strict_region = true;
     assert_eq!(
         gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&paris), 0.0)),
-        vec![HOME]
+        vec![Gate::Home]
     );
 
     let recip = need(
@@ -287,7 +290,7 @@ fn home_rules_for_standard_and_reciprocity() {
     let Evaluation::Excluded(x) = f.scorer().evaluate(&recip, Subject::Expert(&rabat), 0.0) else {
         panic!()
     };
-    assert_eq!(x.reasons[0].gate, HOME);
+    assert_eq!(x.reasons[0].gate, Gate::Home);
     assert!(
         x.reasons[0].detail.contains("Sénégal"),
         "{}",
@@ -298,11 +301,11 @@ fn home_rules_for_standard_and_reciprocity() {
             &f.scorer()
                 .evaluate(&recip, Subject::Expert(&expert(json!({}))), 0.0)
         ),
-        vec![HOME]
+        vec![Gate::Home]
     );
     assert_eq!(
         gates_failed(&f.scorer().evaluate(&n, Subject::Expert(&dakar), 0.0)),
-        vec![HOME]
+        vec![Gate::Home]
     );
 }
 
@@ -315,7 +318,7 @@ fn travel_advice_red_excludes_partial_flags() {
             &f.scorer()
                 .evaluate(&mali, Subject::Expert(&expert(json!({}))), 0.0)
         ),
-        vec![TRAVEL_ADVICE]
+        vec![Gate::TravelAdvice]
     );
     let dakar = eligible(f.scorer().evaluate(
         &need(json!({"country": "SN", "city": "Dakar"})),
@@ -329,7 +332,7 @@ fn travel_advice_red_excludes_partial_flags() {
         0.0,
     ));
     assert!(
-        congo.flags.iter().any(|fl| fl.gate == TRAVEL_ADVICE),
+        congo.flags.iter().any(|fl| fl.gate == Gate::TravelAdvice),
         "CD has red provinces"
     );
 }
@@ -344,18 +347,18 @@ fn offer_gates_window_headcount_and_countries() {
     f.bookings.offers_used.insert("off-elec".into(), 2);
     assert_eq!(
         gates_failed(&f.scorer().evaluate(&n, Subject::Offer(&o), 0.0)),
-        vec![HEADCOUNT]
+        vec![Gate::Headcount]
     );
     f.bookings.offers_used.clear();
     let elsewhere = offer(json!({"countries": ["MG", "BJ"]}));
     assert_eq!(
         gates_failed(&f.scorer().evaluate(&n, Subject::Offer(&elsewhere), 0.0)),
-        vec![COUNTRIES]
+        vec![Gate::Countries]
     );
     let late = offer(json!({"window": {"from": "2027-05-25", "to": "2027-08-31"}}));
     assert_eq!(
         gates_failed(&f.scorer().evaluate(&n, Subject::Offer(&late), 0.0)),
-        vec![AVAILABILITY]
+        vec![Gate::Availability]
     );
 }
 
@@ -365,7 +368,11 @@ fn criteria_values_follow_their_definitions() {
     let scorer = f.scorer();
     let value = |n: &Need, e: &Expert, name: &str| {
         let s = eligible(scorer.evaluate(n, Subject::Expert(e), 0.0));
-        s.criteria.iter().find(|c| c.name == name).unwrap().value
+        s.criteria
+            .iter()
+            .find(|c| c.criterion.id() == name)
+            .unwrap()
+            .value
     };
     let n = need(json!({}));
     assert_eq!(value(&n, &expert(json!({})), "theme"), 1.0);
@@ -522,7 +529,7 @@ fn needs_for_an_offer_are_ranked_and_explained() {
     let ids: Vec<&str> = out.needs.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, vec!["need-solar", "need-waste"]);
     assert_eq!(out.excluded[0].id, "need-mali");
-    assert_eq!(out.excluded[0].reasons[0].gate, TRAVEL_ADVICE);
+    assert_eq!(out.excluded[0].reasons[0].gate, Gate::TravelAdvice);
 }
 
 #[test]
@@ -531,7 +538,7 @@ fn a_destination_advised_against_blocks_every_candidate() {
     let gates = f
         .scorer()
         .need_gates(&need(json!({"country": "ML", "city": "Ségou"})));
-    assert_eq!(gates[0].gate, TRAVEL_ADVICE);
+    assert_eq!(gates[0].gate, Gate::TravelAdvice);
     assert!(f.scorer().need_gates(&need(json!({}))).is_empty());
 }
 
@@ -589,7 +596,12 @@ fn the_index_bound_is_never_below_the_exact_score() {
         // Nothing booked, no history, consent over the whole window: every value the
         // bound uses is the exact one, so the bound is the score up to its margin.
         assert!(bound - s.score <= 0.05, "{bound} is loose for {}", s.score);
-        let th = s.criteria.iter().find(|c| c.name == "theme").unwrap().value;
+        let th = s
+            .criteria
+            .iter()
+            .find(|c| c.criterion == Criterion::Theme)
+            .unwrap()
+            .value;
         assert!(
             (theme - th).abs() < 1e-9,
             "the bound's theme value is the exact one"

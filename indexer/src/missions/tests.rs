@@ -15,7 +15,7 @@
 
 use chrono::NaiveDate;
 use explor_engine::mission::{Item, State};
-use explor_engine::scoring::AVAILABILITY;
+use explor_engine::scoring::Gate;
 
 use super::*;
 use crate::test_support::sample_workspace;
@@ -37,7 +37,7 @@ fn experts(need: &str, ids: &[&str], start: Option<&str>) -> NewMission {
     }
 }
 
-fn gates(err: Error) -> Vec<&'static str> {
+fn gates(err: Error) -> Vec<Gate> {
     match err {
         Error::User(UserError::Mission(MissionError::Ineligible { failures, .. })) => failures
             .into_iter()
@@ -71,7 +71,9 @@ fn a_mission_books_its_expert() {
     );
 
     let overlap = experts("need-bj-etat-civil", &["exp-0007"], Some("2027-03-05"));
-    assert!(gates(ws.create_mission(&overlap, d(TODAY)).unwrap_err()).contains(&AVAILABILITY));
+    assert!(
+        gates(ws.create_mission(&overlap, d(TODAY)).unwrap_err()).contains(&Gate::Availability)
+    );
 
     // Matching the same expert elsewhere now proposes dates after the booking.
     let opts = MatchOptions {
