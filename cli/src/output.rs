@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use explor_views::Table as View;
 use serde::Serialize;
 
 /// Buffered standard output; errors (a closed pipe among them) go up to `main`.
@@ -39,53 +40,41 @@ impl Out {
         Ok(())
     }
 
-    pub fn table(&mut self, table: &Table) -> io::Result<()> {
-        self.line(format_args!("{table}"))
+    /// A view's table, drawn for a terminal.
+    pub fn table(&mut self, table: &View) -> io::Result<()> {
+        self.line(format_args!("{}", draw(table, true)))
     }
 
-    pub fn csv(&mut self, header: &[String], rows: &[Vec<String>]) -> anyhow::Result<()> {
-        let mut w = csv::Writer::from_writer(&mut self.inner);
-        w.write_record(header)?;
-        for row in rows {
-            w.write_record(row)?;
+    /// A view's table as CSV.
+    pub fn csv(&mut self, table: &View) -> anyhow::Result<()> {
+        self.text(&table.to_csv()?)?;
+        Ok(())
+    }
+
+    /// Lines, each ended by a newline.
+    pub fn lines<S: AsRef<str>>(&mut self, lines: &[S]) -> io::Result<()> {
+        for l in lines {
+            self.line(format_args!("{}", l.as_ref()))?;
         }
-        w.flush()?;
-        drop(w);
-        self.inner.flush()?;
         Ok(())
     }
 }
 
-/// A table for people: condensed borders, wrapped to the terminal when there is one.
-pub fn table(header: &[&str]) -> Table {
+/// A view's table for people: condensed borders; `wrap`: fitted to the terminal when
+/// there is one (not for a file).
+pub fn draw(view: &View, wrap: bool) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.to_vec());
+        .set_content_arrangement(if wrap {
+            ContentArrangement::Dynamic
+        } else {
+            ContentArrangement::Disabled
+        })
+        .set_header(view.header.clone());
+    for row in &view.rows {
+        t.add_row(row.clone());
+    }
     t
-}
-
-/// The snake_case word serde writes for a unit enum variant (`public_agent`).
-pub fn word<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// How a record is named in tables: an expert with their employer (or status), an offer
-/// with its company, a need by its title, an association by its name.
-pub fn record_name(r: &explor_engine::Record) -> String {
-    use explor_engine::Record;
-    match r {
-        Record::Expert(e) => match &e.employer {
-            Some(emp) => format!("{} ({})", e.name, emp.name),
-            None => format!("{} ({})", e.name, word(&e.status)),
-        },
-        Record::Offer(o) => format!("{} — {}", o.company.name, o.title),
-        Record::Need(n) => n.title.clone(),
-        Record::Association(a) => a.name.clone(),
-    }
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a

@@ -1,12 +1,13 @@
 //! `explor cost`: a standalone cost plan for a mission, from the programme's rules.
 
 use anyhow::{Context, Result};
-use explor_engine::cost::{CostInput, CostPlan, CostRules, Overrides, eur, plan};
+use explor_engine::cost::{CostInput, CostRules, Overrides, plan};
 use explor_engine::{Money, Reference};
+use explor_views::CostPlanView;
 
 use crate::args::{CostArgs, ShowFormat};
 use crate::commands::UsageError;
-use crate::output::{self, table};
+use crate::output;
 
 fn money(flag: &str, value: &Option<String>) -> Result<Option<Money>> {
     value
@@ -73,63 +74,16 @@ pub fn run(args: &CostArgs) -> Result<()> {
     let mut out = output::stdout();
     match args.format {
         ShowFormat::Json => out.json(&plan),
-        ShowFormat::Table => print_plan(&mut out, &plan),
+        ShowFormat::Table => print_plan(&mut out, &CostPlanView::new(&plan, CostRules::embedded())),
     }
 }
 
 /// A cost plan for people: its lines, the totals, who pays what, the mécénat estimate
 /// and the sources.
-pub fn print_plan(out: &mut output::Out, plan: &CostPlan) -> Result<()> {
-    let mut t = table(&["expert", "poste", "montant", "base de calcul"]);
-    for line in &plan.lines {
-        t.add_row(vec![
-            line.expert.to_string(),
-            line.category.label_fr().to_owned(),
-            eur(line.amount),
-            line.basis.clone(),
-        ]);
-    }
-    out.table(&t)?;
-    let mut totals = table(&["", "montant"]);
-    totals.add_row(vec!["coûts éligibles".to_owned(), eur(plan.eligible)]);
-    totals.add_row(vec![
-        "part du réseau (50 %, plafonnée)".to_owned(),
-        eur(plan.network_share),
-    ]);
-    totals.add_row(vec!["reste à charge".to_owned(), eur(plan.remainder)]);
-    totals.add_row(vec!["frais de dossier".to_owned(), eur(plan.fee)]);
-    totals.add_row(vec![
-        "apports en nature du partenaire".to_owned(),
-        eur(plan.in_kind_total),
-    ]);
-    totals.add_row(vec![
-        "payé par le réseau".to_owned(),
-        eur(plan.payers.network),
-    ]);
-    totals.add_row(vec![
-        "payé par l'association".to_owned(),
-        eur(plan.payers.association),
-    ]);
-    totals.add_row(vec![
-        "payé par l'employeur".to_owned(),
-        eur(plan.payers.employer),
-    ]);
-    out.table(&totals)?;
-    if let Some(m) = &plan.mecenat {
-        out.line(format_args!(
-            "mécénat (estimation) : don {} dont temps valorisé {}, réduction d'impôt {} (cette année {}), coût net {}",
-            eur(m.gift),
-            eur(m.valued_time),
-            eur(m.reduction),
-            eur(m.reduction_this_year),
-            eur(m.net_cost)
-        ))?;
-        for a in &m.assumptions {
-            out.line(format_args!("  hypothèse : {a}"))?;
-        }
-    }
-    for s in &plan.sources {
-        out.line(format_args!("source : {s}"))?;
-    }
+pub fn print_plan(out: &mut output::Out, plan: &CostPlanView<'_>) -> Result<()> {
+    out.table(&plan.lines())?;
+    out.table(&plan.totals())?;
+    out.lines(&plan.mecenat())?;
+    out.lines(&plan.sources())?;
     Ok(())
 }

@@ -2,11 +2,11 @@
 
 use anyhow::Result;
 use explor_engine::Reference;
-use explor_indexer::{Error, ImportSummary, UserError, Workspace, load};
+use explor_indexer::{Error, UserError, Workspace, load};
+use explor_views::records::import_summary;
 use serde_json::json;
 
 use crate::args::{ImportArgs, ReportFormat};
-use crate::commands::records::plural;
 use crate::output;
 
 pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
@@ -15,7 +15,7 @@ pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
     let mut out = output::stdout();
     match (args.format, result) {
         (ReportFormat::Text, Ok(summary)) => {
-            out.text(&summary_text(&summary))?;
+            out.text(&import_summary(&summary))?;
             Ok(())
         }
         (ReportFormat::Json, Ok(summary)) => {
@@ -27,27 +27,4 @@ pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
         }
         (_, Err(e)) => Err(e.into()),
     }
-}
-
-/// One line per kind that the import touched, then the totals.
-pub fn summary_text(summary: &ImportSummary) -> String {
-    let mut text = String::new();
-    for (kind, c) in &summary.by_kind {
-        let n = c.added + c.updated + c.unchanged;
-        if n > 0 {
-            text.push_str(&format!(
-                "{n:>5} {:<13} {} added, {} updated, {} unchanged\n",
-                plural(*kind, n),
-                c.added,
-                c.updated,
-                c.unchanged
-            ));
-        }
-    }
-    let t = summary.total();
-    text.push_str(&format!(
-        "imported: {} added, {} updated, {} unchanged\n",
-        t.added, t.updated, t.unchanged
-    ));
-    text
 }

@@ -2,13 +2,14 @@
 
 use anyhow::{Context, Result, bail};
 use explor_engine::schema::parse_date;
-use explor_engine::{CandidateKind, Cefr, DateWindow, LanguageLevel, Record};
-use explor_indexer::{Hit, SearchQuery, Workspace};
+use explor_engine::{Cefr, DateWindow, LanguageLevel};
+use explor_indexer::{SearchQuery, Workspace};
+use explor_views::SearchResults;
 use serde_json::json;
 
 use crate::args::{CheckArgs, RemoveArgs, ReportFormat, SearchArgs, ShowFormat};
 use crate::commands::UsageError;
-use crate::output::{self, table};
+use crate::output;
 
 fn usage(message: String) -> anyhow::Error {
     UsageError(message).into()
@@ -68,64 +69,16 @@ fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
     })
 }
 
-/// A one-line description of a hit, read from the store.
-fn describe(ws: &Workspace, hit: &Hit) -> Result<(String, String)> {
-    Ok(match ws.record(&hit.id)? {
-        Record::Expert(e) => (
-            e.name.clone(),
-            e.themes
-                .iter()
-                .map(|t| t.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        Record::Offer(o) => (
-            format!("{} — {}", o.company.name, o.title),
-            o.themes
-                .iter()
-                .map(|t| t.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-        other => (other.id().to_owned(), String::new()),
-    })
-}
-
 pub fn search(ws: &Workspace, args: &SearchArgs) -> Result<()> {
     let query = resolve(args)?;
     let hits = ws.search(&query)?;
+    let view = SearchResults::build(ws, &args.query, &hits)?;
     let mut out = output::stdout();
     match args.format {
-        ShowFormat::Json => {
-            let mut rows = Vec::new();
-            for h in &hits {
-                let (name, themes) = describe(ws, h)?;
-                rows.push(json!({"id": h.id, "kind": h.kind, "score": h.score, "name": name, "themes": themes}));
-            }
-            out.json(&json!({"query": args.query, "hits": rows}))
-        }
+        ShowFormat::Json => out.json(&view),
         ShowFormat::Table => {
-            let mut t = table(&["id", "kind", "name", "themes", "score"]);
-            for h in &hits {
-                let (name, themes) = describe(ws, h)?;
-                let kind = match h.kind {
-                    CandidateKind::Expert => "expert",
-                    CandidateKind::Offer => "offer",
-                };
-                t.add_row(vec![
-                    h.id.clone(),
-                    kind.into(),
-                    name,
-                    themes,
-                    format!("{:.2}", h.score),
-                ]);
-            }
-            out.table(&t)?;
-            out.line(format_args!(
-                "{} result{}",
-                hits.len(),
-                if hits.len() == 1 { "" } else { "s" }
-            ))?;
+            out.table(&view.table())?;
+            out.line(format_args!("{}", view.count()))?;
             Ok(())
         }
     }

@@ -1,0 +1,279 @@
+//! Ranked candidates with their reasons, and the excluded with the gates that excluded
+//! them: `explor match` and a need's page.
+
+use explor_engine::CandidateKind;
+use explor_engine::Record;
+use explor_engine::scoring::{
+    Criterion, Excluded, Flag, Gate, GateFailure, MatchResult, NeedsResult, Scored, main_reasons,
+};
+use explor_indexer::{MatchOptions, Result, Workspace};
+
+use crate::names::Names;
+use crate::table::Table;
+use crate::words::{joined, word};
+
+/// The candidates for one need, ranked and explained.
+#[derive(Debug, Clone)]
+pub struct NeedMatch {
+    /// What the engine returned (the JSON output is exactly this).
+    pub result: MatchResult,
+    /// The need in one line: id, title, place, days and window.
+    pub heading: Option<String>,
+    /// Said once above the list: places already staffed, the destination's travel advice.
+    pub notes: Vec<String>,
+    names: Names,
+}
+
+/// The needs an expert or an offer could serve.
+#[derive(Debug, Clone)]
+pub struct CandidateMatch {
+    /// What the engine returned (the JSON output is exactly this).
+    pub result: NeedsResult,
+    /// The candidate's name.
+    pub who: String,
+    names: Names,
+}
+
+impl NeedMatch {
+    /// Ranks the candidates for `need_id`.
+    pub fn build(ws: &Workspace, need_id: &str, opts: MatchOptions) -> Result<Self> {
+        let result = ws.match_need(need_id, opts)?;
+        let names = Names::of(ws, listed_ids(&result.candidates, &result.excluded))?;
+        let mut heading = None;
+        let mut notes = Vec::new();
+        if let Record::Need(n) = ws.record(need_id)? {
+            heading = Some(format!(
+                "{} — {} ({}{}), {} days within {}",
+                n.id,
+                n.title,
+                n.city
+                    .as_deref()
+                    .map(|c| format!("{c}, "))
+                    .unwrap_or_default(),
+                n.country,
+                n.duration_days,
+                n.window
+            ));
+            if let Some((people, missions)) = ws.staffed_needs()?.get(&n.id) {
+                notes.push(format!(
+                    "{people} of the {} expert(s) it wants already go, on {}",
+                    n.experts_wanted,
+                    missions.join(", ")
+                ));
+            }
+        }
+        notes.extend(destination_advice(&result.candidates));
+        Ok(Self {
+            result,
+            heading,
+            notes,
+            names,
+        })
+    }
+
+    /// The eligible candidates: rank, id, name, score, dates, main reasons, what to check.
+    pub fn ranked(&self) -> Table {
+        ranked_table(&self.result.candidates, &self.names, Listed::Candidates)
+    }
+
+    /// The excluded candidates and why.
+    pub fn excluded(&self) -> Table {
+        excluded_table(&self.result.excluded, &self.names)
+    }
+
+    /// The name of a listed candidate.
+    pub fn name(&self, id: &str) -> &str {
+        self.names.get(id)
+    }
+
+    /// Every candidate listed, eligible then excluded, with each criterion's value.
+    pub fn csv(&self) -> Table {
+        csv_table(&self.result.candidates, &self.result.excluded, &self.names)
+    }
+}
+
+impl CandidateMatch {
+    /// Ranks the needs that expert or offer `id` could serve.
+    pub fn build(ws: &Workspace, id: &str, opts: MatchOptions) -> Result<Self> {
+        let result = ws.match_candidate(id, opts)?;
+        let names = Names::of(ws, listed_ids(&result.needs, &result.excluded))?;
+        let who = Names::of(ws, [id])?.get(id).to_owned();
+        Ok(Self { result, who, names })
+    }
+
+    /// The needs it fits, ranked.
+    pub fn ranked(&self) -> Table {
+        ranked_table(&self.result.needs, &self.names, Listed::Needs)
+    }
+
+    /// The needs it does not fit, and why.
+    pub fn excluded(&self) -> Table {
+        excluded_table(&self.result.excluded, &self.names)
+    }
+
+    /// Every need listed, fitting then not, with each criterion's value.
+    pub fn csv(&self) -> Table {
+        csv_table(&self.result.needs, &self.result.excluded, &self.names)
+    }
+}
+
+fn listed_ids<'r>(ranked: &'r [Scored], excluded: &'r [Excluded]) -> impl Iterator<Item = &'r str> {
+    ranked
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(excluded.iter().map(|x| x.id.as_str()))
+}
+
+/// Travel advice concerns the destination, not the candidate: the first note, once.
+fn destination_advice(candidates: &[Scored]) -> Option<String> {
+    candidates
+        .iter()
+        .flat_map(|c| &c.flags)
+        .find(|f| f.gate == Gate::TravelAdvice)
+        .map(|f| f.detail.clone())
+}
+
+/// What a ranked list holds: candidates for a need, or needs for a candidate.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Listed {
+    Candidates,
+    Needs,
+}
+
+/// Each criterion of a score: its id, the points it adds, its share of the weights
+/// (percent), and why.
+pub fn breakdown(s: &Scored) -> Table {
+    let total: f64 = s
+        .criteria
+        .iter()
+        .map(|c| c.weight)
+        .sum::<f64>()
+        .max(f64::EPSILON);
+    let mut t = Table::new(&["criterion", "points", "weight %", "why"]);
+    for c in &s.criteria {
+        t.push(vec![
+            c.criterion.id().to_owned(),
+            format!("{:.1}", c.contribution),
+            format!("{:.0}", 100.0 * c.weight / total),
+            c.detail.clone(),
+        ]);
+    }
+    t
+}
+
+/// The main reasons of a score, in words.
+pub fn why(s: &Scored) -> String {
+    joined(main_reasons(&s.criteria).iter().map(|c| &c.detail), "; ")
+}
+
+/// The flags of an eligible candidate except the destination's travel advice, which
+/// a view says once for the whole list.
+pub fn checks(flags: &[Flag]) -> String {
+    joined(
+        flags
+            .iter()
+            .filter(|f| f.gate != Gate::TravelAdvice)
+            .map(|f| &f.detail),
+        "; ",
+    )
+}
+
+/// `gate: detail` for each gate failed or flag raised, joined by `sep`.
+pub fn gate_lines<'g>(items: impl IntoIterator<Item = (Gate, &'g str)>, sep: &str) -> String {
+    joined(
+        items
+            .into_iter()
+            .map(|(gate, detail)| format!("{}: {detail}", gate.id())),
+        sep,
+    )
+}
+
+fn failures(reasons: &[GateFailure]) -> impl Iterator<Item = (Gate, &str)> {
+    reasons.iter().map(|r| (r.gate, r.detail.as_str()))
+}
+
+fn ranked_table(list: &[Scored], names: &Names, listed: Listed) -> Table {
+    let what = match listed {
+        Listed::Candidates => "candidate",
+        Listed::Needs => "need",
+    };
+    let mut t = Table::new(&["#", what, "name", "score", "dates", "why", "check"]);
+    for (i, s) in list.iter().enumerate() {
+        let offer = if s.kind == CandidateKind::Offer && listed == Listed::Candidates {
+            " (offer)"
+        } else {
+            ""
+        };
+        let check = match listed {
+            Listed::Candidates => checks(&s.flags),
+            Listed::Needs => joined(s.flags.iter().map(|f| &f.detail), "; "),
+        };
+        t.push(vec![
+            (i + 1).to_string(),
+            format!("{}{offer}", s.id),
+            names.get(&s.id).to_owned(),
+            format!("{:.1}", s.score),
+            format!("{} → {}", s.start, s.end),
+            why(s),
+            check,
+        ]);
+    }
+    t
+}
+
+fn excluded_table(list: &[Excluded], names: &Names) -> Table {
+    let mut t = Table::new(&["id", "name", "why not"]);
+    for x in list {
+        t.push(vec![
+            x.id.clone(),
+            names.get(&x.id).to_owned(),
+            gate_lines(failures(&x.reasons), "\n"),
+        ]);
+    }
+    t
+}
+
+fn csv_table(list: &[Scored], excluded: &[Excluded], names: &Names) -> Table {
+    let mut header: Vec<&str> = vec![
+        "rank", "id", "kind", "name", "eligible", "score", "start", "end",
+    ];
+    header.extend(Criterion::ALL.map(Criterion::id));
+    header.extend(["flags", "reasons"]);
+    let mut t = Table::new(&header);
+    for (i, s) in list.iter().enumerate() {
+        let mut row = vec![
+            (i + 1).to_string(),
+            s.id.clone(),
+            word(&s.kind),
+            names.get(&s.id).to_owned(),
+            "true".into(),
+            format!("{:.2}", s.score),
+            s.start.to_string(),
+            s.end.to_string(),
+        ];
+        row.extend(Criterion::ALL.map(|c| {
+            s.criteria
+                .iter()
+                .find(|x| x.criterion == c)
+                .map_or_else(String::new, |x| format!("{:.4}", x.value))
+        }));
+        row.push(gate_lines(
+            s.flags.iter().map(|f| (f.gate, f.detail.as_str())),
+            " | ",
+        ));
+        t.push(row);
+    }
+    for x in excluded {
+        let mut row = vec![
+            String::new(),
+            x.id.clone(),
+            word(&x.kind),
+            names.get(&x.id).to_owned(),
+            "false".into(),
+        ];
+        row.resize(header.len() - 1, String::new());
+        row.push(gate_lines(failures(&x.reasons), " | "));
+        t.push(row);
+    }
+    t
+}

@@ -1,0 +1,91 @@
+//! Search hits with a name and themes for each, read from the store.
+
+use explor_engine::{CandidateKind, Record};
+use explor_indexer::{Hit, Result, Workspace};
+use serde::Serialize;
+
+use crate::table::Table;
+use crate::words::{joined, plural_s};
+
+/// One hit as people and scripts see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct HitRow {
+    /// The expert's or offer's id.
+    pub id: String,
+    /// Expert or offer.
+    pub kind: CandidateKind,
+    /// The expert's name, or the offer's company and title.
+    pub name: String,
+    /// Relevance (widened from the index's `f32`, as the JSON output always wrote it).
+    pub score: f64,
+    /// Theme keys, comma-separated.
+    pub themes: String,
+}
+
+/// `explor search`'s JSON shape: the query and its hits.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResults {
+    /// Best first.
+    pub hits: Vec<HitRow>,
+    /// The text searched.
+    pub query: String,
+}
+
+impl SearchResults {
+    /// Describes each hit from the store.
+    pub fn build(ws: &Workspace, query: &str, hits: &[Hit]) -> Result<Self> {
+        let hits = hits
+            .iter()
+            .map(|h| {
+                let (name, themes) = describe(ws.record(&h.id)?);
+                Ok(HitRow {
+                    id: h.id.clone(),
+                    kind: h.kind,
+                    name,
+                    score: f64::from(h.score),
+                    themes,
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok(Self {
+            hits,
+            query: query.to_owned(),
+        })
+    }
+
+    /// Id, kind, name, themes, score.
+    pub fn table(&self) -> Table {
+        let mut t = Table::new(&["id", "kind", "name", "themes", "score"]);
+        for h in &self.hits {
+            let kind = match h.kind {
+                CandidateKind::Expert => "expert",
+                CandidateKind::Offer => "offer",
+            };
+            t.push(vec![
+                h.id.clone(),
+                kind.into(),
+                h.name.clone(),
+                h.themes.clone(),
+                format!("{:.2}", h.score),
+            ]);
+        }
+        t
+    }
+
+    /// "N results".
+    pub fn count(&self) -> String {
+        format!("{} result{}", self.hits.len(), plural_s(self.hits.len()))
+    }
+}
+
+/// A hit's name and themes.
+fn describe(record: Record) -> (String, String) {
+    match record {
+        Record::Expert(e) => (e.name, joined(&e.themes, ", ")),
+        Record::Offer(o) => (
+            format!("{} — {}", o.company.name, o.title),
+            joined(&o.themes, ", "),
+        ),
+        other => (other.id().to_owned(), String::new()),
+    }
+}
