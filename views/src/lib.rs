@@ -39,6 +39,9 @@ pub mod search;
 mod table;
 pub mod words;
 
+#[cfg(test)]
+mod tests;
+
 pub use batch::BatchView;
 pub use cost::CostPlanView;
 pub use matching::{CandidateMatch, NeedMatch};

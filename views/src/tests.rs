@@ -1,0 +1,163 @@
+//! The views on the bundled sample. Properties checked:
+//!
+//! 1. The meeting report's Markdown tables stay tables: every row of a section has as
+//!    many unescaped `|` as its header, even where a cell held a line break or a pipe
+//!    (unserved needs list their nearest candidates on several lines).
+//! 2. A match's CSV has one column per criterion, in the vocabulary's order; eligible
+//!    rows carry each criterion's value, excluded rows carry their gates instead.
+//! 3. The cost plan's labels read the programme's share from the cost rules.
+//! 4. A match's main reasons are the criteria that add the most points.
+
+use std::path::Path;
+
+use explor_engine::Reference;
+use explor_engine::cost::{CostInput, CostRules, plan};
+use explor_engine::scoring::Criterion;
+use explor_indexer::{BatchOptions, MatchOptions, Workspace, load};
+
+use crate::matching::why;
+use crate::{BatchView, CostPlanView, NeedMatch};
+
+fn sample_workspace() -> (tempfile::TempDir, Workspace) {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut ws, _) = Workspace::init(&dir.path().join("ws")).unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample");
+    ws.import(load(&sample, None).unwrap(), &Reference::embedded())
+        .unwrap();
+    (dir, ws)
+}
+
+/// `|` that are not escaped by a backslash.
+fn pipes(line: &str) -> usize {
+    let mut n = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' => escaped = !escaped,
+            '|' if !escaped => n += 1,
+            _ => escaped = false,
+        }
+        if c != '\\' {
+            escaped = false;
+        }
+    }
+    n
+}
+
+/// Property 1.
+#[test]
+fn markdown_tables_keep_one_line_per_row() {
+    let (_dir, ws) = sample_workspace();
+    let run = ws.batch(&BatchOptions::default(), &|_| {}).unwrap();
+    let view = BatchView::build(&ws, &run).unwrap();
+    assert!(
+        view.unserved().rows.iter().any(|r| r[1].contains('\n')),
+        "the sample has an unserved need whose reason spans lines"
+    );
+    let md = view.markdown().unwrap();
+    let mut header_pipes = None;
+    let mut rows = 0;
+    for line in md.lines() {
+        if line.starts_with("## ") {
+            header_pipes = None;
+        } else if line.starts_with('|') {
+            let n = pipes(line);
+            match header_pipes {
+                None => header_pipes = Some(n),
+                Some(h) => {
+                    assert_eq!(n, h, "row with a different width: {line}");
+                    rows += 1;
+                }
+            }
+        } else if header_pipes.is_some() {
+            assert!(line.is_empty(), "text inside a table: {line:?}");
+        }
+    }
+    let r = &run.batch.result;
+    // Each table's rule line plus one line per row.
+    let expected = r.assignments.len()
+        + r.unserved.len()
+        + r.partly_served.len()
+        + r.alternates.len()
+        + 1
+        + usize::from(!r.unserved.is_empty())
+        + usize::from(!r.partly_served.is_empty())
+        + usize::from(!r.alternates.is_empty());
+    assert_eq!(rows, expected);
+}
+
+/// Property 2.
+#[test]
+fn match_csv_has_a_column_per_criterion() {
+    let (_dir, ws) = sample_workspace();
+    let opts = MatchOptions {
+        top: 5,
+        include_ineligible: true,
+        include_pending: false,
+    };
+    let view = NeedMatch::build(&ws, "need-kin-dechets", opts).unwrap();
+    let t = view.csv();
+    let first = t.header.iter().position(|h| h == "theme").unwrap();
+    let ids: Vec<&str> = t.header[first..first + Criterion::ALL.len()]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(ids, Criterion::ALL.map(Criterion::id));
+    let eligible = view.result.candidates.len();
+    assert!(eligible > 0 && !view.result.excluded.is_empty());
+    for (i, row) in t.rows.iter().enumerate() {
+        assert_eq!(row.len(), t.header.len());
+        let criteria = &row[first..first + Criterion::ALL.len()];
+        let reasons = row.last().unwrap();
+        if i < eligible {
+            assert_eq!(row[4], "true");
+            assert!(criteria.iter().all(|c| c.parse::<f64>().is_ok()), "{row:?}");
+            assert!(reasons.is_empty());
+        } else {
+            assert_eq!(row[4], "false");
+            assert!(criteria.iter().all(String::is_empty), "{row:?}");
+            assert!(
+                reasons.contains(": "),
+                "excluded rows name their gates: {row:?}"
+            );
+        }
+    }
+}
+
+/// Property 3.
+#[test]
+fn cost_labels_read_the_rules() {
+    let mut rules = CostRules::embedded().clone();
+    rules.programme.network_share_bp = 6_000;
+    let input = CostInput::new("SN".parse().unwrap(), 10);
+    let p = plan(&rules, &Reference::embedded(), &input).unwrap();
+    let view = CostPlanView::new(&p, &rules);
+    let totals = view.totals();
+    let labels: Vec<&str> = totals.rows.iter().map(|r| r[0].as_str()).collect();
+    assert!(
+        labels.contains(&"part du réseau (60 %, plafonnée)"),
+        "{labels:?}"
+    );
+}
+
+/// Property 4.
+#[test]
+fn main_reasons_are_the_criteria_worth_most() {
+    let (_dir, ws) = sample_workspace();
+    let opts = MatchOptions {
+        top: 10,
+        include_ineligible: false,
+        include_pending: false,
+    };
+    let view = NeedMatch::build(&ws, "need-kin-dechets", opts).unwrap();
+    for s in &view.result.candidates {
+        let mut by_points = s.criteria.clone();
+        by_points.sort_by(|a, b| b.contribution.total_cmp(&a.contribution));
+        let reasons = why(s);
+        assert!(reasons.starts_with(&by_points[0].detail), "{reasons}");
+        let lowest = by_points.last().unwrap();
+        if lowest.contribution < by_points[2].contribution {
+            assert!(!reasons.contains(&lowest.detail), "{reasons}");
+        }
+    }
+}
