@@ -1,5 +1,5 @@
 //! The synthetic dataset generator: configuration, generation, and writing a dataset
-//! directory in the canonical input format (`design/data-format.md`).
+//! directory in the canonical input format (`docs/data-format.md`).
 
 mod draw;
 mod missions;

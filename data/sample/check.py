@@ -1,32 +1,42 @@
 #!/usr/bin/env python3
-"""Checks the sample dataset against design/data-format.md and the sample's own brief.
+"""Checks the sample dataset with the explor binary, and against the sample's own brief.
 
-    python3 data/sample/check.py [DIR]      (DIR defaults to this script's folder)
+    python3 data/sample/check.py [DIR] [--explor PATH]   (DIR defaults to this script's folder)
 
-1. Contract: every rule of data-format.md ("Validation" section and the field tables):
-   unknown / missing fields, types, dates, windows, durations, theme keys, ISO codes,
-   CEFR levels, duplicate ids, references, employer and consent rules, money.
+1. Contract: DIR is imported into a temporary workspace (`explor init`, then
+   `explor import DIR --format json`, with EXPLOR_WORKSPACE pointing there). Any problem
+   the import reports is an error: the rules of docs/data-format.md are the binary's,
+   not this script's.
 2. Sample brief: the coverage the sample promises (statuses, consent schemes, foreign
-   experts, calls, reciprocity, the two worked examples of domain.md ...).
-3. Report: counts, and per need the number of experts passing the hard gates
-   (theme, languages, dates, mission length, consent not refused, origin), so that a
-   need nobody can take is a deliberate choice, not an accident.
+   experts, calls, reciprocity, the two worked examples of docs/domain.md ...), read
+   from the four JSON files. These are facts about the sample, not gates.
+3. Report: counts, and per need the candidates that `explor match NEED
+   --include-ineligible --include-pending --format json` finds eligible, so that a need
+   nobody can take is visible (a warning: some are deliberate). The worked examples
+   are checked against the engine's ranking: exp-0007 first for need-kin-dechets, and
+   the energy needs first for off-elec-2027.
 
-Country and language codes come from data/reference/{countries,languages}.json.
+The binary: --explor PATH, else `explor` on PATH, else target/release/explor or
+target/debug/explor under the repository root (`cargo build -p explor`).
 Standard library only. Exit status 1 if any error.
 """
 
+import argparse
+import atexit
 import datetime as dt
 import json
+import os
 import pathlib
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections import Counter
-from decimal import Decimal
 
 HERE = pathlib.Path(__file__).resolve().parent
-DIR = pathlib.Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
-REF = HERE.parent / "reference"
+REPO = HERE.parent.parent
+REF = REPO / "data" / "reference"
 
 ERRORS = []
 WARNINGS = []
@@ -40,253 +50,109 @@ def warn(where, msg):
     WARNINGS.append(f"{where}: {msg}")
 
 
-# ---------------------------------------------------------------- reference data
-
-# Exactly the "Theme keys" table of design/data-format.md.
-THEMES = {
-    "environnement": ["dechets", "energie", "eau_assainissement", "climat", "biodiversite"],
-    "agriculture": ["agroecologie", "elevage", "irrigation", "transformation_alimentaire"],
-    "sante": ["soins_primaires", "sante_maternelle", "nutrition", "hygiene"],
-    "education": ["education_base", "formation_professionnelle", "alphabetisation"],
-    "gouvernance": ["administration_publique", "finances_locales", "etat_civil", "urbanisme"],
-    "economie": ["entrepreneuriat", "microfinance", "tourisme_solidaire", "artisanat"],
-    "numerique": ["informatique", "telecommunications"],
-    "social": ["genre", "handicap", "jeunesse"],
-    "culture": ["patrimoine"],
-}
-PARENT = {c: p for p, cs in THEMES.items() for c in cs}
-THEME_KEYS = set(THEMES) | set(PARENT)
-
-OCCITANIE = {"09", "11", "12", "30", "31", "32", "34", "46", "48", "65", "66", "81", "82"}
-CEFR = ["A1", "A2", "B1", "B2", "C1", "C2"]
+def fail(msg):
+    print(f"check.py: {msg}", file=sys.stderr)
+    sys.exit(1)
 
 
-def load_codes(name, key):
-    path = REF / name
-    if not path.exists():
-        warn(str(path), "reference file missing: codes not checked against ISO lists")
-        return None
-    return {x["code"] for x in json.loads(path.read_text(encoding="utf-8"))[key]}
+# ---------------------------------------------------------------- the explor binary
+
+def parse_args():
+    p = argparse.ArgumentParser(description="Checks the sample dataset with the explor binary.")
+    p.add_argument("dir", nargs="?", type=pathlib.Path, default=HERE,
+                   help="the dataset directory (default: this script's folder)")
+    p.add_argument("--explor", metavar="PATH", type=pathlib.Path,
+                   help="the explor binary (default: explor on PATH, else target/{release,debug}/explor)")
+    return p.parse_args()
 
 
-COUNTRIES = load_codes("countries.json", "countries")
-LANGUAGES = load_codes("languages.json", "languages")
-DEPARTMENTS = None
-if (REF / "departements.json").exists():
-    DEPARTMENTS = {d["code"] for d in
-                   json.loads((REF / "departements.json").read_text(encoding="utf-8"))["departements"]}
+def find_explor(given):
+    if given is not None:
+        if not (given.is_file() and os.access(given, os.X_OK)):
+            fail(f"--explor {given}: not an executable file")
+        return given
+    on_path = shutil.which("explor")
+    if on_path:
+        return pathlib.Path(on_path)
+    for profile in ("release", "debug"):
+        candidate = REPO / "target" / profile / "explor"
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    fail("no explor binary: pass --explor PATH, put explor on PATH, or build it with "
+         f"`cargo build -p explor` (looked for target/release/explor and target/debug/explor under {REPO})")
 
 
-# ---------------------------------------------------------------- field checkers
-
-def c_str(v, w):
-    if not isinstance(v, str) or not v.strip():
-        err(w, f"expected a non-empty string, got {v!r}")
-
-
-def c_bool(v, w):
-    if not isinstance(v, bool):
-        err(w, f"expected a boolean, got {v!r}")
+ARGS = parse_args()
+DIR = ARGS.dir.resolve()
+EXPLOR = find_explor(ARGS.explor)
+WORKDIR = pathlib.Path(tempfile.mkdtemp(prefix="explor-check-"))
+atexit.register(shutil.rmtree, WORKDIR, ignore_errors=True)
+ENV = dict(os.environ, EXPLOR_WORKSPACE=str(WORKDIR / "workspace"))
 
 
-def c_int(lo, hi):
-    def f(v, w):
-        if isinstance(v, bool) or not isinstance(v, int):
-            err(w, f"expected an integer, got {v!r}")
-        elif not lo <= v <= hi:
-            err(w, f"{v} outside {lo}…{hi}")
-    return f
-
-
-def c_money(v, w):
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        err(w, f"expected a number (euros), got {v!r}")
-        return
-    if v < 0:
-        err(w, f"negative money {v}")
-    if Decimal(str(v)).as_tuple().exponent < -2:
-        err(w, f"more than 2 decimals: {v}")
-
-
-def parse_date(v):
-    if not isinstance(v, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        return None
+def explor(*args):
+    """Runs explor in the temporary workspace; returns the completed process."""
     try:
-        return dt.date.fromisoformat(v)
-    except ValueError:
-        return None
+        return subprocess.run([str(EXPLOR), *args], env=ENV, capture_output=True, text=True)
+    except OSError as e:
+        fail(f"cannot run {EXPLOR}: {e}")
 
 
-def c_date(v, w):
-    if parse_date(v) is None:
-        err(w, f"bad date {v!r} (YYYY-MM-DD)")
+def explor_json(*args):
+    """Runs explor with --format json and returns its output; a failure is fatal."""
+    p = explor(*args, "--format", "json")
+    if p.returncode != 0:
+        fail(f"`explor {' '.join(args)}` exited with {p.returncode}:\n{p.stderr.strip()}")
+    try:
+        return json.loads(p.stdout)
+    except ValueError as e:
+        fail(f"`explor {' '.join(args)}` did not print JSON: {e}")
 
 
-def c_country(v, w):
-    if not isinstance(v, str) or not re.fullmatch(r"[A-Z]{2}", v) or (COUNTRIES and v not in COUNTRIES):
-        err(w, f"unknown country code {v!r}")
+# ---------------------------------------------------------------- 1. contract: the import
+
+p = explor("init")
+if p.returncode != 0:
+    fail(f"`explor init` exited with {p.returncode}:\n{p.stderr.strip()}")
+p = explor("import", str(DIR), "--format", "json")
+try:
+    IMPORT = json.loads(p.stdout)
+except ValueError:
+    IMPORT = {}
+if p.returncode != 0 or not IMPORT.get("ok"):
+    issues = IMPORT.get("issues", [])
+    print(f"the import of {DIR} reports {len(issues) or 'a'} problem(s); nothing was imported:")
+    print("\n".join("  " + line for line in p.stderr.strip().splitlines()))
+    sys.exit(1)
+IMPORTED = {kind: c["added"] for kind, c in IMPORT["summary"].items()}
 
 
-def c_lang(v, w):
-    if not isinstance(v, str) or not re.fullmatch(r"[a-z]{2}", v) or (LANGUAGES and v not in LANGUAGES):
-        err(w, f"unknown language code {v!r}")
-
-
-def c_cefr(v, w):
-    if v not in CEFR:
-        err(w, f"bad CEFR level {v!r}")
-
-
-def c_theme(v, w):
-    if v not in THEME_KEYS:
-        err(w, f"unknown theme key {v!r}")
-
-
-def c_enum(*values):
-    def f(v, w):
-        if v not in values:
-            err(w, f"{v!r} not one of {', '.join(values)}")
-    return f
-
-
-def c_list(item, min_len=0):
-    def f(v, w):
-        if not isinstance(v, list):
-            err(w, f"expected a list, got {type(v).__name__}")
-            return
-        if len(v) < min_len:
-            err(w, f"expected at least {min_len} item(s)")
-        for i, x in enumerate(v):
-            item(x, f"{w}[{i}]")
-    return f
-
-
-def c_obj(spec):
-    def f(v, w):
-        check_obj(v, spec, w)
-    return f
-
-
-def check_obj(obj, spec, w):
-    if not isinstance(obj, dict):
-        err(w, f"expected an object, got {type(obj).__name__}")
-        return False
-    for k in obj:
-        if k not in spec:
-            err(w, f"unknown field {k!r}")
-    for k, (required, chk) in spec.items():
-        if k not in obj:
-            if required:
-                err(w, f"missing required field {k!r}")
-            continue
-        chk(obj[k], f"{w}.{k}")
-    return True
-
-
-R, O = True, False  # required / optional
-
-LANG_LEVEL = c_obj({"code": (R, c_lang), "level": (R, c_cefr)})
-
-
-def c_window(v, w):
-    if check_obj(v, {"from": (R, c_date), "to": (R, c_date)}, w):
-        a, b = parse_date(v.get("from")), parse_date(v.get("to"))
-        if a and b and b < a:
-            err(w, f"window end {v['to']} before start {v['from']}")
-
-
-ASSOCIATION = {
-    "id": (R, c_str), "name": (R, c_str), "department": (R, c_str),
-    "network_member": (O, c_bool), "field_experience_years": (O, c_int(0, 100)),
-    "mecenat_eligible": (O, c_bool),
-    "contact": (O, c_obj({"name": (R, c_str), "email": (R, c_str), "phone": (R, c_str)})),
-}
-EXPERT = {
-    "id": (R, c_str), "name": (R, c_str), "email": (O, c_str), "phone": (O, c_str),
-    "home": (R, c_obj({"country": (R, c_country), "department": (O, c_str), "city": (O, c_str)})),
-    "status": (R, c_enum("employee", "public_agent", "independent", "retired")),
-    "employer": (O, c_obj({"id": (R, c_str), "name": (R, c_str),
-                           "kind": (R, c_enum("company", "local_authority", "public_body"))})),
-    "consent": (O, c_obj({
-        "scheme": (R, c_enum("mecenat_competences", "conge_solidaire", "mise_a_disposition", "none")),
-        "status": (R, c_enum("granted", "pending", "refused", "not_required")),
-        "valid_from": (O, c_date), "valid_to": (O, c_date)})),
-    "themes": (R, c_list(c_theme, 1)), "skills": (O, c_list(c_str)), "bio": (O, c_str),
-    "languages": (R, c_list(LANG_LEVEL, 1)), "countries": (O, c_list(c_country)),
-    "availability": (R, c_list(c_window, 1)), "max_mission_days": (R, c_int(1, 366)),
-    "daily_cost_eur": (O, c_money), "missions_done": (O, c_int(0, 1000)),
-}
-OFFER = {
-    "id": (R, c_str),
-    "company": (R, c_obj({"id": (R, c_str), "name": (R, c_str), "turnover_eur": (O, c_money)})),
-    "title": (R, c_str), "description": (O, c_str),
-    "themes": (R, c_list(c_theme, 1)), "skills": (R, c_list(c_str)),
-    "languages": (O, c_list(LANG_LEVEL)), "countries": (O, c_list(c_country)),
-    "experts": (O, c_list(c_str)), "headcount": (R, c_int(1, 1000)),
-    "window": (R, c_window), "max_mission_days": (R, c_int(1, 366)),
-    "covers_remaining_costs": (O, c_bool),
-}
-NEED = {
-    "id": (R, c_str), "association": (R, c_str), "call": (O, c_str),
-    "kind": (R, c_enum("standard", "reciprocity")), "title": (R, c_str), "description": (R, c_str),
-    "theme": (R, c_theme), "skills": (R, c_list(c_str)), "country": (R, c_country), "city": (O, c_str),
-    "expert_origin": (O, c_country),
-    "languages": (R, c_list(LANG_LEVEL)), "preferred_languages": (O, c_list(LANG_LEVEL)),
-    "window": (R, c_window), "duration_days": (R, c_int(7, 15)), "experts_wanted": (O, c_int(1, 5)),
-    "objectives": (O, c_list(c_str)), "deliverables": (O, c_list(c_str)),
-    "local_partner": (O, c_obj({"name": (R, c_str), "provides_lodging": (R, c_bool),
-                                 "provides_field_transport": (R, c_bool),
-                                 "meals_provided_per_day": (R, c_int(0, 2))})),
-}
-
-
-# ---------------------------------------------------------------- load
+# ---------------------------------------------------------------- 2. sample brief
 
 def load(name):
     path = DIR / name
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as e:
-        err(name, f"cannot read: {e}")
-        return []
+    except (OSError, ValueError) as e:
+        fail(f"{path}: cannot read ({e}); the brief checks read the four .json files")
     if not isinstance(data, list):
-        err(name, "expected a JSON array")
-        return []
+        fail(f"{path}: expected a JSON array")
     return data
-
-
-def where(file, i, rec):
-    rid = rec.get("id") if isinstance(rec, dict) else None
-    return f"{file}[{i}]" + (f" ({rid})" if rid else "")
-
-
-def validate(file, records, spec):
-    seen = set()
-    for i, r in enumerate(records):
-        w = where(file, i, r)
-        check_obj(r, spec, w)
-        rid = r.get("id") if isinstance(r, dict) else None
-        if rid in seen:
-            err(w, f"duplicate id {rid!r}")
-        seen.add(rid)
 
 
 ASSOS = load("associations.json")
 EXPERTS = load("experts.json")
 OFFERS = load("offers.json")
 NEEDS = load("needs.json")
-validate("associations.json", ASSOS, ASSOCIATION)
-validate("experts.json", EXPERTS, EXPERT)
-validate("offers.json", OFFERS, OFFER)
-validate("needs.json", NEEDS, NEED)
-if ERRORS:  # the structure is broken: semantic checks would only add noise
-    print("\n".join(ERRORS))
-    sys.exit(1)
+for kind, records in (("association", ASSOS), ("expert", EXPERTS), ("offer", OFFERS), ("need", NEEDS)):
+    if IMPORTED.get(kind, 0) != len(records):
+        err("import", f"{IMPORTED.get(kind, 0)} {kind}(s) imported, {len(records)} in the file")
 
 ASSO = {a["id"]: a for a in ASSOS}
 EXP = {e["id"]: e for e in EXPERTS}
 OFF = {o["id"]: o for o in OFFERS}
 NEED_BY_ID = {n["id"]: n for n in NEEDS}
+OCCITANIE = set(json.loads((REF / "departements.json").read_text(encoding="utf-8"))["occitanie"])
 
 
 def d(s):
@@ -300,55 +166,6 @@ def wlen(w):
 def consent_of(e):
     return e.get("consent", {"scheme": "none", "status": "not_required"})
 
-
-# ---------------------------------------------------------------- contract rules
-
-for i, a in enumerate(ASSOS):
-    w = where("associations.json", i, a)
-    if DEPARTMENTS and a["department"] not in DEPARTMENTS:
-        err(w, f"unknown département {a['department']!r}")
-
-for i, e in enumerate(EXPERTS):
-    w = where("experts.json", i, e)
-    st = e["status"]
-    if st in ("employee", "public_agent"):
-        if "employer" not in e:
-            err(w, f"{st} without employer")
-        if "consent" not in e:
-            err(w, f"{st} without consent")
-    elif "employer" in e:
-        err(w, f"{st} must not have an employer")
-    home = e["home"]
-    if "department" in home:
-        if home["country"] != "FR":
-            err(w, "home.department is only for France")
-        elif DEPARTMENTS and home["department"] not in DEPARTMENTS:
-            err(w, f"unknown département {home['department']!r}")
-    c = e.get("consent")
-    if c and "valid_from" in c and "valid_to" in c and d(c["valid_to"]) < d(c["valid_from"]):
-        err(w, "consent valid_to before valid_from")
-
-for i, o in enumerate(OFFERS):
-    w = where("offers.json", i, o)
-    for x in o.get("experts", []):
-        if x not in EXP:
-            err(w, f"offer names unknown expert {x!r}")
-
-for i, n in enumerate(NEEDS):
-    w = where("needs.json", i, n)
-    if n["association"] not in ASSO:
-        err(w, f"unknown association {n['association']!r}")
-    if wlen(n["window"]) < n["duration_days"]:
-        err(w, f"window of {wlen(n['window'])} days shorter than duration {n['duration_days']}")
-    if n["kind"] == "reciprocity" and n["country"] != "FR":
-        err(w, "reciprocity need must take place in FR")
-    if n["kind"] == "standard" and n["country"] == "FR":
-        err(w, "standard need must take place abroad")
-    if "expert_origin" in n and n["kind"] != "reciprocity":
-        err(w, "expert_origin only makes sense for reciprocity")
-
-
-# ---------------------------------------------------------------- sample brief
 
 def need_(cond, msg):
     if not cond:
@@ -468,7 +285,7 @@ for n in recip:
         need_(ASSO[n["association"]]["department"] in OCCITANIE, f"{n['id']}: association outside Occitanie")
 need_(any("expert_origin" in n for n in recip), "some reciprocity needs name an expert_origin")
 
-# Worked example 1 (data-format.md need, verbatim apart from the description)
+# Worked example 1 (docs/data-format.md need, verbatim apart from the description)
 kin = NEED_BY_ID.get("need-kin-dechets")
 need_(kin is not None, "need-kin-dechets present")
 if kin:
@@ -509,7 +326,6 @@ need_(asso_kin == {"id": "asso-eau-vive", "name": "Eau Vive Occitanie", "departm
 # Worked example 2
 elec = OFF.get("off-elec-2027")
 need_(elec is not None, "off-elec-2027 present")
-ELEC_NEEDS = []
 if elec:
     expected = {
         "company": {"id": "co-elec-sud", "name": "Élec Sud", "turnover_eur": 45000000},
@@ -524,96 +340,62 @@ if elec:
         need_(elec.get(k) == v, f"off-elec-2027.{k} differs from data-format.md")
     for x in elec["experts"]:
         need_(EXP[x]["consent"]["status"] == "granted", f"{x}: Élec Sud employee with granted consent")
-    ow = elec["window"]
-    for n in NEEDS:
-        if n["theme"] == "energie" and n["kind"] == "standard":
-            lo, hi = max(d(ow["from"]), d(n["window"]["from"])), min(d(ow["to"]), d(n["window"]["to"]))
-            if (hi - lo).days + 1 >= n["duration_days"] and n["duration_days"] <= elec["max_mission_days"]:
-                ELEC_NEEDS.append(n["id"])
-    need_(len(ELEC_NEEDS) >= 2, "≥ 2 energy needs fit the Élec Sud offer")
 claire = EXP.get("exp-0042")
 need_(claire is not None and claire["name"] == "Claire Martin"
       and claire["employer"]["id"] == "co-elec-sud", "exp-0042 as in data-format.md")
 
 
-# ---------------------------------------------------------------- hard gates (sanity report)
 
-RANK = {lv: i for i, lv in enumerate(CEFR)}
+# ---------------------------------------------------------------- 3. the engine's answers
 
-
-def theme_ok(need_theme, expert_themes):
-    for t in expert_themes:
-        if t == need_theme or PARENT.get(need_theme) == t or PARENT.get(t) == need_theme:
-            return True
-    return False
+EVERYONE = len(EXPERTS) + len(OFFERS)
+ON_THEME = 0.7  # the theme criterion: 1 same theme, 0.7 parent or child (data/reference/scoring.json)
 
 
-def langs_ok(required, spoken):
-    have = {x["code"]: RANK[x["level"]] for x in spoken}
-    return all(have.get(x["code"], -1) >= RANK[x["level"]] for x in required)
+def theme_value(candidate):
+    return next((c["value"] for c in candidate["criteria"] if c["name"] == "theme"), 0.0)
 
 
-def dates_ok(n, e):
-    c = consent_of(e)
-    lo0, hi0 = d(n["window"]["from"]), d(n["window"]["to"])
-    if "valid_from" in c:
-        lo0 = max(lo0, d(c["valid_from"]))
-    if "valid_to" in c:
-        hi0 = min(hi0, d(c["valid_to"]))
-    for w in e["availability"]:
-        lo, hi = max(lo0, d(w["from"])), min(hi0, d(w["to"]))
-        if (hi - lo).days + 1 >= n["duration_days"]:
-            return True
-    return False
+def pending(candidate):
+    return any(f["gate"] == "consent" for f in candidate["flags"])
 
 
-def gates(n, e):
-    """Reasons why expert e cannot take need n (empty: passes)."""
-    why = []
-    foreign_e = e["home"]["country"] != "FR"
-    if n["kind"] == "standard" and foreign_e:
-        why.append("based abroad")
-    if n["kind"] == "reciprocity" and (not foreign_e or n.get("expert_origin", e["home"]["country"])
-                                       != e["home"]["country"]):
-        why.append("origin")
-    if not theme_ok(n["theme"], e["themes"]):
-        why.append("theme")
-    if not langs_ok(n["languages"], e["languages"]):
-        why.append("languages")
-    if e["max_mission_days"] < n["duration_days"]:
-        why.append("too long")
-    if consent_of(e)["status"] == "refused":
-        why.append("consent refused")
-    if not dates_ok(n, e):
-        why.append("dates")
-    return why
+MATCHES = {}
+for n in NEEDS:
+    m = explor_json("match", n["id"], "--include-ineligible", "--include-pending", "--top", str(EVERYONE))
+    seen = [c["id"] for c in m["candidates"]] + [x["id"] for x in m["excluded"]]
+    if sorted(seen) != sorted(EXP.keys() | OFF.keys()):
+        err(n["id"], f"explor match lists {len(seen)} candidates and excluded, not each of the "
+                     f"{EVERYONE} experts and offers once")
+    MATCHES[n["id"]] = m
 
+# Worked example 1: the engine ranks exp-0007 first.
+kin_match = MATCHES.get("need-kin-dechets")
+if kin_match:
+    first = next((c["id"] for c in kin_match["candidates"] if not pending(c)), None)
+    need_(first == KIN_EXPERT, f"{KIN_EXPERT} ranks first for need-kin-dechets (got {first})")
 
-def score(n, e):
-    """A crude stand-in for the engine's ranking, to eyeball the worked examples."""
-    skills = set(n["skills"])
-    s = 3 * len(skills & set(e.get("skills", []))) / max(1, len(skills))
-    s += 1 if n["country"] in e.get("countries", []) else 0
-    s += 0.5 * sum(1 for p in n.get("preferred_languages", []) if langs_ok([p], e["languages"]))
-    s += 1 if consent_of(e)["status"] in ("granted", "not_required") else 0
-    s += 0.5 if e["home"].get("department") in OCCITANIE or e["home"]["country"] != "FR" else 0
-    return round(s, 2)
+# Worked example 2: the energy needs the offer can take come first for it.
+ELEC_NEEDS, ELEC_BARRED = [], []
+if elec:
+    m = explor_json("match", "--offer", "off-elec-2027", "--include-ineligible", "--top", str(len(NEEDS)))
+    ranked = [x["id"] for x in m["needs"]]
+    ELEC_NEEDS = [i for i in ranked if NEED_BY_ID[i]["theme"] == "energie"]
+    need_(ranked[:len(ELEC_NEEDS)] == ELEC_NEEDS, f"off-elec-2027: the energy needs come first (got {ranked[:3]})")
+    need_(len(ELEC_NEEDS) >= 2, "≥ 2 energy needs fit the Élec Sud offer")
+    ELEC_BARRED = [(x["id"], sorted({r["gate"] for r in x["reasons"]})) for x in m["excluded"]
+                   if NEED_BY_ID[x["id"]]["theme"] == "energie"]
 
 
 # ---------------------------------------------------------------- report
-
-if ERRORS:
-    print("ERRORS")
-    print("\n".join("  " + x for x in ERRORS))
-if WARNINGS:
-    print("WARNINGS")
-    print("\n".join("  " + x for x in WARNINGS))
-
 
 def fmt(counter):
     return ", ".join(f"{k} {v}" for k, v in sorted(counter.items()))
 
 
+print(f"sample: {DIR}")
+print(f"explor: {EXPLOR}")
+print(f"imported: {fmt(Counter(IMPORTED))}; no problem reported")
 print(f"associations: {len(ASSOS)} in {len(asso_depts)} départements ({', '.join(sorted(asso_depts))})")
 print(f"experts: {len(EXPERTS)}")
 print(f"  by status: {fmt(status_count)}")
@@ -632,30 +414,48 @@ print(f"  distinct themes: {len(need_themes)} ({', '.join(sorted(need_themes))})
 print(f"worked example 1: need-kin-dechets -> {KIN_EXPERT}")
 print(f"worked example 2: off-elec-2027 (employees named: {', '.join(elec['experts']) if elec else '-'}; "
       f"all Élec Sud employees: {', '.join(e['id'] for e in EXPERTS if e.get('employer', {}).get('id') == 'co-elec-sud')})")
-print(f"  energy needs fitting the offer: {', '.join(ELEC_NEEDS)}")
+print(f"  energy needs it can take, first in its ranking: {', '.join(ELEC_NEEDS)}")
+for i, gates in ELEC_BARRED:
+    print(f"  energy need it cannot take: {i} ({', '.join(gates)})")
 
-print("\nhard gates per need (candidates passing; * = at least one with consent pending)")
+print("\neligible candidates per need (explor match: experts and offers passing every gate;")
+print("on theme: the need's theme, its parent or a child; + pending: consent still pending)")
+print(f"  {'need':36} {'eligible':>8} {'on theme':>8} {'pending':>9}  best three")
 for n in NEEDS:
-    ok = [e for e in EXPERTS if not gates(n, e)]
-    pend = any(consent_of(e)["status"] == "pending" for e in ok)
-    top = sorted(ok, key=lambda e: (-score(n, e), e["id"]))[:3]
-    tops = ", ".join(f"{e['id']} ({score(n, e)})" for e in top)
-    print(f"  {n['id']:36} {len(ok):2}{'*' if pend else ' '}  {tops}")
+    m = MATCHES[n["id"]]
+    ok = [c for c in m["candidates"] if not pending(c)]
+    waiting = [c for c in m["candidates"] if pending(c)]
+    on_theme = [c for c in ok if theme_value(c) >= ON_THEME]
+    best = ", ".join(f"{c['id']} ({c['score']})" for c in ok[:3])
+    extra = f"+{len(waiting)}" if waiting else ""
+    print(f"  {n['id']:36} {len(ok):8} {len(on_theme):8} {extra:>9}  {best}".rstrip())
     if not ok:
-        warn(n["id"], "no expert passes the hard gates")
+        gates = Counter(r["gate"] for x in m["excluded"] for r in x["reasons"])
+        everyone = sorted(g for g, k in gates.items() if k == EVERYONE)
+        why = (f"every candidate fails {', '.join(everyone)}" if everyone
+               else "most frequent gates: " + ", ".join(f"{g} {k}" for g, k in gates.most_common(3)))
+        print(f"  {'':36} nobody can take it: {why}")
+        warn(n["id"], f"no eligible candidate ({why})")
 
-if kin:
-    print("\nneed-kin-dechets: dechets experts")
+if kin_match:
+    print("\nneed-kin-dechets: the dechets experts")
+    rank = {c["id"]: (i + 1, c) for i, c in enumerate(kin_match["candidates"])}
+    excluded = {x["id"]: x for x in kin_match["excluded"]}
     for e in EXPERTS:
-        if theme_ok("dechets", e["themes"]):
-            g = gates(kin, e)
-            print(f"  {e['id']} {e['name']:22} score {score(kin, e):4}  "
-                  f"{'OK' if not g else 'excluded: ' + ', '.join(g)}"
-                  f"{'  (consent ' + consent_of(e)['status'] + ')' if consent_of(e)['status'] == 'pending' else ''}"
-                  f"{'  (outside Occitanie)' if e['id'] in outside else ''}")
-    best = sorted((e for e in EXPERTS if not gates(kin, e)), key=lambda e: (-score(kin, e), e["id"]))
-    need_(best and best[0]["id"] == KIN_EXPERT, "exp-0007 ranks first for need-kin-dechets")
+        if "dechets" not in e["themes"]:
+            continue
+        if e["id"] in rank:
+            i, c = rank[e["id"]]
+            notes = ", ".join(f["detail"] for f in c["flags"] if f["gate"] != "travel_advice")
+            verdict = f"rank {i:2}, score {c['score']:5}" + (f"  ({notes})" if notes else "")
+        else:
+            verdict = "excluded: " + "; ".join(f"{r['gate']}: {r['detail']}" for r in excluded[e["id"]]["reasons"])
+        print(f"  {e['id']} {e['name']:22} {verdict}")
 
+if WARNINGS:
+    print(f"\n{len(WARNINGS)} warning(s)")
+    for x in WARNINGS:
+        print("  " + x)
 if ERRORS:
     print(f"\n{len(ERRORS)} error(s)")
     for x in ERRORS:

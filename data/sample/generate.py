@@ -7,7 +7,7 @@ library only. Run from anywhere:
 
     python3 data/sample/generate.py && python3 data/sample/check.py
 
-The output follows design/data-format.md exactly (canonical JSON shape, no extra
+The output follows docs/data-format.md exactly (canonical JSON shape, no extra
 fields). All people, companies and e-mail addresses are fictitious; public bodies
 (communautés d'agglomération, CHU, ...) are named as employers only.
 """

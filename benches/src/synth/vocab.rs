@@ -1,7 +1,7 @@
 //! French vocabulary per theme: skills, professions, mission activities, and the words
 //! used to name companies, associations and local partners.
 //!
-//! Only the theme keys that `design/data-format.md` declares part of the contract are
+//! Only the theme keys that `docs/data-format.md` declares part of the contract are
 //! used, so that a generated dataset stays valid while the taxonomy grows.
 
 /// A child theme of the taxonomy and the words of its trade.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 REFERENCE_DIR = Path(__file__).resolve().parent.parent
 
-# The "Theme keys" table of design/data-format.md: these keys are part of the users'
+# The "Theme keys" table of docs/data-format.md: these keys are part of the users'
 # contract and must stay, under these parents.
 CONTRACT_THEMES = {
     "environnement": ["dechets", "energie", "eau_assainissement", "climat", "biodiversite"],

@@ -1,6 +1,6 @@
 //! The records coordinators import: associations, experts, company offers and needs.
 //!
-//! Each type deserialises exactly the canonical JSON shape of `design/data-format.md`
+//! Each type deserialises exactly the canonical JSON shape of `docs/data-format.md`
 //! (unknown fields rejected) and serialises back to it, with defaults filled in.
 
 mod association;

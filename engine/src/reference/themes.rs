@@ -209,7 +209,7 @@ impl Taxonomy {
 mod tests {
     use super::*;
 
-    /// The keys that `design/data-format.md` makes part of the input contract.
+    /// The keys that `docs/data-format.md` makes part of the input contract.
     const CONTRACT: &[(&str, &[&str])] = &[
         (
             "environnement",

@@ -1,4 +1,4 @@
-//! The CSV flattening of `design/data-format.md`: nested objects become dotted columns
+//! The CSV flattening of `docs/data-format.md`: nested objects become dotted columns
 //! (`home.country`), lists are joined with `;`, language lists read `fr:C2;en:B2` and
 //! availability `2027-03-01..2027-04-30;2027-09-01..2027-09-30`.
 

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use std::fmt;
 
-/// The validation error classes of `design/data-format.md`, plus type mismatches.
+/// The validation error classes of `docs/data-format.md`, plus type mismatches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IssueClass {

@@ -1,7 +1,7 @@
 //! Properties checked here:
-//! 1. each validation class of `data-format.md` is detected, with the field's path;
+//! 1. each validation class of `docs/data-format.md` is detected, with the field's path;
 //! 2. all issues of a record are reported together, not only the first;
-//! 3. the worked examples of `data-format.md` pass and read back to the same shape;
+//! 3. the worked examples of `docs/data-format.md` pass and read back to the same shape;
 //! 4. CSV flattening round-trips a record, and reads French-spreadsheet cells.
 
 use serde_json::{Value, json};

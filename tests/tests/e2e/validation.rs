@@ -185,7 +185,7 @@ const CASES: &[(&str, Expected)] = &[
     ),
 ];
 
-/// The classes listed under "Validation" in `design/data-format.md`.
+/// The classes listed under "Validation" in `docs/data-format.md`.
 const CONTRACT_CLASSES: &[&str] = &[
     "unknown_field",
     "missing_field",
