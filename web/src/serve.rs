@@ -12,11 +12,13 @@ use crate::state::AppState;
 /// Installs a `tracing` subscriber that writes to standard error, filtered by
 /// `RUST_LOG` (default `info`). Does nothing if one is already installed.
 pub fn init_tracing() {
+    use std::io::IsTerminal;
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .try_init();
 }
 

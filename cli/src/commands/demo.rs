@@ -16,7 +16,7 @@ use crate::commands::import::summary_text;
 use crate::output::{self, table, word};
 
 /// The sample dataset, embedded so that the demo runs from any directory.
-const SAMPLE: [(&str, &str); 4] = [
+pub(crate) const SAMPLE: [(&str, &str); 4] = [
     (
         "associations.json",
         include_str!("../../../data/sample/associations.json"),
