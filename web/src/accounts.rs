@@ -149,11 +149,79 @@ fn by_email(db: &Db, email: &str) -> Result<Account> {
         .ok_or_else(|| UserError::NoAccount(email).into())
 }
 
-/// Checks an e-mail and password; returns the account when they match an active,
-/// enabled, unlocked account. Every refusal looks the same to the caller and costs
-/// one password check, so that neither the answer nor its time tells whether the
-/// account exists. Failures are counted; at `settings.max_failures` in a row the
-/// account is locked for `settings.lock_duration`.
+/// A sign-in attempt between its two database steps: what the password is checked
+/// against. The check itself (argon2, slow on purpose) runs without holding the
+/// database, see [`SignInAttempt::verify`].
+#[derive(Debug)]
+pub struct SignInAttempt {
+    /// The account the e-mail names, if any.
+    account: Option<Account>,
+    /// Whether that account may sign in now (enabled, password set, not locked).
+    usable: bool,
+    /// Its hash, or a dummy one so that every attempt costs one check.
+    hash: String,
+}
+
+impl SignInAttempt {
+    /// Looks up the account of `email`.
+    pub fn start(db: &Db, email: &str, now: i64) -> Result<Self> {
+        let creds = match normalise_email(email) {
+            Ok(email) => db.credentials(&email)?,
+            Err(_) => None,
+        };
+        let usable_hash = creds
+            .as_ref()
+            .filter(|c| !c.account.disabled && c.locked_until.is_none_or(|until| until <= now))
+            .and_then(|c| c.password_hash.clone());
+        Ok(Self {
+            usable: usable_hash.is_some(),
+            hash: usable_hash.unwrap_or_else(|| password::dummy_hash().to_owned()),
+            account: creds.map(|c| c.account),
+        })
+    }
+
+    /// Whether `pass` signs in (blocking: argon2).
+    pub fn verify(&self, pass: &str) -> bool {
+        password::verify(pass, &self.hash) && self.usable
+    }
+
+    /// Records the outcome: resets or counts failures (at `settings.max_failures` in a
+    /// row the account is locked for `settings.lock_duration`), writes the audit rows;
+    /// returns the account when `matched`.
+    pub fn finish(
+        self,
+        db: &Db,
+        settings: &Settings,
+        matched: bool,
+        now: i64,
+    ) -> Result<Option<Account>> {
+        let account_id = self.account.as_ref().map(|a| a.id);
+        match (matched, self.account) {
+            (true, Some(account)) => {
+                db.clear_failed_logins(account.id)?;
+                db.audit(now, Some(account.id), Action::LoginSucceeded, None)?;
+                Ok(Some(account))
+            }
+            (true, None) => Err(InternalError::Corrupt("a match without an account".into()).into()),
+            (false, _) => {
+                db.audit(now, account_id, Action::LoginFailed, None)?;
+                if let (true, Some(id)) = (self.usable, account_id) {
+                    let lock = i64::try_from(settings.lock_duration.as_secs()).unwrap_or(i64::MAX);
+                    if db.record_failed_login(id, now, settings.max_failures, lock)? {
+                        let subject = account_subject(id);
+                        db.audit(now, Some(id), Action::AccountLocked, Some(&subject))?;
+                    }
+                }
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// Checks an e-mail and password in one go (blocking); returns the account when they
+/// match an active, enabled, unlocked account. Every refusal looks the same to the
+/// caller and costs one password check, so that neither the answer nor its time tells
+/// whether the account exists.
 pub fn sign_in(
     db: &Db,
     settings: &Settings,
@@ -161,41 +229,9 @@ pub fn sign_in(
     pass: &str,
     now: i64,
 ) -> Result<Option<Account>> {
-    let creds = match normalise_email(email) {
-        Ok(email) => db.credentials(&email)?,
-        Err(_) => None,
-    };
-    let usable = creds.as_ref().filter(|c| {
-        !c.account.disabled
-            && c.password_hash.is_some()
-            && c.locked_until.is_none_or(|until| until <= now)
-    });
-    let hash = usable
-        .and_then(|c| c.password_hash.as_deref())
-        .unwrap_or_else(|| password::dummy_hash());
-    let matches = password::verify(pass, hash) && usable.is_some();
-    let account_id = creds.as_ref().map(|c| c.account.id);
-    if matches {
-        let account = creds
-            .map(|c| c.account)
-            .ok_or_else(|| InternalError::Corrupt("credentials vanished".into()))?;
-        db.clear_failed_logins(account.id)?;
-        db.audit(now, Some(account.id), Action::LoginSucceeded, None)?;
-        return Ok(Some(account));
-    }
-    db.audit(now, account_id, Action::LoginFailed, None)?;
-    if let Some(c) = usable {
-        let lock = i64::try_from(settings.lock_duration.as_secs()).unwrap_or(i64::MAX);
-        if db.record_failed_login(c.account.id, now, settings.max_failures, lock)? {
-            db.audit(
-                now,
-                Some(c.account.id),
-                Action::AccountLocked,
-                Some(&account_subject(c.account.id)),
-            )?;
-        }
-    }
-    Ok(None)
+    let attempt = SignInAttempt::start(db, email, now)?;
+    let matched = attempt.verify(pass);
+    attempt.finish(db, settings, matched, now)
 }
 
 /// The account an invitation token is for, while the invitation is usable.

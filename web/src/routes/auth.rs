@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use crate::accounts;
+use crate::accounts::{self, SignInAttempt};
 use crate::auth::extract::CurrentUser;
 use crate::auth::{SESSION_AUTH, SignedIn, csrf, password};
 use crate::error::Result;
@@ -62,11 +62,21 @@ pub async fn sign_in(
     session: Session,
     Form(form): Form<LoginForm>,
 ) -> Result<Response> {
-    let settings = state.settings().clone();
+    // Three steps so that the slow password check holds no database lock.
     let email = form.email.clone();
+    let attempt = state
+        .db()
+        .run(move |db| SignInAttempt::start(db, &email, now()))
+        .await?;
+    let (attempt, matched) = tokio::task::spawn_blocking(move || {
+        let matched = attempt.verify(&form.password);
+        (attempt, matched)
+    })
+    .await?;
+    let settings = state.settings().clone();
     let account = state
         .db()
-        .run(move |db| accounts::sign_in(db, &settings, &email, &form.password, now()))
+        .run(move |db| attempt.finish(db, &settings, matched, now()))
         .await?;
     let Some(account) = account else {
         let page = LoginPage {
