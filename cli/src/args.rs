@@ -64,6 +64,12 @@ pub enum Command {
     Mission(MissionCommand),
     /// Run the whole job on the bundled sample data, in a temporary workspace.
     Demo(DemoArgs),
+    /// Serve the web application over the workspace (Ctrl-C or SIGTERM stops it).
+    Serve(ServeArgs),
+    /// Web accounts: invite, list, disable, remove. There is no default account: the
+    /// first coordinator is invited with `explor user add`.
+    #[command(subcommand)]
+    User(UserCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -470,4 +476,84 @@ pub enum ShowFormat {
 pub enum ReportFormat {
     Text,
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// The site's public address, for invitation links and the Origin check
+    /// (default: http://BIND).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Secure cookies with the __Host- prefix (default: on, unless BIND is a loopback
+    /// address).
+    #[arg(long, value_name = "BOOL")]
+    pub secure_cookies: Option<bool>,
+    /// Serve a fresh temporary workspace holding the bundled sample, with a demo
+    /// coordinator whose one-time sign-in link is printed.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account and print its invitation link (single use, 7 days).
+    Add(UserAddArgs),
+    /// List the accounts.
+    List(UserListArgs),
+    /// Disable an account and end its sessions.
+    Disable(UserEmailArgs),
+    /// Remove an account (the audit log keeps its id).
+    Remove(UserEmailArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// The person's e-mail (their sign-in name).
+    #[arg(long)]
+    pub email: String,
+    /// coordinator, company, association or expert.
+    #[arg(long, value_enum)]
+    pub role: RoleArg,
+    /// The id of the account's record: an association id, a company id (as named in
+    /// its offers) or an expert id; not for coordinators.
+    #[arg(long, value_name = "ID")]
+    pub org: Option<String>,
+    /// The site's public address, for the link.
+    #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:8080")]
+    pub base_url: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RoleArg {
+    Coordinator,
+    Company,
+    Association,
+    Expert,
+}
+
+impl From<RoleArg> for explor_web::Role {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Coordinator => Self::Coordinator,
+            RoleArg::Company => Self::Company,
+            RoleArg::Association => Self::Association,
+            RoleArg::Expert => Self::Expert,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct UserListArgs {
+    /// Output format (json: an array of accounts).
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct UserEmailArgs {
+    /// The account's e-mail.
+    pub email: String,
 }

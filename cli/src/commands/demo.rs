@@ -90,7 +90,7 @@ pub fn run(args: &DemoArgs) -> Result<()> {
 }
 
 /// Writes the embedded sample into `dir/sample`.
-fn write_sample(dir: &Path) -> Result<PathBuf> {
+pub(crate) fn write_sample(dir: &Path) -> Result<PathBuf> {
     let dir = dir.join("sample");
     std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
     for (name, text) in SAMPLE {

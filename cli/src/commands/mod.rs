@@ -8,6 +8,8 @@ mod index;
 mod matching;
 mod mission;
 mod records;
+mod serve;
+mod user;
 
 use std::path::Path;
 
@@ -38,6 +40,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Cost(args) => cost::run(&args),
         Command::Mission(command) => mission::run(&mut open(root)?, &command),
         Command::Demo(args) => demo::run(&args),
+        Command::Serve(args) => serve::run(root, &args),
+        Command::User(command) => user::run(root, &command),
     }
 }
 

@@ -56,6 +56,7 @@ mod csv;
 mod import;
 mod index;
 mod mission;
+mod users;
 mod validation;
 
 use std::collections::BTreeMap;

@@ -1,0 +1,77 @@
+//! `explor user …`: web accounts from the command line (the first coordinator is
+//! invited here: there is no default account).
+
+use std::path::Path;
+
+use anyhow::Result;
+use explor_web::accounts::{self, NewAccount};
+use explor_web::{Db, Settings};
+
+use crate::args::{ShowFormat, UserCommand};
+use explor_views::Table;
+
+use crate::output;
+
+pub fn run(root: &Path, command: &UserCommand) -> Result<()> {
+    let mut db = Db::open(root)?;
+    let now = chrono::Utc::now().timestamp();
+    let mut out = output::stdout();
+    match command {
+        UserCommand::Add(args) => {
+            // Checks the base URL like `serve` does; the invitation lasts as long.
+            let settings = Settings::new(&args.base_url, false)?;
+            let invitation = accounts::invite(
+                &mut db,
+                root,
+                &NewAccount {
+                    email: &args.email,
+                    role: args.role.into(),
+                    org_id: args.org.as_deref(),
+                },
+                None,
+                settings.base_url(),
+                i64::try_from(settings.invitation_ttl.as_secs()).unwrap_or(i64::MAX),
+                now,
+            )?;
+            out.line(format_args!(
+                "created {} account {}; invitation link (single use, 7 days, shown once):",
+                invitation.account.role, invitation.account.email
+            ))?;
+            out.line(format_args!("{}", invitation.link))?;
+        }
+        UserCommand::List(args) => {
+            let list = db.accounts()?;
+            match args.format {
+                ShowFormat::Json => out.json(&list)?,
+                ShowFormat::Table => {
+                    let mut t = Table::new(&["email", "role", "org", "state", "created"]);
+                    for a in &list {
+                        let created = chrono::DateTime::from_timestamp(a.created_at, 0)
+                            .map(|d| d.format("%Y-%m-%d").to_string())
+                            .unwrap_or_default();
+                        t.push(vec![
+                            a.email.clone(),
+                            a.role.to_string(),
+                            a.org_id.clone().unwrap_or_default(),
+                            a.state().as_str().to_owned(),
+                            created,
+                        ]);
+                    }
+                    out.table(&t)?;
+                }
+            }
+        }
+        UserCommand::Disable(args) => {
+            let a = accounts::disable(&mut db, &args.email, None, now)?;
+            out.line(format_args!(
+                "disabled {} (its sessions are ended)",
+                a.email
+            ))?;
+        }
+        UserCommand::Remove(args) => {
+            let a = accounts::remove(&mut db, &args.email, None, now)?;
+            out.line(format_args!("removed {}", a.email))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,238 @@
+//! The web crate's errors: what a user (or the command line) can fix, apart from what
+//! failed inside, and how each becomes an HTTP response.
+//!
+//! A response never shows internals: an internal failure is logged with its source and
+//! a short operation id, and the page shows only a generic French message and that id.
+
+use std::path::PathBuf;
+
+use askama::Template;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::auth::token;
+use crate::views::Layout;
+
+/// Errors of the web application and of account administration.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// Something the user can fix (a taken e-mail, an unknown organisation id…).
+    #[error(transparent)]
+    User(#[from] UserError),
+    /// A failure of the machine or a defect.
+    #[error(transparent)]
+    Internal(#[from] InternalError),
+    /// The page does not exist, or the account may not know that it does.
+    #[error("not found")]
+    NotFound,
+    /// A state-changing request that failed the cross-site checks.
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    /// No valid session: sign in first.
+    #[error("signed out")]
+    SignedOut {
+        /// The request came from htmx (answer 401 with `HX-Redirect`).
+        htmx: bool,
+    },
+}
+
+/// Mistakes and situations the user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum UserError {
+    /// No explor workspace at the given place.
+    #[error("no explor workspace at {}: run `explor init` first (or give --workspace / EXPLOR_WORKSPACE)", .0.display())]
+    NoWorkspace(PathBuf),
+    /// Not an e-mail address.
+    #[error("\"{0}\" is not an e-mail address")]
+    BadEmail(String),
+    /// An account already uses this e-mail.
+    #[error("an account already uses the e-mail {0}")]
+    EmailTaken(String),
+    /// No account has this e-mail.
+    #[error("no account has the e-mail {0}")]
+    NoAccount(String),
+    /// The role needs an organisation or expert id and none was given.
+    #[error("a {0} account needs --org: the id of its record in the workspace")]
+    OrgRequired(&'static str),
+    /// A coordinator account takes no organisation id.
+    #[error("a coordinator account has no organisation (--org is for the other roles)")]
+    OrgNotAllowed,
+    /// The organisation or expert id names nothing of the right kind.
+    #[error("{id} is not {expected} of the workspace")]
+    UnknownOrg {
+        /// The id given.
+        id: String,
+        /// What it should name ("an association").
+        expected: &'static str,
+    },
+    /// The base URL cannot be used.
+    #[error("base URL {0:?}: expected http://host[:port] or https://host[:port]")]
+    BadBaseUrl(String),
+}
+
+/// Failures of the machine or defects: never shown to the user.
+#[derive(Debug, thiserror::Error)]
+pub enum InternalError {
+    /// The account database failed.
+    #[error("account database: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// The workspace (record store, index) failed.
+    #[error("workspace: {0}")]
+    Workspace(#[from] explor_indexer::Error),
+    /// The session layer failed.
+    #[error("session: {0}")]
+    Session(#[from] tower_sessions::session::Error),
+    /// A template could not be rendered.
+    #[error("template: {0}")]
+    Template(#[from] askama::Error),
+    /// A blocking task panicked or was cancelled.
+    #[error("blocking task: {0}")]
+    Join(#[from] tokio::task::JoinError),
+    /// Password hashing failed.
+    #[error("password hashing: {0}")]
+    Hash(String),
+    /// The operating system's random generator failed.
+    #[error("random generator: {0}")]
+    Random(String),
+    /// The network or a file failed.
+    #[error("I/O: {0}")]
+    Io(#[from] std::io::Error),
+    /// Stored data is not what this version wrote.
+    #[error("corrupt data: {0}")]
+    Corrupt(String),
+}
+
+impl From<rusqlite::Error> for WebError {
+    fn from(e: rusqlite::Error) -> Self {
+        Self::Internal(e.into())
+    }
+}
+
+impl From<tower_sessions::session::Error> for WebError {
+    fn from(e: tower_sessions::session::Error) -> Self {
+        Self::Internal(e.into())
+    }
+}
+
+impl From<askama::Error> for WebError {
+    fn from(e: askama::Error) -> Self {
+        Self::Internal(e.into())
+    }
+}
+
+impl From<tokio::task::JoinError> for WebError {
+    fn from(e: tokio::task::JoinError) -> Self {
+        Self::Internal(e.into())
+    }
+}
+
+impl From<explor_indexer::Error> for WebError {
+    fn from(e: explor_indexer::Error) -> Self {
+        Self::Internal(e.into())
+    }
+}
+
+/// A `Result` with [`WebError`].
+pub type Result<T, E = WebError> = std::result::Result<T, E>;
+
+/// The generic error page: a title, a sentence, and the operation id when there is one.
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    layout: Layout,
+    message: String,
+    operation: Option<String>,
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        let (status, title, message, operation) = match self {
+            WebError::SignedOut { htmx: true } => {
+                let mut res = StatusCode::UNAUTHORIZED.into_response();
+                res.headers_mut()
+                    .insert("hx-redirect", HeaderValue::from_static("/connexion"));
+                return res;
+            }
+            WebError::SignedOut { htmx: false } => {
+                return Redirect::to("/connexion").into_response();
+            }
+            WebError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "Page introuvable",
+                "Cette page n’existe pas.".to_owned(),
+                None,
+            ),
+            WebError::Forbidden(why) => {
+                tracing::warn!(reason = why, "request refused");
+                (
+                    StatusCode::FORBIDDEN,
+                    "Requête refusée",
+                    "La requête n’a pas pu être vérifiée. Rechargez la page et recommencez."
+                        .to_owned(),
+                    None,
+                )
+            }
+            WebError::User(e) => (
+                StatusCode::BAD_REQUEST,
+                "Requête impossible",
+                user_message(&e),
+                None,
+            ),
+            WebError::Internal(e) => {
+                let operation = operation_id();
+                tracing::error!(operation = %operation, error = %e, "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Erreur interne",
+                    "Une erreur interne est survenue ; elle a été consignée. Si elle se \
+                     reproduit, transmettez le numéro d’opération à l’équipe technique."
+                        .to_owned(),
+                    Some(operation),
+                )
+            }
+        };
+        let page = ErrorPage {
+            layout: Layout::signed_out(title, String::new()),
+            message,
+            operation,
+        };
+        match page.render() {
+            Ok(html) => (
+                status,
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                html,
+            )
+                .into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, "cannot render the error page");
+                (status, "Erreur").into_response()
+            }
+        }
+    }
+}
+
+/// The French sentence for a user mistake (the `Display` text is for the command line).
+pub(crate) fn user_message(e: &UserError) -> String {
+    match e {
+        UserError::NoWorkspace(_) => "L’espace de travail est introuvable.".to_owned(),
+        UserError::BadEmail(_) => "Cette adresse e-mail n’est pas valide.".to_owned(),
+        UserError::EmailTaken(_) => "Un compte utilise déjà cette adresse e-mail.".to_owned(),
+        UserError::NoAccount(_) => "Aucun compte n’a cette adresse e-mail.".to_owned(),
+        UserError::OrgRequired(_) => {
+            "Ce rôle demande l’identifiant de la fiche (association, entreprise ou expert)."
+                .to_owned()
+        }
+        UserError::OrgNotAllowed => {
+            "Un compte coordinateur n’est rattaché à aucune organisation.".to_owned()
+        }
+        UserError::UnknownOrg { id, .. } => {
+            format!("L’identifiant « {id} » ne correspond à aucune fiche de ce type.")
+        }
+        UserError::BadBaseUrl(_) => "L’adresse du site est mal configurée.".to_owned(),
+    }
+}
+
+/// A short random id that ties a log line to what the user saw.
+fn operation_id() -> String {
+    token::random_hex::<4>().unwrap_or_else(|_| "inconnu".to_owned())
+}

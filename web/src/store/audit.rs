@@ -1,0 +1,195 @@
+//! The audit log: who changed what, when, about which record. Never a password or a
+//! token; the e-mail lives in the account, not in the log.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rusqlite::{ToSql, params};
+use serde::Serialize;
+
+use super::Db;
+use crate::error::Result;
+
+/// What happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// An account was created (with its invitation).
+    AccountCreated,
+    /// An invitation link was used.
+    InvitationUsed,
+    /// A password was set.
+    PasswordSet,
+    /// A sign-in succeeded.
+    LoginSucceeded,
+    /// A sign-in failed (wrong password, unknown e-mail, locked or disabled account).
+    LoginFailed,
+    /// An account was locked after too many failures.
+    AccountLocked,
+    /// A sign-out.
+    Logout,
+    /// An account was disabled.
+    AccountDisabled,
+    /// An account was removed.
+    AccountRemoved,
+}
+
+impl Action {
+    /// Every action, in display order.
+    pub const ALL: [Action; 9] = [
+        Action::AccountCreated,
+        Action::InvitationUsed,
+        Action::PasswordSet,
+        Action::LoginSucceeded,
+        Action::LoginFailed,
+        Action::AccountLocked,
+        Action::Logout,
+        Action::AccountDisabled,
+        Action::AccountRemoved,
+    ];
+
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::AccountCreated => "account_created",
+            Action::InvitationUsed => "invitation_used",
+            Action::PasswordSet => "password_set",
+            Action::LoginSucceeded => "login_succeeded",
+            Action::LoginFailed => "login_failed",
+            Action::AccountLocked => "account_locked",
+            Action::Logout => "logout",
+            Action::AccountDisabled => "account_disabled",
+            Action::AccountRemoved => "account_removed",
+        }
+    }
+
+    /// The French label shown in the audit page.
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::AccountCreated => "compte créé",
+            Action::InvitationUsed => "invitation utilisée",
+            Action::PasswordSet => "mot de passe défini",
+            Action::LoginSucceeded => "connexion",
+            Action::LoginFailed => "échec de connexion",
+            Action::AccountLocked => "compte bloqué (trop d’échecs)",
+            Action::Logout => "déconnexion",
+            Action::AccountDisabled => "compte désactivé",
+            Action::AccountRemoved => "compte supprimé",
+        }
+    }
+}
+
+impl fmt::Display for Action {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Action {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Action::ALL
+            .into_iter()
+            .find(|a| a.as_str() == s)
+            .ok_or_else(|| format!("unknown action {s:?}"))
+    }
+}
+
+/// One row of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    /// When, Unix seconds UTC.
+    pub at: i64,
+    /// Who did it (`None`: the command line, or nobody signed in).
+    pub account_id: Option<i64>,
+    /// Their e-mail, while the account exists.
+    pub account_email: Option<String>,
+    /// What (the stored name; an unknown name from a newer version is kept as is).
+    pub action: String,
+    /// Which record or account it is about (`account:<id>` for accounts).
+    pub record_id: Option<String>,
+}
+
+/// Which audit rows to show; every field narrows.
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    /// Rows by this account id.
+    pub account_id: Option<i64>,
+    /// Rows of this action.
+    pub action: Option<Action>,
+    /// Rows about this record id.
+    pub record_id: Option<String>,
+    /// From this time on (Unix seconds, inclusive).
+    pub from: Option<i64>,
+    /// Before this time (Unix seconds, exclusive).
+    pub until: Option<i64>,
+    /// At most this many rows, newest first.
+    pub limit: u32,
+}
+
+/// How the audit log names an account as the subject of an action.
+pub fn account_subject(id: i64) -> String {
+    format!("account:{id}")
+}
+
+impl Db {
+    /// Appends a row.
+    pub fn audit(
+        &self,
+        at: i64,
+        account_id: Option<i64>,
+        action: Action,
+        record_id: Option<&str>,
+    ) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO web_audit_log (at, account_id, action, record_id) VALUES (?1, ?2, ?3, ?4)",
+            params![at, account_id, action.as_str(), record_id],
+        )?;
+        Ok(())
+    }
+
+    /// The rows that pass `filter`, newest first.
+    pub fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
+        let mut sql = String::from(
+            "SELECT l.at, l.account_id, a.email, l.action, l.record_id FROM web_audit_log l \
+             LEFT JOIN web_accounts a ON a.id = l.account_id WHERE 1 = 1",
+        );
+        let mut args: Vec<Box<dyn ToSql>> = Vec::new();
+        let mut add = |clause: &str, value: Box<dyn ToSql>| {
+            args.push(value);
+            sql.push_str(&format!(" AND {clause} ?{}", args.len()));
+        };
+        if let Some(id) = filter.account_id {
+            add("l.account_id =", Box::new(id));
+        }
+        if let Some(action) = filter.action {
+            add("l.action =", Box::new(action.as_str()));
+        }
+        if let Some(record) = &filter.record_id {
+            add("l.record_id =", Box::new(record.clone()));
+        }
+        if let Some(from) = filter.from {
+            add("l.at >=", Box::new(from));
+        }
+        if let Some(until) = filter.until {
+            add("l.at <", Box::new(until));
+        }
+        args.push(Box::new(filter.limit));
+        sql.push_str(&format!(" ORDER BY l.id DESC LIMIT ?{}", args.len()));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
+            |r| {
+                Ok(AuditEntry {
+                    at: r.get(0)?,
+                    account_id: r.get(1)?,
+                    account_email: r.get(2)?,
+                    action: r.get(3)?,
+                    record_id: r.get(4)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

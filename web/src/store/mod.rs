@@ -1,0 +1,130 @@
+//! The web application's own tables in the workspace's SQLite database
+//! (`<workspace>/explor.sqlite3`): accounts, invitations, sessions and the audit log.
+//!
+//! The tables are created idempotently (`CREATE TABLE IF NOT EXISTS`) on open, next to
+//! the record store's, which the web crate never writes. The connection is its own,
+//! in WAL mode with a busy timeout so that the command line and the server can write
+//! at the same time. rusqlite is blocking: async code goes through [`SharedDb::run`],
+//! which holds the connection on a blocking thread.
+
+mod accounts;
+mod audit;
+mod invitations;
+mod sessions;
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use rusqlite::Connection;
+
+pub use accounts::{Account, AccountState, Role, normalise_email};
+pub use audit::{Action, AuditEntry, AuditFilter, account_subject};
+pub use sessions::SessionRow;
+
+use crate::error::{InternalError, Result, UserError, WebError};
+
+/// The database file of a workspace (the record store's).
+pub const DB_FILE: &str = "explor.sqlite3";
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS web_accounts (
+    id             INTEGER PRIMARY KEY,
+    email          TEXT    NOT NULL UNIQUE,
+    role           TEXT    NOT NULL,
+    org_id         TEXT,
+    password_hash  TEXT,
+    disabled       INTEGER NOT NULL DEFAULT 0,
+    failed_logins  INTEGER NOT NULL DEFAULT 0,
+    locked_until   INTEGER,
+    created_at     INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS web_invitations (
+    token_hash  TEXT    PRIMARY KEY,
+    account_id  INTEGER NOT NULL REFERENCES web_accounts(id) ON DELETE CASCADE,
+    created_at  INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL,
+    used_at     INTEGER
+);
+CREATE INDEX IF NOT EXISTS web_invitations_account ON web_invitations(account_id);
+CREATE TABLE IF NOT EXISTS web_sessions (
+    id          TEXT    PRIMARY KEY,
+    account_id  INTEGER,
+    data        TEXT    NOT NULL,
+    expires_at  INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS web_sessions_account ON web_sessions(account_id);
+CREATE INDEX IF NOT EXISTS web_sessions_expiry ON web_sessions(expires_at);
+CREATE TABLE IF NOT EXISTS web_audit_log (
+    id          INTEGER PRIMARY KEY,
+    at          INTEGER NOT NULL,
+    account_id  INTEGER,
+    action      TEXT    NOT NULL,
+    record_id   TEXT
+);
+CREATE INDEX IF NOT EXISTS web_audit_at ON web_audit_log(at);
+";
+
+/// An open connection to a workspace's database, with the web tables in place.
+#[derive(Debug)]
+pub struct Db {
+    pub(crate) conn: Connection,
+}
+
+impl Db {
+    /// Opens the database of the workspace at `root` and creates the web tables if
+    /// needed. The workspace must exist (`explor init`).
+    pub fn open(root: &Path) -> Result<Self> {
+        let path = root.join(DB_FILE);
+        if !path.is_file() {
+            return Err(UserError::NoWorkspace(root.to_owned()).into());
+        }
+        let conn = Connection::open(&path)?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.execute_batch(SCHEMA)?;
+        Ok(Self { conn })
+    }
+
+    /// Runs `f` in one transaction: everything it writes is kept, or nothing.
+    pub(crate) fn in_transaction<R>(&self, f: impl FnOnce(&Db) -> Result<R>) -> Result<R> {
+        let tx = self.conn.unchecked_transaction()?;
+        let r = f(self)?;
+        tx.commit()?;
+        Ok(r)
+    }
+}
+
+/// A [`Db`] shared by the server's tasks.
+#[derive(Debug, Clone)]
+pub struct SharedDb(Arc<Mutex<Db>>);
+
+impl SharedDb {
+    /// Shares `db`.
+    pub fn new(db: Db) -> Self {
+        Self(Arc::new(Mutex::new(db)))
+    }
+
+    /// Runs `f` with the connection on a blocking thread.
+    pub async fn run<R, F>(&self, f: F) -> Result<R>
+    where
+        F: FnOnce(&mut Db) -> Result<R> + Send + 'static,
+        R: Send + 'static,
+    {
+        let db = Arc::clone(&self.0);
+        tokio::task::spawn_blocking(move || {
+            // A panic while holding the lock leaves the connection usable: SQLite rolls
+            // back an unfinished transaction itself.
+            let mut guard = db.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| WebError::Internal(InternalError::Join(e)))?
+    }
+}
+
+/// Seconds since the Unix epoch, UTC.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}

@@ -1,0 +1,32 @@
+//! Route tests: the whole application in-process (`tower::ServiceExt::oneshot`), on a
+//! temporary workspace holding the bundled sample, driven like a browser would (cookie,
+//! `Origin`, `Sec-Fetch-Site`, the form's CSRF field).
+//!
+//! Properties checked:
+//! 1. `/healthz` answers `ok` without a session; assets come with their content type
+//!    and a long cache lifetime, and the test-only files are not served (`public`).
+//! 2. Every response — page, asset, redirect, 403, 404 — carries the security headers
+//!    (`public`).
+//! 3. Signed out, `/`, `/comptes` and `/audit` redirect to `/connexion` (htmx: 401 with
+//!    `HX-Redirect`) (`public`).
+//! 4. Invitation → password (too short, common, different confirmation refused inline)
+//!    → sign-in (a new session id; cookie HttpOnly, SameSite=Lax, and `__Host-` +
+//!    Secure when secure cookies are on) → pages → sign-out → the old cookie no longer
+//!    works; a used or expired invitation is refused; each step is in the audit log
+//!    (`flow`).
+//! 5. A wrong password and an unknown e-mail get the same answer; 5 failures lock the
+//!    account, even against the right password; the per-address throttle answers 429
+//!    (`signin`).
+//! 6. Cross-site POSTs (Sec-Fetch-Site, Origin) and POSTs without or with a wrong CSRF
+//!    token are refused with 403; the token in `X-CSRF-Token` is accepted (`csrf`).
+//! 7. A disabled account's open session is signed out at its next request; a company
+//!    account gets 404 on the coordinator's pages; the coordinator invites from the
+//!    page (org ids checked against the workspace) and filters the audit log
+//!    (`roles`).
+
+mod client;
+mod csrf;
+mod flow;
+mod public;
+mod roles;
+mod signin;
