@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::context::{ERASED, NONE};
+use super::french::{ERASED, NONE};
 use super::{Dossier, french};
 use crate::cost::RemainderPayer;
 use crate::mission::Staff;
