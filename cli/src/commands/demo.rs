@@ -16,24 +16,7 @@ use crate::commands::import::summary_text;
 use crate::output::{self, table, word};
 
 /// The sample dataset, embedded so that the demo runs from any directory.
-const SAMPLE: [(&str, &str); 4] = [
-    (
-        "associations.json",
-        include_str!("../../../data/sample/associations.json"),
-    ),
-    (
-        "experts.json",
-        include_str!("../../../data/sample/experts.json"),
-    ),
-    (
-        "offers.json",
-        include_str!("../../../data/sample/offers.json"),
-    ),
-    (
-        "needs.json",
-        include_str!("../../../data/sample/needs.json"),
-    ),
-];
+const SAMPLE: [(&str, &str); 4] = explor_data::sample::FILES;
 
 /// How many lines of the mission sheet the demo prints.
 const SHEET_HEAD: usize = 14;

@@ -13,7 +13,7 @@ use crate::reference::{Countries, ReferenceError};
 use crate::values::{CountryCode, Money};
 
 const FILE: &str = "costs.json";
-const EMBEDDED: &str = include_str!("../../../data/reference/costs.json");
+const EMBEDDED: &str = explor_data::reference::COSTS;
 
 /// One hundred per cent in basis points.
 pub const FULL_BP: u32 = 10_000;
