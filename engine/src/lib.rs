@@ -54,11 +54,3 @@ pub use reference::{Countries, Departements, Languages, Reference, ReferenceErro
 pub use retrieval::{BruteForce, Candidate, CandidateKind, CandidateSource};
 pub use schema::{FieldIssue, IssueClass, check_record};
 pub use values::{Cefr, CountryCode, DateWindow, LanguageCode, Money};
-
-/// Errors of the engine.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// A reference data file cannot be used.
-    #[error(transparent)]
-    Reference(#[from] ReferenceError),
-}
