@@ -11,8 +11,8 @@
 //! the gates on chosen dates, and the French documents rendered from templates).
 //!
 //! The crate is pure: no files, no database, no search index. Everything it needs
-//! from the outside world comes in as values; reference data is embedded at build
-//! time from `data/reference/`.
+//! from the outside world comes in as values; the reference data and the document
+//! templates of `data/` are embedded at build time through the `explor-data` crate.
 //!
 //! One design decision: import validation works on the JSON value before any typed
 //! deserialisation, driven by one table of fields per record kind. Serde stops at the
@@ -54,11 +54,3 @@ pub use reference::{Countries, Departements, Languages, Reference, ReferenceErro
 pub use retrieval::{BruteForce, Candidate, CandidateKind, CandidateSource};
 pub use schema::{FieldIssue, IssueClass, check_record};
 pub use values::{Cefr, CountryCode, DateWindow, LanguageCode, Money};
-
-/// Errors of the engine.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// A reference data file cannot be used.
-    #[error(transparent)]
-    Reference(#[from] ReferenceError),
-}

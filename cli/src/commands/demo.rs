@@ -20,24 +20,7 @@ use crate::args::DemoArgs;
 use crate::output::{self, Out};
 
 /// The sample dataset, embedded so that the demo runs from any directory.
-const SAMPLE: [(&str, &str); 4] = [
-    (
-        "associations.json",
-        include_str!("../../../data/sample/associations.json"),
-    ),
-    (
-        "experts.json",
-        include_str!("../../../data/sample/experts.json"),
-    ),
-    (
-        "offers.json",
-        include_str!("../../../data/sample/offers.json"),
-    ),
-    (
-        "needs.json",
-        include_str!("../../../data/sample/needs.json"),
-    ),
-];
+const SAMPLE: [(&str, &str); 4] = explor_data::sample::FILES;
 
 /// How many lines of the mission sheet the demo prints.
 const SHEET_HEAD: usize = 14;

@@ -397,82 +397,23 @@ pub(crate) fn solve_compiled(c: &Compiled, split: bool) -> Result<Outcome, Batch
 /// is worth more than any change of weight: the minimum cost is −(B·covered + weight)
 /// at the lexicographic optimum.
 fn solve_component(c: &Compiled, part: &Component) -> Result<(Objective, Vec<usize>), BatchError> {
-    let total: i64 = part
-        .edges
-        .iter()
-        .try_fold(0i64, |acc, &e| acc.checked_add(c.edges[e].2))
-        .ok_or(BatchError::TooLarge)?;
-    let bonus = total.checked_add(1).ok_or(BatchError::TooLarge)?;
-    // The total cost must stay well inside i64 for the solver's own sums.
-    let places = i64::try_from(part.needs.len() + 1).map_err(|_| BatchError::TooLarge)?;
-    if bonus.checked_mul(places).is_none_or(|x| x > i64::MAX / 16) {
-        return Err(BatchError::TooLarge);
-    }
+    let bonus = coverage_bonus(c, part)?;
+    let mut network = ComponentNetwork::new(c, part);
+    network.add_places(bonus);
+    let arcs = network.add_pairs();
+    network.add_capacities();
+    let flow = network.graph.solve(
+        ComponentNetwork::SOURCE,
+        ComponentNetwork::SINK,
+        Mode::MinCost,
+        None,
+    )?;
 
-    let (source, sink) = (0usize, 1usize);
-    let first_need = 2;
-    let first_cand = first_need + part.needs.len();
-    let first_company = first_cand + part.candidates.len();
-    let mut g = FlowGraph::new(first_company + part.companies.len());
-    let local_need: HashMap<u32, usize> = part
-        .needs
-        .iter()
-        .enumerate()
-        .map(|(i, &n)| (n, first_need + i))
-        .collect();
-    let local_cand: HashMap<u32, usize> = part
-        .candidates
-        .iter()
-        .enumerate()
-        .map(|(i, &x)| (x, first_cand + i))
-        .collect();
-    let local_company: HashMap<u32, usize> = part
-        .companies
-        .iter()
-        .enumerate()
-        .map(|(i, &x)| (x, first_company + i))
-        .collect();
-
-    for (&need, node) in part.needs.iter().zip(first_need..) {
-        let wanted = i64::from(c.wanted[need as usize]);
-        if wanted > 0 {
-            g.add_edge(source, node, 1, -bonus);
-        }
-        if wanted > 1 {
-            // Through a node of their own at costs −1 then +1: the same cost (0) as a
-            // direct arc, but the arc out of the source is then tight under the
-            // solver's first prices, so these places' supply is pushed off the source
-            // before the searches start; left on it, each search would sweep every need.
-            let spare = g.add_node();
-            g.add_edge(source, spare, wanted - 1, -1);
-            g.add_edge(spare, node, wanted - 1, 1);
-        }
-    }
-    let arcs: Vec<EdgeId> = part
-        .edges
-        .iter()
-        .map(|&e| {
-            let (need, cand, weight) = c.edges[e];
-            g.add_edge(local_need[&need], local_cand[&cand], 1, -weight)
-        })
-        .collect();
-    for (&cand, node) in part.candidates.iter().zip(first_cand..) {
-        let to = match c.company[cand as usize] {
-            Some(co) => local_company[&co],
-            None => sink,
-        };
-        g.add_edge(node, to, i64::from(c.capacity[cand as usize]), 0);
-    }
-    for (&co, node) in part.companies.iter().zip(first_company..) {
-        g.add_edge(node, sink, i64::from(c.quota[co as usize]), 0);
-    }
-
-    let flow = g.solve(source, sink, Mode::MinCost, None)?;
     let mut objective = Objective::default();
     let mut chosen = Vec::new();
     let mut last_need = None;
     for (&e, &arc) in part.edges.iter().zip(&arcs) {
-        if g.flow(arc) > 0 {
+        if network.graph.flow(arc) > 0 {
             let (need, _, weight) = c.edges[e];
             if last_need != Some(need) {
                 objective.covered += 1;
@@ -487,6 +428,118 @@ fn solve_component(c: &Compiled, part: &Component) -> Result<(Objective, Vec<usi
         -(bonus * objective.covered as i64 + objective.total_weight)
     );
     Ok((objective, chosen))
+}
+
+/// The bonus B of covering a need: one more than the component's total edge weight,
+/// checked so that the whole cost stays well inside `i64`.
+fn coverage_bonus(c: &Compiled, part: &Component) -> Result<i64, BatchError> {
+    let total: i64 = part
+        .edges
+        .iter()
+        .try_fold(0i64, |acc, &e| acc.checked_add(c.edges[e].2))
+        .ok_or(BatchError::TooLarge)?;
+    let bonus = total.checked_add(1).ok_or(BatchError::TooLarge)?;
+    // The total cost must stay well inside i64 for the solver's own sums.
+    let places = i64::try_from(part.needs.len() + 1).map_err(|_| BatchError::TooLarge)?;
+    if bonus.checked_mul(places).is_none_or(|x| x > i64::MAX / 16) {
+        return Err(BatchError::TooLarge);
+    }
+    Ok(bonus)
+}
+
+/// The flow graph of one component as it is built: the source, the sink, then its
+/// needs, candidates and companies, each in the component's order.
+struct ComponentNetwork<'c> {
+    compiled: &'c Compiled,
+    part: &'c Component,
+    graph: FlowGraph,
+    need_node: HashMap<u32, usize>,
+    candidate_node: HashMap<u32, usize>,
+    company_node: HashMap<u32, usize>,
+}
+
+impl<'c> ComponentNetwork<'c> {
+    const SOURCE: usize = 0;
+    const SINK: usize = 1;
+
+    fn new(compiled: &'c Compiled, part: &'c Component) -> Self {
+        let first_need = 2;
+        let first_candidate = first_need + part.needs.len();
+        let first_company = first_candidate + part.candidates.len();
+        let numbered = |ids: &[u32], first: usize| -> HashMap<u32, usize> {
+            ids.iter()
+                .enumerate()
+                .map(|(i, &x)| (x, first + i))
+                .collect()
+        };
+        Self {
+            compiled,
+            part,
+            graph: FlowGraph::new(first_company + part.companies.len()),
+            need_node: numbered(&part.needs, first_need),
+            candidate_node: numbered(&part.candidates, first_candidate),
+            company_node: numbered(&part.companies, first_company),
+        }
+    }
+
+    /// Source → need: the first place at cost −`bonus`, the others at cost 0.
+    fn add_places(&mut self, bonus: i64) {
+        for &need in &self.part.needs {
+            let node = self.need_node[&need];
+            let wanted = i64::from(self.compiled.wanted[need as usize]);
+            if wanted > 0 {
+                self.graph.add_edge(Self::SOURCE, node, 1, -bonus);
+            }
+            if wanted > 1 {
+                // Through a node of their own at costs −1 then +1: the same cost (0) as
+                // a direct arc, but the arc out of the source is then tight under the
+                // solver's first prices, so these places' supply is pushed off the
+                // source before the searches start; left on it, each search would
+                // sweep every need.
+                let spare = self.graph.add_node();
+                self.graph.add_edge(Self::SOURCE, spare, wanted - 1, -1);
+                self.graph.add_edge(spare, node, wanted - 1, 1);
+            }
+        }
+    }
+
+    /// Need → candidate for every pair that may be assigned, at cost −weight; the
+    /// arcs in the order of the component's edges.
+    fn add_pairs(&mut self) -> Vec<EdgeId> {
+        self.part
+            .edges
+            .iter()
+            .map(|&e| {
+                let (need, cand, weight) = self.compiled.edges[e];
+                self.graph.add_edge(
+                    self.need_node[&need],
+                    self.candidate_node[&cand],
+                    1,
+                    -weight,
+                )
+            })
+            .collect()
+    }
+
+    /// Candidate → its company (or the sink) at its capacity, company → sink at its
+    /// quota.
+    fn add_capacities(&mut self) {
+        let c = self.compiled;
+        for &cand in &self.part.candidates {
+            let to = match c.company[cand as usize] {
+                Some(co) => self.company_node[&co],
+                None => Self::SINK,
+            };
+            let node = self.candidate_node[&cand];
+            self.graph
+                .add_edge(node, to, i64::from(c.capacity[cand as usize]), 0);
+        }
+        for &co in &self.part.companies {
+            let node = self.company_node[&co];
+            self.graph
+                .add_edge(node, Self::SINK, i64::from(c.quota[co as usize]), 0);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -125,7 +125,47 @@ pub(super) fn explain(input: &BatchInput, problem: &Problem, solution: &Solution
         assigned.entry(&p.need).or_default().insert(&p.candidate);
     }
 
-    let mut result = BatchResult {
+    let mut result = outline(problem, solution);
+    let mut total_score = 0.0;
+    for node in &problem.needs {
+        let Some(need) = by_id.get(node.id.as_str()) else {
+            continue;
+        };
+        let candidates = kept(need, input.min_score);
+        let mine = assigned.get(node.id.as_str());
+        let is_mine = |id: &str| mine.is_some_and(|m| m.contains(id));
+
+        let chosen = chosen(&candidates, is_mine);
+        for s in &chosen {
+            total_score += s.score;
+            result.assignments.push(assignment(&node.id, s, &load));
+        }
+        let filled = chosen.len() as u32;
+        if filled == 0 {
+            result.unserved.push(Unserved {
+                need: node.id.clone(),
+                wanted: node.wanted,
+                reason: unserved_reason(need, &candidates, &load),
+            });
+        } else if filled < node.wanted {
+            result.partly_served.push(PartlyServed {
+                need: node.id.clone(),
+                wanted: node.wanted,
+                filled,
+            });
+        }
+        let alternates = alternates(&candidates, is_mine, &load);
+        if !alternates.is_empty() {
+            result.alternates.insert(node.id.clone(), alternates);
+        }
+    }
+    result.coverage.total_score = round2(total_score);
+    result
+}
+
+/// The result before any need is explained: the objective and the coverage counts.
+fn outline(problem: &Problem, solution: &Solution) -> BatchResult {
+    BatchResult {
         objective: solution.objective,
         coverage: Coverage {
             needs: problem.needs.len(),
@@ -139,108 +179,96 @@ pub(super) fn explain(input: &BatchInput, problem: &Problem, solution: &Solution
         partly_served: Vec::new(),
         alternates: Default::default(),
         components: solution.components,
-    };
-    let mut total_score = 0.0;
-    for node in &problem.needs {
-        let Some(need) = by_id.get(node.id.as_str()) else {
-            continue;
-        };
-        let candidates = kept(need, input.min_score);
-        let mine = assigned.get(node.id.as_str());
-        let is_mine = |id: &str| mine.is_some_and(|m| m.contains(id));
-
-        let mut chosen: Vec<&Proposal> = candidates
-            .iter()
-            .copied()
-            .filter(|s| is_mine(&s.id))
-            .collect();
-        chosen.sort_by(|a, b| {
-            weight(b.score)
-                .cmp(&weight(a.score))
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        for s in &chosen {
-            total_score += s.score;
-            result.assignments.push(Assignment {
-                need: node.id.clone(),
-                candidate: s.id.clone(),
-                kind: s.kind,
-                weight: weight(s.score),
-                score: s.score,
-                start: s.start,
-                end: s.end,
-                company: load
-                    .candidate
-                    .get(s.id.as_str())
-                    .and_then(|c| c.1)
-                    .map(str::to_owned),
-                reasons: s.reasons.clone(),
-                flags: s.flags.clone(),
-            });
-        }
-
-        let filled = chosen.len() as u32;
-        if filled == 0 {
-            let reason = if !candidates.is_empty() {
-                Reason::CandidatesTaken {
-                    by: load.blockers(&candidates),
-                }
-            } else if let Some(best) = need
-                .candidates
-                .iter()
-                .max_by(|a, b| a.score.total_cmp(&b.score).then_with(|| b.id.cmp(&a.id)))
-            {
-                Reason::BelowMinScore {
-                    best: best.id.clone(),
-                    score: best.score,
-                }
-            } else {
-                Reason::NoEligibleCandidate {
-                    nearest: need.nearest.clone(),
-                }
-            };
-            result.unserved.push(Unserved {
-                need: node.id.clone(),
-                wanted: node.wanted,
-                reason,
-            });
-        } else if filled < node.wanted {
-            result.partly_served.push(PartlyServed {
-                need: node.id.clone(),
-                wanted: node.wanted,
-                filled,
-            });
-        }
-
-        let mut others: Vec<(bool, &Proposal)> = candidates
-            .iter()
-            .filter(|s| !is_mine(&s.id))
-            .map(|s| (load.free(&s.id), *s))
-            .collect();
-        // Free ones first; the sort is stable, so each group keeps the ranking.
-        others.sort_by_key(|(free, _)| !free);
-        let alternates: Vec<Alternate> = others
-            .into_iter()
-            .take(ALTERNATES)
-            .map(|(free, s)| Alternate {
-                candidate: s.id.clone(),
-                kind: s.kind,
-                score: s.score,
-                weight: weight(s.score),
-                start: s.start,
-                end: s.end,
-                free,
-                taken_by: load
-                    .taken_by(&s.id)
-                    .iter()
-                    .map(|n| (*n).to_owned())
-                    .collect(),
-            })
-            .collect();
-        if !alternates.is_empty() {
-            result.alternates.insert(node.id.clone(), alternates);
-        }
     }
-    result.coverage.total_score = round2(total_score);
-    result
+}
+
+/// The candidates the solution gave a need, by weight (highest first), then id.
+fn chosen<'p>(candidates: &[&'p Proposal], is_mine: impl Fn(&str) -> bool) -> Vec<&'p Proposal> {
+    let mut chosen: Vec<&Proposal> = candidates
+        .iter()
+        .copied()
+        .filter(|s| is_mine(&s.id))
+        .collect();
+    chosen.sort_by(|a, b| {
+        weight(b.score)
+            .cmp(&weight(a.score))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    chosen
+}
+
+/// Candidate `s` assigned to `need`, with its company and reasons.
+fn assignment(need: &str, s: &Proposal, load: &Load<'_>) -> Assignment {
+    Assignment {
+        need: need.to_owned(),
+        candidate: s.id.clone(),
+        kind: s.kind,
+        weight: weight(s.score),
+        score: s.score,
+        start: s.start,
+        end: s.end,
+        company: load
+            .candidate
+            .get(s.id.as_str())
+            .and_then(|c| c.1)
+            .map(str::to_owned),
+        reasons: s.reasons.clone(),
+        flags: s.flags.clone(),
+    }
+}
+
+/// Why a need got no one: its candidates were all taken, or none scored enough (the
+/// best is named), or none was eligible (the nearest are named).
+fn unserved_reason(need: &NeedCandidates, candidates: &[&Proposal], load: &Load<'_>) -> Reason {
+    if !candidates.is_empty() {
+        return Reason::CandidatesTaken {
+            by: load.blockers(candidates),
+        };
+    }
+    match need
+        .candidates
+        .iter()
+        .max_by(|a, b| a.score.total_cmp(&b.score).then_with(|| b.id.cmp(&a.id)))
+    {
+        Some(best) => Reason::BelowMinScore {
+            best: best.id.clone(),
+            score: best.score,
+        },
+        None => Reason::NoEligibleCandidate {
+            nearest: need.nearest.clone(),
+        },
+    }
+}
+
+/// The best candidates a need did not get, free ones first.
+fn alternates(
+    candidates: &[&Proposal],
+    is_mine: impl Fn(&str) -> bool,
+    load: &Load<'_>,
+) -> Vec<Alternate> {
+    let mut others: Vec<(bool, &Proposal)> = candidates
+        .iter()
+        .filter(|s| !is_mine(&s.id))
+        .map(|s| (load.free(&s.id), *s))
+        .collect();
+    // Free ones first; the sort is stable, so each group keeps the ranking.
+    others.sort_by_key(|(free, _)| !free);
+    others
+        .into_iter()
+        .take(ALTERNATES)
+        .map(|(free, s)| Alternate {
+            candidate: s.id.clone(),
+            kind: s.kind,
+            score: s.score,
+            weight: weight(s.score),
+            start: s.start,
+            end: s.end,
+            free,
+            taken_by: load
+                .taken_by(&s.id)
+                .iter()
+                .map(|n| (*n).to_owned())
+                .collect(),
+        })
+        .collect()
 }

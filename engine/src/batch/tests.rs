@@ -443,10 +443,8 @@ fn a_company_quota_is_shared_by_its_offer_and_its_employees() {
 #[test]
 fn quotas_from_the_sample_records() {
     use crate::model::{Expert, Offer};
-    let experts: Vec<Expert> =
-        serde_json::from_str(include_str!("../../../data/sample/experts.json")).unwrap();
-    let offers: Vec<Offer> =
-        serde_json::from_str(include_str!("../../../data/sample/offers.json")).unwrap();
+    let experts: Vec<Expert> = serde_json::from_str(explor_data::sample::EXPERTS).unwrap();
+    let offers: Vec<Offer> = serde_json::from_str(explor_data::sample::OFFERS).unwrap();
     let mut bookings = crate::scoring::Bookings::default();
     bookings.offers_used.insert("off-elec-2027".into(), 1);
     let q = Quotas::from_records(&experts, &offers, &bookings);

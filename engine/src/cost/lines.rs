@@ -1,195 +1,237 @@
 //! One expert's lines, category by category, and what the local partner provides in
-//! kind; every expert of a mission has the same.
+//! kind; every expert of a mission has the same. Each category is one step of
+//! [`Pricing`]: the amount given by the user when there is one, else the rules'
+//! figure or explor's estimate.
 
 use super::arith::{eur, times};
-use super::plan::Sources;
+use super::parts::{CategoryCost, ExpertLine, Sources};
 use super::rules::CostRules;
 use super::stay::{abroad_stay, domestic_stay};
 use super::types::{Category, CostError, CostInput};
 use crate::reference::Reference;
 use crate::values::Money;
 
-pub(super) type Item = (Category, Money, String);
-
 /// One expert's lines and in-kind contributions (every expert has the same).
 pub(super) struct ExpertCosts {
-    pub(super) lines: Vec<Item>,
-    pub(super) in_kind: Vec<Item>,
+    /// One line per category, in [`Category::ALL`] order.
+    pub(super) lines: Vec<ExpertLine>,
+    /// What the partner provides, in the order of the lines.
+    pub(super) in_kind: Vec<ExpertLine>,
 }
 
+/// Prices one expert's lines: national and international transport, insurance, visa,
+/// lodging and per diem, field transport.
 pub(super) fn expert_costs(
     rules: &CostRules,
     reference: &Reference,
     input: &CostInput,
     sources: &mut Sources,
 ) -> Result<ExpertCosts, CostError> {
-    let days = input.days;
-    let est = &rules.estimates;
-    let mut estimate_used = false;
-    let mut lines: Vec<Item> = Vec::with_capacity(Category::ALL.len());
-    let mut in_kind: Vec<Item> = Vec::new();
+    let mut pricing = Pricing {
+        rules,
+        reference,
+        input,
+        sources,
+        estimate_used: false,
+    };
+    let national = pricing.national_transport();
+    let international = pricing.international_transport();
+    let insurance = pricing.insurance()?;
+    let visa = pricing.visa();
+    let (lodging, per_diem) = pricing.stay()?;
+    let field = pricing.field_transport()?;
+    pricing.cite_estimates();
 
-    // National transport.
-    lines.push(match input.overrides.national_transport {
-        Some(amount) => given(Category::NationalTransport, amount),
-        None => {
-            estimate_used = true;
-            let (amount, what) = if input.reciprocity {
-                (
-                    est.reciprocity.national_transport,
-                    "aéroport – lieu de mission",
-                )
-            } else {
-                (est.abroad.national_transport, "domicile – aéroport")
-            };
+    let categories = [
+        national.paid(),
+        international.paid(),
+        insurance.paid(),
+        visa.paid(),
+        lodging,
+        per_diem,
+        field,
+    ];
+    let mut costs = ExpertCosts {
+        lines: Vec::with_capacity(categories.len()),
+        in_kind: Vec::new(),
+    };
+    for category in categories {
+        costs.lines.push(category.line);
+        costs.in_kind.extend(category.in_kind);
+    }
+    Ok(costs)
+}
+
+/// What every category's step reads, and what the steps record: the sources cited
+/// and whether any of explor's estimates was used (its source is cited last).
+struct Pricing<'a> {
+    rules: &'a CostRules,
+    reference: &'a Reference<'a>,
+    input: &'a CostInput,
+    sources: &'a mut Sources,
+    estimate_used: bool,
+}
+
+impl Pricing<'_> {
+    /// Travel in France: home to airport, or airport to the mission (reciprocity).
+    fn national_transport(&mut self) -> ExpertLine {
+        if let Some(amount) = self.input.overrides.national_transport {
+            return ExpertLine::given(Category::NationalTransport, amount);
+        }
+        self.estimate_used = true;
+        let est = &self.rules.estimates;
+        let (amount, what) = if self.input.reciprocity {
             (
-                Category::NationalTransport,
+                est.reciprocity.national_transport,
+                "aéroport – lieu de mission",
+            )
+        } else {
+            (est.abroad.national_transport, "domicile – aéroport")
+        };
+        ExpertLine::new(
+            Category::NationalTransport,
+            amount,
+            format!("estimation explor ({what}) : {}", eur(amount)),
+        )
+    }
+
+    /// The return flight, by the destination's zone (the origin's for reciprocity).
+    fn international_transport(&mut self) -> ExpertLine {
+        if let Some(amount) = self.input.overrides.international_transport {
+            return ExpertLine::given(Category::InternationalTransport, amount);
+        }
+        self.estimate_used = true;
+        let est = &self.rules.estimates;
+        self.sources.add(&est.zones_source, &est.date);
+        let (table, place, direction) = if self.input.reciprocity {
+            (
+                &est.reciprocity.international_transport,
+                self.input.expert_origin,
+                "depuis",
+            )
+        } else {
+            (
+                &est.abroad.international_transport,
+                Some(self.input.country),
+                "vers",
+            )
+        };
+        let zone = place.and_then(|c| est.zone_of(self.reference.countries, c));
+        let priced = zone.and_then(|z| table.by_zone.get(&z.id).map(|a| (z, *a)));
+        let (amount, basis) = match (place, priced) {
+            (Some(_), Some((z, amount))) => (
                 amount,
-                format!("estimation explor ({what}) : {}", eur(amount)),
-            )
-        }
-    });
-
-    // International transport, by the destination's zone (the origin's for reciprocity).
-    lines.push(match input.overrides.international_transport {
-        Some(amount) => given(Category::InternationalTransport, amount),
-        None => {
-            estimate_used = true;
-            sources.add(&est.zones_source, &est.date);
-            let (table, place, direction) = if input.reciprocity {
-                (
-                    &est.reciprocity.international_transport,
-                    input.expert_origin,
-                    "depuis",
-                )
-            } else {
-                (
-                    &est.abroad.international_transport,
-                    Some(input.country),
-                    "vers",
-                )
-            };
-            let zone = place.and_then(|c| est.zone_of(reference.countries, c));
-            let priced = zone.and_then(|z| table.by_zone.get(&z.id).map(|a| (z, *a)));
-            let (amount, basis) = match (place, priced) {
-                (Some(_), Some((z, amount))) => (
-                    amount,
-                    format!(
-                        "estimation explor, aller-retour {direction} la zone {}",
-                        z.name_fr
-                    ),
+                format!(
+                    "estimation explor, aller-retour {direction} la zone {}",
+                    z.name_fr
                 ),
-                (Some(c), None) => (
-                    table.default,
-                    format!(
-                        "estimation explor par défaut, aller-retour {direction} {c} (hors zones)"
-                    ),
-                ),
-                (None, _) => (
-                    table.default,
-                    "estimation explor par défaut, origine non précisée".to_owned(),
-                ),
-            };
-            (
-                Category::InternationalTransport,
-                amount,
-                format!("{basis} : {}", eur(amount)),
-            )
-        }
-    });
+            ),
+            (Some(c), None) => (
+                table.default,
+                format!("estimation explor par défaut, aller-retour {direction} {c} (hors zones)"),
+            ),
+            (None, _) => (
+                table.default,
+                "estimation explor par défaut, origine non précisée".to_owned(),
+            ),
+        };
+        ExpertLine::new(
+            Category::InternationalTransport,
+            amount,
+            format!("{basis} : {}", eur(amount)),
+        )
+    }
 
-    // Insurance, per day.
-    lines.push(match input.overrides.insurance {
-        Some(amount) => given(Category::Insurance, amount),
-        None => {
-            estimate_used = true;
-            let per_day = if input.reciprocity {
-                est.reciprocity.insurance_per_day
-            } else {
-                est.abroad.insurance_per_day
-            };
-            (
-                Category::Insurance,
-                times(per_day, days)?,
-                format!("{days} j × {} (estimation explor)", eur(per_day)),
-            )
+    /// Insurance, per day.
+    fn insurance(&mut self) -> Result<ExpertLine, CostError> {
+        if let Some(amount) = self.input.overrides.insurance {
+            return Ok(ExpertLine::given(Category::Insurance, amount));
         }
-    });
+        let est = &self.rules.estimates;
+        let per_day = if self.input.reciprocity {
+            est.reciprocity.insurance_per_day
+        } else {
+            est.abroad.insurance_per_day
+        };
+        let (amount, basis) = self.estimated_per_day(per_day)?;
+        Ok(ExpertLine::new(Category::Insurance, amount, basis))
+    }
 
-    // Visa.
-    lines.push(match input.overrides.visa {
-        Some(amount) => given(Category::Visa, amount),
-        None if input.reciprocity => {
+    /// The visa: the Schengen visa's fixed fee for reciprocity, else explor's estimate
+    /// for the country.
+    fn visa(&mut self) -> ExpertLine {
+        let input = self.input;
+        let est = &self.rules.estimates;
+        if let Some(amount) = input.overrides.visa {
+            return ExpertLine::given(Category::Visa, amount);
+        }
+        if input.reciprocity {
             let v = &est.reciprocity.visa;
-            sources.add(&v.source, &v.date);
-            (
+            self.sources.add(&v.source, &v.date);
+            return ExpertLine::new(
                 Category::Visa,
                 v.amount,
                 format!(
                     "visa Schengen court séjour pour la France : {}",
                     eur(v.amount)
                 ),
-            )
+            );
         }
-        None => {
-            estimate_used = true;
-            let table = &est.abroad.visa;
-            let (amount, basis) = match table.by_country.get(&input.country) {
-                Some(amount) => (*amount, format!("estimation explor pour {}", input.country)),
-                None => (
-                    table.default,
-                    format!("estimation explor par défaut ({} non listé)", input.country),
-                ),
-            };
-            (Category::Visa, amount, format!("{basis} : {}", eur(amount)))
-        }
-    });
-
-    // Lodging and per diem.
-    let (lodging, meals) = if input.reciprocity && input.overrides.per_diem_daily.is_none() {
-        domestic_stay(rules, input, sources)?
-    } else {
-        abroad_stay(rules, input, sources)?
-    };
-    for (item, kind) in [lodging, meals] {
-        lines.push(item);
-        in_kind.extend(kind);
+        self.estimate_used = true;
+        let table = &est.abroad.visa;
+        let (amount, basis) = match table.by_country.get(&input.country) {
+            Some(amount) => (*amount, format!("estimation explor pour {}", input.country)),
+            None => (
+                table.default,
+                format!("estimation explor par défaut ({} non listé)", input.country),
+            ),
+        };
+        ExpertLine::new(Category::Visa, amount, format!("{basis} : {}", eur(amount)))
     }
 
-    // Field transport, per day.
-    let (full, basis) = match input.overrides.field_transport {
-        Some(amount) => (amount, format!("montant donné : {}", eur(amount))),
-        None => {
-            estimate_used = true;
-            let per_day = if input.reciprocity {
-                est.reciprocity.field_transport_per_day
-            } else {
-                est.abroad.field_transport_per_day
-            };
-            (
-                times(per_day, days)?,
-                format!("{days} j × {} (estimation explor)", eur(per_day)),
-            )
+    /// Lodging and per diem: the domestic rates for reciprocity (unless a daily rate is
+    /// given), else the split of the daily rate abroad.
+    fn stay(&mut self) -> Result<(CategoryCost, CategoryCost), CostError> {
+        if self.input.reciprocity && self.input.overrides.per_diem_daily.is_none() {
+            domestic_stay(self.rules, self.input, self.sources)
+        } else {
+            abroad_stay(self.rules, self.input, self.sources)
         }
-    };
-    if input.field_transport_provided {
-        lines.push((
-            Category::FieldTransport,
-            Money::ZERO,
-            format!("fourni par le partenaire (en nature : {basis})"),
-        ));
-        in_kind.push((Category::FieldTransport, full, basis));
-    } else {
-        lines.push((Category::FieldTransport, full, basis));
     }
 
-    if estimate_used {
-        sources.add(&est.source, &est.date);
+    /// Travel on site, per day; in kind when the partner provides it.
+    fn field_transport(&mut self) -> Result<CategoryCost, CostError> {
+        let (amount, basis) = match self.input.overrides.field_transport {
+            Some(amount) => (amount, format!("montant donné : {}", eur(amount))),
+            None => {
+                let est = &self.rules.estimates;
+                let per_day = if self.input.reciprocity {
+                    est.reciprocity.field_transport_per_day
+                } else {
+                    est.abroad.field_transport_per_day
+                };
+                self.estimated_per_day(per_day)?
+            }
+        };
+        Ok(ExpertLine::new(Category::FieldTransport, amount, basis)
+            .unless_provided(self.input.field_transport_provided))
     }
-    Ok(ExpertCosts { lines, in_kind })
-}
 
-/// A line with an amount given by the user.
-fn given(category: Category, amount: Money) -> Item {
-    (category, amount, format!("montant donné : {}", eur(amount)))
+    /// explor's estimate of `per_day` for every mission day, and its basis.
+    fn estimated_per_day(&mut self, per_day: Money) -> Result<(Money, String), CostError> {
+        self.estimate_used = true;
+        let days = self.input.days;
+        Ok((
+            times(per_day, days)?,
+            format!("{days} j × {} (estimation explor)", eur(per_day)),
+        ))
+    }
+
+    /// Cites explor's estimates, after the rules they complete, when any was used.
+    fn cite_estimates(&mut self) {
+        if self.estimate_used {
+            let est = &self.rules.estimates;
+            self.sources.add(&est.source, &est.date);
+        }
+    }
 }

@@ -2,7 +2,7 @@
 //! reduction (article 238 bis CGI) and its yearly cap.
 
 use super::arith::{add, eur, money, pct, round_div, times};
-use super::rules::{CostRules, FULL_BP};
+use super::rules::{CostRules, FULL_BP, MecenatRules};
 use super::types::{CostError, CostInput, MecenatEstimate};
 use crate::values::Money;
 
@@ -13,98 +13,11 @@ pub(super) fn mecenat(
     cash: Money,
 ) -> Result<MecenatEstimate, CostError> {
     let m = &rules.mecenat;
-    let days = input.days;
-    let experts = input.experts;
-    let mut assumptions = vec![
-        "estimation, pas un conseil fiscal : réduction d'impôt de l'article 238 bis du CGI"
-            .to_owned(),
-        "le bénéficiaire (association ou réseau) est d'intérêt général et délivre un reçu fiscal ; l'employeur est une entreprise imposable en France"
-            .to_owned(),
-        format!(
-            "part en numéraire : la part du reste à charge payée par l'employeur ({}) ; les frais de dossier ({}), contrepartie d'un service du réseau, ne sont pas comptés comme don",
-            eur(cash),
-            eur(rules.programme.fee_per_mission)
-        ),
-    ];
-
-    let monthly_cap = times(m.pmss_monthly, m.pay_cap_pmss_multiple)?;
-    let (valued_time, time_capped) = match input.daily_cost.filter(|c| c.cents() > 0) {
-        None => {
-            assumptions
-                .push("temps de travail non valorisé : coût journalier non donné".to_owned());
-            (Money::ZERO, false)
-        }
-        Some(daily) => {
-            let uncapped = times(daily, days)?;
-            let cap = money(round_div(
-                i128::from(monthly_cap.cents()) * i128::from(days),
-                i128::from(m.days_per_month),
-            ))?;
-            let capped = uncapped > cap;
-            let each = uncapped.min(cap);
-            assumptions.push(format!(
-                "temps de travail valorisé au coût (salaire et charges) : {experts} expert(s) × {days} j × {}, chaque jour de mission compté comme travaillé",
-                eur(daily)
-            ));
-            assumptions.push(format!(
-                "rémunération retenue dans la limite de {} × le plafond mensuel de la sécurité sociale ({}), soit {} par mois, ramenée à la mission par {} × {days} / {} = {} par expert ; la limite est appliquée ici au coût donné, charges comprises (lecture prudente){}",
-                m.pay_cap_pmss_multiple,
-                eur(m.pmss_monthly),
-                eur(monthly_cap),
-                eur(monthly_cap),
-                m.days_per_month,
-                eur(cap),
-                if capped { " : limite atteinte" } else { "" }
-            ));
-            (times(each, experts)?, capped)
-        }
-    };
-
+    let mut assumptions = ground_assumptions(rules, cash);
+    let (valued_time, time_capped) = valued_time(m, input, &mut assumptions)?;
     let gift = add(cash, valued_time)?;
-    let threshold = i128::from(m.reduced_rate_above.cents());
-    let g = i128::from(gift.cents());
-    let reduction = money(
-        round_div(
-            g.min(threshold) * i128::from(m.reduction_bp),
-            i128::from(FULL_BP),
-        ) + round_div(
-            (g - threshold).max(0) * i128::from(m.reduction_above_bp),
-            i128::from(FULL_BP),
-        ),
-    )?;
-    assumptions.push(format!(
-        "réduction de {} des dons jusqu'à {} dans l'exercice, {} au-delà ; aucun autre don de l'entreprise dans l'exercice n'est compté",
-        pct(m.reduction_bp),
-        eur(m.reduced_rate_above),
-        pct(m.reduction_above_bp)
-    ));
-
-    let yearly_cap = match input.turnover {
-        Some(turnover) => {
-            let share = money(round_div(
-                i128::from(turnover.cents()) * i128::from(m.yearly_cap_turnover_bp),
-                i128::from(FULL_BP),
-            ))?;
-            let cap = share.max(m.yearly_cap_floor);
-            assumptions.push(format!(
-                "plafond annuel : le plus élevé de {} et {} du chiffre d'affaires ({} × {} = {}), soit {}",
-                eur(m.yearly_cap_floor),
-                pct(m.yearly_cap_turnover_bp),
-                eur(turnover),
-                pct(m.yearly_cap_turnover_bp),
-                eur(share),
-                eur(cap)
-            ));
-            cap
-        }
-        None => {
-            assumptions.push(format!(
-                "chiffre d'affaires non donné : plafond annuel de {}",
-                eur(m.yearly_cap_floor)
-            ));
-            m.yearly_cap_floor
-        }
-    };
+    let reduction = reduction(m, gift, &mut assumptions)?;
+    let yearly_cap = yearly_cap(m, input.turnover, &mut assumptions)?;
     let reduction_this_year = reduction.min(yearly_cap);
     let carried_forward = reduction - reduction_this_year;
     if carried_forward.cents() > 0 {
@@ -127,4 +40,115 @@ pub(super) fn mecenat(
         net_cost: gift - reduction_this_year,
         assumptions,
     })
+}
+
+/// What every estimate takes for granted: the law, the beneficiary, and what counts
+/// as the employer's cash gift.
+fn ground_assumptions(rules: &CostRules, cash: Money) -> Vec<String> {
+    vec![
+        "estimation, pas un conseil fiscal : réduction d'impôt de l'article 238 bis du CGI"
+            .to_owned(),
+        "le bénéficiaire (association ou réseau) est d'intérêt général et délivre un reçu fiscal ; l'employeur est une entreprise imposable en France"
+            .to_owned(),
+        format!(
+            "part en numéraire : la part du reste à charge payée par l'employeur ({}) ; les frais de dossier ({}), contrepartie d'un service du réseau, ne sont pas comptés comme don",
+            eur(cash),
+            eur(rules.programme.fee_per_mission)
+        ),
+    ]
+}
+
+/// The working time given, at the daily cost within the pay cap, for all experts, and
+/// whether the cap lowered it.
+fn valued_time(
+    m: &MecenatRules,
+    input: &CostInput,
+    assumptions: &mut Vec<String>,
+) -> Result<(Money, bool), CostError> {
+    // Computed first: a cap too large to compute fails even when no time is given.
+    let monthly_cap = times(m.pmss_monthly, m.pay_cap_pmss_multiple)?;
+    let Some(daily) = input.daily_cost.filter(|c| c.cents() > 0) else {
+        assumptions.push("temps de travail non valorisé : coût journalier non donné".to_owned());
+        return Ok((Money::ZERO, false));
+    };
+    let (days, experts) = (input.days, input.experts);
+    let uncapped = times(daily, days)?;
+    let cap = money(round_div(
+        i128::from(monthly_cap.cents()) * i128::from(days),
+        i128::from(m.days_per_month),
+    ))?;
+    let capped = uncapped > cap;
+    let each = uncapped.min(cap);
+    assumptions.push(format!(
+        "temps de travail valorisé au coût (salaire et charges) : {experts} expert(s) × {days} j × {}, chaque jour de mission compté comme travaillé",
+        eur(daily)
+    ));
+    assumptions.push(format!(
+        "rémunération retenue dans la limite de {} × le plafond mensuel de la sécurité sociale ({}), soit {} par mois, ramenée à la mission par {} × {days} / {} = {} par expert ; la limite est appliquée ici au coût donné, charges comprises (lecture prudente){}",
+        m.pay_cap_pmss_multiple,
+        eur(m.pmss_monthly),
+        eur(monthly_cap),
+        eur(monthly_cap),
+        m.days_per_month,
+        eur(cap),
+        if capped { " : limite atteinte" } else { "" }
+    ));
+    Ok((times(each, experts)?, capped))
+}
+
+/// The reduction before the yearly cap: one rate up to the threshold, another above.
+fn reduction(
+    m: &MecenatRules,
+    gift: Money,
+    assumptions: &mut Vec<String>,
+) -> Result<Money, CostError> {
+    let threshold = i128::from(m.reduced_rate_above.cents());
+    let g = i128::from(gift.cents());
+    let reduction = money(
+        round_div(
+            g.min(threshold) * i128::from(m.reduction_bp),
+            i128::from(FULL_BP),
+        ) + round_div(
+            (g - threshold).max(0) * i128::from(m.reduction_above_bp),
+            i128::from(FULL_BP),
+        ),
+    )?;
+    assumptions.push(format!(
+        "réduction de {} des dons jusqu'à {} dans l'exercice, {} au-delà ; aucun autre don de l'entreprise dans l'exercice n'est compté",
+        pct(m.reduction_bp),
+        eur(m.reduced_rate_above),
+        pct(m.reduction_above_bp)
+    ));
+    Ok(reduction)
+}
+
+/// The yearly cap: the higher of the floor and the share of the turnover (the floor
+/// when the turnover is not given).
+fn yearly_cap(
+    m: &MecenatRules,
+    turnover: Option<Money>,
+    assumptions: &mut Vec<String>,
+) -> Result<Money, CostError> {
+    let Some(turnover) = turnover else {
+        assumptions.push(format!(
+            "chiffre d'affaires non donné : plafond annuel de {}",
+            eur(m.yearly_cap_floor)
+        ));
+        return Ok(m.yearly_cap_floor);
+    };
+    let share = money(round_div(
+        i128::from(turnover.cents()) * i128::from(m.yearly_cap_turnover_bp),
+        i128::from(FULL_BP),
+    ))?;
+    let cap = share.max(m.yearly_cap_floor);
+    assumptions.push(format!(
+        "plafond annuel : le plus élevé de {} et {} du chiffre d'affaires ({} × {} = {}), soit {}",
+        eur(m.yearly_cap_floor),
+        pct(m.yearly_cap_turnover_bp),
+        eur(turnover),
+        pct(m.yearly_cap_turnover_bp),
+        eur(share),
+        eur(cap)
+    ));
+    Ok(cap)
 }

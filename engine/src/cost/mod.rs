@@ -21,6 +21,7 @@
 mod arith;
 mod lines;
 mod mecenat;
+mod parts;
 mod plan;
 mod rules;
 mod stay;

@@ -13,7 +13,7 @@ use crate::reference::{Countries, ReferenceError};
 use crate::values::{CountryCode, Money};
 
 const FILE: &str = "costs.json";
-const EMBEDDED: &str = include_str!("../../../data/reference/costs.json");
+const EMBEDDED: &str = explor_data::reference::COSTS;
 
 /// One hundred per cent in basis points.
 pub const FULL_BP: u32 = 10_000;
@@ -428,14 +428,32 @@ impl CostRules {
         self.currencies.iter().find(|c| c.code == code)
     }
 
+    /// Checks what the types cannot say, group by group; the first problem found is
+    /// the error.
     fn validate(&self) -> Result<(), String> {
+        self.check_amounts()?;
+        self.check_percentages()?;
+        self.check_counts()?;
+        self.check_currencies()?;
+        self.check_per_diem_rates()?;
+        self.check_zones()
+    }
+
+    /// No amount is negative.
+    fn check_amounts(&self) -> Result<(), String> {
+        match self.amounts().into_iter().find(|(_, v)| v.is_negative()) {
+            Some((which, _)) => Err(format!("{which} is negative")),
+            None => Ok(()),
+        }
+    }
+
+    /// Every amount in euros, named by where it is in the file.
+    fn amounts(&self) -> Vec<(String, Money)> {
         let p = &self.programme;
-        let s = &self.per_diem_split;
         let d = &self.domestic;
         let m = &self.mecenat;
         let a = &self.estimates.abroad;
         let r = &self.estimates.reciprocity;
-
         let mut amounts: Vec<(String, Money)> = vec![
             (
                 "programme.network_cap_per_mission".into(),
@@ -495,10 +513,14 @@ impl CostRules {
                 .iter()
                 .map(|(c, v)| (format!("abroad.visa.{c}"), *v)),
         );
-        if let Some((which, _)) = amounts.iter().find(|(_, v)| v.is_negative()) {
-            return Err(format!("{which} is negative"));
-        }
+        amounts
+    }
 
+    /// Percentages within 0–100 %, and the daily rate's split adding up to the whole.
+    fn check_percentages(&self) -> Result<(), String> {
+        let p = &self.programme;
+        let s = &self.per_diem_split;
+        let m = &self.mecenat;
         for (which, bp) in [
             ("programme.network_share_bp", p.network_share_bp),
             ("per_diem_split.lodging_bp", s.lodging_bp),
@@ -519,7 +541,13 @@ impl CostRules {
         if u32::from(s.meals_per_day) * s.per_meal_bp > s.meals_bp {
             return Err("per_diem_split: meals_per_day × per_meal_bp exceeds meals_bp".into());
         }
-        if d.meals_per_day == 0 {
+        Ok(())
+    }
+
+    /// Counts that divide or multiply are positive.
+    fn check_counts(&self) -> Result<(), String> {
+        let m = &self.mecenat;
+        if self.domestic.meals_per_day == 0 {
             return Err("domestic.meals_per_day must be at least 1".into());
         }
         if m.days_per_month == 0 || m.pay_cap_pmss_multiple == 0 {
@@ -527,7 +555,11 @@ impl CostRules {
                 "mecenat: days_per_month and pay_cap_pmss_multiple must be positive".into(),
             );
         }
+        Ok(())
+    }
 
+    /// Currencies are foreign ISO 4217 codes, each listed once, at a non-zero rate.
+    fn check_currencies(&self) -> Result<(), String> {
         let mut codes = Vec::new();
         for c in &self.currencies {
             let well_formed = c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase());
@@ -545,6 +577,11 @@ impl CostRules {
             }
             codes.push(c.code.clone());
         }
+        Ok(())
+    }
+
+    /// Per-diem rates are non-zero, in a currency with a rate, one per country.
+    fn check_per_diem_rates(&self) -> Result<(), String> {
         let mut countries = Vec::new();
         for rate in &self.per_diem_abroad.rates {
             if rate.currency != "EUR" && self.currency(&rate.currency).is_none() {
@@ -561,7 +598,12 @@ impl CostRules {
             }
             countries.push(rate.country);
         }
+        Ok(())
+    }
 
+    /// Zones are listed once with three-digit M49 codes, and the flight tables name
+    /// only those zones.
+    fn check_zones(&self) -> Result<(), String> {
         let mut zone_ids: Vec<&str> = Vec::new();
         for z in &self.estimates.zones {
             if zone_ids.contains(&z.id.as_str()) {
@@ -576,7 +618,11 @@ impl CostRules {
             }
             zone_ids.push(&z.id);
         }
-        for table in [&a.international_transport, &r.international_transport] {
+        let e = &self.estimates;
+        for table in [
+            &e.abroad.international_transport,
+            &e.reciprocity.international_transport,
+        ] {
             if let Some(unknown) = table
                 .by_zone
                 .keys()

@@ -3,28 +3,14 @@
 //! provides become 0 on the line and their value in kind.
 
 use super::arith::{eur, money, pct, round_div, times, to_eur};
-use super::lines::Item;
-use super::plan::Sources;
-use super::rules::{CostRules, ExactDecimal, FULL_BP};
+use super::parts::{CategoryCost, ExpertLine, Sources};
+use super::rules::{CostRules, DomesticRates, ExactDecimal, FULL_BP};
 use super::types::{Category, CostError, CostInput};
 use crate::values::Money;
 
-pub(super) type Stay = (Item, Option<Item>);
-
 /// The lodging line: paid, or provided by the partner (then 0, and its value in kind).
-fn lodging_line(provided: bool, full: Money, basis: String) -> Stay {
-    if provided {
-        (
-            (
-                Category::Lodging,
-                Money::ZERO,
-                format!("fourni par le partenaire (en nature : {basis})"),
-            ),
-            Some((Category::Lodging, full, basis)),
-        )
-    } else {
-        ((Category::Lodging, full, basis), None)
-    }
+fn lodging_line(provided: bool, full: Money, basis: String) -> CategoryCost {
+    ExpertLine::new(Category::Lodging, full, basis).unless_provided(provided)
 }
 
 /// Lodging and per diem abroad from the daily rate R: 65 % and 35 % of R per day.
@@ -32,7 +18,7 @@ pub(super) fn abroad_stay(
     rules: &CostRules,
     input: &CostInput,
     sources: &mut Sources,
-) -> Result<(Stay, Stay), CostError> {
+) -> Result<(CategoryCost, CategoryCost), CostError> {
     let split = &rules.per_diem_split;
     let (rate, rate_text) = daily_rate(rules, input, sources)?;
     sources.add(&split.source, &split.date);
@@ -47,7 +33,7 @@ pub(super) fn abroad_stay(
     let m = input.meals_provided_per_day;
     let meals = if m == 0 {
         let basis = format!("{days} j × {} × {rate_text}", pct(split.meals_bp));
-        ((Category::PerDiem, part(split.meals_bp)?, basis), None)
+        ExpertLine::new(Category::PerDiem, part(split.meals_bp)?, basis).paid()
     } else {
         let line_bp = split
             .meals_bp
@@ -62,14 +48,14 @@ pub(super) fn abroad_stay(
             "{days} j × {m} repas × {} × {rate_text}",
             pct(split.per_meal_bp)
         );
-        (
-            (Category::PerDiem, part(line_bp)?, basis),
-            Some((
+        CategoryCost {
+            line: ExpertLine::new(Category::PerDiem, part(line_bp)?, basis),
+            in_kind: Some(ExpertLine::new(
                 Category::PerDiem,
                 part(u32::from(m) * split.per_meal_bp)?,
                 kind_basis,
             )),
-        )
+        }
     };
     Ok((lodging, meals))
 }
@@ -121,36 +107,45 @@ pub(super) fn domestic_stay(
     rules: &CostRules,
     input: &CostInput,
     sources: &mut Sources,
-) -> Result<(Stay, Stay), CostError> {
+) -> Result<(CategoryCost, CategoryCost), CostError> {
     let d = &rules.domestic;
     sources.add(&d.source, &d.date);
-    let days = input.days;
 
     // A mission of N days has N − 1 nights between arrival and departure; a one-day
     // mission still pays one night (the expert comes from abroad).
-    let nights = days.saturating_sub(1).max(1);
-    let (night, why) = match &input.city {
-        None => (d.night, "taux de base, ville non précisée".to_owned()),
-        Some(city) => {
-            for list in &d.night_by_city {
-                sources.add(&list.source, &list.date);
-            }
-            let wanted = crate::scoring::fold(city.trim());
-            match d
-                .night_by_city
-                .iter()
-                .find(|l| l.cities.iter().any(|c| crate::scoring::fold(c) == wanted))
-            {
-                Some(list) => (list.night, format!("{} : {}", city.trim(), list.label)),
-                None => (d.night, format!("{} : taux de base", city.trim())),
-            }
-        }
-    };
+    let nights = input.days.saturating_sub(1).max(1);
+    let (night, why) = night_rate(d, input.city.as_deref(), sources);
     let nights_word = if nights == 1 { "nuit" } else { "nuits" };
     let lodging_full = times(night, nights)?;
     let lodging_basis = format!("{nights} {nights_word} × {} ({why})", eur(night));
     let lodging = lodging_line(input.lodging_provided, lodging_full, lodging_basis);
+    Ok((lodging, domestic_meals(d, input)?))
+}
 
+/// The night rate in France for the mission's city, and why: the city's list, else the
+/// base rate. Every city list is cited once a city is given.
+fn night_rate(d: &DomesticRates, city: Option<&str>, sources: &mut Sources) -> (Money, String) {
+    let Some(city) = city else {
+        return (d.night, "taux de base, ville non précisée".to_owned());
+    };
+    for list in &d.night_by_city {
+        sources.add(&list.source, &list.date);
+    }
+    let city = city.trim();
+    let wanted = crate::scoring::fold(city);
+    match d
+        .night_by_city
+        .iter()
+        .find(|l| l.cities.iter().any(|c| crate::scoring::fold(c) == wanted))
+    {
+        Some(list) => (list.night, format!("{city} : {}", list.label)),
+        None => (d.night, format!("{city} : taux de base")),
+    }
+}
+
+/// Meals in France at the domestic meal rate, those the partner provides in kind.
+fn domestic_meals(d: &DomesticRates, input: &CostInput) -> Result<CategoryCost, CostError> {
+    let days = input.days;
     let m = input.meals_provided_per_day;
     let per_day = d.meals_per_day.saturating_sub(m);
     let count = days * u32::from(per_day);
@@ -167,10 +162,10 @@ pub(super) fn domestic_stay(
             d.meals_per_day
         )
     };
-    let kind = (m > 0)
-        .then(|| -> Result<Item, CostError> {
+    let in_kind = (m > 0)
+        .then(|| -> Result<ExpertLine, CostError> {
             let count = days * u32::from(m);
-            Ok((
+            Ok(ExpertLine::new(
                 Category::PerDiem,
                 times(d.meal, count)?,
                 format!(
@@ -180,8 +175,8 @@ pub(super) fn domestic_stay(
             ))
         })
         .transpose()?;
-    Ok((
-        lodging,
-        ((Category::PerDiem, times(d.meal, count)?, basis), kind),
-    ))
+    Ok(CategoryCost {
+        line: ExpertLine::new(Category::PerDiem, times(d.meal, count)?, basis),
+        in_kind,
+    })
 }

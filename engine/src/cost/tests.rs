@@ -110,7 +110,7 @@ fn embedded_rules_load_with_their_figures() {
 
 #[test]
 fn bad_rules_files_are_refused() {
-    let text = include_str!("../../../data/reference/costs.json");
+    let text = explor_data::reference::COSTS;
     let broken = [
         ("\"fee_per_mission\": 200", "\"fee_per_mission\": -200"),
         ("\"network_share_bp\": 5000", "\"network_share_bp\": 10001"),

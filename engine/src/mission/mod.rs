@@ -47,12 +47,9 @@ pub enum Staff {
 }
 
 impl Staff {
-    /// How many people go.
+    /// How many people go: the experts named, or one employee of the offering company.
     pub fn people(&self) -> u32 {
-        match self {
-            Staff::Experts { experts } => u32::try_from(experts.len()).unwrap_or(u32::MAX),
-            Staff::Offer { .. } => 1,
-        }
+        people_sent(matches!(self, Staff::Offer { .. }), self.experts().len())
     }
 
     /// The named experts (none for an offer).
@@ -69,6 +66,16 @@ impl Staff {
             Staff::Experts { .. } => None,
             Staff::Offer { offer } => Some(offer),
         }
+    }
+}
+
+/// The headcount rule shared by [`Staff`] and [`Staffing`]: an offer is one place (its
+/// company names one employee per mission), named experts count one each.
+fn people_sent(offer: bool, experts: usize) -> u32 {
+    if offer {
+        1
+    } else {
+        u32::try_from(experts).unwrap_or(u32::MAX)
     }
 }
 

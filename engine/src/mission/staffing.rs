@@ -7,7 +7,7 @@ use crate::schema::MISSION_DAYS;
 use crate::scoring::{Flag, Scorer, Subject};
 use crate::values::{DateWindow, Money};
 
-use super::{Mission, MissionError};
+use super::{Mission, MissionError, people_sent};
 
 /// A proposed staffing of a need, to check before a mission is created.
 #[derive(Debug, Clone)]
@@ -35,10 +35,8 @@ impl Staffing<'_> {
     /// How many people the staffing sends: the experts named, or one employee of the
     /// offering company (an offer's headcount counts people, one per mission).
     pub fn people(&self) -> u32 {
-        match self.subjects.as_slice() {
-            [Subject::Offer(_)] => 1,
-            subjects => u32::try_from(subjects.len()).unwrap_or(u32::MAX),
-        }
+        let offer = matches!(self.subjects.as_slice(), [Subject::Offer(_)]);
+        people_sent(offer, self.subjects.len())
     }
 }
 

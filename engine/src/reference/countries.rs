@@ -54,7 +54,7 @@ pub struct Countries {
     date: String,
 }
 
-const EMBEDDED: &str = include_str!("../../../data/reference/countries.json");
+const EMBEDDED: &str = explor_data::reference::COUNTRIES;
 
 impl Countries {
     /// Parses a countries file (the shape of `data/reference/countries.json`).

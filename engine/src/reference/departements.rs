@@ -38,7 +38,7 @@ pub struct Departements {
     occitanie: Vec<String>,
 }
 
-const EMBEDDED: &str = include_str!("../../../data/reference/departements.json");
+const EMBEDDED: &str = explor_data::reference::DEPARTEMENTS;
 
 impl Departements {
     /// Parses a départements file (the shape of `data/reference/departements.json`).

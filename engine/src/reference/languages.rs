@@ -36,7 +36,7 @@ pub struct Languages {
     by_code: BTreeMap<String, Language>,
 }
 
-const EMBEDDED: &str = include_str!("../../../data/reference/languages.json");
+const EMBEDDED: &str = explor_data::reference::LANGUAGES;
 
 impl Languages {
     /// Parses a languages file (the shape of `data/reference/languages.json`).

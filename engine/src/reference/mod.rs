@@ -1,7 +1,8 @@
-//! Reference data: theme taxonomy, countries, languages, French départements.
+//! Reference data: theme taxonomy, countries, languages, French départements and travel
+//! advice.
 //!
 //! Each list is a JSON file under `data/reference/` carrying its source and date; the
-//! files are embedded in the binary as defaults.
+//! files are embedded in the binary as defaults (through the `explor-data` crate).
 
 mod countries;
 mod departements;

@@ -58,7 +58,7 @@ pub struct Taxonomy {
     date: String,
 }
 
-const EMBEDDED: &str = include_str!("../../../data/reference/themes.json");
+const EMBEDDED: &str = explor_data::reference::THEMES;
 
 impl Taxonomy {
     /// Parses a themes file (the shape of `data/reference/themes.json`). Keys must be

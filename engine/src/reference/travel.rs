@@ -47,7 +47,7 @@ pub struct TravelAdvice {
     date: String,
 }
 
-const EMBEDDED: &str = include_str!("../../../data/reference/travel-advice.json");
+const EMBEDDED: &str = explor_data::reference::TRAVEL_ADVICE;
 
 impl TravelAdvice {
     /// Parses a travel-advice file (the shape of `data/reference/travel-advice.json`).

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
-use super::fields::{Field, Ty, fields};
+use super::fields::{Field, FieldType, fields};
 use super::issue::{FieldIssue, IssueClass};
 use crate::model::{Record, RecordKind};
 use crate::reference::Reference;
@@ -106,147 +106,98 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn value(&self, ty: Ty, v: &Value, path: &str, out: &mut Vec<FieldIssue>) {
-        let mut bad_type = |expected: &str| {
-            out.push(FieldIssue::new(
-                path,
-                IssueClass::BadType,
-                format!("expected {expected}, found {}", describe(v)),
-            ));
+    /// Checks one value of type `ty`; nested objects, windows and lists are checked
+    /// item by item.
+    fn value(&self, ty: FieldType, v: &Value, path: &str, out: &mut Vec<FieldIssue>) {
+        let issue = match ty {
+            FieldType::Text => text(v),
+            FieldType::Bool => (!v.is_boolean()).then(|| ValueIssue::expected("true or false")),
+            FieldType::Count { min, max } => count(v, min, max),
+            FieldType::Money => money(v),
+            FieldType::Date => date(v),
+            FieldType::Country
+            | FieldType::Departement
+            | FieldType::Theme
+            | FieldType::Choice(_) => self.code(ty, v),
+            FieldType::Object(table) => match v.as_object() {
+                Some(o) => return self.object(table, o, path, out),
+                None => Some(ValueIssue::expected("an object")),
+            },
+            FieldType::Window => match v.as_object() {
+                Some(o) => return self.window(o, path, out),
+                None => Some(ValueIssue::expected("an object {\"from\", \"to\"}")),
+            },
+            FieldType::TextList
+            | FieldType::ThemeList
+            | FieldType::CountryList
+            | FieldType::LanguageLevels
+            | FieldType::Windows => match v.as_array() {
+                Some(items) => return self.list(ty, items, path, out),
+                None => Some(ValueIssue::expected("a list")),
+            },
         };
-        match ty {
-            Ty::Text => match v.as_str() {
-                Some(s) if s.trim().is_empty() => out.push(FieldIssue::new(path, IssueClass::BadValue, "must not be empty")),
-                Some(_) => {}
-                None => bad_type("text"),
-            },
-            Ty::Bool => {
-                if !v.is_boolean() {
-                    bad_type("true or false");
-                }
-            }
-            Ty::Count { min, max } => match v.as_u64() {
-                Some(n) if n < min || n > max => out.push(FieldIssue::new(
-                    path,
-                    IssueClass::BadValue,
-                    format!("{n} is outside {min}…{max}"),
-                )),
-                Some(_) => {}
-                None if v.as_i64().is_some() => out.push(FieldIssue::new(
-                    path,
-                    IssueClass::BadValue,
-                    format!("{v} is outside {min}…{max}"),
-                )),
-                None => bad_type("a whole number"),
-            },
-            Ty::Money => self.money(v, path, out),
-            Ty::Date => match v.as_str() {
-                Some(s) => {
-                    if let Err(message) = parse_date(s) {
-                        out.push(FieldIssue::new(path, IssueClass::BadDate, message));
-                    }
-                }
-                None => bad_type("a date YYYY-MM-DD"),
-            },
-            Ty::Country => match v.as_str() {
-                Some(s) if self.reference.countries.get(s).is_none() => out.push(FieldIssue::new(
-                    path,
-                    IssueClass::UnknownCountry,
-                    format!("\"{s}\" is not an ISO 3166-1 alpha-2 country code (upper case, e.g. CD, SN, FR)"),
-                )),
-                Some(_) => {}
-                None => bad_type("a country code"),
-            },
-            Ty::Departement => match v.as_str() {
-                Some(s) if self.reference.departements.get(s).is_none() => out.push(FieldIssue::new(
-                    path,
-                    IssueClass::UnknownDepartement,
-                    format!("\"{s}\" is not a French département code (e.g. 31, 2A, 974)"),
-                )),
-                Some(_) => {}
-                None => bad_type("a département code as text (\"09\", not 9)"),
-            },
-            Ty::Theme => match v.as_str() {
-                Some(s) if !self.reference.taxonomy.contains(s) => out.push(FieldIssue::new(
-                    path,
-                    IssueClass::UnknownTheme,
-                    format!("\"{s}\" is not a theme key of the taxonomy"),
-                )),
-                Some(_) => {}
-                None => bad_type("a theme key"),
-            },
-            Ty::Choice(words) => match v.as_str() {
-                Some(s) if !words.contains(&s) => out.push(FieldIssue::new(
-                    path,
-                    IssueClass::BadValue,
-                    format!("\"{s}\" is not one of: {}", words.join(", ")),
-                )),
-                Some(_) => {}
-                None => bad_type(&format!("one of: {}", words.join(", "))),
-            },
-            Ty::Object(table) => match v.as_object() {
-                Some(o) => self.object(table, o, path, out),
-                None => bad_type("an object"),
-            },
-            Ty::Window => match v.as_object() {
-                Some(o) => self.window(o, path, out),
-                None => bad_type("an object {\"from\", \"to\"}"),
-            },
-            Ty::TextList | Ty::ThemeList | Ty::CountryList | Ty::LanguageLevels | Ty::Windows => {
-                let Some(items) = v.as_array() else {
-                    return bad_type("a list");
-                };
-                let item_ty = match ty {
-                    Ty::TextList => Ty::Text,
-                    Ty::ThemeList => Ty::Theme,
-                    Ty::CountryList => Ty::Country,
-                    Ty::Windows => Ty::Window,
-                    _ => Ty::Object(&[]), // language levels are checked below
-                };
-                for (i, item) in items.iter().enumerate() {
-                    let item_path = format!("{path}[{i}]");
-                    if ty == Ty::LanguageLevels {
-                        self.language_level(item, &item_path, out);
-                    } else {
-                        self.value(item_ty, item, &item_path, out);
-                    }
-                }
-            }
+        if let Some(issue) = issue {
+            out.push(issue.at(path, v));
         }
     }
 
-    fn money(&self, v: &Value, path: &str, out: &mut Vec<FieldIssue>) {
-        let parsed = match v {
-            Value::Number(n) => Money::from_euros_str(&n.to_string()),
-            // CSV cells that could not be read as an amount arrive as text.
-            Value::String(s) => match Money::from_euros_str(s) {
-                Err(e) => Err(e),
-                Ok(_) => {
-                    out.push(FieldIssue::new(
-                        path,
-                        IssueClass::BadType,
-                        format!("expected a number of euros, found {}", describe(v)),
-                    ));
-                    return;
-                }
-            },
-            _ => {
-                out.push(FieldIssue::new(
-                    path,
-                    IssueClass::BadType,
-                    format!("expected a number of euros, found {}", describe(v)),
-                ));
-                return;
-            }
+    /// A code that must be known: a country, a département, a theme or a word of a
+    /// fixed set.
+    fn code(&self, ty: FieldType, v: &Value) -> Option<ValueIssue> {
+        let r = self.reference;
+        let Some(s) = v.as_str() else {
+            return Some(ValueIssue::expected(match ty {
+                FieldType::Country => "a country code".to_owned(),
+                FieldType::Departement => "a département code as text (\"09\", not 9)".to_owned(),
+                FieldType::Theme => "a theme key".to_owned(),
+                FieldType::Choice(words) => format!("one of: {}", words.join(", ")),
+                _ => unreachable!("code() is called for codes only"),
+            }));
         };
-        match parsed {
-            Ok(m) if m.is_negative() => out.push(FieldIssue::new(
-                path,
-                IssueClass::NegativeMoney,
-                format!("{m} € is negative"),
-            )),
-            Ok(_) => {}
-            Err(e) => out.push(FieldIssue::new(path, IssueClass::BadValue, e.to_string())),
+        let (known, class, message) = match ty {
+            FieldType::Country => (
+                r.countries.get(s).is_some(),
+                IssueClass::UnknownCountry,
+                format!(
+                    "\"{s}\" is not an ISO 3166-1 alpha-2 country code (upper case, e.g. CD, SN, FR)"
+                ),
+            ),
+            FieldType::Departement => (
+                r.departements.get(s).is_some(),
+                IssueClass::UnknownDepartement,
+                format!("\"{s}\" is not a French département code (e.g. 31, 2A, 974)"),
+            ),
+            FieldType::Theme => (
+                r.taxonomy.contains(s),
+                IssueClass::UnknownTheme,
+                format!("\"{s}\" is not a theme key of the taxonomy"),
+            ),
+            FieldType::Choice(words) => (
+                words.contains(&s),
+                IssueClass::BadValue,
+                format!("\"{s}\" is not one of: {}", words.join(", ")),
+            ),
+            _ => unreachable!("code() is called for codes only"),
+        };
+        (!known).then_some(ValueIssue::Wrong(class, message))
+    }
+
+    /// Every item of a list, each with its index in the path.
+    fn list(&self, ty: FieldType, items: &[Value], path: &str, out: &mut Vec<FieldIssue>) {
+        let item_ty = match ty {
+            FieldType::TextList => FieldType::Text,
+            FieldType::ThemeList => FieldType::Theme,
+            FieldType::CountryList => FieldType::Country,
+            FieldType::Windows => FieldType::Window,
+            _ => FieldType::Object(&[]), // language levels are checked below
+        };
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{i}]");
+            if ty == FieldType::LanguageLevels {
+                self.language_level(item, &item_path, out);
+            } else {
+                self.value(item_ty, item, &item_path, out);
+            }
         }
     }
 
@@ -254,12 +205,12 @@ impl Checker<'_, '_> {
         const WINDOW: &[Field] = &[
             Field {
                 name: "from",
-                ty: Ty::Date,
+                ty: FieldType::Date,
                 required: true,
             },
             Field {
                 name: "to",
-                ty: Ty::Date,
+                ty: FieldType::Date,
                 required: true,
             },
         ];
@@ -336,6 +287,88 @@ impl Checker<'_, '_> {
                 format!("expected a CEFR level A1…C2, found {}", describe(other)),
             )),
         }
+    }
+}
+
+/// What is wrong with a value on its own; [`ValueIssue::at`] places it.
+enum ValueIssue {
+    /// Not of the expected JSON type; the text says what was expected.
+    Expected(String),
+    /// Of the right type but not acceptable.
+    Wrong(IssueClass, String),
+}
+
+impl ValueIssue {
+    fn expected(what: impl Into<String>) -> Self {
+        Self::Expected(what.into())
+    }
+
+    /// The issue of value `v` at `path`.
+    fn at(self, path: &str, v: &Value) -> FieldIssue {
+        match self {
+            Self::Expected(what) => FieldIssue::new(
+                path,
+                IssueClass::BadType,
+                format!("expected {what}, found {}", describe(v)),
+            ),
+            Self::Wrong(class, message) => FieldIssue::new(path, class, message),
+        }
+    }
+}
+
+/// Non-empty text.
+fn text(v: &Value) -> Option<ValueIssue> {
+    match v.as_str() {
+        Some(s) if s.trim().is_empty() => Some(ValueIssue::Wrong(
+            IssueClass::BadValue,
+            "must not be empty".to_owned(),
+        )),
+        Some(_) => None,
+        None => Some(ValueIssue::expected("text")),
+    }
+}
+
+/// A whole number in `min..=max`.
+fn count(v: &Value, min: u64, max: u64) -> Option<ValueIssue> {
+    let outside = |n: &dyn std::fmt::Display| {
+        ValueIssue::Wrong(IssueClass::BadValue, format!("{n} is outside {min}…{max}"))
+    };
+    match v.as_u64() {
+        Some(n) if n < min || n > max => Some(outside(&n)),
+        Some(_) => None,
+        None if v.as_i64().is_some() => Some(outside(v)),
+        None => Some(ValueIssue::expected("a whole number")),
+    }
+}
+
+/// Euros, at most two decimals, not negative.
+fn money(v: &Value) -> Option<ValueIssue> {
+    let parsed = match v {
+        Value::Number(n) => Money::from_euros_str(&n.to_string()),
+        // CSV cells that could not be read as an amount arrive as text.
+        Value::String(s) => match Money::from_euros_str(s) {
+            Err(e) => Err(e),
+            Ok(_) => return Some(ValueIssue::expected("a number of euros")),
+        },
+        _ => return Some(ValueIssue::expected("a number of euros")),
+    };
+    match parsed {
+        Ok(m) if m.is_negative() => Some(ValueIssue::Wrong(
+            IssueClass::NegativeMoney,
+            format!("{m} € is negative"),
+        )),
+        Ok(_) => None,
+        Err(e) => Some(ValueIssue::Wrong(IssueClass::BadValue, e.to_string())),
+    }
+}
+
+/// A calendar date `YYYY-MM-DD`.
+fn date(v: &Value) -> Option<ValueIssue> {
+    match v.as_str() {
+        Some(s) => parse_date(s)
+            .err()
+            .map(|message| ValueIssue::Wrong(IssueClass::BadDate, message)),
+        None => Some(ValueIssue::expected("a date YYYY-MM-DD")),
     }
 }
 

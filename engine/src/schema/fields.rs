@@ -5,7 +5,7 @@ use crate::model::RecordKind;
 
 /// The type of one field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ty {
+pub enum FieldType {
     /// Non-empty text.
     Text,
     /// `true` / `false`.
@@ -51,12 +51,12 @@ pub struct Field {
     /// Name as written in data files.
     pub name: &'static str,
     /// Its type.
-    pub ty: Ty,
+    pub ty: FieldType,
     /// Whether it must be present.
     pub required: bool,
 }
 
-const fn req(name: &'static str, ty: Ty) -> Field {
+const fn req(name: &'static str, ty: FieldType) -> Field {
     Field {
         name,
         ty,
@@ -64,7 +64,7 @@ const fn req(name: &'static str, ty: Ty) -> Field {
     }
 }
 
-const fn opt(name: &'static str, ty: Ty) -> Field {
+const fn opt(name: &'static str, ty: FieldType) -> Field {
     Field {
         name,
         ty,
@@ -73,28 +73,31 @@ const fn opt(name: &'static str, ty: Ty) -> Field {
 }
 
 /// Any count of days a person could state (a year at most).
-const DAYS: Ty = Ty::Count { min: 1, max: 366 };
+const DAYS: FieldType = FieldType::Count { min: 1, max: 366 };
 
 const CONTACT: &[Field] = &[
-    req("name", Ty::Text),
-    opt("email", Ty::Text),
-    opt("phone", Ty::Text),
+    req("name", FieldType::Text),
+    opt("email", FieldType::Text),
+    opt("phone", FieldType::Text),
 ];
 
 const ASSOCIATION: &[Field] = &[
-    req("id", Ty::Text),
-    req("name", Ty::Text),
-    req("department", Ty::Departement),
-    opt("network_member", Ty::Bool),
-    opt("field_experience_years", Ty::Count { min: 0, max: 200 }),
-    opt("mecenat_eligible", Ty::Bool),
-    opt("contact", Ty::Object(CONTACT)),
+    req("id", FieldType::Text),
+    req("name", FieldType::Text),
+    req("department", FieldType::Departement),
+    opt("network_member", FieldType::Bool),
+    opt(
+        "field_experience_years",
+        FieldType::Count { min: 0, max: 200 },
+    ),
+    opt("mecenat_eligible", FieldType::Bool),
+    opt("contact", FieldType::Object(CONTACT)),
 ];
 
 const HOME: &[Field] = &[
-    req("country", Ty::Country),
-    opt("department", Ty::Departement),
-    opt("city", Ty::Text),
+    req("country", FieldType::Country),
+    opt("department", FieldType::Departement),
+    opt("city", FieldType::Text),
 ];
 
 /// Expert statuses.
@@ -109,38 +112,38 @@ const SCHEMES: &[&str] = &[
 const CONSENT_STATUSES: &[&str] = &["granted", "pending", "refused", "not_required"];
 
 const EMPLOYER: &[Field] = &[
-    req("id", Ty::Text),
-    req("name", Ty::Text),
-    req("kind", Ty::Choice(EMPLOYER_KINDS)),
+    req("id", FieldType::Text),
+    req("name", FieldType::Text),
+    req("kind", FieldType::Choice(EMPLOYER_KINDS)),
 ];
 
 const CONSENT: &[Field] = &[
-    req("scheme", Ty::Choice(SCHEMES)),
-    req("status", Ty::Choice(CONSENT_STATUSES)),
-    opt("valid_from", Ty::Date),
-    opt("valid_to", Ty::Date),
+    req("scheme", FieldType::Choice(SCHEMES)),
+    req("status", FieldType::Choice(CONSENT_STATUSES)),
+    opt("valid_from", FieldType::Date),
+    opt("valid_to", FieldType::Date),
 ];
 
 const EXPERT: &[Field] = &[
-    req("id", Ty::Text),
-    req("name", Ty::Text),
-    opt("email", Ty::Text),
-    opt("phone", Ty::Text),
-    req("home", Ty::Object(HOME)),
-    req("status", Ty::Choice(STATUSES)),
-    opt("employer", Ty::Object(EMPLOYER)),
-    opt("consent", Ty::Object(CONSENT)),
-    req("themes", Ty::ThemeList),
-    opt("skills", Ty::TextList),
-    opt("bio", Ty::Text),
-    req("languages", Ty::LanguageLevels),
-    opt("countries", Ty::CountryList),
-    req("availability", Ty::Windows),
+    req("id", FieldType::Text),
+    req("name", FieldType::Text),
+    opt("email", FieldType::Text),
+    opt("phone", FieldType::Text),
+    req("home", FieldType::Object(HOME)),
+    req("status", FieldType::Choice(STATUSES)),
+    opt("employer", FieldType::Object(EMPLOYER)),
+    opt("consent", FieldType::Object(CONSENT)),
+    req("themes", FieldType::ThemeList),
+    opt("skills", FieldType::TextList),
+    opt("bio", FieldType::Text),
+    req("languages", FieldType::LanguageLevels),
+    opt("countries", FieldType::CountryList),
+    req("availability", FieldType::Windows),
     req("max_mission_days", DAYS),
-    opt("daily_cost_eur", Ty::Money),
+    opt("daily_cost_eur", FieldType::Money),
     opt(
         "missions_done",
-        Ty::Count {
+        FieldType::Count {
             min: 0,
             max: 10_000,
         },
@@ -148,63 +151,66 @@ const EXPERT: &[Field] = &[
 ];
 
 const COMPANY: &[Field] = &[
-    req("id", Ty::Text),
-    req("name", Ty::Text),
-    opt("turnover_eur", Ty::Money),
+    req("id", FieldType::Text),
+    req("name", FieldType::Text),
+    opt("turnover_eur", FieldType::Money),
 ];
 
 const OFFER: &[Field] = &[
-    req("id", Ty::Text),
-    req("company", Ty::Object(COMPANY)),
-    req("title", Ty::Text),
-    opt("description", Ty::Text),
-    req("themes", Ty::ThemeList),
-    req("skills", Ty::TextList),
-    opt("languages", Ty::LanguageLevels),
-    opt("countries", Ty::CountryList),
-    opt("experts", Ty::TextList),
+    req("id", FieldType::Text),
+    req("company", FieldType::Object(COMPANY)),
+    req("title", FieldType::Text),
+    opt("description", FieldType::Text),
+    req("themes", FieldType::ThemeList),
+    req("skills", FieldType::TextList),
+    opt("languages", FieldType::LanguageLevels),
+    opt("countries", FieldType::CountryList),
+    opt("experts", FieldType::TextList),
     req(
         "headcount",
-        Ty::Count {
+        FieldType::Count {
             min: 1,
             max: 10_000,
         },
     ),
-    req("window", Ty::Window),
+    req("window", FieldType::Window),
     req("max_mission_days", DAYS),
-    opt("covers_remaining_costs", Ty::Bool),
+    opt("covers_remaining_costs", FieldType::Bool),
 ];
 
 const NEED_KINDS: &[&str] = &["standard", "reciprocity"];
 
 const LOCAL_PARTNER: &[Field] = &[
-    opt("name", Ty::Text),
-    opt("provides_lodging", Ty::Bool),
-    opt("provides_field_transport", Ty::Bool),
-    opt("meals_provided_per_day", Ty::Count { min: 0, max: 2 }),
+    opt("name", FieldType::Text),
+    opt("provides_lodging", FieldType::Bool),
+    opt("provides_field_transport", FieldType::Bool),
+    opt(
+        "meals_provided_per_day",
+        FieldType::Count { min: 0, max: 2 },
+    ),
 ];
 
 const NEED: &[Field] = &[
-    req("id", Ty::Text),
-    req("association", Ty::Text),
-    opt("call", Ty::Text),
-    req("kind", Ty::Choice(NEED_KINDS)),
-    req("title", Ty::Text),
-    req("description", Ty::Text),
-    req("theme", Ty::Theme),
-    req("skills", Ty::TextList),
-    req("country", Ty::Country),
-    opt("city", Ty::Text),
-    req("languages", Ty::LanguageLevels),
-    opt("preferred_languages", Ty::LanguageLevels),
-    req("window", Ty::Window),
+    req("id", FieldType::Text),
+    req("association", FieldType::Text),
+    opt("call", FieldType::Text),
+    req("kind", FieldType::Choice(NEED_KINDS)),
+    req("title", FieldType::Text),
+    req("description", FieldType::Text),
+    req("theme", FieldType::Theme),
+    req("skills", FieldType::TextList),
+    req("country", FieldType::Country),
+    opt("city", FieldType::Text),
+    req("languages", FieldType::LanguageLevels),
+    opt("preferred_languages", FieldType::LanguageLevels),
+    req("window", FieldType::Window),
     // The 7…15 rule is checked apart so that it gets its own error class.
     req("duration_days", DAYS),
-    opt("experts_wanted", Ty::Count { min: 1, max: 5 }),
-    opt("objectives", Ty::TextList),
-    opt("deliverables", Ty::TextList),
-    opt("local_partner", Ty::Object(LOCAL_PARTNER)),
-    opt("expert_origin", Ty::Country),
+    opt("experts_wanted", FieldType::Count { min: 1, max: 5 }),
+    opt("objectives", FieldType::TextList),
+    opt("deliverables", FieldType::TextList),
+    opt("local_partner", FieldType::Object(LOCAL_PARTNER)),
+    opt("expert_origin", FieldType::Country),
 ];
 
 /// The fields of a record kind, in canonical order.

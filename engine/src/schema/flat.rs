@@ -4,7 +4,7 @@
 
 use serde_json::{Map, Number, Value};
 
-use super::fields::{Field, Ty, fields};
+use super::fields::{Field, FieldType, fields};
 use super::issue::{FieldIssue, IssueClass};
 use crate::model::RecordKind;
 use crate::values::Money;
@@ -14,7 +14,7 @@ use crate::values::Money;
 struct Column {
     name: String,
     path: Vec<&'static str>,
-    ty: Ty,
+    ty: FieldType,
 }
 
 fn collect(table: &'static [Field], prefix: &[&'static str], out: &mut Vec<Column>) {
@@ -22,15 +22,15 @@ fn collect(table: &'static [Field], prefix: &[&'static str], out: &mut Vec<Colum
         let mut path = prefix.to_vec();
         path.push(field.name);
         match field.ty {
-            Ty::Object(inner) => collect(inner, &path, out),
-            Ty::Window => {
+            FieldType::Object(inner) => collect(inner, &path, out),
+            FieldType::Window => {
                 for end in ["from", "to"] {
                     let mut p = path.clone();
                     p.push(end);
                     out.push(Column {
                         name: p.join("."),
                         path: p,
-                        ty: Ty::Date,
+                        ty: FieldType::Date,
                     });
                 }
             }
@@ -100,31 +100,31 @@ fn split_list(cell: &str) -> impl Iterator<Item = &str> {
     cell.split(';').map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn read_cell(ty: Ty, cell: &str) -> Value {
+fn read_cell(ty: FieldType, cell: &str) -> Value {
     let text = || Value::String(cell.to_owned());
     match ty {
-        Ty::Bool => match cell.to_lowercase().as_str() {
+        FieldType::Bool => match cell.to_lowercase().as_str() {
             "true" | "oui" | "yes" | "vrai" | "1" => Value::Bool(true),
             "false" | "non" | "no" | "faux" | "0" => Value::Bool(false),
             _ => text(),
         },
-        Ty::Count { .. } => cell
+        FieldType::Count { .. } => cell
             .parse::<u64>()
             .map(Value::from)
             .or_else(|_| cell.parse::<i64>().map(Value::from))
             .unwrap_or_else(|_| text()),
-        Ty::Money => match Money::from_euros_str(cell) {
+        FieldType::Money => match Money::from_euros_str(cell) {
             Ok(m) if m.cents() % 100 == 0 => Value::from(m.cents() / 100),
             // Exact: the shortest text of cents/100 as f64 is the decimal itself.
             Ok(m) => Number::from_f64(m.cents() as f64 / 100.0).map_or_else(text, Value::Number),
             Err(_) => text(),
         },
-        Ty::TextList | Ty::ThemeList | Ty::CountryList => Value::Array(
+        FieldType::TextList | FieldType::ThemeList | FieldType::CountryList => Value::Array(
             split_list(cell)
                 .map(|s| Value::String(s.to_owned()))
                 .collect(),
         ),
-        Ty::LanguageLevels => Value::Array(
+        FieldType::LanguageLevels => Value::Array(
             split_list(cell)
                 .map(|item| {
                     let mut o = Map::new();
@@ -141,7 +141,7 @@ fn read_cell(ty: Ty, cell: &str) -> Value {
                 })
                 .collect(),
         ),
-        Ty::Windows => Value::Array(
+        FieldType::Windows => Value::Array(
             split_list(cell)
                 .map(|item| {
                     let mut o = Map::new();
@@ -184,17 +184,17 @@ fn scalar(v: &Value) -> String {
     }
 }
 
-fn write_cell(ty: Ty, v: &Value) -> String {
+fn write_cell(ty: FieldType, v: &Value) -> String {
     let items = || v.as_array().map(Vec::as_slice).unwrap_or_default().iter();
     match ty {
-        Ty::TextList | Ty::ThemeList | Ty::CountryList => {
+        FieldType::TextList | FieldType::ThemeList | FieldType::CountryList => {
             items().map(scalar).collect::<Vec<_>>().join(";")
         }
-        Ty::LanguageLevels => items()
+        FieldType::LanguageLevels => items()
             .map(|i| format!("{}:{}", scalar(&i["code"]), scalar(&i["level"])))
             .collect::<Vec<_>>()
             .join(";"),
-        Ty::Windows => items()
+        FieldType::Windows => items()
             .map(|i| format!("{}..{}", scalar(&i["from"]), scalar(&i["to"])))
             .collect::<Vec<_>>()
             .join(";"),

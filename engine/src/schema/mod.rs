@@ -10,7 +10,7 @@ mod issue;
 
 pub use check::{MISSION_DAYS, check_record, parse_date};
 pub use dataset::{DatasetIssue, KnownIds, check_references};
-pub use fields::{Field, Ty, fields};
+pub use fields::{Field, FieldType, fields};
 pub use flat::{csv_columns, flatten, unflatten};
 pub use issue::{FieldIssue, IssueClass};
 

@@ -77,7 +77,7 @@ pub struct ScoringConfig {
     pub include_pending: bool,
 }
 
-const EMBEDDED: &str = include_str!("../../../data/reference/scoring.json");
+const EMBEDDED: &str = explor_data::reference::SCORING;
 
 impl ScoringConfig {
     /// Parses a scoring file; every weight must be finite and not negative, and one positive.

@@ -38,7 +38,7 @@ pub(super) struct BookletContact {
     pub(super) web: Option<String>,
 }
 
-const EMBEDDED: &str = include_str!("../../../../data/reference/booklet.json");
+const EMBEDDED: &str = explor_data::reference::BOOKLET;
 
 impl Booklet {
     pub(super) fn from_json(text: &str) -> serde_json::Result<Self> {

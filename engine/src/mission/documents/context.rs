@@ -15,12 +15,6 @@ use crate::model::{LanguageLevel, NeedKind};
 use crate::reference::{AdviceLevel, Reference};
 use crate::values::CountryCode;
 
-/// What a document says in place of a person erased at their request.
-pub(super) const ERASED: &str = "expert·e effacé·e à sa demande (RGPD)";
-
-/// What a table cell shows when there is nothing to show.
-pub(super) const NONE: &str = "—";
-
 /// The days between the return and the debrief deadline the documents propose.
 const DEBRIEF_DAYS: i64 = 30;
 

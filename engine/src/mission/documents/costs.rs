@@ -3,10 +3,12 @@
 
 use serde::Serialize;
 
-use super::context::NONE;
+use super::french::NONE;
 use super::{Dossier, french};
 use crate::Money;
-use crate::cost::{CostPlan, CostRules, FULL_BP, RemainderPayer, eur, pct};
+use crate::cost::{
+    CostLine, CostPlan, CostRules, FULL_BP, InKind, MecenatEstimate, RemainderPayer, eur, pct,
+};
 use crate::mission::Staff;
 use crate::model::EmployerKind;
 
@@ -73,86 +75,12 @@ struct MecenatInfo {
     assumptions: Vec<String>,
 }
 
+/// The cost plan as the documents show it; `employer` names who "the employer" is.
 pub(super) fn plan(d: &Dossier<'_>, p: &CostPlan, employer: &str) -> PlanInfo {
-    let association = format!("l'association {}", d.association.name);
-    let fee_on_employer = d.mission.payer == RemainderPayer::Employer;
-    let fee_payer = if fee_on_employer {
-        employer.to_owned()
-    } else {
-        association.clone()
-    };
-    let cash = |total: Money, with_fee: bool| {
-        if with_fee { total - p.fee } else { total }
-    };
-    let detail = |remainder: Money, with_fee: bool| {
-        let mut parts = Vec::new();
-        if remainder.cents() != 0 {
-            parts.push(format!("reste à charge : {}", eur(remainder)));
-        }
-        if with_fee {
-            parts.push(format!("frais de dossier : {}", eur(p.fee)));
-        }
-        if parts.is_empty() {
-            NONE.to_owned()
-        } else {
-            parts.join(" ; ")
-        }
-    };
     let rules = &CostRules::embedded().programme;
-    let mut payers = vec![PayerRow {
-        who: "Occitanie Coopération".to_owned(),
-        amount: eur(p.payers.network),
-        detail: format!(
-            "{} des frais éligibles, plafonnés à {} par mission",
-            pct(rules.network_share_bp),
-            eur(rules.network_cap_per_mission)
-        ),
-    }];
-    payers.push(PayerRow {
-        who: upper_first(&association),
-        amount: eur(p.payers.association),
-        detail: detail(
-            cash(p.payers.association, !fee_on_employer),
-            !fee_on_employer,
-        ),
-    });
-    if p.payers.employer.cents() != 0 || d.mission.payer != RemainderPayer::Association {
-        payers.push(PayerRow {
-            who: upper_first(employer),
-            amount: eur(p.payers.employer),
-            detail: detail(cash(p.payers.employer, fee_on_employer), fee_on_employer),
-        });
-    }
-    let employer_gives = d.mission.payer != RemainderPayer::Association || p.mecenat.is_some();
-    // The tax reduction of article 238 bis CGI is a company's: the plan estimates it
-    // for any employer, the documents show it only when a company takes part.
-    let company = matches!(d.mission.staff, Staff::Offer { .. })
-        || d.experts.iter().any(|(_, e)| {
-            e.and_then(|e| e.employer.as_ref())
-                .is_some_and(|em| em.kind == EmployerKind::Company)
-        });
-    let any_employer = company
-        || d.experts
-            .iter()
-            .any(|(_, e)| e.is_some_and(|e| e.employer.is_some()));
-    let mecenat_note = if !any_employer {
-        "aucun employeur ne prend part à la mission."
-    } else if !company {
-        "la réduction d'impôt au titre du mécénat (article 238 bis du CGI) concerne les entreprises ; l'employeur n'en est pas une."
-    } else {
-        "l'employeur ne paie pas de part des frais et ne donne pas de temps de travail valorisé."
-    };
+    let taking_part = EmployersTakingPart::of(d);
     PlanInfo {
-        lines: p
-            .lines
-            .iter()
-            .map(|l| LineRow {
-                expert: l.expert,
-                category: l.category.label_fr(),
-                amount: eur(l.amount),
-                basis: l.basis.clone(),
-            })
-            .collect(),
+        lines: p.lines.iter().map(LineRow::of).collect(),
         experts: p.lines.iter().map(|l| l.expert).max().unwrap_or(0),
         eligible: eur(p.eligible),
         network_share: eur(p.network_share),
@@ -162,21 +90,53 @@ pub(super) fn plan(d: &Dossier<'_>, p: &CostPlan, employer: &str) -> PlanInfo {
         remainder: eur(p.remainder),
         remainder_payer: french::payer(d.mission.payer, &d.association.name, employer),
         fee: eur(p.fee),
-        fee_payer,
+        fee_payer: if fee_on_employer(d) {
+            employer.to_owned()
+        } else {
+            association(d)
+        },
         total: eur(p.eligible + p.fee),
-        payers,
+        payers: payer_rows(d, p, employer),
         employer_pays: p.payers.employer.cents() > 0,
-        in_kind: p
-            .in_kind
-            .iter()
-            .map(|k| InKindRow {
-                category: k.category.label_fr(),
-                amount: eur(k.amount),
-                basis: k.basis.clone(),
-            })
-            .collect(),
+        in_kind: p.in_kind.iter().map(InKindRow::of).collect(),
         in_kind_total: eur(p.in_kind_total),
-        mecenat: p.mecenat.as_ref().filter(|_| company).map(|m| MecenatInfo {
+        // The tax reduction of article 238 bis CGI is a company's: the plan estimates it
+        // for any employer, the documents show it only when a company takes part.
+        mecenat: p
+            .mecenat
+            .as_ref()
+            .filter(|_| taking_part.company)
+            .map(MecenatInfo::of),
+        mecenat_note: taking_part.mecenat_note(),
+        mecenat_warning: mecenat_warning(d, p, taking_part.company),
+        sources: p.sources.clone(),
+    }
+}
+
+impl LineRow {
+    fn of(l: &CostLine) -> Self {
+        Self {
+            expert: l.expert,
+            category: l.category.label_fr(),
+            amount: eur(l.amount),
+            basis: l.basis.clone(),
+        }
+    }
+}
+
+impl InKindRow {
+    fn of(k: &InKind) -> Self {
+        Self {
+            category: k.category.label_fr(),
+            amount: eur(k.amount),
+            basis: k.basis.clone(),
+        }
+    }
+}
+
+impl MecenatInfo {
+    fn of(m: &MecenatEstimate) -> Self {
+        Self {
             cash: eur(m.cash),
             valued_time: eur(m.valued_time),
             time_capped: m.time_capped,
@@ -187,16 +147,112 @@ pub(super) fn plan(d: &Dossier<'_>, p: &CostPlan, employer: &str) -> PlanInfo {
             carried_forward: eur(m.carried_forward),
             net_cost: eur(m.net_cost),
             assumptions: m.assumptions.clone(),
-        }),
-        mecenat_note,
-        mecenat_warning: (company && employer_gives && !d.association.mecenat_eligible).then(|| {
-            format!(
-                "L'association {} n'est pas habilitée à délivrer des reçus fiscaux : la réduction d'impôt au titre du mécénat suppose un bénéficiaire d'intérêt général (à vérifier avant de s'engager).",
-                d.association.name
-            )
-        }),
-        sources: p.sources.clone(),
+        }
     }
+}
+
+/// The association, as the documents name it.
+fn association(d: &Dossier<'_>) -> String {
+    format!("l'association {}", d.association.name)
+}
+
+/// The fee goes with the remainder when the employer pays all of it, else to the
+/// association.
+fn fee_on_employer(d: &Dossier<'_>) -> bool {
+    d.mission.payer == RemainderPayer::Employer
+}
+
+/// The network, the association, and the employer when it pays or is meant to.
+fn payer_rows(d: &Dossier<'_>, p: &CostPlan, employer: &str) -> Vec<PayerRow> {
+    let rules = &CostRules::embedded().programme;
+    let on_employer = fee_on_employer(d);
+    let mut payers = vec![
+        PayerRow {
+            who: "Occitanie Coopération".to_owned(),
+            amount: eur(p.payers.network),
+            detail: format!(
+                "{} des frais éligibles, plafonnés à {} par mission",
+                pct(rules.network_share_bp),
+                eur(rules.network_cap_per_mission)
+            ),
+        },
+        PayerRow {
+            who: upper_first(&association(d)),
+            amount: eur(p.payers.association),
+            detail: payer_detail(p.payers.association, p.fee, !on_employer),
+        },
+    ];
+    if p.payers.employer.cents() != 0 || d.mission.payer != RemainderPayer::Association {
+        payers.push(PayerRow {
+            who: upper_first(employer),
+            amount: eur(p.payers.employer),
+            detail: payer_detail(p.payers.employer, p.fee, on_employer),
+        });
+    }
+    payers
+}
+
+/// What a payer's `total` is made of: its part of the remainder, and the fee when it
+/// pays it.
+fn payer_detail(total: Money, fee: Money, with_fee: bool) -> String {
+    let remainder = if with_fee { total - fee } else { total };
+    let mut parts = Vec::new();
+    if remainder.cents() != 0 {
+        parts.push(format!("reste à charge : {}", eur(remainder)));
+    }
+    if with_fee {
+        parts.push(format!("frais de dossier : {}", eur(fee)));
+    }
+    if parts.is_empty() {
+        NONE.to_owned()
+    } else {
+        parts.join(" ; ")
+    }
+}
+
+/// Which employers take part in the mission, for the mécénat part of the plan.
+struct EmployersTakingPart {
+    /// A company: the offering one, or an expert's employer.
+    company: bool,
+    /// Any employer, company or not.
+    any: bool,
+}
+
+impl EmployersTakingPart {
+    fn of(d: &Dossier<'_>) -> Self {
+        let company = matches!(d.mission.staff, Staff::Offer { .. })
+            || d.experts.iter().any(|(_, e)| {
+                e.and_then(|e| e.employer.as_ref())
+                    .is_some_and(|em| em.kind == EmployerKind::Company)
+            });
+        let any = company
+            || d.experts
+                .iter()
+                .any(|(_, e)| e.is_some_and(|e| e.employer.is_some()));
+        Self { company, any }
+    }
+
+    /// Why the documents show no mécénat estimate, when they show none.
+    fn mecenat_note(&self) -> &'static str {
+        if !self.any {
+            "aucun employeur ne prend part à la mission."
+        } else if !self.company {
+            "la réduction d'impôt au titre du mécénat (article 238 bis du CGI) concerne les entreprises ; l'employeur n'en est pas une."
+        } else {
+            "l'employeur ne paie pas de part des frais et ne donne pas de temps de travail valorisé."
+        }
+    }
+}
+
+/// A warning when a company gives to an association that cannot issue tax receipts.
+fn mecenat_warning(d: &Dossier<'_>, p: &CostPlan, company: bool) -> Option<String> {
+    let employer_gives = d.mission.payer != RemainderPayer::Association || p.mecenat.is_some();
+    (company && employer_gives && !d.association.mecenat_eligible).then(|| {
+        format!(
+            "L'association {} n'est pas habilitée à délivrer des reçus fiscaux : la réduction d'impôt au titre du mécénat suppose un bénéficiaire d'intérêt général (à vérifier avant de s'engager).",
+            d.association.name
+        )
+    })
 }
 
 fn upper_first(text: &str) -> String {

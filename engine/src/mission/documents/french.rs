@@ -1,11 +1,18 @@
-//! French wording of dates, durations, lists and the model's enums, so that templates
-//! only place ready-made text.
+//! French wording of dates, durations, lists, the model's enums and the words the
+//! documents put in place of missing facts, so that templates only place ready-made
+//! text.
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::cost::{RemainderPayer, pct};
 use crate::model::{ConsentScheme, ConsentStatus, EmployerKind, ExpertStatus, LanguageLevel};
 use crate::reference::{AdviceLevel, Reference};
+
+/// What a document says in place of a person erased at their request.
+pub(super) const ERASED: &str = "expert·e effacé·e à sa demande (RGPD)";
+
+/// What a table cell shows when there is nothing to show.
+pub(super) const NONE: &str = "—";
 
 const MONTHS: [&str; 12] = [
     "janvier",

@@ -6,8 +6,8 @@
 //! template with minijinja, and for [`DocFormat::Html`] converts the Markdown with
 //! pulldown-cmark and places it in the printable page `page.html.j2`.
 //!
-//! The templates are the files of `data/templates/`, embedded at build time
-//! ([`Templates::embedded`]); a workspace may replace any of them
+//! The templates are the files of `data/templates/`, embedded at build time by the
+//! `explor-data` crate ([`Templates::embedded`]); a workspace may replace any of them
 //! ([`Templates::with_overrides`]). Undefined variables are errors, so a typo in an
 //! edited template is reported with its file and line instead of printing nothing.
 //!
@@ -238,36 +238,7 @@ impl DocumentError {
 const PAGE: &str = "page.html.j2";
 
 /// The embedded templates, by file name.
-const EMBEDDED: [(&str, &str); 7] = [
-    (
-        "fiche.md.j2",
-        include_str!("../../../../data/templates/fiche.md.j2"),
-    ),
-    (
-        "tdr.md.j2",
-        include_str!("../../../../data/templates/tdr.md.j2"),
-    ),
-    (
-        "convention.md.j2",
-        include_str!("../../../../data/templates/convention.md.j2"),
-    ),
-    (
-        "livret.md.j2",
-        include_str!("../../../../data/templates/livret.md.j2"),
-    ),
-    (
-        "bilan.md.j2",
-        include_str!("../../../../data/templates/bilan.md.j2"),
-    ),
-    (
-        "budget.md.j2",
-        include_str!("../../../../data/templates/budget.md.j2"),
-    ),
-    (
-        PAGE,
-        include_str!("../../../../data/templates/page.html.j2"),
-    ),
-];
+const EMBEDDED: [(&str, &str); 7] = explor_data::templates::FILES;
 
 /// The document templates, parsed and ready to render.
 #[derive(Debug, Clone)]

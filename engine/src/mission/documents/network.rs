@@ -20,7 +20,7 @@ pub(super) struct Network {
     pub(super) funders: String,
 }
 
-const EMBEDDED: &str = include_str!("../../../../data/reference/network.json");
+const EMBEDDED: &str = explor_data::reference::NETWORK;
 
 impl Network {
     /// The embedded file, parsed on first use.

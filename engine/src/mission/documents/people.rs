@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::context::{ERASED, NONE};
+use super::french::{ERASED, NONE};
 use super::{Dossier, french};
 use crate::cost::RemainderPayer;
 use crate::mission::Staff;
@@ -143,6 +143,36 @@ pub(super) fn people(d: &Dossier<'_>, reference: &Reference<'_>) -> PeopleInfo {
         Staff::Offer { offer } => Some(offer_info(offer, count, d)),
     };
 
+    let employers = employers(d, offer.as_ref());
+
+    let summary = match &offer {
+        Some(o) => format!(
+            "{}, en mécénat de compétences (offre « {} »)",
+            o.people_text, o.title
+        ),
+        None => {
+            let names: Vec<String> = experts.iter().map(|p| p.summary.clone()).collect();
+            if names.is_empty() {
+                "à désigner".to_owned()
+            } else {
+                names.join(" ; ")
+            }
+        }
+    };
+    PeopleInfo {
+        summary,
+        count,
+        count_text: french::plural(count, "personne", "personnes"),
+        erased: experts.iter().any(|p| p.erased),
+        experts,
+        offer,
+        employers,
+    }
+}
+
+/// The experts' employers, each once with the experts it lends, and the offering
+/// company when it is not one of them.
+fn employers(d: &Dossier<'_>, offer: Option<&OfferInfo>) -> Vec<EmployerInfo> {
     let mut employers: Vec<(String, EmployerInfo)> = Vec::new();
     for e in d.experts.iter().filter_map(|(_, e)| *e) {
         let Some(em) = &e.employer else { continue };
@@ -168,7 +198,7 @@ pub(super) fn people(d: &Dossier<'_>, reference: &Reference<'_>) -> PeopleInfo {
         ));
     }
     let mut employers: Vec<EmployerInfo> = employers.into_iter().map(|(_, e)| e).collect();
-    if let Some(o) = &offer
+    if let Some(o) = offer
         && !employers.iter().any(|e| e.name == o.company)
     {
         employers.push(EmployerInfo {
@@ -183,30 +213,7 @@ pub(super) fn people(d: &Dossier<'_>, reference: &Reference<'_>) -> PeopleInfo {
             },
         });
     }
-
-    let summary = match &offer {
-        Some(o) => format!(
-            "{}, en mécénat de compétences (offre « {} »)",
-            o.people_text, o.title
-        ),
-        None => {
-            let names: Vec<String> = experts.iter().map(|p| p.summary.clone()).collect();
-            if names.is_empty() {
-                "à désigner".to_owned()
-            } else {
-                names.join(" ; ")
-            }
-        }
-    };
-    PeopleInfo {
-        summary,
-        count,
-        count_text: french::plural(count, "personne", "personnes"),
-        erased: experts.iter().any(|p| p.erased),
-        experts,
-        offer,
-        employers,
-    }
+    employers
 }
 
 fn offer_info(id: &str, people: u32, d: &Dossier<'_>) -> OfferInfo {
