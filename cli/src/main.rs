@@ -36,8 +36,28 @@ fn report(err: &anyhow::Error) -> ExitCode {
             let _ = writeln!(stderr, "error: {issue}");
         }
     }
-    let _ = writeln!(stderr, "error: {err:#}");
+    let _ = writeln!(stderr, "error: {}", chain_message(err));
     ExitCode::from(exit_code(err))
+}
+
+/// The error and its sources as `a: b: c`, each said once: a source whose message its
+/// parent already ends with (an error that both displays and returns its source) is
+/// not repeated.
+fn chain_message(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    let mut last = String::new();
+    for e in err.chain() {
+        let message = e.to_string();
+        if !out.is_empty() && last.ends_with(&message) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&message);
+        last = message;
+    }
+    out
 }
 
 /// 3 for an internal failure (of the workspace or of the batch solver), 2 for bad
@@ -80,7 +100,8 @@ mod tests {
             "need-x".into(),
         )));
         assert_eq!(exit_code(&solver), 3);
-        let store = anyhow::Error::from(IndexError::Internal(InternalError::Index("x".into())));
+        let store =
+            anyhow::Error::from(IndexError::Internal(InternalError::IndexShape("x".into())));
         assert_eq!(exit_code(&store.context("while matching")), 3);
         let usage = anyhow::Error::from(commands::UsageError("bad".into()));
         assert_eq!(exit_code(&usage), 2);
@@ -91,5 +112,37 @@ mod tests {
         assert_eq!(exit_code(&call), 1);
         let user = anyhow::Error::from(IndexError::User(UserError::NotFound("x".into())));
         assert_eq!(exit_code(&user), 1);
+    }
+
+    #[test]
+    fn the_chain_is_said_once_each() {
+        let io = std::io::Error::other("disk full");
+        let err = anyhow::Error::from(IndexError::Internal(InternalError::Io {
+            path: "/ws/explor.lock".into(),
+            source: io,
+        }))
+        .context("while importing");
+        assert_eq!(
+            chain_message(&err),
+            "while importing: /ws/explor.lock: disk full"
+        );
+        // A source its parent already displays is not repeated.
+        #[derive(Debug)]
+        struct ShowsItsSource(std::io::Error);
+        impl std::fmt::Display for ShowsItsSource {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "scoring.json: {}", self.0)
+            }
+        }
+        impl std::error::Error for ShowsItsSource {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let both = anyhow::Error::from(ShowsItsSource(std::io::Error::other("bad")));
+        assert_eq!(
+            chain_message(&both.context("top")),
+            "top: scoring.json: bad"
+        );
     }
 }

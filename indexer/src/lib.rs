@@ -44,7 +44,7 @@ mod test_support;
 pub use batch::{
     BatchOptions, BatchProgress, BatchReport, BatchRun, BatchRunError, BatchTimings, run_batch,
 };
-pub use error::{Error, InternalError, Result, UserError};
+pub use error::{Corruption, Error, InternalError, Result, UserError};
 pub use explor_engine::mission::MissionFile;
 pub use index::{Bounded, Hit, SearchIndex, SearchQuery};
 pub use matching::{MatchOptions, SCORING_FILE, ScoringSetup, match_top};

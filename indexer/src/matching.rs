@@ -81,7 +81,7 @@ impl Workspace {
         ScoringConfig::from_json(&text).map_err(|e| {
             UserError::BadSettings {
                 path: path.clone(),
-                message: e.to_string(),
+                source: e.into(),
             }
             .into()
         })

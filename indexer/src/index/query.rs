@@ -26,12 +26,12 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
+use super::SearchIndex;
 use super::bound::{BestBounded, BoundTables, Kept, SegmentTables};
 use super::relevance::{Relevance, relevance_of_docs};
 use super::scan::{Clause, IdTable, Part, Prefilter, for_each_doc, passing, scan, split};
 use super::schema::{self, ANY_COUNTRY, Fields, language_term, theme_facet, weeks};
-use super::{SearchIndex, internal};
-use crate::error::{Error, Result};
+use crate::error::{Error, InternalError, Result, index_failed};
 
 /// Weight of a word found in the skills, relative to the bio or description.
 const SKILLS_BOOST: f32 = 2.0;
@@ -145,7 +145,7 @@ fn analyse(analyzer: &mut TextAnalyzer, text: &str, into: &mut BTreeSet<String>)
 
 fn analyzer(index: &SearchIndex, name: &str) -> Result<TextAnalyzer> {
     index.index.tokenizers().get(name).ok_or_else(|| {
-        Error::Internal(crate::error::InternalError::Index(format!(
+        Error::Internal(InternalError::IndexShape(format!(
             "analyzer {name} is not registered"
         )))
     })
@@ -201,10 +201,10 @@ pub(super) fn need_terms(index: &SearchIndex, need: &Need) -> Result<Vec<(Term, 
     for word in words {
         let df = searcher
             .doc_freq(&Term::from_field_text(f.text, &word))
-            .map_err(internal)?
+            .map_err(index_failed("counting a word's documents"))?
             + searcher
                 .doc_freq(&Term::from_field_text(f.skills, &word))
-                .map_err(internal)?;
+                .map_err(index_failed("counting a word's documents"))?;
         if df > 0 {
             rated.push((df, word));
         }
@@ -327,7 +327,7 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let top = searcher
             .search(&query, &TopDocs::with_limit(q.top.max(1)).order_by_score())
-            .map_err(internal)?;
+            .map_err(index_failed("running a search"))?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let segment = searcher.segment_reader(address.segment_ord);
@@ -408,9 +408,9 @@ impl SearchIndex {
         for reader in searcher.segment_readers() {
             let postings = reader
                 .inverted_index(self.fields.id)
-                .map_err(internal)?
+                .map_err(index_failed("opening the inverted index"))?
                 .read_postings(&term, IndexRecordOption::Basic)
-                .map_err(|e| Error::Internal(crate::error::InternalError::Index(e.to_string())))?;
+                .map_err(index_failed("reading postings"))?;
             let Some(mut postings) = postings else {
                 continue;
             };
@@ -461,9 +461,7 @@ impl SearchIndex {
             .collect();
         for (ord, reader) in searcher.segment_readers().iter().enumerate() {
             let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
-                Error::Internal(crate::error::InternalError::Index(
-                    "too many segments".into(),
-                ))
+                Error::Internal(InternalError::IndexShape("too many segments".into()))
             })?;
             let values = SegmentTables::new(self.cache.profiles(&searcher, reader)?, &tables);
             // Documents of the need's theme (or below it) have the highest bounds: screened
@@ -636,9 +634,9 @@ fn read_text(segment: &SegmentReader, field: &str, doc: DocId) -> Result<String>
     let column = segment
         .fast_fields()
         .str(field)
-        .map_err(internal)?
+        .map_err(index_failed("reading a fast field"))?
         .ok_or_else(|| {
-            Error::Internal(crate::error::InternalError::Index(format!(
+            Error::Internal(InternalError::IndexShape(format!(
                 "{field} is not a fast field"
             )))
         })?;
@@ -646,7 +644,7 @@ fn read_text(segment: &SegmentReader, field: &str, doc: DocId) -> Result<String>
     if let Some(ord) = column.term_ords(doc).next() {
         column
             .ord_to_str(ord, &mut text)
-            .map_err(|e| Error::Internal(crate::error::InternalError::Index(e.to_string())))?;
+            .map_err(index_failed("reading a fast field's text"))?;
     }
     Ok(text)
 }

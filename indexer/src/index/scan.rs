@@ -17,9 +17,9 @@ use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
-use super::internal;
 use super::profiles::Profiles;
 use super::relevance::Relevance;
+use crate::error::index_failed;
 use crate::error::{Error, InternalError, Result};
 
 /// A set of documents the pre-filter combines.
@@ -222,10 +222,12 @@ impl Cache {
 /// The segment's documents holding `term`.
 fn term_docs(reader: &SegmentReader, term: &Term) -> Result<Bits> {
     let mut bits = vec![0; words(reader.max_doc())];
-    let inverted = reader.inverted_index(term.field()).map_err(internal)?;
+    let inverted = reader
+        .inverted_index(term.field())
+        .map_err(index_failed("opening the inverted index"))?;
     let postings = inverted
         .read_postings(term, IndexRecordOption::Basic)
-        .map_err(io_error)?;
+        .map_err(index_failed("reading postings"))?;
     if let Some(mut postings) = postings {
         let mut doc = postings.doc();
         while doc != TERMINATED {
@@ -234,10 +236,6 @@ fn term_docs(reader: &SegmentReader, term: &Term) -> Result<Bits> {
         }
     }
     Ok(bits)
-}
-
-fn io_error(e: std::io::Error) -> Error {
-    Error::Internal(InternalError::Index(e.to_string()))
 }
 
 impl Prefilter {
@@ -260,7 +258,7 @@ impl Prefilter {
                             }
                         })
                     })
-                    .map_err(internal)?;
+                    .map_err(index_failed("collecting a term's documents"))?;
                 Ok(Arc::new(bits))
             }
         }
@@ -362,7 +360,10 @@ impl IdTable {
         let mut all: Vec<(String, usize, usize)> = Vec::new();
         let mut columns = Vec::with_capacity(segments.len());
         for (s, reader) in segments.iter().enumerate() {
-            let column = reader.fast_fields().str("id").map_err(internal)?;
+            let column = reader
+                .fast_fields()
+                .str("id")
+                .map_err(index_failed("reading the id column"))?;
             if let Some(column) = &column {
                 let mut ord = 0;
                 column
@@ -372,7 +373,7 @@ impl IdTable {
                         ord += 1;
                         Ok(())
                     })
-                    .map_err(io_error)?;
+                    .map_err(index_failed("reading the id dictionary"))?;
             }
             columns.push(column);
         }
@@ -385,7 +386,7 @@ impl IdTable {
         let mut ends = Vec::with_capacity(all.len());
         for (rank, (id, s, ord)) in all.into_iter().enumerate() {
             let rank = u32::try_from(rank).map_err(|_| {
-                Error::Internal(InternalError::Index("more than 2^32 documents".into()))
+                Error::Internal(InternalError::IndexShape("more than 2^32 documents".into()))
             })?;
             if let Some(r) = ord_ranks.get_mut(s).and_then(|o| o.get_mut(ord)) {
                 *r = rank;

@@ -342,7 +342,7 @@ impl Workspace {
         Templates::with_overrides(overrides).map_err(|e| {
             UserError::BadSettings {
                 path: dir,
-                message: e.to_string(),
+                source: e.into(),
             }
             .into()
         })
@@ -362,7 +362,7 @@ impl Workspace {
         .map_err(|e| {
             UserError::BadSettings {
                 path: self.root().join(TEMPLATES_DIR),
-                message: e.to_string(),
+                source: e.into(),
             }
             .into()
         })

@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::{Store, corrupt};
-use crate::error::{InternalError, Result};
+use crate::error::{Corruption, InternalError, Result};
 
 /// The fixed part of a mission, as stored.
 #[derive(Serialize, Deserialize)]
@@ -20,10 +20,10 @@ struct Fixed {
 }
 
 fn encode<T: Serialize>(id: &str, value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| {
-        InternalError::Corrupt {
+    serde_json::to_string(value).map_err(|source| {
+        InternalError::Encode {
             id: id.to_owned(),
-            message: e.to_string(),
+            source,
         }
         .into()
     })
@@ -126,7 +126,7 @@ impl Store {
         let rows = stmt.query_map(params![id], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for body in rows {
-            out.push(serde_json::from_str(&body?).map_err(|e| corrupt(id, e.to_string()))?);
+            out.push(serde_json::from_str(&body?).map_err(|e| corrupt(id, e))?);
         }
         Ok(out)
     }
@@ -139,7 +139,7 @@ impl Store {
         let mut out: std::collections::HashMap<String, Vec<Event>> = Default::default();
         for row in rows {
             let (id, body) = row?;
-            let event = serde_json::from_str(&body).map_err(|e| corrupt(&id, e.to_string()))?;
+            let event = serde_json::from_str(&body).map_err(|e| corrupt(&id, e))?;
             out.entry(id).or_default().push(event);
         }
         Ok(out)
@@ -147,9 +147,9 @@ impl Store {
 }
 
 fn decode_mission(id: &str, need: String, body: &str, events: Vec<Event>) -> Result<Mission> {
-    let fixed: Fixed = serde_json::from_str(body).map_err(|e| corrupt(id, e.to_string()))?;
+    let fixed: Fixed = serde_json::from_str(body).map_err(|e| corrupt(id, e))?;
     if events.is_empty() {
-        return Err(corrupt(id, "the mission has no event".into()));
+        return Err(corrupt(id, Corruption::NoEvent));
     }
     Ok(Mission {
         id: id.to_owned(),
