@@ -30,14 +30,44 @@ fn report(err: &anyhow::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let mut stderr = std::io::stderr().lock();
-    let index_error = err.chain().find_map(|e| e.downcast_ref::<IndexError>());
+    let index_error = index_error(err);
     if let Some(IndexError::User(UserError::Invalid(issues))) = index_error {
         for issue in issues {
             let _ = writeln!(stderr, "error: {issue}");
         }
     }
     let _ = writeln!(stderr, "error: {}", chain_message(err));
+    if let Some(IndexError::User(user)) = index_error
+        && let Some(hint) = hint(user)
+    {
+        let _ = writeln!(stderr, "hint: {hint}");
+    }
     ExitCode::from(exit_code(err))
+}
+
+/// The workspace's error in the chain, also when a batch run wraps it.
+fn index_error(err: &anyhow::Error) -> Option<&IndexError> {
+    err.chain().find_map(|e| {
+        e.downcast_ref::<IndexError>()
+            .or_else(|| match e.downcast_ref::<BatchRunError>() {
+                Some(BatchRunError::Workspace(inner)) => Some(inner),
+                _ => None,
+            })
+    })
+}
+
+/// Which command or flag helps with a mistake: the library says what is wrong, the
+/// command line knows its own commands and flags.
+fn hint(err: &UserError) -> Option<&'static str> {
+    match err {
+        UserError::NoWorkspace(_) => {
+            Some("run `explor init` first (or give --workspace / EXPLOR_WORKSPACE)")
+        }
+        UserError::NoMission(_) => Some("`explor mission list` shows them"),
+        UserError::Locked(_) => Some("try again when it has finished"),
+        UserError::UnknownFileKind(_) => Some("or give --kind to say which records it holds"),
+        _ => None,
+    }
 }
 
 /// The error and its sources as `a: b: c`, each said once: a source whose message its
@@ -63,15 +93,13 @@ fn chain_message(err: &anyhow::Error) -> String {
 /// 3 for an internal failure (of the workspace or of the batch solver), 2 for bad
 /// usage, 1 for anything the user can fix.
 fn exit_code(err: &anyhow::Error) -> u8 {
-    let internal = err.chain().any(|e| {
-        matches!(
-            e.downcast_ref::<IndexError>(),
-            Some(IndexError::Internal(_))
-        ) || matches!(
-            e.downcast_ref::<BatchRunError>(),
-            Some(BatchRunError::Assign(_))
-        )
-    });
+    let internal = matches!(index_error(err), Some(IndexError::Internal(_)))
+        || err.chain().any(|e| {
+            matches!(
+                e.downcast_ref::<BatchRunError>(),
+                Some(BatchRunError::Assign(_))
+            )
+        });
     if internal {
         3
     } else if err.chain().any(|e| e.is::<commands::UsageError>()) {
@@ -112,6 +140,22 @@ mod tests {
         assert_eq!(exit_code(&call), 1);
         let user = anyhow::Error::from(IndexError::User(UserError::NotFound("x".into())));
         assert_eq!(exit_code(&user), 1);
+        let in_batch = anyhow::Error::from(BatchRunError::Workspace(IndexError::Internal(
+            InternalError::IndexShape("x".into()),
+        )));
+        assert_eq!(exit_code(&in_batch), 3);
+    }
+
+    #[test]
+    fn the_hint_names_the_command_also_through_a_batch_run() {
+        let missing = UserError::NoWorkspace("/nowhere".into());
+        assert!(hint(&missing).is_some_and(|h| h.contains("explor init")));
+        let err = anyhow::Error::from(BatchRunError::Workspace(missing.into()));
+        assert!(matches!(
+            index_error(&err),
+            Some(IndexError::User(UserError::NoWorkspace(_)))
+        ));
+        assert_eq!(hint(&UserError::NotFound("x".into())), None);
     }
 
     #[test]

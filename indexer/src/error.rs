@@ -19,7 +19,7 @@ pub enum Error {
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
     /// No workspace at the given place.
-    #[error("no explor workspace at {}: run `explor init` first (or give --workspace / EXPLOR_WORKSPACE)", .0.display())]
+    #[error("no explor workspace at {}", .0.display())]
     NoWorkspace(PathBuf),
     /// The workspace was written by a newer explor.
     #[error("the workspace at {} has schema version {found}; this explor knows version {known} — use a newer explor", .path.display())]
@@ -32,7 +32,7 @@ pub enum UserError {
         known: i64,
     },
     /// Another process is writing to the workspace.
-    #[error("the workspace at {} is locked by another explor process; try again when it has finished", .0.display())]
+    #[error("the workspace at {} is locked by another explor process", .0.display())]
     Locked(PathBuf),
     /// The input has problems; nothing was written.
     #[error("{} problem{} in the input; nothing was imported", .0.len(), if .0.len() == 1 { "" } else { "s" })]
@@ -45,6 +45,9 @@ pub enum UserError {
         /// What is wrong.
         message: String,
     },
+    /// A file whose name does not say which kind of record it holds.
+    #[error("{}: cannot tell which records this file holds: name it associations, experts, offers or needs (.json, .jsonl, .csv)", .0.display())]
+    UnknownFileKind(PathBuf),
     /// No record has this id.
     #[error("no record has the id \"{0}\"")]
     NotFound(String),
@@ -76,7 +79,7 @@ pub enum UserError {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// No mission has this id.
-    #[error("no mission has the id \"{0}\" (explor mission list shows them)")]
+    #[error("no mission has the id \"{0}\"")]
     NoMission(String),
     /// A mission cannot be created or changed as asked.
     #[error(transparent)]

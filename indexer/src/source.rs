@@ -185,11 +185,7 @@ fn kind_of(file: &Path) -> Result<RecordKind> {
         .collect();
     match matches.as_slice() {
         [one] => Ok(*one),
-        _ => Err(UserError::BadInput {
-            path: file.to_owned(),
-            message: "cannot tell which records this file holds: name it associations, experts, offers or needs (.json, .jsonl, .csv), or give --kind".into(),
-        }
-        .into()),
+        _ => Err(UserError::UnknownFileKind(file.to_owned()).into()),
     }
 }
 
