@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::source::ImportIssue;
+use crate::issue::ImportIssue;
 
 /// Errors of the on-disk workspace.
 #[derive(Debug, thiserror::Error)]

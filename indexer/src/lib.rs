@@ -32,6 +32,7 @@
 mod batch;
 mod error;
 mod index;
+mod issue;
 mod matching;
 mod missions;
 mod source;
@@ -47,8 +48,9 @@ pub use batch::{
 pub use error::{Corruption, Error, InternalError, Result, UserError};
 pub use explor_engine::mission::MissionFile;
 pub use index::{Bounded, Hit, SearchIndex, SearchQuery};
+pub use issue::{ImportIssue, Location};
 pub use matching::{MatchOptions, SCORING_FILE, ScoringSetup, match_top};
 pub use missions::{Created, NewMission, StaffRequest, TEMPLATES_DIR};
-pub use source::{ImportIssue, Loaded, Location, SourceRecord, load};
+pub use source::{Loaded, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
 pub use workspace::{CheckReport, ImportCounts, ImportSummary, Workspace};

@@ -9,7 +9,7 @@ use explor_engine::scoring::{
 };
 use explor_engine::{CandidateSource, Need, Record, RecordKind, Reference};
 
-use crate::error::{Result, UserError};
+use crate::error::{Error, Result, UserError};
 use crate::index::SearchIndex;
 use crate::workspace::Workspace;
 
@@ -77,7 +77,7 @@ impl Workspace {
         if !path.is_file() {
             return Ok(ScoringConfig::embedded());
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         ScoringConfig::from_json(&text).map_err(|e| {
             UserError::BadSettings {
                 path: path.clone(),

@@ -1,37 +1,14 @@
 //! Reading dataset files (`.json`, `.jsonl`, `.csv` with `,` or `;`) into located JSON
 //! values, before any validation.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use explor_engine::RecordKind;
-use explor_engine::schema::{FieldIssue, IssueClass, unflatten};
-use serde::Serialize;
+use explor_engine::schema::{FieldIssue, unflatten};
 use serde_json::Value;
 
 use crate::error::{Error, Result, UserError};
-
-/// Where a record sits in its file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Location {
-    /// The whole file (it could not be read at all).
-    File,
-    /// Index in a JSON array, from 0.
-    Index(usize),
-    /// Line number, from 1 (JSON Lines and CSV).
-    Line(u64),
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Location::File => f.write_str("file"),
-            Location::Index(i) => write!(f, "record [{i}]"),
-            Location::Line(l) => write!(f, "line {l}"),
-        }
-    }
-}
+use crate::issue::{ImportIssue, Location};
 
 /// One record read from a file, not yet validated.
 #[derive(Debug, Clone)]
@@ -51,59 +28,17 @@ impl SourceRecord {
     pub fn id(&self) -> Option<&str> {
         self.value.get("id").and_then(Value::as_str)
     }
-}
 
-/// One problem in the input, located to file, record and field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ImportIssue {
-    /// The file, as given.
-    pub file: PathBuf,
-    /// Where in the file.
-    pub location: Location,
-    /// The record's id, when it has one.
-    pub id: Option<String>,
-    /// Field path; empty when the problem is the record's or the file's syntax.
-    pub field: String,
-    /// The validation class; `None` for files that cannot be parsed.
-    pub class: Option<IssueClass>,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl ImportIssue {
-    pub(crate) fn syntax(file: &Path, location: Location, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_owned(),
-            location,
-            id: None,
-            field: String::new(),
-            class: None,
-            message: message.into(),
-        }
-    }
-
-    pub(crate) fn field(record: &SourceRecord, issue: FieldIssue) -> Self {
-        Self {
-            file: record.file.clone(),
-            location: record.location,
-            id: record.id().map(str::to_owned),
+    /// A validation problem of this record, located to its file, place and id.
+    pub(crate) fn issue(&self, issue: FieldIssue) -> ImportIssue {
+        ImportIssue {
+            file: self.file.clone(),
+            location: self.location,
+            id: self.id().map(str::to_owned),
             field: issue.field,
             class: Some(issue.class),
             message: issue.message,
         }
-    }
-}
-
-impl fmt::Display for ImportIssue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file.display(), self.location)?;
-        if let Some(id) = &self.id {
-            write!(f, " ({id})")?;
-        }
-        if !self.field.is_empty() {
-            write!(f, ": field \"{}\"", self.field)?;
-        }
-        write!(f, ": {}", self.message)
     }
 }
 
@@ -337,7 +272,7 @@ fn load_csv(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
             value,
         };
         out.issues
-            .extend(problems.into_iter().map(|p| ImportIssue::field(&record, p)));
+            .extend(problems.into_iter().map(|p| record.issue(p)));
         out.records.push(record);
     }
 }

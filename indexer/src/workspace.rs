@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result, UserError};
 use crate::index::{Hit, SearchIndex, SearchQuery};
-use crate::source::{ImportIssue, Loaded};
+use crate::source::Loaded;
 use crate::store::{SCHEMA_VERSION, Store, Upsert};
 
 const STORE_FILE: &str = "explor.sqlite3";
@@ -256,9 +256,7 @@ impl Workspace {
                     records.push(record);
                     origin.push(source);
                 }
-                Err(problems) => {
-                    issues.extend(problems.into_iter().map(|p| ImportIssue::field(source, p)))
-                }
+                Err(problems) => issues.extend(problems.into_iter().map(|p| source.issue(p))),
             }
         }
         let known = self.store.known_ids()?;
@@ -271,7 +269,7 @@ impl Workspace {
                 problem.issue.message =
                     format!("\"{id}\" was erased on {on} at the person's request (GDPR)");
             }
-            issues.push(ImportIssue::field(origin[problem.index], problem.issue));
+            issues.push(origin[problem.index].issue(problem.issue));
         }
         if !issues.is_empty() {
             issues.sort_by(|a, b| (&a.file, a.location).cmp(&(&b.file, b.location)));

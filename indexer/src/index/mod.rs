@@ -5,6 +5,7 @@
 //! time of the commit, so that opening a workspace tells a stale or missing index apart
 //! and rebuilds it.
 
+mod bits;
 mod bound;
 mod profiles;
 mod query;

@@ -27,9 +27,10 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentOrdinal, SegmentReader, TERMINATED};
 
 use super::SearchIndex;
+use super::bits::{for_each_doc, split};
 use super::bound::{BestBounded, BoundTables, Kept, SegmentTables};
 use super::relevance::{Relevance, relevance_of_docs};
-use super::scan::{Clause, IdTable, Part, Prefilter, for_each_doc, passing, scan, split};
+use super::scan::{Clause, IdTable, Part, Prefilter, passing, scan};
 use super::schema::{self, ANY_COUNTRY, Fields, language_term, theme_facet, weeks};
 use crate::error::{Error, InternalError, Result, index_failed};
 

@@ -11,7 +11,7 @@ use tantivy::query::Bm25Weight;
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader};
 
-use super::scan::{contains, insert, words};
+use super::bits::{contains, insert, words};
 use crate::error::Result;
 use crate::error::index_failed;
 
@@ -190,7 +190,7 @@ const SPARSE: usize = 16;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::scan::full;
+    use crate::index::bits::full;
     use tantivy::TERMINATED;
     use tantivy::query::{EnableScoring, Query};
 
