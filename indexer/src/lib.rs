@@ -47,10 +47,14 @@ pub use batch::{
 };
 pub use error::{Corruption, Error, InternalError, Result, UserError};
 pub use explor_engine::mission::MissionFile;
-pub use index::{Bounded, Hit, SearchIndex, SearchQuery};
+pub use index::SearchIndex;
+pub use index::best::Bounded;
+pub use index::search::{Hit, SearchQuery};
 pub use issue::{ImportIssue, Location};
 pub use matching::{MatchOptions, SCORING_FILE, ScoringSetup, match_top};
 pub use missions::{Created, NewMission, StaffRequest, TEMPLATES_DIR};
 pub use source::{Loaded, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
-pub use workspace::{CheckReport, ImportCounts, ImportSummary, Workspace};
+pub use workspace::Workspace;
+pub use workspace::index::CheckReport;
+pub use workspace::records::{ImportCounts, ImportSummary};

@@ -126,62 +126,13 @@ fn kind_of(file: &Path) -> Result<RecordKind> {
 
 fn load_file(file: &Path, kind: RecordKind, out: &mut Loaded) -> Result<()> {
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            out.issues.push(ImportIssue::syntax(
-                file,
-                Location::File,
-                format!(
-                    "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
-                    e.utf8_error().valid_up_to()
-                ),
-            ));
-            return Ok(());
-        }
+    let Some(text) = utf8_text(file, bytes, out) else {
+        return Ok(());
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let record = |location, value| SourceRecord {
-        file: file.to_owned(),
-        location,
-        kind,
-        value,
-    };
     match extension(file).as_deref() {
-        Some("json") => match serde_json::from_str::<Value>(text) {
-            Ok(Value::Array(items)) => out.records.extend(
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, v)| record(Location::Index(i), v)),
-            ),
-            Ok(_) => out.issues.push(ImportIssue::syntax(
-                file,
-                Location::File,
-                "expected a JSON array of records",
-            )),
-            Err(e) => out.issues.push(ImportIssue::syntax(
-                file,
-                Location::Line(e.line() as u64),
-                format!("invalid JSON: {e}"),
-            )),
-        },
-        Some("jsonl") => {
-            for (n, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let location = Location::Line(n as u64 + 1);
-                match serde_json::from_str::<Value>(line) {
-                    Ok(v) => out.records.push(record(location, v)),
-                    Err(e) => out.issues.push(ImportIssue::syntax(
-                        file,
-                        location,
-                        format!("invalid JSON: {e}"),
-                    )),
-                }
-            }
-        }
+        Some("json") => load_json(file, text, kind, out),
+        Some("jsonl") => load_json_lines(file, text, kind, out),
         Some("csv") => load_csv(file, text, kind, out),
         _ => {
             return Err(UserError::BadInput {
@@ -192,6 +143,71 @@ fn load_file(file: &Path, kind: RecordKind, out: &mut Loaded) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The file's text, or `None` (and an issue) when it is not UTF-8.
+fn utf8_text(file: &Path, bytes: Vec<u8>, out: &mut Loaded) -> Option<String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            out.issues.push(ImportIssue::syntax(
+                file,
+                Location::File,
+                format!(
+                    "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
+                    e.utf8_error().valid_up_to()
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// A JSON array of records.
+fn load_json(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => out.records.extend(items.into_iter().enumerate().map(
+            |(i, value)| SourceRecord {
+                file: file.to_owned(),
+                location: Location::Index(i),
+                kind,
+                value,
+            },
+        )),
+        Ok(_) => out.issues.push(ImportIssue::syntax(
+            file,
+            Location::File,
+            "expected a JSON array of records",
+        )),
+        Err(e) => out.issues.push(ImportIssue::syntax(
+            file,
+            Location::Line(e.line() as u64),
+            format!("invalid JSON: {e}"),
+        )),
+    }
+}
+
+/// One JSON record per line; blank lines are skipped.
+fn load_json_lines(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let location = Location::Line(n as u64 + 1);
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) => out.records.push(SourceRecord {
+                file: file.to_owned(),
+                location,
+                kind,
+                value,
+            }),
+            Err(e) => out.issues.push(ImportIssue::syntax(
+                file,
+                location,
+                format!("invalid JSON: {e}"),
+            )),
+        }
+    }
 }
 
 /// Guesses the separator from the header line: French spreadsheets write `;`.

@@ -5,13 +5,15 @@
 //! time of the commit, so that opening a workspace tells a stale or missing index apart
 //! and rebuilds it.
 
+pub(crate) mod best;
 mod bits;
 mod bound;
 mod profiles;
-mod query;
 mod relevance;
+mod retrieval;
 mod scan;
 pub mod schema;
+pub(crate) mod search;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -22,7 +24,6 @@ use tantivy::directory::MmapDirectory;
 use tantivy::schema::Term;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
-pub use query::{Bounded, Hit, SearchQuery};
 use schema::Fields;
 
 use crate::error::{Error, Result, index_failed};

@@ -201,7 +201,7 @@ mod tests {
         let index = ws.index();
         let searcher = index.reader.searcher();
         for need in ws.needs().unwrap() {
-            let terms = super::super::query::need_terms(index, &need).unwrap();
+            let terms = super::super::retrieval::need_terms(index, &need).unwrap();
             let relevance = Relevance::new(&searcher, &terms).unwrap();
             let query = BooleanQuery::new(
                 terms
@@ -247,7 +247,7 @@ mod tests {
         let searcher = index.reader.searcher();
         let bits = |v: &[Score]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
         for need in ws.needs().unwrap() {
-            let terms = super::super::query::need_terms(index, &need).unwrap();
+            let terms = super::super::retrieval::need_terms(index, &need).unwrap();
             let relevance = Relevance::new(&searcher, &terms).unwrap();
             for reader in searcher.segment_readers() {
                 let every: Vec<DocId> = (0..reader.max_doc()).collect();
