@@ -9,7 +9,7 @@ use tantivy::{DocId, SegmentOrdinal, SegmentReader};
 
 use super::SearchIndex;
 use super::bits::{for_each_doc, split};
-use super::bound::{BestBounded, BoundTables, Kept, SegmentTables};
+use super::bound::{BestBounded, BoundTables, BoundedDoc, SegmentTables};
 use super::relevance::{Relevance, relevance_of_docs};
 use super::retrieval::need_terms;
 use super::scan::{Prefilter, passing};
@@ -32,7 +32,7 @@ pub struct Bounded {
 
 /// Per kind of candidate, the best documents of the segments seen so far and the bound
 /// their `k`-th reaches: later segments drop at once the documents below it.
-type KeptSoFar = Vec<(Vec<Kept>, f64)>;
+type BestSoFar = Vec<(Vec<BoundedDoc>, f64)>;
 
 /// What a bounded search for one need reads in every segment.
 struct NeedSearch<'n> {
@@ -66,7 +66,7 @@ impl SearchIndex {
             k,
             searcher,
         };
-        let mut kept: KeptSoFar = search
+        let mut kept: BestSoFar = search
             .runs
             .iter()
             .map(|_| (Vec::new(), f64::NEG_INFINITY))
@@ -98,7 +98,7 @@ impl SearchIndex {
         reader: &SegmentReader,
         values: &'s SegmentTables<'s>,
         ord: SegmentOrdinal,
-        kept: &KeptSoFar,
+        kept: &BestSoFar,
     ) -> Result<Vec<BestBounded<'s>>> {
         let searcher = &search.searcher;
         let in_theme = self.cache.term_bits(searcher, reader, &search.theme_term)?;
@@ -116,7 +116,7 @@ impl SearchIndex {
 
     /// The kept documents as candidates with their bounds, highest first, and the
     /// highest bound left behind.
-    fn bounded_candidates(&self, search: &NeedSearch<'_>, kept: KeptSoFar) -> Result<Bounded> {
+    fn bounded_candidates(&self, search: &NeedSearch<'_>, kept: BestSoFar) -> Result<Bounded> {
         let searcher = &search.searcher;
         // Reading a few ids from the dictionary is cheaper than reading the table, but
         // when a batch has read it, it is there.

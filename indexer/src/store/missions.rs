@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::{Store, corrupt};
 use crate::error::{Corruption, InternalError, Result};
 
-/// The fixed part of a mission, as stored.
+/// The `body` of a mission row: the parts of a mission that never change.
 #[derive(Serialize, Deserialize)]
-struct Fixed {
+struct MissionBody {
     staff: explor_engine::mission::Staff,
     dates: explor_engine::DateWindow,
     payer: explor_engine::cost::RemainderPayer,
@@ -50,12 +50,12 @@ impl Store {
                 "INSERT INTO mission_events (mission, seq, body) VALUES (?1, ?2, ?3)",
             )?;
             for m in missions {
-                let fixed = Fixed {
+                let body = MissionBody {
                     staff: m.staff.clone(),
                     dates: m.dates,
                     payer: m.payer,
                 };
-                row.execute(params![m.id, m.need, encode(&m.id, &fixed)?])?;
+                row.execute(params![m.id, m.need, encode(&m.id, &body)?])?;
                 for e in &m.events {
                     event.execute(params![m.id, e.seq, encode(&m.id, e)?])?;
                 }
@@ -147,16 +147,16 @@ impl Store {
 }
 
 fn decode_mission(id: &str, need: String, body: &str, events: Vec<Event>) -> Result<Mission> {
-    let fixed: Fixed = serde_json::from_str(body).map_err(|e| corrupt(id, e))?;
+    let stored: MissionBody = serde_json::from_str(body).map_err(|e| corrupt(id, e))?;
     if events.is_empty() {
         return Err(corrupt(id, Corruption::NoEvent));
     }
     Ok(Mission {
         id: id.to_owned(),
         need,
-        staff: fixed.staff,
-        dates: fixed.dates,
-        payer: fixed.payer,
+        staff: stored.staff,
+        dates: stored.dates,
+        payer: stored.payer,
         events,
     })
 }
