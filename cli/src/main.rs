@@ -2,10 +2,11 @@
 //!
 //! The command line of explor: `init`, `import`, `list`, `show`, `demo`. This crate only
 //! parses arguments, calls `explor-engine` and `explor-indexer`, and formats output
-//! (tables for people, JSON and CSV for scripts). Errors become readable messages and
-//! exit codes: 0 success, 1 a problem the user can fix (invalid input, unknown id,
-//! missing workspace), 2 bad command-line usage, 3 an internal failure. A closed pipe
-//! (`explor list experts | head`) counts as success.
+//! (tables for people, JSON and CSV for scripts). Errors become readable messages, with
+//! a `hint:` line naming the command or flag that helps, and exit codes: 0 success, 1 a
+//! problem the user can fix (invalid input, unknown id, missing workspace), 2 bad
+//! command-line usage, 3 an internal failure. A closed pipe (`explor list experts |
+//! head`) counts as success.
 
 mod args;
 mod commands;

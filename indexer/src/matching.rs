@@ -1,5 +1,6 @@
 //! Matching against the workspace: the engine's scoring stage fed by the search index
-//! (candidates and text relevance) and the store (records).
+//! (candidates and text relevance) and the store (records), with the workspace's
+//! scoring settings ([`SCORING_FILE`]) and the bookings and history of its missions.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;

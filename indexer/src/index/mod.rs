@@ -4,6 +4,13 @@
 //! carries a payload `explor-index <format> <generation>`: the store's generation at the
 //! time of the commit, so that opening a workspace tells a stale or missing index apart
 //! and rebuilds it.
+//!
+//! This module opens, fills and commits the index. Reading it:
+//! [`search`] runs a coordinator's search, [`retrieval`]
+//! a need's candidates (the engine's `CandidateSource`) and [`best`] the
+//! candidates with the highest score bound; they share the [`scan`] over
+//! cached term bit sets, the BM25 [`relevance`] and the per-segment
+//! [`bound`] over decoded [`profiles`].
 
 pub(crate) mod best;
 mod bits;

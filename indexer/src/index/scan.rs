@@ -8,6 +8,9 @@
 //!
 //! The scan hands each passing document to its caller with its text relevance
 //! ([`Relevance`], computed once for every filter).
+//!
+//! The same [`Cache`] keeps, for the current searcher, the table of ids in id order
+//! ([`IdTable`]) and each segment's decoded [`Profiles`], which score bounds read.
 
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};

@@ -1,4 +1,5 @@
-//! The index schema, its analyzers, and how a record becomes a document.
+//! The index schema, its analyzers, how a record becomes a document, and how a
+//! document's fast text fields are read back.
 
 use std::collections::BTreeSet;
 

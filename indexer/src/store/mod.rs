@@ -4,6 +4,9 @@
 //! kinds). A `meta` table holds the schema version and the generation number, which
 //! every write that changes a record increments; the search index carries the same
 //! number so a stale index can be told apart.
+//!
+//! An `erasures` table keeps the id and date of each expert erased at their request;
+//! missions and their event log are in [`missions`].
 
 use std::collections::BTreeMap;
 use std::path::Path;
