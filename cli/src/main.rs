@@ -2,10 +2,11 @@
 //!
 //! The command line of explor: `init`, `import`, `list`, `show`, `demo`. This crate only
 //! parses arguments, calls `explor-engine` and `explor-indexer`, and formats output
-//! (tables for people, JSON and CSV for scripts). Errors become readable messages and
-//! exit codes: 0 success, 1 a problem the user can fix (invalid input, unknown id,
-//! missing workspace), 2 bad command-line usage, 3 an internal failure. A closed pipe
-//! (`explor list experts | head`) counts as success.
+//! (tables for people, JSON and CSV for scripts). Errors become readable messages, with
+//! a `hint:` line naming the command or flag that helps, and exit codes: 0 success, 1 a
+//! problem the user can fix (invalid input, unknown id, missing workspace), 2 bad
+//! command-line usage, 3 an internal failure. A closed pipe (`explor list experts |
+//! head`) counts as success.
 
 mod args;
 mod commands;
@@ -30,28 +31,76 @@ fn report(err: &anyhow::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let mut stderr = std::io::stderr().lock();
-    let index_error = err.chain().find_map(|e| e.downcast_ref::<IndexError>());
+    let index_error = index_error(err);
     if let Some(IndexError::User(UserError::Invalid(issues))) = index_error {
         for issue in issues {
             let _ = writeln!(stderr, "error: {issue}");
         }
     }
-    let _ = writeln!(stderr, "error: {err:#}");
+    let _ = writeln!(stderr, "error: {}", chain_message(err));
+    if let Some(IndexError::User(user)) = index_error
+        && let Some(hint) = hint(user)
+    {
+        let _ = writeln!(stderr, "hint: {hint}");
+    }
     ExitCode::from(exit_code(err))
+}
+
+/// The workspace's error in the chain, also when a batch run wraps it.
+fn index_error(err: &anyhow::Error) -> Option<&IndexError> {
+    err.chain().find_map(|e| {
+        e.downcast_ref::<IndexError>()
+            .or_else(|| match e.downcast_ref::<BatchRunError>() {
+                Some(BatchRunError::Workspace(inner)) => Some(inner),
+                _ => None,
+            })
+    })
+}
+
+/// Which command or flag helps with a mistake: the library says what is wrong, the
+/// command line knows its own commands and flags.
+fn hint(err: &UserError) -> Option<&'static str> {
+    match err {
+        UserError::NoWorkspace(_) => {
+            Some("run `explor init` first (or give --workspace / EXPLOR_WORKSPACE)")
+        }
+        UserError::NoMission(_) => Some("`explor mission list` shows them"),
+        UserError::Locked(_) => Some("try again when it has finished"),
+        UserError::UnknownFileKind(_) => Some("or give --kind to say which records it holds"),
+        _ => None,
+    }
+}
+
+/// The error and its sources as `a: b: c`, each said once: a source whose message its
+/// parent already ends with (an error that both displays and returns its source) is
+/// not repeated.
+fn chain_message(err: &anyhow::Error) -> String {
+    let mut out = String::new();
+    let mut last = String::new();
+    for e in err.chain() {
+        let message = e.to_string();
+        if !out.is_empty() && last.ends_with(&message) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str(": ");
+        }
+        out.push_str(&message);
+        last = message;
+    }
+    out
 }
 
 /// 3 for an internal failure (of the workspace or of the batch solver), 2 for bad
 /// usage, 1 for anything the user can fix.
 fn exit_code(err: &anyhow::Error) -> u8 {
-    let internal = err.chain().any(|e| {
-        matches!(
-            e.downcast_ref::<IndexError>(),
-            Some(IndexError::Internal(_))
-        ) || matches!(
-            e.downcast_ref::<BatchRunError>(),
-            Some(BatchRunError::Assign(_))
-        )
-    });
+    let internal = matches!(index_error(err), Some(IndexError::Internal(_)))
+        || err.chain().any(|e| {
+            matches!(
+                e.downcast_ref::<BatchRunError>(),
+                Some(BatchRunError::Assign(_))
+            )
+        });
     if internal {
         3
     } else if err.chain().any(|e| e.is::<commands::UsageError>()) {
@@ -80,7 +129,8 @@ mod tests {
             "need-x".into(),
         )));
         assert_eq!(exit_code(&solver), 3);
-        let store = anyhow::Error::from(IndexError::Internal(InternalError::Index("x".into())));
+        let store =
+            anyhow::Error::from(IndexError::Internal(InternalError::IndexShape("x".into())));
         assert_eq!(exit_code(&store.context("while matching")), 3);
         let usage = anyhow::Error::from(commands::UsageError("bad".into()));
         assert_eq!(exit_code(&usage), 2);
@@ -91,5 +141,53 @@ mod tests {
         assert_eq!(exit_code(&call), 1);
         let user = anyhow::Error::from(IndexError::User(UserError::NotFound("x".into())));
         assert_eq!(exit_code(&user), 1);
+        let in_batch = anyhow::Error::from(BatchRunError::Workspace(IndexError::Internal(
+            InternalError::IndexShape("x".into()),
+        )));
+        assert_eq!(exit_code(&in_batch), 3);
+    }
+
+    #[test]
+    fn the_hint_names_the_command_also_through_a_batch_run() {
+        let missing = UserError::NoWorkspace("/nowhere".into());
+        assert!(hint(&missing).is_some_and(|h| h.contains("explor init")));
+        let err = anyhow::Error::from(BatchRunError::Workspace(missing.into()));
+        assert!(matches!(
+            index_error(&err),
+            Some(IndexError::User(UserError::NoWorkspace(_)))
+        ));
+        assert_eq!(hint(&UserError::NotFound("x".into())), None);
+    }
+
+    #[test]
+    fn the_chain_is_said_once_each() {
+        let io = std::io::Error::other("disk full");
+        let err = anyhow::Error::from(IndexError::Internal(InternalError::Io {
+            path: "/ws/explor.lock".into(),
+            source: io,
+        }))
+        .context("while importing");
+        assert_eq!(
+            chain_message(&err),
+            "while importing: /ws/explor.lock: disk full"
+        );
+        // A source its parent already displays is not repeated.
+        #[derive(Debug)]
+        struct ShowsItsSource(std::io::Error);
+        impl std::fmt::Display for ShowsItsSource {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "scoring.json: {}", self.0)
+            }
+        }
+        impl std::error::Error for ShowsItsSource {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let both = anyhow::Error::from(ShowsItsSource(std::io::Error::other("bad")));
+        assert_eq!(
+            chain_message(&both.context("top")),
+            "top: scoring.json: bad"
+        );
     }
 }

@@ -154,7 +154,7 @@ pub enum BatchRunError {
         known: Vec<String>,
     },
     /// The assignment could not be solved (an internal failure).
-    #[error("batch assignment failed: {0}")]
+    #[error("batch assignment failed")]
     Assign(#[from] batch::BatchError),
 }
 

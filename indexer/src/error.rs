@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::source::ImportIssue;
+use crate::issue::ImportIssue;
 
 /// Errors of the on-disk workspace.
 #[derive(Debug, thiserror::Error)]
@@ -19,7 +19,7 @@ pub enum Error {
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
     /// No workspace at the given place.
-    #[error("no explor workspace at {}: run `explor init` first (or give --workspace / EXPLOR_WORKSPACE)", .0.display())]
+    #[error("no explor workspace at {}", .0.display())]
     NoWorkspace(PathBuf),
     /// The workspace was written by a newer explor.
     #[error("the workspace at {} has schema version {found}; this explor knows version {known} — use a newer explor", .path.display())]
@@ -32,7 +32,7 @@ pub enum UserError {
         known: i64,
     },
     /// Another process is writing to the workspace.
-    #[error("the workspace at {} is locked by another explor process; try again when it has finished", .0.display())]
+    #[error("the workspace at {} is locked by another explor process", .0.display())]
     Locked(PathBuf),
     /// The input has problems; nothing was written.
     #[error("{} problem{} in the input; nothing was imported", .0.len(), if .0.len() == 1 { "" } else { "s" })]
@@ -45,6 +45,9 @@ pub enum UserError {
         /// What is wrong.
         message: String,
     },
+    /// A file whose name does not say which kind of record it holds.
+    #[error("{}: cannot tell which records this file holds: name it associations, experts, offers or needs (.json, .jsonl, .csv)", .0.display())]
+    UnknownFileKind(PathBuf),
     /// No record has this id.
     #[error("no record has the id \"{0}\"")]
     NotFound(String),
@@ -66,16 +69,17 @@ pub enum UserError {
         /// What it is ("an expert").
         found: String,
     },
-    /// A workspace settings file is not usable.
-    #[error("{}: {message}", .path.display())]
+    /// A workspace settings file (scoring settings, document templates) is not usable.
+    #[error("{}", .path.display())]
     BadSettings {
-        /// The file.
+        /// The file or folder.
         path: PathBuf,
-        /// What is wrong.
-        message: String,
+        /// What is wrong: the engine's error about it (boxed, so that this enum does
+        /// not follow where the engine keeps its settings errors).
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// No mission has this id.
-    #[error("no mission has the id \"{0}\" (explor mission list shows them)")]
+    #[error("no mission has the id \"{0}\"")]
     NoMission(String),
     /// A mission cannot be created or changed as asked.
     #[error(transparent)]
@@ -91,10 +95,13 @@ pub enum UserError {
 }
 
 /// Failures that are not the user's doing.
+///
+/// Each keeps the error it comes from as its [`source`](std::error::Error::source), so
+/// that a caller can walk the chain (the CLI prints it as `a: b: c`).
 #[derive(Debug, thiserror::Error)]
 pub enum InternalError {
     /// Reading or writing a file failed.
-    #[error("{}: {source}", .path.display())]
+    #[error("{}", .path.display())]
     Io {
         /// The file or directory.
         path: PathBuf,
@@ -102,19 +109,70 @@ pub enum InternalError {
         source: std::io::Error,
     },
     /// The record store failed.
-    #[error("record store: {0}")]
+    #[error("record store")]
     Store(#[from] rusqlite::Error),
     /// The search index failed.
+    #[error("search index: {context}")]
+    Index {
+        /// What was being done ("opening the directory", "reading the id column"…).
+        context: &'static str,
+        /// Tantivy's error.
+        source: tantivy::TantivyError,
+    },
+    /// The search index lacks something this build writes into it (a field, an
+    /// analyzer), or holds more than it can address.
     #[error("search index: {0}")]
-    Index(String),
+    IndexShape(String),
     /// A stored record cannot be read back (the store was edited by hand or is damaged).
-    #[error("stored record \"{id}\" cannot be read: {message}")]
+    #[error("stored record \"{id}\" cannot be read")]
     Corrupt {
         /// Its id.
         id: String,
         /// What is wrong.
-        message: String,
+        source: Corruption,
     },
+    /// A record or mission cannot be encoded for the store (a defect).
+    #[error("record \"{id}\" cannot be encoded as JSON")]
+    Encode {
+        /// Its id.
+        id: String,
+        /// The encoder's error.
+        source: serde_json::Error,
+    },
+}
+
+/// What is wrong with a stored record or mission.
+#[derive(Debug, thiserror::Error)]
+pub enum Corruption {
+    /// Its JSON does not parse or does not fit the model.
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    /// A number stored as text is not one.
+    #[error("not a number: \"{text}\"")]
+    NotANumber {
+        /// The text found.
+        text: String,
+        /// The parser's error.
+        source: std::num::ParseIntError,
+    },
+    /// A record kind this build does not know.
+    #[error("unknown kind \"{0}\"")]
+    UnknownKind(String),
+    /// A mission without any event (every mission starts with one).
+    #[error("the mission has no event")]
+    NoEvent,
+}
+
+/// A `map_err` adapter: the search index failed while doing `context`.
+pub(crate) fn index_failed<E: Into<tantivy::TantivyError>>(
+    context: &'static str,
+) -> impl FnOnce(E) -> Error {
+    move |e| {
+        Error::Internal(InternalError::Index {
+            context,
+            source: e.into(),
+        })
+    }
 }
 
 impl Error {
@@ -134,3 +192,29 @@ impl From<rusqlite::Error> for Error {
 
 /// Result with the indexer's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use std::error::Error as _;
+
+    use super::*;
+
+    #[test]
+    fn an_index_failure_says_what_was_done_and_keeps_tantivy_error_as_source() {
+        let err = index_failed("committing")(std::io::Error::other("disk full"));
+        assert_eq!(err.to_string(), "search index: committing");
+        let source = err.source().expect("tantivy's error");
+        assert!(source.to_string().contains("disk full"), "{source}");
+    }
+
+    #[test]
+    fn a_corrupt_record_keeps_the_json_error_as_source() {
+        let json = serde_json::from_str::<serde_json::Value>("{").unwrap_err();
+        let err = Error::Internal(InternalError::Corrupt {
+            id: "exp-a".into(),
+            source: json.into(),
+        });
+        assert_eq!(err.to_string(), "stored record \"exp-a\" cannot be read");
+        assert!(err.source().is_some_and(|s| s.to_string().contains("EOF")));
+    }
+}

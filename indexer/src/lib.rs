@@ -1,8 +1,14 @@
 //! # explor-indexer
 //!
-//! What explor keeps on disk. A [`Workspace`] is a directory holding the record
-//! store — SQLite, one row per record in its canonical JSON, with a schema version and
-//! a generation number — and the search index derived from it.
+//! What explor keeps on disk, and the work done over it. A [`Workspace`] is a directory
+//! holding the record store — SQLite: one row per record in its canonical JSON, the
+//! missions with their append-only event log, the erasures, a schema version and a
+//! generation number — and the tantivy [`SearchIndex`] derived from it, rebuilt on open
+//! when its generation is not the store's. Over them it matches needs and candidates
+//! ([`Workspace::match_need`], [`match_top`]: the engine's scoring fed by the index),
+//! assigns a call for projects at once ([`Workspace::batch`], [`run_batch`]) and keeps
+//! missions and their documents. Failures are an [`Error`]: a [`UserError`] the user
+//! can fix, or an [`InternalError`] that keeps its source.
 //!
 //! Input files come in through [`load`], which reads a dataset directory or a single
 //! `.json`, `.jsonl` or `.csv` file (comma or semicolon) into located JSON values;
@@ -32,6 +38,7 @@
 mod batch;
 mod error;
 mod index;
+mod issue;
 mod matching;
 mod missions;
 mod source;
@@ -44,11 +51,16 @@ mod test_support;
 pub use batch::{
     BatchOptions, BatchProgress, BatchReport, BatchRun, BatchRunError, BatchTimings, run_batch,
 };
-pub use error::{Error, InternalError, Result, UserError};
+pub use error::{Corruption, Error, InternalError, Result, UserError};
 pub use explor_engine::mission::MissionFile;
-pub use index::{Bounded, Hit, SearchIndex, SearchQuery};
+pub use index::SearchIndex;
+pub use index::best::Bounded;
+pub use index::search::{Hit, SearchQuery};
+pub use issue::{ImportIssue, Location};
 pub use matching::{MatchOptions, SCORING_FILE, ScoringSetup, match_top};
 pub use missions::{Created, NewMission, StaffRequest, TEMPLATES_DIR};
-pub use source::{ImportIssue, Loaded, Location, SourceRecord, load};
+pub use source::{Loaded, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
-pub use workspace::{CheckReport, ImportCounts, ImportSummary, Workspace};
+pub use workspace::Workspace;
+pub use workspace::index::CheckReport;
+pub use workspace::records::{ImportCounts, ImportSummary};

@@ -1,5 +1,6 @@
 //! Matching against the workspace: the engine's scoring stage fed by the search index
-//! (candidates and text relevance) and the store (records).
+//! (candidates and text relevance) and the store (records), with the workspace's
+//! scoring settings ([`SCORING_FILE`]) and the bookings and history of its missions.
 
 use std::borrow::Borrow;
 use std::collections::HashMap;
@@ -9,8 +10,9 @@ use explor_engine::scoring::{
 };
 use explor_engine::{CandidateSource, Need, Record, RecordKind, Reference};
 
-use crate::error::{Result, UserError};
+use crate::error::{Error, Result, UserError};
 use crate::index::SearchIndex;
+use crate::index::best::Bounded;
 use crate::workspace::Workspace;
 
 /// The settings file a workspace may hold to override the scoring defaults.
@@ -77,11 +79,11 @@ impl Workspace {
         if !path.is_file() {
             return Ok(ScoringConfig::embedded());
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| crate::Error::io(&path, e))?;
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         ScoringConfig::from_json(&text).map_err(|e| {
             UserError::BadSettings {
                 path: path.clone(),
-                message: e.to_string(),
+                source: e.into(),
             }
             .into()
         })
@@ -98,18 +100,6 @@ impl Workspace {
             bookings,
             history,
         })
-    }
-
-    /// Every need, sorted by id.
-    pub fn needs(&self) -> Result<Vec<Need>> {
-        Ok(self
-            .records(RecordKind::Need)?
-            .into_iter()
-            .filter_map(|r| match r {
-                Record::Need(n) => Some(*n),
-                _ => None,
-            })
-            .collect())
     }
 
     fn need(&self, id: &str) -> Result<Need> {
@@ -214,34 +204,7 @@ pub(crate) fn match_top_with<R: Borrow<Record>>(
     let mut k = first_k.max(1);
     loop {
         let found = index.best_candidates(need, &bound, k)?;
-        let ids: Vec<&str> = found
-            .candidates
-            .iter()
-            .map(|(c, _)| c.id.as_str())
-            .collect();
-        let records = fetch(&ids)?;
-        // The records come in the order of `ids`, highest bound first: only the first
-        // few are judged. A record missing from the store is passed over.
-        let mut fetched = records
-            .iter()
-            .filter_map(|r| Subject::of(r.borrow()))
-            .peekable();
-        let in_order: Vec<(Subject<'_>, f32, f64)> = found
-            .candidates
-            .iter()
-            .filter_map(|(c, bound)| {
-                let s = fetched.next_if(|s| s.id() == c.id)?;
-                Some((s, c.relevance, *bound))
-            })
-            .collect();
-        let result = scorer.rank_bounded(need, &in_order, top);
-        let settled = match found.frontier {
-            None => true,
-            Some(frontier) => {
-                result.candidates.len() >= top
-                    && result.candidates.last().is_some_and(|c| c.score > frontier)
-            }
-        };
+        let (result, settled) = judge_bounded(scorer, need, top, &found, &mut fetch)?;
         if settled || k >= total {
             return Ok(result);
         }
@@ -252,6 +215,57 @@ pub(crate) fn match_top_with<R: Borrow<Record>>(
     }
     // Few eligible candidates, or bounds too loose to settle early: judge every candidate
     // that passes the pre-filter (gates and bounds first, exact criteria only where needed).
+    judge_retrieved(index, scorer, need, top, &mut fetch)
+}
+
+/// Scores the candidates of a bounded search exactly, in order of bound, and says
+/// whether the ranking is settled: the `top`-th score is above every bound left behind.
+fn judge_bounded<R: Borrow<Record>>(
+    scorer: &Scorer<'_>,
+    need: &Need,
+    top: usize,
+    found: &Bounded,
+    fetch: &mut impl FnMut(&[&str]) -> Result<Vec<R>>,
+) -> Result<(MatchResult, bool)> {
+    let ids: Vec<&str> = found
+        .candidates
+        .iter()
+        .map(|(c, _)| c.id.as_str())
+        .collect();
+    let records = fetch(&ids)?;
+    // The records come in the order of `ids`, highest bound first: only the first
+    // few are judged. A record missing from the store is passed over.
+    let mut fetched = records
+        .iter()
+        .filter_map(|r| Subject::of(r.borrow()))
+        .peekable();
+    let in_order: Vec<(Subject<'_>, f32, f64)> = found
+        .candidates
+        .iter()
+        .filter_map(|(c, bound)| {
+            let s = fetched.next_if(|s| s.id() == c.id)?;
+            Some((s, c.relevance, *bound))
+        })
+        .collect();
+    let result = scorer.rank_bounded(need, &in_order, top);
+    let settled = match found.frontier {
+        None => true,
+        Some(frontier) => {
+            result.candidates.len() >= top
+                && result.candidates.last().is_some_and(|c| c.score > frontier)
+        }
+    };
+    Ok((result, settled))
+}
+
+/// Judges every candidate retrieval lets through.
+fn judge_retrieved<R: Borrow<Record>>(
+    index: &SearchIndex,
+    scorer: &Scorer<'_>,
+    need: &Need,
+    top: usize,
+    fetch: &mut impl FnMut(&[&str]) -> Result<Vec<R>>,
+) -> Result<MatchResult> {
     let candidates = index.candidates(need)?;
     let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
     let relevance: HashMap<&str, f32> = candidates

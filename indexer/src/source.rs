@@ -1,37 +1,14 @@
 //! Reading dataset files (`.json`, `.jsonl`, `.csv` with `,` or `;`) into located JSON
 //! values, before any validation.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use explor_engine::RecordKind;
-use explor_engine::schema::{FieldIssue, IssueClass, unflatten};
-use serde::Serialize;
+use explor_engine::schema::{FieldIssue, unflatten};
 use serde_json::Value;
 
 use crate::error::{Error, Result, UserError};
-
-/// Where a record sits in its file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Location {
-    /// The whole file (it could not be read at all).
-    File,
-    /// Index in a JSON array, from 0.
-    Index(usize),
-    /// Line number, from 1 (JSON Lines and CSV).
-    Line(u64),
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Location::File => f.write_str("file"),
-            Location::Index(i) => write!(f, "record [{i}]"),
-            Location::Line(l) => write!(f, "line {l}"),
-        }
-    }
-}
+use crate::issue::{ImportIssue, Location};
 
 /// One record read from a file, not yet validated.
 #[derive(Debug, Clone)]
@@ -51,59 +28,17 @@ impl SourceRecord {
     pub fn id(&self) -> Option<&str> {
         self.value.get("id").and_then(Value::as_str)
     }
-}
 
-/// One problem in the input, located to file, record and field.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ImportIssue {
-    /// The file, as given.
-    pub file: PathBuf,
-    /// Where in the file.
-    pub location: Location,
-    /// The record's id, when it has one.
-    pub id: Option<String>,
-    /// Field path; empty when the problem is the record's or the file's syntax.
-    pub field: String,
-    /// The validation class; `None` for files that cannot be parsed.
-    pub class: Option<IssueClass>,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl ImportIssue {
-    pub(crate) fn syntax(file: &Path, location: Location, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_owned(),
-            location,
-            id: None,
-            field: String::new(),
-            class: None,
-            message: message.into(),
-        }
-    }
-
-    pub(crate) fn field(record: &SourceRecord, issue: FieldIssue) -> Self {
-        Self {
-            file: record.file.clone(),
-            location: record.location,
-            id: record.id().map(str::to_owned),
+    /// A validation problem of this record, located to its file, place and id.
+    pub(crate) fn issue(&self, issue: FieldIssue) -> ImportIssue {
+        ImportIssue {
+            file: self.file.clone(),
+            location: self.location,
+            id: self.id().map(str::to_owned),
             field: issue.field,
             class: Some(issue.class),
             message: issue.message,
         }
-    }
-}
-
-impl fmt::Display for ImportIssue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file.display(), self.location)?;
-        if let Some(id) = &self.id {
-            write!(f, " ({id})")?;
-        }
-        if !self.field.is_empty() {
-            write!(f, ": field \"{}\"", self.field)?;
-        }
-        write!(f, ": {}", self.message)
     }
 }
 
@@ -185,72 +120,19 @@ fn kind_of(file: &Path) -> Result<RecordKind> {
         .collect();
     match matches.as_slice() {
         [one] => Ok(*one),
-        _ => Err(UserError::BadInput {
-            path: file.to_owned(),
-            message: "cannot tell which records this file holds: name it associations, experts, offers or needs (.json, .jsonl, .csv), or give --kind".into(),
-        }
-        .into()),
+        _ => Err(UserError::UnknownFileKind(file.to_owned()).into()),
     }
 }
 
 fn load_file(file: &Path, kind: RecordKind, out: &mut Loaded) -> Result<()> {
     let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            out.issues.push(ImportIssue::syntax(
-                file,
-                Location::File,
-                format!(
-                    "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
-                    e.utf8_error().valid_up_to()
-                ),
-            ));
-            return Ok(());
-        }
+    let Some(text) = utf8_text(file, bytes, out) else {
+        return Ok(());
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let record = |location, value| SourceRecord {
-        file: file.to_owned(),
-        location,
-        kind,
-        value,
-    };
     match extension(file).as_deref() {
-        Some("json") => match serde_json::from_str::<Value>(text) {
-            Ok(Value::Array(items)) => out.records.extend(
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, v)| record(Location::Index(i), v)),
-            ),
-            Ok(_) => out.issues.push(ImportIssue::syntax(
-                file,
-                Location::File,
-                "expected a JSON array of records",
-            )),
-            Err(e) => out.issues.push(ImportIssue::syntax(
-                file,
-                Location::Line(e.line() as u64),
-                format!("invalid JSON: {e}"),
-            )),
-        },
-        Some("jsonl") => {
-            for (n, line) in text.lines().enumerate() {
-                if line.trim().is_empty() {
-                    continue;
-                }
-                let location = Location::Line(n as u64 + 1);
-                match serde_json::from_str::<Value>(line) {
-                    Ok(v) => out.records.push(record(location, v)),
-                    Err(e) => out.issues.push(ImportIssue::syntax(
-                        file,
-                        location,
-                        format!("invalid JSON: {e}"),
-                    )),
-                }
-            }
-        }
+        Some("json") => load_json(file, text, kind, out),
+        Some("jsonl") => load_json_lines(file, text, kind, out),
         Some("csv") => load_csv(file, text, kind, out),
         _ => {
             return Err(UserError::BadInput {
@@ -261,6 +143,71 @@ fn load_file(file: &Path, kind: RecordKind, out: &mut Loaded) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The file's text, or `None` (and an issue) when it is not UTF-8.
+fn utf8_text(file: &Path, bytes: Vec<u8>, out: &mut Loaded) -> Option<String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            out.issues.push(ImportIssue::syntax(
+                file,
+                Location::File,
+                format!(
+                    "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
+                    e.utf8_error().valid_up_to()
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// A JSON array of records.
+fn load_json(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Array(items)) => out.records.extend(items.into_iter().enumerate().map(
+            |(i, value)| SourceRecord {
+                file: file.to_owned(),
+                location: Location::Index(i),
+                kind,
+                value,
+            },
+        )),
+        Ok(_) => out.issues.push(ImportIssue::syntax(
+            file,
+            Location::File,
+            "expected a JSON array of records",
+        )),
+        Err(e) => out.issues.push(ImportIssue::syntax(
+            file,
+            Location::Line(e.line() as u64),
+            format!("invalid JSON: {e}"),
+        )),
+    }
+}
+
+/// One JSON record per line; blank lines are skipped.
+fn load_json_lines(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let location = Location::Line(n as u64 + 1);
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) => out.records.push(SourceRecord {
+                file: file.to_owned(),
+                location,
+                kind,
+                value,
+            }),
+            Err(e) => out.issues.push(ImportIssue::syntax(
+                file,
+                location,
+                format!("invalid JSON: {e}"),
+            )),
+        }
+    }
 }
 
 /// Guesses the separator from the header line: French spreadsheets write `;`.
@@ -341,7 +288,7 @@ fn load_csv(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
             value,
         };
         out.issues
-            .extend(problems.into_iter().map(|p| ImportIssue::field(&record, p)));
+            .extend(problems.into_iter().map(|p| record.issue(p)));
         out.records.push(record);
     }
 }

@@ -20,7 +20,7 @@ use explor_engine::scoring::{KnownValues, ScoreBound};
 use explor_engine::{Cefr, LanguageCode, Taxonomy};
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal};
 
-use super::profiles::{Dense, Map, PerDoc, Profiles};
+use super::profiles::{KeyNumbering, Map, PerDoc, Profiles};
 use super::schema;
 
 /// The bound's lookup tables for one need, keyed as the index stores themes,
@@ -93,7 +93,7 @@ struct Levels {
 }
 
 impl Levels {
-    fn new(max_doc: DocId, keys: &Dense, holders: &PerDoc<DocId>, table: &Map<f64>) -> Self {
+    fn new(max_doc: DocId, keys: &KeyNumbering, holders: &PerDoc<DocId>, table: &Map<f64>) -> Self {
         let per_key: Vec<f64> = keys
             .keys
             .iter()
@@ -204,16 +204,16 @@ impl<'t> SegmentTables<'t> {
             (upper >= floor).then_some(())
         };
         // Every document of the segment has one.
-        let late = p.late.get(doc as usize)?;
-        known.experience = b.experience((late.missions != u32::MAX).then_some(late.missions));
+        let stages = p.last_stages.get(doc as usize)?;
+        known.experience = b.experience((stages.missions != u32::MAX).then_some(stages.missions));
         lower(t.slopes.experience, known.experience)?;
-        let windows = match late.windows.get(..usize::from(late.n_windows)) {
+        let windows = match stages.windows.get(..usize::from(stages.n_windows)) {
             Some(held) => held,
             None => p.windows.of(doc),
         };
         known.availability = b.availability_days(windows.iter().copied());
         lower(t.slopes.availability, known.availability)?;
-        let languages = match late.languages.get(..usize::from(late.n_languages)) {
+        let languages = match stages.languages.get(..usize::from(stages.n_languages)) {
             Some(held) => held,
             None => p.languages.of(doc),
         };
@@ -256,13 +256,13 @@ impl<'t> SegmentTables<'t> {
 
 /// One kept document: its bound, its text relevance and where it is.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Kept {
+pub(super) struct BoundedDoc {
     pub bound: f64,
     pub relevance: Score,
     pub doc: DocAddress,
 }
 
-impl Kept {
+impl BoundedDoc {
     /// Highest bound first, then index order (so the cut is reproducible).
     fn rank(&self, other: &Self) -> Ordering {
         other
@@ -272,18 +272,18 @@ impl Kept {
     }
 }
 
-impl PartialEq for Kept {
+impl PartialEq for BoundedDoc {
     fn eq(&self, other: &Self) -> bool {
         self.rank(other) == Ordering::Equal
     }
 }
-impl Eq for Kept {}
-impl PartialOrd for Kept {
+impl Eq for BoundedDoc {}
+impl PartialOrd for BoundedDoc {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
     }
 }
-impl Ord for Kept {
+impl Ord for BoundedDoc {
     /// "Greater" is "ranks later": the heap's top is the worst document kept.
     fn cmp(&self, other: &Self) -> Ordering {
         self.rank(other)
@@ -306,7 +306,7 @@ pub(super) struct BestBounded<'s> {
     /// A bound `k` documents of earlier segments reach.
     reached: f64,
     /// The `k` best bounds without text so far (the worst on top).
-    floors: BinaryHeap<Kept>,
+    floors: BinaryHeap<BoundedDoc>,
     /// Documents screened in, with their values and their bound with full text marks;
     /// from the second pass on, highest bound first.
     screened: Vec<(DocId, KnownValues, f64)>,
@@ -315,7 +315,7 @@ pub(super) struct BestBounded<'s> {
     handed: usize,
     scored: usize,
     /// The `k` best exact bounds so far (the worst on top).
-    kept: BinaryHeap<Kept>,
+    kept: BinaryHeap<BoundedDoc>,
     second_pass: bool,
     /// The bound `k` documents are known to reach ([`Self::raise_floor`] keeps it).
     floor: f64,
@@ -360,7 +360,7 @@ impl<'s> BestBounded<'s> {
 
     /// Recomputes the bound `k` documents are known to reach, after a heap changed.
     fn raise_floor(&mut self) {
-        let kth = |heap: &BinaryHeap<Kept>| match heap.peek() {
+        let kth = |heap: &BinaryHeap<BoundedDoc>| match heap.peek() {
             Some(worst) if heap.len() >= self.k => worst.bound,
             _ => f64::NEG_INFINITY,
         };
@@ -373,7 +373,7 @@ impl<'s> BestBounded<'s> {
             return;
         };
         let b = &self.tables.tables.bound;
-        let without_text = Kept {
+        let without_text = BoundedDoc {
             bound: b.bound(&known, 0.0),
             relevance: 0.0,
             doc: DocAddress::new(self.segment, doc),
@@ -417,7 +417,7 @@ impl<'s> BestBounded<'s> {
                 .ok()
                 .and_then(|i| scores.get(i).copied())
                 .unwrap_or(0.0);
-            let kept = Kept {
+            let kept = BoundedDoc {
                 bound: b.bound(known, relevance),
                 relevance,
                 doc: DocAddress::new(self.segment, *doc),
@@ -430,13 +430,13 @@ impl<'s> BestBounded<'s> {
     }
 
     /// The `k` best, in no particular order.
-    pub(super) fn finish(self) -> Vec<Kept> {
+    pub(super) fn finish(self) -> Vec<BoundedDoc> {
         self.kept.into_vec()
     }
 
     /// The `k` best of kept documents (of several segments), best first, and the bound
     /// the `k`-th reaches (−∞ with fewer than `k`).
-    pub(super) fn merge(mut all: Vec<Kept>, k: usize) -> (Vec<Kept>, f64) {
+    pub(super) fn merge(mut all: Vec<BoundedDoc>, k: usize) -> (Vec<BoundedDoc>, f64) {
         let k = k.max(1);
         all.sort_unstable();
         all.truncate(k);

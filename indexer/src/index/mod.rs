@@ -4,13 +4,23 @@
 //! carries a payload `explor-index <format> <generation>`: the store's generation at the
 //! time of the commit, so that opening a workspace tells a stale or missing index apart
 //! and rebuilds it.
+//!
+//! This module opens, fills and commits the index. Reading it:
+//! [`search`] runs a coordinator's search, [`retrieval`]
+//! a need's candidates (the engine's `CandidateSource`) and [`best`] the
+//! candidates with the highest score bound; they share the [`scan`] over
+//! cached term bit sets, the BM25 [`relevance`] and the per-segment
+//! [`bound`] over decoded [`profiles`].
 
+pub(crate) mod best;
+mod bits;
 mod bound;
 mod profiles;
-mod query;
 mod relevance;
+mod retrieval;
 mod scan;
 pub mod schema;
+pub(crate) mod search;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -21,10 +31,9 @@ use tantivy::directory::MmapDirectory;
 use tantivy::schema::Term;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
-pub use query::{Bounded, Hit, SearchQuery};
 use schema::Fields;
 
-use crate::error::{Error, InternalError, Result};
+use crate::error::{Error, Result, index_failed};
 
 /// Bumped whenever the schema or the analyzers change, so that an old index is rebuilt.
 const FORMAT: u32 = 6;
@@ -48,34 +57,29 @@ impl std::fmt::Debug for SearchIndex {
     }
 }
 
-pub(crate) fn internal(e: tantivy::TantivyError) -> Error {
-    Error::Internal(InternalError::Index(e.to_string()))
-}
-
 impl SearchIndex {
     /// Opens the index in `dir`, creating it (empty, generation unknown) when it is missing
     /// or was written with another schema.
     pub fn open_or_create(dir: &Path) -> Result<Self> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let (schema, fields) = schema::build();
-        let directory = MmapDirectory::open(dir)
-            .map_err(|e| Error::Internal(InternalError::Index(e.to_string())))?;
+        let directory = MmapDirectory::open(dir).map_err(index_failed("opening its directory"))?;
         let index = match Index::open_or_create(directory, schema.clone()) {
             Ok(index) => index,
             // Another schema (an older explor): start again, the store has the data.
             Err(tantivy::TantivyError::SchemaError(_)) => {
                 std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
                 std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                Index::create_in_dir(dir, schema).map_err(internal)?
+                Index::create_in_dir(dir, schema).map_err(index_failed("creating it anew"))?
             }
-            Err(e) => return Err(internal(e)),
+            Err(e) => return Err(index_failed("opening it")(e)),
         };
         schema::register_analyzers(&index);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(internal)?;
+            .map_err(index_failed("opening its reader"))?;
         Ok(Self {
             index,
             reader,
@@ -87,20 +91,31 @@ impl SearchIndex {
 
     /// The store generation the index was last committed at, if it is in this build's format.
     pub fn generation(&self) -> Result<Option<u64>> {
-        let metas = self.index.load_metas().map_err(internal)?;
+        let metas = self
+            .index
+            .load_metas()
+            .map_err(index_failed("reading its metadata"))?;
         Ok(metas.payload.as_deref().and_then(parse_payload))
     }
 
     fn writer(&self) -> Result<IndexWriter> {
-        self.index.writer(WRITER_BUDGET).map_err(internal)
+        self.index
+            .writer(WRITER_BUDGET)
+            .map_err(index_failed("opening a writer"))
     }
 
     fn commit(&self, mut writer: IndexWriter, generation: u64) -> Result<()> {
-        let mut prepared = writer.prepare_commit().map_err(internal)?;
+        let mut prepared = writer
+            .prepare_commit()
+            .map_err(index_failed("preparing a commit"))?;
         prepared.set_payload(&format!("{PAYLOAD_PREFIX} {FORMAT} {generation}"));
-        prepared.commit().map_err(internal)?;
-        writer.wait_merging_threads().map_err(internal)?;
-        self.reader.reload().map_err(internal)
+        prepared.commit().map_err(index_failed("committing"))?;
+        writer
+            .wait_merging_threads()
+            .map_err(index_failed("merging segments"))?;
+        self.reader
+            .reload()
+            .map_err(index_failed("reloading the reader"))
     }
 
     /// Replaces the whole index with documents for `records`, committed at `generation`.
@@ -113,7 +128,9 @@ impl SearchIndex {
         /// Records turned into documents together, while tantivy indexes the previous ones.
         const CHUNK: usize = 4096;
         let writer = self.writer()?;
-        writer.delete_all_documents().map_err(internal)?;
+        writer
+            .delete_all_documents()
+            .map_err(index_failed("emptying it"))?;
         let records: Vec<&Record> = records.into_iter().collect();
         let mut n = 0;
         for chunk in records.chunks(CHUNK) {
@@ -122,7 +139,9 @@ impl SearchIndex {
                 .filter_map(|r| schema::document(&self.fields, self.taxonomy, r))
                 .collect();
             for doc in docs {
-                writer.add_document(doc).map_err(internal)?;
+                writer
+                    .add_document(doc)
+                    .map_err(index_failed("adding a document"))?;
                 n += 1;
             }
         }
@@ -144,7 +163,9 @@ impl SearchIndex {
         for record in upserts {
             writer.delete_term(Term::from_field_text(self.fields.id, record.id()));
             if let Some(doc) = schema::document(&self.fields, self.taxonomy, record) {
-                writer.add_document(doc).map_err(internal)?;
+                writer
+                    .add_document(doc)
+                    .map_err(index_failed("adding a document"))?;
             }
         }
         self.commit(writer, generation)
@@ -155,7 +176,11 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let mut out = BTreeSet::new();
         for segment in searcher.segment_readers() {
-            let Some(column) = segment.fast_fields().str("id").map_err(internal)? else {
+            let Some(column) = segment
+                .fast_fields()
+                .str("id")
+                .map_err(index_failed("reading the id column"))?
+            else {
                 continue;
             };
             let alive = segment.alive_bitset();
@@ -167,7 +192,7 @@ impl SearchIndex {
                 for ord in column.term_ords(doc) {
                     if column
                         .ord_to_str(ord, &mut text)
-                        .map_err(|e| Error::Internal(InternalError::Index(e.to_string())))?
+                        .map_err(index_failed("reading an id"))?
                     {
                         out.insert(text.clone());
                     }

@@ -113,14 +113,14 @@ impl PerDoc<u32> {
 
 /// Distinct numbers of a column, each given a small index.
 #[derive(Default)]
-pub(super) struct Dense {
+pub(super) struct KeyNumbering {
     /// The numbers, by index.
     pub(super) keys: Vec<u64>,
     /// The index of each number.
     pub(super) index: Map<u32>,
 }
 
-impl Dense {
+impl KeyNumbering {
     fn of(&mut self, key: u64) -> Option<u32> {
         if let Some(&i) = self.index.get(&key) {
             return Some(i);
@@ -140,62 +140,62 @@ impl Dense {
 pub(super) struct Profiles {
     pub(super) max_doc: DocId,
     pub(super) theme_docs: PerDoc<DocId>,
-    pub(super) theme_keys: Dense,
+    pub(super) theme_keys: KeyNumbering,
     pub(super) country_docs: PerDoc<DocId>,
-    pub(super) country_keys: Dense,
+    pub(super) country_keys: KeyNumbering,
     pub(super) stem_docs: PerDoc<DocId>,
-    pub(super) stem_keys: Dense,
-    /// Per document, the values of the last stages in one place.
-    pub(super) late: Vec<Late>,
-    /// Every language of each document (read when `late` cannot hold them all).
+    pub(super) stem_keys: KeyNumbering,
+    /// Per document, what the last stages of a bound read, in one place.
+    pub(super) last_stages: Vec<LastStageValues>,
+    /// Every language of each document (read when `last_stages` cannot hold them all).
     pub(super) languages: PerDoc<(LanguageCode, Cefr)>,
     /// First and last day of each availability window (days from the common era), read
     /// likewise.
     pub(super) windows: PerDoc<(i32, i32)>,
 }
 
-/// Windows a [`Late`] holds.
-const LATE_WINDOWS: usize = 2;
-/// Languages a [`Late`] holds.
-const LATE_LANGUAGES: usize = 3;
+/// Windows a [`LastStageValues`] holds.
+const INLINE_WINDOWS: usize = 2;
+/// Languages a [`LastStageValues`] holds.
+const INLINE_LANGUAGES: usize = 3;
 
 /// What the last stages of a bound read about a document, side by side (32 bytes), so
 /// that a document costs one memory read there: missions done, and its windows and
 /// languages when it has few enough (most do).
 #[derive(Clone, Copy)]
-pub(super) struct Late {
+pub(super) struct LastStageValues {
     /// `u32::MAX`: none (an offer).
     pub(super) missions: u32,
-    pub(super) windows: [(i32, i32); LATE_WINDOWS],
-    pub(super) languages: [(LanguageCode, Cefr); LATE_LANGUAGES],
+    pub(super) windows: [(i32, i32); INLINE_WINDOWS],
+    pub(super) languages: [(LanguageCode, Cefr); INLINE_LANGUAGES],
     /// How many the document has (more than the arrays hold: read them elsewhere).
     pub(super) n_windows: u8,
     pub(super) n_languages: u8,
 }
 
 // Two to a cache line.
-const _: () = assert!(std::mem::size_of::<Late>() <= 32);
+const _: () = assert!(std::mem::size_of::<LastStageValues>() <= 32);
 
-impl Late {
+impl LastStageValues {
     fn new(
         missions: Option<u32>,
         windows: &[(i32, i32)],
         languages: &[(LanguageCode, Cefr)],
     ) -> Self {
-        let mut late = Self {
+        let mut stages = Self {
             missions: missions.unwrap_or(u32::MAX),
-            windows: [(0, 0); LATE_WINDOWS],
-            languages: [(LanguageCode::french(), Cefr::A1); LATE_LANGUAGES],
+            windows: [(0, 0); INLINE_WINDOWS],
+            languages: [(LanguageCode::french(), Cefr::A1); INLINE_LANGUAGES],
             n_windows: u8::try_from(windows.len()).unwrap_or(u8::MAX),
             n_languages: u8::try_from(languages.len()).unwrap_or(u8::MAX),
         };
-        for (slot, w) in late.windows.iter_mut().zip(windows) {
+        for (slot, w) in stages.windows.iter_mut().zip(windows) {
             *slot = *w;
         }
-        for (slot, l) in late.languages.iter_mut().zip(languages) {
+        for (slot, l) in stages.languages.iter_mut().zip(languages) {
             *slot = *l;
         }
-        late
+        stages
     }
 }
 
@@ -204,9 +204,9 @@ impl Profiles {
         let fast = segment.fast_fields();
         let column = |name: &str| fast.u64(name).ok();
         let max_doc = segment.max_doc();
-        let mut theme_keys = Dense::default();
-        let mut country_keys = Dense::default();
-        let mut stem_keys = Dense::default();
+        let mut theme_keys = KeyNumbering::default();
+        let mut country_keys = KeyNumbering::default();
+        let mut stem_keys = KeyNumbering::default();
         let themes = PerDoc::read(max_doc, column("theme_hash").as_ref(), |v| theme_keys.of(v));
         let countries = PerDoc::read(max_doc, column("country_number").as_ref(), |v| {
             country_keys.of(v)
@@ -215,14 +215,14 @@ impl Profiles {
         let missions = column("missions");
         let languages = PerDoc::read(max_doc, column("lang_level").as_ref(), decode_language);
         let windows = PerDoc::read(max_doc, column("window_days").as_ref(), schema::number_days);
-        let late = (0..max_doc)
+        let last_stages = (0..max_doc)
             .map(|doc| {
                 // A count of u32::MAX missions reads as none; full marks come long before.
                 let done = missions
                     .as_ref()
                     .and_then(|m| m.first(doc))
                     .map(|m| u32::try_from(m).unwrap_or(u32::MAX - 1));
-                Late::new(done, windows.of(doc), languages.of(doc))
+                LastStageValues::new(done, windows.of(doc), languages.of(doc))
             })
             .collect();
         Self {
@@ -233,7 +233,7 @@ impl Profiles {
             country_keys,
             stem_docs: stems.holders(stem_keys.keys.len()),
             stem_keys,
-            late,
+            last_stages,
             languages,
             windows,
         }

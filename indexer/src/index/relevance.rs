@@ -11,9 +11,9 @@ use tantivy::query::Bm25Weight;
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader};
 
-use super::internal;
-use super::scan::{contains, insert, words};
+use super::bits::{contains, insert, words};
 use crate::error::Result;
+use crate::error::index_failed;
 
 /// Text relevance: a sum of BM25 term scores, each with its boost, summed in the order
 /// the terms were given.
@@ -43,7 +43,7 @@ impl Relevance {
                     .map(|w| (term.clone(), w.boost_by(*boost)))
             })
             .collect::<tantivy::Result<_>>()
-            .map_err(internal)?;
+            .map_err(index_failed("weighting the need's words"))?;
         Ok(Self { terms })
     }
 
@@ -62,13 +62,15 @@ impl Relevance {
             let norms = reader
                 .fieldnorms_readers()
                 .get_field(term.field())
-                .map_err(internal)?
+                .map_err(index_failed("reading field norms"))?
                 .unwrap_or_else(|| FieldNormReader::constant(max_doc, 1));
             Ok(TermPostings {
                 weight,
                 norms,
                 term,
-                index: reader.inverted_index(term.field()).map_err(internal)?,
+                index: reader
+                    .inverted_index(term.field())
+                    .map_err(index_failed("opening the inverted index"))?,
             })
         })
     }
@@ -82,7 +84,7 @@ impl Relevance {
             let Some(mut block) = t
                 .index
                 .read_block_postings(t.term, IndexRecordOption::WithFreqs)
-                .map_err(|e| internal(e.into()))?
+                .map_err(index_failed("reading postings"))?
             else {
                 continue;
             };
@@ -119,7 +121,7 @@ impl Relevance {
             let Some(mut postings) = t
                 .index
                 .read_postings(t.term, IndexRecordOption::WithFreqs)
-                .map_err(|e| internal(e.into()))?
+                .map_err(index_failed("reading postings"))?
             else {
                 continue;
             };
@@ -188,7 +190,7 @@ const SPARSE: usize = 16;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::scan::full;
+    use crate::index::bits::full;
     use tantivy::TERMINATED;
     use tantivy::query::{EnableScoring, Query};
 
@@ -199,7 +201,7 @@ mod tests {
         let index = ws.index();
         let searcher = index.reader.searcher();
         for need in ws.needs().unwrap() {
-            let terms = super::super::query::need_terms(index, &need).unwrap();
+            let terms = super::super::retrieval::need_terms(index, &need).unwrap();
             let relevance = Relevance::new(&searcher, &terms).unwrap();
             let query = BooleanQuery::new(
                 terms
@@ -245,7 +247,7 @@ mod tests {
         let searcher = index.reader.searcher();
         let bits = |v: &[Score]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
         for need in ws.needs().unwrap() {
-            let terms = super::super::query::need_terms(index, &need).unwrap();
+            let terms = super::super::retrieval::need_terms(index, &need).unwrap();
             let relevance = Relevance::new(&searcher, &terms).unwrap();
             for reader in searcher.segment_readers() {
                 let every: Vec<DocId> = (0..reader.max_doc()).collect();

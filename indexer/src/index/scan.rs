@@ -8,6 +8,9 @@
 //!
 //! The scan hands each passing document to its caller with its text relevance
 //! ([`Relevance`], computed once for every filter).
+//!
+//! The same [`Cache`] keeps, for the current searcher, the table of ids in id order
+//! ([`IdTable`]) and each segment's decoded [`Profiles`], which score bounds read.
 
 use std::collections::HashMap;
 use std::sync::{Arc, PoisonError, RwLock};
@@ -17,9 +20,10 @@ use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
-use super::internal;
+use super::bits::{Bits, for_each_doc, full, insert, words};
 use super::profiles::Profiles;
 use super::relevance::Relevance;
+use crate::error::index_failed;
 use crate::error::{Error, InternalError, Result};
 
 /// A set of documents the pre-filter combines.
@@ -54,64 +58,6 @@ impl Clause {
 #[derive(Default)]
 pub(super) struct Prefilter {
     pub clauses: Vec<Clause>,
-}
-
-/// A bit set over a segment's documents, 64 to a word.
-pub(super) type Bits = Vec<u64>;
-
-pub(super) fn words(max_doc: DocId) -> usize {
-    (max_doc as usize).div_ceil(64)
-}
-
-pub(super) fn insert(bits: &mut Bits, doc: DocId) {
-    if let Some(w) = bits.get_mut(doc as usize / 64) {
-        *w |= 1 << (doc % 64);
-    }
-}
-
-pub(super) fn contains(bits: &[u64], doc: DocId) -> bool {
-    bits.get(doc as usize / 64)
-        .is_some_and(|w| w & (1 << (doc % 64)) != 0)
-}
-
-/// Every document of a segment of `max_doc` documents.
-pub(super) fn full(max_doc: DocId) -> Bits {
-    let mut bits = vec![u64::MAX; words(max_doc)];
-    let tail = max_doc % 64;
-    if tail != 0
-        && let Some(last) = bits.last_mut()
-    {
-        *last = (1 << tail) - 1;
-    }
-    bits
-}
-
-/// The documents of `bits` in `of`, and the others.
-pub(super) fn split(bits: &[u64], of: &[u64]) -> (Bits, Bits) {
-    let within = bits
-        .iter()
-        .enumerate()
-        .map(|(i, w)| w & of.get(i).copied().unwrap_or(0))
-        .collect();
-    let without = bits
-        .iter()
-        .enumerate()
-        .map(|(i, w)| w & !of.get(i).copied().unwrap_or(0))
-        .collect();
-    (within, without)
-}
-
-/// Calls `each` with every document of `bits`, in order.
-pub(super) fn for_each_doc(bits: &[u64], mut each: impl FnMut(DocId)) {
-    for (i, &word) in bits.iter().enumerate() {
-        let mut w = word;
-        while w != 0 {
-            let bit = w.trailing_zeros();
-            // `bits` covers at most `max_doc` documents, so this fits a DocId.
-            each((i as DocId) * 64 + bit);
-            w &= w - 1;
-        }
-    }
 }
 
 /// What the scan keeps between queries, for one state of the index: each term's
@@ -222,10 +168,12 @@ impl Cache {
 /// The segment's documents holding `term`.
 fn term_docs(reader: &SegmentReader, term: &Term) -> Result<Bits> {
     let mut bits = vec![0; words(reader.max_doc())];
-    let inverted = reader.inverted_index(term.field()).map_err(internal)?;
+    let inverted = reader
+        .inverted_index(term.field())
+        .map_err(index_failed("opening the inverted index"))?;
     let postings = inverted
         .read_postings(term, IndexRecordOption::Basic)
-        .map_err(io_error)?;
+        .map_err(index_failed("reading postings"))?;
     if let Some(mut postings) = postings {
         let mut doc = postings.doc();
         while doc != TERMINATED {
@@ -234,10 +182,6 @@ fn term_docs(reader: &SegmentReader, term: &Term) -> Result<Bits> {
         }
     }
     Ok(bits)
-}
-
-fn io_error(e: std::io::Error) -> Error {
-    Error::Internal(InternalError::Index(e.to_string()))
 }
 
 impl Prefilter {
@@ -260,7 +204,7 @@ impl Prefilter {
                             }
                         })
                     })
-                    .map_err(internal)?;
+                    .map_err(index_failed("collecting a term's documents"))?;
                 Ok(Arc::new(bits))
             }
         }
@@ -362,7 +306,10 @@ impl IdTable {
         let mut all: Vec<(String, usize, usize)> = Vec::new();
         let mut columns = Vec::with_capacity(segments.len());
         for (s, reader) in segments.iter().enumerate() {
-            let column = reader.fast_fields().str("id").map_err(internal)?;
+            let column = reader
+                .fast_fields()
+                .str("id")
+                .map_err(index_failed("reading the id column"))?;
             if let Some(column) = &column {
                 let mut ord = 0;
                 column
@@ -372,7 +319,7 @@ impl IdTable {
                         ord += 1;
                         Ok(())
                     })
-                    .map_err(io_error)?;
+                    .map_err(index_failed("reading the id dictionary"))?;
             }
             columns.push(column);
         }
@@ -385,7 +332,7 @@ impl IdTable {
         let mut ends = Vec::with_capacity(all.len());
         for (rank, (id, s, ord)) in all.into_iter().enumerate() {
             let rank = u32::try_from(rank).map_err(|_| {
-                Error::Internal(InternalError::Index("more than 2^32 documents".into()))
+                Error::Internal(InternalError::IndexShape("more than 2^32 documents".into()))
             })?;
             if let Some(r) = ord_ranks.get_mut(s).and_then(|o| o.get_mut(ord)) {
                 *r = rank;
@@ -428,34 +375,5 @@ impl IdTable {
             None => 0,
         };
         self.text.get(start..end)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn full_sets_exactly_the_segment_documents() {
-        for max_doc in [0, 1, 63, 64, 65, 130] {
-            let mut docs = Vec::new();
-            for_each_doc(&full(max_doc), |d| docs.push(d));
-            assert_eq!(
-                docs,
-                (0..max_doc).collect::<Vec<_>>(),
-                "{max_doc} documents"
-            );
-        }
-    }
-
-    #[test]
-    fn documents_come_out_in_order() {
-        let mut bits = vec![0; words(200)];
-        for d in [199, 0, 64, 63, 128, 5] {
-            insert(&mut bits, d);
-        }
-        let mut docs = Vec::new();
-        for_each_doc(&bits, |d| docs.push(d));
-        assert_eq!(docs, vec![0, 5, 63, 64, 128, 199]);
     }
 }

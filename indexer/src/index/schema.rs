@@ -1,4 +1,7 @@
-//! The index schema, its analyzers, and how a record becomes a document.
+//! The index schema, its analyzers, how a record becomes a document, and how a
+//! document's fast text fields are read back.
+
+use std::collections::BTreeSet;
 
 use chrono::Datelike;
 use explor_engine::reference::Taxonomy;
@@ -12,7 +15,9 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     StopWordFilter, TextAnalyzer,
 };
-use tantivy::{Index, TantivyDocument};
+use tantivy::{DocId, Index, SegmentReader, TantivyDocument};
+
+use crate::error::{Error, InternalError, Result, index_failed};
 
 /// Name of the French analyzer: lower case, French stop words, accents folded, then the
 /// Snowball French stemmer. Folding before stemming makes a word typed without accents
@@ -377,6 +382,43 @@ fn word<T: serde::Serialize>(value: &T) -> String {
         Ok(serde_json::Value::String(s)) => s,
         _ => String::new(),
     }
+}
+
+/// Adds the tokens `analyzer` makes of `text` to `into`.
+pub(super) fn analyse(analyzer: &mut TextAnalyzer, text: &str, into: &mut BTreeSet<String>) {
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        into.insert(stream.token().text.clone());
+    }
+}
+
+/// The analyzer registered under `name` (see [`register_analyzers`]).
+pub(super) fn analyzer(index: &Index, name: &str) -> Result<TextAnalyzer> {
+    index.tokenizers().get(name).ok_or_else(|| {
+        Error::Internal(InternalError::IndexShape(format!(
+            "analyzer {name} is not registered"
+        )))
+    })
+}
+
+/// The text of a single-valued fast text field of a document.
+pub(super) fn read_text(segment: &SegmentReader, field: &str, doc: DocId) -> Result<String> {
+    let column = segment
+        .fast_fields()
+        .str(field)
+        .map_err(index_failed("reading a fast field"))?
+        .ok_or_else(|| {
+            Error::Internal(InternalError::IndexShape(format!(
+                "{field} is not a fast field"
+            )))
+        })?;
+    let mut text = String::new();
+    if let Some(ord) = column.term_ords(doc).next() {
+        column
+            .ord_to_str(ord, &mut text)
+            .map_err(index_failed("reading a fast field's text"))?;
+    }
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@ use explor_engine::{
 };
 use proptest::prelude::*;
 
-use super::{SearchIndex, SearchQuery};
+use super::SearchIndex;
+use super::search::SearchQuery;
 use crate::{Workspace, load};
 
 fn date(offset: i64) -> NaiveDate {

@@ -1,28 +1,27 @@
 //! Missions in the workspace: creating them (every gate checked on the chosen dates,
-//! against the bookings of the missions already there), moving them through their
-//! lifecycle, and everything a mission's documents are made from.
-//!
-//! Missions are what [`Workspace::bookings`] and [`Workspace::history`] read: a mission
-//! that is not cancelled holds its experts' dates and one place of its offer.
+//! against the bookings of the missions already there) and moving them through their
+//! lifecycle. What missions book is in [`bookings`], what their documents are made of
+//! in [`documents`].
+
+mod bookings;
+mod documents;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use explor_engine::batch::Assignment;
-use explor_engine::cost::{CostRules, RemainderPayer};
+use explor_engine::cost::RemainderPayer;
 use explor_engine::mission::{
-    DocFormat, DocKind, Event, Item, Mission, MissionError, MissionFile, Staff, Staffing, State,
-    Templates, check_staffing, earliest_dates, render,
+    Event, Item, Mission, MissionError, Staff, Staffing, State, check_staffing, earliest_dates,
 };
-use explor_engine::scoring::{Bookings, Flag, History, Subject};
+use explor_engine::scoring::{Flag, History, Scorer, ScoringConfig, Subject};
 use explor_engine::{CandidateKind, DateWindow, Expert, Need, Record, RecordKind, Reference};
+
+pub use documents::TEMPLATES_DIR;
 
 use crate::error::{Error, Result, UserError};
 use crate::workspace::{Workspace, lock};
-
-/// The folder of a workspace whose templates replace the embedded ones.
-pub const TEMPLATES_DIR: &str = "templates";
+use bookings::bookings_of;
 
 /// Who a new mission sends.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,58 +97,32 @@ pub struct Created {
     pub flags: Vec<Flag>,
 }
 
+impl StaffRequest {
+    /// The staff a mission stores for this request.
+    fn to_staff(&self) -> Staff {
+        match self {
+            StaffRequest::Experts(ids) => Staff::Experts {
+                experts: ids.clone(),
+            },
+            StaffRequest::Offer(id) => Staff::Offer { offer: id.clone() },
+        }
+    }
+}
+
+/// Who pays the remainder when the request does not say: the employer when the offer
+/// covers remaining costs, else the association.
+fn default_payer(staff: &[Record]) -> RemainderPayer {
+    match staff.first() {
+        Some(Record::Offer(o)) if o.covers_remaining_costs => RemainderPayer::Employer,
+        _ => RemainderPayer::Association,
+    }
+}
+
 fn mission_error(e: MissionError) -> Error {
     UserError::Mission(e).into()
 }
 
 impl Workspace {
-    /// Booked dates (every mission not cancelled holds its experts' dates) and the
-    /// missions each offer already staffs.
-    pub fn bookings(&self) -> Result<Bookings> {
-        Ok(bookings_of(&self.store.missions()?))
-    }
-
-    /// How many missions each expert or offer is on (cancelled ones aside), for the
-    /// rotation criterion.
-    pub fn history(&self) -> Result<History> {
-        Ok(history_of(&self.store.missions()?))
-    }
-
-    /// Bookings and history together, from one reading of the missions.
-    pub(crate) fn bookings_and_history(&self) -> Result<(Bookings, History)> {
-        let missions = self.store.missions()?;
-        Ok((bookings_of(&missions), history_of(&missions)))
-    }
-
-    /// The needs among `needs` that still have places, each with `experts_wanted`
-    /// lowered to the places left (missions not cancelled take theirs).
-    pub fn open_needs(&self, needs: Vec<Need>) -> Result<Vec<Need>> {
-        let staffed = self.staffed_needs()?;
-        Ok(needs
-            .into_iter()
-            .filter_map(|mut n| {
-                let taken = staffed.get(&n.id).map_or(0, |(people, _)| *people);
-                n.experts_wanted = n
-                    .experts_wanted
-                    .checked_sub(taken)
-                    .filter(|left| *left > 0)?;
-                Some(n)
-            })
-            .collect())
-    }
-
-    /// For each need that missions serve (cancelled ones aside): the people they send
-    /// and the missions, by id.
-    pub fn staffed_needs(&self) -> Result<BTreeMap<String, (u32, Vec<String>)>> {
-        let mut out: BTreeMap<String, (u32, Vec<String>)> = BTreeMap::new();
-        for m in self.store.missions()?.into_iter().filter(Mission::books) {
-            let entry = out.entry(m.need.clone()).or_default();
-            entry.0 += m.staff.people();
-            entry.1.push(m.id);
-        }
-        Ok(out)
-    }
-
     /// Every mission, by id.
     pub fn missions(&self) -> Result<Vec<Mission>> {
         self.store.missions()
@@ -196,62 +169,67 @@ impl Workspace {
         let _lock = lock(self.root())?;
         let mut existing = self.store.missions()?;
         let first = self.store.next_mission_number()?;
-        let base_config = self.scoring_config()?;
+        let config = self.scoring_config()?;
         let mut created = Vec::with_capacity(requests.len());
         for (number, request) in (first..).zip(requests) {
-            let mut config = base_config.clone();
-            config.include_pending |= request.include_pending;
-            let bookings = bookings_of(&existing);
-            let history = History::default();
-            let scorer = explor_engine::scoring::Scorer {
-                reference: Reference::embedded(),
-                config: &config,
-                bookings: &bookings,
-                history: &history,
-            };
-            let need = self.need_record(&request.need)?;
-            let records = self.staff_records(&request.staff)?;
-            let subjects: Vec<Subject<'_>> = records.iter().filter_map(Subject::of).collect();
-            let days = request.days.unwrap_or(need.duration_days);
-            let mut staffing = Staffing {
-                need: &need,
-                subjects,
-                dates: DateWindow::starting(request.start.unwrap_or(need.window.from()), days),
-                existing: existing
-                    .iter()
-                    .filter(|m| m.need == need.id && m.books())
-                    .map(|m| (m.id.clone(), m.staff.people()))
-                    .collect(),
-            };
-            if request.start.is_none() {
-                staffing.dates = earliest_dates(&scorer, &staffing, days).map_err(mission_error)?;
-            }
-            let flags = check_staffing(&scorer, &staffing).map_err(mission_error)?;
-            let staff = match &request.staff {
-                StaffRequest::Experts(ids) => Staff::Experts {
-                    experts: ids.clone(),
-                },
-                StaffRequest::Offer(id) => Staff::Offer { offer: id.clone() },
-            };
-            let payer = request.payer.unwrap_or(match records.first() {
-                Some(Record::Offer(o)) if o.covers_remaining_costs => RemainderPayer::Employer,
-                _ => RemainderPayer::Association,
-            });
-            let mission = Mission::new(
-                format!("mis-{number:04}"),
-                need.id.clone(),
-                staff,
-                staffing.dates,
-                payer,
-                today,
-                request.note.clone(),
-            );
-            existing.push(mission.clone());
-            created.push(Created { mission, flags });
+            let id = format!("mis-{number:04}");
+            let made = self.checked_mission(request, id, &config, &existing, today)?;
+            existing.push(made.mission.clone());
+            created.push(made);
         }
         let missions: Vec<Mission> = created.iter().map(|c| c.mission.clone()).collect();
         self.store.insert_missions(&missions)?;
         Ok(created)
+    }
+
+    /// One new mission, not stored: its need and people read, every gate checked on its
+    /// dates (the earliest feasible when none are asked) against the bookings of
+    /// `existing`.
+    fn checked_mission(
+        &self,
+        request: &NewMission,
+        id: String,
+        config: &ScoringConfig,
+        existing: &[Mission],
+        today: NaiveDate,
+    ) -> Result<Created> {
+        let mut config = config.clone();
+        config.include_pending |= request.include_pending;
+        let bookings = bookings_of(existing);
+        let history = History::default();
+        let scorer = Scorer {
+            reference: Reference::embedded(),
+            config: &config,
+            bookings: &bookings,
+            history: &history,
+        };
+        let need = self.need_record(&request.need)?;
+        let records = self.staff_records(&request.staff)?;
+        let days = request.days.unwrap_or(need.duration_days);
+        let mut staffing = Staffing {
+            need: &need,
+            subjects: records.iter().filter_map(Subject::of).collect(),
+            dates: DateWindow::starting(request.start.unwrap_or(need.window.from()), days),
+            existing: existing
+                .iter()
+                .filter(|m| m.need == need.id && m.books())
+                .map(|m| (m.id.clone(), m.staff.people()))
+                .collect(),
+        };
+        if request.start.is_none() {
+            staffing.dates = earliest_dates(&scorer, &staffing, days).map_err(mission_error)?;
+        }
+        let flags = check_staffing(&scorer, &staffing).map_err(mission_error)?;
+        let mission = Mission::new(
+            id,
+            need.id.clone(),
+            request.staff.to_staff(),
+            staffing.dates,
+            request.payer.unwrap_or_else(|| default_payer(&records)),
+            today,
+            request.note.clone(),
+        );
+        Ok(Created { mission, flags })
     }
 
     /// Moves a mission to `to`, if the lifecycle allows it and its prerequisites are met.
@@ -295,77 +273,6 @@ impl Workspace {
         self.store.append_event(&mission.id, &event)?;
         mission.events.push(event);
         Ok(())
-    }
-
-    /// A mission with its need, association, experts, offer and cost plan.
-    pub fn mission_file(&self, id: &str) -> Result<MissionFile> {
-        let mission = self.mission(id)?;
-        let need = self.need_record(&mission.need)?;
-        let association = match self.record(&need.association)? {
-            Record::Association(a) => a,
-            other => {
-                return Err(UserError::WrongKind {
-                    id: need.association.clone(),
-                    expected: "an association",
-                    found: other.kind().as_str().to_owned(),
-                }
-                .into());
-            }
-        };
-        let experts = self.experts_on_file(mission.staff.experts())?;
-        let offer = match mission.staff.offer() {
-            Some(id) => match self.store.record(id)? {
-                Some(Record::Offer(o)) => Some(*o),
-                _ => None,
-            },
-            None => None,
-        };
-        Ok(MissionFile::new(
-            mission,
-            need,
-            association,
-            experts,
-            offer,
-            CostRules::embedded(),
-            &Reference::embedded(),
-        ))
-    }
-
-    /// The templates documents are rendered with: the embedded ones, each replaced by
-    /// the workspace's `templates/` file of the same name when there is one.
-    pub fn templates(&self) -> Result<Templates> {
-        let dir = self.root().join(TEMPLATES_DIR);
-        let overrides = read_templates(&dir)?;
-        if overrides.is_empty() {
-            return Ok(Templates::embedded());
-        }
-        Templates::with_overrides(overrides).map_err(|e| {
-            UserError::BadSettings {
-                path: dir,
-                message: e.to_string(),
-            }
-            .into()
-        })
-    }
-
-    /// Renders one of a mission's documents.
-    pub fn mission_document(&self, id: &str, kind: DocKind, format: DocFormat) -> Result<String> {
-        let file = self.mission_file(id)?;
-        let templates = self.templates()?;
-        render(
-            kind,
-            format,
-            &file.dossier(),
-            &Reference::embedded(),
-            &templates,
-        )
-        .map_err(|e| {
-            UserError::BadSettings {
-                path: self.root().join(TEMPLATES_DIR),
-                message: e.to_string(),
-            }
-            .into()
-        })
     }
 
     /// Each of these experts with their record, `None` for one no longer on file
@@ -420,59 +327,6 @@ impl Workspace {
         }
         Ok(out)
     }
-}
-
-/// Bookings from missions: every mission not cancelled holds its experts' dates and
-/// one place of its offer.
-fn bookings_of(missions: &[Mission]) -> Bookings {
-    let mut bookings = Bookings::default();
-    for m in missions.iter().filter(|m| m.books()) {
-        for id in m.staff.experts() {
-            bookings
-                .experts
-                .entry(id.clone())
-                .or_default()
-                .push(m.dates);
-        }
-        if let Some(offer) = m.staff.offer() {
-            *bookings.offers_used.entry(offer.to_owned()).or_default() += 1;
-        }
-    }
-    bookings
-}
-
-/// How many missions each expert or offer is on, among those not cancelled.
-fn history_of(missions: &[Mission]) -> History {
-    let mut history = History::default();
-    for m in missions.iter().filter(|m| m.books()) {
-        let ids = m
-            .staff
-            .experts()
-            .iter()
-            .map(String::as_str)
-            .chain(m.staff.offer());
-        for id in ids {
-            *history.recent.entry(id.to_owned()).or_default() += 1;
-        }
-    }
-    history
-}
-
-/// The templates a folder overrides, by file name: only the names the documents use
-/// (other files — notes, backups — are left alone); none when the folder is absent.
-fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>> {
-    let mut out = BTreeMap::new();
-    for name in Templates::FILES {
-        let path = dir.join(name);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                out.insert((*name).to_owned(), text);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(&path, e)),
-        }
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

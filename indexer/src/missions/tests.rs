@@ -20,6 +20,7 @@ use explor_engine::scoring::Gate;
 use super::*;
 use crate::test_support::sample_workspace;
 use crate::{BatchOptions, MatchOptions};
+use explor_engine::mission::{DocFormat, DocKind};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()

@@ -9,21 +9,21 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::{Store, corrupt};
-use crate::error::{InternalError, Result};
+use crate::error::{Corruption, InternalError, Result};
 
-/// The fixed part of a mission, as stored.
+/// The `body` of a mission row: the parts of a mission that never change.
 #[derive(Serialize, Deserialize)]
-struct Fixed {
+struct MissionBody {
     staff: explor_engine::mission::Staff,
     dates: explor_engine::DateWindow,
     payer: explor_engine::cost::RemainderPayer,
 }
 
 fn encode<T: Serialize>(id: &str, value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| {
-        InternalError::Corrupt {
+    serde_json::to_string(value).map_err(|source| {
+        InternalError::Encode {
             id: id.to_owned(),
-            message: e.to_string(),
+            source,
         }
         .into()
     })
@@ -50,12 +50,12 @@ impl Store {
                 "INSERT INTO mission_events (mission, seq, body) VALUES (?1, ?2, ?3)",
             )?;
             for m in missions {
-                let fixed = Fixed {
+                let body = MissionBody {
                     staff: m.staff.clone(),
                     dates: m.dates,
                     payer: m.payer,
                 };
-                row.execute(params![m.id, m.need, encode(&m.id, &fixed)?])?;
+                row.execute(params![m.id, m.need, encode(&m.id, &body)?])?;
                 for e in &m.events {
                     event.execute(params![m.id, e.seq, encode(&m.id, e)?])?;
                 }
@@ -126,7 +126,7 @@ impl Store {
         let rows = stmt.query_map(params![id], |r| r.get::<_, String>(0))?;
         let mut out = Vec::new();
         for body in rows {
-            out.push(serde_json::from_str(&body?).map_err(|e| corrupt(id, e.to_string()))?);
+            out.push(serde_json::from_str(&body?).map_err(|e| corrupt(id, e))?);
         }
         Ok(out)
     }
@@ -139,7 +139,7 @@ impl Store {
         let mut out: std::collections::HashMap<String, Vec<Event>> = Default::default();
         for row in rows {
             let (id, body) = row?;
-            let event = serde_json::from_str(&body).map_err(|e| corrupt(&id, e.to_string()))?;
+            let event = serde_json::from_str(&body).map_err(|e| corrupt(&id, e))?;
             out.entry(id).or_default().push(event);
         }
         Ok(out)
@@ -147,16 +147,16 @@ impl Store {
 }
 
 fn decode_mission(id: &str, need: String, body: &str, events: Vec<Event>) -> Result<Mission> {
-    let fixed: Fixed = serde_json::from_str(body).map_err(|e| corrupt(id, e.to_string()))?;
+    let stored: MissionBody = serde_json::from_str(body).map_err(|e| corrupt(id, e))?;
     if events.is_empty() {
-        return Err(corrupt(id, "the mission has no event".into()));
+        return Err(corrupt(id, Corruption::NoEvent));
     }
     Ok(Mission {
         id: id.to_owned(),
         need,
-        staff: fixed.staff,
-        dates: fixed.dates,
-        payer: fixed.payer,
+        staff: stored.staff,
+        dates: stored.dates,
+        payer: stored.payer,
         events,
     })
 }

@@ -4,6 +4,9 @@
 //! kinds). A `meta` table holds the schema version and the generation number, which
 //! every write that changes a record increments; the search index carries the same
 //! number so a stale index can be told apart.
+//!
+//! An `erasures` table keeps the id and date of each expert erased at their request;
+//! missions and their event log are in [`missions`].
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,7 +15,7 @@ use explor_engine::schema::KnownIds;
 use explor_engine::{Record, RecordKind};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::error::{Error, InternalError, Result};
+use crate::error::{Corruption, Error, InternalError, Result};
 
 mod missions;
 
@@ -146,10 +149,11 @@ impl Store {
                  generation = excluded.generation",
             )?;
             for record in records {
-                let body = serde_json::to_string(record).map_err(|e| InternalError::Corrupt {
-                    id: record.id().to_owned(),
-                    message: e.to_string(),
-                })?;
+                let body =
+                    serde_json::to_string(record).map_err(|source| InternalError::Encode {
+                        id: record.id().to_owned(),
+                        source,
+                    })?;
                 let old: Option<String> = read
                     .query_row(params![record.id()], |r| r.get(0))
                     .optional()?;
@@ -191,8 +195,8 @@ impl Store {
         let Some(kind) = kind else {
             return Ok(None);
         };
-        let kind =
-            kind_from_str(&kind).ok_or_else(|| corrupt(id, format!("unknown kind \"{kind}\"")))?;
+        let kind = kind_from_str(&kind)
+            .ok_or_else(|| corrupt(id, Corruption::UnknownKind(kind.clone())))?;
         tx.execute("DELETE FROM records WHERE id = ?1", params![id])?;
         if kind == RecordKind::Expert {
             tx.execute(
@@ -257,7 +261,7 @@ impl Store {
             None => Ok(None),
             Some((kind, body)) => {
                 let kind = kind_from_str(&kind)
-                    .ok_or_else(|| corrupt(id, format!("unknown kind \"{kind}\"")))?;
+                    .ok_or_else(|| corrupt(id, Corruption::UnknownKind(kind.clone())))?;
                 decode(kind, id, &body).map(Some)
             }
         }
@@ -278,7 +282,7 @@ impl Store {
                 .optional()?;
             if let Some((kind, body)) = row {
                 let kind = kind_from_str(&kind)
-                    .ok_or_else(|| corrupt(id, format!("unknown kind \"{kind}\"")))?;
+                    .ok_or_else(|| corrupt(id, Corruption::UnknownKind(kind.clone())))?;
                 out.push(decode(kind, id, &body)?);
             }
         }
@@ -293,7 +297,7 @@ impl Store {
         for row in rows {
             let (id, kind) = row?;
             let kind = kind_from_str(&kind)
-                .ok_or_else(|| corrupt(&id, format!("unknown kind \"{kind}\"")))?;
+                .ok_or_else(|| corrupt(&id, Corruption::UnknownKind(kind.clone())))?;
             out.insert(id, kind);
         }
         Ok(out)
@@ -322,8 +326,15 @@ fn read_generation(conn: &Connection) -> Result<i64> {
         conn.query_row("SELECT value FROM meta WHERE key = 'generation'", [], |r| {
             r.get(0)
         })?;
-    text.parse()
-        .map_err(|_| corrupt("meta.generation", format!("not a number: \"{text}\"")))
+    text.parse().map_err(|source| {
+        corrupt(
+            "meta.generation",
+            Corruption::NotANumber {
+                text: text.clone(),
+                source,
+            },
+        )
+    })
 }
 
 fn write_generation(conn: &Connection, generation: i64) -> Result<()> {
@@ -334,15 +345,14 @@ fn write_generation(conn: &Connection, generation: i64) -> Result<()> {
     Ok(())
 }
 
-fn corrupt(id: &str, message: String) -> Error {
+fn corrupt(id: &str, problem: impl Into<Corruption>) -> Error {
     Error::Internal(InternalError::Corrupt {
         id: id.to_owned(),
-        message,
+        source: problem.into(),
     })
 }
 
 fn decode(kind: RecordKind, id: &str, body: &str) -> Result<Record> {
-    let value: serde_json::Value =
-        serde_json::from_str(body).map_err(|e| corrupt(id, e.to_string()))?;
-    Record::from_value(kind, value).map_err(|e| corrupt(id, e.to_string()))
+    let value: serde_json::Value = serde_json::from_str(body).map_err(|e| corrupt(id, e))?;
+    Record::from_value(kind, value).map_err(|e| corrupt(id, e))
 }

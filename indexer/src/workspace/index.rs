@@ -1,0 +1,87 @@
+//! The search index of a workspace: searching it, checking it against the store and
+//! rebuilding it. The store's generation is the index's too when they agree.
+
+use std::collections::BTreeSet;
+
+use explor_engine::RecordKind;
+use serde::Serialize;
+
+use super::{Workspace, lock};
+use crate::error::Result;
+use crate::index::SearchIndex;
+use crate::index::search::{Hit, SearchQuery};
+
+/// Whether the store and the search index agree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    /// The store's generation.
+    pub store_generation: u64,
+    /// The generation the index was committed at (`None`: unknown format or never committed).
+    pub index_generation: Option<u64>,
+    /// Experts and offers in the store.
+    pub store_documents: usize,
+    /// Documents in the index.
+    pub index_documents: usize,
+    /// Ids in the store but not in the index.
+    pub missing_from_index: Vec<String>,
+    /// Ids in the index but not in the store.
+    pub extra_in_index: Vec<String>,
+}
+
+impl CheckReport {
+    /// Whether everything agrees.
+    pub fn is_consistent(&self) -> bool {
+        self.index_generation == Some(self.store_generation)
+            && self.missing_from_index.is_empty()
+            && self.extra_in_index.is_empty()
+    }
+}
+
+impl Workspace {
+    /// Runs a coordinator's search.
+    pub fn search(&self, query: &SearchQuery) -> Result<Vec<Hit>> {
+        self.index.search(query)
+    }
+
+    /// Compares the store and the index: generations and ids.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut store_ids: Vec<String> = Vec::new();
+        for kind in [RecordKind::Expert, RecordKind::Offer] {
+            store_ids.extend(self.store.records(kind)?.iter().map(|r| r.id().to_owned()));
+        }
+        let store_set: BTreeSet<String> = store_ids.into_iter().collect();
+        let index_set = self.index.ids()?;
+        Ok(CheckReport {
+            store_generation: self.store.generation()?,
+            index_generation: self.index.generation()?,
+            store_documents: store_set.len(),
+            index_documents: usize::try_from(self.index.len()).unwrap_or(usize::MAX),
+            missing_from_index: store_set.difference(&index_set).cloned().collect(),
+            extra_in_index: index_set.difference(&store_set).cloned().collect(),
+        })
+    }
+
+    /// The search index, which is also the workspace's [`CandidateSource`](explor_engine::CandidateSource).
+    pub fn index(&self) -> &SearchIndex {
+        &self.index
+    }
+
+    /// The store's generation number.
+    pub fn generation(&self) -> Result<u64> {
+        self.store.generation()
+    }
+
+    /// Replaces the index with documents for every expert and offer of the store.
+    pub(super) fn rebuild_index(&self) -> Result<usize> {
+        let generation = self.store.generation()?;
+        let mut records = self.store.records(RecordKind::Expert)?;
+        records.extend(self.store.records(RecordKind::Offer)?);
+        self.index.rebuild(&records, generation)
+    }
+
+    /// Rebuilds the search index from the store; returns the number of documents.
+    pub fn reindex(&mut self) -> Result<usize> {
+        let _lock = lock(&self.root)?;
+        self.rebuild_index()
+    }
+}

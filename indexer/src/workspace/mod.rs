@@ -1,0 +1,126 @@
+//! A workspace: a directory holding the record store, the search index derived from
+//! it, and the settings files that override the defaults. This module opens, creates
+//! and locks one; each capability of [`Workspace`] lives in a file of its own.
+//!
+//! | Capability | Methods | File |
+//! |---|---|---|
+//! | Opening | [`init`](Workspace::init), [`open`](Workspace::open), [`take_notices`](Workspace::take_notices), [`root`](Workspace::root) | `workspace/mod.rs` |
+//! | Records | [`import`](Workspace::import), [`record`](Workspace::record), [`records`](Workspace::records), [`records_by_ids`](Workspace::records_by_ids), [`needs`](Workspace::needs), [`counts`](Workspace::counts), [`remove`](Workspace::remove), [`erased_on`](Workspace::erased_on) | `workspace/records.rs` |
+//! | Search index | [`index`](Workspace::index), [`search`](Workspace::search), [`check`](Workspace::check), [`reindex`](Workspace::reindex), [`generation`](Workspace::generation) | `workspace/index.rs` |
+//! | Matching | [`scoring_config`](Workspace::scoring_config), [`scoring_setup`](Workspace::scoring_setup), [`match_need`](Workspace::match_need), [`match_candidate`](Workspace::match_candidate) | `matching.rs` |
+//! | Batch | [`batch`](Workspace::batch) | `batch.rs` |
+//! | Missions | [`missions`](Workspace::missions), [`mission`](Workspace::mission), [`missions_naming`](Workspace::missions_naming), [`create_mission`](Workspace::create_mission), [`create_missions`](Workspace::create_missions), [`advance_mission`](Workspace::advance_mission), [`record_mission_item`](Workspace::record_mission_item) | `missions/mod.rs` |
+//! | Bookings | [`bookings`](Workspace::bookings), [`history`](Workspace::history), [`open_needs`](Workspace::open_needs), [`staffed_needs`](Workspace::staffed_needs) | `missions/bookings.rs` |
+//! | Documents | [`mission_file`](Workspace::mission_file), [`templates`](Workspace::templates), [`mission_document`](Workspace::mission_document) | `missions/documents.rs` |
+//!
+//! Every method that writes takes the workspace's lock file first, so that a second
+//! process fails at once ([`UserError::Locked`]) instead of waiting.
+
+pub(crate) mod index;
+pub(crate) mod records;
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result, UserError};
+use crate::index::SearchIndex;
+use crate::store::{SCHEMA_VERSION, Store};
+
+const STORE_FILE: &str = "explor.sqlite3";
+const INDEX_DIR: &str = "index";
+const LOCK_FILE: &str = "explor.lock";
+
+/// An open workspace.
+#[derive(Debug)]
+pub struct Workspace {
+    root: PathBuf,
+    pub(crate) store: Store,
+    index: SearchIndex,
+    notices: Vec<String>,
+}
+
+/// An exclusive hold on a workspace for writing; released when dropped.
+pub(crate) struct WriteLock {
+    _file: File,
+}
+
+impl Workspace {
+    /// Creates a workspace at `root` (the directory may exist). Returns the workspace and
+    /// whether it was newly created; initialising an existing workspace changes nothing.
+    pub fn init(root: &Path) -> Result<(Self, bool)> {
+        std::fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
+        let db = root.join(STORE_FILE);
+        let created = !db.exists();
+        {
+            let _lock = lock(root)?;
+            Store::create(&db)?;
+        }
+        Ok((Self::open(root)?, created))
+    }
+
+    /// Opens the workspace at `root`.
+    pub fn open(root: &Path) -> Result<Self> {
+        let db = root.join(STORE_FILE);
+        if !db.is_file() {
+            return Err(UserError::NoWorkspace(root.to_owned()).into());
+        }
+        let store = Store::open(&db)?;
+        let found = store.schema_version()?;
+        if found > SCHEMA_VERSION {
+            return Err(UserError::NewerSchema {
+                path: root.to_owned(),
+                found,
+                known: SCHEMA_VERSION,
+            }
+            .into());
+        }
+        let index = SearchIndex::open_or_create(&root.join(INDEX_DIR))?;
+        let mut ws = Self {
+            root: root.to_owned(),
+            store,
+            index,
+            notices: Vec::new(),
+        };
+        let (store_gen, index_gen) = (ws.store.generation()?, ws.index.generation()?);
+        if index_gen != Some(store_gen) {
+            let _lock = lock(root)?;
+            let n = ws.rebuild_index()?;
+            ws.notices.push(match index_gen {
+                None => format!("search index missing or in an older format: rebuilt ({n} documents)"),
+                Some(g) => format!(
+                    "search index was stale (generation {g}, store {store_gen}): rebuilt ({n} documents)"
+                ),
+            });
+        }
+        Ok(ws)
+    }
+
+    /// Messages worth showing the user about what opening did (an index rebuilt…).
+    pub fn take_notices(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// The workspace directory.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+}
+
+/// Takes the workspace's write lock, failing at once if another process holds it.
+pub(crate) fn lock(root: &Path) -> Result<WriteLock> {
+    let path = root.join(LOCK_FILE);
+    let file = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(WriteLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(UserError::Locked(root.to_owned()).into()),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,111 @@
+//! 1. A re-import counts added, updated and unchanged records, and bumps the
+//!    generation only when something changed.
+//! 2. One invalid record means nothing is written.
+//! 3. Opening refuses a missing workspace, and the lock a second writer.
+
+use std::path::{Path, PathBuf};
+
+use explor_engine::Reference;
+
+use super::lock;
+use super::records::ImportCounts;
+use crate::error::{Error, UserError};
+use crate::source::load;
+use crate::workspace::Workspace;
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+const ASSOS: &str = r#"[{"id":"asso-a","name":"A","department":"31"},{"id":"asso-b","name":"B","department":"34"}]"#;
+
+#[test]
+fn reimport_counts_added_updated_unchanged_and_bumps_generation_only_on_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut ws, _) = Workspace::init(&dir.path().join("ws")).unwrap();
+    let r = Reference::embedded();
+    let file = write(dir.path(), "associations.json", ASSOS);
+    let first = ws.import(load(&file, None).unwrap(), &r).unwrap();
+    assert_eq!(
+        first.total(),
+        ImportCounts {
+            added: 2,
+            updated: 0,
+            unchanged: 0
+        }
+    );
+    assert_eq!(ws.generation().unwrap(), 1);
+    let again = ws.import(load(&file, None).unwrap(), &r).unwrap();
+    assert_eq!(
+        again.total(),
+        ImportCounts {
+            added: 0,
+            updated: 0,
+            unchanged: 2
+        }
+    );
+    assert_eq!(
+        ws.generation().unwrap(),
+        1,
+        "an import that changes nothing is not a new generation"
+    );
+    let changed = write(
+        dir.path(),
+        "associations.json",
+        &ASSOS.replace("\"B\"", "\"B2\""),
+    );
+    let third = ws.import(load(&changed, None).unwrap(), &r).unwrap();
+    assert_eq!(
+        third.total(),
+        ImportCounts {
+            added: 0,
+            updated: 1,
+            unchanged: 1
+        }
+    );
+    assert_eq!(ws.generation().unwrap(), 2);
+}
+
+#[test]
+fn one_invalid_record_means_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut ws, _) = Workspace::init(&dir.path().join("ws")).unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    write(&data, "associations.json", ASSOS);
+    write(&data, "needs.jsonl", "{\"id\": \"n\"}\n");
+    let err = ws
+        .import(load(&data, None).unwrap(), &Reference::embedded())
+        .unwrap_err();
+    let Error::User(UserError::Invalid(issues)) = err else {
+        panic!("{err}")
+    };
+    assert!(issues.iter().all(|i| i.file.ends_with("needs.jsonl")));
+    assert!(
+        issues.len() > 5,
+        "every missing field is reported: {issues:?}"
+    );
+    assert_eq!(ws.counts().unwrap().values().sum::<usize>(), 0);
+    assert_eq!(ws.generation().unwrap(), 0);
+}
+
+#[test]
+fn open_refuses_a_missing_workspace_and_a_second_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        Workspace::open(&dir.path().join("nowhere")),
+        Err(Error::User(UserError::NoWorkspace(_)))
+    ));
+    let root = dir.path().join("ws");
+    let (_ws, created) = Workspace::init(&root).unwrap();
+    assert!(created);
+    let (_again, created) = Workspace::init(&root).unwrap();
+    assert!(!created);
+    let _held = lock(&root).unwrap();
+    assert!(matches!(
+        lock(&root),
+        Err(Error::User(UserError::Locked(_)))
+    ));
+}
