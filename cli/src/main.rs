@@ -1,8 +1,10 @@
 //! # explor
 //!
-//! The command line of explor: `init`, `import`, `list`, `show`, `demo`. This crate only
-//! parses arguments, calls `explor-engine` and `explor-indexer`, and formats output
-//! (tables for people, JSON and CSV for scripts). Errors become readable messages, with
+//! The command line of explor: the workspace (`init`, `import`, `list`, `show`, `remove`,
+//! `check`, `reindex`), matching (`search`, `match`, `batch`), missions and costs
+//! (`mission`, `cost`), the web app (`serve`, `user`) and `demo`. This crate only parses
+//! arguments, calls the libraries and draws `explor-views`' views (tables for people,
+//! JSON and CSV for scripts). Errors become readable messages, with
 //! a `hint:` line naming the command or flag that helps, and exit codes: 0 success, 1 a
 //! problem the user can fix (invalid input, unknown id, missing workspace), 2 bad
 //! command-line usage, 3 an internal failure. A closed pipe (`explor list experts |
@@ -17,6 +19,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use explor_indexer::{BatchRunError, Error as IndexError, UserError};
+use explor_web::WebError;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
@@ -91,15 +94,15 @@ fn chain_message(err: &anyhow::Error) -> String {
     out
 }
 
-/// 3 for an internal failure (of the workspace or of the batch solver), 2 for bad
-/// usage, 1 for anything the user can fix.
+/// 3 for an internal failure (of the workspace, the batch solver or the web app's
+/// store), 2 for bad usage, 1 for anything the user can fix.
 fn exit_code(err: &anyhow::Error) -> u8 {
     let internal = matches!(index_error(err), Some(IndexError::Internal(_)))
         || err.chain().any(|e| {
             matches!(
                 e.downcast_ref::<BatchRunError>(),
                 Some(BatchRunError::Assign(_))
-            )
+            ) || matches!(e.downcast_ref::<WebError>(), Some(WebError::Internal(_)))
         });
     if internal {
         3
@@ -145,6 +148,16 @@ mod tests {
             InternalError::IndexShape("x".into()),
         )));
         assert_eq!(exit_code(&in_batch), 3);
+    }
+
+    #[test]
+    fn a_failure_of_the_web_store_exits_3_a_refused_account_1() {
+        let db = anyhow::Error::from(WebError::Internal(explor_web::InternalError::Database(
+            rusqlite::Error::QueryReturnedNoRows,
+        )));
+        assert_eq!(exit_code(&db), 3);
+        let user = anyhow::Error::from(WebError::NotFound);
+        assert_eq!(exit_code(&user), 1);
     }
 
     #[test]
