@@ -241,7 +241,9 @@ impl Dataset {
                 let path = dir.join(format!("{}.{}", kind.file_stem(), format.extension()));
                 let mut out = BufWriter::with_capacity(1 << 20, fs::File::create(&path)?);
                 self.write_kind(kind, format, &mut out)?;
-                out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+                out.into_inner()
+                    .map_err(std::io::IntoInnerError::into_error)?
+                    .sync_all()?;
                 let bytes = fs::metadata(&path)?.len();
                 Ok(WrittenFile {
                     kind,

@@ -106,7 +106,10 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         });
     if internal {
         3
-    } else if err.chain().any(|e| e.is::<commands::UsageError>()) {
+    } else if err
+        .chain()
+        .any(<dyn std::error::Error + 'static>::is::<commands::UsageError>)
+    {
         2
     } else {
         1

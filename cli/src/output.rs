@@ -92,11 +92,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         // Those of the file replaced, or those of a new file (the umask applies): not
         // the owner-only mode of temporary files.
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(
-            std::fs::metadata(path)
-                .map(|m| m.permissions())
-                .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o666)),
-        );
+        builder.permissions(std::fs::metadata(path).map_or_else(
+            |_| std::fs::Permissions::from_mode(0o666),
+            |m| m.permissions(),
+        ));
     }
     let mut file = builder.tempfile_in(dir).with_context(context)?;
     file.write_all(bytes).with_context(context)?;

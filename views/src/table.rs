@@ -39,7 +39,7 @@ impl Table {
         for row in &self.rows {
             w.write_record(row)?;
         }
-        let bytes = w.into_inner().map_err(|e| e.into_error())?;
+        let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 }

@@ -93,7 +93,7 @@ impl Args {
     }
 }
 
-fn run(plan: Plan) -> Result<()> {
+fn run(plan: &Plan) -> Result<()> {
     let started = Instant::now();
     let data = generate(&plan.config);
     let generated = started.elapsed();
@@ -155,7 +155,7 @@ fn human_bytes(bytes: u64) -> String {
 }
 
 fn main() -> ExitCode {
-    let result = Args::parse().resolve().and_then(run);
+    let result = Args::parse().resolve().and_then(|plan| run(&plan));
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

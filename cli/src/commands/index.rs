@@ -112,7 +112,7 @@ pub fn check(ws: &Workspace, args: &CheckArgs) -> Result<()> {
     let mut out = output::stdout();
     match args.format {
         ReportFormat::Json => {
-            out.json(&json!({"consistent": report.is_consistent(), "report": report}))?
+            out.json(&json!({"consistent": report.is_consistent(), "report": report}))?;
         }
         ReportFormat::Text => {
             let index_gen = report

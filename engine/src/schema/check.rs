@@ -257,7 +257,7 @@ impl Checker<'_, '_> {
                     format!(
                         "\"{code}\" is not an ISO 639-1 language code (lower case, e.g. fr, en, wo)"
                     ),
-                ))
+                ));
             }
             Some(Value::String(_)) => {}
             Some(other) => out.push(FieldIssue::new(

@@ -352,7 +352,7 @@ impl Scorer<'_> {
             match eval {
                 Evaluation::Eligible(s) => fits.push(Scored { id: need, ..s }),
                 Evaluation::Excluded(x) if keep_excluded => {
-                    excluded.push(Excluded { id: need, ..x })
+                    excluded.push(Excluded { id: need, ..x });
                 }
                 Evaluation::Excluded(_) => {}
             }

@@ -179,7 +179,7 @@ impl Db {
         sql.push_str(&format!(" ORDER BY l.id DESC LIMIT ?{}", args.len()));
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(
-            rusqlite::params_from_iter(args.iter().map(|a| a.as_ref())),
+            rusqlite::params_from_iter(args.iter().map(std::convert::AsRef::as_ref)),
             |r| {
                 Ok(AuditEntry {
                     at: r.get(0)?,

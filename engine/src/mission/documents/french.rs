@@ -216,7 +216,11 @@ mod tests {
 
     #[test]
     fn lists_and_plurals() {
-        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let v = |xs: &[&str]| {
+            xs.iter()
+                .map(std::string::ToString::to_string)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(and_list(&v(&[])), "");
         assert_eq!(and_list(&v(&["a"])), "a");
         assert_eq!(and_list(&v(&["a", "b", "c"])), "a, b et c");

@@ -322,7 +322,7 @@ impl Templates {
 }
 
 /// The `cell` filter: text made safe for a Markdown table cell (no `|`, one line).
-fn cell(text: String) -> String {
+fn cell(text: &str) -> String {
     text.replace('|', "\\|")
         .split_whitespace()
         .collect::<Vec<_>>()
