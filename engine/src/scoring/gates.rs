@@ -93,6 +93,64 @@ fn earliest_run(
         .min_by_key(|(run, _)| run.from())
 }
 
+/// Why no run of the need's length is free: no overlap, bookings in the way, or
+/// overlaps too short.
+fn unavailable(need: &Need, e: &Expert, in_need: &[DateWindow], busy: &[DateWindow]) -> String {
+    let days = need.duration_days;
+    if in_need.is_empty() {
+        format!(
+            "no availability window ({}) overlaps the need's window {}",
+            list(&e.availability),
+            need.window
+        )
+    } else if earliest_run(in_need, days, &[]).is_some() {
+        format!(
+            "every run of {days} available days clashes with a booked mission ({})",
+            list(busy)
+        )
+    } else {
+        let longest = in_need.iter().map(DateWindow::len_days).max().unwrap_or(0);
+        format!(
+            "the longest overlap with the need's window is {longest} days; the mission needs {days}"
+        )
+    }
+}
+
+/// Consent must be valid over the dates: the earliest run inside its validity, or a
+/// failure saying when it is valid (`run`: the earliest run ignoring consent).
+fn consent_over_dates(
+    e: &Expert,
+    in_need: &[DateWindow],
+    days: u32,
+    busy: &[DateWindow],
+    run: DateWindow,
+    out: &mut GateOutcome,
+) {
+    let valid = &e.consent;
+    let limits = DateWindow::new(
+        valid.valid_from.unwrap_or(chrono::NaiveDate::MIN),
+        valid.valid_to.unwrap_or(chrono::NaiveDate::MAX),
+    );
+    let in_consent: Vec<DateWindow> = match limits {
+        Ok(v) => in_need.iter().filter_map(|w| w.intersect(&v)).collect(),
+        Err(_) => Vec::new(),
+    };
+    match earliest_run(&in_consent, days, busy) {
+        Some((run, slack)) => {
+            out.dates = Some(run);
+            out.slack_days = slack;
+        }
+        None => out.fail(
+            Gate::Consent,
+            format!(
+                "consent is valid {}..{}: no run of {days} available days fits inside it (earliest otherwise {run})",
+                valid.valid_from.map_or("…".into(), |d| d.to_string()),
+                valid.valid_to.map_or("…".into(), |d| d.to_string()),
+            ),
+        ),
+    }
+}
+
 impl Scorer<'_> {
     pub(crate) fn travel_gate(&self, need: &Need, out: &mut GateOutcome) {
         if need.kind != NeedKind::Standard {
@@ -136,20 +194,44 @@ impl Scorer<'_> {
         }
     }
 
-    /// All gates for an expert.
+    /// All gates for an expert, in the order their failures are reported: consent,
+    /// dates (availability, then consent over the dates), languages, length, home,
+    /// travel advice.
     pub(crate) fn expert_gates(&self, need: &Need, e: &Expert) -> GateOutcome {
         let mut out = GateOutcome::default();
-        let employed = matches!(e.status, ExpertStatus::Employee | ExpertStatus::PublicAgent);
+        let consent = self.consent_gate(e, &mut out);
+        self.dates_gate(need, e, consent, &mut out);
+        let missing = missing_languages(&e.languages, &need.languages);
+        if !missing.is_empty() {
+            out.fail(Gate::Language, missing.join("; "));
+        }
+        if need.duration_days > e.max_mission_days {
+            out.fail(
+                Gate::Duration,
+                format!(
+                    "the mission lasts {} days; accepts at most {}",
+                    need.duration_days, e.max_mission_days
+                ),
+            );
+        }
+        self.home_gate(need, e, &mut out);
+        self.travel_gate(need, &mut out);
+        out
+    }
 
-        // consent, without dates
-        let consent_counts = match (employed, e.consent.status) {
-            (true, ConsentStatus::Granted) => true,
+    /// The employer's consent, before looking at dates: whether it must then hold over
+    /// the dates (`Some(true)`), is not needed (`Some(false)`: not employed), or
+    /// already failed (`None`).
+    fn consent_gate(&self, e: &Expert, out: &mut GateOutcome) -> Option<bool> {
+        let employed = matches!(e.status, ExpertStatus::Employee | ExpertStatus::PublicAgent);
+        match (employed, e.consent.status) {
+            (true, ConsentStatus::Granted) => Some(true),
             (true, ConsentStatus::Pending) if self.config.include_pending => {
                 out.flag(
                     Gate::Consent,
                     "the employer's consent is still pending".into(),
                 );
-                true
+                Some(true)
             }
             (true, ConsentStatus::Pending) => {
                 out.fail(
@@ -157,23 +239,26 @@ impl Scorer<'_> {
                     "the employer's consent is pending (--include-pending lists such candidates)"
                         .into(),
                 );
-                false
+                None
             }
             (_, ConsentStatus::Refused) => {
                 out.fail(Gate::Consent, "the employer refused consent".into());
-                false
+                (!employed).then_some(false)
             }
             (true, ConsentStatus::NotRequired) => {
                 out.fail(
                     Gate::Consent,
                     "employees and public agents need their employer's consent; it is recorded as not required".into(),
                 );
-                false
+                None
             }
-            (false, _) => false,
-        };
+            (false, _) => Some(false),
+        }
+    }
 
-        // availability, then consent validity over the dates
+    /// The earliest free run of the need's length in the availability (and, when
+    /// consent must hold, within its validity); sets the dates when found.
+    fn dates_gate(&self, need: &Need, e: &Expert, consent: Option<bool>, out: &mut GateOutcome) {
         let days = need.duration_days;
         let busy = self
             .bookings
@@ -186,76 +271,18 @@ impl Scorer<'_> {
             .iter()
             .filter_map(|a| a.intersect(&need.window))
             .collect();
-        match earliest_run(&in_need, days, busy) {
-            None => {
-                let detail = if in_need.is_empty() {
-                    format!(
-                        "no availability window ({}) overlaps the need's window {}",
-                        list(&e.availability),
-                        need.window
-                    )
-                } else if earliest_run(&in_need, days, &[]).is_some() {
-                    format!(
-                        "every run of {days} available days clashes with a booked mission ({})",
-                        list(busy)
-                    )
-                } else {
-                    let longest = in_need.iter().map(DateWindow::len_days).max().unwrap_or(0);
-                    format!(
-                        "the longest overlap with the need's window is {longest} days; the mission needs {days}"
-                    )
-                };
-                out.fail(Gate::Availability, detail);
+        let Some((run, slack)) = earliest_run(&in_need, days, busy) else {
+            out.fail(Gate::Availability, unavailable(need, e, &in_need, busy));
+            return;
+        };
+        match consent {
+            Some(true) => consent_over_dates(e, &in_need, days, busy, run, out),
+            Some(false) => {
+                out.dates = Some(run);
+                out.slack_days = slack;
             }
-            Some((run, _)) if consent_counts => {
-                let valid = &e.consent;
-                let limits = DateWindow::new(
-                    valid.valid_from.unwrap_or(chrono::NaiveDate::MIN),
-                    valid.valid_to.unwrap_or(chrono::NaiveDate::MAX),
-                );
-                let in_consent: Vec<DateWindow> = match limits {
-                    Ok(v) => in_need.iter().filter_map(|w| w.intersect(&v)).collect(),
-                    Err(_) => Vec::new(),
-                };
-                match earliest_run(&in_consent, days, busy) {
-                    Some((run, slack)) => {
-                        out.dates = Some(run);
-                        out.slack_days = slack;
-                    }
-                    None => out.fail(
-                        Gate::Consent,
-                        format!(
-                            "consent is valid {}..{}: no run of {days} available days fits inside it (earliest otherwise {run})",
-                            valid.valid_from.map_or("…".into(), |d| d.to_string()),
-                            valid.valid_to.map_or("…".into(), |d| d.to_string()),
-                        ),
-                    ),
-                }
-            }
-            Some((run, slack)) => {
-                if !employed {
-                    out.dates = Some(run);
-                    out.slack_days = slack;
-                }
-            }
+            None => {}
         }
-
-        let missing = missing_languages(&e.languages, &need.languages);
-        if !missing.is_empty() {
-            out.fail(Gate::Language, missing.join("; "));
-        }
-        if days > e.max_mission_days {
-            out.fail(
-                Gate::Duration,
-                format!(
-                    "the mission lasts {days} days; accepts at most {}",
-                    e.max_mission_days
-                ),
-            );
-        }
-        self.home_gate(need, e, &mut out);
-        self.travel_gate(need, &mut out);
-        out
     }
 
     fn home_gate(&self, need: &Need, e: &Expert, out: &mut GateOutcome) {
