@@ -1,0 +1,309 @@
+//! What the browser tests share: the `explor serve` process on a temporary workspace,
+//! a headless Chromium driven through chromedriver (WebDriver), and the page checks
+//! (axe-core accessibility, screenshots).
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use explor_tests::{TestWorkspace, explor_bin, repo_root, sample_dir};
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{Value, json};
+
+/// The environment variable that turns the browser tests on (`.ci/run` sets it).
+pub const ENABLE: &str = "EXPLOR_BROWSER_TESTS";
+/// When set, the tests save screenshots of the main pages into this folder.
+pub const SCREENSHOTS: &str = "EXPLOR_SCREENSHOTS";
+
+/// Whether to run: the variable set, or a note on standard error and `false`.
+pub fn enabled() -> bool {
+    if std::env::var_os(ENABLE).is_some() {
+        return true;
+    }
+    eprintln!("browser tests skipped: set {ENABLE}=1 (needs chromium and chromium-driver)");
+    false
+}
+
+/// A free TCP port on the loopback address.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Waits until `GET path` on `port` answers 200, or panics after 20 s.
+fn wait_for(port: u16, path: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) {
+            // Only the status line is read: some servers keep the connection open.
+            let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+            let _ = write!(
+                s,
+                "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+            );
+            let mut status = [0u8; 12];
+            if s.read_exact(&mut status).is_ok() && status.ends_with(b" 200") {
+                return;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("nothing answered 200 on 127.0.0.1:{port}{path}");
+}
+
+/// A child process killed when dropped.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `explor serve` on the sample, with its base URL.
+pub struct Server {
+    /// The workspace (and its temporary folder).
+    pub ws: TestWorkspace,
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    _process: Process,
+}
+
+impl Server {
+    /// Imports the sample into a fresh workspace and serves it.
+    pub fn start() -> Self {
+        let ws = TestWorkspace::initialised();
+        let sample = sample_dir();
+        ws.explor(&["import", sample.to_str().expect("UTF-8 path")])
+            .assert()
+            .success();
+        let port = free_port();
+        let base = format!("http://127.0.0.1:{port}");
+        let child = Command::new(explor_bin())
+            .env("EXPLOR_WORKSPACE", ws.workspace())
+            .args([
+                "serve",
+                "--bind",
+                &format!("127.0.0.1:{port}"),
+                "--base-url",
+                &base,
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("explor serve starts");
+        let process = Process(child);
+        wait_for(port, "/healthz");
+        Self {
+            ws,
+            base,
+            _process: process,
+        }
+    }
+
+    /// `explor user add …` for an account of `role`; returns the invitation link.
+    pub fn invite(&self, email: &str, role: &str, org: Option<&str>) -> String {
+        let mut args = vec![
+            "user",
+            "add",
+            "--email",
+            email,
+            "--role",
+            role,
+            "--base-url",
+            &self.base,
+        ];
+        if let Some(org) = org {
+            args.extend(["--org", org]);
+        }
+        let out = self.ws.explor(&args).output().expect("run explor user add");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|l| l.starts_with(&self.base))
+            .expect("the invitation link is printed")
+            .trim()
+            .to_owned()
+    }
+
+    /// The URL of `path` on this server.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+/// chromedriver with a headless Chromium session.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    _driver: Process,
+}
+
+impl Browser {
+    /// Starts chromedriver and opens a session.
+    pub async fn start() -> Self {
+        let port = free_port();
+        let child = Command::new(driver_path())
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts (apt-get install chromium chromium-driver)");
+        let driver = Process(child);
+        wait_for(port, "/status");
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({"args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=fr-FR"
+            ]}),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session");
+        Self {
+            client,
+            _driver: driver,
+        }
+    }
+
+    /// Fills the field labelled by id `field` with `value`.
+    pub async fn fill(&self, field: &str, value: &str) {
+        let input = self
+            .client
+            .find(Locator::Id(field))
+            .await
+            .unwrap_or_else(|e| panic!("no field #{field}: {e}"));
+        input.clear().await.expect("clear");
+        input.send_keys(value).await.expect("type");
+    }
+
+    /// Clicks the button whose text is `text`.
+    pub async fn press(&self, text: &str) {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
+        self.client
+            .find(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button {text:?}: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    /// The page's text.
+    pub async fn text(&self) -> String {
+        self.client
+            .find(Locator::Css("body"))
+            .await
+            .expect("a body")
+            .text()
+            .await
+            .expect("its text")
+    }
+
+    /// The path of the current page.
+    pub async fn path(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .expect("a URL")
+            .path()
+            .to_owned()
+    }
+
+    /// Runs axe-core (vendored) on the page and panics on any serious or critical
+    /// violation, listing them.
+    pub async fn check_accessibility(&self, page: &str) {
+        let axe = std::fs::read_to_string(repo_root().join("web/assets/test/axe.min.js"))
+            .expect("the vendored axe-core");
+        self.client
+            .execute(&axe, vec![])
+            .await
+            .expect("axe-core loads");
+        let violations = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document).then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))));",
+                vec![],
+            )
+            .await
+            .expect("axe-core runs");
+        let serious: Vec<&Value> = violations
+            .as_array()
+            .expect("a list of violations")
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .collect();
+        assert!(
+            serious.is_empty(),
+            "{page}: serious or critical accessibility violations: {serious:#?}"
+        );
+    }
+
+    /// Saves a screenshot as `NAME.png` when screenshots are asked for.
+    pub async fn screenshot(&self, name: &str) {
+        let Some(dir) = std::env::var_os(SCREENSHOTS) else {
+            return;
+        };
+        let png = self.client.screenshot().await.expect("a screenshot");
+        let dir = PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).expect("the screenshot folder");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("write the screenshot");
+    }
+
+    /// Ends the session.
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
+
+/// chromedriver as Debian installs it, or from `PATH`.
+fn driver_path() -> PathBuf {
+    let debian = Path::new("/usr/bin/chromedriver");
+    if debian.exists() {
+        debian.to_owned()
+    } else {
+        PathBuf::from("chromedriver")
+    }
+}
+
+/// `text` as an XPath string literal.
+fn xpath_literal(text: &str) -> String {
+    if text.contains('\'') {
+        format!("\"{text}\"")
+    } else {
+        format!("'{text}'")
+    }
+}
+
+/// Signs in through the form.
+pub async fn sign_in(b: &Browser, server: &Server, email: &str, password: &str) {
+    b.client
+        .goto(&server.url("/connexion"))
+        .await
+        .expect("the sign-in page");
+    b.fill("email", email).await;
+    b.fill("password", password).await;
+    b.press("Se connecter").await;
+}
+
+/// Follows an invitation link and sets the password.
+pub async fn accept_invitation(b: &Browser, link: &str, password: &str) {
+    b.client.goto(link).await.expect("the invitation page");
+    b.fill("password", password).await;
+    b.fill("confirmation", password).await;
+    b.press("Enregistrer le mot de passe").await;
+}
