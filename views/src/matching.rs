@@ -81,6 +81,16 @@ impl NeedMatch {
         excluded_table(&self.result.excluded, &self.names)
     }
 
+    /// How many excluded candidates fail on their employer's consent (pending,
+    /// refused, or not valid over the dates).
+    pub fn excluded_for_consent(&self) -> usize {
+        self.result
+            .excluded
+            .iter()
+            .filter(|x| x.reasons.iter().any(|r| r.gate == Gate::Consent))
+            .count()
+    }
+
     /// The name of a listed candidate.
     pub fn name(&self, id: &str) -> &str {
         self.names.get(id)

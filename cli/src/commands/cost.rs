@@ -1,7 +1,7 @@
 //! `explor cost`: a standalone cost plan for a mission, from the programme's rules.
 
 use anyhow::{Context, Result};
-use explor_engine::cost::{CostInput, CostRules, Overrides, plan};
+use explor_engine::cost::{CostError, CostInput, CostRules, Overrides, plan};
 use explor_engine::{Money, Reference};
 use explor_views::CostPlanView;
 
@@ -69,7 +69,14 @@ fn input(args: &CostArgs) -> Result<CostInput> {
 pub fn run(args: &CostArgs) -> Result<()> {
     let input = input(args)?;
     let plan = plan(CostRules::embedded(), &Reference::embedded(), &input)
-        .map_err(|e| UsageError(e.to_string()))
+        .map_err(|e| {
+            // The engine says what is missing; the command line says which flag gives it.
+            let hint = match e {
+                CostError::NoPerDiemRate { .. } => " : donnez --per-diem",
+                _ => "",
+            };
+            UsageError(format!("{e}{hint}"))
+        })
         .context("cannot compute the cost plan")?;
     let mut out = output::stdout();
     match args.format {

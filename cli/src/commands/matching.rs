@@ -48,6 +48,12 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
             if args.include_ineligible {
                 out.line(format_args!("\nexcluded ({}):", view.result.excluded.len()))?;
                 out.table(&view.excluded())?;
+                let consent = view.excluded_for_consent();
+                if consent > 0 {
+                    out.line(format_args!(
+                        "note: {consent} excluded for their employer's consent; --include-pending lets pending consents through, flagged"
+                    ))?;
+                }
             }
             Ok(())
         }

@@ -256,7 +256,7 @@ pub struct CostPlan {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CostError {
     /// The country has no per-diem rate and none was given.
-    #[error("pas de taux de per diem pour {country} : donnez --per-diem")]
+    #[error("pas de taux de per diem pour {country}")]
     NoPerDiemRate {
         /// The destination.
         country: CountryCode,

@@ -234,11 +234,7 @@ impl Scorer<'_> {
                 Some(true)
             }
             (true, ConsentStatus::Pending) => {
-                out.fail(
-                    Gate::Consent,
-                    "the employer's consent is pending (--include-pending lists such candidates)"
-                        .into(),
-                );
+                out.fail(Gate::Consent, "the employer's consent is pending".into());
                 None
             }
             (_, ConsentStatus::Refused) => {
