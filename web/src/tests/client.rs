@@ -64,6 +64,17 @@ impl Harness {
         Self { dir, app }
     }
 
+    /// The workspace, as the command line opens it.
+    pub fn workspace(&self) -> Workspace {
+        Workspace::open(self.dir.path()).unwrap()
+    }
+
+    /// A signed-in coordinator.
+    pub async fn coordinator(&self) -> Client<'_> {
+        self.signed_in("coord@example.org", Role::Coordinator, None)
+            .await
+    }
+
     pub fn db(&self) -> Db {
         Db::open(self.dir.path()).unwrap()
     }

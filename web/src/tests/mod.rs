@@ -24,9 +24,12 @@
 //!    page (org ids checked against the workspace) and filters the audit log
 //!    (`roles`).
 
+mod access;
 mod client;
 mod csrf;
 mod flow;
+mod missions;
+mod needs;
 mod public;
 mod roles;
 mod signin;
