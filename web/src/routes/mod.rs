@@ -8,6 +8,7 @@
 mod accounts;
 mod audit;
 mod auth;
+mod batch;
 mod dashboard;
 mod missions;
 mod needs;
@@ -73,6 +74,9 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         .route("/besoins", get(needs::list))
         .route("/besoins/{id}", get(needs::show))
         .route("/besoins/{id}/proposer", post(needs::propose))
+        .route("/appels", get(batch::list))
+        .route("/appels/{call}", get(batch::show))
+        .route("/appels/{call}/valider", post(batch::commit))
         .route("/missions", get(missions::list))
         .route("/missions/{id}", get(missions::show))
         .route("/missions/{id}/etat", post(missions::advance))

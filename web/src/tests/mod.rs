@@ -25,6 +25,7 @@
 //!    (`roles`).
 
 mod access;
+mod batch;
 mod client;
 mod csrf;
 mod flow;
