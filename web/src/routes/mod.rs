@@ -10,12 +10,15 @@ mod audit;
 mod auth;
 mod batch;
 mod dashboard;
+mod experts;
+mod import;
 mod missions;
 mod needs;
 
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::{get, post};
@@ -77,6 +80,17 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         .route("/appels", get(batch::list))
         .route("/appels/{call}", get(batch::show))
         .route("/appels/{call}/valider", post(batch::commit))
+        .route(
+            "/import",
+            post(import::upload)
+                .layer(DefaultBodyLimit::max(csrf::UPLOAD_LIMIT))
+                .get(import::form),
+        )
+        .route("/experts/{id}", get(experts::show))
+        .route(
+            "/experts/{id}/effacer",
+            get(experts::confirm).post(experts::erase),
+        )
         .route("/missions", get(missions::list))
         .route("/missions/{id}", get(missions::show))
         .route("/missions/{id}/etat", post(missions::advance))
