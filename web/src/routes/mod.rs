@@ -14,6 +14,7 @@ mod experts;
 mod import;
 mod missions;
 mod needs;
+mod search;
 
 use std::time::Duration;
 
@@ -74,6 +75,7 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         )
         .route("/deconnexion", post(auth::sign_out))
         .route("/", get(dashboard::show))
+        .route("/recherche", get(search::search))
         .route("/besoins", get(needs::list))
         .route("/besoins/{id}", get(needs::show))
         .route("/besoins/{id}/proposer", post(needs::propose))
