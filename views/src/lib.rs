@@ -48,5 +48,5 @@ pub use matching::{CandidateMatch, NeedMatch};
 pub use mission::{MissionFileJson, MissionJson, MissionSheet};
 pub use names::{Names, record_name};
 pub use overview::Overview;
-pub use search::SearchResults;
+pub use search::{Facets, SearchResults};
 pub use table::Table;

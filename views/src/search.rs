@@ -4,8 +4,9 @@ use explor_engine::{CandidateKind, Record};
 use explor_indexer::{Hit, Result, Workspace};
 use serde::Serialize;
 
+use crate::overview::Counts;
 use crate::table::Table;
-use crate::words::{joined, plural_s};
+use crate::words::{joined, plural_s, word};
 
 /// One hit as people and scripts see it.
 #[derive(Debug, Clone, Serialize)]
@@ -87,5 +88,51 @@ fn describe(record: Record) -> (String, String) {
             joined(&o.themes, ", "),
         ),
         other => (other.id().to_owned(), String::new()),
+    }
+}
+
+/// How the hits of a search spread over theme, kind and employer consent: the counts a
+/// search page shows next to its filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    /// Hits by theme key (a hit with several themes counts once in each).
+    pub themes: Counts,
+    /// Hits by kind (`expert`, `offer`).
+    pub kinds: Counts,
+    /// Experts by employer consent status (`granted`, `pending`…); offers have none.
+    pub consent: Counts,
+}
+
+impl Facets {
+    /// Counts the hits' records (the records of the hits, in any order).
+    pub fn of<'r>(records: impl IntoIterator<Item = &'r Record>) -> Self {
+        let mut f = Facets::default();
+        for r in records {
+            let themes = match r {
+                Record::Expert(e) => {
+                    *f.kinds.entry(word(&CandidateKind::Expert)).or_default() += 1;
+                    *f.consent.entry(word(&e.consent.status)).or_default() += 1;
+                    &e.themes
+                }
+                Record::Offer(o) => {
+                    *f.kinds.entry(word(&CandidateKind::Offer)).or_default() += 1;
+                    &o.themes
+                }
+                _ => continue,
+            };
+            for t in themes {
+                *f.themes.entry(t.to_string()).or_default() += 1;
+            }
+        }
+        f
+    }
+}
+
+/// The employer consent status of a hit's record (`granted`, `pending`…; `None` for
+/// an offer): what a search filters on when asked for one consent status.
+pub fn consent_of(record: &Record) -> Option<String> {
+    match record {
+        Record::Expert(e) => Some(word(&e.consent.status)),
+        _ => None,
     }
 }

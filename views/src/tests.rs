@@ -7,6 +7,7 @@
 //!    rows carry each criterion's value, excluded rows carry their gates instead.
 //! 3. The cost plan's labels read the programme's share from the cost rules.
 //! 4. A match's main reasons are the criteria that add the most points.
+//! 5. Search facets count each hit once per kind and consent, once per theme it has.
 
 use std::path::Path;
 
@@ -160,4 +161,35 @@ fn main_reasons_are_the_criteria_worth_most() {
             assert!(!reasons.contains(&lowest.detail), "{reasons}");
         }
     }
+}
+
+#[test]
+fn facets_count_hits_by_kind_consent_and_theme() {
+    use explor_engine::{Record, RecordKind};
+
+    let (_dir, ws) = sample_workspace();
+    let mut records = ws.records(RecordKind::Expert).unwrap();
+    records.extend(ws.records(RecordKind::Offer).unwrap());
+    let f = crate::Facets::of(&records);
+    let experts = records
+        .iter()
+        .filter(|r| matches!(r, Record::Expert(_)))
+        .count();
+    let offers = records.len() - experts;
+    assert_eq!(f.kinds["expert"], experts);
+    assert_eq!(f.kinds["offer"], offers);
+    assert_eq!(f.consent.values().sum::<usize>(), experts);
+    let themes: usize = records
+        .iter()
+        .map(|r| match r {
+            Record::Expert(e) => e.themes.len(),
+            Record::Offer(o) => o.themes.len(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(f.themes.values().sum::<usize>(), themes);
+    assert_eq!(
+        crate::search::consent_of(&records[0]).is_some(),
+        matches!(records[0], Record::Expert(_))
+    );
 }

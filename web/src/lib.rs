@@ -8,7 +8,10 @@
 //! This first part is the foundation: accounts with roles and invitations
 //! ([`accounts`]), sessions in the workspace's SQLite database, sign-in with argon2id
 //! and throttling, CSRF protection, security headers, an audit log, and the serving
-//! itself ([`serve`], [`app`]).
+//! itself ([`serve`], [`app`]). On it, the coordinator's pages: dashboard, search with
+//! facets, needs with their ranked candidates and proposals, missions with their
+//! lifecycle, cost plan and documents, a call's batch and its commit, import, and an
+//! expert's erasure — each built from the same `explor-views` views as the CLI.
 //!
 //! Main types: [`AppState`] (workspace, account database, [`Settings`]), the
 //! authorisation extractors [`CurrentUser`] and [`Coordinator`], [`Db`] (the web

@@ -67,4 +67,19 @@ impl AppState {
         })
         .await?
     }
+
+    /// Runs `f` on a freshly opened, writable [`Workspace`] on a blocking thread (the
+    /// workspace's own lock keeps writers apart, the command line included).
+    pub async fn with_workspace_mut<R, F>(&self, f: F) -> Result<R>
+    where
+        F: FnOnce(&mut Workspace) -> Result<R> + Send + 'static,
+        R: Send + 'static,
+    {
+        let root = self.inner.root.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut ws = Workspace::open(&root)?;
+            f(&mut ws)
+        })
+        .await?
+    }
 }

@@ -1,6 +1,8 @@
-//! What every page's layout needs, and how dates are written (`jj/mm/aaaa`).
+//! What every page's layout needs, how dates are written (`jj/mm/aaaa`), and the
+//! HTML side of a view's [`Table`].
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use explor_views::Table;
 
 use crate::auth::extract::CurrentUser;
 use crate::store::Role;
@@ -65,6 +67,78 @@ pub fn date_time(ts: i64) -> String {
         .unwrap_or_default()
 }
 
+/// A calendar day as `jj/mm/aaaa`.
+pub fn day(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// Today, on the server's calendar (the day the command line would record too).
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// An id as one segment of a URL path: every byte but the unreserved ones encoded.
+pub fn seg(id: &str) -> String {
+    let mut out = String::with_capacity(id.len());
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A view's [`Table`] ready for `partials/table.html`: a caption, and for each row an
+/// optional link put on its first cell. Cells stay text (the template escapes them and
+/// writes each line of a cell on its own line).
+#[derive(Debug, Clone)]
+pub struct HtmlTable {
+    /// Says what the table holds (`<caption>`).
+    pub caption: String,
+    /// Column titles.
+    pub header: Vec<String>,
+    /// The rows.
+    pub rows: Vec<HtmlRow>,
+}
+
+/// One row of an [`HtmlTable`].
+#[derive(Debug, Clone)]
+pub struct HtmlRow {
+    /// Where the first cell leads, if anywhere.
+    pub link: Option<String>,
+    /// The cells, as the view wrote them.
+    pub cells: Vec<String>,
+}
+
+impl HtmlTable {
+    /// The table without links.
+    pub fn new(caption: impl Into<String>, table: Table) -> Self {
+        Self::linked(caption, table, |_| None)
+    }
+
+    /// The table with each row's first cell linked to `link(row)`.
+    pub fn linked(
+        caption: impl Into<String>,
+        table: Table,
+        link: impl Fn(&[String]) -> Option<String>,
+    ) -> Self {
+        Self {
+            caption: caption.into(),
+            header: table.header,
+            rows: table
+                .rows
+                .into_iter()
+                .map(|cells| HtmlRow {
+                    link: link(&cells),
+                    cells,
+                })
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -72,5 +146,13 @@ mod tests {
         // 2026-12-04 17:05:00 UTC
         assert_eq!(super::date(1_796_403_900), "04/12/2026");
         assert_eq!(super::date_time(1_796_403_900), "04/12/2026 17:05");
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        assert_eq!(super::day(d), "01/03/2027");
+    }
+
+    #[test]
+    fn ids_are_encoded_as_one_path_segment() {
+        assert_eq!(super::seg("need-kin_2.x~"), "need-kin_2.x~");
+        assert_eq!(super::seg("a/b c<é"), "a%2Fb%20c%3C%C3%A9");
     }
 }

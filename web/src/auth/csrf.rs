@@ -5,13 +5,19 @@
 //! when
 //! 1. its `Sec-Fetch-Site` header is present and is not `same-origin`, or
 //! 2. its `Origin` header is present and is not the site's origin (the base URL's), or
-//! 3. it does not carry the session's CSRF token — in the `csrf` field of a form, or in
-//!    the `X-CSRF-Token` header (htmx sends it from `hx-headers` on `<body>`) — compared
-//!    in constant time.
+//! 3. it does not carry the session's CSRF token — in the `csrf` field of a form
+//!    (URL-encoded or `multipart/form-data`), or in the `X-CSRF-Token` header (htmx
+//!    sends it from `hx-headers` on `<body>`) — compared in constant time.
+//!
+//! An upload (`multipart/form-data`, the import form) is checked here too, so that one
+//! check covers every POST: its body, up to [`UPLOAD_LIMIT`], is read once, its parts
+//! are read up to the `csrf` field — which must come before the file, as it does in the
+//! site's forms (browsers send fields in document order) — and the body is handed on
+//! unchanged.
 
-use axum::body::{Body, to_bytes};
-use axum::extract::{Request, State};
-use axum::http::{Method, header};
+use axum::body::{Body, Bytes, to_bytes};
+use axum::extract::{FromRequest, Multipart, Request, State};
+use axum::http::{HeaderMap, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use subtle::ConstantTimeEq;
@@ -27,6 +33,8 @@ pub const FORM_FIELD: &str = "csrf";
 pub const HEADER: &str = "x-csrf-token";
 /// The largest form body read to find the token.
 const FORM_LIMIT: usize = 64 * 1024;
+/// The largest upload (`multipart/form-data` body) accepted.
+pub const UPLOAD_LIMIT: usize = 20 * 1024 * 1024;
 
 /// The session's CSRF token, created on first use.
 pub async fn token(session: &Session) -> Result<String> {
@@ -79,6 +87,10 @@ async fn check(state: &AppState, req: Request) -> Result<Request> {
         v.as_bytes()
             .starts_with(b"application/x-www-form-urlencoded")
     });
+    let is_upload = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data"));
     let (req, submitted) = match from_header {
         Some(t) => (req, Some(t)),
         None if is_form => {
@@ -94,6 +106,14 @@ async fn check(state: &AppState, req: Request) -> Result<Request> {
                 .map(|(_, v)| v.into_bytes());
             (Request::from_parts(parts, Body::from(bytes)), t)
         }
+        None if is_upload => {
+            let (parts, body) = req.into_parts();
+            let bytes = to_bytes(body, UPLOAD_LIMIT)
+                .await
+                .map_err(|_| WebError::Forbidden("upload too large or unreadable"))?;
+            let t = upload_token(&parts.headers, bytes.clone()).await;
+            (Request::from_parts(parts, Body::from(bytes)), t)
+        }
         None => (req, None),
     };
     let ok = submitted.is_some_and(|t| bool::from(t.as_slice().ct_eq(expected.as_bytes())));
@@ -102,4 +122,19 @@ async fn check(state: &AppState, req: Request) -> Result<Request> {
     } else {
         Err(WebError::Forbidden("missing or wrong CSRF token"))
     }
+}
+
+/// The `csrf` field of a `multipart/form-data` body, read up to that field.
+async fn upload_token(headers: &HeaderMap, bytes: Bytes) -> Option<Vec<u8>> {
+    let mut req = Request::new(Body::from(bytes));
+    if let Some(kind) = headers.get(header::CONTENT_TYPE) {
+        req.headers_mut().insert(header::CONTENT_TYPE, kind.clone());
+    }
+    let mut parts = Multipart::from_request(req, &()).await.ok()?;
+    while let Ok(Some(field)) = parts.next_field().await {
+        if field.name() == Some(FORM_FIELD) {
+            return field.text().await.ok().map(String::into_bytes);
+        }
+    }
+    None
 }

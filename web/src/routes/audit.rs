@@ -35,6 +35,7 @@ struct Row {
     who: String,
     action: String,
     record: String,
+    detail: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -120,6 +121,7 @@ pub async fn list(
                 .parse::<Action>()
                 .map_or(e.action, |a| a.label().to_owned()),
             record: e.record_id.unwrap_or_default(),
+            detail: e.detail.unwrap_or_default(),
         })
         .collect();
     Ok(AuditPage {

@@ -8,11 +8,18 @@
 mod accounts;
 mod audit;
 mod auth;
-mod home;
+mod batch;
+mod dashboard;
+mod experts;
+mod import;
+mod missions;
+mod needs;
+mod search;
 
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::{get, post};
@@ -21,10 +28,12 @@ use tower_http::timeout::TimeoutLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+use crate::auth::extract::CurrentUser;
 use crate::auth::session_store::SqliteSessionStore;
 use crate::auth::{csrf, throttle};
-use crate::error::WebError;
+use crate::error::{Result, WebError};
 use crate::state::AppState;
+use crate::store::{Action, now};
 use crate::{assets, headers, logging};
 
 /// A request that takes longer than this is answered 408.
@@ -65,7 +74,30 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
                 .get(auth::invite_page),
         )
         .route("/deconnexion", post(auth::sign_out))
-        .route("/", get(home::show))
+        .route("/", get(dashboard::show))
+        .route("/recherche", get(search::search))
+        .route("/besoins", get(needs::list))
+        .route("/besoins/{id}", get(needs::show))
+        .route("/besoins/{id}/proposer", post(needs::propose))
+        .route("/appels", get(batch::list))
+        .route("/appels/{call}", get(batch::show))
+        .route("/appels/{call}/valider", post(batch::commit))
+        .route(
+            "/import",
+            post(import::upload)
+                .layer(DefaultBodyLimit::max(csrf::UPLOAD_LIMIT))
+                .get(import::form),
+        )
+        .route("/experts/{id}", get(experts::show))
+        .route(
+            "/experts/{id}/effacer",
+            get(experts::confirm).post(experts::erase),
+        )
+        .route("/missions", get(missions::list))
+        .route("/missions/{id}", get(missions::show))
+        .route("/missions/{id}/etat", post(missions::advance))
+        .route("/missions/{id}/pieces", post(missions::record))
+        .route("/missions/{id}/documents/{kind}", get(missions::document))
         .route("/comptes", get(accounts::list).post(accounts::invite))
         .route("/comptes/{id}/desactiver", post(accounts::disable))
         .route("/audit", get(audit::list))
@@ -84,4 +116,45 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         .layer(middleware::map_response(headers::add))
         .layer(middleware::from_fn(logging::log))
         .with_state(state)
+}
+
+/// An indexer error saying that an id names nothing (or not what the page shows) is a
+/// 404, like any unknown page; anything else stays what it is.
+pub(crate) fn missing_is_404(e: explor_indexer::Error) -> WebError {
+    use explor_indexer::UserError as U;
+    match e {
+        explor_indexer::Error::User(
+            U::NotFound(_) | U::Erased { .. } | U::WrongKind { .. } | U::NoMission(_),
+        ) => WebError::NotFound,
+        e => e.into(),
+    }
+}
+
+/// Why the workspace refused a change the user asked for, in a sentence for the page
+/// (the engine's reason is kept as it says it).
+pub(crate) fn refusal(e: &explor_indexer::UserError) -> String {
+    format!("Refusé, rien n’a été enregistré : {e}")
+}
+
+/// Appends an audit row for a change the signed-in `user` made.
+pub(crate) async fn audit(
+    state: &AppState,
+    user: &CurrentUser,
+    action: Action,
+    record: Option<String>,
+    detail: Option<String>,
+) -> Result<()> {
+    let by = user.account.id;
+    state
+        .db()
+        .run(move |db| {
+            db.audit_detail(
+                now(),
+                Some(by),
+                action,
+                record.as_deref(),
+                detail.as_deref(),
+            )
+        })
+        .await
 }

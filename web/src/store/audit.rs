@@ -32,11 +32,23 @@ pub enum Action {
     AccountDisabled,
     /// An account was removed.
     AccountRemoved,
+    /// A mission was proposed from a need's page.
+    MissionProposed,
+    /// A mission moved to another state.
+    MissionAdvanced,
+    /// A mission's checklist item was recorded.
+    MissionItemRecorded,
+    /// A call's batch was committed: its missions were created.
+    BatchCommitted,
+    /// Records were imported from an uploaded file.
+    RecordsImported,
+    /// An expert was erased at their request (only the id is logged).
+    RecordErased,
 }
 
 impl Action {
     /// Every action, in display order.
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 15] = [
         Action::AccountCreated,
         Action::InvitationUsed,
         Action::PasswordSet,
@@ -46,6 +58,12 @@ impl Action {
         Action::Logout,
         Action::AccountDisabled,
         Action::AccountRemoved,
+        Action::MissionProposed,
+        Action::MissionAdvanced,
+        Action::MissionItemRecorded,
+        Action::BatchCommitted,
+        Action::RecordsImported,
+        Action::RecordErased,
     ];
 
     /// The stored name.
@@ -60,6 +78,12 @@ impl Action {
             Action::Logout => "logout",
             Action::AccountDisabled => "account_disabled",
             Action::AccountRemoved => "account_removed",
+            Action::MissionProposed => "mission_proposed",
+            Action::MissionAdvanced => "mission_advanced",
+            Action::MissionItemRecorded => "mission_item_recorded",
+            Action::BatchCommitted => "batch_committed",
+            Action::RecordsImported => "records_imported",
+            Action::RecordErased => "record_erased",
         }
     }
 
@@ -75,6 +99,12 @@ impl Action {
             Action::Logout => "déconnexion",
             Action::AccountDisabled => "compte désactivé",
             Action::AccountRemoved => "compte supprimé",
+            Action::MissionProposed => "mission proposée",
+            Action::MissionAdvanced => "mission : changement d’état",
+            Action::MissionItemRecorded => "mission : pièce enregistrée",
+            Action::BatchCommitted => "affectation d’un appel validée",
+            Action::RecordsImported => "import de fiches",
+            Action::RecordErased => "personne effacée",
         }
     }
 }
@@ -109,6 +139,8 @@ pub struct AuditEntry {
     pub action: String,
     /// Which record or account it is about (`account:<id>` for accounts).
     pub record_id: Option<String>,
+    /// What else is worth keeping (a target state, counts); never personal data.
+    pub detail: Option<String>,
 }
 
 /// Which audit rows to show; every field narrows.
@@ -142,9 +174,22 @@ impl Db {
         action: Action,
         record_id: Option<&str>,
     ) -> Result<()> {
+        self.audit_detail(at, account_id, action, record_id, None)
+    }
+
+    /// Appends a row with a detail (a target state, counts — never personal data).
+    pub fn audit_detail(
+        &self,
+        at: i64,
+        account_id: Option<i64>,
+        action: Action,
+        record_id: Option<&str>,
+        detail: Option<&str>,
+    ) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO web_audit_log (at, account_id, action, record_id) VALUES (?1, ?2, ?3, ?4)",
-            params![at, account_id, action.as_str(), record_id],
+            "INSERT INTO web_audit_log (at, account_id, action, record_id, detail) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![at, account_id, action.as_str(), record_id, detail],
         )?;
         Ok(())
     }
@@ -152,7 +197,7 @@ impl Db {
     /// The rows that pass `filter`, newest first.
     pub fn audit_entries(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>> {
         let mut sql = String::from(
-            "SELECT l.at, l.account_id, a.email, l.action, l.record_id FROM web_audit_log l \
+            "SELECT l.at, l.account_id, a.email, l.action, l.record_id, l.detail FROM web_audit_log l \
              LEFT JOIN web_accounts a ON a.id = l.account_id WHERE 1 = 1",
         );
         let mut args: Vec<Box<dyn ToSql>> = Vec::new();
@@ -187,6 +232,7 @@ impl Db {
                     account_email: r.get(2)?,
                     action: r.get(3)?,
                     record_id: r.get(4)?,
+                    detail: r.get(5)?,
                 })
             },
         )?;

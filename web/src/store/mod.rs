@@ -60,7 +60,8 @@ CREATE TABLE IF NOT EXISTS web_audit_log (
     at          INTEGER NOT NULL,
     account_id  INTEGER,
     action      TEXT    NOT NULL,
-    record_id   TEXT
+    record_id   TEXT,
+    detail      TEXT
 );
 CREATE INDEX IF NOT EXISTS web_audit_at ON web_audit_log(at);
 ";
@@ -84,6 +85,7 @@ impl Db {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.execute_batch(SCHEMA)?;
+        add_audit_detail(&conn)?;
         Ok(Self { conn })
     }
 
@@ -94,6 +96,20 @@ impl Db {
         tx.commit()?;
         Ok(r)
     }
+}
+
+/// The audit log's `detail` column came after its first version: add it to a database
+/// created before.
+fn add_audit_detail(conn: &Connection) -> Result<()> {
+    let has: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM pragma_table_info('web_audit_log') WHERE name = 'detail'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has == 0 {
+        conn.execute_batch("ALTER TABLE web_audit_log ADD COLUMN detail TEXT")?;
+    }
+    Ok(())
 }
 
 /// A [`Db`] shared by the server's tasks.

@@ -64,6 +64,17 @@ impl Harness {
         Self { dir, app }
     }
 
+    /// The workspace, as the command line opens it.
+    pub fn workspace(&self) -> Workspace {
+        Workspace::open(self.dir.path()).unwrap()
+    }
+
+    /// A signed-in coordinator.
+    pub async fn coordinator(&self) -> Client<'_> {
+        self.signed_in("coord@example.org", Role::Coordinator, None)
+            .await
+    }
+
     pub fn db(&self) -> Db {
         Db::open(self.dir.path()).unwrap()
     }
@@ -180,6 +191,51 @@ impl Client<'_> {
             .header("sec-fetch-site", "same-origin")
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .body(Body::from(serde_urlencoded::to_string(&all).unwrap()))
+            .unwrap();
+        self.send(req).await
+    }
+
+    /// A same-origin `multipart/form-data` POST: the CSRF field first (as the site's
+    /// forms send it), then `fields`, then the file `(field, file name, bytes)`.
+    pub async fn post_multipart(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+        file: (&str, &str, &[u8]),
+        with_token: bool,
+    ) -> Reply {
+        const B: &str = "----explor-test-boundary";
+        let mut body: Vec<u8> = Vec::new();
+        let token = self.csrf.clone().unwrap_or_default();
+        let mut all: Vec<(&str, &str)> = Vec::new();
+        if with_token {
+            all.push(("csrf", &token));
+        }
+        all.extend_from_slice(fields);
+        for (k, v) in all {
+            body.extend_from_slice(
+                format!("--{B}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                    .as_bytes(),
+            );
+        }
+        let (name, file_name, bytes) = file;
+        body.extend_from_slice(
+            format!(
+                "--{B}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{B}--\r\n").as_bytes());
+        let req = self
+            .request(Method::POST, path)
+            .header(header::ORIGIN, BASE)
+            .header("sec-fetch-site", "same-origin")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={B}"),
+            )
+            .body(Body::from(body))
             .unwrap();
         self.send(req).await
     }

@@ -23,10 +23,25 @@
 //!    account gets 404 on the coordinator's pages; the coordinator invites from the
 //!    page (org ids checked against the workspace) and filters the audit log
 //!    (`roles`).
+//! 8. Every coordinator page and POST: signed out → sign-in, a company account → 404,
+//!    a disabled coordinator → signed out, a POST without token → 403 (`access`).
+//! 9. The coordinator's pages do what the command line does: a need's ranking is
+//!    `NeedMatch`'s, a proposal makes a mission or says why not (`needs`); a refused
+//!    transition shows the guard (`missions`); a commit makes as many missions as the
+//!    batch assigns (`batch`); an invalid upload lists every issue and writes nothing,
+//!    imported text is escaped (`import`); facets count the results shown (`search`);
+//!    an erased expert's page is gone and the audit row has no name (`experts`).
 
+mod access;
+mod batch;
 mod client;
 mod csrf;
+mod experts;
 mod flow;
+mod import;
+mod missions;
+mod needs;
 mod public;
 mod roles;
+mod search;
 mod signin;

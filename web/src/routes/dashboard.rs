@@ -1,0 +1,140 @@
+//! `GET /`: the coordinator's dashboard (what waits, what the workspace holds); other
+//! roles, for now, a welcome page.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use explor_engine::RecordKind;
+use explor_engine::mission::State as MissionState;
+use explor_views::Overview;
+
+use crate::auth::extract::CurrentUser;
+use crate::error::Result;
+use crate::state::AppState;
+use crate::store::Role;
+use crate::views::{Layout, day, seg, today};
+
+/// Said for needs outside any call (the [`Overview`]'s key).
+const NO_CALL: &str = "(no call)";
+
+#[derive(Template, WebTemplate)]
+#[template(path = "welcome.html")]
+struct WelcomePage {
+    layout: Layout,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "dashboard.html")]
+struct DashboardPage {
+    layout: Layout,
+    /// (French label, count) per record kind.
+    counts: Vec<(&'static str, usize)>,
+    calls: Vec<CallRow>,
+    states: Vec<StateRow>,
+    waiting: Vec<Waiting>,
+}
+
+/// Needs of one call: all of them, and those with places left.
+struct CallRow {
+    call: String,
+    /// `/appels/{call}`, none for the needs outside any call.
+    link: Option<String>,
+    needs: usize,
+    open: usize,
+}
+
+struct StateRow {
+    value: &'static str,
+    label: &'static str,
+    count: usize,
+}
+
+/// A proposal waiting for an answer: a mission still `proposed`.
+struct Waiting {
+    id: String,
+    link: String,
+    need: String,
+    since: String,
+    days: i64,
+}
+
+fn label(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Association => "associations",
+        RecordKind::Expert => "experts",
+        RecordKind::Offer => "offres d’entreprises",
+        RecordKind::Need => "besoins",
+    }
+}
+
+/// The coordinator gets the dashboard; other roles, for now, the welcome page.
+pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Response> {
+    if user.account.role != Role::Coordinator {
+        return Ok(WelcomePage {
+            layout: Layout::signed_in("Accueil", &user),
+        }
+        .into_response());
+    }
+    let today = today();
+    let page = state
+        .with_workspace(move |ws| {
+            let counts = ws.counts()?;
+            let overview = Overview::build(ws)?;
+            let mut open: BTreeMap<String, usize> = BTreeMap::new();
+            for n in ws.open_needs(ws.needs()?)? {
+                *open
+                    .entry(n.call.unwrap_or_else(|| NO_CALL.to_owned()))
+                    .or_default() += 1;
+            }
+            let calls = overview
+                .needs_by_call
+                .iter()
+                .map(|(call, needs)| CallRow {
+                    link: (call != NO_CALL).then(|| format!("/appels/{}", seg(call))),
+                    call: if call == NO_CALL {
+                        "hors appel".to_owned()
+                    } else {
+                        call.clone()
+                    },
+                    needs: *needs,
+                    open: open.get(call).copied().unwrap_or(0),
+                })
+                .collect();
+            let missions = ws.missions()?;
+            let states = MissionState::ALL
+                .into_iter()
+                .map(|s| StateRow {
+                    value: s.as_str(),
+                    label: s.label_fr(),
+                    count: missions.iter().filter(|m| m.state() == s).count(),
+                })
+                .collect();
+            let mut waiting: Vec<Waiting> = missions
+                .iter()
+                .filter(|m| m.state() == MissionState::Proposed)
+                .map(|m| Waiting {
+                    link: format!("/missions/{}", seg(&m.id)),
+                    id: m.id.clone(),
+                    need: m.need.clone(),
+                    since: day(m.created_on()),
+                    days: (today - m.created_on()).num_days(),
+                })
+                .collect();
+            waiting.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));
+            Ok(DashboardPage {
+                layout: Layout::signed_in("Tableau de bord", &user),
+                counts: RecordKind::ALL
+                    .into_iter()
+                    .map(|k| (label(k), counts.get(&k).copied().unwrap_or(0)))
+                    .collect(),
+                calls,
+                states,
+                waiting,
+            })
+        })
+        .await?;
+    Ok(page.into_response())
+}

@@ -1,0 +1,194 @@
+//! `GET /import` and `POST /import`: one uploaded file (CSV, JSON or JSON Lines) of one
+//! kind of record, loaded and imported as `explor import` does. Invalid input is
+//! listed issue by issue, and then nothing is written.
+//!
+//! The upload is written to a fresh temporary folder under a name made here from the
+//! kind and the extension (never the client's path), and the folder is removed after
+//! the import. The CSRF token is checked by the middleware like every POST's.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use explor_engine::{RecordKind, Reference};
+use explor_indexer::{UserError as IndexUserError, load};
+use explor_views::records::import_summary;
+
+use super::{audit, refusal};
+use crate::auth::extract::Coordinator;
+use crate::error::{InternalError, Result};
+use crate::state::AppState;
+use crate::store::Action;
+use crate::views::Layout;
+
+/// Extensions the loader reads.
+const EXTENSIONS: [&str; 3] = ["csv", "json", "jsonl"];
+
+#[derive(Template, WebTemplate)]
+#[template(path = "import.html")]
+pub struct ImportPage {
+    layout: Layout,
+    kinds: Vec<(&'static str, &'static str)>,
+    chosen: String,
+    kind_error: Option<String>,
+    file_error: Option<String>,
+    /// The file's issues, when it was refused.
+    issues: Vec<Issue>,
+    /// What the import did, when it succeeded.
+    done: Option<String>,
+}
+
+/// One problem of the file, as `explor import` reports it.
+struct Issue {
+    file: String,
+    location: String,
+    id: String,
+    field: String,
+    message: String,
+}
+
+fn kind_label(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Association => "associations",
+        RecordKind::Expert => "experts",
+        RecordKind::Offer => "offres d’entreprises",
+        RecordKind::Need => "besoins",
+    }
+}
+
+fn empty(user: &Coordinator) -> ImportPage {
+    ImportPage {
+        layout: Layout::signed_in("Importer des fiches", &user.0),
+        kinds: RecordKind::ALL
+            .iter()
+            .map(|k| (k.as_str(), kind_label(*k)))
+            .collect(),
+        chosen: String::new(),
+        kind_error: None,
+        file_error: None,
+        issues: Vec::new(),
+        done: None,
+    }
+}
+
+/// `GET /import`.
+pub async fn form(user: Coordinator) -> ImportPage {
+    empty(&user)
+}
+
+/// What the form sent.
+#[derive(Default)]
+struct Upload {
+    kind: String,
+    name: String,
+    bytes: Vec<u8>,
+}
+
+async fn read(mut parts: Multipart) -> std::result::Result<Upload, String> {
+    let unreadable = |_| {
+        "Le fichier n’a pas pu être lu (envoi interrompu ou trop gros : 20 Mo au plus).".to_owned()
+    };
+    let mut upload = Upload::default();
+    while let Some(field) = parts.next_field().await.map_err(unreadable)? {
+        match field.name() {
+            Some("type") => upload.kind = field.text().await.map_err(unreadable)?,
+            Some("fichier") => {
+                upload.name = field.file_name().unwrap_or_default().to_owned();
+                upload.bytes = field.bytes().await.map_err(unreadable)?.to_vec();
+            }
+            _ => {}
+        }
+    }
+    Ok(upload)
+}
+
+/// The extension of the client's file name, if the loader reads it.
+fn extension(name: &str) -> Option<&'static str> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    EXTENSIONS.into_iter().find(|e| *e == ext)
+}
+
+/// `POST /import` (multipart: `csrf`, `type`, `fichier`).
+pub async fn upload(
+    State(state): State<AppState>,
+    user: Coordinator,
+    parts: Multipart,
+) -> Result<Response> {
+    let mut page = empty(&user);
+    let refused = |page: ImportPage| Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    let upload = match read(parts).await {
+        Ok(u) => u,
+        Err(message) => {
+            page.file_error = Some(message);
+            return refused(page);
+        }
+    };
+    page.chosen = upload.kind.clone();
+    let kind = RecordKind::ALL
+        .into_iter()
+        .find(|k| k.as_str() == upload.kind);
+    let ext = extension(&upload.name);
+    if kind.is_none() {
+        page.kind_error = Some("Choisissez le type des fiches du fichier.".to_owned());
+    }
+    if upload.bytes.is_empty() {
+        page.file_error = Some("Choisissez un fichier (il est vide ou absent).".to_owned());
+    } else if ext.is_none() {
+        page.file_error = Some("Le fichier doit se terminer par .csv, .json ou .jsonl.".to_owned());
+    }
+    let (Some(kind), Some(ext), None) = (kind, ext, &page.file_error) else {
+        return refused(page);
+    };
+    let shown_name: String = upload.name.chars().filter(|c| !c.is_control()).collect();
+    let bytes = upload.bytes;
+    let outcome = state
+        .with_workspace_mut(move |ws| {
+            let dir = tempfile::tempdir().map_err(InternalError::Io)?;
+            let path = dir.path().join(format!("{}.{ext}", kind.file_stem()));
+            std::fs::write(&path, &bytes).map_err(InternalError::Io)?;
+            let result = load(&path, Some(kind))
+                .and_then(|loaded| ws.import(loaded, &Reference::embedded()));
+            match result {
+                Ok(summary) => Ok(Ok(summary)),
+                Err(explor_indexer::Error::User(IndexUserError::Invalid(issues))) => {
+                    Ok(Err(Ok(issues)))
+                }
+                Err(explor_indexer::Error::User(e)) => Ok(Err(Err(refusal(&e)))),
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await?;
+    match outcome {
+        Ok(summary) => {
+            let t = summary.total();
+            let detail = format!(
+                "{} : {} ajoutée(s), {} modifiée(s), {} inchangée(s)",
+                kind.file_stem(),
+                t.added,
+                t.updated,
+                t.unchanged
+            );
+            audit(&state, &user.0, Action::RecordsImported, None, Some(detail)).await?;
+            page.done = Some(import_summary(&summary));
+            Ok(page.into_response())
+        }
+        Err(Ok(issues)) => {
+            page.issues = issues
+                .into_iter()
+                .map(|i| Issue {
+                    file: shown_name.clone(),
+                    location: i.location.to_string(),
+                    id: i.id.unwrap_or_default(),
+                    field: i.field,
+                    message: i.message,
+                })
+                .collect();
+            refused(page)
+        }
+        Err(Err(message)) => {
+            page.file_error = Some(message);
+            refused(page)
+        }
+    }
+}

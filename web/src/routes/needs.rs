@@ -1,0 +1,213 @@
+//! The needs: `GET /besoins` (the list), `GET /besoins/{id}` (a need's ranked and
+//! excluded candidates, as `explor match --include-ineligible` shows them) and
+//! `POST /besoins/{id}/proposer` (a mission proposed to one candidate).
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use explor_engine::{Record, RecordKind};
+use explor_indexer::{MatchOptions, NewMission, StaffRequest};
+use explor_views::NeedMatch;
+use explor_views::matching::breakdown;
+use explor_views::records::summary_table;
+use serde::Deserialize;
+
+use super::{audit, missing_is_404, refusal};
+use crate::auth::extract::Coordinator;
+use crate::error::{Result, WebError};
+use crate::state::AppState;
+use crate::store::Action;
+use crate::views::{HtmlTable, Layout, seg, today};
+
+/// Candidates shown by default, and with `?tous=1`.
+const TOP: usize = 10;
+const TOP_ALL: usize = 50;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "needs.html")]
+pub struct NeedsPage {
+    layout: Layout,
+    table: HtmlTable,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "need.html")]
+pub struct NeedPage {
+    layout: Layout,
+    id: String,
+    heading: Option<String>,
+    notes: Vec<String>,
+    header: Vec<String>,
+    candidates: Vec<Candidate>,
+    excluded: HtmlTable,
+    all: bool,
+    error: Option<String>,
+}
+
+/// One ranked candidate: its row of the view's table, and its score's breakdown.
+struct Candidate {
+    id: String,
+    cells: Vec<String>,
+    breakdown: HtmlTable,
+}
+
+/// `?tous=1`: the first 50 candidates rather than 10.
+#[derive(Debug, Default, Deserialize)]
+pub struct NeedQuery {
+    #[serde(default)]
+    tous: Option<String>,
+}
+
+/// The "Proposer" form.
+#[derive(Debug, Deserialize)]
+pub struct ProposeForm {
+    #[serde(default)]
+    candidat: String,
+}
+
+/// `GET /besoins`.
+pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<NeedsPage> {
+    let records = state
+        .with_workspace(|ws| Ok(ws.records(RecordKind::Need)?))
+        .await?;
+    let table = HtmlTable::linked(
+        format!(
+            "{} besoin(s) ; l’identifiant mène aux candidats",
+            records.len()
+        ),
+        summary_table(RecordKind::Need, &records),
+        |row| row.first().map(|id| format!("/besoins/{}", seg(id))),
+    );
+    Ok(NeedsPage {
+        layout: Layout::signed_in("Besoins", &user.0),
+        table,
+    })
+}
+
+async fn page(
+    state: &AppState,
+    user: &Coordinator,
+    id: String,
+    all: bool,
+    error: Option<String>,
+) -> Result<NeedPage> {
+    let layout = Layout::signed_in(&format!("Besoin {id}"), &user.0);
+    state
+        .with_workspace(move |ws| {
+            let opts = MatchOptions {
+                top: if all { TOP_ALL } else { TOP },
+                include_ineligible: true,
+                include_pending: false,
+            };
+            let view = NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?;
+            let ranked = view.ranked();
+            let candidates = view
+                .result
+                .candidates
+                .iter()
+                .zip(ranked.rows)
+                .map(|(s, cells)| Candidate {
+                    id: s.id.clone(),
+                    cells,
+                    breakdown: HtmlTable::new(
+                        format!("Score de {} critère par critère", s.id),
+                        breakdown(s),
+                    ),
+                })
+                .collect();
+            let excluded = HtmlTable::new(
+                format!(
+                    "{} candidat(s) exclu(s) et les conditions qu’ils ne remplissent pas",
+                    view.result.excluded.len()
+                ),
+                view.excluded(),
+            );
+            Ok(NeedPage {
+                layout,
+                heading: view.heading.clone(),
+                notes: view.notes.clone(),
+                header: ranked.header,
+                candidates,
+                excluded,
+                id,
+                all,
+                error,
+            })
+        })
+        .await
+}
+
+/// `GET /besoins/{id}[?tous=1]`.
+pub async fn show(
+    State(state): State<AppState>,
+    user: Coordinator,
+    Path(id): Path<String>,
+    Query(q): Query<NeedQuery>,
+) -> Result<NeedPage> {
+    let all = q.tous.as_deref() == Some("1");
+    page(&state, &user, id, all, None).await
+}
+
+/// `POST /besoins/{id}/proposer`: a mission, state `proposed`, for the need and the
+/// candidate (an expert, or a company offer); refused with the reason on the need's
+/// page when a gate fails or a booking overlaps, and then nothing is written.
+pub async fn propose(
+    State(state): State<AppState>,
+    user: Coordinator,
+    Path(id): Path<String>,
+    Form(form): Form<ProposeForm>,
+) -> Result<Response> {
+    let (need, candidate) = (id.clone(), form.candidat.trim().to_owned());
+    let made = state
+        .with_workspace_mut(move |ws| {
+            match ws.record(&need).map_err(missing_is_404)? {
+                Record::Need(_) => {}
+                _ => return Err(WebError::NotFound),
+            }
+            let staff = match ws.record(&candidate) {
+                Ok(Record::Offer(o)) => StaffRequest::Offer(o.id),
+                Ok(Record::Expert(e)) => StaffRequest::Experts(vec![e.id]),
+                _ => {
+                    return Ok(Err(format!(
+                        "« {candidate} » n’est ni un expert ni une offre de l’espace de travail."
+                    )));
+                }
+            };
+            let request = NewMission {
+                need,
+                staff,
+                start: None,
+                days: None,
+                payer: None,
+                include_pending: false,
+                note: Some("proposée depuis le site".to_owned()),
+            };
+            match ws.create_mission(&request, today()) {
+                Ok(created) => Ok(Ok((created.mission.id, candidate))),
+                Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
+                Err(e) => Err(e.into()),
+            }
+        })
+        .await?;
+    match made {
+        Ok((mission, candidate)) => {
+            let detail = format!("{id} ← {candidate}");
+            audit(
+                &state,
+                &user.0,
+                Action::MissionProposed,
+                Some(mission.clone()),
+                Some(detail),
+            )
+            .await?;
+            Ok(Redirect::to(&format!("/missions/{}", seg(&mission))).into_response())
+        }
+        Err(message) => {
+            let page = page(&state, &user, id, false, Some(message)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}

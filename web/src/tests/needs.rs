@@ -1,0 +1,152 @@
+//! The needs' pages: the list, a need's ranked and excluded candidates (the same as
+//! `explor match`), and a proposal.
+
+use axum::http::StatusCode;
+use explor_indexer::MatchOptions;
+use explor_views::NeedMatch;
+
+use super::client::Harness;
+
+const NEED: &str = "need-kin-dechets";
+
+#[tokio::test]
+async fn the_list_links_each_need() {
+    let h = Harness::new();
+    let mut c = h.coordinator().await;
+    let r = c.get("/besoins").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("href=\"/besoins/need-kin-dechets\""));
+    assert!(r.body.contains("<th scope=\"col\">"));
+    assert!(r.body.contains("<caption>43 besoin(s)"));
+}
+
+#[tokio::test]
+async fn a_need_page_ranks_as_explor_match_and_names_the_gates_of_the_excluded() {
+    let h = Harness::new();
+    let view = NeedMatch::build(
+        &h.workspace(),
+        NEED,
+        MatchOptions {
+            top: 10,
+            include_ineligible: true,
+            include_pending: false,
+        },
+    )
+    .unwrap();
+    let first = &view.result.candidates[0].id;
+    let mut c = h.coordinator().await;
+    let r = c.get(&format!("/besoins/{NEED}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let first_cell = r.body.find("<td>1</td>").expect("a first row");
+    let row = &r.body[first_cell..first_cell + 200];
+    assert!(row.contains(first.as_str()), "{first} in {row}");
+    assert!(r.body.contains("<details>"));
+    assert!(
+        r.body
+            .contains(&format!("Score de {first} critère par critère"))
+    );
+    let gate = view.result.excluded[0].reasons[0].gate.id();
+    assert!(r.body.contains(&format!("{gate}: ")), "{gate}");
+    assert!(r.body.contains("Proposer"));
+    let all = c.get(&format!("/besoins/{NEED}?tous=1")).await;
+    assert!(!all.body.contains("voir les 50 premiers"));
+}
+
+#[tokio::test]
+async fn an_unknown_need_or_another_kind_of_id_is_404() {
+    let h = Harness::new();
+    let mut c = h.coordinator().await;
+    for path in ["/besoins/need-nulle-part", "/besoins/exp-0001"] {
+        assert_eq!(c.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    let r = c
+        .post(
+            "/besoins/need-nulle-part/proposer",
+            &[("candidat", "exp-0001")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_proposal_creates_a_mission_and_an_audit_row() {
+    let h = Harness::new();
+    let first = NeedMatch::build(
+        &h.workspace(),
+        NEED,
+        MatchOptions {
+            top: 1,
+            include_ineligible: false,
+            include_pending: false,
+        },
+    )
+    .unwrap()
+    .result
+    .candidates[0]
+        .id
+        .clone();
+    let mut c = h.coordinator().await;
+    c.get(&format!("/besoins/{NEED}")).await;
+    let r = c
+        .post(
+            &format!("/besoins/{NEED}/proposer"),
+            &[("candidat", &first)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let missions = h.workspace().missions().unwrap();
+    assert_eq!(missions.len(), 1);
+    assert_eq!(r.location(), format!("/missions/{}", missions[0].id));
+    assert_eq!(missions[0].need, NEED);
+    let audit = c.get("/audit?action=mission_proposed").await;
+    assert!(audit.body.contains(&missions[0].id));
+
+    // The same candidate again: the booking overlaps, the need page says why.
+    let again = c
+        .post(
+            &format!("/besoins/{NEED}/proposer"),
+            &[("candidat", &first)],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        again.body.contains("Refusé, rien n’a été enregistré"),
+        "{}",
+        again.body
+    );
+    assert_eq!(h.workspace().missions().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn an_ineligible_candidate_is_refused_with_the_reason() {
+    let h = Harness::new();
+    let view = NeedMatch::build(
+        &h.workspace(),
+        NEED,
+        MatchOptions {
+            top: 10,
+            include_ineligible: true,
+            include_pending: false,
+        },
+    )
+    .unwrap();
+    let excluded = view.result.excluded[0].id.clone();
+    let mut c = h.coordinator().await;
+    c.get(&format!("/besoins/{NEED}")).await;
+    let r = c
+        .post(
+            &format!("/besoins/{NEED}/proposer"),
+            &[("candidat", &excluded)],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.body.contains("role=\"alert\""));
+    let r = c
+        .post(
+            &format!("/besoins/{NEED}/proposer"),
+            &[("candidat", "personne")],
+        )
+        .await;
+    assert!(r.body.contains("ni un expert ni une offre"));
+    assert!(h.workspace().missions().unwrap().is_empty());
+}
