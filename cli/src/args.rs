@@ -104,11 +104,12 @@ pub struct MissionCreateArgs {
     /// A company offer that staffs the mission with one of its employees.
     #[arg(long, value_name = "OFFER_ID")]
     pub offer: Option<String>,
-    /// First day in the field (YYYY-MM-DD); default: the earliest feasible.
+    /// First day in the field (YYYY-MM-DD, years 1900 to 2200); default: the earliest
+    /// feasible.
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
     /// Days in the field (7 to 15); default: the need's duration.
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=366))]
     pub days: Option<u32>,
     /// Who pays the remainder and the fee; default: the employer when the offer covers
     /// remaining costs, else the association.
@@ -135,7 +136,7 @@ pub struct EventArgs {
     /// A note for the mission's log.
     #[arg(long)]
     pub note: Option<String>,
-    /// The day it happened (YYYY-MM-DD); default: today.
+    /// The day it happened (YYYY-MM-DD, at most a year from today); default: today.
     #[arg(long, value_name = "DATE")]
     pub on: Option<String>,
 }
@@ -212,9 +213,9 @@ pub struct MatchArgs {
     /// Rank the needs this expert fits.
     #[arg(long, value_name = "EXPERT_ID")]
     pub expert: Option<String>,
-    /// How many results.
-    #[arg(long, default_value_t = 10)]
-    pub top: usize,
+    /// How many results (1 to 1000).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub top: u32,
     /// Also list every ineligible candidate (or need) with all the gates it fails.
     #[arg(long)]
     pub include_ineligible: bool,
@@ -231,8 +232,9 @@ pub struct BatchArgs {
     /// The call for projects whose needs are assigned (default: every need).
     #[arg(long)]
     pub call: Option<String>,
-    /// How many of each need's best eligible candidates the assignment considers.
-    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..))]
+    /// How many of each need's best eligible candidates the assignment considers (1 to
+    /// 1000).
+    #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub top_k: u32,
     /// Do not propose candidates scoring below this (0 to 100).
     #[arg(long, default_value_t = 0.0)]
@@ -273,11 +275,11 @@ pub struct CostArgs {
     /// Mission city (for the domestic night rate of a reciprocity mission).
     #[arg(long)]
     pub city: Option<String>,
-    /// Days in the field.
-    #[arg(long)]
+    /// Days in the field (1 to 366).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=366))]
     pub days: u32,
-    /// Number of experts (the network's cap is per mission).
-    #[arg(long, default_value_t = 1)]
+    /// Number of experts, 1 to 100 (the network's cap is per mission).
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub experts: u32,
     /// Daily rate in euros, instead of the country's official per diem.
     #[arg(long, value_name = "EUR")]
@@ -359,15 +361,15 @@ pub struct SearchArgs {
     /// Country of experience (experts) or accepted country (offers), e.g. SN.
     #[arg(long)]
     pub country: Option<String>,
-    /// Available at some point in FROM..TO (YYYY-MM-DD..YYYY-MM-DD).
+    /// Available at some point in FROM..TO (YYYY-MM-DD..YYYY-MM-DD, years 1900 to 2200).
     #[arg(long, value_name = "FROM..TO")]
     pub available: Option<String>,
     /// Only experts or only offers.
     #[arg(long, value_enum)]
     pub kind: Option<CandidateKindArg>,
-    /// How many results.
-    #[arg(long, default_value_t = 10)]
-    pub top: usize,
+    /// How many results (1 to 1000).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub top: u32,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,

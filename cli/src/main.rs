@@ -37,10 +37,10 @@ fn report(err: &anyhow::Error) -> ExitCode {
     let index_error = index_error(err);
     if let Some(IndexError::User(UserError::Invalid(issues))) = index_error {
         for issue in issues {
-            let _ = writeln!(stderr, "error: {issue}");
+            let _ = writeln!(stderr, "error: {}", output::visible(&issue.to_string()));
         }
     }
-    let _ = writeln!(stderr, "error: {}", chain_message(err));
+    let _ = writeln!(stderr, "error: {}", output::visible(&chain_message(err)));
     if let Some(IndexError::User(user)) = index_error
         && let Some(hint) = hint(user)
     {

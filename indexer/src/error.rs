@@ -78,6 +78,9 @@ pub enum UserError {
         /// not follow where the engine keeps its settings errors).
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The workspace's index folder holds files explor did not create.
+    #[error("{} was not created by explor and holds other files; explor keeps its search index there, so move that folder away first (nothing was changed)", .0.display())]
+    ForeignIndexFolder(PathBuf),
     /// No mission has this id.
     #[error("no mission has the id \"{0}\"")]
     NoMission(String),

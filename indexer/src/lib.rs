@@ -39,6 +39,7 @@ mod batch;
 mod error;
 mod index;
 mod issue;
+mod json_keys;
 mod matching;
 mod missions;
 mod source;

@@ -4,11 +4,12 @@
 use std::path::{Path, PathBuf};
 
 use explor_engine::RecordKind;
-use explor_engine::schema::{FieldIssue, unflatten};
+use explor_engine::schema::{FieldIssue, IssueClass, id_problem, unflatten};
 use serde_json::Value;
 
 use crate::error::{Error, Result, UserError};
 use crate::issue::{ImportIssue, Location};
+use crate::json_keys;
 
 /// One record read from a file, not yet validated.
 #[derive(Debug, Clone)]
@@ -24,9 +25,13 @@ pub struct SourceRecord {
 }
 
 impl SourceRecord {
-    /// The record's id, if it has a textual one.
+    /// The record's id, if it has a textual one that is a valid id (an id with control
+    /// characters or megabytes long is reported, not repeated in every message).
     pub fn id(&self) -> Option<&str> {
-        self.value.get("id").and_then(Value::as_str)
+        self.value
+            .get("id")
+            .and_then(Value::as_str)
+            .filter(|id| id_problem(id).is_none())
     }
 
     /// A validation problem of this record, located to its file, place and id.
@@ -59,20 +64,11 @@ const EXTENSIONS: [&str; 3] = ["json", "jsonl", "csv"];
 /// given. Files are read in name order, so the outcome does not depend on the directory's
 /// listing order.
 pub fn load(path: &Path, kind: Option<RecordKind>) -> Result<Loaded> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::NotFound {
-            Error::User(UserError::BadInput {
-                path: path.to_owned(),
-                message: "no such file or directory".into(),
-            })
-        } else {
-            Error::io(path, e)
-        }
-    })?;
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(path, &e))?;
     let files = if meta.is_dir() {
         let mut files = Vec::new();
-        for entry in std::fs::read_dir(path).map_err(|e| Error::io(path, e))? {
-            let entry = entry.map_err(|e| Error::io(path, e))?;
+        for entry in std::fs::read_dir(path).map_err(|e| unreadable(path, &e))? {
+            let entry = entry.map_err(|e| unreadable(path, &e))?;
             let p = entry.path();
             if p.is_file() && extension(&p).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
                 files.push(p);
@@ -101,6 +97,21 @@ pub fn load(path: &Path, kind: Option<RecordKind>) -> Result<Loaded> {
     Ok(loaded)
 }
 
+/// An input path that cannot be read: missing, not permitted, not a file… all the
+/// user's to fix (exit 1), said once.
+fn unreadable(path: &Path, e: &std::io::Error) -> Error {
+    let message = match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied: cannot read it".to_owned(),
+        _ => format!("cannot read it: {e}"),
+    };
+    UserError::BadInput {
+        path: path.to_owned(),
+        message,
+    }
+    .into()
+}
+
 fn extension(path: &Path) -> Option<String> {
     path.extension()
         .and_then(|e| e.to_str())
@@ -125,7 +136,7 @@ fn kind_of(file: &Path) -> Result<RecordKind> {
 }
 
 fn load_file(file: &Path, kind: RecordKind, out: &mut Loaded) -> Result<()> {
-    let bytes = std::fs::read(file).map_err(|e| Error::io(file, e))?;
+    let bytes = std::fs::read(file).map_err(|e| unreadable(file, &e))?;
     let Some(text) = utf8_text(file, bytes, out) else {
         return Ok(());
     };
@@ -166,14 +177,25 @@ fn utf8_text(file: &Path, bytes: Vec<u8>, out: &mut Loaded) -> Option<String> {
 /// A JSON array of records.
 fn load_json(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
     match serde_json::from_str::<Value>(text) {
-        Ok(Value::Array(items)) => out.records.extend(items.into_iter().enumerate().map(
-            |(i, value)| SourceRecord {
-                file: file.to_owned(),
-                location: Location::Index(i),
-                kind,
-                value,
-            },
-        )),
+        Ok(Value::Array(items)) => {
+            let first = out.records.len();
+            out.records.extend(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, value)| SourceRecord {
+                        file: file.to_owned(),
+                        location: Location::Index(i),
+                        kind,
+                        value,
+                    }),
+            );
+            for (index, field) in json_keys::in_array(text) {
+                if let Some(record) = index.and_then(|i| out.records.get(first + i)) {
+                    out.issues.push(record.issue(duplicate_key(field)));
+                }
+            }
+        }
         Ok(_) => out.issues.push(ImportIssue::syntax(
             file,
             Location::File,
@@ -187,6 +209,15 @@ fn load_json(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
     }
 }
 
+/// The issue of a key given twice in one object (JSON keeps only the last).
+fn duplicate_key(field: String) -> FieldIssue {
+    FieldIssue::new(
+        field,
+        IssueClass::DuplicateField,
+        "this key is given twice in the object; give it once",
+    )
+}
+
 /// One JSON record per line; blank lines are skipped.
 fn load_json_lines(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
     for (n, line) in text.lines().enumerate() {
@@ -195,12 +226,18 @@ fn load_json_lines(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) 
         }
         let location = Location::Line(n as u64 + 1);
         match serde_json::from_str::<Value>(line) {
-            Ok(value) => out.records.push(SourceRecord {
-                file: file.to_owned(),
-                location,
-                kind,
-                value,
-            }),
+            Ok(value) => {
+                let record = SourceRecord {
+                    file: file.to_owned(),
+                    location,
+                    kind,
+                    value,
+                };
+                for (_, field) in json_keys::in_record(line) {
+                    out.issues.push(record.issue(duplicate_key(field)));
+                }
+                out.records.push(record);
+            }
             Err(e) => out.issues.push(ImportIssue::syntax(
                 file,
                 location,

@@ -12,6 +12,10 @@ use crate::output::{self, draw, write_atomically};
 
 pub fn run(ws: &mut Workspace, args: &BatchArgs) -> Result<()> {
     let options = resolve(args)?;
+    // Refuse a bad --out before committing anything it would report.
+    for path in [&args.out, &args.export_graph].into_iter().flatten() {
+        output::check_target(path, ws.root())?;
+    }
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template("{msg} {bar:30} {pos}/{len} needs, {eta} left")
@@ -35,7 +39,7 @@ pub fn run(ws: &mut Workspace, args: &BatchArgs) -> Result<()> {
 
     if let Some(path) = &args.export_graph {
         let json = serde_json::to_string_pretty(&run.batch.problem)? + "\n";
-        write_atomically(path, json.as_bytes())?;
+        write_atomically(path, json.as_bytes(), ws.root())?;
     }
     let view = BatchView::build(ws, &run)?;
     let text = match args.format {
@@ -45,9 +49,15 @@ pub fn run(ws: &mut Workspace, args: &BatchArgs) -> Result<()> {
         BatchFormat::Md => view.markdown()?,
     };
     let mut out = output::stdout();
+    // A report of assignments is written only once they are committed, if asked.
+    let committed = if args.commit {
+        Some(commit(ws, &run)?)
+    } else {
+        None
+    };
     match &args.out {
         Some(path) => {
-            write_atomically(path, text.as_bytes())?;
+            write_atomically(path, text.as_bytes(), ws.root())?;
             out.line(format_args!(
                 "{}; report written to {}",
                 view.summary(),
@@ -56,14 +66,15 @@ pub fn run(ws: &mut Workspace, args: &BatchArgs) -> Result<()> {
         }
         None => out.text(&text)?,
     }
-    if args.commit {
-        commit(ws, &run, &mut out)?;
+    if let Some(line) = committed {
+        out.line(format_args!("{line}"))?;
     }
     Ok(())
 }
 
-/// Creates the missions of the run's assignments, all or none.
-fn commit(ws: &mut Workspace, run: &BatchRun, out: &mut output::Out) -> Result<()> {
+/// Creates the missions of the run's assignments, all or none; returns the line that
+/// says so.
+fn commit(ws: &mut Workspace, run: &BatchRun) -> Result<String> {
     let requests =
         NewMission::from_assignments(&run.batch.result.assignments, run.options.include_pending);
     let today = chrono::Local::now().date_naive();
@@ -71,7 +82,7 @@ fn commit(ws: &mut Workspace, run: &BatchRun, out: &mut output::Out) -> Result<(
         .create_missions(&requests, today)
         .context("--commit: no mission was created")?;
     let ids: Vec<&str> = created.iter().map(|c| c.mission.id.as_str()).collect();
-    out.line(format_args!(
+    Ok(format!(
         "committed: {} mission{} created ({}), state proposed, people booked",
         created.len(),
         if created.len() == 1 { "" } else { "s" },
@@ -80,8 +91,7 @@ fn commit(ws: &mut Workspace, run: &BatchRun, out: &mut output::Out) -> Result<(
         } else {
             ids.join(", ")
         }
-    ))?;
-    Ok(())
+    ))
 }
 
 /// Checks the arguments clap cannot, and turns them into the library's options.

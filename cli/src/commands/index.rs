@@ -65,7 +65,7 @@ fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
             .transpose()?,
         available: args.available.as_deref().map(parse_window).transpose()?,
         kind: args.kind.map(Into::into),
-        top: args.top,
+        top: args.top as usize,
     })
 }
 

@@ -9,7 +9,7 @@ use crate::output;
 
 pub fn run(ws: &Workspace, args: &MatchArgs) -> Result<()> {
     let opts = MatchOptions {
-        top: args.top,
+        top: args.top as usize,
         include_ineligible: args.include_ineligible,
         include_pending: args.include_pending,
     };

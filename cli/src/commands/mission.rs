@@ -5,6 +5,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use explor_engine::cost::CostRules;
 use explor_engine::mission::{DocFormat, DocKind, Item, Mission, State};
+use explor_engine::schema::parse_date;
 use explor_engine::scoring::Flag;
 use explor_indexer::{MissionFile, NewMission, StaffRequest, Workspace};
 use explor_views::mission::{list_table, staff_words};
@@ -28,17 +29,33 @@ pub fn run(ws: &mut Workspace, command: &MissionCommand) -> Result<()> {
     }
 }
 
+/// A date flag: `YYYY-MM-DD` in the years the data format allows.
 fn date(flag: &str, text: &str) -> Result<NaiveDate> {
-    text.parse()
-        .map_err(|_| UsageError(format!("{flag} {text}: expected a date YYYY-MM-DD")).into())
+    parse_date(text).map_err(|e| UsageError(format!("{flag}: {e}")).into())
 }
 
-/// The day an event is recorded on: `--on`, or today.
+/// How far ahead `--on` may date an event: recording a departure a year early is
+/// already a typo; a date centuries ahead would freeze the mission's log.
+const ON_AHEAD_DAYS: u64 = 366;
+
+/// The day an event is recorded on: `--on` (at most [`ON_AHEAD_DAYS`] after today), or
+/// today.
 fn on(event: &EventArgs) -> Result<NaiveDate> {
-    match &event.on {
-        Some(text) => date("--on", text),
-        None => Ok(chrono::Local::now().date_naive()),
+    let today = chrono::Local::now().date_naive();
+    let Some(text) = &event.on else {
+        return Ok(today);
+    };
+    let day = date("--on", text)?;
+    let latest = today
+        .checked_add_days(chrono::Days::new(ON_AHEAD_DAYS))
+        .unwrap_or(NaiveDate::MAX);
+    if day > latest {
+        return Err(UsageError(format!(
+            "--on {text}: more than a year after today ({today}); give the day it happened"
+        ))
+        .into());
     }
+    Ok(day)
 }
 
 fn create(ws: &mut Workspace, args: &MissionCreateArgs) -> Result<()> {
@@ -162,7 +179,7 @@ fn doc(ws: &Workspace, args: &MissionDocArgs) -> Result<()> {
     let text = ws.mission_document(&args.id, kind, format)?;
     match &args.out {
         Some(path) => {
-            write_atomically(path, text.as_bytes())?;
+            write_atomically(path, text.as_bytes(), ws.root())?;
             output::stdout().line(format_args!(
                 "{} of {} written to {}",
                 kind.as_str(),

@@ -20,7 +20,7 @@ pub use travel::{Advice, AdviceLevel, TravelAdvice};
 #[derive(Debug, thiserror::Error)]
 pub enum ReferenceError {
     /// The file is not valid JSON of the expected shape.
-    #[error("{file}: {source}")]
+    #[error("{file}")]
     Parse {
         /// Which reference file.
         file: String,

@@ -1,7 +1,7 @@
 //! Checks one record's JSON value against its field table and the record rules,
 //! collecting every problem rather than stopping at the first.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value};
 
 use super::fields::{Field, FieldType, fields};
@@ -34,6 +34,18 @@ pub fn check_record(
         RecordKind::Expert => expert_rules(object, reference, &mut issues),
         RecordKind::Need => need_rules(object, &mut issues),
         RecordKind::Association | RecordKind::Offer => {}
+    }
+    if matches!(kind, RecordKind::Expert | RecordKind::Need)
+        && object
+            .get("languages")
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty)
+    {
+        issues.push(FieldIssue::new(
+            "languages",
+            IssueClass::MissingField,
+            "at least one language is required",
+        ));
     }
     if !issues.is_empty() {
         return Err(issues);
@@ -111,6 +123,7 @@ impl Checker<'_, '_> {
     fn value(&self, ty: FieldType, v: &Value, path: &str, out: &mut Vec<FieldIssue>) {
         let issue = match ty {
             FieldType::Text => text(v),
+            FieldType::Id => id(v),
             FieldType::Bool => (!v.is_boolean()).then(|| ValueIssue::expected("true or false")),
             FieldType::Count { min, max } => count(v, min, max),
             FieldType::Money => money(v),
@@ -128,6 +141,7 @@ impl Checker<'_, '_> {
                 None => Some(ValueIssue::expected("an object {\"from\", \"to\"}")),
             },
             FieldType::TextList
+            | FieldType::IdList
             | FieldType::ThemeList
             | FieldType::CountryList
             | FieldType::LanguageLevels
@@ -186,6 +200,7 @@ impl Checker<'_, '_> {
     fn list(&self, ty: FieldType, items: &[Value], path: &str, out: &mut Vec<FieldIssue>) {
         let item_ty = match ty {
             FieldType::TextList => FieldType::Text,
+            FieldType::IdList => FieldType::Id,
             FieldType::ThemeList => FieldType::Theme,
             FieldType::CountryList => FieldType::Country,
             FieldType::Windows => FieldType::Window,
@@ -328,6 +343,45 @@ fn text(v: &Value) -> Option<ValueIssue> {
     }
 }
 
+/// The longest id, in characters.
+pub const ID_MAX_LEN: usize = 128;
+
+/// What is wrong with `id` as a record id, if anything: an id is 1 to [`ID_MAX_LEN`]
+/// characters from `A-Z a-z 0-9 . _ -`, the first a letter or a digit
+/// (`docs/data-format.md`, "Ids"). Such an id can be typed, quoted in a shell, put in
+/// a file name or a URL, and erased again.
+pub fn id_problem(id: &str) -> Option<String> {
+    let allowed = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
+    let first_ok = id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
+    if id.len() > ID_MAX_LEN {
+        Some(format!(
+            "an id has at most {ID_MAX_LEN} characters, this one {}",
+            id.chars().count()
+        ))
+    } else if !first_ok || !id.bytes().all(allowed) {
+        Some(format!(
+            "{} is not an id: use letters, digits, '.', '_' and '-', starting with a letter or a digit (e.g. exp-0007)",
+            quoted_for_message(id)
+        ))
+    } else {
+        None
+    }
+}
+
+/// `s` in quotes with its control characters written as escapes (`"a\u{0}b"`), so that
+/// a message never carries them to a terminal.
+fn quoted_for_message(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// A record id.
+fn id(v: &Value) -> Option<ValueIssue> {
+    match v.as_str() {
+        Some(s) => id_problem(s).map(|message| ValueIssue::Wrong(IssueClass::BadId, message)),
+        None => Some(ValueIssue::expected("an id (text)")),
+    }
+}
+
 /// A whole number in `min..=max`.
 fn count(v: &Value, min: u64, max: u64) -> Option<ValueIssue> {
     let outside = |n: &dyn std::fmt::Display| {
@@ -385,9 +439,21 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     if !shaped {
         return Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("\"{s}\" is not a real calendar date"))
+    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("\"{s}\" is not a real calendar date"))?;
+    if !DATE_YEARS.contains(&date.year()) {
+        return Err(format!(
+            "\"{s}\" is outside the years {} to {}",
+            DATE_YEARS.start(),
+            DATE_YEARS.end()
+        ));
+    }
+    Ok(date)
 }
+
+/// The years a date may fall in: wide enough for any real record, narrow enough that
+/// no window spans millennia (`0000-01-01`, `9999-12-31`).
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
 fn date_at(o: &Map<String, Value>, key: &str) -> Option<NaiveDate> {
     o.get(key)

@@ -8,6 +8,8 @@ use crate::model::RecordKind;
 pub enum FieldType {
     /// Non-empty text.
     Text,
+    /// A record's id, or a reference to one: see [`id_problem`](super::id_problem).
+    Id,
     /// `true` / `false`.
     Bool,
     /// Whole number in `min..=max`.
@@ -35,6 +37,8 @@ pub enum FieldType {
     Window,
     /// List of texts.
     TextList,
+    /// List of record ids.
+    IdList,
     /// List of theme keys.
     ThemeList,
     /// List of country codes.
@@ -82,7 +86,7 @@ const CONTACT: &[Field] = &[
 ];
 
 const ASSOCIATION: &[Field] = &[
-    req("id", FieldType::Text),
+    req("id", FieldType::Id),
     req("name", FieldType::Text),
     req("department", FieldType::Departement),
     opt("network_member", FieldType::Bool),
@@ -112,7 +116,7 @@ const SCHEMES: &[&str] = &[
 const CONSENT_STATUSES: &[&str] = &["granted", "pending", "refused", "not_required"];
 
 const EMPLOYER: &[Field] = &[
-    req("id", FieldType::Text),
+    req("id", FieldType::Id),
     req("name", FieldType::Text),
     req("kind", FieldType::Choice(EMPLOYER_KINDS)),
 ];
@@ -125,7 +129,7 @@ const CONSENT: &[Field] = &[
 ];
 
 const EXPERT: &[Field] = &[
-    req("id", FieldType::Text),
+    req("id", FieldType::Id),
     req("name", FieldType::Text),
     opt("email", FieldType::Text),
     opt("phone", FieldType::Text),
@@ -151,13 +155,13 @@ const EXPERT: &[Field] = &[
 ];
 
 const COMPANY: &[Field] = &[
-    req("id", FieldType::Text),
+    req("id", FieldType::Id),
     req("name", FieldType::Text),
     opt("turnover_eur", FieldType::Money),
 ];
 
 const OFFER: &[Field] = &[
-    req("id", FieldType::Text),
+    req("id", FieldType::Id),
     req("company", FieldType::Object(COMPANY)),
     req("title", FieldType::Text),
     opt("description", FieldType::Text),
@@ -165,7 +169,7 @@ const OFFER: &[Field] = &[
     req("skills", FieldType::TextList),
     opt("languages", FieldType::LanguageLevels),
     opt("countries", FieldType::CountryList),
-    opt("experts", FieldType::TextList),
+    opt("experts", FieldType::IdList),
     req(
         "headcount",
         FieldType::Count {
@@ -191,8 +195,8 @@ const LOCAL_PARTNER: &[Field] = &[
 ];
 
 const NEED: &[Field] = &[
-    req("id", FieldType::Text),
-    req("association", FieldType::Text),
+    req("id", FieldType::Id),
+    req("association", FieldType::Id),
     opt("call", FieldType::Text),
     req("kind", FieldType::Choice(NEED_KINDS)),
     req("title", FieldType::Text),

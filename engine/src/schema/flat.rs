@@ -1,6 +1,11 @@
 //! The CSV flattening of `docs/data-format.md`: nested objects become dotted columns
 //! (`home.country`), lists are joined with `;`, language lists read `fr:C2;en:B2` and
 //! availability `2027-03-01..2027-04-30;2027-09-01..2027-09-30`.
+//!
+//! It also holds the spreadsheet-formula rule of every CSV explor writes
+//! ([`neutralise_formula`]) and its inverse on import ([`restore_formula`]).
+
+use std::borrow::Cow;
 
 use serde_json::{Map, Number, Value};
 
@@ -63,7 +68,16 @@ pub fn unflatten(kind: RecordKind, row: &[(&str, &str)]) -> (Value, Vec<FieldIss
     let columns = all_columns(kind);
     let mut issues = Vec::new();
     let mut root = Map::new();
+    let mut seen = std::collections::HashSet::new();
     for (name, cell) in row {
+        if !seen.insert(*name) {
+            issues.push(FieldIssue::new(
+                *name,
+                IssueClass::DuplicateField,
+                "this column is given twice in the header",
+            ));
+            continue;
+        }
         let Some(column) = columns.iter().find(|c| c.name == *name) else {
             issues.push(FieldIssue::new(
                 *name,
@@ -72,6 +86,7 @@ pub fn unflatten(kind: RecordKind, row: &[(&str, &str)]) -> (Value, Vec<FieldIss
             ));
             continue;
         };
+        let cell = restore_formula(cell);
         let cell = cell.trim();
         if cell.is_empty() {
             continue;
@@ -119,11 +134,13 @@ fn read_cell(ty: FieldType, cell: &str) -> Value {
             Ok(m) => Number::from_f64(m.cents() as f64 / 100.0).map_or_else(text, Value::Number),
             Err(_) => text(),
         },
-        FieldType::TextList | FieldType::ThemeList | FieldType::CountryList => Value::Array(
-            split_list(cell)
-                .map(|s| Value::String(s.to_owned()))
-                .collect(),
-        ),
+        FieldType::TextList | FieldType::IdList | FieldType::ThemeList | FieldType::CountryList => {
+            Value::Array(
+                split_list(cell)
+                    .map(|s| Value::String(s.to_owned()))
+                    .collect(),
+            )
+        }
         FieldType::LanguageLevels => Value::Array(
             split_list(cell)
                 .map(|item| {
@@ -187,7 +204,7 @@ fn scalar(v: &Value) -> String {
 fn write_cell(ty: FieldType, v: &Value) -> String {
     let items = || v.as_array().map(Vec::as_slice).unwrap_or_default().iter();
     match ty {
-        FieldType::TextList | FieldType::ThemeList | FieldType::CountryList => {
+        FieldType::TextList | FieldType::IdList | FieldType::ThemeList | FieldType::CountryList => {
             items().map(scalar).collect::<Vec<_>>().join(";")
         }
         FieldType::LanguageLevels => items()
@@ -199,5 +216,48 @@ fn write_cell(ty: FieldType, v: &Value) -> String {
             .collect::<Vec<_>>()
             .join(";"),
         _ => scalar(v),
+    }
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `cell` is a plain decimal number (`-12`, `+3.5`, `-0,25`): a spreadsheet
+/// reads it as a number, never as a formula, so it is written as it is.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix(['-', '+']).unwrap_or(cell);
+    let (whole, fraction) = digits.split_once(['.', ',']).unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && !fraction.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `cell`, once its leading quotes are set aside, starts like a formula.
+fn needs_quote(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A CSV cell as explor writes it: a text that a spreadsheet would run as a formula
+/// (`=…`, `+…`, `-…`, `@…`, a tab or carriage return first) gets a leading `'`, as
+/// OWASP recommends; numbers (`-12.5`) are left alone.
+///
+/// A text already made of quotes before such a character (`'=x`) gets one more, so
+/// that [`restore_formula`] gives every text back exactly.
+pub fn neutralise_formula(cell: &str) -> Cow<'_, str> {
+    if needs_quote(cell) && !is_plain_number(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// The inverse of [`neutralise_formula`], applied to every CSV cell on import: one
+/// leading `'` is dropped when what follows (after any further quotes) starts like a
+/// formula; any other cell is kept as it is.
+pub fn restore_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_quote(rest) => rest,
+        _ => cell,
     }
 }

@@ -15,7 +15,7 @@ pub enum IssueClass {
     BadType,
     /// A value outside its allowed set or range.
     BadValue,
-    /// Not a `YYYY-MM-DD` calendar date.
+    /// Not a `YYYY-MM-DD` calendar date, or one outside the years 1900 to 2200.
     BadDate,
     /// A window whose end is before its start.
     WindowReversed,
@@ -43,6 +43,10 @@ pub enum IssueClass {
     NegativeMoney,
     /// Not a French département code.
     UnknownDepartement,
+    /// An id outside the id grammar (characters, length).
+    BadId,
+    /// A key given twice in one JSON object, or a column twice in a CSV header.
+    DuplicateField,
 }
 
 impl IssueClass {
@@ -67,6 +71,8 @@ impl IssueClass {
             IssueClass::EmployeeWithoutEmployer => "employee_without_employer",
             IssueClass::NegativeMoney => "negative_money",
             IssueClass::UnknownDepartement => "unknown_departement",
+            IssueClass::BadId => "bad_id",
+            IssueClass::DuplicateField => "duplicate_field",
         }
     }
 }

@@ -8,10 +8,10 @@ mod fields;
 mod flat;
 mod issue;
 
-pub use check::{MISSION_DAYS, check_record, parse_date};
+pub use check::{DATE_YEARS, ID_MAX_LEN, MISSION_DAYS, check_record, id_problem, parse_date};
 pub use dataset::{DatasetIssue, KnownIds, check_references};
 pub use fields::{Field, FieldType, fields};
-pub use flat::{csv_columns, flatten, unflatten};
+pub use flat::{csv_columns, flatten, neutralise_formula, restore_formula, unflatten};
 pub use issue::{FieldIssue, IssueClass};
 
 #[cfg(test)]

@@ -364,3 +364,24 @@ fn csv_round_trip_and_french_cells() {
     let (_, problems) = unflatten(RecordKind::Expert, &[("home.zip", "34000")]);
     assert_eq!(problems[0].class, IssueClass::UnknownField);
 }
+
+#[test]
+fn formula_quoting_is_undone_exactly_on_import() {
+    use super::{neutralise_formula, restore_formula};
+    for text in [
+        "=1+1", "'=1+1", "''=x", "-x", "@a", "\tx", "plain", "'plain", "'", "", "-12.5", "+3",
+        "-inf",
+    ] {
+        let written = neutralise_formula(text);
+        assert_eq!(
+            restore_formula(&written),
+            text,
+            "{text:?} written as {written:?}"
+        );
+    }
+    assert_eq!(neutralise_formula("-12.5"), "-12.5");
+    assert_eq!(neutralise_formula("-0,25"), "-0,25");
+    assert_eq!(neutralise_formula("-inf"), "'-inf");
+    assert_eq!(neutralise_formula("=x"), "'=x");
+    assert_eq!(neutralise_formula("'=x"), "''=x");
+}

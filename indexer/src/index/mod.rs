@@ -33,13 +33,63 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
 use schema::Fields;
 
-use crate::error::{Error, Result, index_failed};
+use crate::error::{Error, Result, UserError, index_failed};
 
 /// Bumped whenever the schema or the analyzers change, so that an old index is rebuilt.
 const FORMAT: u32 = 6;
 const PAYLOAD_PREFIX: &str = "explor-index";
 /// Indexing memory budget per writer; tantivy splits it between its threads.
 const WRITER_BUDGET: usize = 256 * 1024 * 1024;
+
+/// The file explor writes into an index folder it creates, so that it never takes
+/// (or, on a format change, empties) a folder of someone else's files.
+const MARKER_FILE: &str = "explor-index";
+
+/// Whether `dir` may hold explor's index: it is missing or empty, carries explor's
+/// marker file, or is an index written by an explor from before the marker (tantivy's
+/// `meta.json` with explor's payload).
+pub(crate) fn check_ours(dir: &Path) -> Result<()> {
+    if dir.join(MARKER_FILE).is_file() {
+        return Ok(());
+    }
+    let empty = match std::fs::read_dir(dir) {
+        Ok(mut entries) => entries.next().is_none(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let explor_payload = || {
+        std::fs::read_to_string(dir.join("meta.json"))
+            .ok()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|meta| {
+                meta.get("payload")?
+                    .as_str()
+                    .map(|p| p.starts_with(PAYLOAD_PREFIX))
+            })
+            .unwrap_or(false)
+    };
+    if empty || explor_payload() {
+        Ok(())
+    } else {
+        Err(UserError::ForeignIndexFolder(dir.to_owned()).into())
+    }
+}
+
+/// Makes `dir` explor's index folder: checks it ([`check_ours`]), creates it and
+/// writes the marker.
+fn claim(dir: &Path) -> Result<()> {
+    check_ours(dir)?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let marker = dir.join(MARKER_FILE);
+    if !marker.is_file() {
+        std::fs::write(
+            &marker,
+            "explor's search index: derived from explor.sqlite3, rebuilt by `explor reindex`\n",
+        )
+        .map_err(|e| Error::io(&marker, e))?;
+    }
+    Ok(())
+}
 
 /// The search index of a workspace.
 pub struct SearchIndex {
@@ -60,16 +110,20 @@ impl std::fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Opens the index in `dir`, creating it (empty, generation unknown) when it is missing
     /// or was written with another schema.
+    ///
+    /// The folder must be explor's ([`check_ours`]): a folder of other files is refused,
+    /// never written into or emptied.
     pub fn open_or_create(dir: &Path) -> Result<Self> {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        claim(dir)?;
         let (schema, fields) = schema::build();
         let directory = MmapDirectory::open(dir).map_err(index_failed("opening its directory"))?;
         let index = match Index::open_or_create(directory, schema.clone()) {
             Ok(index) => index,
             // Another schema (an older explor): start again, the store has the data.
             Err(tantivy::TantivyError::SchemaError(_)) => {
+                // `claim` made sure the folder is explor's: emptying it loses nothing.
                 std::fs::remove_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+                claim(dir)?;
                 Index::create_in_dir(dir, schema).map_err(index_failed("creating it anew"))?
             }
             Err(e) => return Err(index_failed("opening it")(e)),

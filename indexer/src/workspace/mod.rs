@@ -47,7 +47,11 @@ pub(crate) struct WriteLock {
 impl Workspace {
     /// Creates a workspace at `root` (the directory may exist). Returns the workspace and
     /// whether it was newly created; initialising an existing workspace changes nothing.
+    ///
+    /// An `index` folder that explor did not create is refused before anything is
+    /// written ([`UserError::ForeignIndexFolder`]).
     pub fn init(root: &Path) -> Result<(Self, bool)> {
+        crate::index::check_ours(&root.join(INDEX_DIR))?;
         std::fs::create_dir_all(root).map_err(|e| Error::io(root, e))?;
         let db = root.join(STORE_FILE);
         let created = !db.exists();

@@ -47,6 +47,14 @@
 //! 12. The output contracts: `match`, `search`, `batch`, `cost`, `mission show` and
 //!     `mission list` print, on the sample, exactly their insta snapshots in JSON, CSV,
 //!     Markdown and tables (`contracts::*`).
+//! 13. Data safety (`safety::*`): CSV outputs neutralise spreadsheet formulas and
+//!     `list --format csv` still reimports exactly; control characters from the data
+//!     never reach the terminal; Markdown and HTML in the data stay text in mission
+//!     documents; `--out` refuses what is not a regular file, read-only files and paths
+//!     inside the workspace, cleans its own stale temporary files, and `batch --commit`
+//!     writes its report only after committing; `init` never deletes an `index` folder
+//!     explor did not create; exit codes say whose problem it is; numbers and dates
+//!     outside their documented ranges are refused at once.
 
 mod batch;
 mod commands;
@@ -56,6 +64,7 @@ mod csv;
 mod import;
 mod index;
 mod mission;
+mod safety;
 mod users;
 mod validation;
 

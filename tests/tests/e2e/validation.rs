@@ -183,6 +183,32 @@ const CASES: &[(&str, Expected)] = &[
         "bad_type",
         expect("needs.json", At::Record(0), "duration_days", "bad_type"),
     ),
+    (
+        "bad_id",
+        expect("associations.json", At::Record(1), "id", "bad_id"),
+    ),
+    (
+        "duplicate_field",
+        expect(
+            "associations.json",
+            At::Record(1),
+            "name",
+            "duplicate_field",
+        ),
+    ),
+    (
+        "bad_date_year",
+        expect(
+            "experts.json",
+            At::Record(1),
+            "availability[0].from",
+            "bad_date",
+        ),
+    ),
+    (
+        "empty_languages",
+        expect("experts.json", At::Record(1), "languages", "missing_field"),
+    ),
 ];
 
 /// The classes listed under "Validation" in `docs/data-format.md`.
@@ -202,6 +228,8 @@ const CONTRACT_CLASSES: &[&str] = &[
     "unknown_expert",
     "employee_without_employer",
     "negative_money",
+    "bad_id",
+    "duplicate_field",
 ];
 
 /// The `error: …` lines of stderr that report one problem (not the final count).

@@ -18,6 +18,7 @@ mod booklet;
 mod context;
 mod costs;
 mod french;
+mod markdown;
 mod network;
 mod people;
 
@@ -28,8 +29,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use minijinja::syntax::SyntaxConfig;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
-use pulldown_cmark::{Event, Options, Parser};
+use minijinja::{Environment, UndefinedBehavior};
 use serde::Serialize;
 
 use crate::cost::CostPlan;
@@ -286,14 +286,10 @@ impl Templates {
             .expect("the default delimiters are valid");
         env.set_syntax(syntax);
         env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_auto_escape_callback(|name| {
-            if name.ends_with(".html.j2") {
-                AutoEscape::Html
-            } else {
-                AutoEscape::None
-            }
-        });
-        env.add_filter("cell", cell);
+        // Values from the data are text: escaped for Markdown (`.md.j2`) or HTML.
+        env.set_auto_escape_callback(markdown::auto_escape);
+        env.set_formatter(markdown::formatter);
+        env.add_filter("cell", markdown::cell);
         let mut overrides = overrides;
         let mut sources = BTreeMap::new();
         for (name, text) in EMBEDDED {
@@ -319,14 +315,6 @@ impl Templates {
             .render(minijinja::Value::from(minijinja::value::Serde(context)))
             .map_err(|e| DocumentError::template(name, &e))
     }
-}
-
-/// The `cell` filter: text made safe for a Markdown table cell (no `|`, one line).
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// What the HTML page shell receives.
@@ -361,7 +349,7 @@ pub fn render(
                 kind_title: ctx.doc.kind_title,
                 mission_id: &ctx.mission.id,
                 network: ctx.network.name,
-                body: to_html(&markdown),
+                body: markdown::to_html(&markdown),
             };
             Ok(tidy(&templates.render(PAGE, &page)?))
         }
@@ -413,18 +401,6 @@ fn check(d: &Dossier<'_>) -> Result<(), DocumentError> {
         }
     }
     Ok(())
-}
-
-/// Markdown to HTML, tables enabled. Raw HTML is shown as text, not passed through:
-/// the documents carry imported free text, which must not inject markup.
-fn to_html(markdown: &str) -> String {
-    let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES).map(|event| match event {
-        Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
-        other => other,
-    });
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, parser);
-    html
 }
 
 /// At most one blank line in a row, none at the start, one newline at the end: an
