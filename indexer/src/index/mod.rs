@@ -111,7 +111,7 @@ impl SearchIndex {
     /// Opens the index in `dir`, creating it (empty, generation unknown) when it is missing
     /// or was written with another schema.
     ///
-    /// The folder must be explor's ([`check_ours`]): a folder of other files is refused,
+    /// The folder must be explor's (see `check_ours`): a folder of other files is refused,
     /// never written into or emptied.
     pub fn open_or_create(dir: &Path) -> Result<Self> {
         claim(dir)?;
