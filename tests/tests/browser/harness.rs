@@ -202,15 +202,113 @@ impl Browser {
             .expect("click");
     }
 
-    /// The page's text.
-    pub async fn text(&self) -> String {
+    /// Clicks the link whose text is `text`.
+    pub async fn follow(&self, text: &str) {
+        let xpath = format!("//a[normalize-space(.)={}]", xpath_literal(text));
         self.client
-            .find(Locator::Css("body"))
+            .find(Locator::XPath(&xpath))
             .await
-            .expect("a body")
-            .text()
+            .unwrap_or_else(|e| panic!("no link {text:?}: {e}"))
+            .click()
             .await
-            .expect("its text")
+            .expect("click");
+    }
+
+    /// Chooses `value` in the `<select>` with id `field`.
+    pub async fn choose(&self, field: &str, value: &str) {
+        self.client
+            .find(Locator::Id(field))
+            .await
+            .unwrap_or_else(|e| panic!("no field #{field}: {e}"))
+            .select_by_value(value)
+            .await
+            .unwrap_or_else(|e| panic!("no option {value:?} in #{field}: {e}"));
+    }
+
+    /// Waits (up to 10 s) until the page's text contains `needle`, then returns the text;
+    /// panics with the text otherwise. For pages that htmx updates in place.
+    pub async fn wait_for_text(&self, needle: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let text = self.text().await;
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{needle:?} never appeared; the page says:\n{text}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Fetches `path` from the page, with the browser's cookies, as a download link
+    /// would: returns (status, `Content-Type`, `Content-Disposition`, body).
+    pub async fn download(&self, path: &str) -> (u16, String, String, String) {
+        let got = self
+            .client
+            .execute_async(
+                "const [path, done] = [arguments[0], arguments[arguments.length - 1]];\
+                 fetch(path, {credentials: 'same-origin'})\
+                   .then(r => r.text().then(body => done([r.status,\
+                     r.headers.get('content-type') || '', r.headers.get('content-disposition') || '', body])))\
+                   .catch(e => done([0, '', '', String(e)]));",
+                vec![json!(path)],
+            )
+            .await
+            .expect("fetch runs in the page");
+        let s = |i: usize| got[i].as_str().unwrap_or_default().to_owned();
+        (got[0].as_u64().unwrap_or(0) as u16, s(1), s(2), s(3))
+    }
+
+    /// The page's text. A page being replaced (after a click) is waited for: the body
+    /// read from the old page goes stale, and is read again, for up to 10 s.
+    pub async fn text(&self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let read = match self.client.find(Locator::Css("body")).await {
+                Ok(body) => body.text().await,
+                Err(e) => Err(e),
+            };
+            match read {
+                Ok(text) => return text,
+                Err(e) if Instant::now() >= deadline => panic!("the page's text: {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        }
+    }
+
+    /// The text of every element matching the CSS `selector`, read at once (no element
+    /// can go stale between two reads while htmx swaps a part of the page).
+    pub async fn texts(&self, selector: &str) -> Vec<String> {
+        let got = self
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll(arguments[0])).map(e => e.innerText);",
+                vec![json!(selector)],
+            )
+            .await
+            .expect("the page answers");
+        got.as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|t| t.as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether htmx has a request in flight on the page.
+    pub async fn htmx_busy(&self) -> bool {
+        self.client
+            .execute(
+                "return document.querySelector('.htmx-request') !== null;",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true)
     }
 
     /// The path of the current page.
@@ -307,3 +405,14 @@ pub async fn accept_invitation(b: &Browser, link: &str, password: &str) {
     b.fill("confirmation", password).await;
     b.press("Enregistrer le mot de passe").await;
 }
+
+/// A coordinator's account on `server`, invited, with its password set, and signed in.
+pub async fn signed_in_coordinator(b: &Browser, server: &Server, email: &str) {
+    let link = server.invite(email, "coordinator", None);
+    accept_invitation(b, &link, COORDINATOR_PASSWORD).await;
+    sign_in(b, server, email, COORDINATOR_PASSWORD).await;
+    assert_eq!(b.path().await, "/", "signed in");
+}
+
+/// The password the coordinators of these tests choose.
+pub const COORDINATOR_PASSWORD: &str = "une phrase de passe assez longue";

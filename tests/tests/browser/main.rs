@@ -11,6 +11,18 @@
 //!    (`accounts::*`).
 //! 2. A coordinator disabled while signed in is signed out at the next page
 //!    (`accounts::*`).
+//! 3. A coordinator opens a need, finds `explor match`'s best candidate first and reads
+//!    its per-criterion explanation; the excluded are those `explor match` excludes
+//!    (`coordinator::a_coordinator_finds_candidates_for_a_need_and_reads_why`).
+//! 4. The expert search filtered by facets shows what `explor search` finds, counted
+//!    (`coordinator::a_coordinator_filters_the_expert_search_by_facets`).
+//! 5. An import with errors lists every one (file, record, field) and writes nothing
+//!    (`coordinator::an_import_with_errors_lists_them_all_and_writes_nothing`).
+//! 6. A call's batch is run and committed, a mission advanced, its documents downloaded
+//!    (`coordinator::a_call_is_run_committed_and_a_mission_advanced_with_its_documents`).
+//!
+//! Every page visited passes the axe-core check (no serious or critical violation).
 
 mod accounts;
+mod coordinator;
 mod harness;
