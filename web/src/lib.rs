@@ -37,6 +37,8 @@
 pub mod accounts;
 mod assets;
 mod auth;
+#[cfg(any(test, feature = "client"))]
+pub mod client;
 mod config;
 mod error;
 mod headers;
