@@ -487,12 +487,16 @@ pub struct ServeArgs {
     pub bind: std::net::SocketAddr,
     /// The site's public address, for invitation links and the Origin check
     /// (default: http://BIND).
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", env = "EXPLOR_BASE_URL")]
     pub base_url: Option<String>,
     /// Secure cookies with the __Host- prefix (default: on, unless BIND is a loopback
     /// address).
     #[arg(long, value_name = "BOOL")]
     pub secure_cookies: Option<bool>,
+    /// Only a reverse proxy (Caddy, nginx) can reach BIND: sign-in attempts are counted
+    /// per client address, the last one of the X-Forwarded-For header it appends.
+    #[arg(long)]
+    pub behind_proxy: bool,
     /// Serve a fresh temporary workspace holding the bundled sample, with a demo
     /// coordinator whose one-time sign-in link is printed.
     #[arg(long)]
@@ -524,7 +528,12 @@ pub struct UserAddArgs {
     #[arg(long, value_name = "ID")]
     pub org: Option<String>,
     /// The site's public address, for the link.
-    #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:8080")]
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "EXPLOR_BASE_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
     pub base_url: String,
 }
 

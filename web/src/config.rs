@@ -21,6 +21,9 @@ pub struct ServeConfig {
     /// Mark cookies `Secure` with the `__Host-` prefix; default on, unless `bind` is a
     /// loopback address.
     pub secure_cookies: Option<bool>,
+    /// A reverse proxy on this machine forwards the requests: count sign-in attempts
+    /// under the client address it appends to `X-Forwarded-For`.
+    pub behind_proxy: bool,
 }
 
 /// The checked settings the application runs with.
@@ -40,6 +43,8 @@ pub struct Settings {
     pub lock_duration: Duration,
     /// How long an invitation link works.
     pub invitation_ttl: Duration,
+    /// Requests come through a reverse proxy on this machine (see [`ServeConfig`]).
+    pub behind_proxy: bool,
 }
 
 impl Settings {
@@ -57,6 +62,7 @@ impl Settings {
             max_failures: 5,
             lock_duration: Duration::from_secs(15 * 60),
             invitation_ttl: Duration::from_secs(7 * 24 * 3600),
+            behind_proxy: false,
         })
     }
 
@@ -69,7 +75,9 @@ impl Settings {
         let secure = config
             .secure_cookies
             .unwrap_or(!config.bind.ip().is_loopback());
-        Self::new(&base, secure)
+        let mut settings = Self::new(&base, secure)?;
+        settings.behind_proxy = config.behind_proxy;
+        Ok(settings)
     }
 
     /// The site's address, without a trailing slash.
@@ -153,6 +161,7 @@ mod tests {
             bind: bind.parse().unwrap(),
             base_url: None,
             secure_cookies: None,
+            behind_proxy: false,
         };
         let local = Settings::from_config(&config("127.0.0.1:8080")).unwrap();
         assert!(!local.secure_cookies);

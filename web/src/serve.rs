@@ -27,7 +27,7 @@ pub fn init_tracing() {
 pub async fn serve(config: ServeConfig, ready: impl FnOnce(SocketAddr)) -> Result<()> {
     let settings = Settings::from_config(&config)?;
     let state = AppState::open(&config.workspace, settings)?;
-    let throttle = throttle::config();
+    let throttle = throttle::config(state.settings().behind_proxy);
     throttle::spawn_cleanup(&throttle);
     let app = router(state, &throttle);
     let listener = tokio::net::TcpListener::bind(config.bind)

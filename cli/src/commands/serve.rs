@@ -33,6 +33,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
         bind: args.bind,
         base_url: args.base_url.clone(),
         secure_cookies: args.secure_cookies,
+        behind_proxy: args.behind_proxy,
     };
     let settings = Settings::from_config(&config)?;
     if args.demo {

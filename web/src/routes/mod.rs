@@ -42,7 +42,8 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The application, with a sign-in throttle of its own (tests; `serve` shares the
 /// throttle with its cleanup task).
 pub fn app(state: AppState) -> Router {
-    router(state, &throttle::config())
+    let throttle = throttle::config(state.settings().behind_proxy);
+    router(state, &throttle)
 }
 
 pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
