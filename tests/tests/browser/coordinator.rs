@@ -58,15 +58,22 @@ async fn a_coordinator_finds_candidates_for_a_need_and_reads_why() {
         first.text().await.expect("its text").contains(best),
         "the first row is {best}"
     );
-    // Its explanation opens in place: one row per criterion, with the points.
-    first
+    // Its explanation opens in place, in the row below: one row per criterion.
+    let detail = b
+        .client
+        .find(Locator::Css(
+            "section[aria-labelledby=candidats] tr.score-detail",
+        ))
+        .await
+        .expect("the first candidate's score detail");
+    detail
         .find(Locator::Css("details summary"))
         .await
         .expect("the breakdown's summary")
         .click()
         .await
         .expect("open it");
-    let breakdown = first
+    let breakdown = detail
         .find(Locator::Css("details table"))
         .await
         .expect("the breakdown");
@@ -79,15 +86,19 @@ async fn a_coordinator_finds_candidates_for_a_need_and_reads_why() {
         .map_or(0, Vec::len);
     assert_eq!(rows.len(), criteria, "one row per criterion");
     assert!(breakdown.is_displayed().await.expect("visibility"));
-    // The excluded ones, each with its gate, as many as `explor match` excludes.
+    b.check_accessibility("besoin").await;
+    b.screenshot("besoin").await;
+    // The excluded ones on demand, each with its gate, as many as `explor match`
+    // excludes.
+    b.follow("Voir les candidats exclus et la condition que chacun ne remplit pas")
+        .await;
     let excluded_rows = b
         .client
         .find_all(Locator::Css("section[aria-labelledby=exclus] tbody tr"))
         .await
         .expect("excluded rows");
     assert_eq!(excluded_rows.len(), excluded);
-    b.check_accessibility("besoin").await;
-    b.screenshot("besoin").await;
+    b.check_accessibility("besoin, exclus").await;
     b.close().await;
 }
 

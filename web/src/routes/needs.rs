@@ -1,6 +1,11 @@
-//! The needs: `GET /besoins` (the list), `GET /besoins/{id}` (a need's ranked and
-//! excluded candidates, as `explor match --include-ineligible` shows them) and
+//! The needs: `GET /besoins` (the list), `GET /besoins/{id}` (a need's ranked
+//! candidates as `explor match` shows them; with `?exclus=1` the excluded too, the
+//! first 200 of them, as `--include-ineligible` adds them) and
 //! `POST /besoins/{id}/proposer` (a mission proposed to one candidate).
+//!
+//! The excluded are not listed by default: listing them means explaining every
+//! ineligible expert of the workspace, which at national scale costs far more than the
+//! ranking itself.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -25,6 +30,8 @@ use crate::views::{HtmlTable, Layout, seg, today};
 /// Candidates shown by default, and with `?tous=1`.
 const TOP: usize = 10;
 const TOP_ALL: usize = 50;
+/// The excluded listed at most (a page of 100,000 rows helps nobody).
+const MAX_EXCLUDED_ROWS: usize = 200;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "needs.html")]
@@ -42,7 +49,8 @@ pub struct NeedPage {
     notes: Vec<String>,
     header: Vec<String>,
     candidates: Vec<Candidate>,
-    excluded: HtmlTable,
+    /// The excluded, when asked for (or when nobody is eligible).
+    excluded: Option<HtmlTable>,
     all: bool,
     error: Option<String>,
 }
@@ -54,11 +62,13 @@ struct Candidate {
     breakdown: HtmlTable,
 }
 
-/// `?tous=1`: the first 50 candidates rather than 10.
+/// `?tous=1`: the first 50 candidates rather than 10; `?exclus=1`: the excluded too.
 #[derive(Debug, Default, Deserialize)]
 pub struct NeedQuery {
     #[serde(default)]
     tous: Option<String>,
+    #[serde(default)]
+    exclus: Option<String>,
 }
 
 /// The "Proposer" form.
@@ -87,19 +97,27 @@ pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<Ne
     })
 }
 
+/// What a need's page shows: 50 candidates rather than 10, the excluded.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shown {
+    all: bool,
+    excluded: bool,
+}
+
 async fn page(
     state: &AppState,
     user: &Coordinator,
     id: String,
-    all: bool,
+    shown: Shown,
     error: Option<String>,
 ) -> Result<NeedPage> {
+    let all = shown.all;
     let layout = Layout::signed_in(&format!("Besoin {id}"), &user.0);
     state
         .with_workspace(move |ws| {
             let opts = MatchOptions {
                 top: if all { TOP_ALL } else { TOP },
-                include_ineligible: true,
+                include_ineligible: shown.excluded,
                 include_pending: false,
             };
             let view = NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?;
@@ -118,13 +136,22 @@ async fn page(
                     ),
                 })
                 .collect();
-            let excluded = HtmlTable::new(
-                format!(
-                    "{} candidat(s) exclu(s) et les conditions qu’ils ne remplissent pas",
-                    view.result.excluded.len()
-                ),
-                view.excluded(),
-            );
+            let excluded = opts.include_ineligible.then(|| {
+                let count = view.result.excluded.len();
+                let mut table = view.excluded();
+                table.rows.truncate(MAX_EXCLUDED_ROWS);
+                let shown = if count > MAX_EXCLUDED_ROWS {
+                    format!(" (les {MAX_EXCLUDED_ROWS} premiers)")
+                } else {
+                    String::new()
+                };
+                HtmlTable::new(
+                    format!(
+                        "{count} candidat(s) exclu(s) et les conditions qu’ils ne remplissent pas{shown}"
+                    ),
+                    table,
+                )
+            });
             Ok(NeedPage {
                 layout,
                 heading: view.heading.clone(),
@@ -147,8 +174,11 @@ pub async fn show(
     Path(id): Path<String>,
     Query(q): Query<NeedQuery>,
 ) -> Result<NeedPage> {
-    let all = q.tous.as_deref() == Some("1");
-    page(&state, &user, id, all, None).await
+    let shown = Shown {
+        all: q.tous.as_deref() == Some("1"),
+        excluded: q.exclus.as_deref() == Some("1"),
+    };
+    page(&state, &user, id, shown, None).await
 }
 
 /// `POST /besoins/{id}/proposer`: a mission, state `proposed`, for the need and the
@@ -206,7 +236,7 @@ pub async fn propose(
             Ok(Redirect::to(&format!("/missions/{}", seg(&mission))).into_response())
         }
         Err(message) => {
-            let page = page(&state, &user, id, false, Some(message)).await?;
+            let page = page(&state, &user, id, Shown::default(), Some(message)).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

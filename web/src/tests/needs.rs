@@ -46,8 +46,21 @@ async fn a_need_page_ranks_as_explor_match_and_names_the_gates_of_the_excluded()
             .contains(&format!("Score de {first} critère par critère"))
     );
     let gate = view.result.excluded[0].reasons[0].gate.id();
-    assert!(r.body.contains(&format!("{gate}: ")), "{gate}");
+    assert!(
+        !r.body.contains(&format!("{gate}: ")),
+        "the excluded are not explained unless asked for"
+    );
+    assert!(
+        r.body
+            .contains(&format!("href=\"/besoins/{NEED}?exclus=1#exclus\""))
+    );
     assert!(r.body.contains("Proposer"));
+    let with = c.get(&format!("/besoins/{NEED}?exclus=1")).await;
+    assert!(with.body.contains(&format!("{gate}: ")), "{gate}");
+    assert!(with.body.contains(&format!(
+        "{} candidat(s) exclu(s)",
+        view.result.excluded.len()
+    )));
     let all = c.get(&format!("/besoins/{NEED}?tous=1")).await;
     assert!(!all.body.contains("voir les 50 premiers"));
 }
@@ -149,4 +162,39 @@ async fn an_ineligible_candidate_is_refused_with_the_reason() {
         .await;
     assert!(r.body.contains("ni un expert ni une offre"));
     assert!(h.workspace().missions().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn when_nobody_is_eligible_the_page_says_so_and_links_to_why() {
+    let h = Harness::new();
+    let ws = h.workspace();
+    let opts = MatchOptions {
+        top: 10,
+        include_ineligible: true,
+        include_pending: false,
+    };
+    let nobody = ws
+        .records(explor_engine::RecordKind::Need)
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id().to_owned())
+        .find(|id| {
+            NeedMatch::build(&ws, id, opts)
+                .is_ok_and(|v| v.result.candidates.is_empty() && !v.result.excluded.is_empty())
+        })
+        .expect("the sample has a need nobody may take");
+    let view = NeedMatch::build(&ws, &nobody, opts).unwrap();
+    let mut c = h.coordinator().await;
+    let r = c.get(&format!("/besoins/{nobody}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Aucun candidat éligible"));
+    assert!(
+        r.body
+            .contains(&format!("href=\"/besoins/{nobody}?exclus=1#exclus\""))
+    );
+    let why = c.get(&format!("/besoins/{nobody}?exclus=1")).await;
+    assert!(why.body.contains(&format!(
+        "{} candidat(s) exclu(s)",
+        view.result.excluded.len()
+    )));
 }
