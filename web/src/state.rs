@@ -1,7 +1,7 @@
 //! What every handler shares: the workspace, the account database and the settings.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use explor_indexer::Workspace;
 
@@ -20,6 +20,51 @@ struct Inner {
     root: PathBuf,
     db: SharedDb,
     settings: Settings,
+    readers: Readers,
+}
+
+/// Workspaces opened for reading, kept between requests: a workspace warms caches as it
+/// answers (the index's id table, term sets, profiles), and opening one per request
+/// would throw them away each time. Each is tagged with the store generation it was
+/// opened at; one whose generation has moved on (an import, an erasure, from here or
+/// from the command line) is dropped and a fresh one opened.
+#[derive(Debug, Default)]
+struct Readers {
+    idle: Mutex<Vec<Reader>>,
+}
+
+#[derive(Debug)]
+struct Reader {
+    ws: Workspace,
+    generation: u64,
+}
+
+/// Idle readers kept at most (the blocking pool runs more at once only under load).
+const MAX_IDLE_READERS: usize = 16;
+
+impl Readers {
+    /// An idle reader still at the store's generation, or a newly opened one.
+    fn take(&self, root: &Path) -> Result<Reader> {
+        loop {
+            let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+            let Some(reader) = idle else { break };
+            if reader.ws.generation()? == reader.generation {
+                return Ok(reader);
+            }
+        }
+        let ws = Workspace::open(root)?;
+        let generation = ws.generation()?;
+        Ok(Reader { ws, generation })
+    }
+
+    /// Keeps a reader for the next request.
+    fn give_back(&self, reader: Reader) {
+        if let Ok(mut idle) = self.idle.lock()
+            && idle.len() < MAX_IDLE_READERS
+        {
+            idle.push(reader);
+        }
+    }
 }
 
 impl AppState {
@@ -31,6 +76,7 @@ impl AppState {
                 root: root.to_owned(),
                 db: SharedDb::new(db),
                 settings,
+                readers: Readers::default(),
             }),
         })
     }
@@ -50,20 +96,20 @@ impl AppState {
         &self.inner.settings
     }
 
-    /// Runs `f` on a freshly opened [`Workspace`] on a blocking thread.
-    ///
-    /// A `Workspace` (SQLite connection, tantivy reader) is not shared between threads;
-    /// opening one per request is cheap next to the work a page does, and always sees
-    /// what the command line last wrote.
+    /// Runs `f` on a [`Workspace`] on a blocking thread: one kept from an earlier
+    /// request when nothing was written since (see `Readers`), else a new one. It
+    /// always sees what was last committed, the command line's writes included.
     pub async fn with_workspace<R, F>(&self, f: F) -> Result<R>
     where
         F: FnOnce(&Workspace) -> Result<R> + Send + 'static,
         R: Send + 'static,
     {
-        let root = self.inner.root.clone();
+        let inner = Arc::clone(&self.inner);
         tokio::task::spawn_blocking(move || {
-            let ws = Workspace::open(&root)?;
-            f(&ws)
+            let reader = inner.readers.take(&inner.root)?;
+            let out = f(&reader.ws);
+            inner.readers.give_back(reader);
+            out
         })
         .await?
     }

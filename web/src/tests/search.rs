@@ -99,3 +99,33 @@ async fn htmx_gets_the_results_only() {
     assert!(!r.body.contains("<html"));
     assert!(r.body.contains("<caption>"));
 }
+
+#[tokio::test]
+async fn a_kept_reader_sees_what_the_command_line_writes_afterwards() {
+    let h = Harness::new();
+    let mut c = h.coordinator().await;
+    // Twice, so that the second search is answered by a kept workspace.
+    c.get("/recherche?q=zythologie").await;
+    let before = c.get("/recherche?q=zythologie").await;
+    assert!(!before.body.contains("exp-zythologue"));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json");
+    let mut experts: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    experts.truncate(1);
+    experts[0]["id"] = "exp-zythologue".into();
+    experts[0]["skills"] = serde_json::json!(["zythologie"]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("experts.json");
+    std::fs::write(&file, serde_json::to_string(&experts).unwrap()).unwrap();
+    h.workspace()
+        .import(
+            explor_indexer::load(&file, None).unwrap(),
+            &explor_engine::Reference::embedded(),
+        )
+        .unwrap();
+    let after = c.get("/recherche?q=zythologie").await;
+    assert!(
+        after.body.contains("exp-zythologue"),
+        "the search index was reloaded"
+    );
+}
