@@ -190,28 +190,85 @@ impl Browser {
         input.send_keys(value).await.expect("type");
     }
 
-    /// Clicks the button whose text is `text`.
+    /// Clicks the button whose text is `text`; when it submits a plain form (no htmx),
+    /// waits until the next page has loaded, so that what follows reads that page and
+    /// not the one being left (a sign-in hashes a password for a while).
     pub async fn press(&self, text: &str) {
         let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
-        self.client
+        let button = self
+            .client
             .find(Locator::XPath(&xpath))
             .await
-            .unwrap_or_else(|e| panic!("no button {text:?}: {e}"))
-            .click()
-            .await
-            .expect("click");
+            .unwrap_or_else(|e| panic!("no button {text:?}: {e}"));
+        let navigates = self
+            .mark_page(
+                "const b = arguments[0]; const f = b.form; \
+                 return !!f && b.type === 'submit' && !b.hasAttribute('formnovalidate') \
+                   && !b.closest('[hx-get],[hx-post]') && f.checkValidity();",
+                &button,
+            )
+            .await;
+        button.click().await.expect("click");
+        if navigates {
+            self.wait_for_next_page(text).await;
+        }
     }
 
-    /// Clicks the link whose text is `text`.
+    /// Clicks the link whose text is `text` and waits for the page it leads to.
     pub async fn follow(&self, text: &str) {
         let xpath = format!("//a[normalize-space(.)={}]", xpath_literal(text));
-        self.client
+        let link = self
+            .client
             .find(Locator::XPath(&xpath))
             .await
-            .unwrap_or_else(|e| panic!("no link {text:?}: {e}"))
-            .click()
+            .unwrap_or_else(|e| panic!("no link {text:?}: {e}"));
+        let navigates = self
+            .mark_page(
+                "const a = arguments[0]; return !a.closest('[hx-get],[hx-post],[hx-boost]');",
+                &link,
+            )
+            .await;
+        link.click().await.expect("click");
+        if navigates {
+            self.wait_for_next_page(text).await;
+        }
+    }
+
+    /// Marks the current document (a new page will not carry the mark) and returns what
+    /// `test` says of `element`: whether clicking it leaves the page.
+    async fn mark_page(&self, test: &str, element: &fantoccini::elements::Element) -> bool {
+        let script = format!("window.__explorLeaving = true; {test}");
+        self.client
+            .execute(&script, vec![json!(element)])
             .await
-            .expect("click");
+            .expect("the page answers")
+            .as_bool()
+            .unwrap_or(false)
+    }
+
+    /// Waits until the marked document has been replaced and the new one has loaded.
+    async fn wait_for_next_page(&self, what: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let loaded = self
+                .client
+                .execute(
+                    "return window.__explorLeaving !== true && document.readyState === 'complete';",
+                    vec![],
+                )
+                .await
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false);
+            if loaded {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no new page 20 s after pressing {what:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Chooses `value` in the `<select>` with id `field`.
