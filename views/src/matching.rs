@@ -121,6 +121,18 @@ impl CandidateMatch {
         excluded_table(&self.result.excluded, &self.names)
     }
 
+    /// How many open needs were left out as outside the candidate's field, said in a
+    /// sentence; `None` when none were.
+    pub fn left_out(&self) -> Option<String> {
+        match self.result.outside_field {
+            0 => None,
+            1 => Some("1 besoin ouvert sans thème ni compétence en commun n’est pas listé".into()),
+            n => Some(format!(
+                "{n} besoins ouverts sans thème ni compétence en commun ne sont pas listés"
+            )),
+        }
+    }
+
     /// Every need listed, fitting then not, with each criterion's value.
     pub fn csv(&self) -> Table {
         csv_table(&self.result.needs, &self.result.excluded, &self.names)

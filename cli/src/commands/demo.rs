@@ -156,7 +156,12 @@ fn offer_needs(ws: &Workspace, out: &mut Out) -> Result<()> {
         "\n== 5. worked example 2: which needs fit Élec Sud's offer? (explor match --offer {ELEC_OFFER}) =="
     ))?;
     match CandidateMatch::build(ws, ELEC_OFFER, demo_options()) {
-        Ok(view) => out.table(&view.ranked())?,
+        Ok(view) => {
+            out.table(&view.ranked())?;
+            if let Some(note) = view.left_out() {
+                out.line(format_args!("{note}"))?;
+            }
+        }
         Err(_) => out.line(format_args!("({ELEC_OFFER} is not in this dataset)"))?,
     }
     Ok(())

@@ -69,6 +69,9 @@ fn candidate_needs(ws: &Workspace, id: &str, opts: MatchOptions, args: &MatchArg
         ListFormat::Table => {
             out.line(format_args!("needs that {} ({id}) could serve", view.who))?;
             out.table(&view.ranked())?;
+            if let Some(note) = view.left_out() {
+                out.line(format_args!("{note}"))?;
+            }
             if args.include_ineligible {
                 out.line(format_args!(
                     "\nneeds it does not fit ({}):",

@@ -423,3 +423,23 @@ fn languages_with(
     };
     (0.5 * pref + 0.5 * margin, detail)
 }
+
+impl Scorer<'_> {
+    /// Whether a need lies within a candidate's field: the same theme (or one holding the
+    /// other), or at least one skill word in common. Matching the other way round lists
+    /// only those: a neighbouring theme, the dates and the rotation alone would rank a
+    /// solar-power offer for a waste survey.
+    pub(crate) fn within_field(&self, need: &Need, terms: &NeedTerms, p: &Profile<'_>) -> bool {
+        let taxonomy = self.reference.taxonomy;
+        let related = p.themes.iter().any(|t| {
+            matches!(
+                taxonomy.relation(need.theme.as_str(), t.as_str()),
+                ThemeRelation::Same | ThemeRelation::ParentChild
+            )
+        });
+        related || {
+            let have = stems(&p.skills.join(" "));
+            terms.wanted.intersection(&have).next().is_some()
+        }
+    }
+}

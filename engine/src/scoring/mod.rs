@@ -334,7 +334,9 @@ impl Scorer<'_> {
     }
 
     /// The needs a candidate (an expert or an offer) could serve, ranked; `needs` pairs
-    /// each need with the candidate's text relevance to it.
+    /// each need with the candidate's text relevance to it. Only needs within the
+    /// candidate's field (same or enclosing theme, or a skill word in common) are judged;
+    /// the others are counted in `outside_field`.
     pub fn rank_needs(
         &self,
         subject: Subject<'_>,
@@ -342,13 +344,25 @@ impl Scorer<'_> {
         top: Option<usize>,
         keep_excluded: bool,
     ) -> NeedsResult {
-        let evaluations: Vec<(String, Evaluation)> = needs
+        let profile = Profile::of(subject);
+        let evaluations: Vec<(String, Option<Evaluation>)> = needs
             .par_iter()
-            .map(|(need, rel)| (need.id.clone(), self.evaluate(need, subject, *rel)))
+            .map(|(need, rel)| {
+                let terms = NeedTerms::new(need);
+                let evaluation = self
+                    .within_field(need, &terms, &profile)
+                    .then(|| self.evaluate_in(need, &terms, subject, *rel, true));
+                (need.id.clone(), evaluation)
+            })
             .collect();
         let mut fits = Vec::new();
         let mut excluded = Vec::new();
+        let mut outside_field = 0;
         for (need, eval) in evaluations {
+            let Some(eval) = eval else {
+                outside_field += 1;
+                continue;
+            };
             match eval {
                 Evaluation::Eligible(s) => fits.push(Scored { id: need, ..s }),
                 Evaluation::Excluded(x) if keep_excluded => {
@@ -367,6 +381,7 @@ impl Scorer<'_> {
             kind: subject.kind(),
             needs: fits,
             excluded,
+            outside_field,
         }
     }
 }
@@ -387,6 +402,9 @@ pub struct NeedsResult {
     pub needs: Vec<Scored>,
     /// Needs it does not fit, with the gates failed (on request).
     pub excluded: Vec<Excluded>,
+    /// Open needs left out because they share neither theme nor skill with the candidate
+    /// (neither in `needs` nor in `excluded`).
+    pub outside_field: usize,
 }
 
 #[cfg(test)]

@@ -527,9 +527,46 @@ fn needs_for_an_offer_are_ranked_and_explained() {
         true,
     );
     let ids: Vec<&str> = out.needs.iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(ids, vec!["need-solar", "need-waste"]);
+    assert_eq!(ids, vec!["need-solar"]);
     assert_eq!(out.excluded[0].id, "need-mali");
     assert_eq!(out.excluded[0].reasons[0].gate, Gate::TravelAdvice);
+    assert_eq!(
+        out.outside_field, 1,
+        "the waste survey shares nothing with it"
+    );
+}
+
+#[test]
+fn needs_outside_a_candidates_field_are_left_out_of_the_reverse_match() {
+    let f = Fixture::new();
+    let o = offer(json!({}));
+    // A neighbouring theme and nothing else in common: dates and rotation alone would
+    // give it a score; it is left out.
+    let waste = need(json!({"id": "need-waste"}));
+    // Another theme, but one of the offer's skill words.
+    let pumps = need(json!({
+        "id": "need-pumps", "theme": "irrigation", "skills": ["pompage photovoltaïque"]
+    }));
+    // A theme held by the offer's theme's parent or child counts as within the field.
+    let expert = expert(json!({"themes": ["environnement"], "skills": []}));
+    let out = f.scorer().rank_needs(
+        Subject::Offer(&o),
+        &[(&waste, 5.0), (&pumps, 0.0)],
+        None,
+        true,
+    );
+    let ids: Vec<&str> = out.needs.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, vec!["need-pumps"]);
+    assert!(
+        out.excluded.is_empty(),
+        "left out is not excluded by a gate"
+    );
+    assert_eq!(out.outside_field, 1);
+
+    let out = f
+        .scorer()
+        .rank_needs(Subject::Expert(&expert), &[(&waste, 0.0)], None, true);
+    assert_eq!(out.outside_field, 0, "dechets lies within environnement");
 }
 
 #[test]

@@ -115,6 +115,13 @@ fn match_for_an_offer_ranks_the_electrification_needs_first() {
         &needs[..2],
         &["need-mg-minireseau-sante", "need-sn-pompage-solaire"]
     );
+    assert!(
+        !needs.contains(&"need-kin-dechets"),
+        "a waste survey shares neither theme nor skill with a solar offer: {needs:?}"
+    );
+    assert!(out["outside_field"].as_u64().unwrap() > 0);
+    let table = run_ok(&ws, &["match", "--offer", "off-elec-2027"]);
+    assert!(table.contains("sans thème ni compétence en commun ne sont pas listés"));
     let expert = json(&ws, &["match", "--expert", "exp-0007", "--format", "json"]);
     assert_eq!(expert["needs"][0]["id"], "need-kin-dechets");
 }
