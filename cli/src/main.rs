@@ -18,6 +18,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
+use explor_engine::mission::MissionError;
 use explor_indexer::{BatchRunError, Error as IndexError, UserError};
 use explor_web::WebError;
 
@@ -42,7 +43,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
     }
     let _ = writeln!(stderr, "error: {}", output::visible(&chain_message(err)));
     if let Some(IndexError::User(user)) = index_error
-        && let Some(hint) = hint(user)
+        && let Some(hint) = hint(user).or_else(|| date_hint(user))
     {
         let _ = writeln!(stderr, "hint: {hint}");
     }
@@ -70,6 +71,17 @@ fn hint(err: &UserError) -> Option<&'static str> {
         UserError::NoMission(_) => Some("`explor mission list` shows them"),
         UserError::Locked(_) => Some("try again when it has finished"),
         UserError::UnknownFileKind(_) => Some("or give --kind to say which records it holds"),
+        _ => None,
+    }
+}
+
+/// Which `--on` to give when a mission's log or dates rule out the day an event was
+/// dated (today, when no `--on` was given).
+fn date_hint(err: &UserError) -> Option<&'static str> {
+    match err {
+        UserError::Mission(
+            MissionError::BeforeLastEvent { .. } | MissionError::OutsideDates { .. },
+        ) => Some("give the day it happened with --on YYYY-MM-DD, within the days said above"),
         _ => None,
     }
 }

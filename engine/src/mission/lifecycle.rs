@@ -212,6 +212,23 @@ pub enum MissionError {
         /// The last event's date.
         last: NaiveDate,
     },
+    /// A move dated where the mission's own dates rule it out: departure months before
+    /// the mission starts, or a return before it has begun.
+    #[error("mission {id} runs {dates}: it cannot be {to} on {on}; {}", allowed_days(*.earliest, *.latest))]
+    OutsideDates {
+        /// The mission.
+        id: String,
+        /// The state asked for.
+        to: State,
+        /// The date given.
+        on: NaiveDate,
+        /// The mission's dates.
+        dates: String,
+        /// The first day that move can be dated, if bounded.
+        earliest: Option<NaiveDate>,
+        /// The last day that move can be dated, if bounded.
+        latest: Option<NaiveDate>,
+    },
     /// Mission days outside the programme's range.
     #[error("a mission lasts {min} to {max} days in the field, not {days}")]
     Days {
@@ -271,6 +288,19 @@ pub enum MissionError {
         failures: Vec<(String, Vec<GateFailure>)>,
     },
 }
+
+fn allowed_days(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> String {
+    match (earliest, latest) {
+        (Some(a), Some(b)) => format!("that move is dated {a} to {b}"),
+        (Some(a), None) => format!("that move is dated {a} or later"),
+        (None, Some(b)) => format!("that move is dated {b} or earlier"),
+        (None, None) => "that move cannot be dated".into(),
+    }
+}
+
+/// How many days before the first day in the field an expert may be recorded as
+/// departed (the journey).
+pub const DEPARTURE_LEAD_DAYS: u64 = 2;
 
 fn describe(failures: &[(String, Vec<GateFailure>)]) -> String {
     failures
@@ -377,6 +407,17 @@ impl Mission {
                 allowed,
             });
         }
+        let (earliest, latest) = self.dated_between(to);
+        if earliest.is_some_and(|e| on < e) || latest.is_some_and(|l| on > l) {
+            return Err(MissionError::OutsideDates {
+                id: self.id.clone(),
+                to,
+                on,
+                dates: self.dates.to_string(),
+                earliest,
+                latest,
+            });
+        }
         let missing = self.missing_for(to, people);
         if !missing.is_empty() {
             return Err(MissionError::Prerequisites {
@@ -392,6 +433,21 @@ impl Mission {
             change: Change::Advanced { from, to },
             note,
         })
+    }
+
+    /// The days a move to `to` can be dated, from the mission's own dates: the
+    /// departure from [`DEPARTURE_LEAD_DAYS`] before the first day to the last day, the
+    /// return from the first day on. Other moves are bounded only by the log's order.
+    pub fn dated_between(&self, to: State) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let first = self.dates.from();
+        match to {
+            State::InField => (
+                first.checked_sub_days(chrono::Days::new(DEPARTURE_LEAD_DAYS)),
+                Some(self.dates.to()),
+            ),
+            State::Returned => (Some(first), None),
+            _ => (None, None),
+        }
     }
 
     /// What `to` needs that the mission does not have, in words.

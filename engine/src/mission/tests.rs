@@ -73,16 +73,18 @@ fn a_mission_runs_its_whole_course_when_prerequisites_are_recorded() {
     });
     step(&mut m, |m| m.advance(State::Trained, day(3), None, &people));
     step(&mut m, |m| m.record(Item::Insurance, day(4), None));
-    step(&mut m, |m| m.advance(State::InField, day(5), None, &people));
     step(&mut m, |m| {
-        m.advance(State::Returned, day(20), None, &people)
-    });
-    step(&mut m, |m| m.record(Item::Debrief, day(25), None));
-    step(&mut m, |m| {
-        m.advance(State::Debriefed, day(25), None, &people)
+        m.advance(State::InField, day(64), None, &people)
     });
     step(&mut m, |m| {
-        m.advance(State::Closed, day(30), Some("Soldé".into()), &people)
+        m.advance(State::Returned, day(74), None, &people)
+    });
+    step(&mut m, |m| m.record(Item::Debrief, day(80), None));
+    step(&mut m, |m| {
+        m.advance(State::Debriefed, day(80), None, &people)
+    });
+    step(&mut m, |m| {
+        m.advance(State::Closed, day(85), Some("Soldé".into()), &people)
     });
     assert_eq!(m.state(), State::Closed);
     assert!(m.books(), "a closed mission still took the expert's dates");
@@ -90,7 +92,7 @@ fn a_mission_runs_its_whole_course_when_prerequisites_are_recorded() {
     assert_eq!(seqs, (1..=11).collect::<Vec<_>>());
     assert_eq!(m.checklist()[0], (Item::Training, Some(day(3))));
     assert_eq!(
-        m.advance(State::Cancelled, day(31), None, &people),
+        m.advance(State::Cancelled, day(86), None, &people),
         Err(MissionError::IllegalTransition {
             id: "mis-0001".into(),
             from: State::Closed,
@@ -120,10 +122,16 @@ fn at(state: State) -> Mission {
             State::Debriefed => Some(Item::Debrief),
             _ => None,
         };
+        // Before departure, days in January; from departure on, days of the mission.
+        let on = if next >= State::InField {
+            m.dates.from() + chrono::Duration::days(i64::from(n))
+        } else {
+            day(n)
+        };
         if let Some(item) = item {
-            step(&mut m, |m| m.record(item, day(n), None));
+            step(&mut m, |m| m.record(item, on, None));
         }
-        step(&mut m, |m| m.advance(next, day(n), None, &people));
+        step(&mut m, |m| m.advance(next, on, None, &people));
         n += 1;
     }
     m
@@ -213,7 +221,7 @@ fn trained_needs_the_training_and_in_field_the_insurance() {
         m.advance(State::Trained, day(40), None, &people)
     });
     let err = m
-        .advance(State::InField, day(41), None, &people)
+        .advance(State::InField, day(64), None, &people)
         .unwrap_err();
     assert!(err.to_string().contains("assurance"), "{err}");
     assert!(
@@ -239,7 +247,7 @@ fn departure_rechecks_consent_and_refuses_an_erased_expert() {
         (Some(&retired), true, ""),
         (None, false, "erased"),
     ] {
-        let got = m.advance(State::InField, day(41), None, &[("exp-1", who)]);
+        let got = m.advance(State::InField, day(63), None, &[("exp-1", who)]);
         match got {
             Ok(_) => assert!(ok),
             Err(MissionError::Prerequisites { missing, .. }) => {
@@ -255,7 +263,7 @@ fn departure_rechecks_consent_and_refuses_an_erased_expert() {
 fn checklist_items_are_recorded_once_and_the_debrief_after_return() {
     let m = at(State::Agreed);
     assert!(matches!(
-        m.record(Item::Debrief, day(40), None),
+        m.record(Item::Debrief, day(80), None),
         Err(MissionError::TooEarly {
             after: State::Returned,
             ..
@@ -264,7 +272,7 @@ fn checklist_items_are_recorded_once_and_the_debrief_after_return() {
     let mut m = at(State::Returned);
     let training_day = m.checklist()[0].1.unwrap();
     assert_eq!(
-        m.record(Item::Training, day(40), None),
+        m.record(Item::Training, day(80), None),
         Err(MissionError::AlreadyRecorded {
             id: "mis-0001".into(),
             item: Item::Training,
@@ -273,14 +281,14 @@ fn checklist_items_are_recorded_once_and_the_debrief_after_return() {
     );
     let e = expert(json!({}));
     assert!(matches!(
-        m.advance(State::Debriefed, day(40), None, &[("exp-1", Some(&e))]),
+        m.advance(State::Debriefed, day(80), None, &[("exp-1", Some(&e))]),
         Err(MissionError::Prerequisites { .. })
     ));
-    step(&mut m, |m| m.record(Item::Debrief, day(40), None));
-    assert!(m.advance(State::Debriefed, day(40), None, &[]).is_ok());
+    step(&mut m, |m| m.record(Item::Debrief, day(80), None));
+    assert!(m.advance(State::Debriefed, day(80), None, &[]).is_ok());
     let closed = at(State::Closed);
     assert!(matches!(
-        closed.record(Item::Insurance, day(50), None),
+        closed.record(Item::Insurance, day(90), None),
         Err(MissionError::Finished {
             state: State::Closed,
             ..
@@ -304,6 +312,65 @@ fn events_cannot_be_dated_before_the_last_one() {
     assert!(
         m.advance(State::Cancelled, last, None, &[]).is_ok(),
         "same day is fine"
+    );
+}
+
+#[test]
+fn departure_and_return_are_dated_by_the_missions_own_dates() {
+    // The mission runs 2027-03-10 for 10 days.
+    let mut trained = at(State::Trained);
+    step(&mut trained, |m| {
+        m.record(Item::Insurance, d("2027-01-20"), None)
+    });
+    let e = expert(json!({}));
+    let people = [("exp-1", Some(&e))];
+    let months_early = trained.advance(State::InField, d("2027-01-20"), None, &people);
+    let Err(MissionError::OutsideDates {
+        earliest, latest, ..
+    }) = months_early
+    else {
+        panic!("a departure two months early is refused: {months_early:?}");
+    };
+    assert_eq!(
+        earliest,
+        Some(d("2027-03-08")),
+        "the journey: two days before"
+    );
+    assert_eq!(latest, Some(d("2027-03-19")));
+    let err = trained
+        .advance(State::InField, d("2027-03-20"), None, &people)
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("2027-03-08 to 2027-03-19"),
+        "{err}"
+    );
+    for on in ["2027-03-08", "2027-03-10", "2027-03-19"] {
+        assert!(
+            trained
+                .advance(State::InField, d(on), None, &people)
+                .is_ok(),
+            "{on}"
+        );
+    }
+
+    let mut gone = trained.clone();
+    step(&mut gone, |m| {
+        m.advance(State::InField, d("2027-03-08"), None, &people)
+    });
+    let early = gone.advance(State::Returned, d("2027-03-09"), None, &people);
+    assert!(
+        matches!(early, Err(MissionError::OutsideDates { .. })),
+        "back before the first day: {early:?}"
+    );
+    assert!(
+        gone.advance(State::Returned, d("2027-03-12"), None, &people)
+            .is_ok(),
+        "cut short"
+    );
+    assert!(
+        gone.advance(State::Returned, d("2027-04-30"), None, &people)
+            .is_ok(),
+        "late"
     );
 }
 

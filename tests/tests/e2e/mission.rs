@@ -72,7 +72,7 @@ fn a_mission_is_created_followed_and_closed() {
         "{err}"
     );
 
-    let steps: [&[&str]; 10] = [
+    let before: [&[&str]; 5] = [
         &["advance", "mis-0001", "terms_drafted"],
         &[
             "advance",
@@ -90,17 +90,35 @@ fn a_mission_is_created_followed_and_closed() {
             "--note",
             "contrat 2027-118",
         ],
-        &["advance", "mis-0001", "in_field"],
-        &["advance", "mis-0001", "returned"],
-        &["record", "mis-0001", "debrief"],
-        &["advance", "mis-0001", "debriefed"],
-        &["advance", "mis-0001", "closed"],
     ];
-    for step in steps {
-        let mut args = vec!["mission"];
-        args.extend_from_slice(step);
-        args.extend_from_slice(&ON);
-        run_ok(&ws, &args);
+    for step in before {
+        run_ok(&ws, &[&["mission"], step, &ON[..]].concat());
+    }
+    // Departure is dated by the mission's own dates (from 2027-03-01, 10 days), not
+    // months before: the error says which days, the hint which flag.
+    let err = run_fails(
+        &ws,
+        &[
+            "mission",
+            "advance",
+            "mis-0001",
+            "in_field",
+            "--on",
+            "2026-12-01",
+        ],
+        1,
+    );
+    assert!(err.contains("2027-02-27 to 2027-03-10"), "{err}");
+    assert!(err.contains("--on"), "{err}");
+    let after: [(&[&str], &str); 5] = [
+        (&["advance", "mis-0001", "in_field"], "2027-02-28"),
+        (&["advance", "mis-0001", "returned"], "2027-03-10"),
+        (&["record", "mis-0001", "debrief"], "2027-03-20"),
+        (&["advance", "mis-0001", "debriefed"], "2027-03-20"),
+        (&["advance", "mis-0001", "closed"], "2027-03-31"),
+    ];
+    for (step, on) in after {
+        run_ok(&ws, &[&["mission"], step, &["--on", on]].concat());
     }
     let shown = json(&ws, &["mission", "show", "mis-0001", "--format", "json"]);
     assert_eq!(shown["state"], "closed");
