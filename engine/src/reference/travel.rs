@@ -14,6 +14,8 @@ pub enum AdviceLevel {
     Red,
     /// Some regions are formally advised against.
     Partial,
+    /// No region formally advised against when the list was recorded.
+    Clear,
 }
 
 /// One country's entry.

@@ -156,12 +156,25 @@ impl Scorer<'_> {
         if need.kind != NeedKind::Standard {
             return;
         }
+        if need.country == CountryCode::france() {
+            return;
+        }
         let travel = self.reference.travel;
+        let name = self.country_name(need.country);
         let Some(advice) = travel.get(need.country.as_str()) else {
+            // Not in the list is not known to be safe.
+            out.flag(
+                Gate::TravelAdvice,
+                format!(
+                    "avis aux voyageurs inconnu : {name} n’est pas dans la liste explor du {} ; consulter France Diplomatie avant de proposer",
+                    chrono::NaiveDate::parse_from_str(travel.date(), "%Y-%m-%d")
+                        .map_or_else(|_| travel.date().to_owned(), |d| d.format("%d/%m/%Y").to_string())
+                ),
+            );
             return;
         };
-        let name = self.country_name(need.country);
         match advice.level {
+            AdviceLevel::Clear => {}
             AdviceLevel::Red => out.fail(
                 Gate::TravelAdvice,
                 format!(

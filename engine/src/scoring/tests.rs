@@ -320,12 +320,26 @@ fn travel_advice_red_excludes_partial_flags() {
         ),
         vec![Gate::TravelAdvice]
     );
+    let antananarivo = eligible(f.scorer().evaluate(
+        &need(json!({"country": "MG", "city": "Antananarivo"})),
+        Subject::Expert(&expert(json!({}))),
+        0.0,
+    ));
+    assert!(antananarivo.flags.is_empty(), "recorded clear");
+    // Senegal is not in the list: unknown, flagged to be checked, never taken as safe.
     let dakar = eligible(f.scorer().evaluate(
         &need(json!({"country": "SN", "city": "Dakar"})),
         Subject::Expert(&expert(json!({}))),
         0.0,
     ));
-    assert!(dakar.flags.is_empty());
+    assert_eq!(dakar.flags.len(), 1, "{:?}", dakar.flags);
+    assert_eq!(dakar.flags[0].gate, Gate::TravelAdvice);
+    assert!(
+        dakar.flags[0].detail.contains("inconnu"),
+        "{:?}",
+        dakar.flags
+    );
+    assert!(dakar.flags[0].detail.contains("France Diplomatie"));
     let congo = eligible(f.scorer().evaluate(
         &need(json!({})),
         Subject::Expert(&expert(json!({}))),

@@ -139,6 +139,8 @@ struct TravelInfo {
     red: bool,
     partial: bool,
     listed: bool,
+    /// Not in the list: unknown, to be checked (never taken as safe).
+    unknown: bool,
     note: Option<String>,
     date: String,
     source: String,
@@ -421,12 +423,13 @@ fn travel(d: &Dossier<'_>, reference: &Reference<'_>) -> Option<TravelInfo> {
     let advice = t.get(d.need.country.as_str());
     Some(TravelInfo {
         level: advice.map_or_else(
-            || "pas de zone formellement déconseillée dans la liste explor".to_owned(),
+            || "inconnu : ce pays n’est pas dans la liste explor".to_owned(),
             |a| french::advice_level(a.level).to_owned(),
         ),
         red: advice.is_some_and(|a| a.level == AdviceLevel::Red),
         partial: advice.is_some_and(|a| a.level == AdviceLevel::Partial),
         listed: advice.is_some(),
+        unknown: advice.is_none(),
         note: advice.and_then(|a| a.note.clone()),
         date: french::iso_date_long(t.date()),
         source: t.source().to_owned(),

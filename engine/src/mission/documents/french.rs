@@ -167,6 +167,7 @@ pub(super) fn advice_level(level: AdviceLevel) -> &'static str {
     match level {
         AdviceLevel::Red => "zone rouge : tout le pays est formellement déconseillé",
         AdviceLevel::Partial => "certaines régions du pays sont formellement déconseillées",
+        AdviceLevel::Clear => "aucune région formellement déconseillée",
     }
 }
 

@@ -410,6 +410,46 @@ fn offer_documents_match_their_snapshots() {
 }
 
 #[test]
+fn a_destination_missing_from_the_travel_advice_list_is_said_unknown() {
+    let livret_in = |country: &str| {
+        let mut need = need_kinshasa();
+        need.country = country.parse().unwrap();
+        let staff = Staff::Experts {
+            experts: vec!["exp-0007".to_owned()],
+        };
+        let m = mission(
+            "mis-0001",
+            &need,
+            staff,
+            "2027-03-01",
+            "2027-03-10",
+            RemainderPayer::Association,
+        );
+        let case = new_case(
+            m,
+            need,
+            eau_vive(),
+            vec![("exp-0007".to_owned(), Some(helene()))],
+            None,
+        );
+        render_case(&case, DocKind::Livret, DocFormat::Markdown)
+    };
+    // Senegal is not in the list: unknown, never said safe.
+    let unknown = livret_in("SN");
+    assert!(
+        unknown.contains("inconnu : ce pays n’est pas dans la liste explor"),
+        "{unknown}"
+    );
+    assert!(unknown.contains("ne signifie pas que le pays est sûr"));
+    let clear = livret_in("MG");
+    assert!(
+        clear.contains("aucune région formellement déconseillée"),
+        "{clear}"
+    );
+    assert!(!clear.contains("ne signifie pas que le pays est sûr"));
+}
+
+#[test]
 fn reciprocity_documents_match_their_snapshots() {
     let case = albi_reciprocity();
     snapshot_every_kind(&case, "reciprocity");
