@@ -272,7 +272,8 @@ pub struct CostArgs {
     /// Mission country (ISO code; FR with --reciprocity).
     #[arg(long)]
     pub country: String,
-    /// Mission city (for the domestic night rate of a reciprocity mission).
+    /// Mission city: a city with its own per-diem rate abroad (Lomé), or the domestic
+    /// night rate of a reciprocity mission.
     #[arg(long)]
     pub city: Option<String>,
     /// Days in the field (1 to 366).

@@ -155,6 +155,45 @@ pub struct PerDiemRate {
     pub amount: ExactDecimal,
     /// ISO 4217 code: `EUR` or one of the [`CostRules::currencies`].
     pub currency: String,
+    /// The text that sets this rate, when it is not the table's own source.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// From when this rate applies (`YYYY-MM-DD`), when known.
+    #[serde(default)]
+    pub since: Option<String>,
+    /// Cities with their own rate (the capital, often), in the country's currency.
+    #[serde(default)]
+    pub by_city: Vec<CityPerDiem>,
+}
+
+/// A city's own daily rate within its country.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CityPerDiem {
+    /// The city, as written in needs (matched without case or accents).
+    pub city: String,
+    /// Daily rate, in the country entry's currency.
+    pub amount: ExactDecimal,
+    /// The text that sets it.
+    pub source: String,
+    /// From when it applies (`YYYY-MM-DD`).
+    pub since: String,
+}
+
+impl PerDiemRate {
+    /// The city's own rate when it has one, else the country's; with the city's entry
+    /// when that is what applies.
+    pub fn for_city(&self, city: Option<&str>) -> (&ExactDecimal, Option<&CityPerDiem>) {
+        let wanted = city.map(|c| crate::scoring::fold(c.trim()));
+        match wanted.and_then(|w| {
+            self.by_city
+                .iter()
+                .find(|c| crate::scoring::fold(&c.city) == w)
+        }) {
+            Some(c) => (&c.amount, Some(c)),
+            None => (&self.amount, None),
+        }
+    }
 }
 
 /// The per-diem-abroad table.
@@ -590,7 +629,7 @@ impl CostRules {
                     rate.country, rate.currency
                 ));
             }
-            if rate.amount.is_zero() {
+            if rate.amount.is_zero() || rate.by_city.iter().any(|c| c.amount.is_zero()) {
                 return Err(format!("per diem for {} is zero", rate.country));
             }
             if countries.contains(&rate.country) {

@@ -75,10 +75,20 @@ fn daily_rate(
     let entry = table.get(input.country).ok_or(CostError::NoPerDiemRate {
         country: input.country,
     })?;
-    sources.add(&table.source, &table.date);
+    let (amount, city) = entry.for_city(input.city.as_deref());
+    match (city, &entry.source) {
+        (Some(c), _) => sources.add(&c.source, &c.since),
+        (None, Some(own)) => sources.add(own, entry.since.as_deref().unwrap_or(&table.date)),
+        (None, None) => sources.add(&table.source, &table.date),
+    }
+    let place = match city {
+        Some(c) => format!(", taux de {}", c.city),
+        None if entry.by_city.is_empty() => String::new(),
+        None => ", taux hors des villes à taux propre".to_owned(),
+    };
     if entry.currency == "EUR" {
-        let rate = to_eur(&entry.amount, &ExactDecimal::ONE)?;
-        return Ok((rate, eur(rate)));
+        let rate = to_eur(amount, &ExactDecimal::ONE)?;
+        return Ok((rate, format!("{}{place}", eur(rate))));
     }
     let currency = rules
         .currency(&entry.currency)
@@ -87,13 +97,13 @@ fn daily_rate(
             country: input.country,
         })?;
     sources.add(&currency.source, &currency.date);
-    let rate = to_eur(&entry.amount, &currency.per_eur)?;
+    let rate = to_eur(amount, &currency.per_eur)?;
     Ok((
         rate,
         format!(
-            "{} ({} {} à {} {}/€)",
+            "{} ({} {} à {} {}/€{place})",
             eur(rate),
-            entry.amount.to_french(),
+            amount.to_french(),
             entry.currency,
             currency.per_eur.to_french(),
             entry.currency,

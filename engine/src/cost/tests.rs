@@ -94,8 +94,22 @@ fn embedded_rules_load_with_their_figures() {
     ] {
         assert!(!source.is_empty());
     }
-    assert!(r.per_diem_abroad.source.contains("verify before relying"));
-    assert!(r.estimates.source.contains("to be replaced by real quotes"));
+    assert!(r.per_diem_abroad.source.contains("à vérifier"));
+    assert!(
+        r.per_diem_split.source.contains("article 2"),
+        "not article 3"
+    );
+    assert!(
+        r.estimates
+            .source
+            .contains("à remplacer par des devis réels")
+    );
+    // Sources are written for the documents' readers: no notes of ours they cannot read.
+    let file = explor_data::reference::COSTS;
+    assert!(
+        !file.contains("domain notes"),
+        "a file not in the repository"
+    );
     // Every listed country falls in a zone of the transport table.
     for rate in &r.per_diem_abroad.rates {
         assert!(
@@ -659,6 +673,56 @@ fn bad_inputs_are_refused_with_typed_errors() {
 }
 
 #[test]
+fn a_city_with_its_own_rate_takes_it_and_cites_its_text() {
+    // Togo: Lomé 95 771 XOF a day, elsewhere 82 640 XOF (at 655,957 XOF/€).
+    let lodging_and_meals = |city: Option<&str>| {
+        let mut input = CostInput::new(cc("TG"), 10);
+        input.city = city.map(str::to_owned);
+        let p = run(&input).unwrap();
+        let stay: i64 = p
+            .lines
+            .iter()
+            .filter(|l| matches!(l.category, Category::Lodging | Category::PerDiem))
+            .map(|l| l.amount.cents())
+            .sum();
+        (stay, p)
+    };
+    let (lome, plan_lome) = lodging_and_meals(Some("lome"));
+    let (kpalime, plan_kpalime) = lodging_and_meals(Some("Kpalimé"));
+    let (unsaid, _) = lodging_and_meals(None);
+    // 95 771 / 655,957 = 146,00 € and 82 640 / 655,957 = 125,98 € a day, for 10 days.
+    assert_eq!(lome, 146_000, "{:?}", plan_lome.lines);
+    assert_eq!(kpalime, 125_980, "{:?}", plan_kpalime.lines);
+    assert_eq!(unsaid, kpalime, "no city: the country's rate");
+    let basis = |p: &CostPlan| {
+        p.lines
+            .iter()
+            .map(|l| l.basis.clone())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    assert!(
+        basis(&plan_lome).contains("taux de Lomé"),
+        "{}",
+        basis(&plan_lome)
+    );
+    assert!(
+        plan_lome
+            .sources
+            .iter()
+            .any(|s| s.contains("Lomé") && s.contains("2024-07-08"))
+    );
+    assert!(
+        plan_kpalime
+            .sources
+            .iter()
+            .any(|s| s.contains("21 novembre 2025")),
+        "{:?}",
+        plan_kpalime.sources
+    );
+}
+
+#[test]
 fn a_rate_in_an_unknown_currency_is_an_error() {
     let mut r = rules().clone();
     r.per_diem_abroad.rates.push(PerDiemRate {
@@ -666,6 +730,9 @@ fn a_rate_in_an_unknown_currency_is_an_error() {
         name_fr: None,
         amount: ExactDecimal::parse("200").unwrap(),
         currency: "GBP".to_owned(),
+        source: None,
+        since: None,
+        by_city: Vec::new(),
     });
     let err = plan(&r, &Reference::embedded(), &CostInput::new(cc("GB"), 7)).unwrap_err();
     assert_eq!(
@@ -799,11 +866,11 @@ fn sources_name_every_rule_used_with_its_date() {
             .any(|s| s.contains(needle) && s.ends_with(&format!("({date})")))
     };
     assert!(has("Combien coûte une mission Explor", "2026-11"));
-    assert!(has("arrêté du 3 juillet 2006 fixant les taux", "2025"));
-    assert!(has("art. 3", "2006-07-03"));
+    assert!(has("Arrêté du 3 juillet 2006 fixant les taux", "2025"));
+    assert!(has("article 2", "2006-07-03"));
     assert!(has("655.957 XOF", "1999-01-01"));
-    assert!(has("explor team estimate", "2026-11"));
-    assert!(has("CGI art. 238 bis", "2026-01-01"));
+    assert!(has("Estimations du réseau", "2026-11"));
+    assert!(has("article 238 bis", "2026-01-01"));
     let unique: std::collections::BTreeSet<_> = p.sources.iter().collect();
     assert_eq!(unique.len(), p.sources.len());
 }
