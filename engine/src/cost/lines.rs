@@ -91,7 +91,7 @@ impl Pricing<'_> {
         ExpertLine::new(
             Category::NationalTransport,
             amount,
-            format!("estimation explor ({what}) : {}", eur(amount)),
+            format!("estimation du réseau ({what}) : {}", eur(amount)),
         )
     }
 
@@ -122,17 +122,19 @@ impl Pricing<'_> {
             (Some(_), Some((z, amount))) => (
                 amount,
                 format!(
-                    "estimation explor, aller-retour {direction} la zone {}",
+                    "estimation du réseau, aller-retour {direction} la zone {}",
                     z.name_fr
                 ),
             ),
             (Some(c), None) => (
                 table.default,
-                format!("estimation explor par défaut, aller-retour {direction} {c} (hors zones)"),
+                format!(
+                    "estimation du réseau par défaut, aller-retour {direction} {c} (hors zones)"
+                ),
             ),
             (None, _) => (
                 table.default,
-                "estimation explor par défaut, origine non précisée".to_owned(),
+                "estimation du réseau par défaut, origine non précisée".to_owned(),
             ),
         };
         ExpertLine::new(
@@ -180,10 +182,16 @@ impl Pricing<'_> {
         self.estimate_used = true;
         let table = &est.abroad.visa;
         let (amount, basis) = match table.by_country.get(&input.country) {
-            Some(amount) => (*amount, format!("estimation explor pour {}", input.country)),
+            Some(amount) => (
+                *amount,
+                format!("estimation du réseau pour {}", input.country),
+            ),
             None => (
                 table.default,
-                format!("estimation explor par défaut ({} non listé)", input.country),
+                format!(
+                    "estimation du réseau par défaut ({} non listé)",
+                    input.country
+                ),
             ),
         };
         ExpertLine::new(Category::Visa, amount, format!("{basis} : {}", eur(amount)))
@@ -223,7 +231,7 @@ impl Pricing<'_> {
         let days = self.input.days;
         Ok((
             times(per_day, days)?,
-            format!("{days} j × {} (estimation explor)", eur(per_day)),
+            format!("{days} j × {} (estimation du réseau)", eur(per_day)),
         ))
     }
 

@@ -280,24 +280,24 @@ fn kinshasa_ten_days_from_the_rules() {
         (
             Category::NationalTransport,
             12_000,
-            "estimation explor (domicile – aéroport) : 120,00 €",
+            "estimation du réseau (domicile – aéroport) : 120,00 €",
         ),
         // CD is in M49 017, Afrique centrale: 900 €.
         (
             Category::InternationalTransport,
             90_000,
-            "estimation explor, aller-retour vers la zone Afrique centrale : 900,00 €",
+            "estimation du réseau, aller-retour vers la zone Afrique centrale : 900,00 €",
         ),
         // 10 × 3 € = 30 €.
         (
             Category::Insurance,
             3_000,
-            "10 j × 3,00 € (estimation explor)",
+            "10 j × 3,00 € (estimation du réseau)",
         ),
         (
             Category::Visa,
             15_000,
-            "estimation explor pour CD : 150,00 €",
+            "estimation du réseau pour CD : 150,00 €",
         ),
         // 10 × 65 % × 240 € = 1 560 €.
         (Category::Lodging, 156_000, "10 j × 65 % × 240,00 €"),
@@ -307,7 +307,7 @@ fn kinshasa_ten_days_from_the_rules() {
         (
             Category::FieldTransport,
             15_000,
-            "10 j × 15,00 € (estimation explor)",
+            "10 j × 15,00 € (estimation du réseau)",
         ),
     ];
     assert_eq!(p.lines.len(), expect.len());
@@ -381,7 +381,7 @@ fn two_meals_provided_leave_no_per_diem() {
     assert_eq!(line(&p, 1, Category::FieldTransport).amount, Money::ZERO);
     let k = in_kind(&p, Category::FieldTransport).unwrap();
     assert_eq!(k.amount.cents(), 15_000);
-    assert_eq!(k.basis, "10 j × 15,00 € (estimation explor)");
+    assert_eq!(k.basis, "10 j × 15,00 € (estimation du réseau)");
     // In kind: 1 560 + 840 + 150 = 2 550 €; eligible: 120 + 900 + 30 + 150 = 1 200 €.
     assert_eq!(p.in_kind_total.cents(), 255_000);
     assert_eq!(p.eligible.cents(), 120_000);
@@ -462,7 +462,7 @@ fn cambodia_in_usd_rounds_each_line() {
     assert!(
         p.sources
             .iter()
-            .any(|s| s.contains("European Central Bank") && s.contains("(2024-12-31)"))
+            .any(|s| s.contains("Banque centrale européenne") && s.contains("(31/12/2024)"))
     );
 }
 
@@ -535,7 +535,7 @@ fn reciprocity_in_toulouse_uses_the_big_city_night_rate() {
     assert!(
         p.sources
             .iter()
-            .any(|s| s.contains("arrêté du 20 septembre 2023"))
+            .any(|s| s.contains("Arrêté du 20 septembre 2023"))
     );
     assert!(
         !p.sources
@@ -613,7 +613,7 @@ fn a_country_without_a_rate_needs_an_override() {
     assert_eq!(visa.amount.cents(), 8_000);
     assert_eq!(
         visa.basis,
-        "estimation explor par défaut (PE non listé) : 80,00 €"
+        "estimation du réseau par défaut (PE non listé) : 80,00 €"
     );
 }
 
@@ -710,7 +710,7 @@ fn a_city_with_its_own_rate_takes_it_and_cites_its_text() {
         plan_lome
             .sources
             .iter()
-            .any(|s| s.contains("Lomé") && s.contains("2024-07-08"))
+            .any(|s| s.contains("Lomé") && s.contains("08/07/2024"))
     );
     assert!(
         plan_kpalime
@@ -865,12 +865,12 @@ fn sources_name_every_rule_used_with_its_date() {
             .iter()
             .any(|s| s.contains(needle) && s.ends_with(&format!("({date})")))
     };
-    assert!(has("Combien coûte une mission Explor", "2026-11"));
+    assert!(has("Combien coûte une mission Explor", "novembre 2026"));
     assert!(has("Arrêté du 3 juillet 2006 fixant les taux", "2025"));
-    assert!(has("article 2", "2006-07-03"));
-    assert!(has("655.957 XOF", "1999-01-01"));
-    assert!(has("Estimations du réseau", "2026-11"));
-    assert!(has("article 238 bis", "2026-01-01"));
+    assert!(has("article 2", "03/07/2006"));
+    assert!(has("655,957 XOF", "01/01/1999"));
+    assert!(has("Estimations du réseau", "novembre 2026"));
+    assert!(has("article 238 bis", "01/01/2026"));
     let unique: std::collections::BTreeSet<_> = p.sources.iter().collect();
     assert_eq!(unique.len(), p.sources.len());
 }
