@@ -81,6 +81,12 @@ impl NeedMatch {
         excluded_table(&self.result.excluded, &self.names)
     }
 
+    /// Why the excluded are excluded, one line per gate with counts (empty unless the
+    /// excluded were asked for).
+    pub fn exclusion_summary(&self) -> Vec<String> {
+        exclusion_summary(&self.result.excluded)
+    }
+
     /// How many excluded candidates fail on their employer's consent (pending,
     /// refused, or not valid over the dates).
     pub fn excluded_for_consent(&self) -> usize {
@@ -198,6 +204,47 @@ pub fn checks(flags: &[Flag]) -> String {
             .map(|f| &f.detail),
         "; ",
     )
+}
+
+/// One line per gate that excluded candidates, the most frequent first: how many, and
+/// why — the reason itself when every one of them fails that gate in the same words (a
+/// destination advised against), else the gate's name. A candidate failing several
+/// gates counts on each of their lines.
+pub fn exclusion_summary(excluded: &[Excluded]) -> Vec<String> {
+    // Per gate: candidates failing it, the first reason, whether all reasons agree.
+    let mut by_gate: Vec<(Gate, usize, &str, bool)> = Vec::new();
+    for x in excluded {
+        for r in &x.reasons {
+            match by_gate.iter_mut().find(|(g, ..)| *g == r.gate) {
+                Some((_, n, first, same)) => {
+                    *n += 1;
+                    *same &= *first == r.detail;
+                }
+                None => by_gate.push((r.gate, 1, &r.detail, true)),
+            }
+        }
+    }
+    by_gate.sort_by(|a, b| {
+        b.1.cmp(&a.1).then_with(|| {
+            let rank = |g: Gate| Gate::ALL.iter().position(|x| *x == g);
+            rank(a.0).cmp(&rank(b.0))
+        })
+    });
+    by_gate
+        .into_iter()
+        .map(|(gate, n, first, same)| {
+            let who = if n == 1 {
+                "1 candidat exclu".to_owned()
+            } else {
+                format!("{n} candidats exclus")
+            };
+            if same {
+                format!("{who} : {first}")
+            } else {
+                format!("{who} : {}", gate.label_fr())
+            }
+        })
+        .collect()
 }
 
 /// `gate: detail` for each gate failed or flag raised, joined by `sep`.

@@ -8,6 +8,8 @@
 //! 3. The cost plan's labels read the programme's share from the cost rules.
 //! 4. A match's main reasons are the criteria that add the most points.
 //! 5. Search facets count each hit once per kind and consent, once per theme it has.
+//! 6. Why the excluded are excluded: a line per gate with counts, most frequent first,
+//!    the shared reason when all agree, else the gate's name.
 
 use std::path::Path;
 
@@ -192,4 +194,41 @@ fn facets_count_hits_by_kind_consent_and_theme() {
         crate::search::consent_of(&records[0]).is_some(),
         matches!(records[0], Record::Expert(_))
     );
+}
+
+#[test]
+fn excluded_candidates_are_summed_up_a_line_per_gate() {
+    use explor_engine::retrieval::CandidateKind;
+    use explor_engine::scoring::{Excluded, Gate, GateFailure};
+    let fail = |gate, detail: &str| GateFailure {
+        gate,
+        detail: detail.to_owned(),
+    };
+    let red = "déconseillé par le ministère (Burkina Faso, zone rouge)";
+    let excluded: Vec<Excluded> = (0..5)
+        .map(|i| Excluded {
+            id: format!("exp-{i}"),
+            kind: CandidateKind::Expert,
+            reasons: if i < 2 {
+                vec![
+                    fail(Gate::Availability, &format!("window {i}")),
+                    fail(Gate::TravelAdvice, red),
+                ]
+            } else {
+                vec![fail(Gate::TravelAdvice, red)]
+            },
+        })
+        .collect();
+    assert_eq!(
+        crate::matching::exclusion_summary(&excluded),
+        vec![
+            format!("5 candidats exclus : {red}"),
+            "2 candidats exclus : disponibilité".to_owned(),
+        ]
+    );
+    assert_eq!(
+        crate::matching::exclusion_summary(&excluded[..1])[0],
+        "1 candidat exclu : window 0"
+    );
+    assert!(crate::matching::exclusion_summary(&[]).is_empty());
 }

@@ -41,11 +41,34 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
             }
             out.table(&view.ranked())?;
             if view.result.candidates.is_empty() {
-                out.line(format_args!(
-                    "no eligible candidate; --include-ineligible shows why each one is excluded"
-                ))?;
+                // Nobody eligible: say why, a line per gate, rather than a row per person.
+                let judged;
+                let explained = if opts.include_ineligible {
+                    &view
+                } else {
+                    let all = MatchOptions {
+                        include_ineligible: true,
+                        ..opts
+                    };
+                    judged = NeedMatch::build(ws, need, all)?;
+                    &judged
+                };
+                out.line(format_args!("aucun candidat éligible :"))?;
+                for line in explained.exclusion_summary() {
+                    out.line(format_args!("  {line}"))?;
+                }
+                if !opts.include_ineligible {
+                    out.line(format_args!(
+                        "(--include-ineligible les liste un par un avec leurs raisons)"
+                    ))?;
+                }
             }
             if args.include_ineligible {
+                if !view.result.candidates.is_empty() {
+                    for line in view.exclusion_summary() {
+                        out.line(format_args!("{line}"))?;
+                    }
+                }
                 out.line(format_args!("\nexcluded ({}):", view.result.excluded.len()))?;
                 out.table(&view.excluded())?;
                 let consent = view.excluded_for_consent();

@@ -253,3 +253,32 @@ fn a_second_writer_gets_a_clear_locked_error() {
     drop(lock);
     run_ok(&ws, &["import", sample_dir().to_str().unwrap()]);
 }
+
+#[test]
+fn when_nobody_is_eligible_match_says_why_a_line_per_gate() {
+    let ws = sample();
+    // Burkina Faso is formally advised against: every candidate fails that gate.
+    let table = run_ok(&ws, &["match", "need-bf-solaire-villages"]);
+    assert!(table.contains("aucun candidat éligible"), "{table}");
+    let travel = table
+        .lines()
+        .find(|l| l.contains("candidats exclus") && l.contains("Burkina Faso"))
+        .unwrap_or_else(|| panic!("a line for the destination:\n{table}"));
+    let listed = json(
+        &ws,
+        &[
+            "match",
+            "need-bf-solaire-villages",
+            "--include-ineligible",
+            "--format",
+            "json",
+        ],
+    );
+    let excluded = listed["excluded"].as_array().unwrap().len();
+    assert!(
+        travel
+            .trim_start()
+            .starts_with(&format!("{excluded} candidats exclus"))
+    );
+    assert!(!table.contains("exp-0001"), "no row per person");
+}

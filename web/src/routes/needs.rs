@@ -51,6 +51,8 @@ pub struct NeedPage {
     candidates: Vec<Candidate>,
     /// The excluded, when asked for (or when nobody is eligible).
     excluded: Option<HtmlTable>,
+    /// Why the excluded are, one line per gate with counts.
+    summary: Vec<String>,
     all: bool,
     error: Option<String>,
 }
@@ -120,7 +122,14 @@ async fn page(
                 include_ineligible: shown.excluded,
                 include_pending: false,
             };
-            let view = NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?;
+            let mut view = NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?;
+            let mut opts = opts;
+            if view.result.candidates.is_empty() && !opts.include_ineligible {
+                // Nobody eligible: the page says why without being asked.
+                opts.include_ineligible = true;
+                view = NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?;
+            }
+            let summary = view.exclusion_summary();
             let ranked = view.ranked();
             let candidates = view
                 .result
@@ -159,6 +168,7 @@ async fn page(
                 header: ranked.header,
                 candidates,
                 excluded,
+                summary,
                 id,
                 all,
                 error,

@@ -165,7 +165,7 @@ async fn an_ineligible_candidate_is_refused_with_the_reason() {
 }
 
 #[tokio::test]
-async fn when_nobody_is_eligible_the_page_says_so_and_links_to_why() {
+async fn when_nobody_is_eligible_the_page_says_why_a_line_per_gate() {
     let h = Harness::new();
     let ws = h.workspace();
     let opts = MatchOptions {
@@ -188,13 +188,16 @@ async fn when_nobody_is_eligible_the_page_says_so_and_links_to_why() {
     let r = c.get(&format!("/besoins/{nobody}")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Aucun candidat éligible"));
-    assert!(
-        r.body
-            .contains(&format!("href=\"/besoins/{nobody}?exclus=1#exclus\""))
-    );
-    let why = c.get(&format!("/besoins/{nobody}?exclus=1")).await;
-    assert!(why.body.contains(&format!(
+    // Without being asked: the excluded, and first one line per gate with counts.
+    assert!(r.body.contains(&format!(
         "{} candidat(s) exclu(s)",
         view.result.excluded.len()
     )));
+    let summary = view.exclusion_summary();
+    assert!(!summary.is_empty());
+    assert!(summary.len() < view.result.excluded.len(), "{summary:?}");
+    for line in &summary {
+        let escaped = line.replace('\'', "&#39;");
+        assert!(r.body.contains(&escaped), "{line} in the page");
+    }
 }
