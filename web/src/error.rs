@@ -28,6 +28,10 @@ pub enum WebError {
     /// A state-changing request that failed the cross-site checks.
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
+    /// Another write holds the workspace (an import, a batch being committed): try
+    /// again in a moment.
+    #[error("the workspace is busy with another write")]
+    Busy,
     /// No valid session: sign in first.
     #[error("signed out")]
     SignedOut {
@@ -104,8 +108,19 @@ pub enum InternalError {
 
 impl From<rusqlite::Error> for WebError {
     fn from(e: rusqlite::Error) -> Self {
+        if is_busy(&e) {
+            return Self::Busy;
+        }
         Self::Internal(e.into())
     }
+}
+
+/// Whether SQLite gave up waiting for another connection's write.
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 impl From<tower_sessions::session::Error> for WebError {
@@ -128,7 +143,12 @@ impl From<tokio::task::JoinError> for WebError {
 
 impl From<explor_indexer::Error> for WebError {
     fn from(e: explor_indexer::Error) -> Self {
-        Self::Internal(e.into())
+        use explor_indexer::{Error, InternalError as Store, UserError as Workspace};
+        match &e {
+            Error::User(Workspace::Locked(_)) => Self::Busy,
+            Error::Internal(Store::Store(sqlite)) if is_busy(sqlite) => Self::Busy,
+            _ => Self::Internal(e.into()),
+        }
     }
 }
 
@@ -155,6 +175,27 @@ impl IntoResponse for WebError {
             }
             WebError::SignedOut { htmx: false } => {
                 return Redirect::to("/connexion").into_response();
+            }
+            WebError::Busy => {
+                let page = ErrorPage {
+                    layout: Layout::signed_out("Espace de travail occupé", String::new()),
+                    message: "L’espace de travail est occupé par une autre écriture (un import, \
+                              une affectation validée) ; réessayez dans un instant."
+                        .to_owned(),
+                    operation: None,
+                };
+                let mut res = match page.render() {
+                    Ok(html) => (
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                        html,
+                    )
+                        .into_response(),
+                    Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "Occupé").into_response(),
+                };
+                res.headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+                return res;
             }
             WebError::NotFound => (
                 StatusCode::NOT_FOUND,

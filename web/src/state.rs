@@ -37,6 +37,9 @@ struct Readers {
 struct Reader {
     ws: Workspace,
     generation: u64,
+    /// Whether its index was at the store's generation when opened: one opened while a
+    /// writer was between its store's commit and its index's serves that request only.
+    keep: bool,
 }
 
 /// Idle readers kept at most (the blocking pool runs more at once only under load).
@@ -54,12 +57,18 @@ impl Readers {
         }
         let ws = Workspace::open(root)?;
         let generation = ws.generation()?;
-        Ok(Reader { ws, generation })
+        let keep = ws.index().generation()? == Some(generation);
+        Ok(Reader {
+            ws,
+            generation,
+            keep,
+        })
     }
 
     /// Keeps a reader for the next request.
     fn give_back(&self, reader: Reader) {
-        if let Ok(mut idle) = self.idle.lock()
+        if reader.keep
+            && let Ok(mut idle) = self.idle.lock()
             && idle.len() < MAX_IDLE_READERS
         {
             idle.push(reader);

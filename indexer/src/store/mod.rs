@@ -87,6 +87,9 @@ impl Store {
     /// Creates the database and its schema (or opens it, if it is already there).
     pub fn create(path: &Path) -> Result<Self> {
         let conn = Connection::open(path)?;
+        // Write-ahead logging: readers read the last commit while a writer writes, and
+        // never wait for it (the setting is kept in the file).
+        conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.execute_batch(SCHEMA)?;
         conn.execute(
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1), ('generation', '0')",
@@ -103,15 +106,21 @@ impl Store {
         )?;
         // Writers wait a little for each other instead of failing at once.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // Tables added since version 1 was first written are created on open, and an
-        // older workspace is marked with this version once they are there (so an older
-        // explor, which would ignore the missions' bookings, refuses to open it).
-        conn.execute_batch(SCHEMA)?;
-        conn.execute(
-            "UPDATE meta SET value = ?1 WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?1",
-            params![SCHEMA_VERSION],
-        )?;
-        Ok(Self { conn })
+        let store = Self { conn };
+        // Opening writes nothing when the schema is this build's: a reader must not
+        // queue behind a writer for a schema statement that changes nothing.
+        if store.schema_version()? < SCHEMA_VERSION {
+            // Tables added since version 1 was first written are created, and the
+            // workspace is marked with this version once they are there (so an older
+            // explor, which would ignore the missions' bookings, refuses to open it).
+            store.conn.pragma_update(None, "journal_mode", "WAL")?;
+            store.conn.execute_batch(SCHEMA)?;
+            store.conn.execute(
+                "UPDATE meta SET value = ?1 WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?1",
+                params![SCHEMA_VERSION],
+            )?;
+        }
+        Ok(store)
     }
 
     /// The schema version written in the database.
@@ -136,24 +145,72 @@ impl Store {
 
     /// Writes all records in one transaction: either every one is stored or none.
     /// Returns how each was stored, in the order given, and the generation after the write.
+    ///
+    /// Everything that can be done before writing is: records are encoded and compared
+    /// with the stored ones in a read transaction, so the write transaction (which makes
+    /// the web app's other writes, its sessions, wait) holds only the writes.
     pub fn upsert_all(&mut self, records: &[Record]) -> Result<(Vec<Upsert>, u64)> {
+        let (generation, planned) = self.plan_upserts(records)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        if read_generation(&tx)? != generation {
+            // Another writer went between the plan and the write (callers hold the
+            // workspace's lock, so only a process ignoring it): plan again, inside.
+            drop(tx);
+            return self.upsert_all_in_one(records);
+        }
+        let next = generation + 1;
+        {
+            let mut write = tx.prepare_cached(UPSERT)?;
+            for (record, (change, body)) in records.iter().zip(&planned) {
+                if *change != Upsert::Unchanged {
+                    write.execute(params![record.id(), record.kind().as_str(), body, next])?;
+                }
+            }
+        }
+        let outcome: Vec<Upsert> = planned.into_iter().map(|(c, _)| c).collect();
+        finish_upserts(tx, outcome, generation)
+    }
+
+    /// Each record's JSON and how it would change the store, read in one snapshot, with
+    /// the generation of that snapshot.
+    fn plan_upserts(&mut self, records: &[Record]) -> Result<(i64, Vec<(Upsert, String)>)> {
         let tx = self.conn.transaction()?;
+        let generation = read_generation(&tx)?;
+        let mut planned = Vec::with_capacity(records.len());
+        {
+            let mut read = tx.prepare_cached("SELECT body FROM records WHERE id = ?1")?;
+            for record in records {
+                let body = encode(record)?;
+                let old: Option<String> = read
+                    .query_row(params![record.id()], |r| r.get(0))
+                    .optional()?;
+                let change = match old {
+                    None => Upsert::Added,
+                    Some(old) if old == body => Upsert::Unchanged,
+                    Some(_) => Upsert::Updated,
+                };
+                planned.push((change, body));
+            }
+        }
+        tx.commit()?;
+        Ok((generation, planned))
+    }
+
+    /// [`upsert_all`](Self::upsert_all) reading and writing in one write transaction.
+    fn upsert_all_in_one(&mut self, records: &[Record]) -> Result<(Vec<Upsert>, u64)> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let generation = read_generation(&tx)?;
         let next = generation + 1;
         let mut outcome = Vec::with_capacity(records.len());
         {
             let mut read = tx.prepare_cached("SELECT body FROM records WHERE id = ?1")?;
-            let mut write = tx.prepare_cached(
-                "INSERT INTO records (id, kind, body, generation) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, body = excluded.body,
-                 generation = excluded.generation",
-            )?;
+            let mut write = tx.prepare_cached(UPSERT)?;
             for record in records {
-                let body =
-                    serde_json::to_string(record).map_err(|source| InternalError::Encode {
-                        id: record.id().to_owned(),
-                        source,
-                    })?;
+                let body = encode(record)?;
                 let old: Option<String> = read
                     .query_row(params![record.id()], |r| r.get(0))
                     .optional()?;
@@ -168,19 +225,7 @@ impl Store {
                 outcome.push(change);
             }
         }
-        let changed = outcome.iter().any(|c| *c != Upsert::Unchanged);
-        if changed {
-            write_generation(&tx, next)?;
-        }
-        tx.commit()?;
-        Ok((
-            outcome,
-            if changed {
-                next as u64
-            } else {
-                generation as u64
-            },
-        ))
+        finish_upserts(tx, outcome, generation)
     }
 
     /// Deletes a record; for an expert, keeps only a dated note that the id was erased.
@@ -319,6 +364,44 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// Moves the generation on when anything changed, and commits.
+fn finish_upserts(
+    tx: rusqlite::Transaction<'_>,
+    outcome: Vec<Upsert>,
+    generation: i64,
+) -> Result<(Vec<Upsert>, u64)> {
+    let next = generation + 1;
+    let changed = outcome.iter().any(|c| *c != Upsert::Unchanged);
+    if changed {
+        write_generation(&tx, next)?;
+    }
+    tx.commit()?;
+    Ok((
+        outcome,
+        if changed {
+            next as u64
+        } else {
+            generation as u64
+        },
+    ))
+}
+
+/// Inserts a record or replaces the one with its id.
+const UPSERT: &str = "INSERT INTO records (id, kind, body, generation) VALUES (?1, ?2, ?3, ?4)
+     ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, body = excluded.body,
+     generation = excluded.generation";
+
+/// A record's canonical JSON, as stored.
+fn encode(record: &Record) -> Result<String> {
+    serde_json::to_string(record).map_err(|source| {
+        InternalError::Encode {
+            id: record.id().to_owned(),
+            source,
+        }
+        .into()
+    })
 }
 
 fn read_generation(conn: &Connection) -> Result<i64> {

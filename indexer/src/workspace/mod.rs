@@ -87,7 +87,20 @@ impl Workspace {
         };
         let (store_gen, index_gen) = (ws.store.generation()?, ws.index.generation()?);
         if index_gen != Some(store_gen) {
-            let _lock = lock(root)?;
+            let _lock = match lock(root) {
+                Ok(lock) => lock,
+                Err(Error::User(UserError::Locked(_))) => {
+                    // A writer is at work: it brings the index up to the store when it
+                    // commits. A reader does not wait for it; it reads the last index
+                    // committed, which may miss the records that writer is adding.
+                    ws.notices.push(format!(
+                        "search index at generation {}, store at {store_gen}: another command is writing; searching the last index committed",
+                        index_gen.map_or_else(|| "unknown".to_owned(), |g| g.to_string())
+                    ));
+                    return Ok(ws);
+                }
+                Err(e) => return Err(e),
+            };
             let n = ws.rebuild_index()?;
             ws.notices.push(match index_gen {
                 None => format!("search index missing or in an older format: rebuilt ({n} documents)"),

@@ -2,6 +2,9 @@
 //!    generation only when something changed.
 //! 2. One invalid record means nothing is written.
 //! 3. Opening refuses a missing workspace, and the lock a second writer.
+//! 4. Readers never wait for a writer: opening writes nothing while another connection
+//!    holds a write transaction, and an index behind the store while another process
+//!    holds the lock is read as it is (the writer brings it up).
 
 use std::path::{Path, PathBuf};
 
@@ -108,4 +111,53 @@ fn open_refuses_a_missing_workspace_and_a_second_writer() {
         lock(&root),
         Err(Error::User(UserError::Locked(_)))
     ));
+}
+
+#[test]
+fn a_reader_opens_and_reads_while_another_connection_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    let (mut ws, _) = Workspace::init(&root).unwrap();
+    let r = Reference::embedded();
+    let file = write(dir.path(), "associations.json", ASSOS);
+    ws.import(load(&file, None).unwrap(), &r).unwrap();
+    // A long write transaction of another process (an import in progress).
+    let other = rusqlite::Connection::open(root.join("explor.sqlite3")).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    other
+        .execute("UPDATE meta SET value = '99' WHERE key = 'generation'", [])
+        .unwrap();
+    let started = std::time::Instant::now();
+    let reader = Workspace::open(&root).expect("a reader does not wait for the writer");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "it did not queue behind the write"
+    );
+    assert_eq!(reader.generation().unwrap(), 1, "it reads the last commit");
+    assert_eq!(reader.record("asso-a").unwrap().id(), "asso-a");
+    other.execute_batch("ROLLBACK").unwrap();
+}
+
+#[test]
+fn an_index_behind_the_store_is_read_as_it_is_while_a_writer_holds_the_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    let (mut ws, _) = Workspace::init(&root).unwrap();
+    let r = Reference::embedded();
+    let file = write(dir.path(), "associations.json", ASSOS);
+    ws.import(load(&file, None).unwrap(), &r).unwrap();
+    // A writer has committed the store and not yet its index.
+    let db = rusqlite::Connection::open(root.join("explor.sqlite3")).unwrap();
+    db.execute("UPDATE meta SET value = '2' WHERE key = 'generation'", [])
+        .unwrap();
+    let held = lock(&root).unwrap();
+    let mut reader = Workspace::open(&root).expect("not refused for the lock");
+    assert_eq!(reader.index().generation().unwrap(), Some(1));
+    let notices = reader.take_notices();
+    assert!(notices[0].contains("another command is writing"), "{notices:?}");
+    drop(held);
+    // Once the writer is gone, the next open brings the index up.
+    let mut after = Workspace::open(&root).unwrap();
+    assert_eq!(after.index().generation().unwrap(), Some(2));
+    assert!(after.take_notices()[0].contains("rebuilt"));
 }

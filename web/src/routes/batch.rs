@@ -227,6 +227,10 @@ pub async fn commit(
                     .into_iter()
                     .map(|c| (c.mission.id, c.mission.need))
                     .collect::<Vec<_>>())),
+                // Another write holds the workspace: "busy, try again", not a refusal.
+                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
+                    Err(e.into())
+                }
                 Err(explor_indexer::Error::User(e)) => Ok(Err((report, refusal(&e)))),
                 Err(e) => Err(e.into()),
             }

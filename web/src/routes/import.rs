@@ -154,6 +154,10 @@ pub async fn upload(
                 Err(explor_indexer::Error::User(IndexUserError::Invalid(issues))) => {
                     Ok(Err(Ok(issues)))
                 }
+                // Another write holds the workspace: "busy, try again", not a refusal.
+                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
+                    Err(e.into())
+                }
                 Err(explor_indexer::Error::User(e)) => Ok(Err(Err(refusal(&e)))),
                 Err(e) => Err(e.into()),
             }

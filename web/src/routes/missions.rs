@@ -235,6 +235,10 @@ pub async fn advance(
             };
             match ws.advance_mission(&mission, to, today(), None) {
                 Ok(_) => Ok(Ok(format!("{from} → {to}"))),
+                // Another write holds the workspace: "busy, try again", not a refusal.
+                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
+                    Err(e.into())
+                }
                 Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
                 Err(e) => Err(e.into()),
             }
@@ -259,6 +263,10 @@ pub async fn record(
             };
             match ws.record_mission_item(&mission, item, today(), None) {
                 Ok(_) => Ok(Ok(item.as_str().to_owned())),
+                // Another write holds the workspace: "busy, try again", not a refusal.
+                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
+                    Err(e.into())
+                }
                 Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
                 Err(e) => Err(e.into()),
             }

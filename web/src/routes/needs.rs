@@ -227,6 +227,10 @@ pub async fn propose(
             };
             match ws.create_mission(&request, today()) {
                 Ok(created) => Ok(Ok((created.mission.id, candidate))),
+                // Another write holds the workspace: "busy, try again", not a refusal.
+                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
+                    Err(e.into())
+                }
                 Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
                 Err(e) => Err(e.into()),
             }

@@ -20,7 +20,7 @@ pub const BASE: &str = "http://127.0.0.1:8080";
 pub const PASSWORD: &str = "un cheval agrafe la pile correcte";
 
 pub struct Harness {
-    dir: tempfile::TempDir,
+    pub dir: tempfile::TempDir,
     pub app: Router,
 }
 

@@ -201,3 +201,57 @@ async fn when_nobody_is_eligible_the_page_says_why_a_line_per_gate() {
         assert!(r.body.contains(&escaped), "{line} in the page");
     }
 }
+
+#[tokio::test]
+async fn while_another_command_writes_pages_answer_and_a_write_says_busy() {
+    let h = Harness::new();
+    let mut c = h.coordinator().await;
+    c.get(&format!("/besoins/{NEED}")).await;
+    // Another process (an import from the command line) holds the workspace's lock.
+    let lock = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(h.dir.path().join("explor.lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let read = c.get(&format!("/besoins/{NEED}")).await;
+    assert_eq!(read.status, StatusCode::OK, "reading does not wait for it");
+    let candidate = NeedMatch::build(
+        &h.workspace(),
+        NEED,
+        MatchOptions {
+            top: 1,
+            include_ineligible: false,
+            include_pending: false,
+        },
+    )
+    .unwrap()
+    .result
+    .candidates[0]
+        .id
+        .clone();
+    let write = c
+        .post(
+            &format!("/besoins/{NEED}/proposer"),
+            &[("candidat", &candidate)],
+        )
+        .await;
+    assert_eq!(
+        write.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        write.body
+    );
+    assert_eq!(write.headers["retry-after"], "5");
+    assert!(
+        write.body.contains("réessayez dans un instant"),
+        "{}",
+        write.body
+    );
+    drop(lock);
+    assert!(
+        h.workspace().missions().unwrap().is_empty(),
+        "nothing written"
+    );
+}
