@@ -95,6 +95,8 @@ impl BatchForm {
                 top_k,
                 min_score,
                 include_pending: false,
+                pins: Vec::new(),
+                excludes: Vec::new(),
             }),
             (k, s) => Err((
                 k.is_none()

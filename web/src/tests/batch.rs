@@ -51,6 +51,7 @@ async fn a_commit_creates_as_many_missions_as_the_run_assigns() {
                     top_k: 20,
                     min_score: 0.0,
                     include_pending: false,
+                    ..BatchOptions::default()
                 },
                 &|_| {},
             )
