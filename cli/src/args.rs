@@ -227,6 +227,16 @@ pub struct MatchArgs {
     pub format: ListFormat,
 }
 
+/// `NEED=EXPERT`, both non-empty (clap names the flag and the value on an error).
+fn need_expert(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((n, e)) if !n.trim().is_empty() && !e.trim().is_empty() => {
+            Ok((n.trim().to_owned(), e.trim().to_owned()))
+        }
+        _ => Err("expected NEED=EXPERT, a need id and an expert or offer id".to_owned()),
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct BatchArgs {
     /// The call for projects whose needs are assigned (default: every need).
@@ -242,6 +252,13 @@ pub struct BatchArgs {
     /// Let experts whose employer's consent is pending through, flagged.
     #[arg(long)]
     pub include_pending: bool,
+    /// Assign this pair before the solver runs (repeatable; the score minimum does not
+    /// apply to it).
+    #[arg(long, value_name = "NEED=EXPERT", value_parser = need_expert)]
+    pub pin: Vec<(String, String)>,
+    /// Never assign this pair (repeatable).
+    #[arg(long, value_name = "NEED=EXPERT", value_parser = need_expert)]
+    pub exclude: Vec<(String, String)>,
     /// Output format: table for people, md for the coordinators' meeting, json or csv
     /// for scripts.
     #[arg(long, value_enum, default_value_t = BatchFormat::Table)]

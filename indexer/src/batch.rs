@@ -6,8 +6,10 @@ use std::collections::{BTreeSet, HashMap};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use explor_engine::batch::{self, Batch, BatchInput, BatchResult, NeedCandidates, Quotas};
-use explor_engine::scoring::{Excluded, MatchResult, Scorer, Subject};
+use explor_engine::batch::{
+    self, Batch, BatchInput, BatchResult, Constraints, NeedCandidates, Pair, Proposal, Quotas,
+};
+use explor_engine::scoring::{Evaluation, Excluded, MatchResult, Scorer, Subject};
 use explor_engine::{Need, Record, RecordKind};
 use serde::Serialize;
 
@@ -34,6 +36,11 @@ pub struct BatchOptions {
     pub min_score: f64,
     /// Let experts whose employer's consent is pending through, flagged.
     pub include_pending: bool,
+    /// Pairs the coordinator assigns before the solver runs (see
+    /// [`explor_engine::batch::Constraints`]).
+    pub pins: Vec<Pair>,
+    /// Pairs never assigned.
+    pub excludes: Vec<Pair>,
 }
 
 impl Default for BatchOptions {
@@ -43,6 +50,8 @@ impl Default for BatchOptions {
             top_k: 50,
             min_score: 0.0,
             include_pending: false,
+            pins: Vec::new(),
+            excludes: Vec::new(),
         }
     }
 }
@@ -121,6 +130,10 @@ pub struct BatchReport<'r> {
     pub min_score: f64,
     /// Pending consents let through.
     pub include_pending: bool,
+    /// Pairs pinned by the coordinator.
+    pub pins: &'r [Pair],
+    /// Pairs excluded by the coordinator.
+    pub excludes: &'r [Pair],
     /// The outcome.
     #[serde(flatten)]
     pub result: &'r BatchResult,
@@ -134,6 +147,8 @@ impl BatchRun {
             top_k: self.options.top_k,
             min_score: self.options.min_score,
             include_pending: self.options.include_pending,
+            pins: &self.options.pins,
+            excludes: &self.options.excludes,
             result: &self.batch.result,
         }
     }
@@ -156,6 +171,38 @@ pub enum BatchRunError {
     /// The assignment could not be solved (an internal failure).
     #[error("batch assignment failed")]
     Assign(#[from] batch::BatchError),
+    /// A pin or exclusion names a need the workspace does not have.
+    #[error("unknown need \"{need}\" in a pin or exclusion")]
+    UnknownNeed {
+        /// The need's id.
+        need: String,
+    },
+    /// A pin or exclusion names an expert or offer the workspace does not have.
+    #[error("unknown expert or offer \"{expert}\" in a pin or exclusion")]
+    UnknownExpert {
+        /// The id.
+        expert: String,
+    },
+    /// A pin or exclusion names a need of another call.
+    #[error("the need \"{need}\" is not in the call \"{call}\"")]
+    NeedNotInCall {
+        /// The need's id.
+        need: String,
+        /// The call of the run.
+        call: String,
+    },
+    /// The pins and exclusions cannot be applied (a mistake the user can fix).
+    #[error(transparent)]
+    Constraint(batch::ConstraintError),
+}
+
+impl From<batch::ConstraintError> for BatchRunError {
+    fn from(e: batch::ConstraintError) -> Self {
+        match e {
+            batch::ConstraintError::Batch(b) => Self::Assign(b),
+            other => Self::Constraint(other),
+        }
+    }
 }
 
 impl Workspace {
@@ -174,6 +221,21 @@ impl Workspace {
         let setup = self.scoring_setup(options.include_pending)?;
         let scorer = setup.scorer();
         let all = self.needs()?;
+        for p in options.pins.iter().chain(&options.excludes) {
+            let Some(n) = all.iter().find(|n| n.id == p.need) else {
+                return Err(BatchRunError::UnknownNeed {
+                    need: p.need.clone(),
+                });
+            };
+            if let Some(call) = &options.call
+                && n.call.as_deref() != Some(call.as_str())
+            {
+                return Err(BatchRunError::NeedNotInCall {
+                    need: p.need.clone(),
+                    call: call.clone(),
+                });
+            }
+        }
         let needs: Vec<Need> = match &options.call {
             None => all,
             Some(call) => {
@@ -216,6 +278,16 @@ pub fn run_batch(
 
     needs.sort_by(|a, b| a.id.cmp(&b.id));
     let by_id = candidates_by_id(records);
+    if let Some(p) = options
+        .pins
+        .iter()
+        .chain(&options.excludes)
+        .find(|p| !by_id.contains_key(p.expert.as_str()))
+    {
+        return Err(BatchRunError::UnknownExpert {
+            expert: p.expert.clone(),
+        });
+    }
     index.prepare_for_many_queries()?;
 
     let started = Instant::now();
@@ -223,7 +295,7 @@ pub fn run_batch(
     let done = AtomicUsize::new(0);
     let clock = StageClock::default();
     progress(BatchProgress::Matching { done: 0, total });
-    let candidates: Vec<NeedCandidates> = needs
+    let mut candidates: Vec<NeedCandidates> = needs
         .par_iter()
         .map(|need| {
             let found = need_candidates(index, scorer, &by_id, need, options.top_k, &clock);
@@ -247,11 +319,18 @@ pub fn run_batch(
         }),
         scorer.bookings,
     );
-    let batch = batch::assign(&BatchInput {
-        needs: candidates,
-        quotas,
-        min_score: options.min_score,
-    })?;
+    pinned_candidates(scorer, &by_id, &needs, &mut candidates, &options.pins);
+    let batch = batch::assign_with(
+        &BatchInput {
+            needs: candidates,
+            quotas,
+            min_score: options.min_score,
+        },
+        &Constraints {
+            pins: options.pins.clone(),
+            excludes: options.excludes.clone(),
+        },
+    )?;
     Ok(BatchRun {
         options: options.clone(),
         needs,
@@ -299,6 +378,37 @@ fn need_candidates(
 }
 
 /// The experts and offers among `records`, by id.
+/// Makes sure each pinned candidate is judged for its need even when it is not among
+/// the need's `top_k`: eligible, it joins the need's candidates (scored without the text
+/// relevance retrieval would give it); not, it joins the nearest excluded ones, so the
+/// engine refuses the pin naming the gate.
+fn pinned_candidates(
+    scorer: &Scorer<'_>,
+    by_id: &HashMap<&str, &Record>,
+    needs: &[Need],
+    candidates: &mut [NeedCandidates],
+    pins: &[Pair],
+) {
+    for p in pins {
+        let (Some(need), Some(found)) = (
+            needs.iter().find(|n| n.id == p.need),
+            candidates.iter_mut().find(|n| n.need == p.need),
+        ) else {
+            continue;
+        };
+        if found.candidates.iter().any(|c| c.id == p.expert) {
+            continue;
+        }
+        let Some(subject) = by_id.get(p.expert.as_str()).and_then(|r| Subject::of(r)) else {
+            continue;
+        };
+        match scorer.evaluate(need, subject, 0.0) {
+            Evaluation::Eligible(s) => found.candidates.push(Proposal::from(s)),
+            Evaluation::Excluded(x) => found.nearest.insert(0, x),
+        }
+    }
+}
+
 fn candidates_by_id(records: &[Record]) -> HashMap<&str, &Record> {
     records
         .iter()
@@ -435,5 +545,62 @@ mod tests {
             err.to_string().contains("2027-automne, 2027-printemps"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn pins_and_exclusions_pass_through_and_bad_ids_are_refused() {
+        let (_dir, ws) = sample_workspace();
+        let options = BatchOptions {
+            call: Some("2027-printemps".into()),
+            ..BatchOptions::default()
+        };
+        let plain = ws.batch(&options, &|_| {}).unwrap();
+        let a = &plain.batch.result.assignments[0];
+        let (need, alt) = plain
+            .batch
+            .result
+            .alternates
+            .iter()
+            .find_map(|(n, alts)| alts.first().map(|x| (n.clone(), x.candidate.clone())))
+            .unwrap();
+        let pin = Pair::new(&need, &alt);
+        let run = ws
+            .batch(
+                &BatchOptions {
+                    pins: vec![pin.clone()],
+                    excludes: vec![Pair::new(&a.need, &a.candidate)],
+                    ..options.clone()
+                },
+                &|_| {},
+            )
+            .unwrap();
+        let r = &run.batch.result;
+        assert!(
+            r.assignments
+                .iter()
+                .any(|x| x.need == need && x.candidate == alt && x.pinned)
+        );
+        assert!(
+            !r.assignments
+                .iter()
+                .any(|x| x.need == a.need && x.candidate == a.candidate)
+        );
+        let json = serde_json::to_value(run.report()).unwrap();
+        assert_eq!(json["pins"][0]["need"], need.as_str());
+        assert_eq!(json["excludes"][0]["expert"], a.candidate.as_str());
+
+        let refused = |pins: Vec<Pair>| {
+            ws.batch(
+                &BatchOptions {
+                    pins,
+                    ..options.clone()
+                },
+                &|_| {},
+            )
+            .unwrap_err()
+            .to_string()
+        };
+        assert!(refused(vec![Pair::new("nope", &alt)]).contains("unknown need \"nope\""));
+        assert!(refused(vec![Pair::new(&need, "nobody")]).contains("\"nobody\""));
     }
 }

@@ -107,9 +107,13 @@ impl<'r> BatchView<'r> {
     pub fn assignments(&self) -> Table {
         let mut t = Table::new(&["need", "candidate", "score", "dates", "why", "check"]);
         for a in &self.run.batch.result.assignments {
+            let mut candidate = self.labelled(&a.candidate, Some(a.kind));
+            if a.pinned {
+                candidate.push_str(PINNED);
+            }
             t.push(vec![
                 self.labelled(&a.need, None),
-                self.labelled(&a.candidate, Some(a.kind)),
+                candidate,
                 format!("{:.1}", a.score),
                 format!("{} → {}", a.start, a.end),
                 a.reasons.join("; "),
@@ -231,6 +235,7 @@ impl<'r> BatchView<'r> {
             "reasons",
             "flags",
             "why_unserved",
+            "pinned",
         ]);
         let title = |id: &str| {
             self.run
@@ -254,12 +259,14 @@ impl<'r> BatchView<'r> {
                 a.reasons.join(" | "),
                 gate_lines(a.flags.iter().map(|f| (f.gate, f.detail.as_str())), " | "),
                 String::new(),
+                a.pinned.to_string(),
             ]);
         }
         for u in &r.unserved {
             let mut row = vec!["unserved".to_owned(), u.need.clone(), title(&u.need)];
             row.resize(12, String::new());
             row.push(self.reason(u).replace('\n', " "));
+            row.push(String::new());
             t.push(row);
         }
         t
@@ -310,6 +317,7 @@ impl<'r> BatchView<'r> {
                     list.join(", ")
                 )
             }
+            Reason::AllExcluded => "every candidate was excluded by the coordinator".to_owned(),
         }
     }
 
@@ -329,6 +337,9 @@ impl<'r> BatchView<'r> {
     }
 }
 
+/// How a pinned assignment is marked, after its candidate.
+pub const PINNED: &str = " (épinglée)";
+
 /// Every candidate the report may name: assigned, alternates, nearest, blockers.
 fn listed_candidates(run: &BatchRun) -> Vec<&str> {
     let r = &run.batch.result;
@@ -346,6 +357,7 @@ fn listed_candidates(run: &BatchRun) -> Vec<&str> {
             }
             Reason::BelowMinScore { best, .. } => ids.push(best),
             Reason::CandidatesTaken { by } => ids.extend(by.iter().map(|t| t.candidate.as_str())),
+            Reason::AllExcluded => {}
         }
     }
     ids.sort_unstable();

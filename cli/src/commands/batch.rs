@@ -108,7 +108,15 @@ fn resolve(args: &BatchArgs) -> Result<BatchOptions> {
         top_k: args.top_k as usize,
         min_score: args.min_score,
         include_pending: args.include_pending,
+        pins: pairs(&args.pin),
+        excludes: pairs(&args.exclude),
     })
+}
+
+fn pairs(list: &[(String, String)]) -> Vec<explor_engine::batch::Pair> {
+    list.iter()
+        .map(|(n, e)| explor_engine::batch::Pair::new(n, e))
+        .collect()
 }
 
 /// The report as tables; `wrap`: fit them to the terminal, if standard output is one

@@ -56,6 +56,7 @@
 //! assert_eq!(again.objective, batch.result.objective);
 //! ```
 
+mod constraints;
 mod problem;
 mod quotas;
 mod report;
@@ -68,6 +69,8 @@ use serde::Serialize;
 use crate::retrieval::CandidateKind;
 use crate::scoring::{Excluded, Flag, Scored, main_reasons};
 
+pub use constraints::{ConstraintError, Constraints, Pair, assign_with};
+pub(crate) use problem::solve_covered;
 pub use problem::{
     BatchError, CandidateNode, CompanyNode, Edge, NeedNode, Objective, Problem, Solution, solve,
 };
@@ -228,6 +231,8 @@ pub struct Assignment {
     pub reasons: Vec<String>,
     /// What to check although the candidate is eligible.
     pub flags: Vec<Flag>,
+    /// Whether the coordinator pinned this pair (assigned before the solver ran).
+    pub pinned: bool,
 }
 
 /// A need that got nobody.
@@ -263,6 +268,8 @@ pub enum Reason {
         /// The assignments that hold them.
         by: Vec<Taken>,
     },
+    /// The coordinator excluded every candidate it had.
+    AllExcluded,
 }
 
 /// An assignment that holds a candidate another need wanted.
@@ -310,12 +317,20 @@ pub struct Alternate {
     pub taken_by: Vec<String>,
 }
 
-/// The candidates a need keeps after `min_score`, ranked, without repeated ids.
-fn kept(need: &NeedCandidates, min_score: f64) -> Vec<&Proposal> {
+/// The candidates a need keeps after `min_score` (a pinned one always) and the
+/// exclusions, ranked, without repeated ids.
+fn kept<'n>(
+    need: &'n NeedCandidates,
+    min_score: f64,
+    constraints: &Constraints,
+) -> Vec<&'n Proposal> {
     let mut list: Vec<&Proposal> = need
         .candidates
         .iter()
-        .filter(|s| s.score >= min_score)
+        .filter(|s| {
+            (s.score >= min_score || constraints.pinned(&need.need, &s.id))
+                && !constraints.excluded(&need.need, &s.id)
+        })
         .collect();
     list.sort_by(|a, b| {
         b.score
@@ -336,6 +351,12 @@ impl BatchInput {
     /// An offer missing from the quotas counts as one mission left and no company
     /// (the scoring stage's `headcount` gate already let it through).
     pub fn problem(&self) -> Result<Problem, BatchError> {
+        self.problem_with(&Constraints::default())
+    }
+
+    /// [`Self::problem`] with a coordinator's pins (kept whatever their score) and
+    /// exclusions (no edge).
+    pub fn problem_with(&self, constraints: &Constraints) -> Result<Problem, BatchError> {
         let mut needs: Vec<&NeedCandidates> = self.needs.iter().filter(|n| n.wanted > 0).collect();
         needs.sort_by(|a, b| a.need.cmp(&b.need));
         if let Some(w) = needs.windows(2).find(|w| w[0].need == w[1].need) {
@@ -347,7 +368,7 @@ impl BatchInput {
         let mut candidates: BTreeMap<&str, CandidateKind> = BTreeMap::new();
         let mut edges = Vec::new();
         for n in &needs {
-            for s in kept(n, self.min_score) {
+            for s in kept(n, self.min_score, constraints) {
                 candidates.entry(&s.id).or_insert(s.kind);
                 edges.push(Edge {
                     need: n.need.clone(),
@@ -414,7 +435,7 @@ impl BatchInput {
 pub fn assign(input: &BatchInput) -> Result<Batch, BatchError> {
     let problem = input.problem()?;
     let solution = solve(&problem)?;
-    let result = report::explain(input, &problem, &solution);
+    let result = report::explain(input, &problem, &solution, &Constraints::default());
     Ok(Batch { problem, result })
 }
 

@@ -1,7 +1,7 @@
 //! The exact problem a batch run solves — the graph `--export-graph` writes — and its
 //! solver: a min-cost flow per connected component, solved in parallel.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use petgraph::unionfind::UnionFind;
 use rayon::prelude::*;
@@ -177,6 +177,9 @@ pub(crate) struct Compiled {
     pub quota: Vec<u32>,
     /// (need, candidate, weight), sorted.
     pub edges: Vec<(u32, u32, i64)>,
+    /// Needs already covered before the solve (by a pinned pair): their places carry
+    /// no coverage bonus, so they never outrank covering another need. Empty: none.
+    pub covered: Vec<bool>,
 }
 
 /// Positions of the sorted ids in the problem's lists.
@@ -206,7 +209,7 @@ fn sorted_index<'p, T>(
 }
 
 impl Problem {
-    fn compile(&self) -> Result<(Compiled, Order), BatchError> {
+    fn compile_covered(&self, covered: &HashSet<&str>) -> Result<(Compiled, Order), BatchError> {
         let (need_order, need_ix) = sorted_index(&self.needs, |n| n.id.as_str(), "needs")?;
         let (cand_order, cand_ix) =
             sorted_index(&self.candidates, |c| c.id.as_str(), "candidates")?;
@@ -264,6 +267,14 @@ impl Problem {
                 .map(|&p| self.companies[p].quota)
                 .collect(),
             edges,
+            covered: if covered.is_empty() {
+                Vec::new()
+            } else {
+                need_order
+                    .iter()
+                    .map(|&p| covered.contains(self.needs[p].id.as_str()))
+                    .collect()
+            },
         };
         Ok((
             compiled,
@@ -282,7 +293,16 @@ impl Problem {
 /// The problem is split into connected components (needs and candidates joined by an
 /// edge, candidates joined by a company), each solved as a min-cost flow, in parallel.
 pub fn solve(problem: &Problem) -> Result<Solution, BatchError> {
-    let (compiled, order) = problem.compile()?;
+    solve_covered(problem, &HashSet::new())
+}
+
+/// [`solve`], where the needs in `covered` already count as covered (a pinned pair
+/// serves them): their remaining places only add weight.
+pub(crate) fn solve_covered(
+    problem: &Problem,
+    covered: &HashSet<&str>,
+) -> Result<Solution, BatchError> {
+    let (compiled, order) = problem.compile_covered(covered)?;
     let outcome = solve_compiled(&compiled, true)?;
     let pairs = outcome
         .chosen
@@ -415,7 +435,7 @@ fn solve_component(c: &Compiled, part: &Component) -> Result<(Objective, Vec<usi
     for (&e, &arc) in part.edges.iter().zip(&arcs) {
         if network.graph.flow(arc) > 0 {
             let (need, _, weight) = c.edges[e];
-            if last_need != Some(need) {
+            if last_need != Some(need) && !c.covered.get(need as usize).copied().unwrap_or(false) {
                 objective.covered += 1;
                 last_need = Some(need);
             }
@@ -486,9 +506,18 @@ impl<'c> ComponentNetwork<'c> {
     fn add_places(&mut self, bonus: i64) {
         for &need in &self.part.needs {
             let node = self.need_node[&need];
-            let wanted = i64::from(self.compiled.wanted[need as usize]);
-            if wanted > 0 {
+            let mut wanted = i64::from(self.compiled.wanted[need as usize]);
+            let covered = self
+                .compiled
+                .covered
+                .get(need as usize)
+                .copied()
+                .unwrap_or(false);
+            if wanted > 0 && !covered {
                 self.graph.add_edge(Self::SOURCE, node, 1, -bonus);
+            } else {
+                // Already covered: every place is a spare one, worth its weight only.
+                wanted += 1;
             }
             if wanted > 1 {
                 // Through a node of their own at costs −1 then +1: the same cost (0) as
@@ -544,5 +573,5 @@ impl<'c> ComponentNetwork<'c> {
 
 #[cfg(test)]
 pub(crate) fn compile_for_tests(p: &Problem) -> Result<Compiled, BatchError> {
-    p.compile().map(|(c, _)| c)
+    p.compile_covered(&HashSet::new()).map(|(c, _)| c)
 }

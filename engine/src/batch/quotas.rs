@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::{Expert, Offer};
+use crate::retrieval::CandidateKind;
 use crate::scoring::Bookings;
 
 /// What is left of one company offer.
@@ -84,5 +85,18 @@ impl Quotas {
             .values()
             .filter(|q| q.company == company)
             .fold(0u32, |acc, q| acc.saturating_add(q.remaining))
+    }
+
+    /// A candidate's capacity and the company whose quota it counts against: an expert
+    /// takes one need (its employer's quota, if any), an offer its missions left (one
+    /// and no company when missing, as [`super::BatchInput::problem`] counts it).
+    pub fn capacity(&self, id: &str, kind: CandidateKind) -> (u32, Option<&str>) {
+        match kind {
+            CandidateKind::Expert => (1, self.employees.get(id).map(String::as_str)),
+            CandidateKind::Offer => match self.offers.get(id) {
+                Some(q) => (q.remaining, Some(q.company.as_str())),
+                None => (1, None),
+            },
+        }
     }
 }

@@ -4,8 +4,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{
-    Alternate, Assignment, BatchInput, BatchResult, Coverage, NeedCandidates, PartlyServed,
-    Problem, Proposal, Reason, Solution, Taken, Unserved, kept, weight,
+    Alternate, Assignment, BatchInput, BatchResult, Constraints, Coverage, NeedCandidates,
+    PartlyServed, Problem, Proposal, Reason, Solution, Taken, Unserved, kept, weight,
 };
 
 /// How many alternates each need gets.
@@ -116,7 +116,12 @@ fn round2(x: f64) -> f64 {
 }
 
 /// Explains `solution`, the optimum of `problem`, built from `input`.
-pub(super) fn explain(input: &BatchInput, problem: &Problem, solution: &Solution) -> BatchResult {
+pub(super) fn explain(
+    input: &BatchInput,
+    problem: &Problem,
+    solution: &Solution,
+    constraints: &Constraints,
+) -> BatchResult {
     let load = Load::new(problem, solution);
     let by_id: HashMap<&str, &NeedCandidates> =
         input.needs.iter().map(|n| (n.need.as_str(), n)).collect();
@@ -131,21 +136,23 @@ pub(super) fn explain(input: &BatchInput, problem: &Problem, solution: &Solution
         let Some(need) = by_id.get(node.id.as_str()) else {
             continue;
         };
-        let candidates = kept(need, input.min_score);
+        let candidates = kept(need, input.min_score, constraints);
         let mine = assigned.get(node.id.as_str());
         let is_mine = |id: &str| mine.is_some_and(|m| m.contains(id));
 
         let chosen = chosen(&candidates, is_mine);
         for s in &chosen {
             total_score += s.score;
-            result.assignments.push(assignment(&node.id, s, &load));
+            let mut a = assignment(&node.id, s, &load);
+            a.pinned = constraints.pinned(&node.id, &s.id);
+            result.assignments.push(a);
         }
         let filled = chosen.len() as u32;
         if filled == 0 {
             result.unserved.push(Unserved {
                 need: node.id.clone(),
                 wanted: node.wanted,
-                reason: unserved_reason(need, &candidates, &load),
+                reason: unserved_reason(need, &candidates, &load, constraints),
             });
         } else if filled < node.wanted {
             result.partly_served.push(PartlyServed {
@@ -214,22 +221,32 @@ fn assignment(need: &str, s: &Proposal, load: &Load<'_>) -> Assignment {
             .map(str::to_owned),
         reasons: s.reasons.clone(),
         flags: s.flags.clone(),
+        pinned: false,
     }
 }
 
 /// Why a need got no one: its candidates were all taken, or none scored enough (the
 /// best is named), or none was eligible (the nearest are named).
-fn unserved_reason(need: &NeedCandidates, candidates: &[&Proposal], load: &Load<'_>) -> Reason {
+fn unserved_reason(
+    need: &NeedCandidates,
+    candidates: &[&Proposal],
+    load: &Load<'_>,
+    constraints: &Constraints,
+) -> Reason {
     if !candidates.is_empty() {
         return Reason::CandidatesTaken {
             by: load.blockers(candidates),
         };
     }
-    match need
+    let mut left = need
         .candidates
         .iter()
-        .max_by(|a, b| a.score.total_cmp(&b.score).then_with(|| b.id.cmp(&a.id)))
-    {
+        .filter(|s| !constraints.excluded(&need.need, &s.id))
+        .peekable();
+    if left.peek().is_none() && !need.candidates.is_empty() {
+        return Reason::AllExcluded;
+    }
+    match left.max_by(|a, b| a.score.total_cmp(&b.score).then_with(|| b.id.cmp(&a.id))) {
         Some(best) => Reason::BelowMinScore {
             best: best.id.clone(),
             score: best.score,

@@ -774,3 +774,235 @@ fn the_exported_problem_reads_back() {
         {"id": "x", "kind": "robot", "capacity": 1}], "companies": [], "edges": []});
     assert!(serde_json::from_value::<Problem>(bad).is_err());
 }
+
+// 9. Pins and exclusions.
+
+fn pin(n: &str, e: &str) -> Constraints {
+    Constraints {
+        pins: vec![Pair::new(n, e)],
+        excludes: vec![],
+    }
+}
+
+fn exclude(n: &str, e: &str) -> Constraints {
+    Constraints {
+        pins: vec![],
+        excludes: vec![Pair::new(n, e)],
+    }
+}
+
+/// Alice is best for a, Bob for b; the optimum is a-alice, b-bob, c-carol.
+fn three_needs() -> BatchInput {
+    input(vec![
+        need("a", 1, vec![expert("alice", 90.0), expert("bob", 40.0)]),
+        need("b", 1, vec![expert("alice", 50.0), expert("bob", 80.0)]),
+        need("c", 1, vec![expert("carol", 70.0), expert("dave", 60.0)]),
+    ])
+}
+
+#[test]
+fn no_constraints_gives_the_same_batch_as_assign() {
+    let input = three_needs();
+    let plain = assign(&input).unwrap();
+    let with = assign_with(&input, &Constraints::default()).unwrap();
+    assert_eq!(plain, with);
+    assert!(plain.result.assignments.iter().all(|a| !a.pinned));
+}
+
+#[test]
+fn a_pin_forces_a_pair_the_optimum_would_not_choose_and_the_rest_stays_optimal() {
+    let input = three_needs();
+    let plain = assign(&input).unwrap();
+    assert_eq!(
+        pairs(&plain.result),
+        [("a", "alice"), ("b", "bob"), ("c", "carol")]
+    );
+    let batch = assign_with(&input, &pin("b", "alice")).unwrap();
+    // Alice pinned to b: a falls back to Bob, c keeps its own optimum.
+    assert_eq!(
+        pairs(&batch.result),
+        [("a", "bob"), ("b", "alice"), ("c", "carol")]
+    );
+    let pinned: Vec<_> = batch
+        .result
+        .assignments
+        .iter()
+        .map(|a| (a.candidate.as_str(), a.pinned))
+        .collect();
+    assert_eq!(pinned, [("bob", false), ("alice", true), ("carol", false)]);
+    assert_eq!(batch.result.objective.covered, 3);
+    assert_eq!(batch.result.objective.total_weight, 4_000 + 5_000 + 7_000);
+}
+
+#[test]
+fn a_pinned_need_does_not_outrank_covering_another() {
+    // n1 wants two, Alice is pinned to it; Bob could fill its second place (90) or
+    // serve n2 (10): covering n2 comes first.
+    let input = input(vec![
+        need("n1", 2, vec![expert("alice", 50.0), expert("bob", 90.0)]),
+        need("n2", 1, vec![expert("bob", 10.0)]),
+    ]);
+    let batch = assign_with(&input, &pin("n1", "alice")).unwrap();
+    assert_eq!(pairs(&batch.result), [("n1", "alice"), ("n2", "bob")]);
+    assert_eq!(batch.result.objective.covered, 2);
+}
+
+#[test]
+fn a_pin_skips_the_minimum_score_and_a_duplicate_counts_once() {
+    let mut input = input(vec![need("a", 1, vec![expert("alice", 20.0)])]);
+    input.min_score = 50.0;
+    let plain = assign(&input).unwrap();
+    assert!(plain.result.assignments.is_empty());
+    let twice = Constraints {
+        pins: vec![Pair::new("a", "alice"), Pair::new("a", "alice")],
+        excludes: vec![],
+    };
+    let batch = assign_with(&input, &twice).unwrap();
+    assert_eq!(pairs(&batch.result), [("a", "alice")]);
+    assert!(batch.result.assignments[0].pinned);
+    assert_eq!(batch.result.coverage.places_filled, 1);
+}
+
+#[test]
+fn an_excluded_pair_is_never_assigned() {
+    let input = three_needs();
+    let batch = assign_with(&input, &exclude("a", "alice")).unwrap();
+    assert_eq!(
+        pairs(&batch.result),
+        [("a", "bob"), ("b", "alice"), ("c", "carol")]
+    );
+    assert!(
+        !batch
+            .problem
+            .edges
+            .iter()
+            .any(|e| e.need == "a" && e.candidate == "alice")
+    );
+    // Nor offered as an alternate.
+    assert!(
+        batch
+            .result
+            .alternates
+            .get("a")
+            .into_iter()
+            .flatten()
+            .all(|x| x.candidate != "alice")
+    );
+}
+
+#[test]
+fn a_need_whose_every_candidate_is_excluded_is_unserved_all_excluded() {
+    let input = input(vec![need("a", 1, vec![expert("alice", 90.0)])]);
+    let batch = assign_with(&input, &exclude("a", "alice")).unwrap();
+    assert_eq!(batch.result.unserved.len(), 1);
+    assert_eq!(batch.result.unserved[0].reason, Reason::AllExcluded);
+    let json = serde_json::to_value(&batch.result.unserved[0]).unwrap();
+    assert_eq!(json["reason"], "all_excluded");
+}
+
+#[test]
+fn pins_and_exclusions_are_refused_with_a_typed_error() {
+    let input = three_needs();
+    let err = |c: Constraints| assign_with(&input, &c).unwrap_err();
+    assert_eq!(
+        err(pin("zz", "alice")),
+        ConstraintError::NeedNotInRun { need: "zz".into() }
+    );
+    assert_eq!(
+        err(exclude("zz", "alice")),
+        ConstraintError::NeedNotInRun { need: "zz".into() }
+    );
+    assert_eq!(
+        err(pin("a", "nobody")),
+        ConstraintError::NotACandidate {
+            need: "a".into(),
+            expert: "nobody".into()
+        }
+    );
+    assert_eq!(
+        err(Constraints {
+            pins: vec![Pair::new("a", "alice")],
+            excludes: vec![Pair::new("a", "alice")],
+        }),
+        ConstraintError::PinnedAndExcluded {
+            need: "a".into(),
+            expert: "alice".into()
+        }
+    );
+    assert_eq!(
+        err(Constraints {
+            pins: vec![Pair::new("a", "alice"), Pair::new("a", "bob")],
+            excludes: vec![],
+        }),
+        ConstraintError::TooManyForNeed {
+            need: "a".into(),
+            pins: 2,
+            wanted: 1
+        }
+    );
+    assert_eq!(
+        err(Constraints {
+            pins: vec![Pair::new("a", "alice"), Pair::new("b", "alice")],
+            excludes: vec![],
+        }),
+        ConstraintError::TooManyForExpert {
+            expert: "alice".into(),
+            pins: 2,
+            capacity: 1
+        }
+    );
+}
+
+#[test]
+fn pins_beyond_a_company_quota_are_refused() {
+    let mut input = input(vec![
+        need("a", 1, vec![offer("o1", 50.0)]),
+        need("b", 1, vec![offer("o2", 50.0)]),
+    ]);
+    for o in ["o1", "o2"] {
+        input.quotas.offers.insert(
+            o.into(),
+            OfferQuota {
+                company: "co".into(),
+                remaining: 1,
+            },
+        );
+    }
+    input.quotas.offers.get_mut("o2").unwrap().remaining = 0;
+    let c = Constraints {
+        pins: vec![Pair::new("a", "o1"), Pair::new("b", "o2")],
+        excludes: vec![],
+    };
+    assert!(matches!(
+        assign_with(&input, &c).unwrap_err(),
+        ConstraintError::TooManyForExpert { .. } | ConstraintError::TooManyForCompany { .. }
+    ));
+}
+
+#[test]
+fn a_pin_of_a_candidate_failing_a_gate_names_the_gate() {
+    let excluded = Excluded {
+        id: "eve".into(),
+        kind: CandidateKind::Expert,
+        reasons: vec![GateFailure {
+            gate: Gate::Consent,
+            detail: "no consent".into(),
+        }],
+    };
+    let input = input(vec![NeedCandidates::new(
+        "a",
+        1,
+        vec![expert("alice", 50.0)],
+        vec![excluded],
+    )]);
+    let e = assign_with(&input, &pin("a", "eve")).unwrap_err();
+    assert_eq!(
+        e,
+        ConstraintError::FailsGate {
+            need: "a".into(),
+            expert: "eve".into(),
+            gate: Gate::Consent.id().to_owned()
+        }
+    );
+    assert!(e.to_string().contains(Gate::Consent.id()));
+}

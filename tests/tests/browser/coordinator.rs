@@ -251,6 +251,14 @@ async fn a_call_is_run_committed_and_a_mission_advanced_with_its_documents() {
     b.check_accessibility("appel").await;
     b.screenshot("appel").await;
 
+    // Pin the first assignment: the re-run marks it, and the commit keeps it.
+    b.press("Épingler").await;
+    let page = b.wait_for_text("(épinglée)").await;
+    assert!(
+        page.contains("Retirer"),
+        "the pin is listed with « Retirer »"
+    );
+
     let commit = b
         .client
         .find(Locator::XPath(

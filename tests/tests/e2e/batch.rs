@@ -321,3 +321,76 @@ fn batch_reports_user_mistakes() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("explor init"));
 }
+
+#[test]
+fn batch_pins_and_excludes_pairs_and_commits_the_pinned_one() {
+    let ws = sample();
+    let plain = spring(&ws);
+    // An alternate pinned to its need, the first assignment excluded.
+    let (need, alt) = plain["alternates"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .find_map(|(n, alts)| {
+            alts.as_array()?
+                .first()
+                .map(|a| (n.clone(), str_of(a, "candidate").to_owned()))
+        })
+        .expect("an alternate");
+    let first = &plain["assignments"][0];
+    let pin = format!("{need}={alt}");
+    let exclude = format!("{}={}", str_of(first, "need"), str_of(first, "candidate"));
+    let args = [
+        "batch",
+        "--call",
+        CALL,
+        "--format",
+        "json",
+        "--pin",
+        &pin,
+        "--exclude",
+        &exclude,
+    ];
+    let report = json(&ws, &args);
+    assert_eq!(report["pins"][0]["need"], need.as_str());
+    assert_eq!(report["excludes"][0]["expert"], first["candidate"]);
+    let assignments = report["assignments"].as_array().unwrap();
+    let pinned: Vec<&Value> = assignments.iter().filter(|a| a["pinned"] == true).collect();
+    assert_eq!(pinned.len(), 1);
+    assert_eq!(pinned[0]["need"], need.as_str());
+    assert_eq!(pinned[0]["candidate"], alt.as_str());
+    assert!(
+        !assignments
+            .iter()
+            .any(|a| a["need"] == first["need"] && a["candidate"] == first["candidate"])
+    );
+    let table = run_ok(&ws, &["batch", "--call", CALL, "--pin", &pin]);
+    assert!(table.contains("(épinglée)"), "{table}");
+
+    run_ok(&ws, &["batch", "--call", CALL, "--pin", &pin, "--commit"]);
+    let missions = json(&ws, &["mission", "list", "--format", "json"]);
+    let text = missions.to_string();
+    assert!(text.contains(&need) && text.contains(&alt), "{missions}");
+}
+
+#[test]
+fn batch_refuses_bad_pins_naming_the_flag_and_the_value() {
+    let ws = sample();
+    let out = ws
+        .explor(&["batch", "--call", CALL, "--pin", "no-equals-sign"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--pin") && stderr.contains("no-equals-sign"),
+        "{stderr}"
+    );
+    let out = ws
+        .explor(&["batch", "--call", CALL, "--exclude", "need-x=nobody"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("need-x"), "{stderr}");
+}

@@ -9,6 +9,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use explor_engine::batch::{ConstraintError, Pair};
 use explor_indexer::{BatchOptions, BatchRunError, NewMission, Workspace};
 use explor_views::{BatchView, Overview};
 use serde::Deserialize;
@@ -50,6 +51,9 @@ struct Report {
     heading: String,
     sections: Vec<HtmlTable>,
     assignments: usize,
+    /// Each assignment as (need, candidate, pinned), for its « Épingler » and « Exclure »
+    /// buttons.
+    pairs: Vec<(String, String, bool)>,
 }
 
 /// The batch form as typed (kept to fill the form again).
@@ -59,6 +63,83 @@ pub struct BatchForm {
     top_k: Option<String>,
     #[serde(default)]
     score_min: Option<String>,
+    /// The pins so far, `need=expert` separated by commas (a hidden field, so that a
+    /// re-run keeps them).
+    #[serde(default)]
+    pins: Option<String>,
+    /// The exclusions so far, likewise.
+    #[serde(default)]
+    excludes: Option<String>,
+}
+
+/// `need=expert,need=expert` → pairs; the message in French when malformed.
+fn parse_pairs(text: &str, field: &str) -> std::result::Result<Vec<Pair>, String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((n, e)) if !n.trim().is_empty() && !e.trim().is_empty() => {
+                Ok(Pair::new(n.trim(), e.trim()))
+            }
+            _ => Err(format!(
+                "Valeur illisible dans « {field} » : « {p} » (attendu besoin=expert)."
+            )),
+        })
+        .collect()
+}
+
+fn join_pairs(pairs: &[Pair]) -> String {
+    pairs
+        .iter()
+        .map(|p| format!("{}={}", p.need, p.expert))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Why pins or exclusions were refused, in French.
+fn constraint_message(e: &BatchRunError) -> Option<String> {
+    Some(match e {
+        BatchRunError::UnknownNeed { need } => format!("Besoin inconnu : « {need} »."),
+        BatchRunError::UnknownExpert { expert } => {
+            format!("Expert ou offre inconnu : « {expert} ».")
+        }
+        BatchRunError::NeedNotInCall { need, call } => {
+            format!("Le besoin « {need} » n’appartient pas à l’appel « {call} ».")
+        }
+        BatchRunError::Constraint(c) => match c {
+            ConstraintError::NeedNotInRun { need } => {
+                format!("Le besoin « {need} » n’est pas à pourvoir dans cette affectation.")
+            }
+            ConstraintError::NotACandidate { need, expert } => {
+                format!("« {expert} » n’est pas candidat pour le besoin « {need} ».")
+            }
+            ConstraintError::FailsGate { need, expert, gate } => format!(
+                "« {expert} » ne peut pas servir le besoin « {need} » : critère éliminatoire {gate}."
+            ),
+            ConstraintError::PinnedAndExcluded { need, expert } => {
+                format!("La paire {need}={expert} est à la fois épinglée et exclue.")
+            }
+            ConstraintError::TooManyForNeed { need, pins, wanted } => format!(
+                "{pins} paires épinglées pour le besoin « {need} », qui demande {wanted} personne(s)."
+            ),
+            ConstraintError::TooManyForExpert {
+                expert,
+                pins,
+                capacity,
+            } => {
+                format!("{pins} paires épinglées pour « {expert} », qui n’en prend que {capacity}.")
+            }
+            ConstraintError::TooManyForCompany {
+                company,
+                pins,
+                quota,
+            } => format!(
+                "{pins} paires épinglées pour l’entreprise « {company} », dont le quota est {quota}."
+            ),
+            ConstraintError::Batch(_) => return None,
+        },
+        _ => return None,
+    })
 }
 
 impl BatchForm {
@@ -68,6 +149,60 @@ impl BatchForm {
 
     fn min_score_text(&self) -> &str {
         self.score_min.as_deref().unwrap_or("0")
+    }
+
+    fn pins_text(&self) -> &str {
+        self.pins.as_deref().unwrap_or("")
+    }
+
+    fn excludes_text(&self) -> &str {
+        self.excludes.as_deref().unwrap_or("")
+    }
+
+    /// The pins and exclusions, or the message in French when a field is malformed.
+    fn constraints(&self) -> std::result::Result<(Vec<Pair>, Vec<Pair>), String> {
+        Ok((
+            parse_pairs(self.pins_text(), "épinglées")?,
+            parse_pairs(self.excludes_text(), "exclues")?,
+        ))
+    }
+
+    /// The hidden fields' values once `pair` is pinned (`pin`) or excluded, or, for
+    /// `remove`, taken out of both lists.
+    fn with(&self, pair: &Pair, action: &str) -> (String, String) {
+        let (mut pins, mut excludes) = self.constraints().unwrap_or_default();
+        pins.retain(|p| p != pair);
+        excludes.retain(|p| p != pair);
+        match action {
+            "pin" => pins.push(pair.clone()),
+            "exclude" => excludes.push(pair.clone()),
+            _ => {}
+        }
+        (join_pairs(&pins), join_pairs(&excludes))
+    }
+
+    /// [`Self::with`] for ids (from the template).
+    fn with_ids(&self, need: &str, expert: &str, action: &str) -> (String, String) {
+        self.with(&Pair::new(need, expert), action)
+    }
+
+    /// The current pins and exclusions, each with the hidden fields' values once it is
+    /// removed: (label, pins, excludes).
+    fn current(&self) -> Vec<(String, String, String)> {
+        let (pins, excludes) = self.constraints().unwrap_or_default();
+        let pinned = pins.iter().map(|p| (p, "épinglée"));
+        let excluded = excludes.iter().map(|p| (p, "exclue"));
+        pinned
+            .chain(excluded)
+            .map(|(p, what)| {
+                let (pins, excludes) = self.with(p, "remove");
+                (
+                    format!("{} — {} ({what})", p.need, p.expert),
+                    pins,
+                    excludes,
+                )
+            })
+            .collect()
     }
 
     /// The options, or a message per field that cannot be read.
@@ -95,6 +230,8 @@ impl BatchForm {
                 top_k,
                 min_score,
                 include_pending: false,
+                pins: Vec::new(),
+                excludes: Vec::new(),
             }),
             (k, s) => Err((
                 k.is_none()
@@ -129,12 +266,19 @@ pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<Ca
     })
 }
 
+/// A run's outcome: the report and its missions, or pins and exclusions refused (the
+/// message in French).
+type Outcome = std::result::Result<(Report, Vec<NewMission>), String>;
+
 /// The run's report, or a 404 when no need belongs to the call.
-fn run(ws: &Workspace, options: &BatchOptions) -> Result<(Report, Vec<NewMission>)> {
+fn run(ws: &Workspace, options: &BatchOptions) -> Result<Outcome> {
     let run = match ws.batch(options, &|_| {}) {
         Ok(run) => run,
         Err(BatchRunError::UnknownCall { .. }) => return Err(WebError::NotFound),
         Err(BatchRunError::Workspace(e)) => return Err(e.into()),
+        Err(e) if constraint_message(&e).is_some() => {
+            return Ok(Err(constraint_message(&e).unwrap_or_default()));
+        }
         Err(e) => {
             return Err(crate::error::InternalError::Corrupt(format!("batch: {e}")).into());
         }
@@ -146,14 +290,21 @@ fn run(ws: &Workspace, options: &BatchOptions) -> Result<(Report, Vec<NewMission
         .map(|s| HtmlTable::new(format!("{} ({})", s.title, s.table.rows.len()), s.table))
         .collect();
     let requests = NewMission::from_assignments(&run.batch.result.assignments, false);
-    Ok((
+    Ok(Ok((
         Report {
             heading: view.heading(),
             sections,
             assignments: run.batch.result.assignments.len(),
+            pairs: run
+                .batch
+                .result
+                .assignments
+                .iter()
+                .map(|a| (a.need.clone(), a.candidate.clone(), a.pinned))
+                .collect(),
         },
         requests,
-    ))
+    )))
 }
 
 fn empty_page(user: &Coordinator, call: &str, form: BatchForm) -> CallPage {
@@ -178,7 +329,7 @@ pub async fn show(
 ) -> Result<Response> {
     let mut page = empty_page(&user, &call, form.clone());
     let asked = form.top_k.is_some() || form.score_min.is_some();
-    let options = match form.options(&call) {
+    let mut options = match form.options(&call) {
         Ok(o) => o,
         Err((k, s)) => {
             page.top_k_error = k;
@@ -186,10 +337,20 @@ pub async fn show(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
-    page.report = state
+    match form.constraints() {
+        Ok((pins, excludes)) => {
+            options.pins = pins;
+            options.excludes = excludes;
+        }
+        Err(message) => {
+            page.error = Some(message);
+            return Ok((StatusCode::BAD_REQUEST, page).into_response());
+        }
+    }
+    let outcome = state
         .with_workspace(move |ws| {
             if asked {
-                return Ok(Some(run(ws, &options)?.0));
+                return Ok(Some(run(ws, &options)?.map(|r| r.0)));
             }
             let known = ws.needs()?.into_iter().any(|n| n.call == options.call);
             if known {
@@ -199,6 +360,14 @@ pub async fn show(
             }
         })
         .await?;
+    match outcome {
+        None => {}
+        Some(Ok(report)) => page.report = Some(report),
+        Some(Err(message)) => {
+            page.error = Some(message);
+            return Ok((StatusCode::BAD_REQUEST, page).into_response());
+        }
+    }
     Ok(page.into_response())
 }
 
@@ -211,7 +380,7 @@ pub async fn commit(
     Form(form): Form<BatchForm>,
 ) -> Result<Response> {
     let mut page = empty_page(&user, &call, form.clone());
-    let options = match form.options(&call) {
+    let mut options = match form.options(&call) {
         Ok(o) => o,
         Err((k, s)) => {
             page.top_k_error = k;
@@ -219,9 +388,22 @@ pub async fn commit(
             return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
         }
     };
+    match form.constraints() {
+        Ok((pins, excludes)) => {
+            options.pins = pins;
+            options.excludes = excludes;
+        }
+        Err(message) => {
+            page.error = Some(message);
+            return Ok((StatusCode::BAD_REQUEST, page).into_response());
+        }
+    }
     let outcome = state
         .with_workspace_mut(move |ws| {
-            let (report, requests) = run(ws, &options)?;
+            let (report, requests) = match run(ws, &options)? {
+                Ok(done) => done,
+                Err(message) => return Ok(Err((None, message))),
+            };
             match ws.create_missions(&requests, today()) {
                 Ok(created) => Ok(Ok(created
                     .into_iter()
@@ -231,7 +413,7 @@ pub async fn commit(
                 Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
                     Err(e.into())
                 }
-                Err(explor_indexer::Error::User(e)) => Ok(Err((report, refusal(&e)))),
+                Err(explor_indexer::Error::User(e)) => Ok(Err((Some(report), refusal(&e)))),
                 Err(e) => Err(e.into()),
             }
         })
@@ -251,8 +433,12 @@ pub async fn commit(
             page.created = created;
             Ok(page.into_response())
         }
+        Err((None, message)) => {
+            page.error = Some(message);
+            Ok((StatusCode::BAD_REQUEST, page).into_response())
+        }
         Err((report, message)) => {
-            page.report = Some(report);
+            page.report = report;
             page.error = Some(message);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }

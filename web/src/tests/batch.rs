@@ -51,6 +51,7 @@ async fn a_commit_creates_as_many_missions_as_the_run_assigns() {
                     top_k: 20,
                     min_score: 0.0,
                     include_pending: false,
+                    ..BatchOptions::default()
                 },
                 &|_| {},
             )
@@ -76,4 +77,106 @@ async fn a_commit_creates_as_many_missions_as_the_run_assigns() {
     );
     let audit = c.get("/audit?action=batch_committed").await;
     assert!(audit.body.contains(&format!("{expected} mission(s)")));
+}
+
+/// The first alternate of the spring call's run: a pair the optimum does not choose.
+fn an_alternate(h: &Harness) -> (String, String, String, String) {
+    let ws = h.workspace();
+    let run = ws
+        .batch(
+            &BatchOptions {
+                call: Some(CALL.to_owned()),
+                top_k: 20,
+                ..BatchOptions::default()
+            },
+            &|_| {},
+        )
+        .unwrap();
+    let r = &run.batch.result;
+    let (need, alt) = r
+        .alternates
+        .iter()
+        .find_map(|(n, alts)| alts.first().map(|a| (n.clone(), a.candidate.clone())))
+        .unwrap();
+    let first = &r.assignments[0];
+    (need, alt, first.need.clone(), first.candidate.clone())
+}
+
+#[tokio::test]
+async fn a_pin_is_kept_on_a_re_run_and_marked_and_an_exclusion_removes_the_pair() {
+    let h = Harness::new();
+    let (need, alt, ex_need, ex_cand) = an_alternate(&h);
+    let mut c = h.coordinator().await;
+    let page = c.get(&format!("/appels/{CALL}?top_k=20&score_min=0")).await;
+    assert!(page.body.contains(">Épingler</button>"));
+    assert!(page.body.contains(">Exclure</button>"));
+    let pinned = c
+        .get(&format!(
+            "/appels/{CALL}?top_k=20&score_min=0&pins={need}%3D{alt}&excludes={ex_need}%3D{ex_cand}"
+        ))
+        .await;
+    assert_eq!(pinned.status, StatusCode::OK, "{}", pinned.body);
+    assert!(pinned.body.contains(&format!("{need} — {alt} (épinglée)")));
+    // The hidden fields carry the pin to the next run and to the commit.
+    assert!(
+        pinned
+            .body
+            .contains(&format!("name=\"pins\" value=\"{need}={alt}\""))
+    );
+    assert!(pinned.body.contains(">Retirer</button>"));
+    assert!(
+        !pinned
+            .body
+            .contains(&format!("<li>{ex_need} — {ex_cand}\n"))
+    );
+
+    let r = c
+        .post(
+            &format!("/appels/{CALL}/valider"),
+            &[
+                ("top_k", "20"),
+                ("score_min", "0"),
+                ("pins", &format!("{need}={alt}")),
+                ("excludes", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let missions = h.workspace().missions().unwrap();
+    assert!(
+        missions
+            .iter()
+            .any(|m| m.need == need && format!("{m:?}").contains(&alt)),
+        "{missions:?}"
+    );
+}
+
+#[tokio::test]
+async fn bad_pins_give_a_french_error_not_a_500() {
+    let h = Harness::new();
+    let (need, alt, _, _) = an_alternate(&h);
+    let mut c = h.coordinator().await;
+    for (query, says) in [
+        ("pins=malformed".to_owned(), "illisible"),
+        (format!("pins=need-nope%3D{alt}"), "Besoin inconnu"),
+        (format!("pins={need}%3Dnobody"), "inconnu"),
+        (
+            format!("pins={need}%3D{alt}&excludes={need}%3D{alt}"),
+            "à la fois épinglée et exclue",
+        ),
+    ] {
+        let r = c
+            .get(&format!("/appels/{CALL}?top_k=20&score_min=0&{query}"))
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{query}: {}", r.body);
+        assert!(r.body.contains(says), "{query}: {}", r.body);
+    }
+    let r = c
+        .post(
+            &format!("/appels/{CALL}/valider"),
+            &[("top_k", "20"), ("score_min", "0"), ("pins", "x=")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert!(h.workspace().missions().unwrap().is_empty());
 }
