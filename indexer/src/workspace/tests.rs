@@ -154,7 +154,10 @@ fn an_index_behind_the_store_is_read_as_it_is_while_a_writer_holds_the_lock() {
     let mut reader = Workspace::open(&root).expect("not refused for the lock");
     assert_eq!(reader.index().generation().unwrap(), Some(1));
     let notices = reader.take_notices();
-    assert!(notices[0].contains("another command is writing"), "{notices:?}");
+    assert!(
+        notices[0].contains("another command is writing"),
+        "{notices:?}"
+    );
     drop(held);
     // Once the writer is gone, the next open brings the index up.
     let mut after = Workspace::open(&root).unwrap();
