@@ -188,10 +188,12 @@ pub struct MissionDocArgs {
     /// proposal), livret (volunteer booklet), bilan (return debrief form) or budget
     /// (cost plan).
     pub document: String,
-    /// Markdown or printable HTML.
-    #[arg(long, value_enum, default_value_t = DocFormatArg::Md)]
-    pub format: DocFormatArg,
-    /// Write to FILE (atomically: whole or not at all) instead of standard output.
+    /// Markdown or printable HTML; without it, taken from the extension of --out
+    /// (.md, .html), else Markdown.
+    #[arg(long, value_enum)]
+    pub format: Option<DocFormatArg>,
+    /// Write to FILE (atomically: whole or not at all) instead of standard output;
+    /// its extension must agree with --format.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -200,6 +202,15 @@ pub struct MissionDocArgs {
 pub enum DocFormatArg {
     Md,
     Html,
+}
+
+impl DocFormatArg {
+    pub fn name(self) -> &'static str {
+        match self {
+            DocFormatArg::Md => "md",
+            DocFormatArg::Html => "html",
+        }
+    }
 }
 
 #[derive(Debug, Args)]

@@ -170,9 +170,42 @@ pub fn print_file(ws: &Workspace, out: &mut Out, file: &MissionFile) -> Result<(
     }
 }
 
+/// The document's format: --format when given, else the extension of --out,
+/// else Markdown. An --out extension that is unknown or contradicts --format is
+/// refused, so that `--out mission.docx` never silently receives Markdown.
+fn doc_format(
+    asked: Option<DocFormatArg>,
+    out: Option<&std::path::Path>,
+) -> Result<DocFormatArg, UsageError> {
+    let Some(ext) = out.and_then(|p| p.extension()) else {
+        return Ok(asked.unwrap_or(DocFormatArg::Md));
+    };
+    let ext = ext.to_string_lossy().to_lowercase();
+    let from_ext = match ext.as_str() {
+        "md" | "markdown" => Some(DocFormatArg::Md),
+        "html" | "htm" => Some(DocFormatArg::Html),
+        _ => None,
+    };
+    match (asked, from_ext) {
+        (Some(a), Some(e)) if a != e => Err(UsageError(format!(
+            "--format {} contradicts the extension .{ext} of --out; use the same format for both",
+            a.name()
+        ))),
+        (_, Some(e)) => Ok(e),
+        (Some(a), None) => Err(UsageError(format!(
+            "--format {} does not match the extension .{ext} of --out (expected .{})",
+            a.name(),
+            a.name()
+        ))),
+        (None, None) => Err(UsageError(format!(
+            "unknown document extension .{ext} for --out: use .md or .html, or give --format"
+        ))),
+    }
+}
+
 fn doc(ws: &Workspace, args: &MissionDocArgs) -> Result<()> {
     let kind: DocKind = args.document.parse().map_err(UsageError)?;
-    let format = match args.format {
+    let format = match doc_format(args.format, args.out.as_deref())? {
         DocFormatArg::Md => DocFormat::Markdown,
         DocFormatArg::Html => DocFormat::Html,
     };

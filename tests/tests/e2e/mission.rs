@@ -434,3 +434,60 @@ fn an_offer_staffs_a_mission_with_one_employee_within_its_headcount() {
         "{offer}"
     );
 }
+
+#[test]
+fn document_format_follows_the_out_extension_and_never_contradicts_it() {
+    let ws = sample();
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-kin-dechets",
+            "--expert",
+            "exp-0007",
+        ],
+    );
+    // Without --format, .html gets HTML.
+    let html = ws.dir().join("fiche.html");
+    let html_s = html.to_str().unwrap();
+    run_ok(
+        &ws,
+        &["mission", "doc", "mis-0001", "fiche", "--out", html_s],
+    );
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.to_lowercase().starts_with("<!doctype html>"), "{text}");
+
+    // A contradiction names both, and writes nothing.
+    let md = ws.dir().join("fiche.md");
+    let md_s = md.to_str().unwrap();
+    let err = run_fails(
+        &ws,
+        &[
+            "mission", "doc", "mis-0001", "fiche", "--format", "html", "--out", md_s,
+        ],
+        2,
+    );
+    assert!(
+        err.contains("--format html") && err.contains(".md"),
+        "{err}"
+    );
+    assert!(!md.exists());
+
+    // An extension explor does not write is refused, never filled with Markdown.
+    let docx = ws.dir().join("fiche.docx");
+    let err = run_fails(
+        &ws,
+        &[
+            "mission",
+            "doc",
+            "mis-0001",
+            "fiche",
+            "--out",
+            docx.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains(".docx"), "{err}");
+    assert!(!docx.exists());
+}
