@@ -137,9 +137,7 @@ fn kind_of(file: &Path) -> Result<RecordKind> {
 
 fn load_file(file: &Path, kind: RecordKind, out: &mut Loaded) -> Result<()> {
     let bytes = std::fs::read(file).map_err(|e| unreadable(file, &e))?;
-    let Some(text) = utf8_text(file, bytes, out) else {
-        return Ok(());
-    };
+    let text = decode_text(bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     match extension(file).as_deref() {
         Some("json") => load_json(file, text, kind, out),
@@ -156,21 +154,35 @@ fn load_file(file: &Path, kind: RecordKind, out: &mut Loaded) -> Result<()> {
     Ok(())
 }
 
-/// The file's text, or `None` (and an issue) when it is not UTF-8.
-fn utf8_text(file: &Path, bytes: Vec<u8>, out: &mut Loaded) -> Option<String> {
+/// The file's text: UTF-8 (with or without a byte-order mark) when the bytes
+/// are valid UTF-8, otherwise Windows-1252, which is what Excel's default
+/// French "CSV (séparateur : point-virgule)" export writes. Every byte has a
+/// Windows-1252 reading, so this never fails; a UTF-8 file with a stray bad
+/// byte is read as Windows-1252 rather than refused with a byte offset.
+fn decode_text(bytes: Vec<u8>) -> String {
     match String::from_utf8(bytes) {
-        Ok(text) => Some(text),
+        Ok(text) => text,
         Err(e) => {
-            out.issues.push(ImportIssue::syntax(
-                file,
-                Location::File,
-                format!(
-                    "not UTF-8 text (invalid byte at offset {}); save the file as UTF-8",
-                    e.utf8_error().valid_up_to()
-                ),
-            ));
-            None
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
+            text.into_owned()
         }
+    }
+}
+
+#[cfg(test)]
+mod decode_tests {
+    use super::decode_text;
+
+    #[test]
+    fn windows_1252_bytes_are_decoded() {
+        // "Déchets;Côte d’Ivoire" as Excel's French CSV export writes it.
+        let bytes = b"D\xe9chets;C\xf4te d\x92Ivoire\r\n".to_vec();
+        assert_eq!(decode_text(bytes), "Déchets;Côte d\u{2019}Ivoire\r\n");
+    }
+
+    #[test]
+    fn utf8_is_kept() {
+        assert_eq!(decode_text("Déchets".as_bytes().to_vec()), "Déchets");
     }
 }
 
@@ -377,12 +389,14 @@ mod tests {
     }
 
     #[test]
-    fn non_utf8_and_non_array_files_are_reported_not_fatal() {
+    fn windows_1252_is_read_and_non_array_files_are_reported_not_fatal() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("experts.csv"), b"id,name\n\xe9t\xe9,x\n").unwrap();
         std::fs::write(dir.path().join("needs.json"), "{}").unwrap();
         let loaded = load(dir.path(), None).unwrap();
-        assert_eq!(loaded.issues.len(), 2);
+        assert_eq!(loaded.issues.len(), 1);
+        assert_eq!(loaded.records.len(), 1);
+        assert!(loaded.records[0].value.to_string().contains("été"));
         assert!(loaded.issues.iter().all(|i| i.location == Location::File));
     }
 }
