@@ -26,7 +26,7 @@ use crate::values::DateWindow;
 
 pub use documents::{DocFormat, DocKind, DocumentError, Dossier, Templates, render};
 pub use file::MissionFile;
-pub use lifecycle::{Checklist, MissionError, State};
+pub use lifecycle::{Checklist, DEPARTURE_LEAD_DAYS, MissionError, State};
 pub use staffing::{Staffing, check_staffing, cost_input, earliest_dates};
 
 /// Who goes on a mission.
