@@ -65,41 +65,16 @@ pub(super) struct CategoryCost {
     pub(super) in_kind: Option<ExpertLine>,
 }
 
-/// A source's date as a French reader writes it: `2024-07-08` → `08/07/2024`, `2026-11` →
-/// `novembre 2026`; anything else (a year) as it is.
-pub(super) fn french_date(date: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let parts: Vec<&str> = date.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => format!("{d}/{m}/{y}"),
-        [y, m] if y.len() == 4 => match m.parse::<usize>() {
-            Ok(month @ 1..=12) => format!("{} {y}", MONTHS[month - 1]),
-            _ => date.to_owned(),
-        },
-        _ => date.to_owned(),
-    }
-}
-
 /// The sources of the rules used, each once, in order of first use.
 #[derive(Default)]
 pub(super) struct Sources(Vec<String>);
 
 impl Sources {
     pub(super) fn add(&mut self, source: &str, date: &str) {
-        let entry = format!("{source} ({})", french_date(date));
+        let entry = format!(
+            "{source} ({})",
+            crate::values::french_date::reference_date(date)
+        );
         if !self.0.contains(&entry) {
             self.0.push(entry);
         }

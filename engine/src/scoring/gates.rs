@@ -167,8 +167,7 @@ impl Scorer<'_> {
                 Gate::TravelAdvice,
                 format!(
                     "avis aux voyageurs inconnu : {name} n’est pas dans la liste explor du {} ; consulter France Diplomatie avant de proposer",
-                    chrono::NaiveDate::parse_from_str(travel.date(), "%Y-%m-%d")
-                        .map_or_else(|_| travel.date().to_owned(), |d| d.format("%d/%m/%Y").to_string())
+                    crate::values::french_date::reference_date(travel.date())
                 ),
             );
             return;

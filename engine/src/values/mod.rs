@@ -2,6 +2,7 @@
 
 mod cefr;
 mod codes;
+pub(crate) mod french_date;
 mod money;
 mod window;
 

@@ -182,16 +182,7 @@ impl Store {
         {
             let mut read = tx.prepare_cached("SELECT body FROM records WHERE id = ?1")?;
             for record in records {
-                let body = encode(record)?;
-                let old: Option<String> = read
-                    .query_row(params![record.id()], |r| r.get(0))
-                    .optional()?;
-                let change = match old {
-                    None => Upsert::Added,
-                    Some(old) if old == body => Upsert::Unchanged,
-                    Some(_) => Upsert::Updated,
-                };
-                planned.push((change, body));
+                planned.push(classify(&mut read, record)?);
             }
         }
         tx.commit()?;
@@ -210,15 +201,7 @@ impl Store {
             let mut read = tx.prepare_cached("SELECT body FROM records WHERE id = ?1")?;
             let mut write = tx.prepare_cached(UPSERT)?;
             for record in records {
-                let body = encode(record)?;
-                let old: Option<String> = read
-                    .query_row(params![record.id()], |r| r.get(0))
-                    .optional()?;
-                let change = match old {
-                    None => Upsert::Added,
-                    Some(old) if old == body => Upsert::Unchanged,
-                    Some(_) => Upsert::Updated,
-                };
+                let (change, body) = classify(&mut read, record)?;
                 if change != Upsert::Unchanged {
                     write.execute(params![record.id(), record.kind().as_str(), body, next])?;
                 }
@@ -392,6 +375,21 @@ fn finish_upserts(
 const UPSERT: &str = "INSERT INTO records (id, kind, body, generation) VALUES (?1, ?2, ?3, ?4)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, body = excluded.body,
      generation = excluded.generation";
+
+/// How storing `record` would change the store, and its JSON; `read` selects a stored
+/// body by id.
+fn classify(read: &mut rusqlite::CachedStatement<'_>, record: &Record) -> Result<(Upsert, String)> {
+    let body = encode(record)?;
+    let old: Option<String> = read
+        .query_row(params![record.id()], |r| r.get(0))
+        .optional()?;
+    let change = match old {
+        None => Upsert::Added,
+        Some(old) if old == body => Upsert::Unchanged,
+        Some(_) => Upsert::Updated,
+    };
+    Ok((change, body))
+}
 
 /// A record's canonical JSON, as stored.
 fn encode(record: &Record) -> Result<String> {

@@ -84,20 +84,7 @@ async fn an_unknown_need_or_another_kind_of_id_is_404() {
 #[tokio::test]
 async fn a_proposal_creates_a_mission_and_an_audit_row() {
     let h = Harness::new();
-    let first = NeedMatch::build(
-        &h.workspace(),
-        NEED,
-        MatchOptions {
-            top: 1,
-            include_ineligible: false,
-            include_pending: false,
-        },
-    )
-    .unwrap()
-    .result
-    .candidates[0]
-        .id
-        .clone();
+    let first = first_candidate(&h);
     let mut c = h.coordinator().await;
     c.get(&format!("/besoins/{NEED}")).await;
     let r = c
@@ -217,20 +204,7 @@ async fn while_another_command_writes_pages_answer_and_a_write_says_busy() {
     lock.try_lock().unwrap();
     let read = c.get(&format!("/besoins/{NEED}")).await;
     assert_eq!(read.status, StatusCode::OK, "reading does not wait for it");
-    let candidate = NeedMatch::build(
-        &h.workspace(),
-        NEED,
-        MatchOptions {
-            top: 1,
-            include_ineligible: false,
-            include_pending: false,
-        },
-    )
-    .unwrap()
-    .result
-    .candidates[0]
-        .id
-        .clone();
+    let candidate = first_candidate(&h);
     let write = c
         .post(
             &format!("/besoins/{NEED}/proposer"),
@@ -254,4 +228,22 @@ async fn while_another_command_writes_pages_answer_and_a_write_says_busy() {
         h.workspace().missions().unwrap().is_empty(),
         "nothing written"
     );
+}
+
+/// The best candidate for [`NEED`], as `explor match` ranks it.
+fn first_candidate(h: &Harness) -> String {
+    NeedMatch::build(
+        &h.workspace(),
+        NEED,
+        MatchOptions {
+            top: 1,
+            include_ineligible: false,
+            include_pending: false,
+        },
+    )
+    .unwrap()
+    .result
+    .candidates[0]
+        .id
+        .clone()
 }

@@ -14,23 +14,8 @@ pub(super) const ERASED: &str = "expert·e effacé·e à sa demande (RGPD)";
 /// What a table cell shows when there is nothing to show.
 pub(super) const NONE: &str = "—";
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 fn month(d: NaiveDate) -> &'static str {
-    MONTHS[d.month0() as usize]
+    crate::values::french_date::month_name(d)
 }
 
 /// `1er` for the first of the month, as French typography writes it; else the number.

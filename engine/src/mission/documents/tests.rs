@@ -297,7 +297,11 @@ fn render_case(case: &Case, kind: DocKind, format: DocFormat) -> String {
 }
 
 fn kinshasa() -> Case {
-    let need = need_kinshasa();
+    kinshasa_with(need_kinshasa())
+}
+
+/// The Kinshasa mission's people and dates, for `need`.
+fn kinshasa_with(need: Need) -> Case {
     let staff = Staff::Experts {
         experts: vec!["exp-0007".to_owned()],
     };
@@ -414,25 +418,7 @@ fn a_destination_missing_from_the_travel_advice_list_is_said_unknown() {
     let livret_in = |country: &str| {
         let mut need = need_kinshasa();
         need.country = country.parse().unwrap();
-        let staff = Staff::Experts {
-            experts: vec!["exp-0007".to_owned()],
-        };
-        let m = mission(
-            "mis-0001",
-            &need,
-            staff,
-            "2027-03-01",
-            "2027-03-10",
-            RemainderPayer::Association,
-        );
-        let case = new_case(
-            m,
-            need,
-            eau_vive(),
-            vec![("exp-0007".to_owned(), Some(helene()))],
-            None,
-        );
-        render_case(&case, DocKind::Livret, DocFormat::Markdown)
+        render_case(&kinshasa_with(need), DocKind::Livret, DocFormat::Markdown)
     };
     // Senegal is not in the list: unknown, never said safe.
     let unknown = livret_in("SN");
