@@ -70,6 +70,9 @@ fn hint(err: &UserError) -> Option<&'static str> {
         }
         UserError::NoMission(_) => Some("`explor mission list` shows them"),
         UserError::Locked(_) => Some("try again when it has finished"),
+        UserError::ForeignDatabase { .. } => {
+            Some("give --workspace the folder of an explor workspace")
+        }
         UserError::UnknownFileKind(_) => Some("or give --kind to say which records it holds"),
         _ => None,
     }

@@ -31,6 +31,15 @@ pub enum UserError {
         /// Version this build writes.
         known: i64,
     },
+    /// The workspace's database file is empty or is not an explor store: it is
+    /// refused rather than taken for an empty workspace (and never written to).
+    #[error("{}: not an explor workspace database ({reason}); explor leaves it as it is", .path.display())]
+    ForeignDatabase {
+        /// The database file.
+        path: PathBuf,
+        /// What gave it away.
+        reason: &'static str,
+    },
     /// Another process is writing to the workspace.
     #[error("the workspace at {} is locked by another explor process", .0.display())]
     Locked(PathBuf),

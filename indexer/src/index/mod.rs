@@ -16,6 +16,7 @@ pub(crate) mod best;
 mod bits;
 mod bound;
 mod profiles;
+mod read_only;
 mod relevance;
 mod retrieval;
 mod scan;
@@ -114,8 +115,17 @@ impl SearchIndex {
     /// The folder must be explor's (see `check_ours`): a folder of other files is refused,
     /// never written into or emptied.
     pub fn open_or_create(dir: &Path) -> Result<Self> {
-        claim(dir)?;
         let (schema, fields) = schema::build();
+        // A folder explor may not write into (a read-only workspace) is read as it is:
+        // nothing is created, claimed or emptied there.
+        if dir.join(MARKER_FILE).is_file() && !read_only::is_writable(dir) {
+            let directory =
+                MmapDirectory::open(dir).map_err(index_failed("opening its directory"))?;
+            let index = Index::open(read_only::ReadOnlyDirectory::new(directory, dir))
+                .map_err(index_failed("opening it read-only"))?;
+            return Self::with_index(index, fields);
+        }
+        claim(dir)?;
         let directory = MmapDirectory::open(dir).map_err(index_failed("opening its directory"))?;
         let index = match Index::open_or_create(directory, schema.clone()) {
             Ok(index) => index,
@@ -128,6 +138,10 @@ impl SearchIndex {
             }
             Err(e) => return Err(index_failed("opening it")(e)),
         };
+        Self::with_index(index, fields)
+    }
+
+    fn with_index(index: Index, fields: Fields) -> Result<Self> {
         schema::register_analyzers(&index);
         let reader = index
             .reader_builder()

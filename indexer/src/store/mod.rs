@@ -15,7 +15,7 @@ use explor_engine::schema::KnownIds;
 use explor_engine::{Record, RecordKind};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::error::{Corruption, Error, InternalError, Result};
+use crate::error::{Corruption, Error, InternalError, Result, UserError};
 
 mod missions;
 
@@ -86,6 +86,11 @@ fn kind_from_str(s: &str) -> Option<RecordKind> {
 impl Store {
     /// Creates the database and its schema (or opens it, if it is already there).
     pub fn create(path: &Path) -> Result<Self> {
+        // A file already there is only reused if it is an explor store: an empty or
+        // foreign database is refused by `open`, never given our tables.
+        if path.exists() {
+            return Self::open(path);
+        }
         let conn = Connection::open(path)?;
         // Write-ahead logging: readers read the last commit while a writer writes, and
         // never wait for it (the setting is kept in the file).
@@ -99,20 +104,56 @@ impl Store {
     }
 
     /// Opens an existing database without creating anything.
+    ///
+    /// An empty file, a file that is not SQLite, or a database without explor's
+    /// `meta` table is refused ([`UserError::ForeignDatabase`]). A store at the current
+    /// schema version is opened without any statement that writes, so that a
+    /// read-only workspace can still be read.
     pub fn open(path: &Path) -> Result<Self> {
+        let foreign = |reason| -> Error {
+            UserError::ForeignDatabase {
+                path: path.to_owned(),
+                reason,
+            }
+            .into()
+        };
+        let len = std::fs::metadata(path)
+            .map_err(|e| Error::io(path, e))?
+            .len();
+        if len == 0 {
+            return Err(foreign("the file is empty"));
+        }
         let conn = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         // Writers wait a little for each other instead of failing at once.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let has_meta: std::result::Result<i64, rusqlite::Error> = conn.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+            [],
+            |r| r.get(0),
+        );
+        match has_meta {
+            Ok(0) => return Err(foreign("it has no explor settings table")),
+            Ok(_) => {}
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::NotADatabase =>
+            {
+                return Err(foreign("the file is not a SQLite database"));
+            }
+            Err(e) => return Err(e.into()),
+        }
         let store = Self { conn };
-        // Opening writes nothing when the schema is this build's: a reader must not
-        // queue behind a writer for a schema statement that changes nothing.
-        if store.schema_version()? < SCHEMA_VERSION {
-            // Tables added since version 1 was first written are created, and the
-            // workspace is marked with this version once they are there (so an older
-            // explor, which would ignore the missions' bookings, refuses to open it).
+        let Some(version) = store.meta("schema_version")? else {
+            return Err(foreign("it has no explor schema version"));
+        };
+        // Tables added since version 1 was first written are created when an older
+        // store is opened, and it is marked with this version once they are there (so
+        // an older explor, which would ignore the missions' bookings, refuses to open
+        // it). A current or newer store is left untouched: a reader must not queue behind
+        // a writer for a schema statement that changes nothing.
+        if version < SCHEMA_VERSION {
             store.conn.pragma_update(None, "journal_mode", "WAL")?;
             store.conn.execute_batch(SCHEMA)?;
             store.conn.execute(

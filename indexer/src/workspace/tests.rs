@@ -164,3 +164,63 @@ fn an_index_behind_the_store_is_read_as_it_is_while_a_writer_holds_the_lock() {
     assert_eq!(after.index().generation().unwrap(), Some(2));
     assert!(after.take_notices()[0].contains("rebuilt"));
 }
+
+#[test]
+fn an_empty_or_foreign_database_is_refused_not_taken_for_an_empty_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    std::fs::create_dir_all(&root).unwrap();
+    let db = root.join("explor.sqlite3");
+    std::fs::write(&db, b"").unwrap();
+    for attempt in [Workspace::open(&root).err(), Workspace::init(&root).err()] {
+        assert!(
+            matches!(
+                attempt,
+                Some(Error::User(UserError::ForeignDatabase {
+                    reason: "the file is empty",
+                    ..
+                }))
+            ),
+            "{attempt:?}"
+        );
+    }
+    assert_eq!(std::fs::metadata(&db).unwrap().len(), 0, "left as it was");
+
+    std::fs::write(
+        &db,
+        b"not a database at all, but long enough to be read as one",
+    )
+    .unwrap();
+    let err = Workspace::open(&root).unwrap_err();
+    assert!(
+        matches!(err, Error::User(UserError::ForeignDatabase { .. })),
+        "{err:?}"
+    );
+
+    std::fs::remove_file(&db).unwrap();
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other
+        .execute_batch("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine');")
+        .unwrap();
+    drop(other);
+    for attempt in [Workspace::open(&root).err(), Workspace::init(&root).err()] {
+        assert!(
+            matches!(
+                attempt,
+                Some(Error::User(UserError::ForeignDatabase {
+                    reason: "it has no explor settings table",
+                    ..
+                }))
+            ),
+            "{attempt:?}"
+        );
+    }
+    let other = rusqlite::Connection::open(&db).unwrap();
+    let tables: i64 = other
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        tables, 1,
+        "no explor table was added to someone else's database"
+    );
+}

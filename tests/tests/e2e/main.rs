@@ -55,6 +55,9 @@
 //!     writes its report only after committing; `init` never deletes an `index` folder
 //!     explor did not create; exit codes say whose problem it is; numbers and dates
 //!     outside their documented ranges are refused at once.
+//! 14. Readers and writers (`readers::*`): a workspace whose files and folders cannot be
+//!     written is still matched, searched, shown, listed and checked, and nothing in it
+//!     changes.
 
 mod batch;
 mod commands;
@@ -64,6 +67,7 @@ mod csv;
 mod import;
 mod index;
 mod mission;
+mod readers;
 mod safety;
 mod users;
 mod validation;
