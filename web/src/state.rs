@@ -83,7 +83,7 @@ impl AppState {
         Ok(Self {
             inner: Arc::new(Inner {
                 root: root.to_owned(),
-                db: SharedDb::new(db),
+                db: SharedDb::new(db)?,
                 settings,
                 readers: Readers::default(),
             }),
