@@ -47,6 +47,9 @@ mod store;
 mod workspace;
 
 #[cfg(test)]
+mod fuzz_tests;
+
+#[cfg(test)]
 mod test_support;
 
 pub use batch::{
