@@ -63,6 +63,7 @@ mod batch;
 mod commands;
 mod contracts;
 mod cost;
+mod crash;
 mod csv;
 mod import;
 mod index;

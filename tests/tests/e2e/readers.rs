@@ -10,7 +10,7 @@ use explor_tests::{TestWorkspace, explor_bin, sample_dir};
 
 use crate::run_ok;
 
-fn sample() -> TestWorkspace {
+pub(crate) fn sample() -> TestWorkspace {
     let ws = TestWorkspace::initialised();
     run_ok(&ws, &["import", sample_dir().to_str().unwrap()]);
     ws
@@ -148,7 +148,7 @@ fn stderr_of(out: &Output) -> String {
 }
 
 /// A workspace holding a copy of `from`'s files.
-fn copy_of(from: &TestWorkspace) -> TestWorkspace {
+pub(crate) fn copy_of(from: &TestWorkspace) -> TestWorkspace {
     let ws = TestWorkspace::new();
     let mut stack = vec![(from.workspace(), ws.workspace())];
     while let Some((src, dst)) = stack.pop() {
