@@ -171,7 +171,12 @@ fn read_rows(text: &str, file: &str) -> Result<Vec<Row>, TableImportError> {
     if rows.len() < 2 {
         return Err(invalid(
             file,
-            vec![issue(file, None, None, "the file holds no rows under a header")],
+            vec![issue(
+                file,
+                None,
+                None,
+                "the file holds no rows under a header",
+            )],
         ));
     }
     Ok(rows)
@@ -283,7 +288,11 @@ fn exchange_rates(
         if currency.get("fixed").and_then(Value::as_bool) == Some(true) {
             continue;
         }
-        let Some(code) = currency.get("code").and_then(Value::as_str).map(str::to_owned) else {
+        let Some(code) = currency
+            .get("code")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+        else {
             continue;
         };
         let Some(at) = header.iter().position(|h| *h == code) else {
@@ -392,7 +401,9 @@ fn per_diem(
         if amount.is_none() {
             bad(
                 amount_col,
-                format!("\"{amount_text}\" is not a daily rate (a positive amount such as 240 or 91 800,50)"),
+                format!(
+                    "\"{amount_text}\" is not a daily rate (a positive amount such as 240 or 91 800,50)"
+                ),
             );
         }
         let currency_text = cell(currency_col);
@@ -434,10 +445,7 @@ fn per_diem(
         let existing = rates.iter_mut().find(|r| r["country"] == country.code);
         if city.is_empty() {
             if existing.is_some() {
-                bad(
-                    country_col,
-                    format!("{} is listed twice", country.code),
-                );
+                bad(country_col, format!("{} is listed twice", country.code));
                 continue;
             }
             let mut rate = Map::new();
@@ -582,10 +590,14 @@ mod tests {
         assert_eq!(usd.per_eur.to_string(), "1.0512");
         assert_eq!(usd.date, "2026-12-04");
         assert!(usd.source.contains("04/12/2026") && usd.source.contains("1,0512"));
-        assert_eq!(rules.currency("XOF").unwrap().per_eur.to_string(), "655.957");
+        assert_eq!(
+            rules.currency("XOF").unwrap().per_eur.to_string(),
+            "655.957"
+        );
         assert!(imported.summary.contains("USD 1,0512"));
         // The history file: the latest day wins, whatever the order.
-        let hist = "Date,USD,JPY\n2026-12-03,1.0400,160\n2026-12-04,1.0500,161\n2026-12-02,1.0300,N/A\n";
+        let hist =
+            "Date,USD,JPY\n2026-12-03,1.0400,160\n2026-12-04,1.0500,161\n2026-12-02,1.0300,N/A\n";
         let rules = CostRules::from_json(&import(hist).unwrap().costs_json).unwrap();
         assert_eq!(rules.currency("USD").unwrap().per_eur.to_string(), "1.0500");
     }
@@ -610,7 +622,10 @@ mod tests {
         assert_eq!(tg.by_city[0].city, "Lomé");
         assert_eq!(tg.by_city[0].amount.to_string(), "95771");
         assert_eq!(tg.by_city[0].since, "2024-07-08");
-        assert!(table.get("SN".parse().unwrap()).is_none(), "replaced, not merged");
+        assert!(
+            table.get("SN".parse().unwrap()).is_none(),
+            "replaced, not merged"
+        );
     }
 
     #[test]

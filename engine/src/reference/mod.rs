@@ -17,12 +17,12 @@ pub mod vocabulary;
 
 pub use countries::{Countries, Country, M49Region};
 pub use departements::{Departement, Departements};
-pub use languages::{Language, Languages};
-pub use themes::{Taxonomy, Theme, ThemeRelation};
 pub use import::{
     ImportOptions, Imported, ImportedTable, TableImportError, TableIssue, import_table,
 };
+pub use languages::{Language, Languages};
 pub use status::{MAX_AGES, Origin, ReferenceFile, TableStatus, period_end, reference_status};
+pub use themes::{Taxonomy, Theme, ThemeRelation};
 pub use travel::{Advice, AdviceLevel, TravelAdvice};
 
 /// Every reference file embedded in the binary, by file name, as

@@ -213,7 +213,11 @@ mod tests {
         assert!(!find("costs.json currencies XOF").stale);
         assert_eq!(find("costs.json currencies XOF").max_age_months, None);
         let later = reference_status(&files, day("2027-01-01")).unwrap();
-        assert!(later.iter().any(|s| s.table == "costs.json per_diem_abroad" && s.stale));
+        assert!(
+            later
+                .iter()
+                .any(|s| s.table == "costs.json per_diem_abroad" && s.stale)
+        );
     }
 
     #[test]
@@ -224,7 +228,11 @@ mod tests {
             assert!(!s.source.is_empty(), "{}", s.table);
             assert!(s.age_days.is_some(), "{}: {}", s.table, s.date);
         }
-        assert!(status.iter().any(|s| s.table == "costs.json per_diem_abroad"));
+        assert!(
+            status
+                .iter()
+                .any(|s| s.table == "costs.json per_diem_abroad")
+        );
         assert!(status.iter().any(|s| s.table == "travel-advice.json"));
     }
 }

@@ -294,7 +294,11 @@ mod tests {
             ("Santé", "sante"),
             ("Waste management", "dechets"),
         ] {
-            assert_eq!(t.resolve(text).map(|th| th.key.as_str()), Some(key), "{text}");
+            assert_eq!(
+                t.resolve(text).map(|th| th.key.as_str()),
+                Some(key),
+                "{text}"
+            );
         }
         assert!(t.resolve("plomberie").is_none());
         assert!(t.resolve("").is_none());

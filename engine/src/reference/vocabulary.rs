@@ -74,7 +74,12 @@ mod tests {
         assert_eq!(keys(expert_statuses()), crate::schema::fields::STATUSES);
         assert_eq!(
             keys(consent_schemes()),
-            ["mecenat_competences", "conge_solidaire", "mise_a_disposition", "none"]
+            [
+                "mecenat_competences",
+                "conge_solidaire",
+                "mise_a_disposition",
+                "none"
+            ]
         );
         assert_eq!(
             keys(consent_statuses()),

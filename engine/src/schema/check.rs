@@ -218,7 +218,10 @@ impl Checker<'_, '_> {
                 IssueClass::UnknownTheme,
                 format!(
                     "\"{s}\" is not a theme of the taxonomy (a key or its French label); closest: {} (`explor reference themes` lists them)",
-                    r.taxonomy.closest(s, 3).join(", ")
+                    // `dechet,energie`: what comes before a stray comma is the theme meant.
+                    r.taxonomy
+                        .closest(s.split(',').next().unwrap_or(s), 3)
+                        .join(", ")
                 ),
             ),
             FieldType::Choice(words) => (
@@ -348,7 +351,8 @@ impl Checker<'_, '_> {
 }
 
 /// Said of a list item holding a `,`: the list was most likely separated with `,`.
-const LIST_HINT: &str = "; hint: separate the items of a list with \";\" (dechets;energie, fr:C2;en:B2), not \",\"";
+const LIST_HINT: &str =
+    "; hint: separate the items of a list with \";\" (dechets;energie, fr:C2;en:B2), not \",\"";
 
 /// Whether a list item, or a text inside it, holds a comma.
 fn holds_comma(item: &Value) -> bool {

@@ -411,12 +411,22 @@ fn french_expert_row<'a>(cost: &'a str, themes: &'a str, languages: &'a str) -> 
 
 #[test]
 fn french_numbers_lower_case_levels_and_theme_labels_are_read() {
-    for cost in ["1400,5", "1 400,50", "1\u{a0}400,50", "1\u{202f}400,50", "1400.50"] {
+    for cost in [
+        "1400,5",
+        "1 400,50",
+        "1\u{a0}400,50",
+        "1\u{202f}400,50",
+        "1400.50",
+    ] {
         let v = french_expert_row(cost, "Déchets;Eau et assainissement", "fr:c2;en:b2");
         let Record::Expert(e) = check(RecordKind::Expert, &v).unwrap() else {
             panic!()
         };
-        assert_eq!(e.daily_cost_eur.map(crate::Money::cents), Some(140_050), "{cost:?}");
+        assert_eq!(
+            e.daily_cost_eur.map(crate::Money::cents),
+            Some(140_050),
+            "{cost:?}"
+        );
         let themes: Vec<&str> = e.themes.iter().map(|t| t.as_str()).collect();
         assert_eq!(themes, ["dechets", "eau_assainissement"]);
         let levels: Vec<String> = e.languages.iter().map(ToString::to_string).collect();
@@ -424,7 +434,10 @@ fn french_numbers_lower_case_levels_and_theme_labels_are_read() {
     }
     let (v, _) = unflatten(
         RecordKind::Offer,
-        &[("headcount", "1 000"), ("company.turnover_eur", "45 000 000")],
+        &[
+            ("headcount", "1 000"),
+            ("company.turnover_eur", "45 000 000"),
+        ],
     );
     assert_eq!(v["headcount"], json!(1000));
     assert_eq!(v["company"]["turnover_eur"], json!(45_000_000));
@@ -442,7 +455,11 @@ fn an_unknown_theme_names_the_closest_keys_and_a_comma_list_gets_a_hint() {
     v["theme"] = json!("dechet");
     let issues = check(RecordKind::Need, &v).unwrap_err();
     assert_eq!(issues[0].class, IssueClass::UnknownTheme);
-    assert!(issues[0].message.contains("closest: dechets"), "{}", issues[0].message);
+    assert!(
+        issues[0].message.contains("closest: dechets"),
+        "{}",
+        issues[0].message
+    );
 
     let v = french_expert_row("350", "dechets,energie", "fr:C2,en:B2");
     let issues = check(RecordKind::Expert, &v).unwrap_err();
@@ -450,7 +467,9 @@ fn an_unknown_theme_names_the_closest_keys_and_a_comma_list_gets_a_hint() {
     assert_eq!(fields, ["themes[0]", "languages[0].level"]);
     for issue in &issues {
         assert!(
-            issue.message.contains("separate the items of a list with \";\""),
+            issue
+                .message
+                .contains("separate the items of a list with \";\""),
             "{issue}"
         );
     }

@@ -150,10 +150,23 @@ mod tests {
     #[test]
     fn french_thousands_separators_are_read_like_the_plain_form() {
         // Issue #17: `1 400,50` was refused while `1400,5` was accepted.
-        for text in ["1400,5", "1 400,50", "1\u{a0}400,50", "1\u{202f}400,50", "1 400.5"] {
-            assert_eq!(Money::from_euros_str(text).unwrap().cents(), 140_050, "{text:?}");
+        for text in [
+            "1400,5",
+            "1 400,50",
+            "1\u{a0}400,50",
+            "1\u{202f}400,50",
+            "1 400.5",
+        ] {
+            assert_eq!(
+                Money::from_euros_str(text).unwrap().cents(),
+                140_050,
+                "{text:?}"
+            );
         }
-        assert_eq!(Money::from_euros_str("45 000 000").unwrap().cents(), 4_500_000_000);
+        assert_eq!(
+            Money::from_euros_str("45 000 000").unwrap().cents(),
+            4_500_000_000
+        );
         for bad in ["1.400,50", "1,400.50", "14 00,5"] {
             assert!(
                 matches!(Money::from_euros_str(bad), Err(BadMoney::Syntax(_))),
