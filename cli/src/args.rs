@@ -292,6 +292,21 @@ pub struct MatchArgs {
     pub format: ListFormat,
 }
 
+/// A decimal number as the data reads them: `75.5`, `75,5` (French).
+fn decimal(s: &str) -> Result<f64, String> {
+    let d = explor_engine::values::number::read_decimal(s)
+        .ok_or_else(|| format!("\"{s}\" is not a number (e.g. 75 or 75,5)"))?;
+    let sign = if d.negative { "-" } else { "" };
+    let fraction = if d.fraction.is_empty() {
+        "0"
+    } else {
+        &d.fraction
+    };
+    format!("{sign}{}.{fraction}", d.whole)
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a number"))
+}
+
 /// `NEED=EXPERT`, both non-empty (clap names the flag and the value on an error).
 fn need_expert(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
@@ -312,7 +327,7 @@ pub struct BatchArgs {
     #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub top_k: u32,
     /// Do not propose candidates scoring below this (0 to 100).
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_parser = decimal)]
     pub min_score: f64,
     /// Let experts whose employer's consent is pending through, flagged.
     #[arg(long)]

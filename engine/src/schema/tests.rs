@@ -427,7 +427,11 @@ fn french_numbers_lower_case_levels_and_theme_labels_are_read() {
             Some(140_050),
             "{cost:?}"
         );
-        let themes: Vec<&str> = e.themes.iter().map(|t| t.as_str()).collect();
+        let themes: Vec<&str> = e
+            .themes
+            .iter()
+            .map(crate::model::ThemeKey::as_str)
+            .collect();
         assert_eq!(themes, ["dechets", "eau_assainissement"]);
         let levels: Vec<String> = e.languages.iter().map(ToString::to_string).collect();
         assert_eq!(levels, ["fr:C2", "en:B2"]);

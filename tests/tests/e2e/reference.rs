@@ -43,6 +43,21 @@ fn french_numbers_lower_case_levels_and_theme_labels_import() {
         helene["themes"],
         serde_json::json!(["dechets", "eau_assainissement"])
     );
+    // The command line reads them the same way.
+    let found = run_ok(
+        &ws,
+        &[
+            "search",
+            "compostage",
+            "--theme",
+            "Gestion des déchets",
+            "--lang",
+            "fr:c2",
+            "--format",
+            "json",
+        ],
+    );
+    assert!(found.contains("exp-csv-helene"), "{found}");
 }
 
 #[test]
