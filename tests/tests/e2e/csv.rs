@@ -186,7 +186,16 @@ fn every_command_with_csv_output_writes_csv_fr() {
     for args in [
         &["match", "need-kin-dechets", "--format", "csv-fr"][..],
         &["match", "--expert", "exp-0007", "--format", "csv-fr"],
-        &["batch", "--call", "2027-printemps", "--format", "csv-fr"],
+        // A French decimal is read in flags too.
+        &[
+            "batch",
+            "--call",
+            "2027-printemps",
+            "--min-score",
+            "0,5",
+            "--format",
+            "csv-fr",
+        ],
     ] {
         let csv = run_ok(&ws, args);
         let header = csv.lines().next().unwrap_or_default();
