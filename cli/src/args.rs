@@ -70,6 +70,60 @@ pub enum Command {
     /// first coordinator is invited with `explor user add`.
     #[command(subcommand)]
     User(UserCommand),
+    /// The theme taxonomy: keys, French labels and sub-themes (same as `explor
+    /// reference themes`).
+    Themes(VocabularyArgs),
+    /// The reference tables: list a vocabulary (themes, countries, languages, statuses,
+    /// consents), show each table's date, source and age (status), or replace a cost
+    /// table with the ECB's rates or the DGFiP's per-diem scale (import).
+    #[command(subcommand)]
+    Reference(ReferenceCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReferenceCommand {
+    /// Theme keys with their French label and sub-themes (a record may name either).
+    Themes(VocabularyArgs),
+    /// ISO 3166-1 country codes with their French and English names.
+    Countries(VocabularyArgs),
+    /// ISO 639-1 language codes with their French and English names.
+    Languages(VocabularyArgs),
+    /// Expert statuses (`status`).
+    Statuses(VocabularyArgs),
+    /// Consent schemes and statuses (`consent.scheme`, `consent.status`).
+    Consents(VocabularyArgs),
+    /// Each reference table in use with its date, source and origin (built in or the
+    /// workspace's), and a warning for those older than their limit (exchange rates 1
+    /// year, per diem 2 years, travel advice 6 months…). Exit 0 even when some are old.
+    Status(VocabularyArgs),
+    /// Replace a cost table of the workspace with a CSV file as published: the ECB's
+    /// euro reference rates (eurofxref.csv) or the DGFiP's per-diem scale abroad
+    /// (columns pays, devise, taux; optional ville, depuis). Every problem is listed
+    /// with its line and column; nothing is written if there is one.
+    Import(ReferenceImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VocabularyArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ReferenceImportArgs {
+    /// The CSV file.
+    pub file: PathBuf,
+    /// The table's date (YYYY-MM-DD), for a per-diem scale; default: its latest
+    /// `depuis`, else today. The ECB's rates carry their own.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// The table's source, in words (default: the publisher and the file's name).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Output format of the summary.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
 }
 
 #[derive(Debug, Subcommand)]
@@ -238,6 +292,21 @@ pub struct MatchArgs {
     pub format: ListFormat,
 }
 
+/// A decimal number as the data reads them: `75.5`, `75,5` (French).
+fn decimal(s: &str) -> Result<f64, String> {
+    let d = explor_engine::values::number::read_decimal(s)
+        .ok_or_else(|| format!("\"{s}\" is not a number (e.g. 75 or 75,5)"))?;
+    let sign = if d.negative { "-" } else { "" };
+    let fraction = if d.fraction.is_empty() {
+        "0"
+    } else {
+        &d.fraction
+    };
+    format!("{sign}{}.{fraction}", d.whole)
+        .parse()
+        .map_err(|_| format!("\"{s}\" is not a number"))
+}
+
 /// `NEED=EXPERT`, both non-empty (clap names the flag and the value on an error).
 fn need_expert(s: &str) -> Result<(String, String), String> {
     match s.split_once('=') {
@@ -258,7 +327,7 @@ pub struct BatchArgs {
     #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub top_k: u32,
     /// Do not propose candidates scoring below this (0 to 100).
-    #[arg(long, default_value_t = 0.0)]
+    #[arg(long, default_value_t = 0.0, value_parser = decimal)]
     pub min_score: f64,
     /// Let experts whose employer's consent is pending through, flagged.
     #[arg(long)]
@@ -271,7 +340,7 @@ pub struct BatchArgs {
     #[arg(long, value_name = "NEED=EXPERT", value_parser = need_expert)]
     pub exclude: Vec<(String, String)>,
     /// Output format: table for people, md for the coordinators' meeting, json or csv
-    /// for scripts.
+    /// for scripts, csv-fr for a French Excel (`;`, BOM, decimal comma).
     #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
     pub format: BatchFormat,
     /// Write the report to FILE (atomically: whole or not at all) instead of standard
@@ -292,6 +361,8 @@ pub enum BatchFormat {
     Table,
     Json,
     Csv,
+    /// CSV for a French Excel: `;` separator, UTF-8 with BOM, decimal comma.
+    CsvFr,
     Md,
 }
 
@@ -494,7 +565,10 @@ impl From<KindArg> for explor_engine::RecordKind {
 pub enum ListFormat {
     Table,
     Json,
+    /// CSV for scripts: `,` separator, decimal point.
     Csv,
+    /// CSV for a French Excel: `;` separator, UTF-8 with BOM, decimal comma.
+    CsvFr,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

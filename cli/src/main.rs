@@ -19,6 +19,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use explor_engine::mission::MissionError;
+use explor_engine::reference::TableImportError;
 use explor_indexer::{BatchRunError, Error as IndexError, UserError};
 use explor_web::WebError;
 
@@ -101,6 +102,15 @@ fn report(err: &anyhow::Error) -> ExitCode {
     let mut stderr = std::io::stderr().lock();
     let index_error = index_error(err);
     if let Some(IndexError::User(UserError::Invalid(issues))) = index_error {
+        for issue in issues {
+            let _ = writeln!(stderr, "error: {}", output::visible(&issue.to_string()));
+        }
+    }
+    if let Some(IndexError::User(UserError::ReferenceTable(TableImportError::Invalid {
+        issues,
+        ..
+    }))) = index_error
+    {
         for issue in issues {
             let _ = writeln!(stderr, "error: {}", output::visible(&issue.to_string()));
         }

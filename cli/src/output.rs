@@ -12,7 +12,7 @@ use std::time::{Duration, SystemTime};
 use anyhow::Context as _;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-use explor_views::Table as View;
+use explor_views::{CsvDialect, Table as View};
 use serde::Serialize;
 
 /// Buffered standard output; errors (a closed pipe among them) go up to `main`.
@@ -50,8 +50,11 @@ impl Out {
     }
 
     pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> anyhow::Result<()> {
-        serde_json::to_writer_pretty(&mut self.inner, value)?;
-        self.inner.write_all(b"\n")?;
+        // Serialised first, then written: serde_json's error hides the io::Error of a
+        // closed pipe from the error chain, which would then not count as success.
+        let mut text = serde_json::to_vec_pretty(value)?;
+        text.push(b'\n');
+        self.inner.write_all(&text)?;
         self.inner.flush()?;
         Ok(())
     }
@@ -61,9 +64,9 @@ impl Out {
         self.line(format_args!("{}", draw(table, true)))
     }
 
-    /// A view's table as CSV.
-    pub fn csv(&mut self, table: &View) -> anyhow::Result<()> {
-        self.text(&table.to_csv()?)?;
+    /// A view's table as CSV in `dialect`.
+    pub fn csv(&mut self, table: &View, dialect: CsvDialect) -> anyhow::Result<()> {
+        self.text(&table.to_csv_as(dialect)?)?;
         Ok(())
     }
 

@@ -104,6 +104,10 @@ pub enum UserError {
     /// A mission cannot be created or changed as asked.
     #[error(transparent)]
     Mission(#[from] explor_engine::mission::MissionError),
+    /// A reference table given to `explor reference import` cannot be used; nothing
+    /// was written.
+    #[error(transparent)]
+    ReferenceTable(explor_engine::reference::TableImportError),
     /// The record is still named by others.
     #[error("{id} is still named by {}: remove or change them first", .by.join(", "))]
     StillReferenced {

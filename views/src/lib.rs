@@ -49,4 +49,4 @@ pub use mission::{MissionFileJson, MissionJson, MissionSheet};
 pub use names::{Names, record_name};
 pub use overview::Overview;
 pub use search::{Facets, SearchResults};
-pub use table::Table;
+pub use table::{CsvDialect, Table};

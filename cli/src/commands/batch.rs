@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 use explor_indexer::{BatchOptions, BatchProgress, BatchRun, BatchRunError, NewMission, Workspace};
-use explor_views::BatchView;
+use explor_views::{BatchView, CsvDialect};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::UsageError;
@@ -45,6 +45,7 @@ pub fn run(ws: &mut Workspace, args: &BatchArgs) -> Result<()> {
     let text = match args.format {
         BatchFormat::Json => serde_json::to_string_pretty(&run.report())? + "\n",
         BatchFormat::Csv => view.csv().to_csv()?,
+        BatchFormat::CsvFr => view.csv().to_csv_as(CsvDialect::Excel)?,
         BatchFormat::Table => tables(&view, args.out.is_none()),
         BatchFormat::Md => view.markdown()?,
     };

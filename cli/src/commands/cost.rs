@@ -1,8 +1,11 @@
 //! `explor cost`: a standalone cost plan for a mission, from the programme's rules.
 
 use anyhow::{Context, Result};
-use explor_engine::cost::{CostError, CostInput, CostRules, Overrides, plan};
+use std::path::Path;
+
+use explor_engine::cost::{CostError, CostInput, Overrides, plan};
 use explor_engine::{Money, Reference};
+use explor_indexer::cost_rules_at;
 use explor_views::CostPlanView;
 
 use crate::args::{CostArgs, ShowFormat};
@@ -66,9 +69,12 @@ fn input(args: &CostArgs) -> Result<CostInput> {
     Ok(input)
 }
 
-pub fn run(args: &CostArgs) -> Result<()> {
+/// A cost plan from the rules of the workspace at `root` (its imported tables), or the
+/// built-in rules when there is no workspace there.
+pub fn run(root: &Path, args: &CostArgs) -> Result<()> {
     let input = input(args)?;
-    let plan = plan(CostRules::embedded(), &Reference::embedded(), &input)
+    let rules = cost_rules_at(root)?;
+    let plan = plan(&rules, &Reference::embedded(), &input)
         .map_err(|e| {
             // The engine says what is missing; the command line says which flag gives it.
             let hint = match e {
@@ -81,7 +87,7 @@ pub fn run(args: &CostArgs) -> Result<()> {
     let mut out = output::stdout();
     match args.format {
         ShowFormat::Json => out.json(&plan),
-        ShowFormat::Table => print_plan(&mut out, &CostPlanView::new(&plan, CostRules::embedded())),
+        ShowFormat::Table => print_plan(&mut out, &CostPlanView::new(&plan, &rules)),
     }
 }
 

@@ -43,16 +43,23 @@ pub fn parse_window(text: &str) -> Result<DateWindow> {
 }
 
 fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
-    if let Some(theme) = &args.theme
-        && !explor_engine::Taxonomy::embedded().contains(theme)
-    {
-        return Err(usage(format!(
-            "--theme {theme}: not a theme key of the taxonomy"
-        )));
-    }
+    let taxonomy = explor_engine::Taxonomy::embedded();
+    // A key or a French label, as in imported records (`Déchets` is `dechets`).
+    let theme = match &args.theme {
+        Some(theme) => match taxonomy.resolve(theme) {
+            Some(t) => Some(t.key.clone()),
+            None => {
+                return Err(usage(format!(
+                    "--theme {theme}: not a theme of the taxonomy; closest: {} (`explor themes` lists them)",
+                    taxonomy.closest(theme, 3).join(", ")
+                )));
+            }
+        },
+        None => None,
+    };
     Ok(SearchQuery {
         text: args.query.clone(),
-        theme: args.theme.clone(),
+        theme,
         languages: args
             .languages
             .iter()

@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 use explor_indexer::{MatchOptions, Workspace};
-use explor_views::{CandidateMatch, NeedMatch};
+use explor_views::{CandidateMatch, CsvDialect, NeedMatch};
 
 use crate::args::{ListFormat, MatchArgs};
 use crate::output;
@@ -31,7 +31,8 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
     let mut out = output::stdout();
     match args.format {
         ListFormat::Json => out.json(&view.result),
-        ListFormat::Csv => out.csv(&view.csv()),
+        ListFormat::Csv => out.csv(&view.csv(), CsvDialect::Plain),
+        ListFormat::CsvFr => out.csv(&view.csv(), CsvDialect::Excel),
         ListFormat::Table => {
             if let Some(heading) = &view.heading {
                 out.line(format_args!("{heading}"))?;
@@ -88,7 +89,8 @@ fn candidate_needs(ws: &Workspace, id: &str, opts: MatchOptions, args: &MatchArg
     let mut out = output::stdout();
     match args.format {
         ListFormat::Json => out.json(&view.result),
-        ListFormat::Csv => out.csv(&view.csv()),
+        ListFormat::Csv => out.csv(&view.csv(), CsvDialect::Plain),
+        ListFormat::CsvFr => out.csv(&view.csv(), CsvDialect::Excel),
         ListFormat::Table => {
             out.line(format_args!("needs that {} ({id}) could serve", view.who))?;
             out.table(&view.ranked())?;

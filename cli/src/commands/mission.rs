@@ -3,7 +3,6 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use explor_engine::cost::CostRules;
 use explor_engine::mission::{DocFormat, DocKind, Item, Mission, State};
 use explor_engine::schema::parse_date;
 use explor_engine::scoring::Flag;
@@ -158,7 +157,8 @@ pub fn print_file(ws: &Workspace, out: &mut Out, file: &MissionFile) -> Result<(
     let sheet = MissionSheet::build(ws, file)?;
     out.table(&sheet.summary())?;
     out.table(&sheet.log())?;
-    match sheet.plan(CostRules::embedded()) {
+    let rules = ws.cost_rules()?;
+    match sheet.plan(&rules) {
         Ok(plan) => {
             out.line(format_args!("cost plan:"))?;
             super::cost::print_plan(out, &plan)

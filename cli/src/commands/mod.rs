@@ -8,6 +8,7 @@ mod index;
 mod matching;
 mod mission;
 mod records;
+mod reference;
 mod serve;
 mod user;
 
@@ -37,11 +38,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Reindex => index::reindex(&mut open(root)?),
         Command::Check(args) => index::check(&open(root)?, &args),
         Command::Batch(args) => batch::run(&mut open(root)?, &args),
-        Command::Cost(args) => cost::run(&args),
+        Command::Cost(args) => cost::run(root, &args),
         Command::Mission(command) => mission::run(&mut open(root)?, &command),
         Command::Demo(args) => demo::run(&args),
         Command::Serve(args) => serve::run(root, &args),
         Command::User(command) => user::run(root, &command),
+        Command::Themes(args) => reference::themes(args.format),
+        Command::Reference(command) => reference::run(root, &command),
     }
 }
 

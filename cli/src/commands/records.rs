@@ -4,8 +4,8 @@ use anyhow::Result;
 use explor_engine::schema::{csv_columns, flatten};
 use explor_engine::{Record, RecordKind};
 use explor_indexer::Workspace;
-use explor_views::Table;
 use explor_views::records::{fields_table, plural, summary_table};
+use explor_views::{CsvDialect, Table};
 
 use crate::args::{ListArgs, ListFormat, ShowArgs, ShowFormat};
 use crate::output;
@@ -16,13 +16,20 @@ pub fn list(ws: &Workspace, args: &ListArgs) -> Result<()> {
     let mut out = output::stdout();
     match args.format {
         ListFormat::Json => out.json(&records),
-        ListFormat::Csv => out.csv(&Table {
-            header: csv_columns(kind),
-            rows: records
-                .iter()
-                .map(|r| flatten(kind, &r.to_value()))
-                .collect(),
-        }),
+        ListFormat::Csv | ListFormat::CsvFr => out.csv(
+            &Table {
+                header: csv_columns(kind),
+                rows: records
+                    .iter()
+                    .map(|r| flatten(kind, &r.to_value()))
+                    .collect(),
+            },
+            if args.format == ListFormat::CsvFr {
+                CsvDialect::Excel
+            } else {
+                CsvDialect::Plain
+            },
+        ),
         ListFormat::Table => {
             out.table(&summary_table(kind, &records))?;
             out.line(format_args!(

@@ -241,6 +241,10 @@ pub struct CurrencyRate {
     pub code: String,
     /// Units of the currency for one euro.
     pub per_eur: ExactDecimal,
+    /// A fixed parity (the CFA francs'): it does not go stale, and `explor reference
+    /// import` of the ECB's rates leaves it as it is.
+    #[serde(default)]
+    pub fixed: bool,
     /// Where the rate comes from.
     pub source: String,
     /// Its date (the parity's start, or the reference rate's day).

@@ -8,7 +8,7 @@
 //! chosen dates ([`check_staffing`]), and a mission's cost plan is the cost module's
 //! [`plan`](crate::cost::plan) fed by [`cost_input`].
 
-mod documents;
+pub(crate) mod documents;
 mod file;
 mod lifecycle;
 mod staffing;

@@ -70,6 +70,11 @@ impl Languages {
         self.by_code.get(code)
     }
 
+    /// All languages, sorted by code.
+    pub fn iter(&self) -> impl Iterator<Item = &Language> {
+        self.by_code.values()
+    }
+
     /// Number of languages.
     pub fn len(&self) -> usize {
         self.by_code.len()

@@ -128,6 +128,43 @@ impl Taxonomy {
         self.by_key.contains_key(key)
     }
 
+    /// The theme a person means by `text`: its key (`dechets`), or its key or French
+    /// or English label written in any case, with or without accents, spaces for
+    /// underscores (`Déchets`, `Gestion des déchets`, `Eau et assainissement`).
+    pub fn resolve(&self, text: &str) -> Option<&Theme> {
+        if let Some(theme) = self.get(text) {
+            return Some(theme);
+        }
+        let wanted = loose(text);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.iter().find(|t| {
+            loose(&t.key) == wanted || loose(&t.label_fr) == wanted || loose(&t.label_en) == wanted
+        })
+    }
+
+    /// The keys of the `n` themes whose key or labels are closest to `text` (fewest
+    /// letters to change), closest first, ties in file order: what to suggest for an
+    /// unknown theme.
+    pub fn closest(&self, text: &str, n: usize) -> Vec<&str> {
+        let wanted = loose(text);
+        let mut scored: Vec<(usize, usize, &str)> = self
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let distance = [&t.key, &t.label_fr, &t.label_en]
+                    .into_iter()
+                    .map(|s| edit_distance(&wanted, &loose(s)))
+                    .min()
+                    .unwrap_or(usize::MAX);
+                (distance, i, t.key.as_str())
+            })
+            .collect();
+        scored.sort_unstable();
+        scored.into_iter().take(n).map(|(_, _, k)| k).collect()
+    }
+
     /// All themes, in file order.
     pub fn iter(&self) -> impl Iterator<Item = &Theme> {
         self.graph.node_weights()
@@ -205,9 +242,78 @@ impl Taxonomy {
     }
 }
 
+/// `text` folded for comparison: lower case, accents removed, every run of other
+/// characters than letters and digits (spaces, `_`, `-`, `'`) one `_`.
+fn loose(text: &str) -> String {
+    let folded = crate::scoring::fold(text);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('_') {
+            out.push('_');
+        }
+    }
+    while out.ends_with('_') {
+        out.pop();
+    }
+    out
+}
+
+/// Levenshtein distance between two texts, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitute = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitute.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_labels_and_keys_in_any_case_resolve_to_their_key() {
+        // Issue #17: a theme given by its French label resolves to its key.
+        let t = Taxonomy::embedded();
+        for (text, key) in [
+            ("dechets", "dechets"),
+            ("Déchets", "dechets"),
+            ("DECHETS", "dechets"),
+            ("Gestion des déchets", "dechets"),
+            ("Eau et assainissement", "eau_assainissement"),
+            ("eau et ASSAINISSEMENT", "eau_assainissement"),
+            ("Eau assainissement", "eau_assainissement"),
+            ("Santé", "sante"),
+            ("Waste management", "dechets"),
+        ] {
+            assert_eq!(
+                t.resolve(text).map(|th| th.key.as_str()),
+                Some(key),
+                "{text}"
+            );
+        }
+        assert!(t.resolve("plomberie").is_none());
+        assert!(t.resolve("").is_none());
+    }
+
+    #[test]
+    fn an_unknown_theme_gets_the_closest_keys() {
+        let t = Taxonomy::embedded();
+        assert_eq!(t.closest("dechts", 3)[0], "dechets");
+        assert_eq!(t.closest("Energi", 3)[0], "energie");
+        assert_eq!(t.closest("eau_assainisement", 3)[0], "eau_assainissement");
+        assert_eq!(t.closest("x", 3).len(), 3);
+        assert_eq!(edit_distance("chat", "chats"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
 
     /// The keys that `docs/data-format.md` makes part of the input contract.
     const CONTRACT: &[(&str, &[&str])] = &[

@@ -50,7 +50,9 @@ pub fn check_record(
     if !issues.is_empty() {
         return Err(issues);
     }
-    Record::from_value(kind, value.clone()).map_err(|e| {
+    let mut value = value.clone();
+    normalise(fields(kind), &mut value, reference);
+    Record::from_value(kind, value).map_err(|e| {
         // The field table and the model disagree: a defect, reported rather than hidden.
         vec![FieldIssue::new(
             "",
@@ -58,6 +60,35 @@ pub fn check_record(
             format!("record passed the field checks but cannot be read: {e}"),
         )]
     })
+}
+
+/// Writes what the checks accept in a person's words in the canonical form: a theme
+/// given by its label (`Déchets`) becomes its key (`dechets`). CEFR levels in lower
+/// case need nothing here: [`Cefr`] reads them.
+fn normalise(table: &[Field], value: &mut Value, reference: &Reference<'_>) {
+    let Some(object) = value.as_object_mut() else {
+        return;
+    };
+    let resolve = |v: &mut Value| {
+        if let Some(theme) = v.as_str().and_then(|s| reference.taxonomy.resolve(s)) {
+            *v = Value::String(theme.key.clone());
+        }
+    };
+    for field in table {
+        let Some(v) = object.get_mut(field.name) else {
+            continue;
+        };
+        match field.ty {
+            FieldType::Theme => resolve(v),
+            FieldType::ThemeList => {
+                if let Some(items) = v.as_array_mut() {
+                    items.iter_mut().for_each(resolve);
+                }
+            }
+            FieldType::Object(inner) => normalise(inner, v, reference),
+            _ => {}
+        }
+    }
 }
 
 struct Checker<'r, 'a> {
@@ -182,9 +213,16 @@ impl Checker<'_, '_> {
                 format!("\"{s}\" is not a French département code (e.g. 31, 2A, 974)"),
             ),
             FieldType::Theme => (
-                r.taxonomy.contains(s),
+                // A French label (`Déchets`) is read as its key; see `normalise`.
+                r.taxonomy.resolve(s).is_some(),
                 IssueClass::UnknownTheme,
-                format!("\"{s}\" is not a theme key of the taxonomy"),
+                format!(
+                    "\"{s}\" is not a theme of the taxonomy (a key or its French label); closest: {} (`explor reference themes` lists them)",
+                    // `dechet,energie`: what comes before a stray comma is the theme meant.
+                    r.taxonomy
+                        .closest(s.split(',').next().unwrap_or(s), 3)
+                        .join(", ")
+                ),
             ),
             FieldType::Choice(words) => (
                 words.contains(&s),
@@ -208,10 +246,17 @@ impl Checker<'_, '_> {
         };
         for (i, item) in items.iter().enumerate() {
             let item_path = format!("{path}[{i}]");
+            let before = out.len();
             if ty == FieldType::LanguageLevels {
                 self.language_level(item, &item_path, out);
             } else {
                 self.value(item_ty, item, &item_path, out);
+            }
+            // `dechets,energie` in a CSV cell is one item that is nothing: say why.
+            if ty != FieldType::TextList && holds_comma(item) {
+                for issue in &mut out[before..] {
+                    issue.message.push_str(LIST_HINT);
+                }
             }
         }
     }
@@ -302,6 +347,19 @@ impl Checker<'_, '_> {
                 format!("expected a CEFR level A1…C2, found {}", describe(other)),
             )),
         }
+    }
+}
+
+/// Said of a list item holding a `,`: the list was most likely separated with `,`.
+const LIST_HINT: &str =
+    "; hint: separate the items of a list with \";\" (dechets;energie, fr:C2;en:B2), not \",\"";
+
+/// Whether a list item, or a text inside it, holds a comma.
+fn holds_comma(item: &Value) -> bool {
+    match item {
+        Value::String(s) => s.contains(','),
+        Value::Object(o) => o.values().any(holds_comma),
+        _ => false,
     }
 }
 

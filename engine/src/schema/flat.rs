@@ -13,6 +13,7 @@ use super::fields::{Field, FieldType, fields};
 use super::issue::{FieldIssue, IssueClass};
 use crate::model::RecordKind;
 use crate::values::Money;
+use crate::values::number::read_whole;
 
 /// One CSV column: its dotted name and the path of keys to the value.
 #[derive(Debug, Clone)]
@@ -123,11 +124,11 @@ fn read_cell(ty: FieldType, cell: &str) -> Value {
             "false" | "non" | "no" | "faux" | "0" => Value::Bool(false),
             _ => text(),
         },
-        FieldType::Count { .. } => cell
-            .parse::<u64>()
+        // `1 000` as well as `1000`: the same reading as amounts of money.
+        FieldType::Count { .. } => read_whole(cell)
             .map(Value::from)
-            .or_else(|_| cell.parse::<i64>().map(Value::from))
-            .unwrap_or_else(|_| text()),
+            .or_else(|| cell.parse::<i64>().ok().map(Value::from))
+            .unwrap_or_else(text),
         FieldType::Money => match Money::from_euros_str(cell) {
             Ok(m) if m.cents() % 100 == 0 => Value::from(m.cents() / 100),
             // Exact: the shortest text of cents/100 as f64 is the decimal itself.

@@ -4,7 +4,7 @@
 
 mod check;
 mod dataset;
-mod fields;
+pub(crate) mod fields;
 mod flat;
 mod issue;
 

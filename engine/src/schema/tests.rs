@@ -385,3 +385,100 @@ fn formula_quoting_is_undone_exactly_on_import() {
     assert_eq!(neutralise_formula("=x"), "'=x");
     assert_eq!(neutralise_formula("'=x"), "''=x");
 }
+
+/// Issue #17 item 4: an expert row as a French spreadsheet writes it.
+fn french_expert_row<'a>(cost: &'a str, themes: &'a str, languages: &'a str) -> Value {
+    let record = check(RecordKind::Expert, &expert()).unwrap().to_value();
+    let columns = csv_columns(RecordKind::Expert);
+    let mut cells = flatten(RecordKind::Expert, &record);
+    for (name, cell) in [
+        ("daily_cost_eur", cost),
+        ("themes", themes),
+        ("languages", languages),
+    ] {
+        let at = columns.iter().position(|c| c == name).unwrap();
+        cells[at] = cell.to_owned();
+    }
+    let row: Vec<(&str, &str)> = columns
+        .iter()
+        .map(String::as_str)
+        .zip(cells.iter().map(String::as_str))
+        .collect();
+    let (v, problems) = unflatten(RecordKind::Expert, &row);
+    assert!(problems.is_empty(), "{problems:?}");
+    v
+}
+
+#[test]
+fn french_numbers_lower_case_levels_and_theme_labels_are_read() {
+    for cost in [
+        "1400,5",
+        "1 400,50",
+        "1\u{a0}400,50",
+        "1\u{202f}400,50",
+        "1400.50",
+    ] {
+        let v = french_expert_row(cost, "Déchets;Eau et assainissement", "fr:c2;en:b2");
+        let Record::Expert(e) = check(RecordKind::Expert, &v).unwrap() else {
+            panic!()
+        };
+        assert_eq!(
+            e.daily_cost_eur.map(crate::Money::cents),
+            Some(140_050),
+            "{cost:?}"
+        );
+        let themes: Vec<&str> = e
+            .themes
+            .iter()
+            .map(crate::model::ThemeKey::as_str)
+            .collect();
+        assert_eq!(themes, ["dechets", "eau_assainissement"]);
+        let levels: Vec<String> = e.languages.iter().map(ToString::to_string).collect();
+        assert_eq!(levels, ["fr:C2", "en:B2"]);
+    }
+    let (v, _) = unflatten(
+        RecordKind::Offer,
+        &[
+            ("headcount", "1 000"),
+            ("company.turnover_eur", "45 000 000"),
+        ],
+    );
+    assert_eq!(v["headcount"], json!(1000));
+    assert_eq!(v["company"]["turnover_eur"], json!(45_000_000));
+    let mut need = need();
+    need["theme"] = json!("gestion des DÉCHETS");
+    let Record::Need(n) = check(RecordKind::Need, &need).unwrap() else {
+        panic!()
+    };
+    assert_eq!(n.theme.as_str(), "dechets");
+}
+
+#[test]
+fn an_unknown_theme_names_the_closest_keys_and_a_comma_list_gets_a_hint() {
+    let mut v = need();
+    v["theme"] = json!("dechet");
+    let issues = check(RecordKind::Need, &v).unwrap_err();
+    assert_eq!(issues[0].class, IssueClass::UnknownTheme);
+    assert!(
+        issues[0].message.contains("closest: dechets"),
+        "{}",
+        issues[0].message
+    );
+
+    let v = french_expert_row("350", "dechets,energie", "fr:C2,en:B2");
+    let issues = check(RecordKind::Expert, &v).unwrap_err();
+    let fields: Vec<&str> = issues.iter().map(|i| i.field.as_str()).collect();
+    assert_eq!(fields, ["themes[0]", "languages[0].level"]);
+    for issue in &issues {
+        assert!(
+            issue
+                .message
+                .contains("separate the items of a list with \";\""),
+            "{issue}"
+        );
+    }
+    // A text list may hold commas: no hint, no issue.
+    let mut v = expert();
+    v["skills"] = json!(["eau, assainissement"]);
+    assert!(check(RecordKind::Expert, &v).is_ok());
+}

@@ -1,11 +1,13 @@
 //! CEFR language levels.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::{fmt, str::FromStr};
 
 /// A level of the Common European Framework of Reference for languages, ordered
 /// from `A1` (lowest) to `C2` (highest), so `level >= required` reads as it should.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+///
+/// Read in any case (`b2` is `B2`), always written in capitals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Cefr {
     /// Breakthrough.
     A1,
@@ -50,11 +52,20 @@ pub struct BadCefr(pub String);
 
 impl FromStr for Cefr {
     type Err = BadCefr;
+    /// `B2`, `b2` or ` B2 `: spreadsheets and people write levels in either case.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let wanted = s.trim();
         Cefr::ALL
             .into_iter()
-            .find(|l| l.as_str() == s)
+            .find(|l| l.as_str().eq_ignore_ascii_case(wanted))
             .ok_or_else(|| BadCefr(s.to_owned()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Cefr {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -79,9 +90,12 @@ mod tests {
     }
 
     #[test]
-    fn parses_exact_names_only() {
+    fn parses_names_in_any_case() {
         assert_eq!("B2".parse::<Cefr>(), Ok(Cefr::B2));
-        assert!("b2".parse::<Cefr>().is_err());
+        // Issue #17: `b2` is `B2`.
+        assert_eq!("b2".parse::<Cefr>(), Ok(Cefr::B2));
+        assert_eq!(" c1 ".parse::<Cefr>(), Ok(Cefr::C1));
+        assert_eq!(serde_json::from_str::<Cefr>("\"a2\"").unwrap(), Cefr::A2);
         assert!("B3".parse::<Cefr>().is_err());
         assert!(serde_json::from_str::<Cefr>("\"D1\"").is_err());
         assert_eq!(serde_json::to_string(&Cefr::C1).unwrap(), "\"C1\"");

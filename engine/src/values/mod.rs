@@ -4,6 +4,7 @@ mod cefr;
 mod codes;
 pub(crate) mod french_date;
 mod money;
+pub mod number;
 mod window;
 
 pub use cefr::{BadCefr, Cefr};

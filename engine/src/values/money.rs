@@ -4,6 +4,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::{Add, Sub};
 
+use super::number::read_decimal;
+
 /// An amount of euros held as integer cents; never a float.
 ///
 /// Data files write euros as JSON numbers with at most two decimals (`350`, `12.5`);
@@ -18,7 +20,7 @@ pub struct Money {
 pub enum BadMoney {
     /// Not a decimal number.
     #[error(
-        "\"{0}\" is not an amount in euros (digits, optionally a decimal point and at most 2 decimals)"
+        "\"{0}\" is not an amount in euros (digits, optionally grouped by three with spaces, then a decimal point or comma and at most 2 decimals: 1400.5, 1 400,50)"
     )]
     Syntax(String),
     /// More than two decimals.
@@ -54,36 +56,20 @@ impl Money {
     }
 
     /// Reads a decimal amount of euros such as `"350"`, `"-12.5"` or `"0.05"` exactly.
-    /// A decimal comma (`"12,50"`, as French spreadsheets write it) is accepted too.
+    /// French forms are read too ([`read_decimal`]): a decimal comma (`"12,50"`) and
+    /// thousands grouped by spaces (`"1 400,50"`, with U+00A0 or U+202F as well).
     pub fn from_euros_str(text: &str) -> Result<Self, BadMoney> {
-        let t = text.trim();
-        let (negative, digits) = match t.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, t),
-        };
-        let (int_part, frac_part) = match digits.split_once(['.', ',']) {
-            Some((i, f)) => (i, f),
-            None => (digits, ""),
-        };
-        let syntax = || BadMoney::Syntax(text.to_owned());
-        if int_part.is_empty() || !int_part.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(syntax());
-        }
-        if !frac_part.bytes().all(|b| b.is_ascii_digit())
-            || (digits.len() > int_part.len() && frac_part.is_empty())
-        {
-            return Err(syntax());
-        }
-        if frac_part.len() > 2 {
+        let d = read_decimal(text).ok_or_else(|| BadMoney::Syntax(text.to_owned()))?;
+        if d.fraction.len() > 2 {
             // Trailing zeros beyond the cents ("12.500") carry no extra precision.
-            if frac_part[2..].bytes().any(|b| b != b'0') {
+            if d.fraction[2..].bytes().any(|b| b != b'0') {
                 return Err(BadMoney::TooPrecise(text.to_owned()));
             }
         }
         let overflow = || BadMoney::Overflow(text.to_owned());
-        let euros: i64 = int_part.parse().map_err(|_| overflow())?;
+        let euros: i64 = d.whole.parse().map_err(|_| overflow())?;
         let mut frac: i64 = 0;
-        for (i, b) in frac_part.bytes().take(2).enumerate() {
+        for (i, b) in d.fraction.bytes().take(2).enumerate() {
             frac += i64::from(b - b'0') * if i == 0 { 10 } else { 1 };
         }
         let cents = euros
@@ -91,7 +77,7 @@ impl Money {
             .and_then(|c| c.checked_add(frac))
             .ok_or_else(overflow)?;
         Ok(Self {
-            cents: if negative { -cents } else { cents },
+            cents: if d.negative { -cents } else { cents },
         })
     }
 }
@@ -159,6 +145,34 @@ mod tests {
         assert_eq!(Money::from_euros_str("12,50").unwrap().cents(), 1_250);
         assert_eq!(Money::from_euros_str("-3.10").unwrap().cents(), -310);
         assert_eq!(Money::from_euros_str("1.500").unwrap().cents(), 150);
+    }
+
+    #[test]
+    fn french_thousands_separators_are_read_like_the_plain_form() {
+        // Issue #17: `1 400,50` was refused while `1400,5` was accepted.
+        for text in [
+            "1400,5",
+            "1 400,50",
+            "1\u{a0}400,50",
+            "1\u{202f}400,50",
+            "1 400.5",
+        ] {
+            assert_eq!(
+                Money::from_euros_str(text).unwrap().cents(),
+                140_050,
+                "{text:?}"
+            );
+        }
+        assert_eq!(
+            Money::from_euros_str("45 000 000").unwrap().cents(),
+            4_500_000_000
+        );
+        for bad in ["1.400,50", "1,400.50", "14 00,5"] {
+            assert!(
+                matches!(Money::from_euros_str(bad), Err(BadMoney::Syntax(_))),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

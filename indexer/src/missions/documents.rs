@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use explor_engine::cost::CostRules;
 use explor_engine::mission::{DocFormat, DocKind, MissionFile, Templates, render};
 use explor_engine::{Record, Reference};
 
@@ -44,7 +43,7 @@ impl Workspace {
             association,
             experts,
             offer,
-            CostRules::embedded(),
+            &*self.cost_rules()?,
             &Reference::embedded(),
         ))
     }

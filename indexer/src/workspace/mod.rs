@@ -12,6 +12,7 @@
 //! | Missions | [`missions`](Workspace::missions), [`mission`](Workspace::mission), [`missions_naming`](Workspace::missions_naming), [`create_mission`](Workspace::create_mission), [`create_missions`](Workspace::create_missions), [`advance_mission`](Workspace::advance_mission), [`record_mission_item`](Workspace::record_mission_item) | `missions/mod.rs` |
 //! | Bookings | [`bookings`](Workspace::bookings), [`history`](Workspace::history), [`open_needs`](Workspace::open_needs), [`staffed_needs`](Workspace::staffed_needs) | `missions/bookings.rs` |
 //! | Documents | [`mission_file`](Workspace::mission_file), [`templates`](Workspace::templates), [`mission_document`](Workspace::mission_document) | `missions/documents.rs` |
+//! | Reference tables | [`cost_rules`](Workspace::cost_rules), [`import_reference`](Workspace::import_reference) | `reference.rs` |
 //!
 //! Every method that writes takes the workspace's lock file first, so that a second
 //! process fails at once ([`UserError::Locked`]) instead of waiting.

@@ -120,9 +120,14 @@ fn crlf_line_endings_as_excel_writes_them_import_cleanly() {
 /// Exports `kinds` as CSV from `from`, imports the files into a fresh workspace and
 /// returns it.
 fn reimport_csv_export(from: &TestWorkspace, kinds: &[&str]) -> TestWorkspace {
+    reimport_export_as(from, kinds, "csv")
+}
+
+/// [`reimport_csv_export`] with the CSV written in `format` (`csv` or `csv-fr`).
+fn reimport_export_as(from: &TestWorkspace, kinds: &[&str], format: &str) -> TestWorkspace {
     let to = TestWorkspace::initialised();
     for kind in kinds {
-        let csv = run_ok(from, &["list", kind, "--format", "csv"]);
+        let csv = run_ok(from, &["list", kind, "--format", format]);
         to.write(&format!("export/{kind}.csv"), &csv);
     }
     import_json(&to, &to.dir().join("export"));
@@ -154,4 +159,59 @@ fn csv_export_of_the_whole_sample_reimports_to_identical_records() {
     import_json(&from, &sample_dir());
     let to = reimport_csv_export(&from, &KINDS);
     assert_eq!(raw_snapshot(&to), raw_snapshot(&from));
+}
+
+#[test]
+fn csv_fr_is_for_a_french_excel_and_reimports_to_identical_records() {
+    let from = TestWorkspace::initialised();
+    import_json(&from, &fixture("csv-semicolon"));
+    let csv = run_ok(&from, &["list", "experts", "--format", "csv-fr"]);
+    assert!(csv.starts_with("\u{feff}id;name;"), "BOM and `;`: {csv}");
+    assert!(csv.contains(";312,5;"), "decimal comma: {csv}");
+    // Scripts keep `,` and the decimal point, without a BOM.
+    let plain = run_ok(&from, &["list", "experts", "--format", "csv"]);
+    assert!(plain.starts_with("id,name,") && plain.contains(",312.5,"));
+
+    let to = reimport_export_as(&from, &["experts"], "csv-fr");
+    assert_eq!(
+        run_ok(&to, &["list", "experts", "--format", "json"]),
+        run_ok(&from, &["list", "experts", "--format", "json"]),
+    );
+}
+
+#[test]
+fn every_command_with_csv_output_writes_csv_fr() {
+    let ws = TestWorkspace::initialised();
+    import_json(&ws, &sample_dir());
+    for args in [
+        &["match", "need-kin-dechets", "--format", "csv-fr"][..],
+        &["match", "--expert", "exp-0007", "--format", "csv-fr"],
+        // A French decimal is read in flags too.
+        &[
+            "batch",
+            "--call",
+            "2027-printemps",
+            "--min-score",
+            "0,5",
+            "--format",
+            "csv-fr",
+        ],
+    ] {
+        let csv = run_ok(&ws, args);
+        let header = csv.lines().next().unwrap_or_default();
+        assert!(
+            header.starts_with('\u{feff}') && header.contains(';') && !header.contains(','),
+            "{args:?}: {header}"
+        );
+        // Scores are written with a decimal comma, never a decimal point.
+        let has_decimal_point = csv.lines().skip(1).flat_map(|l| l.split(';')).any(|c| {
+            c.split_once('.').is_some_and(|(a, b)| {
+                !a.is_empty()
+                    && !b.is_empty()
+                    && a.bytes().all(|x| x.is_ascii_digit())
+                    && b.bytes().all(|x| x.is_ascii_digit())
+            })
+        });
+        assert!(!has_decimal_point, "{args:?}: {csv}");
+    }
 }

@@ -58,6 +58,16 @@
 //! 14. Readers and writers (`readers::*`): a workspace whose files and folders cannot be
 //!     written is still matched, searched, shown, listed and checked, and nothing in it
 //!     changes.
+//! 15. Values and reference tables (`reference::*`, issue #17): French numbers
+//!     (`1 312,50`), lower-case CEFR levels and theme labels import; a `,`-separated
+//!     list and an unknown theme say what to write; `themes` and `reference
+//!     themes|countries|languages|statuses|consents` list the vocabularies (table and
+//!     JSON); `reference status` dates every table and warns of old ones; `reference
+//!     import` of the ECB's rates or the DGFiP's per-diem scale changes the cost plans
+//!     of that workspace, and a bad file is refused by line and field, writing nothing.
+//! 16. CSV for Excel and pipes (`csv::*`, `safety::*`): `--format csv-fr` writes `;`, a
+//!     BOM and decimal commas for every command with CSV output and reimports exactly;
+//!     a closed standard output (`| head -1`) exits 0 with nothing on stderr.
 
 mod batch;
 mod commands;
@@ -69,6 +79,7 @@ mod import;
 mod index;
 mod mission;
 mod readers;
+mod reference;
 mod safety;
 mod users;
 mod validation;

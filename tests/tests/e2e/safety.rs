@@ -519,3 +519,64 @@ fn markdown_and_html_in_the_data_stay_text_in_mission_documents() {
         }
     }
 }
+
+/// `explor ARGS` whose standard output is a pipe its reader closes at once, as
+/// `explor … | head -1` does once it has its line: the exit status and the error text.
+fn with_closed_stdout(ws: &TestWorkspace, args: &[&str]) -> (Option<i32>, String) {
+    use std::io::Read;
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(explor_tests::explor_bin())
+        .env("EXPLOR_WORKSPACE", ws.workspace())
+        .current_dir(ws.dir())
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start explor");
+    // The reader goes away before explor writes anything: every write meets EPIPE.
+    drop(child.stdout.take());
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("piped stderr")
+        .read_to_string(&mut stderr)
+        .expect("read stderr");
+    let status = child.wait().expect("wait for explor");
+    (status.code(), stderr)
+}
+
+#[test]
+fn a_closed_pipe_on_standard_output_exits_0_silently() {
+    let ws = TestWorkspace::initialised();
+    import_json(&ws, &sample_dir());
+    for args in [
+        &["list", "experts"][..],
+        &["list", "experts", "--format", "json"],
+        &["list", "experts", "--format", "csv"],
+        &["list", "experts", "--format", "csv-fr"],
+        &["show", "exp-0007", "--format", "json"],
+        &["match", "need-kin-dechets", "--format", "json"],
+        &["match", "need-kin-dechets", "--format", "csv"],
+        &["match", "need-kin-dechets"],
+        &["batch", "--call", "2027-printemps", "--format", "csv-fr"],
+        &["mission", "list", "--format", "json"],
+        &[
+            "cost",
+            "--country",
+            "CD",
+            "--days",
+            "10",
+            "--format",
+            "json",
+        ],
+        &["reference", "themes"],
+        &["reference", "countries", "--format", "json"],
+        &["reference", "status"],
+    ] {
+        let (code, stderr) = with_closed_stdout(&ws, args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert_eq!(stderr, "", "{args:?}: nothing on stderr");
+    }
+}

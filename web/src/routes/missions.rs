@@ -9,7 +9,6 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use explor_engine::cost::CostRules;
 use explor_engine::mission::{DocFormat, DocKind, Item, Mission, State as MissionState};
 use explor_views::MissionSheet;
 use explor_views::mission::list_table;
@@ -151,7 +150,8 @@ async fn page(
         .with_workspace(move |ws| {
             let file = ws.mission_file(&id).map_err(missing_is_404)?;
             let sheet = MissionSheet::build(ws, &file)?;
-            let plan = sheet.plan(CostRules::embedded()).map(|p| Plan {
+            let rules = ws.cost_rules()?;
+            let plan = sheet.plan(&rules).map(|p| Plan {
                 lines: HtmlTable::new("Postes du plan de financement", p.lines()),
                 totals: HtmlTable::new("Totaux et répartition", p.totals()),
                 mecenat: p.mecenat(),

@@ -76,7 +76,7 @@ pub(super) fn iso_date_long(text: &str) -> String {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_or_else(|_| text.to_owned(), date_long)
 }
 
-pub(super) fn status(s: ExpertStatus) -> &'static str {
+pub(crate) fn status(s: ExpertStatus) -> &'static str {
     match s {
         ExpertStatus::Employee => "salarié·e d'entreprise",
         ExpertStatus::PublicAgent => "agent·e public·que",
@@ -93,7 +93,7 @@ pub(super) fn employer_kind(k: EmployerKind) -> &'static str {
     }
 }
 
-pub(super) fn scheme(s: ConsentScheme) -> &'static str {
+pub(crate) fn scheme(s: ConsentScheme) -> &'static str {
     match s {
         ConsentScheme::MecenatCompetences => "mécénat de compétences",
         ConsentScheme::CongeSolidaire => "congé solidaire",
@@ -102,7 +102,7 @@ pub(super) fn scheme(s: ConsentScheme) -> &'static str {
     }
 }
 
-pub(super) fn consent_status(s: ConsentStatus) -> &'static str {
+pub(crate) fn consent_status(s: ConsentStatus) -> &'static str {
     match s {
         ConsentStatus::Granted => "accord donné",
         ConsentStatus::Pending => "accord demandé, en attente",

@@ -17,7 +17,7 @@
 mod booklet;
 mod context;
 mod costs;
-mod french;
+pub(crate) mod french;
 mod markdown;
 mod network;
 mod people;
