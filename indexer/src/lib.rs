@@ -68,5 +68,6 @@ pub use reference::{COSTS_OVERRIDE, cost_rules_at, reference_status_at};
 pub use source::{Loaded, SourceRecord, load};
 pub use store::SCHEMA_VERSION;
 pub use workspace::Workspace;
+pub use workspace::forms::FORM_ORIGIN;
 pub use workspace::index::CheckReport;
 pub use workspace::records::{ImportCounts, ImportSummary};

@@ -28,6 +28,65 @@ fn yes() -> bool {
     true
 }
 
+/// Why an association may not (yet) carry a project in the programme: the programme
+/// selects projects "portés par des associations déjà actives dans le réseau et
+/// possédant une expérience de terrain".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Ineligibility {
+    /// Not (yet) active in the network.
+    NotNetworkMember,
+    /// No field experience recorded.
+    NoFieldExperience,
+}
+
+impl Association {
+    /// What keeps it from the programme's eligibility rules; empty when it meets them.
+    pub fn ineligibility(&self) -> Vec<Ineligibility> {
+        let mut out = Vec::new();
+        if !self.network_member {
+            out.push(Ineligibility::NotNetworkMember);
+        }
+        if self.field_experience_years == 0 {
+            out.push(Ineligibility::NoFieldExperience);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn association(network_member: bool, field_experience_years: u32) -> Association {
+        Association {
+            id: "asso-a".into(),
+            name: "A".into(),
+            department: "31".into(),
+            network_member,
+            field_experience_years,
+            mecenat_eligible: false,
+            contact: None,
+        }
+    }
+
+    #[test]
+    fn eligibility_needs_network_membership_and_field_experience() {
+        assert!(association(true, 3).ineligibility().is_empty());
+        assert_eq!(
+            association(false, 0).ineligibility(),
+            [
+                Ineligibility::NotNetworkMember,
+                Ineligibility::NoFieldExperience
+            ]
+        );
+        assert_eq!(
+            association(true, 0).ineligibility(),
+            [Ineligibility::NoFieldExperience]
+        );
+    }
+}
+
 /// A contact person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

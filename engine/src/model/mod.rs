@@ -8,7 +8,7 @@ mod expert;
 mod need;
 mod offer;
 
-pub use association::{Association, Contact};
+pub use association::{Association, Contact, Ineligibility};
 pub use expert::{
     Consent, ConsentScheme, ConsentStatus, Employer, EmployerKind, Expert, ExpertStatus, Home,
 };
