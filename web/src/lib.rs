@@ -41,6 +41,7 @@ mod auth;
 pub mod client;
 mod config;
 mod error;
+mod forms;
 mod headers;
 mod logging;
 mod routes;

@@ -27,6 +27,8 @@ pub struct NavUser {
     pub role: &'static str,
     /// Whether the coordinator's links are shown.
     pub coordinator: bool,
+    /// Whether an association's links are shown.
+    pub association: bool,
 }
 
 impl Layout {
@@ -47,6 +49,7 @@ impl Layout {
                 email: user.account.email.clone(),
                 role: user.account.role.label(),
                 coordinator: user.account.role == Role::Coordinator,
+                association: user.account.role == Role::Association,
             }),
             csrf: user.csrf.clone(),
         }

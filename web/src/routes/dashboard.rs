@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use explor_engine::RecordKind;
 use explor_engine::mission::State as MissionState;
 use explor_views::Overview;
@@ -14,7 +14,7 @@ use explor_views::Overview;
 use crate::auth::extract::CurrentUser;
 use crate::error::Result;
 use crate::state::AppState;
-use crate::store::Role;
+use crate::store::{ReviewState, Role};
 use crate::views::{Layout, day, seg, today};
 
 /// Said for needs outside any call (the [`Overview`]'s key).
@@ -35,6 +35,8 @@ struct DashboardPage {
     calls: Vec<CallRow>,
     states: Vec<StateRow>,
     waiting: Vec<Waiting>,
+    /// Records posted from the web app waiting for a coordinator.
+    to_review: usize,
 }
 
 /// Needs of one call: all of them, and those with places left.
@@ -72,6 +74,9 @@ fn label(kind: RecordKind) -> &'static str {
 
 /// The coordinator gets the dashboard; other roles, for now, the welcome page.
 pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Response> {
+    if user.account.role == Role::Association {
+        return Ok(Redirect::to("/mon-espace/besoins").into_response());
+    }
     if user.account.role != Role::Coordinator {
         return Ok(WelcomePage {
             layout: Layout::signed_in("Accueil", &user),
@@ -79,6 +84,11 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
         .into_response());
     }
     let today = today();
+    let to_review = state
+        .db()
+        .read(|db| db.submissions(None, &[ReviewState::Submitted]))
+        .await?
+        .len();
     let page = state
         .with_workspace(move |ws| {
             let counts = ws.counts()?;
@@ -133,6 +143,7 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
                 calls,
                 states,
                 waiting,
+                to_review,
             })
         })
         .await?;

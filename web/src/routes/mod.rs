@@ -15,6 +15,7 @@ mod import;
 mod missions;
 mod needs;
 mod search;
+mod submissions;
 
 use std::time::Duration;
 
@@ -99,6 +100,22 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         .route("/missions/{id}/etat", post(missions::advance))
         .route("/missions/{id}/pieces", post(missions::record))
         .route("/missions/{id}/documents/{kind}", get(missions::document))
+        .route("/mon-espace/besoins", get(submissions::mine))
+        .route(
+            "/mon-espace/besoins/nouveau",
+            get(submissions::new_form).post(submissions::create),
+        )
+        .route(
+            "/mon-espace/demandes/{number}",
+            get(submissions::show_mine).post(submissions::resubmit),
+        )
+        .route("/revue", get(submissions::queue))
+        .route("/revue/{number}", get(submissions::review_page))
+        .route("/revue/{number}/valider", post(submissions::validate))
+        .route(
+            "/revue/{number}/modifications",
+            post(submissions::request_changes),
+        )
         .route("/comptes", get(accounts::list).post(accounts::invite))
         .route("/comptes/{id}/desactiver", post(accounts::disable))
         .route("/audit", get(audit::list))

@@ -44,11 +44,17 @@ pub enum Action {
     RecordsImported,
     /// An expert was erased at their request (only the id is logged).
     RecordErased,
+    /// A need or an offer was posted (or posted again, corrected) for review.
+    RecordSubmitted,
+    /// A coordinator asked for changes to a posted record.
+    ChangesRequested,
+    /// A coordinator validated a posted record: it is in the workspace.
+    SubmissionValidated,
 }
 
 impl Action {
     /// Every action, in display order.
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 18] = [
         Action::AccountCreated,
         Action::InvitationUsed,
         Action::PasswordSet,
@@ -64,6 +70,9 @@ impl Action {
         Action::BatchCommitted,
         Action::RecordsImported,
         Action::RecordErased,
+        Action::RecordSubmitted,
+        Action::ChangesRequested,
+        Action::SubmissionValidated,
     ];
 
     /// The stored name.
@@ -84,6 +93,9 @@ impl Action {
             Action::BatchCommitted => "batch_committed",
             Action::RecordsImported => "records_imported",
             Action::RecordErased => "record_erased",
+            Action::RecordSubmitted => "record_submitted",
+            Action::ChangesRequested => "changes_requested",
+            Action::SubmissionValidated => "submission_validated",
         }
     }
 
@@ -105,6 +117,9 @@ impl Action {
             Action::BatchCommitted => "affectation d’un appel validée",
             Action::RecordsImported => "import de fiches",
             Action::RecordErased => "personne effacée",
+            Action::RecordSubmitted => "fiche soumise à relecture",
+            Action::ChangesRequested => "modifications demandées",
+            Action::SubmissionValidated => "fiche validée",
         }
     }
 }

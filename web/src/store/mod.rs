@@ -11,6 +11,7 @@ mod accounts;
 mod audit;
 mod invitations;
 mod sessions;
+mod submissions;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -21,6 +22,7 @@ use rusqlite::Connection;
 pub use accounts::{Account, AccountState, Role, normalise_email};
 pub use audit::{Action, AuditEntry, AuditFilter, account_subject};
 pub use sessions::SessionRow;
+pub use submissions::{ReviewState, Submission};
 
 use crate::error::{InternalError, Result, UserError, WebError};
 
@@ -64,6 +66,19 @@ CREATE TABLE IF NOT EXISTS web_audit_log (
     detail      TEXT
 );
 CREATE INDEX IF NOT EXISTS web_audit_at ON web_audit_log(at);
+CREATE TABLE IF NOT EXISTS web_submissions (
+    id           INTEGER PRIMARY KEY,
+    record_id    TEXT    NOT NULL UNIQUE,
+    kind         TEXT    NOT NULL,
+    org_id       TEXT    NOT NULL,
+    body         TEXT    NOT NULL,
+    state        TEXT    NOT NULL,
+    message      TEXT,
+    submitted_by INTEGER,
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS web_submissions_org ON web_submissions(org_id, updated_at);
 ";
 
 /// An open connection to a workspace's database, with the web tables in place.

@@ -45,3 +45,4 @@ mod public;
 mod roles;
 mod search;
 mod signin;
+mod submissions;
