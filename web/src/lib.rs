@@ -44,6 +44,7 @@ mod error;
 mod forms;
 mod headers;
 mod logging;
+mod notify;
 mod routes;
 mod serve;
 mod state;

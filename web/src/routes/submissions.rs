@@ -28,6 +28,7 @@ use super::{audit, refusal};
 use crate::auth::extract::{AssociationUser, Coordinator, CurrentUser};
 use crate::error::{Result, WebError};
 use crate::forms::{self, FormField, Input};
+use crate::notify::{self, Audience, Notice};
 use crate::state::AppState;
 use crate::store::{Action, ReviewState, Submission, now};
 use crate::views::{Layout, date_time, seg};
@@ -214,6 +215,20 @@ async fn checked(
     })
 }
 
+/// Tells the people concerned, in the app and through the outbox.
+async fn tell(state: &AppState, notice: Notice) -> Result<()> {
+    let root = state.root().to_owned();
+    let base = state.settings().base_url().to_owned();
+    state
+        .db()
+        .run(move |db| notify::send(db, &root, &base, &notice).map(drop))
+        .await
+}
+
+fn title_of(value: &serde_json::Value) -> String {
+    value["title"].as_str().unwrap_or_default().to_owned()
+}
+
 /// The next free need id of an association: `need-<association>-<n>`.
 async fn new_need_id(state: &AppState, org: &str) -> Result<String> {
     let stem = format!("need-{}", org.strip_prefix("asso-").unwrap_or(org));
@@ -246,6 +261,7 @@ pub async fn create(
     let record_id = new_need_id(&state, &who.org).await?;
     match checked(&state, &sent, &record_id, &who.org).await? {
         Ok(value) => {
+            let title = title_of(&value);
             let (org, by, rid) = (who.org.clone(), who.user.account.id, record_id.clone());
             let number = state
                 .db()
@@ -257,6 +273,16 @@ pub async fn create(
                 Action::RecordSubmitted,
                 Some(record_id),
                 Some(format!("demande {number}")),
+            )
+            .await?;
+            tell(
+                &state,
+                Notice {
+                    to: Audience::Coordinators,
+                    subject: "Un besoin attend votre relecture".to_owned(),
+                    text: format!("Nouveau besoin à relire : « {title} » ({}).", who.org),
+                    link: format!("/revue/{number}"),
+                },
             )
             .await?;
             Ok(Redirect::to(&format!("/mon-espace/demandes/{number}")).into_response())
@@ -373,10 +399,21 @@ pub async fn resubmit(
     }
     match checked(&state, &sent, &s.record_id, &who.org).await? {
         Ok(value) => {
+            let title = title_of(&value);
             state
                 .db()
                 .run(move |db| db.resubmit(number, &value, now()))
                 .await?;
+            tell(
+                &state,
+                Notice {
+                    to: Audience::Coordinators,
+                    subject: "Un besoin corrigé attend votre relecture".to_owned(),
+                    text: format!("Besoin corrigé à relire : « {title} » ({}).", who.org),
+                    link: format!("/revue/{number}"),
+                },
+            )
+            .await?;
             audit(
                 &state,
                 &who.user,
@@ -529,6 +566,19 @@ pub async fn validate(
         Some(format!("demande {number}")),
     )
     .await?;
+    tell(
+        &state,
+        Notice {
+            to: Audience::Org(s.org_id.clone()),
+            subject: "Votre besoin est publié".to_owned(),
+            text: format!(
+                "Votre besoin « {} » est validé par le réseau : il est proposé aux experts.",
+                title_of(&s.body)
+            ),
+            link: "/mon-espace/besoins".to_owned(),
+        },
+    )
+    .await?;
     Ok(Redirect::to(&format!("/besoins/{}", seg(&s.record_id))).into_response())
 }
 
@@ -551,6 +601,15 @@ pub async fn request_changes(
     if s.state == ReviewState::Validated || message.is_empty() {
         return Ok(Redirect::to(&format!("/revue/{number}")).into_response());
     }
+    let notice = Notice {
+        to: Audience::Org(s.org_id.clone()),
+        subject: "Des modifications sont demandées à votre besoin".to_owned(),
+        text: format!(
+            "Le réseau demande des modifications à votre besoin « {} » : {message}",
+            title_of(&s.body)
+        ),
+        link: format!("/mon-espace/demandes/{number}"),
+    };
     state
         .db()
         .run(move |db| db.review(number, ReviewState::ChangesRequested, Some(&message), now()))
@@ -563,5 +622,6 @@ pub async fn request_changes(
         Some(format!("demande {number}")),
     )
     .await?;
+    tell(&state, notice).await?;
     Ok(Redirect::to("/revue").into_response())
 }

@@ -10,6 +10,7 @@
 mod accounts;
 mod audit;
 mod invitations;
+mod notifications;
 mod sessions;
 mod submissions;
 
@@ -21,6 +22,7 @@ use rusqlite::Connection;
 
 pub use accounts::{Account, AccountState, Role, normalise_email};
 pub use audit::{Action, AuditEntry, AuditFilter, account_subject};
+pub use notifications::Notification;
 pub use sessions::SessionRow;
 pub use submissions::{ReviewState, Submission};
 
@@ -78,6 +80,15 @@ CREATE TABLE IF NOT EXISTS web_submissions (
     created_at   INTEGER NOT NULL,
     updated_at   INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS web_notifications (
+    id          INTEGER PRIMARY KEY,
+    account_id  INTEGER NOT NULL REFERENCES web_accounts(id) ON DELETE CASCADE,
+    at          INTEGER NOT NULL,
+    text        TEXT    NOT NULL,
+    link        TEXT    NOT NULL,
+    read_at     INTEGER
+);
+CREATE INDEX IF NOT EXISTS web_notifications_account ON web_notifications(account_id, at);
 CREATE INDEX IF NOT EXISTS web_submissions_org ON web_submissions(org_id, updated_at);
 ";
 
