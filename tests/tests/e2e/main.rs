@@ -58,12 +58,16 @@
 //! 14. Readers and writers (`readers::*`): a workspace whose files and folders cannot be
 //!     written is still matched, searched, shown, listed and checked, and nothing in it
 //!     changes.
+//! 15. Erasure and backups (`erasure::*`): an erased expert leaves no byte in any file
+//!     of the workspace, is never imported again (refused, or left out with
+//!     `--skip-erased`), and a backup restored later does not bring them back.
 
 mod batch;
 mod commands;
 mod contracts;
 mod cost;
 mod csv;
+mod erasure;
 mod import;
 mod index;
 mod mission;
