@@ -248,3 +248,94 @@ impl Store {
         Ok(false)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use explor_engine::{Record, RecordKind};
+    use rusqlite::Connection;
+
+    use super::*;
+    use crate::error::{Error, UserError};
+
+    #[test]
+    fn a_tag_is_the_keyed_hash_of_the_id_never_the_id() {
+        let key = ErasureKey::generate().unwrap();
+        let again = ErasureKey::from_hex(&key.to_hex()).unwrap();
+        assert_eq!(key.tag("exp-0042"), again.tag("exp-0042"));
+        assert_ne!(key.tag("exp-0042"), key.tag("exp-0043"));
+        let tag = key.tag("exp-0042");
+        assert_eq!(tag.len(), 64);
+        assert!(tag.bytes().all(|b| b.is_ascii_hexdigit()), "{tag}");
+        let other = ErasureKey::generate().unwrap();
+        assert_ne!(key.tag("exp-0042"), other.tag("exp-0042"));
+        assert_ne!(key.fingerprint(), other.fingerprint());
+        assert!(ErasureKey::from_hex("zz").is_none());
+    }
+
+    /// A store holding the sample, and the path of its database.
+    fn sample_store() -> (tempfile::TempDir, std::path::PathBuf) {
+        let (dir, ws) = crate::test_support::sample_workspace();
+        drop(ws);
+        let db = dir.path().join("ws/explor.sqlite3");
+        (dir, db)
+    }
+
+    #[test]
+    fn a_version_2_store_keeps_its_erasures_as_hashes_and_loses_the_clear_ids() {
+        let (_dir, db) = sample_store();
+        {
+            let conn = Connection::open(&db).unwrap();
+            conn.execute_batch(
+                "DROP TABLE tombstones;
+                 DELETE FROM meta WHERE key = 'erasure_key';
+                 CREATE TABLE erasures (id TEXT PRIMARY KEY, kind TEXT NOT NULL, erased_on TEXT NOT NULL);
+                 INSERT INTO erasures VALUES ('exp-0555', 'expert', '2026-01-02');
+                 UPDATE meta SET value = '2' WHERE key = 'schema_version';",
+            )
+            .unwrap();
+        }
+        let store = Store::open(&db).unwrap();
+        assert_eq!(
+            store.erased_on("exp-0555").unwrap().as_deref(),
+            Some("2026-01-02")
+        );
+        let tags = store.tombstones().unwrap();
+        assert_eq!(tags.len(), 1);
+        assert!(tags.contains_key(&store.erasure_key().tag("exp-0555")));
+        let old: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'erasures'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(old, 0, "the table of clear ids is gone");
+        assert_eq!(store.schema_version().unwrap(), crate::SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn the_store_never_writes_an_erased_id_again_whoever_calls() {
+        let (_dir, db) = sample_store();
+        let mut store = Store::open(&db).unwrap();
+        let person = store.record("exp-0007").unwrap().unwrap();
+        assert!(matches!(person, Record::Expert(_)));
+        store.delete("exp-0007", "2026-12-05").unwrap();
+        // What a process ignoring the workspace's lock would try after the erasure.
+        let err = store.upsert_all(std::slice::from_ref(&person)).unwrap_err();
+        assert!(
+            matches!(err, Error::User(UserError::Erased { ref id, .. }) if id == "exp-0007"),
+            "{err:?}"
+        );
+        assert!(store.record("exp-0007").unwrap().is_none());
+        assert_eq!(store.counts().unwrap()[&RecordKind::Expert], 104);
+        // The tombstone says nothing of the person.
+        let all: Vec<String> = store
+            .tombstones()
+            .unwrap()
+            .into_values()
+            .map(|t| format!("{} {} {}", t.tag, t.kind, t.erased_on))
+            .collect();
+        assert!(all.iter().all(|t| !t.contains("exp-")), "{all:?}");
+    }
+}

@@ -224,3 +224,65 @@ fn an_empty_or_foreign_database_is_refused_not_taken_for_an_empty_workspace() {
         "no explor table was added to someone else's database"
     );
 }
+
+#[test]
+fn an_erased_expert_is_refused_by_a_later_import_or_left_out_when_asked() {
+    use explor_engine::schema::IssueClass;
+
+    use crate::ImportOptions;
+
+    let (dir, mut ws) = crate::test_support::sample_workspace();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    ws.remove("exp-0007", today).unwrap();
+    let list = std::fs::read_to_string(dir.path().join("ws/erased.list")).unwrap();
+    assert!(
+        list.contains(&ws.store.erasure_key().tag("exp-0007")),
+        "{list}"
+    );
+    assert!(!list.contains("exp-0007"), "the list holds no id: {list}");
+
+    let experts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json");
+    let r = Reference::embedded();
+    let generation = ws.generation().unwrap();
+    let Err(Error::User(UserError::Invalid(issues))) = ws.import(load(&experts, None).unwrap(), &r)
+    else {
+        panic!("the erased record is refused")
+    };
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].class, Some(IssueClass::Erased));
+    assert_eq!(issues[0].field, "id");
+    assert_eq!(issues[0].id.as_deref(), Some("exp-0007"));
+    assert!(issues[0].message.contains("2026-12-05"), "{}", issues[0]);
+    assert_eq!(ws.generation().unwrap(), generation, "nothing written");
+
+    let summary = ws
+        .import_with(
+            load(&experts, None).unwrap(),
+            &r,
+            ImportOptions::default().skip_erased(true),
+        )
+        .unwrap();
+    assert_eq!(summary.skipped_erased.len(), 1);
+    assert_eq!(summary.skipped_erased[0].id.as_deref(), Some("exp-0007"));
+    assert_eq!(summary.total().unchanged, 104);
+    assert!(matches!(
+        ws.record("exp-0007"),
+        Err(Error::User(UserError::Erased { .. }))
+    ));
+}
+
+#[test]
+fn an_import_meeting_an_erasure_in_progress_fails_as_locked_and_writes_nothing() {
+    let (dir, mut ws) = crate::test_support::sample_workspace();
+    let generation = ws.generation().unwrap();
+    // The erasure's hold on the workspace (taken before it reads anything).
+    let held = lock(ws.root()).unwrap();
+    let experts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json");
+    let err = ws
+        .import(load(&experts, None).unwrap(), &Reference::embedded())
+        .unwrap_err();
+    assert!(matches!(err, Error::User(UserError::Locked(_))), "{err:?}");
+    drop(held);
+    assert_eq!(ws.generation().unwrap(), generation);
+    drop(dir);
+}
