@@ -139,9 +139,6 @@ impl Store {
         )?;
         // Writers wait a little for each other instead of failing at once.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // Deleted rows are overwritten, not left in free space (an erasure must leave
-        // no byte of the person behind). A connection setting: nothing is written.
-        conn.pragma_update(None, "secure_delete", "ON")?;
         let has_meta: std::result::Result<i64, rusqlite::Error> = conn.query_row(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
             [],
@@ -183,6 +180,9 @@ impl Store {
                 None => tombstones::load_or_make_key(&conn)?,
             }
         };
+        // Deleted rows are overwritten, not left in free space (an erasure must leave
+        // no byte of the person behind). A connection setting that writes nothing.
+        conn.pragma_update(None, "secure_delete", "ON")?;
         Ok(Self { conn, key })
     }
 
