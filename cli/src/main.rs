@@ -24,10 +24,74 @@ use explor_web::WebError;
 
 fn main() -> ExitCode {
     let cli = args::Cli::parse();
-    match commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => report(&err),
+    let root = cli.global.workspace.clone();
+    // A panic is a bug, or a damaged search index read by tantivy: either way the
+    // user gets one message and an exit code, not a trace.
+    let panicked = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
+    let seen = std::sync::Arc::clone(&panicked);
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // Other threads (the web server's tasks, workers) report as Rust does.
+        if std::thread::current().name() != Some("main") {
+            default_hook(info);
+        } else if let Ok(mut seen) = seen.lock() {
+            *seen = Some(info.to_string());
+        }
+    }));
+    match std::panic::catch_unwind(|| commands::run(cli)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(err)) => {
+            if let Some(index_err) = index_error(&err)
+                && matches!(index_err, IndexError::Internal(_))
+            {
+                if let Some(code) = damaged_index(&root) {
+                    return code;
+                }
+                if index_err.is_index_damage() {
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "error: the search index is damaged ({})\nhint: run `explor reindex` to rebuild it from the store",
+                        output::visible(&chain_message(&err))
+                    );
+                    return ExitCode::from(1);
+                }
+            }
+            report(&err)
+        }
+        Err(_) => {
+            if let Some(code) = damaged_index(&root) {
+                return code;
+            }
+            let what = panicked
+                .lock()
+                .ok()
+                .and_then(|mut p| p.take())
+                .unwrap_or_else(|| "a panic".to_owned());
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: internal failure (a bug in explor, please report it): {}",
+                output::visible(&what)
+            );
+            ExitCode::from(3)
+        }
     }
+}
+
+/// After a failure: when the workspace's search index has files that fail their
+/// checksum, says so and how to repair it (exit 1); `None` when it has none.
+fn damaged_index(root: &std::path::Path) -> Option<ExitCode> {
+    let damaged = explor_indexer::Workspace::index_damage(root)?;
+    if damaged.is_empty() {
+        return None;
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "error: the search index is damaged ({} file{} altered or cut short: {})\nhint: run `explor reindex` to rebuild it from the store",
+        damaged.len(),
+        if damaged.len() == 1 { "" } else { "s" },
+        output::visible(&damaged.join(", "))
+    );
+    Some(ExitCode::from(1))
 }
 
 fn report(err: &anyhow::Error) -> ExitCode {
@@ -70,6 +134,7 @@ fn hint(err: &UserError) -> Option<&'static str> {
         }
         UserError::NoMission(_) => Some("`explor mission list` shows them"),
         UserError::Locked(_) => Some("try again when it has finished"),
+        UserError::IndexDamaged { .. } => Some("run `explor reindex` to rebuild it from the store"),
         UserError::ForeignDatabase { .. } => {
             Some("give --workspace the folder of an explor workspace")
         }

@@ -90,6 +90,14 @@ pub enum UserError {
     /// The workspace's index folder holds files explor did not create.
     #[error("{} was not created by explor and holds other files; explor keeps its search index there, so move that folder away first (nothing was changed)", .0.display())]
     ForeignIndexFolder(PathBuf),
+    /// The search index cannot be read: a file is missing, cut short or altered.
+    #[error("the search index at {} is damaged ({detail})", .path.display())]
+    IndexDamaged {
+        /// The index folder.
+        path: PathBuf,
+        /// What is wrong (the damaged files, or the error met opening it).
+        detail: String,
+    },
     /// No mission has this id.
     #[error("no mission has the id \"{0}\"")]
     NoMission(String),
@@ -222,6 +230,21 @@ pub(crate) fn index_failed<E: Into<tantivy::TantivyError>>(
 }
 
 impl Error {
+    /// Whether this is the search index failing to read its own files (altered, cut
+    /// short, missing): damage that `reindex` repairs, not a bug.
+    pub fn is_index_damage(&self) -> bool {
+        match self {
+            Error::User(UserError::IndexDamaged { .. }) => true,
+            Error::Internal(InternalError::Index { source, .. }) => matches!(
+                source,
+                tantivy::TantivyError::DataCorruption(_)
+                    | tantivy::TantivyError::OpenReadError(_)
+                    | tantivy::TantivyError::IoError(_)
+            ),
+            _ => false,
+        }
+    }
+
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Internal(InternalError::Io {
             path: path.into(),

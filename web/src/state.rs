@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use explor_indexer::Workspace;
 
@@ -36,43 +37,68 @@ struct Readers {
 #[derive(Debug)]
 struct Reader {
     ws: Workspace,
+    /// The store's generation when it was opened.
     generation: u64,
-    /// Whether its index was at the store's generation when opened: one opened while a
-    /// writer was between its store's commit and its index's serves that request only.
-    keep: bool,
+    /// The generation of the index it searches (fixed when it was opened).
+    index_generation: Option<u64>,
+    opened: Instant,
 }
 
 /// Idle readers kept at most (the blocking pool runs more at once only under load).
 const MAX_IDLE_READERS: usize = 16;
 
+/// How long a reader opened while a writer is between its store's commit and its
+/// index's is used again: as long as the index on disk has not moved, a reader opened
+/// now would search the same index, but the writer may have gone without bringing the
+/// index up (then the next open does).
+const BETWEEN_COMMITS_REUSE: Duration = Duration::from_secs(2);
+
 impl Readers {
-    /// An idle reader still at the store's generation, or a newly opened one.
+    /// An idle reader that sees what was last committed, or a newly opened one.
     fn take(&self, root: &Path) -> Result<Reader> {
         loop {
             let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
             let Some(reader) = idle else { break };
-            if reader.ws.generation()? == reader.generation {
+            if reader.current()? {
                 return Ok(reader);
             }
         }
         let ws = Workspace::open(root)?;
-        let generation = ws.generation()?;
-        let keep = ws.index().generation()? == Some(generation);
         Ok(Reader {
+            generation: ws.generation()?,
+            index_generation: ws.index().generation()?,
+            opened: Instant::now(),
             ws,
-            generation,
-            keep,
         })
     }
 
     /// Keeps a reader for the next request.
     fn give_back(&self, reader: Reader) {
-        if reader.keep
-            && let Ok(mut idle) = self.idle.lock()
+        if let Ok(mut idle) = self.idle.lock()
             && idle.len() < MAX_IDLE_READERS
         {
             idle.push(reader);
         }
+    }
+}
+
+impl Reader {
+    /// Whether it shows what a reader opened now would: the index on disk is still the
+    /// one it searches, and the store has not moved since — or it has, a writer is
+    /// bringing the index up, and this reader was opened only a moment ago.
+    fn current(&self) -> Result<bool> {
+        if self.ws.index().generation()? != self.index_generation {
+            return Ok(false);
+        }
+        let store = self.ws.generation()?;
+        let in_step = self.index_generation == Some(self.generation);
+        Ok(if store == self.generation && in_step {
+            true
+        } else {
+            // Between a writer's two commits: every reader searches the last index
+            // committed, this one as well as a new one.
+            self.opened.elapsed() < BETWEEN_COMMITS_REUSE
+        })
     }
 }
 
@@ -83,7 +109,7 @@ impl AppState {
         Ok(Self {
             inner: Arc::new(Inner {
                 root: root.to_owned(),
-                db: SharedDb::new(db),
+                db: SharedDb::new(db)?,
                 settings,
                 readers: Readers::default(),
             }),
@@ -136,5 +162,53 @@ impl AppState {
             f(&mut ws)
         })
         .await?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tests::client::Harness;
+
+    fn bump_store_generation(root: &Path) {
+        let db = rusqlite::Connection::open(root.join("explor.sqlite3")).unwrap();
+        db.execute(
+            "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'",
+            [],
+        )
+        .unwrap();
+    }
+
+    #[test]
+    fn a_kept_reader_is_used_again_only_while_it_shows_the_last_commit() {
+        let h = Harness::new();
+        let root = h.dir.path();
+        let readers = Readers::default();
+        let reader = readers.take(root).unwrap();
+        assert!(reader.current().unwrap(), "nothing written since");
+
+        // A writer has committed its store, not yet its index, and holds the lock: a
+        // reader opened a moment ago searches the same index as a new one would.
+        let lock = std::fs::File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(root.join("explor.lock"))
+            .unwrap();
+        lock.try_lock().unwrap();
+        bump_store_generation(root);
+        assert!(reader.current().unwrap(), "between the writer's commits");
+        let mut aged = readers.take(root).unwrap();
+        aged.opened -= BETWEEN_COMMITS_REUSE;
+        assert!(!aged.current().unwrap(), "but not for long");
+        drop(lock);
+
+        // The index moved (the writer brought it up, here: the next open): the old
+        // reader is dropped.
+        let mut ws = Workspace::open(root).unwrap();
+        assert!(ws.take_notices()[0].contains("rebuilt"));
+        assert!(!reader.current().unwrap(), "the index on disk moved");
+        let fresh = readers.take(root).unwrap();
+        assert!(fresh.current().unwrap());
     }
 }

@@ -135,10 +135,18 @@ pub fn check(ws: &Workspace, args: &CheckArgs) -> Result<()> {
             for id in &report.extra_in_index {
                 out.line(format_args!("in the index but not in the store: {id}"))?;
             }
+            for file in &report.damaged_files {
+                out.line(format_args!(
+                    "damaged index file (altered or cut short): {file}"
+                ))?;
+            }
             if report.is_consistent() {
                 out.line(format_args!("store and index agree"))?;
             }
         }
+    }
+    if !report.damaged_files.is_empty() {
+        bail!("the search index is damaged: run `explor reindex`");
     }
     if !report.is_consistent() {
         bail!("store and index disagree: run `explor reindex`");

@@ -34,7 +34,7 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy};
 
 use schema::Fields;
 
-use crate::error::{Error, Result, UserError, index_failed};
+use crate::error::{Error, InternalError, Result, UserError, index_failed};
 
 /// Bumped whenever the schema or the analyzers change, so that an old index is rebuilt.
 const FORMAT: u32 = 6;
@@ -127,6 +127,13 @@ impl SearchIndex {
         }
         claim(dir)?;
         let directory = MmapDirectory::open(dir).map_err(index_failed("opening its directory"))?;
+        let damaged = |e: tantivy::TantivyError| -> Error {
+            UserError::IndexDamaged {
+                path: dir.to_owned(),
+                detail: e.to_string(),
+            }
+            .into()
+        };
         let index = match Index::open_or_create(directory, schema.clone()) {
             Ok(index) => index,
             // Another schema (an older explor): start again, the store has the data.
@@ -136,9 +143,55 @@ impl SearchIndex {
                 claim(dir)?;
                 Index::create_in_dir(dir, schema).map_err(index_failed("creating it anew"))?
             }
-            Err(e) => return Err(index_failed("opening it")(e)),
+            Err(e) => return Err(damaged(e)),
         };
-        Self::with_index(index, fields)
+        // tantivy panics on some altered segment files instead of returning an error.
+        let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Self::with_index(index, fields)
+        }));
+        match opened {
+            Ok(Ok(index)) => Ok(index),
+            Ok(Err(Error::Internal(InternalError::Index { source, .. }))) => Err(damaged(source)),
+            Ok(Err(e)) => Err(e),
+            Err(_) => Err(UserError::IndexDamaged {
+                path: dir.to_owned(),
+                detail: "a segment cannot be read".to_owned(),
+            }
+            .into()),
+        }
+    }
+
+    /// Empties explor's index folder at `dir` (refusing a folder of other files) and
+    /// creates a new, empty index there, whatever state the old one was in.
+    pub fn recreate(dir: &Path) -> Result<Self> {
+        check_ours(dir)?;
+        match std::fs::remove_dir_all(dir) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(dir, e)),
+        }
+        Self::open_or_create(dir)
+    }
+
+    /// The index's files whose content no longer matches the checksum written at
+    /// their end (altered or cut short since), sorted.
+    pub fn damaged_files(&self) -> Result<Vec<String>> {
+        let verified = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.index.validate_checksum()
+        }));
+        let Ok(verified) = verified else {
+            return Ok(vec!["(a segment that cannot be read)".to_owned()]);
+        };
+        let mut files: Vec<String> = match verified {
+            Ok(files) => files,
+            // A file whose footer itself is altered cannot even be verified.
+            Err(e) => return Ok(vec![e.to_string()]),
+        }
+        .into_iter()
+        .map(|p| p.display().to_string())
+        .collect();
+        files.sort();
+        Ok(files)
     }
 
     fn with_index(index: Index, fields: Fields) -> Result<Self> {

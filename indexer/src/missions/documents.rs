@@ -87,19 +87,59 @@ impl Workspace {
     }
 }
 
+/// The largest template file read (bytes): a document template is a few kilobytes.
+pub const MAX_TEMPLATE_BYTES: u64 = 256 * 1024;
+
 /// The templates a folder overrides, by file name: only the names the documents use
 /// (other files — notes, backups — are left alone); none when the folder is absent.
+///
+/// A template must be a regular file of at most [`MAX_TEMPLATE_BYTES`], inside the
+/// workspace: a link is followed only when it stays in the workspace folder.
 fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
+    let refused = |path: &Path, why: String| -> Error {
+        UserError::BadSettings {
+            path: path.to_owned(),
+            source: why.into(),
+        }
+        .into()
+    };
     for name in Templates::FILES {
         let path = dir.join(name);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                out.insert((*name).to_owned(), text);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        let meta = match std::fs::symlink_metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => return Err(Error::io(&path, e)),
+        };
+        if meta.file_type().is_symlink() {
+            let workspace = dir.parent().unwrap_or(dir);
+            let inside = match (path.canonicalize(), workspace.canonicalize()) {
+                (Ok(target), Ok(root)) => target.starts_with(root),
+                _ => false,
+            };
+            if !inside {
+                return Err(refused(
+                    &path,
+                    "a template may be a link only to a file inside the workspace".into(),
+                ));
+            }
         }
+        let meta = std::fs::metadata(&path).map_err(|e| Error::io(&path, e))?;
+        if !meta.is_file() {
+            return Err(refused(&path, "a template must be a regular file".into()));
+        }
+        if meta.len() > MAX_TEMPLATE_BYTES {
+            return Err(refused(
+                &path,
+                format!(
+                    "a template may hold at most {} KiB (this one: {} KiB)",
+                    MAX_TEMPLATE_BYTES / 1024,
+                    meta.len().div_ceil(1024)
+                ),
+            ));
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        out.insert((*name).to_owned(), text);
     }
     Ok(out)
 }

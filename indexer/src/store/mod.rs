@@ -87,6 +87,36 @@ pub struct Store {
     key: ErasureKey,
 }
 
+/// How many `meta` tables the database has (0 or 1): the first statement run on open.
+fn explor_tables(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
+        [],
+        |r| r.get(0),
+    )
+}
+
+/// Opens the database read-only as an immutable file: no lock, no shared memory, no
+/// journal is created beside it.
+fn open_immutable(path: &Path) -> rusqlite::Result<Connection> {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Connection::open_with_flags(
+        uri,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+}
+
 fn kind_from_str(s: &str) -> Option<RecordKind> {
     RecordKind::ALL.into_iter().find(|k| k.as_str() == s)
 }
@@ -133,17 +163,25 @@ impl Store {
         if len == 0 {
             return Err(foreign("the file is empty"));
         }
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        let mut has_meta = explor_tables(&conn);
+        if let Err(rusqlite::Error::SqliteFailure(e, _)) = &has_meta
+            && matches!(
+                e.code,
+                rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen
+            )
+        {
+            // A store in WAL mode needs its shared-memory file beside it; on read-only
+            // media or in a folder explor may not write, it is read as an immutable file
+            // (what the last writer committed and checkpointed when it closed).
+            conn = open_immutable(path)?;
+            has_meta = explor_tables(&conn);
+        }
         // Writers wait a little for each other instead of failing at once.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let has_meta: std::result::Result<i64, rusqlite::Error> = conn.query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'",
-            [],
-            |r| r.get(0),
-        );
         match has_meta {
             Ok(0) => return Err(foreign("it has no explor settings table")),
             Ok(_) => {}

@@ -2,6 +2,7 @@
 //! rebuilding it. The store's generation is the index's too when they agree.
 
 use std::collections::BTreeSet;
+use std::path::Path;
 
 use explor_engine::RecordKind;
 use serde::Serialize;
@@ -26,6 +27,9 @@ pub struct CheckReport {
     pub missing_from_index: Vec<String>,
     /// Ids in the index but not in the store.
     pub extra_in_index: Vec<String>,
+    /// Index files altered or cut short since they were written (their ids are then
+    /// not compared).
+    pub damaged_files: Vec<String>,
 }
 
 impl CheckReport {
@@ -34,6 +38,7 @@ impl CheckReport {
         self.index_generation == Some(self.store_generation)
             && self.missing_from_index.is_empty()
             && self.extra_in_index.is_empty()
+            && self.damaged_files.is_empty()
     }
 }
 
@@ -50,14 +55,30 @@ impl Workspace {
             store_ids.extend(self.store.records(kind)?.iter().map(|r| r.id().to_owned()));
         }
         let store_set: BTreeSet<String> = store_ids.into_iter().collect();
-        let index_set = self.index.ids()?;
+        let damaged_files = self.index.damaged_files()?;
+        // A damaged file may not be readable at all: its ids are not looked for.
+        let index_set = if damaged_files.is_empty() {
+            self.index.ids()?
+        } else {
+            BTreeSet::new()
+        };
+        let intact = damaged_files.is_empty();
         Ok(CheckReport {
             store_generation: self.store.generation()?,
             index_generation: self.index.generation()?,
             store_documents: store_set.len(),
-            index_documents: usize::try_from(self.index.len()).unwrap_or(usize::MAX),
-            missing_from_index: store_set.difference(&index_set).cloned().collect(),
+            index_documents: if intact {
+                usize::try_from(self.index.len()).unwrap_or(usize::MAX)
+            } else {
+                0
+            },
+            missing_from_index: if intact {
+                store_set.difference(&index_set).cloned().collect()
+            } else {
+                Vec::new()
+            },
             extra_in_index: index_set.difference(&store_set).cloned().collect(),
+            damaged_files,
         })
     }
 
@@ -79,9 +100,19 @@ impl Workspace {
         self.index.rebuild(&records, generation)
     }
 
-    /// Rebuilds the search index from the store; returns the number of documents.
+    /// Rebuilds the search index from the store, from scratch: whatever is in the
+    /// index folder (explor's) is replaced. Returns the number of documents.
     pub fn reindex(&mut self) -> Result<usize> {
         let _lock = lock(&self.root)?;
+        self.index = SearchIndex::recreate(&self.root.join(super::INDEX_DIR))?;
         self.rebuild_index()
+    }
+
+    /// The files of the index at `root` that fail their checksum, found without
+    /// opening the store (used after a failure, to tell damage from a bug); `None`
+    /// when the index cannot be opened at all.
+    pub fn index_damage(root: &Path) -> Option<Vec<String>> {
+        let index = SearchIndex::open_or_create(&root.join(super::INDEX_DIR)).ok()?;
+        index.damaged_files().ok()
     }
 }

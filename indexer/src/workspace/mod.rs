@@ -83,12 +83,27 @@ impl Workspace {
             }
             .into());
         }
-        let index = SearchIndex::open_or_create(&root.join(INDEX_DIR))?;
+        let mut notices = Vec::new();
+        let index = match SearchIndex::open_or_create(&root.join(INDEX_DIR)) {
+            Ok(index) => index,
+            // The index is derived from the store: a damaged one is started again (and
+            // brought up below), unless a writer is at work, who may be rebuilding it.
+            Err(Error::User(damaged @ UserError::IndexDamaged { .. })) => {
+                let _lock = match lock(root) {
+                    Ok(lock) => lock,
+                    Err(Error::User(UserError::Locked(_))) => return Err(damaged.into()),
+                    Err(e) => return Err(e),
+                };
+                notices.push(format!("{damaged}: rebuilt from the store"));
+                SearchIndex::recreate(&root.join(INDEX_DIR))?
+            }
+            Err(e) => return Err(e),
+        };
         let mut ws = Self {
             root: root.to_owned(),
             store,
             index,
-            notices: Vec::new(),
+            notices,
         };
         let (store_gen, index_gen) = (ws.store.generation()?, ws.index.generation()?);
         if index_gen != Some(store_gen) {

@@ -491,3 +491,49 @@ fn document_format_follows_the_out_extension_and_never_contradicts_it() {
     assert!(err.contains(".docx"), "{err}");
     assert!(!docx.exists());
 }
+
+#[test]
+fn template_overrides_stay_inside_the_workspace_and_small() {
+    let ws = sample();
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-kin-dechets",
+            "--expert",
+            "exp-0007",
+        ],
+    );
+    let templates = ws.workspace().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let fiche = templates.join("fiche.md.j2");
+
+    // A link out of the workspace is not followed.
+    let outside = ws.dir().join("outside.md.j2");
+    std::fs::write(&outside, "# Ailleurs {{ mission.id }}\n").unwrap();
+    std::os::unix::fs::symlink(&outside, &fiche).unwrap();
+    let err = run_fails(&ws, &["mission", "doc", "mis-0001", "fiche"], 1);
+    assert!(err.contains("fiche.md.j2"), "{err}");
+    assert!(err.contains("inside the workspace"), "{err}");
+
+    // A link that stays inside it is.
+    std::fs::remove_file(&fiche).unwrap();
+    let inside = templates.join("ma-fiche.txt");
+    std::fs::write(&inside, "# Dedans {{ mission.id }}\n").unwrap();
+    std::os::unix::fs::symlink(&inside, &fiche).unwrap();
+    let doc = run_ok(&ws, &["mission", "doc", "mis-0001", "fiche"]);
+    assert!(doc.starts_with("# Dedans mis-0001"), "{doc}");
+
+    // A template of megabytes is refused before it is read.
+    std::fs::remove_file(&fiche).unwrap();
+    std::fs::write(&fiche, "x".repeat(300 * 1024)).unwrap();
+    let err = run_fails(&ws, &["mission", "doc", "mis-0001", "fiche"], 1);
+    assert!(err.contains("at most 256 KiB"), "{err}");
+
+    // A folder where a template should be is refused too.
+    std::fs::remove_file(&fiche).unwrap();
+    std::fs::create_dir(&fiche).unwrap();
+    let err = run_fails(&ws, &["mission", "doc", "mis-0001", "fiche"], 1);
+    assert!(err.contains("regular file"), "{err}");
+}

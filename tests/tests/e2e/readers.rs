@@ -114,3 +114,130 @@ fn a_read_only_workspace_can_be_searched_matched_shown_listed_and_checked() {
     // Let the temporary directory be removed.
     chmod_tree(&ws.workspace(), 0o644, 0o755);
 }
+
+/// Inverts four bytes of `file` at `at` (0.0–1.0) of its length.
+fn alter(file: &Path, at: f64) {
+    let mut bytes = std::fs::read(file).unwrap();
+    #[allow(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss
+    )]
+    let start = ((bytes.len() as f64) * at) as usize;
+    for b in bytes.iter_mut().skip(start).take(4) {
+        *b ^= 0xff;
+    }
+    std::fs::write(file, bytes).unwrap();
+}
+
+fn segment_files(ws: &TestWorkspace) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(ws.workspace().join("index"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.len() > 32 && !name.ends_with(".lock")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn stderr_of(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A workspace holding a copy of `from`'s files.
+fn copy_of(from: &TestWorkspace) -> TestWorkspace {
+    let ws = TestWorkspace::new();
+    let mut stack = vec![(from.workspace(), ws.workspace())];
+    while let Some((src, dst)) = stack.pop() {
+        std::fs::create_dir_all(&dst).unwrap();
+        for entry in std::fs::read_dir(&src).unwrap() {
+            let entry = entry.unwrap();
+            let to = dst.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                stack.push((entry.path(), to));
+            } else {
+                std::fs::copy(entry.path(), to).unwrap();
+            }
+        }
+    }
+    ws
+}
+
+#[test]
+fn a_damaged_index_never_makes_a_command_panic_check_finds_it_and_reindex_repairs_it() {
+    let pristine = sample();
+    let expected = run_ok(
+        &pristine,
+        &["match", "need-kin-dechets", "--format", "json"],
+    );
+    let files = segment_files(&pristine);
+    assert!(files.len() >= 5, "{files:?}");
+    for file in &files {
+        for at in [0.0, 0.5, 0.9, 0.999] {
+            let ws = copy_of(&pristine);
+            let target = ws.workspace().join("index").join(file.file_name().unwrap());
+            alter(&target, at);
+            let what = format!("{} at {at}", target.display());
+
+            let matched = ws
+                .explor(&["match", "need-kin-dechets", "--format", "json"])
+                .output()
+                .unwrap();
+            let code = matched.status.code();
+            assert!(
+                matches!(code, Some(0 | 1)),
+                "{what}: match exited {code:?}: {}",
+                stderr_of(&matched)
+            );
+            assert!(!stderr_of(&matched).contains("panicked"), "{what}");
+            if code == Some(1) {
+                assert!(
+                    stderr_of(&matched).contains("explor reindex"),
+                    "{what}: {}",
+                    stderr_of(&matched)
+                );
+            }
+
+            // Whatever match made of it (it may have rebuilt an index it could not open),
+            // check tells a damaged index from a sound one.
+            let checked = ws.explor(&["check"]).output().unwrap();
+            let repaired = stderr_of(&matched).contains("rebuilt");
+            assert_eq!(
+                checked.status.code(),
+                Some(if repaired { 0 } else { 1 }),
+                "{what}: check: {}{}",
+                String::from_utf8_lossy(&checked.stdout),
+                stderr_of(&checked)
+            );
+
+            run_ok(&ws, &["reindex"]);
+            assert!(
+                run_ok(&ws, &["check"]).contains("store and index agree"),
+                "{what}"
+            );
+            assert_eq!(
+                run_ok(&ws, &["match", "need-kin-dechets", "--format", "json"]),
+                expected,
+                "{what}: after reindex, the same answer as before the damage"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_unreadable_index_metadata_file_is_rebuilt_on_open_not_fatal_to_every_command() {
+    let ws = sample();
+    let expected = run_ok(&ws, &["match", "need-kin-dechets", "--format", "json"]);
+    std::fs::write(ws.workspace().join("index/meta.json"), "garbage").unwrap();
+    let out = ws
+        .explor(&["match", "need-kin-dechets", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("damaged"), "{}", stderr_of(&out));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+    assert!(run_ok(&ws, &["check"]).contains("store and index agree"));
+}

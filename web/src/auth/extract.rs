@@ -66,7 +66,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         let in_time = now - auth.signed_in_at < secs(settings.absolute_timeout)
             && now - auth.last_seen < secs(settings.idle_timeout);
         let id = auth.account_id;
-        let account = state.db().run(move |db| db.account(id)).await?;
+        let account = state.db().read(move |db| db.account(id)).await?;
         let Some(account) = account.filter(|a| in_time && a.active && !a.disabled) else {
             // Expired, disabled or removed: this session is over, server-side too.
             session.flush().await?;

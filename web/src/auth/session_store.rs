@@ -3,6 +3,16 @@
 //! Besides the session's JSON, each row carries the id of the account it is signed in
 //! as, so that disabling or removing an account deletes its sessions with one
 //! statement. Expired rows are never loaded and are purged when sessions are created.
+//!
+//! Sessions expire after a time without activity, so the session layer saves every
+//! session at every request to push its expiry back. Writing at every page would make
+//! every page wait whenever an import or a batch holds the database's write lock; the
+//! store therefore skips a save that changes nothing but an expiry pushed back by less
+//! than [`REFRESH_EVERY`] seconds (a session may end that much before its idle time).
+//! Loading reads through the read-only connection, which never waits for a writer.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use async_trait::async_trait;
 use tower_sessions::session::{Id, Record};
@@ -11,16 +21,53 @@ use tower_sessions::session_store::{self, SessionStore};
 use super::SESSION_AUTH;
 use crate::store::{SessionRow, SharedDb, now};
 
+/// A save that only pushes the expiry back by less than this (seconds) is skipped.
+pub const REFRESH_EVERY: i64 = 60;
+
+/// Above this many remembered sessions, the memory of what was written is dropped (the
+/// next save of each is written).
+const REMEMBERED_AT_MOST: usize = 100_000;
+
 /// Sessions in the `web_sessions` table.
 #[derive(Debug, Clone)]
 pub struct SqliteSessionStore {
     db: SharedDb,
+    /// What is in the table for each session this process loaded or wrote: its data
+    /// and expiry.
+    written: Arc<Mutex<HashMap<String, (String, i64)>>>,
 }
 
 impl SqliteSessionStore {
     /// A store over `db`.
     pub fn new(db: SharedDb) -> Self {
-        Self { db }
+        Self {
+            db,
+            written: Arc::default(),
+        }
+    }
+
+    fn remember(&self, row: &SessionRow) {
+        let mut written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        if written.len() >= REMEMBERED_AT_MOST {
+            written.clear();
+        }
+        written.insert(row.id.clone(), (row.data.clone(), row.expires_at));
+    }
+
+    fn forget(&self, id: &str) {
+        self.written
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(id);
+    }
+
+    /// Whether the table already holds this row but for an expiry less than
+    /// [`REFRESH_EVERY`] seconds earlier.
+    fn unchanged(&self, row: &SessionRow) -> bool {
+        let written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        written.get(&row.id).is_some_and(|(data, expires_at)| {
+            *data == row.data && (0..REFRESH_EVERY).contains(&(row.expires_at - expires_at))
+        })
     }
 }
 
@@ -51,13 +98,17 @@ impl SessionStore for SqliteSessionStore {
             let row = to_row(record)?;
             let inserted = self
                 .db
-                .run(move |db| {
-                    db.purge_sessions(now())?;
-                    db.insert_session(&row)
+                .run({
+                    let row = row.clone();
+                    move |db| {
+                        db.purge_sessions(now())?;
+                        db.insert_session(&row)
+                    }
                 })
                 .await
                 .map_err(backend)?;
             if inserted {
+                self.remember(&row);
                 return Ok(());
             }
             record.id = Id::default();
@@ -66,22 +117,32 @@ impl SessionStore for SqliteSessionStore {
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let row = to_row(record)?;
+        if self.unchanged(&row) {
+            return Ok(());
+        }
         self.db
-            .run(move |db| db.save_session(&row))
+            .run({
+                let row = row.clone();
+                move |db| db.save_session(&row)
+            })
             .await
-            .map_err(backend)
+            .map_err(backend)?;
+        self.remember(&row);
+        Ok(())
     }
 
     async fn load(&self, session_id: &Id) -> session_store::Result<Option<Record>> {
         let id = session_id.to_string();
         let row = self
             .db
-            .run(move |db| db.session(&id, now()))
+            .read(move |db| db.session(&id, now()))
             .await
             .map_err(backend)?;
         let Some(row) = row else {
+            self.forget(&session_id.to_string());
             return Ok(None);
         };
+        self.remember(&row);
         let data = serde_json::from_str(&row.data)
             .map_err(|e| session_store::Error::Decode(e.to_string()))?;
         let expiry_date = time::OffsetDateTime::from_unix_timestamp(row.expires_at)
@@ -95,9 +156,108 @@ impl SessionStore for SqliteSessionStore {
 
     async fn delete(&self, session_id: &Id) -> session_store::Result<()> {
         let id = session_id.to_string();
+        self.forget(&id);
         self.db
             .run(move |db| db.delete_session(&id))
             .await
             .map_err(backend)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Db;
+
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        store: SqliteSessionStore,
+        db: Db,
+    }
+
+    fn fixture() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        explor_indexer::Workspace::init(dir.path()).unwrap();
+        let shared = SharedDb::new(Db::open(dir.path()).unwrap()).unwrap();
+        Fixture {
+            store: SqliteSessionStore::new(shared),
+            db: Db::open(dir.path()).unwrap(),
+            _dir: dir,
+        }
+    }
+
+    fn stored(db: &Db, id: &Id) -> Option<(String, i64)> {
+        db.conn
+            .query_row(
+                "SELECT data, expires_at FROM web_sessions WHERE id = ?1",
+                [id.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .ok()
+    }
+
+    fn record(data: &str, expires_at: i64) -> Record {
+        let mut map = HashMap::new();
+        map.insert("k".to_owned(), serde_json::Value::from(data));
+        Record {
+            id: Id::default(),
+            data: map,
+            expiry_date: time::OffsetDateTime::from_unix_timestamp(expires_at).unwrap(),
+        }
+    }
+
+    fn expires(record: &mut Record, at: i64) {
+        record.expiry_date = time::OffsetDateTime::from_unix_timestamp(at).unwrap();
+    }
+
+    #[tokio::test]
+    async fn an_expiry_pushed_back_by_less_than_a_minute_is_not_written() {
+        let f = fixture();
+        let t = now() + 3600;
+        let mut rec = record("a", t);
+        f.store.create(&mut rec).await.unwrap();
+        assert_eq!(stored(&f.db, &rec.id).unwrap().1, t);
+
+        // Every page pushes the expiry back: within the minute, nothing is written.
+        expires(&mut rec, t + REFRESH_EVERY - 1);
+        f.store.save(&rec).await.unwrap();
+        assert_eq!(stored(&f.db, &rec.id).unwrap().1, t);
+
+        // A minute later it is.
+        expires(&mut rec, t + REFRESH_EVERY);
+        f.store.save(&rec).await.unwrap();
+        assert_eq!(stored(&f.db, &rec.id).unwrap().1, t + REFRESH_EVERY);
+
+        // A change of data is always written, even within the minute.
+        let mut changed = record("b", t + REFRESH_EVERY + 1);
+        changed.id = rec.id;
+        f.store.save(&changed).await.unwrap();
+        assert_eq!(
+            stored(&f.db, &rec.id).unwrap(),
+            (r#"{"k":"b"}"#.to_owned(), t + REFRESH_EVERY + 1)
+        );
+
+        // A loaded session is remembered as the table has it.
+        let loaded = f.store.load(&rec.id).await.unwrap().unwrap();
+        assert_eq!(loaded.data, changed.data);
+        let mut touched = loaded.clone();
+        expires(&mut touched, t + REFRESH_EVERY + 2);
+        f.store.save(&touched).await.unwrap();
+        assert_eq!(stored(&f.db, &rec.id).unwrap().1, t + REFRESH_EVERY + 1);
+    }
+
+    #[tokio::test]
+    async fn a_session_deleted_elsewhere_is_not_brought_back_by_a_save() {
+        let f = fixture();
+        let t = now() + 3600;
+        let mut rec = record("a", t);
+        f.store.create(&mut rec).await.unwrap();
+        // The account is disabled from the command line while a page is in flight.
+        f.db.delete_session(&rec.id.to_string()).unwrap();
+        let mut changed = record("b", t + 2 * REFRESH_EVERY);
+        changed.id = rec.id;
+        f.store.save(&changed).await.unwrap();
+        assert_eq!(stored(&f.db, &rec.id), None);
+        assert!(f.store.load(&rec.id).await.unwrap().is_none());
     }
 }

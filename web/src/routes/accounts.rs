@@ -71,7 +71,7 @@ async fn page(
     let me = user.0.account.id;
     let rows = state
         .db()
-        .run(move |db| Ok(db.accounts()?.into_iter().map(|a| row(a, me)).collect()))
+        .read(move |db| Ok(db.accounts()?.into_iter().map(|a| row(a, me)).collect()))
         .await?;
     Ok(AccountsPage {
         layout: Layout::signed_in("Comptes", &user.0),

@@ -91,7 +91,7 @@ pub async fn list(
     let account = q(&query.compte);
     let rows = state
         .db()
-        .run(move |db| {
+        .read(move |db| {
             let mut filter = filter;
             if let Some(who) = account {
                 let id = match who.parse::<i64>() {

@@ -89,6 +89,22 @@ impl Db {
         Ok(Self { conn })
     }
 
+    /// A second connection to the same database, for reading only (the tables are
+    /// already there).
+    fn reader_of(db: &Db) -> Result<Self> {
+        let path = db.conn.path().ok_or_else(|| {
+            WebError::Internal(InternalError::Corrupt(
+                "the account database has no file".into(),
+            ))
+        })?;
+        let conn = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        Ok(Self { conn })
+    }
+
     /// Runs `f` in one transaction: everything it writes is kept, or nothing.
     pub(crate) fn in_transaction<R>(&self, f: impl FnOnce(&Db) -> Result<R>) -> Result<R> {
         let tx = self.conn.unchecked_transaction()?;
@@ -112,32 +128,60 @@ fn add_audit_detail(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// A [`Db`] shared by the server's tasks.
+/// The workspace's database shared by the server's tasks: one connection that writes,
+/// and one that only reads. In WAL mode a read never waits for a write, so a page that
+/// only reads (loading its session, checking its account) is not queued behind a write
+/// held up by an import's transaction.
 #[derive(Debug, Clone)]
-pub struct SharedDb(Arc<Mutex<Db>>);
+pub struct SharedDb {
+    writer: Arc<Mutex<Db>>,
+    reader: Arc<Mutex<Db>>,
+}
 
 impl SharedDb {
-    /// Shares `db`.
-    pub fn new(db: Db) -> Self {
-        Self(Arc::new(Mutex::new(db)))
+    /// Shares `db` for writing, and opens a second connection to the same file for
+    /// reading.
+    pub fn new(db: Db) -> Result<Self> {
+        let reader = Db::reader_of(&db)?;
+        Ok(Self {
+            writer: Arc::new(Mutex::new(db)),
+            reader: Arc::new(Mutex::new(reader)),
+        })
     }
 
-    /// Runs `f` with the connection on a blocking thread.
+    /// Runs `f`, which may write, with the writing connection on a blocking thread.
     pub async fn run<R, F>(&self, f: F) -> Result<R>
     where
         F: FnOnce(&mut Db) -> Result<R> + Send + 'static,
         R: Send + 'static,
     {
-        let db = Arc::clone(&self.0);
-        tokio::task::spawn_blocking(move || {
-            // A panic while holding the lock leaves the connection usable: SQLite rolls
-            // back an unfinished transaction itself.
-            let mut guard = db.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            f(&mut guard)
-        })
-        .await
-        .map_err(|e| WebError::Internal(InternalError::Join(e)))?
+        on_blocking_thread(&self.writer, f).await
     }
+
+    /// Runs `f`, which only reads, with the reading connection on a blocking thread.
+    pub async fn read<R, F>(&self, f: F) -> Result<R>
+    where
+        F: FnOnce(&Db) -> Result<R> + Send + 'static,
+        R: Send + 'static,
+    {
+        on_blocking_thread(&self.reader, |db: &mut Db| f(db)).await
+    }
+}
+
+async fn on_blocking_thread<R, F>(db: &Arc<Mutex<Db>>, f: F) -> Result<R>
+where
+    F: FnOnce(&mut Db) -> Result<R> + Send + 'static,
+    R: Send + 'static,
+{
+    let db = Arc::clone(db);
+    tokio::task::spawn_blocking(move || {
+        // A panic while holding the lock leaves the connection usable: SQLite rolls
+        // back an unfinished transaction itself.
+        let mut guard = db.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut guard)
+    })
+    .await
+    .map_err(|e| WebError::Internal(InternalError::Join(e)))?
 }
 
 /// Seconds since the Unix epoch, UTC.

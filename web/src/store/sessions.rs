@@ -31,12 +31,11 @@ impl Db {
         Ok(n == 1)
     }
 
-    /// Inserts or replaces a session.
+    /// Updates a session that is still there. A session deleted meanwhile (signed out
+    /// elsewhere, account disabled) is not brought back.
     pub(crate) fn save_session(&self, row: &SessionRow) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO web_sessions (id, account_id, data, expires_at) VALUES (?1, ?2, ?3, ?4) \
-             ON CONFLICT (id) DO UPDATE SET account_id = excluded.account_id, \
-             data = excluded.data, expires_at = excluded.expires_at",
+            "UPDATE web_sessions SET account_id = ?2, data = ?3, expires_at = ?4 WHERE id = ?1",
             params![row.id, row.account_id, row.data, row.expires_at],
         )?;
         Ok(())

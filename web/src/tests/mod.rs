@@ -34,7 +34,7 @@
 
 mod access;
 mod batch;
-mod client;
+pub(crate) mod client;
 mod csrf;
 mod experts;
 mod flow;

@@ -201,6 +201,14 @@ pub enum DocumentError {
         /// The file name given.
         name: String,
     },
+    /// A template produced more than the longest document allowed.
+    #[error("template {file}: the document would be longer than {} MiB; a template must not repeat its text without end", .limit / (1024 * 1024))]
+    TooLong {
+        /// The template's file name.
+        file: String,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// The dossier's records do not belong together (a caller's mistake).
     #[error("inconsistent dossier for mission {mission}: {problem}")]
     Dossier {
@@ -231,6 +239,35 @@ impl DocumentError {
             line: e.line(),
             message,
         }
+    }
+}
+
+/// How many template instructions one document may run (the embedded templates use
+/// a few thousand; see the tests).
+pub const TEMPLATE_FUEL: u64 = 2_000_000;
+
+/// The longest document a template may produce (bytes).
+pub const MAX_DOCUMENT_BYTES: usize = 8 * 1024 * 1024;
+
+/// A writer that keeps at most [`MAX_DOCUMENT_BYTES`] and then refuses more.
+#[derive(Default)]
+struct Bounded {
+    bytes: Vec<u8>,
+    exceeded: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_DOCUMENT_BYTES {
+            self.exceeded = true;
+            return Err(std::io::Error::other("document too long"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -286,6 +323,9 @@ impl Templates {
             .expect("the default delimiters are valid");
         env.set_syntax(syntax);
         env.set_undefined_behavior(UndefinedBehavior::Strict);
+        // A workspace's template is run with a budget: a loop that never ends or
+        // multiplies work is stopped with an error instead of holding the command.
+        env.set_fuel(Some(TEMPLATE_FUEL));
         // Values from the data are text: escaped for Markdown (`.md.j2`) or HTML.
         env.set_auto_escape_callback(markdown::auto_escape);
         env.set_formatter(markdown::formatter);
@@ -311,9 +351,25 @@ impl Templates {
             .env
             .get_template(name)
             .map_err(|e| DocumentError::template(name, &e))?;
-        template
-            .render(minijinja::Value::from(minijinja::value::Serde(context)))
-            .map_err(|e| DocumentError::template(name, &e))
+        let mut out = Bounded::default();
+        let rendered = template
+            .render_captured_to(
+                minijinja::Value::from(minijinja::value::Serde(context)),
+                &mut out,
+            )
+            .map(drop);
+        if out.exceeded {
+            return Err(DocumentError::TooLong {
+                file: name.to_owned(),
+                limit: MAX_DOCUMENT_BYTES,
+            });
+        }
+        rendered.map_err(|e| DocumentError::template(name, &e))?;
+        String::from_utf8(out.bytes).map_err(|_| DocumentError::Template {
+            file: name.to_owned(),
+            line: None,
+            message: "the template produced text that is not UTF-8".to_owned(),
+        })
     }
 }
 

@@ -706,3 +706,47 @@ fn templates_can_be_shared_between_threads() {
     fn shared<T: Send + Sync + Clone>() {}
     shared::<Templates>();
 }
+
+fn render_override(name: &str, kind: DocKind, text: &str) -> Result<String, DocumentError> {
+    let templates = Templates::with_overrides(overrides(name, text)).unwrap();
+    let case = kinshasa();
+    render(
+        kind,
+        DocFormat::Markdown,
+        &case.dossier(),
+        &Reference::embedded(),
+        &templates,
+    )
+}
+
+#[test]
+fn an_override_that_loops_without_end_is_stopped_with_an_error_naming_it() {
+    let err = render_override(
+        "tdr.md.j2",
+        DocKind::Tdr,
+        "{% for i in range(100000) %}{% for j in range(100000) %}{{ i }}{% endfor %}{% endfor %}",
+    )
+    .unwrap_err();
+    let DocumentError::Template { file, message, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(file, "tdr.md.j2");
+    assert!(message.contains("fuel"), "{message}");
+}
+
+#[test]
+fn an_override_that_writes_without_end_is_stopped_at_the_longest_document() {
+    let err = render_override(
+        "tdr.md.j2",
+        DocKind::Tdr,
+        "{% for i in range(1000) %}{{ 'x' * 1000000 }}{% endfor %}",
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        DocumentError::TooLong {
+            file: "tdr.md.j2".to_owned(),
+            limit: MAX_DOCUMENT_BYTES,
+        }
+    );
+}
