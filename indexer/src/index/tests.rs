@@ -801,7 +801,10 @@ fn a_deleted_document_is_in_no_segment_once_they_are_purged() {
     assert!(before.iter().any(|p| !after.contains(p)), "{after:?}");
     let metas = ws.index().index.searchable_segment_metas().unwrap();
     assert!(metas.iter().all(|m| !m.has_deletes()));
-    let listed: std::collections::HashSet<_> = metas.iter().flat_map(|m| m.list_files()).collect();
+    let listed: std::collections::HashSet<_> = metas
+        .iter()
+        .flat_map(tantivy::SegmentMeta::list_files)
+        .collect();
     for path in &after {
         let name = path.file_name().unwrap().to_str().unwrap();
         if !name.starts_with('.') && name != "meta.json" && name != "explor-index" {
