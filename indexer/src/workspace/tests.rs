@@ -286,3 +286,53 @@ fn an_import_meeting_an_erasure_in_progress_fails_as_locked_and_writes_nothing()
     assert_eq!(ws.generation().unwrap(), generation);
     drop(dir);
 }
+
+/// Every file under `dir` (recursively) whose bytes hold `text`, ASCII case ignored.
+fn files_holding(dir: &Path, text: &str) -> Vec<PathBuf> {
+    let needle = text.to_ascii_lowercase().into_bytes();
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if std::fs::read(&path)
+                .unwrap()
+                .to_ascii_lowercase()
+                .windows(needle.len())
+                .any(|w| w == needle.as_slice())
+            {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn an_erasure_leaves_nothing_in_the_log_while_another_connection_keeps_the_store_open() {
+    let (dir, mut ws) = crate::test_support::sample_workspace();
+    let root = dir.path().join("ws");
+    // The web app's reader: while it is open, SQLite neither checkpoints nor deletes
+    // the write-ahead log when the writer closes.
+    let reader = rusqlite::Connection::open(root.join("explor.sqlite3")).unwrap();
+    let n: i64 = reader
+        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+        .unwrap();
+    assert!(n > 0);
+    assert!(!files_holding(&root, "bousquet").is_empty());
+    ws.take_notices();
+    ws.remove(
+        "exp-0007",
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
+    )
+    .unwrap();
+    assert!(ws.take_notices().is_empty(), "the log was emptied");
+    assert_eq!(files_holding(&root, "bousquet"), Vec::<PathBuf>::new());
+    // The reader goes on reading, without the person.
+    let n_after: i64 = reader
+        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n_after, n - 1);
+}
