@@ -2,9 +2,10 @@
 //!
 //! What explor keeps on disk, and the work done over it. A [`Workspace`] is a directory
 //! holding the record store — SQLite: one row per record in its canonical JSON, the
-//! missions with their append-only event log, the erasures, a schema version and a
-//! generation number — and the tantivy [`SearchIndex`] derived from it, rebuilt on open
-//! when its generation is not the store's. Over them it matches needs and candidates
+//! missions with their append-only event log, the erasure tombstones (keyed hashes of
+//! the ids, no personal data), a schema version and a generation number — and the
+//! tantivy [`SearchIndex`] derived from it, rebuilt on open when its generation is not
+//! the store's. Over them it matches needs and candidates
 //! ([`Workspace::match_need`], [`match_top`]: the engine's scoring fed by the index),
 //! assigns a call for projects at once ([`Workspace::batch`], [`run_batch`]) and keeps
 //! missions and their documents. Failures are an [`Error`]: a [`UserError`] the user
