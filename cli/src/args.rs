@@ -48,8 +48,18 @@ pub enum Command {
     /// optional) with filters.
     Search(SearchArgs),
     /// Delete a record from the store and the search index. For an expert this is the
-    /// erasure a person can ask for (GDPR): only the id and the date remain.
+    /// erasure a person can ask for (GDPR): no byte of them remains in the workspace
+    /// (store vacuumed, index segments rewritten, mission notes quoting them
+    /// rewritten); only a keyed hash of the id and the date remain, so that importing
+    /// them again is refused.
     Remove(RemoveArgs),
+    /// Write a consistent copy of the workspace's store to a new FILE, outside the
+    /// workspace, while other commands and the web app keep working.
+    Backup(BackupArgs),
+    /// Restore a backup into an empty or absent folder (one holding only an
+    /// erased.list is fine): the search index is rebuilt from the store, and the
+    /// erasures made since the backup are applied again.
+    Restore(RestoreArgs),
     /// Rebuild the search index from the record store.
     Reindex,
     /// Check that the record store and the search index agree (exit 1 if not).
@@ -513,6 +523,29 @@ pub struct ImportArgs {
     /// Output format of the summary (and of the problems, with json).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+    /// Leave out, with a warning, the records of people erased at their request
+    /// (without it, such a record is an error and nothing is imported).
+    #[arg(long)]
+    pub skip_erased: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BackupArgs {
+    /// The backup file to write (must not exist; not inside the workspace).
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// A backup written by `explor backup`.
+    pub file: PathBuf,
+    /// The folder to restore into (default: the workspace, --workspace /
+    /// EXPLOR_WORKSPACE); absent, empty, or holding only an erased.list.
+    pub dir: Option<PathBuf>,
+    /// Erasures to apply as well: a workspace folder (its erased.list) or an erasure
+    /// list file. Give it the workspace the backup was made of.
+    #[arg(long, value_name = "WORKSPACE_OR_LIST")]
+    pub erasures: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -1,7 +1,7 @@
 //! # explor
 //!
 //! The command line of explor: the workspace (`init`, `import`, `list`, `show`, `remove`,
-//! `check`, `reindex`), matching (`search`, `match`, `batch`), missions and costs
+//! `check`, `reindex`, `backup`, `restore`), matching (`search`, `match`, `batch`), missions and costs
 //! (`mission`, `cost`), the web app (`serve`, `user`) and `demo`. This crate only parses
 //! arguments, calls the libraries and draws `explor-views`' views (tables for people,
 //! JSON and CSV for scripts). Errors become readable messages, with

@@ -104,10 +104,41 @@ pub enum UserError {
     /// A mission cannot be created or changed as asked.
     #[error(transparent)]
     Mission(#[from] explor_engine::mission::MissionError),
+<<<<<<< HEAD
     /// A reference table given to `explor reference import` cannot be used; nothing
     /// was written.
     #[error(transparent)]
     ReferenceTable(explor_engine::reference::TableImportError),
+=======
+    /// A backup would overwrite a file, or be written inside the workspace (where it
+    /// would keep the data of people erased later).
+    #[error("{}: {reason}", .path.display())]
+    BadBackupTarget {
+        /// The file asked for.
+        path: PathBuf,
+        /// Why it is refused.
+        reason: &'static str,
+    },
+    /// A restore into a folder that already holds something other than an erasure list.
+    #[error("{} is not empty: restore into an empty or absent folder (an erased.list left there is kept and applied)", .0.display())]
+    RestoreTargetNotEmpty(PathBuf),
+    /// A file given as a backup is not one (or not an explor store).
+    #[error("{}: not an explor backup ({reason})", .path.display())]
+    NotABackup {
+        /// The file.
+        path: PathBuf,
+        /// What gave it away.
+        reason: String,
+    },
+    /// An erasure list that cannot be read, or was made under another workspace's key.
+    #[error("{}: {reason}", .path.display())]
+    BadErasureList {
+        /// The list.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+>>>>>>> erase
     /// The record is still named by others.
     #[error("{id} is still named by {}: remove or change them first", .by.join(", "))]
     StillReferenced {
@@ -155,6 +186,9 @@ pub enum InternalError {
         /// What is wrong.
         source: Corruption,
     },
+    /// The operating system's random source failed (making the erasure key).
+    #[error("random source")]
+    Random(#[source] std::io::Error),
     /// A record or mission cannot be encoded for the store (a defect).
     #[error("record \"{id}\" cannot be encoded as JSON")]
     Encode {
@@ -185,6 +219,9 @@ pub enum Corruption {
     /// A mission without any event (every mission starts with one).
     #[error("the mission has no event")]
     NoEvent,
+    /// The erasure key in `meta` is not usable.
+    #[error("bad erasure key: {0}")]
+    BadKey(&'static str),
 }
 
 /// A `map_err` adapter: the search index failed while doing `context`.

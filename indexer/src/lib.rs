@@ -2,9 +2,10 @@
 //!
 //! What explor keeps on disk, and the work done over it. A [`Workspace`] is a directory
 //! holding the record store — SQLite: one row per record in its canonical JSON, the
-//! missions with their append-only event log, the erasures, a schema version and a
-//! generation number — and the tantivy [`SearchIndex`] derived from it, rebuilt on open
-//! when its generation is not the store's. Over them it matches needs and candidates
+//! missions with their append-only event log, the erasure tombstones (keyed hashes of
+//! the ids, no personal data), a schema version and a generation number — and the
+//! tantivy [`SearchIndex`] derived from it, rebuilt on open when its generation is not
+//! the store's. Over them it matches needs and candidates
 //! ([`Workspace::match_need`], [`match_top`]: the engine's scoring fed by the index),
 //! assigns a call for projects at once ([`Workspace::batch`], [`run_batch`]) and keeps
 //! missions and their documents. Failures are an [`Error`]: a [`UserError`] the user
@@ -66,8 +67,12 @@ pub use matching::{MatchOptions, SCORING_FILE, ScoringSetup, match_top};
 pub use missions::{Created, NewMission, StaffRequest, TEMPLATES_DIR};
 pub use reference::{COSTS_OVERRIDE, cost_rules_at, reference_status_at};
 pub use source::{Loaded, SourceRecord, load};
-pub use store::SCHEMA_VERSION;
+pub use store::{ErasureKey, SCHEMA_VERSION};
 pub use workspace::Workspace;
+<<<<<<< HEAD
 pub use workspace::forms::FORM_ORIGIN;
+=======
+pub use workspace::backup::Restored;
+>>>>>>> erase
 pub use workspace::index::CheckReport;
-pub use workspace::records::{ImportCounts, ImportSummary};
+pub use workspace::records::{ImportCounts, ImportOptions, ImportSummary};

@@ -97,6 +97,13 @@ pub fn import_summary(summary: &ImportSummary) -> String {
         "imported: {} added, {} updated, {} unchanged\n",
         t.added, t.updated, t.unchanged
     ));
+    let skipped = summary.skipped_erased.len();
+    if skipped > 0 {
+        text.push_str(&format!(
+            "left out: {skipped} record{} of people erased at their request (GDPR)\n",
+            if skipped == 1 { "" } else { "s" }
+        ));
+    }
     text
 }
 

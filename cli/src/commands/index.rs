@@ -96,10 +96,13 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
     let kind = ws
         .remove(&args.id, today)
         .with_context(|| format!("cannot remove {}", args.id))?;
+    for notice in ws.take_notices() {
+        eprintln!("note: {notice}");
+    }
     let mut out = output::stdout();
     if kind == explor_engine::RecordKind::Expert {
         out.line(format_args!(
-            "erased expert {}: their record is deleted from the store and the index; only the id and today's date remain",
+            "erased expert {}: their record is deleted from the store, the index and the mission notes that quoted them; only a keyed hash of the id and today's date remain",
             args.id
         ))?;
     } else {

@@ -1,5 +1,6 @@
 //! One function per command; each parses nothing and decides nothing domain-wise.
 
+mod backup;
 mod batch;
 mod cost;
 mod demo;
@@ -35,6 +36,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Match(args) => matching::run(&open(root)?, &args),
         Command::Search(args) => index::search(&open(root)?, &args),
         Command::Remove(args) => index::remove(&mut open(root)?, &args),
+        Command::Backup(args) => backup::backup(&open(root)?, &args),
+        Command::Restore(args) => backup::restore(root, &args),
         Command::Reindex => index::reindex(&mut open(root)?),
         Command::Check(args) => index::check(&open(root)?, &args),
         Command::Batch(args) => batch::run(&mut open(root)?, &args),

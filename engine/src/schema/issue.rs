@@ -47,6 +47,9 @@ pub enum IssueClass {
     BadId,
     /// A key given twice in one JSON object, or a column twice in a CSV header.
     DuplicateField,
+    /// A record whose id was erased at the person's request (GDPR): it is not
+    /// imported again.
+    Erased,
 }
 
 impl IssueClass {
@@ -73,6 +76,7 @@ impl IssueClass {
             IssueClass::UnknownDepartement => "unknown_departement",
             IssueClass::BadId => "bad_id",
             IssueClass::DuplicateField => "duplicate_field",
+            IssueClass::Erased => "erased",
         }
     }
 }

@@ -292,6 +292,38 @@ impl SearchIndex {
         self.commit(writer, generation)
     }
 
+    /// Rewrites every segment that still holds deleted documents and removes the files
+    /// of the segments it replaces, so that a deleted document's text (stored fields,
+    /// terms, fast-field dictionaries) is in no file of the folder any more. Until then
+    /// a deletion only marks the document dead.
+    pub fn purge_deleted(&self) -> Result<()> {
+        let with_deletes: Vec<_> = self
+            .index
+            .searchable_segment_metas()
+            .map_err(index_failed("listing its segments"))?
+            .iter()
+            .filter(|meta| meta.has_deletes())
+            .map(tantivy::index::SegmentMeta::id)
+            .collect();
+        let mut writer = self.writer()?;
+        if !with_deletes.is_empty() {
+            writer
+                .merge(&with_deletes)
+                .wait()
+                .map_err(index_failed("rewriting the segments with deletions"))?;
+        }
+        writer
+            .garbage_collect_files()
+            .wait()
+            .map_err(index_failed("removing unused files"))?;
+        writer
+            .wait_merging_threads()
+            .map_err(index_failed("merging segments"))?;
+        self.reader
+            .reload()
+            .map_err(index_failed("reloading the reader"))
+    }
+
     /// Every id in the index.
     pub fn ids(&self) -> Result<BTreeSet<String>> {
         let searcher = self.reader.searcher();

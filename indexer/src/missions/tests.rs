@@ -319,5 +319,5 @@ fn a_version_1_workspace_gets_the_mission_tables_on_open() {
             |r| r.get(0),
         )
         .unwrap();
-    assert_eq!(version, "2");
+    assert_eq!(version, crate::SCHEMA_VERSION.to_string());
 }

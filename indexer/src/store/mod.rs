@@ -5,8 +5,10 @@
 //! every write that changes a record increments; the search index carries the same
 //! number so a stale index can be told apart.
 //!
-//! An `erasures` table keeps the id and date of each expert erased at their request;
-//! missions and their event log are in [`missions`].
+//! A `tombstones` table keeps, for each expert erased at their request, a keyed hash
+//! of the id and the date ([`tombstones`]); missions and their event log are in
+//! [`missions`]. `secure_delete` is on for every connection, so that deleted rows are
+//! overwritten with zeros rather than left in free space.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,10 +20,15 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::error::{Corruption, Error, InternalError, Result, UserError};
 
 mod missions;
+mod redact;
+pub(crate) mod tombstones;
+
+pub use tombstones::{ErasureKey, Tombstone};
 
 /// Schema version this build reads and writes.
-/// Version 2 added missions and their event log.
-pub const SCHEMA_VERSION: i64 = 2;
+/// Version 2 added missions and their event log; version 3 keeps erasures as keyed
+/// hashes of the ids (`tombstones`) instead of the ids.
+pub const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (
@@ -35,8 +42,8 @@ CREATE TABLE IF NOT EXISTS records (
     generation INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS records_by_kind ON records (kind, id);
-CREATE TABLE IF NOT EXISTS erasures (
-    id        TEXT PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS tombstones (
+    tag       TEXT PRIMARY KEY,
     kind      TEXT NOT NULL,
     erased_on TEXT NOT NULL
 );
@@ -77,6 +84,7 @@ pub enum Upsert {
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    key: ErasureKey,
 }
 
 /// How many `meta` tables the database has (0 or 1): the first statement run on open.
@@ -122,6 +130,7 @@ impl Store {
             return Self::open(path);
         }
         let conn = Connection::open(path)?;
+        conn.pragma_update(None, "secure_delete", "ON")?;
         // Write-ahead logging: readers read the last commit while a writer writes, and
         // never wait for it (the setting is kept in the file).
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -130,7 +139,8 @@ impl Store {
             "INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?1), ('generation', '0')",
             params![SCHEMA_VERSION.to_string()],
         )?;
-        Ok(Self { conn })
+        let key = tombstones::load_or_make_key(&conn)?;
+        Ok(Self { conn, key })
     }
 
     /// Opens an existing database without creating anything.
@@ -182,8 +192,7 @@ impl Store {
             }
             Err(e) => return Err(e.into()),
         }
-        let store = Self { conn };
-        let Some(version) = store.meta("schema_version")? else {
+        let Some(version) = meta(&conn, "schema_version")? else {
             return Err(foreign("it has no explor schema version"));
         };
         // Tables added since version 1 was first written are created when an older
@@ -191,15 +200,43 @@ impl Store {
         // an older explor, which would ignore the missions' bookings, refuses to open
         // it). A current or newer store is left untouched: a reader must not queue behind
         // a writer for a schema statement that changes nothing.
-        if version < SCHEMA_VERSION {
-            store.conn.pragma_update(None, "journal_mode", "WAL")?;
-            store.conn.execute_batch(SCHEMA)?;
-            store.conn.execute(
+        let key = if version < SCHEMA_VERSION {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(SCHEMA)?;
+            let key = tombstones::load_or_make_key(&tx)?;
+            tombstones::migrate_clear_ids(&tx, &key)?;
+            tx.execute(
                 "UPDATE meta SET value = ?1 WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?1",
                 params![SCHEMA_VERSION],
             )?;
-        }
-        Ok(store)
+            tx.commit()?;
+            key
+        } else {
+            match tombstones::read_key(&conn)? {
+                Some(key) => key,
+                None => tombstones::load_or_make_key(&conn)?,
+            }
+        };
+        // Deleted rows are overwritten, not left in free space (an erasure must leave
+        // no byte of the person behind). A connection setting that writes nothing.
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        Ok(Self { conn, key })
+    }
+
+    /// Writes a consistent copy of the database to `path` (a new file), in one read
+    /// transaction: other connections go on reading and writing meanwhile, and only
+    /// live rows are copied (`VACUUM INTO` writes no free page).
+    pub fn copy_into(&self, path: &str) -> Result<()> {
+        self.conn.execute("VACUUM INTO ?1", params![path])?;
+        Ok(())
+    }
+
+    /// Puts the database in write-ahead-log mode (a copy made by
+    /// [`copy_into`](Self::copy_into) is not).
+    pub fn use_wal(&self) -> Result<()> {
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        Ok(())
     }
 
     /// The schema version written in the database.
@@ -213,13 +250,7 @@ impl Store {
     }
 
     fn meta(&self, key: &str) -> Result<Option<i64>> {
-        let value: Option<String> = self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = ?1", params![key], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        Ok(value.and_then(|v| v.parse().ok()))
+        meta(&self.conn, key)
     }
 
     /// Writes all records in one transaction: either every one is stored or none.
@@ -257,6 +288,7 @@ impl Store {
     fn plan_upserts(&mut self, records: &[Record]) -> Result<(i64, Vec<(Upsert, String)>)> {
         let tx = self.conn.transaction()?;
         let generation = read_generation(&tx)?;
+        refuse_erased(&tx, &self.key, records)?;
         let mut planned = Vec::with_capacity(records.len());
         {
             let mut read = tx.prepare_cached("SELECT body FROM records WHERE id = ?1")?;
@@ -274,6 +306,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let generation = read_generation(&tx)?;
+        refuse_erased(&tx, &self.key, records)?;
         let next = generation + 1;
         let mut outcome = Vec::with_capacity(records.len());
         {
@@ -290,26 +323,32 @@ impl Store {
         finish_upserts(tx, outcome, generation)
     }
 
-    /// Deletes a record; for an expert, keeps only a dated note that the id was erased.
+    /// Deletes a record. For an expert this is an erasure: only a tombstone remains
+    /// (the keyed hash of the id, the kind and `today`), and the notes of the mission
+    /// log that quote the person (name, e-mail, phone) are rewritten without them.
     /// Returns the kind deleted and the new generation, or `None` if no record has the id.
     pub fn delete(&mut self, id: &str, today: &str) -> Result<Option<(RecordKind, u64)>> {
-        let tx = self.conn.transaction()?;
-        let kind: Option<String> = tx
-            .query_row("SELECT kind FROM records WHERE id = ?1", params![id], |r| {
-                r.get(0)
-            })
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let row: Option<(String, String)> = tx
+            .query_row(
+                "SELECT kind, body FROM records WHERE id = ?1",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
-        let Some(kind) = kind else {
+        let Some((kind, body)) = row else {
             return Ok(None);
         };
         let kind = kind_from_str(&kind)
             .ok_or_else(|| corrupt(id, Corruption::UnknownKind(kind.clone())))?;
         tx.execute("DELETE FROM records WHERE id = ?1", params![id])?;
         if kind == RecordKind::Expert {
-            tx.execute(
-                "INSERT OR REPLACE INTO erasures (id, kind, erased_on) VALUES (?1, ?2, ?3)",
-                params![id, kind.as_str(), today],
-            )?;
+            tombstones::insert(&tx, &self.key.tag(id), kind.as_str(), today)?;
+            if let Record::Expert(person) = decode(kind, id, &body)? {
+                redact::mission_notes(&tx, &person)?;
+            }
         }
         let next = read_generation(&tx)? + 1;
         write_generation(&tx, next)?;
@@ -319,14 +358,7 @@ impl Store {
 
     /// When the record with this id was erased at its owner's request, if it was.
     pub fn erased_on(&self, id: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT erased_on FROM erasures WHERE id = ?1",
-                params![id],
-                |r| r.get(0),
-            )
-            .optional()?)
+        tombstones::erased_on(&self.conn, &self.key, id)
     }
 
     /// Ids of the needs that name this association.
@@ -426,6 +458,37 @@ impl Store {
         }
         Ok(out)
     }
+}
+
+/// The last guard against bringing an erased person back: a record whose id has a
+/// tombstone is never written, whoever calls (the workspace reports them as import
+/// problems before it gets here). An erasure moves the generation on, so the write
+/// that follows a plan checks the plan's snapshot or checks again.
+fn refuse_erased(conn: &Connection, key: &ErasureKey, records: &[Record]) -> Result<()> {
+    let none: i64 = conn.query_row("SELECT count(*) FROM tombstones", [], |r| r.get(0))?;
+    if none == 0 {
+        return Ok(());
+    }
+    for record in records {
+        if let Some(on) = tombstones::erased_on(conn, key, record.id())? {
+            return Err(UserError::Erased {
+                id: record.id().to_owned(),
+                on,
+            }
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// A number kept in `meta`, if it is there and is one.
+fn meta(conn: &Connection, key: &str) -> Result<Option<i64>> {
+    let value: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", params![key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(value.and_then(|v| v.parse().ok()))
 }
 
 /// Moves the generation on when anything changed, and commits.

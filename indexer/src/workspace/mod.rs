@@ -5,7 +5,8 @@
 //! | Capability | Methods | File |
 //! |---|---|---|
 //! | Opening | [`init`](Workspace::init), [`open`](Workspace::open), [`take_notices`](Workspace::take_notices), [`root`](Workspace::root) | `workspace/mod.rs` |
-//! | Records | [`import`](Workspace::import), [`record`](Workspace::record), [`records`](Workspace::records), [`records_by_ids`](Workspace::records_by_ids), [`needs`](Workspace::needs), [`counts`](Workspace::counts), [`remove`](Workspace::remove), [`erased_on`](Workspace::erased_on) | `workspace/records.rs` |
+//! | Records | [`import`](Workspace::import), [`import_with`](Workspace::import_with), [`record`](Workspace::record), [`records`](Workspace::records), [`records_by_ids`](Workspace::records_by_ids), [`needs`](Workspace::needs), [`counts`](Workspace::counts), [`remove`](Workspace::remove), [`erased_on`](Workspace::erased_on) | `workspace/records.rs` |
+//! | Backups | [`backup`](Workspace::backup), [`restore`](Workspace::restore) | `workspace/backup.rs` |
 //! | Search index | [`index`](Workspace::index), [`search`](Workspace::search), [`check`](Workspace::check), [`reindex`](Workspace::reindex), [`generation`](Workspace::generation) | `workspace/index.rs` |
 //! | Matching | [`scoring_config`](Workspace::scoring_config), [`scoring_setup`](Workspace::scoring_setup), [`match_need`](Workspace::match_need), [`match_candidate`](Workspace::match_candidate) | `matching.rs` |
 //! | Batch | [`batch`](Workspace::batch) | `batch.rs` |
@@ -17,7 +18,12 @@
 //! Every method that writes takes the workspace's lock file first, so that a second
 //! process fails at once ([`UserError::Locked`]) instead of waiting.
 
+<<<<<<< HEAD
 pub(crate) mod forms;
+=======
+pub(crate) mod backup;
+mod erased_list;
+>>>>>>> erase
 pub(crate) mod index;
 pub(crate) mod records;
 
@@ -31,6 +37,8 @@ use crate::store::{SCHEMA_VERSION, Store};
 const STORE_FILE: &str = "explor.sqlite3";
 const INDEX_DIR: &str = "index";
 const LOCK_FILE: &str = "explor.lock";
+/// SQLite's write-ahead log beside the store.
+const WAL_FILE: &str = "explor.sqlite3-wal";
 
 /// An open workspace.
 #[derive(Debug)]

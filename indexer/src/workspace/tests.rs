@@ -224,3 +224,115 @@ fn an_empty_or_foreign_database_is_refused_not_taken_for_an_empty_workspace() {
         "no explor table was added to someone else's database"
     );
 }
+
+#[test]
+fn an_erased_expert_is_refused_by_a_later_import_or_left_out_when_asked() {
+    use explor_engine::schema::IssueClass;
+
+    use crate::ImportOptions;
+
+    let (dir, mut ws) = crate::test_support::sample_workspace();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    ws.remove("exp-0007", today).unwrap();
+    let list = std::fs::read_to_string(dir.path().join("ws/erased.list")).unwrap();
+    assert!(
+        list.contains(&ws.store.erasure_key().tag("exp-0007")),
+        "{list}"
+    );
+    assert!(!list.contains("exp-0007"), "the list holds no id: {list}");
+
+    let experts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json");
+    let r = Reference::embedded();
+    let generation = ws.generation().unwrap();
+    let Err(Error::User(UserError::Invalid(issues))) = ws.import(load(&experts, None).unwrap(), &r)
+    else {
+        panic!("the erased record is refused")
+    };
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(issues[0].class, Some(IssueClass::Erased));
+    assert_eq!(issues[0].field, "id");
+    assert_eq!(issues[0].id.as_deref(), Some("exp-0007"));
+    assert!(issues[0].message.contains("2026-12-05"), "{}", issues[0]);
+    assert_eq!(ws.generation().unwrap(), generation, "nothing written");
+
+    let summary = ws
+        .import_with(
+            load(&experts, None).unwrap(),
+            &r,
+            ImportOptions::default().skip_erased(true),
+        )
+        .unwrap();
+    assert_eq!(summary.skipped_erased.len(), 1);
+    assert_eq!(summary.skipped_erased[0].id.as_deref(), Some("exp-0007"));
+    assert_eq!(summary.total().unchanged, 104);
+    assert!(matches!(
+        ws.record("exp-0007"),
+        Err(Error::User(UserError::Erased { .. }))
+    ));
+}
+
+#[test]
+fn an_import_meeting_an_erasure_in_progress_fails_as_locked_and_writes_nothing() {
+    let (dir, mut ws) = crate::test_support::sample_workspace();
+    let generation = ws.generation().unwrap();
+    // The erasure's hold on the workspace (taken before it reads anything).
+    let held = lock(ws.root()).unwrap();
+    let experts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json");
+    let err = ws
+        .import(load(&experts, None).unwrap(), &Reference::embedded())
+        .unwrap_err();
+    assert!(matches!(err, Error::User(UserError::Locked(_))), "{err:?}");
+    drop(held);
+    assert_eq!(ws.generation().unwrap(), generation);
+    drop(dir);
+}
+
+/// Every file under `dir` (recursively) whose bytes hold `text`, ASCII case ignored.
+fn files_holding(dir: &Path, text: &str) -> Vec<PathBuf> {
+    let needle = text.to_ascii_lowercase().into_bytes();
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if std::fs::read(&path)
+                .unwrap()
+                .to_ascii_lowercase()
+                .windows(needle.len())
+                .any(|w| w == needle.as_slice())
+            {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn an_erasure_leaves_nothing_in_the_log_while_another_connection_keeps_the_store_open() {
+    let (dir, mut ws) = crate::test_support::sample_workspace();
+    let root = dir.path().join("ws");
+    // The web app's reader: while it is open, SQLite neither checkpoints nor deletes
+    // the write-ahead log when the writer closes.
+    let reader = rusqlite::Connection::open(root.join("explor.sqlite3")).unwrap();
+    let n: i64 = reader
+        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+        .unwrap();
+    assert!(n > 0);
+    assert!(!files_holding(&root, "bousquet").is_empty());
+    ws.take_notices();
+    ws.remove(
+        "exp-0007",
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap(),
+    )
+    .unwrap();
+    assert!(ws.take_notices().is_empty(), "the log was emptied");
+    assert_eq!(files_holding(&root, "bousquet"), Vec::<PathBuf>::new());
+    // The reader goes on reading, without the person.
+    let n_after: i64 = reader
+        .query_row("SELECT count(*) FROM records", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n_after, n - 1);
+}

@@ -68,6 +68,9 @@
 //! 16. CSV for Excel and pipes (`csv::*`, `safety::*`): `--format csv-fr` writes `;`, a
 //!     BOM and decimal commas for every command with CSV output and reimports exactly;
 //!     a closed standard output (`| head -1`) exits 0 with nothing on stderr.
+//! 17. Erasure and backups (`erasure::*`): an erased expert leaves no byte in any file
+//!     of the workspace, is never imported again (refused, or left out with
+//!     `--skip-erased`), and a backup restored later does not bring them back.
 
 mod batch;
 mod commands;
@@ -75,6 +78,7 @@ mod contracts;
 mod cost;
 mod crash;
 mod csv;
+mod erasure;
 mod import;
 mod index;
 mod mission;
