@@ -104,12 +104,10 @@ pub enum UserError {
     /// A mission cannot be created or changed as asked.
     #[error(transparent)]
     Mission(#[from] explor_engine::mission::MissionError),
-<<<<<<< HEAD
     /// A reference table given to `explor reference import` cannot be used; nothing
     /// was written.
     #[error(transparent)]
     ReferenceTable(explor_engine::reference::TableImportError),
-=======
     /// A backup would overwrite a file, or be written inside the workspace (where it
     /// would keep the data of people erased later).
     #[error("{}: {reason}", .path.display())]
@@ -138,7 +136,6 @@ pub enum UserError {
         /// What is wrong.
         reason: String,
     },
->>>>>>> erase
     /// The record is still named by others.
     #[error("{id} is still named by {}: remove or change them first", .by.join(", "))]
     StillReferenced {

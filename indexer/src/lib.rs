@@ -69,10 +69,7 @@ pub use reference::{COSTS_OVERRIDE, cost_rules_at, reference_status_at};
 pub use source::{Loaded, SourceRecord, load};
 pub use store::{ErasureKey, SCHEMA_VERSION};
 pub use workspace::Workspace;
-<<<<<<< HEAD
 pub use workspace::forms::FORM_ORIGIN;
-=======
 pub use workspace::backup::Restored;
->>>>>>> erase
 pub use workspace::index::CheckReport;
 pub use workspace::records::{ImportCounts, ImportOptions, ImportSummary};

@@ -18,12 +18,9 @@
 //! Every method that writes takes the workspace's lock file first, so that a second
 //! process fails at once ([`UserError::Locked`]) instead of waiting.
 
-<<<<<<< HEAD
 pub(crate) mod forms;
-=======
 pub(crate) mod backup;
 mod erased_list;
->>>>>>> erase
 pub(crate) mod index;
 pub(crate) mod records;
 
