@@ -3,7 +3,9 @@
 use serde::Serialize;
 use std::fmt;
 
-/// The validation error classes of `docs/data-format.md`, plus type mismatches.
+/// The class of every import problem: the validation classes of `docs/data-format.md`,
+/// type mismatches, and the problems of files, sheets and columns found while reading
+/// them. Each has a stable snake_case name ([`IssueClass::as_str`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IssueClass {
@@ -47,6 +49,23 @@ pub enum IssueClass {
     BadId,
     /// A key given twice in one JSON object, or a column twice in a CSV header.
     DuplicateField,
+    /// A column header that names no field of the record kind (often a typo).
+    UnknownColumn,
+    /// A column without a header that holds values.
+    UnnamedColumn,
+    /// A file without a header row.
+    MissingHeader,
+    /// Text that is not UTF-8 when UTF-8 was asked for.
+    NotUtf8,
+    /// A file that does not parse: invalid JSON, a CSV row of the wrong length, a JSON
+    /// file that is not an array.
+    BadSyntax,
+    /// A spreadsheet that cannot be opened or read.
+    BadWorkbook,
+    /// A sheet whose name says no record kind.
+    UnknownSheet,
+    /// A spreadsheet cell holding an error (`#N/A`, `#DIV/0!`…).
+    CellError,
 }
 
 impl IssueClass {
@@ -73,6 +92,14 @@ impl IssueClass {
             IssueClass::UnknownDepartement => "unknown_departement",
             IssueClass::BadId => "bad_id",
             IssueClass::DuplicateField => "duplicate_field",
+            IssueClass::UnknownColumn => "unknown_column",
+            IssueClass::UnnamedColumn => "unnamed_column",
+            IssueClass::MissingHeader => "missing_header",
+            IssueClass::NotUtf8 => "not_utf8",
+            IssueClass::BadSyntax => "bad_syntax",
+            IssueClass::BadWorkbook => "bad_workbook",
+            IssueClass::UnknownSheet => "unknown_sheet",
+            IssueClass::CellError => "cell_error",
         }
     }
 }
