@@ -55,7 +55,7 @@ pub enum UserError {
         message: String,
     },
     /// A file whose name does not say which kind of record it holds.
-    #[error("{}: cannot tell which records this file holds: name it associations, experts, offers or needs (.json, .jsonl, .csv)", .0.display())]
+    #[error("{}: cannot tell which records this file holds: name it associations, experts, offers or needs (.json, .jsonl, .csv, .xlsx, .ods)", .0.display())]
     UnknownFileKind(PathBuf),
     /// No record has this id.
     #[error("no record has the id \"{0}\"")]

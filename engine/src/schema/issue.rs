@@ -66,6 +66,12 @@ pub enum IssueClass {
     UnknownSheet,
     /// A spreadsheet cell holding an error (`#N/A`, `#DIV/0!`…).
     CellError,
+    /// A warning, not an error: columns left out by rule (`#…`, `--ignore-columns`,
+    /// note columns).
+    IgnoredColumns,
+    /// A warning, not an error: sheets of a workbook left out because the import was
+    /// asked for one kind of record.
+    IgnoredSheets,
 }
 
 impl IssueClass {
@@ -100,6 +106,8 @@ impl IssueClass {
             IssueClass::BadWorkbook => "bad_workbook",
             IssueClass::UnknownSheet => "unknown_sheet",
             IssueClass::CellError => "cell_error",
+            IssueClass::IgnoredColumns => "ignored_columns",
+            IssueClass::IgnoredSheets => "ignored_sheets",
         }
     }
 }
