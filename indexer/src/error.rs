@@ -106,6 +106,29 @@ pub enum UserError {
     },
 }
 
+impl UserError {
+    /// A stable snake_case name of the mistake, for scripts (`--format json`).
+    pub fn class(&self) -> &'static str {
+        match self {
+            UserError::NoWorkspace(_) => "no_workspace",
+            UserError::NewerSchema { .. } => "newer_schema",
+            UserError::ForeignDatabase { .. } => "foreign_database",
+            UserError::Locked(_) => "locked",
+            UserError::Invalid(_) => "invalid_input",
+            UserError::BadInput { .. } => "bad_input",
+            UserError::UnknownFileKind(_) => "unknown_file_kind",
+            UserError::NotFound(_) => "not_found",
+            UserError::Erased { .. } => "erased",
+            UserError::WrongKind { .. } => "wrong_kind",
+            UserError::BadSettings { .. } => "bad_settings",
+            UserError::ForeignIndexFolder(_) => "foreign_index_folder",
+            UserError::NoMission(_) => "no_mission",
+            UserError::Mission(_) => "mission",
+            UserError::StillReferenced { .. } => "still_referenced",
+        }
+    }
+}
+
 /// Failures that are not the user's doing.
 ///
 /// Each keeps the error it comes from as its [`source`](std::error::Error::source), so
@@ -217,6 +240,15 @@ mod tests {
         assert_eq!(err.to_string(), "search index: committing");
         let source = err.source().expect("tantivy's error");
         assert!(source.to_string().contains("disk full"), "{source}");
+    }
+
+    #[test]
+    fn user_errors_have_stable_class_names() {
+        assert_eq!(
+            UserError::UnknownFileKind(PathBuf::from("x.csv")).class(),
+            "unknown_file_kind"
+        );
+        assert_eq!(UserError::Invalid(Vec::new()).class(), "invalid_input");
     }
 
     #[test]

@@ -58,6 +58,12 @@
 //! 14. Readers and writers (`readers::*`): a workspace whose files and folders cannot be
 //!     written is still matched, searched, shown, listed and checked, and nothing in it
 //!     changes.
+//! 15. Spreadsheets in (`sheets::*`): the sample's `.xlsx` workbook and its Windows-1252
+//!     `;` CSV set give the JSON sample's records, candidates and pages; a workbook's
+//!     problem names file, sheet, row and field; a misspelt column is said once on the
+//!     header line with the closest column; own columns (`#…`, `--ignore-columns`,
+//!     note columns) are left out with one warning and empty rows skipped; `--encoding`
+//!     forces the decoding; every import error has a class in `--format json`.
 
 mod batch;
 mod commands;
@@ -69,6 +75,7 @@ mod index;
 mod mission;
 mod readers;
 mod safety;
+mod sheets;
 mod users;
 mod validation;
 
