@@ -228,12 +228,7 @@ fn kind_named(name: &str) -> Option<RecordKind> {
     }
 }
 
-fn load_file(
-    file: &Path,
-    kind: RecordKind,
-    options: &LoadOptions,
-    out: &mut Loaded,
-) -> Result<()> {
+fn load_file(file: &Path, kind: RecordKind, options: &LoadOptions, out: &mut Loaded) -> Result<()> {
     let ext = extension(file);
     if !matches!(ext.as_deref(), Some("json" | "jsonl" | "csv")) {
         let message = if ext.as_deref() == Some("xls") {
@@ -416,10 +411,17 @@ mod tests {
         let options = LoadOptions::new().encoding(Encoding::Utf8);
         let loaded = load_with(&file, &options).unwrap();
         assert!(loaded.records.is_empty());
-        let said: Vec<_> = loaded.issues.iter().map(|i| (i.location, i.class)).collect();
+        let said: Vec<_> = loaded
+            .issues
+            .iter()
+            .map(|i| (i.location, i.class))
+            .collect();
         assert_eq!(said, [(Location::Line(3), IssueClass::NotUtf8)]);
         let shown = loaded.issues[0].to_string();
-        assert!(shown.contains("line 3") && !shown.contains("byte 2"), "{shown}");
+        assert!(
+            shown.contains("line 3") && !shown.contains("byte 2"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -432,7 +434,11 @@ mod tests {
         let classes: Vec<_> = loaded.issues.iter().map(|i| i.class).collect();
         assert_eq!(
             classes,
-            [IssueClass::MissingHeader, IssueClass::BadSyntax, IssueClass::BadSyntax]
+            [
+                IssueClass::MissingHeader,
+                IssueClass::BadSyntax,
+                IssueClass::BadSyntax
+            ]
         );
         let json = serde_json::to_value(&loaded.issues).unwrap();
         assert_eq!(json[0]["class"], "missing_header");

@@ -63,10 +63,6 @@ pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
 fn warn(warnings: &[ImportIssue]) {
     let mut stderr = std::io::stderr().lock();
     for warning in warnings {
-        let _ = writeln!(
-            stderr,
-            "warning: {}",
-            output::visible(&warning.to_string())
-        );
+        let _ = writeln!(stderr, "warning: {}", output::visible(&warning.to_string()));
     }
 }

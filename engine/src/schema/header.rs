@@ -248,10 +248,7 @@ mod tests {
                 _ => "-",
             })
             .collect();
-        assert_eq!(
-            names,
-            ["id", "name", "home.country", "themes", "languages"]
-        );
+        assert_eq!(names, ["id", "name", "home.country", "themes", "languages"]);
         assert_eq!(normalise_header(" Œuvre Élan "), "oeuvre elan");
     }
 
@@ -299,11 +296,7 @@ mod tests {
         assert!(p.excuses(&missing("window")));
         assert!(!p.excuses(&missing("title")));
         assert!(!p.excuses(&missing("win")));
-        assert!(!p.excuses(&FieldIssue::new(
-            "window.from",
-            IssueClass::BadDate,
-            ""
-        )));
+        assert!(!p.excuses(&FieldIssue::new("window.from", IssueClass::BadDate, "")));
     }
 
     #[test]
@@ -316,7 +309,10 @@ mod tests {
         assert!(p.issues.is_empty(), "{:?}", p.issues);
         assert_eq!(p.ignored, ["#suivi", "Commentaire", "Référent"]);
         assert_eq!(p.columns[4], ColumnUse::Unnamed);
-        assert_eq!(p.cells(&["a", "x", "y", "z", "", "A"]), [("id", "a"), ("name", "A")]);
+        assert_eq!(
+            p.cells(&["a", "x", "y", "z", "", "A"]),
+            [("id", "a"), ("name", "A")]
+        );
     }
 
     #[test]

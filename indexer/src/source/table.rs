@@ -263,7 +263,11 @@ mod tests {
             said,
             [(Location::Line(1), "departement", IssueClass::UnknownColumn)]
         );
-        assert!(loaded.issues[0].message.contains("did you mean `department`?"));
+        assert!(
+            loaded.issues[0]
+                .message
+                .contains("did you mean `department`?")
+        );
         // The rows are still read (their ids count for references), and the missing
         // department they lack is excused as the header's problem.
         assert_eq!(loaded.records.len(), 3);
@@ -323,20 +327,31 @@ mod tests {
         let warning = &loaded.warnings[0];
         assert_eq!(warning.class, IssueClass::IgnoredColumns);
         assert_eq!(warning.location, Location::Line(1));
-        assert!(warning.message.contains("`#suivi`, `Commentaire`, `Référent`"));
+        assert!(
+            warning
+                .message
+                .contains("`#suivi`, `Commentaire`, `Référent`")
+        );
         assert_eq!(loaded.records[0].value["name"], "A");
         assert!(loaded.records[0].value.get("#suivi").is_none());
     }
 
     #[test]
     fn an_unnamed_column_is_harmless_empty_and_said_once_when_filled() {
-        let loaded = load_text("associations.csv", "id;name;department;\na;A;31;\nb;B;09;\n");
+        let loaded = load_text(
+            "associations.csv",
+            "id;name;department;\na;A;31;\nb;B;09;\n",
+        );
         assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
         let loaded = load_text(
             "associations.csv",
             "id;name;department;\na;A;31;x\nb;B;09;y\n",
         );
-        let said: Vec<_> = loaded.issues.iter().map(|i| (i.location, i.class)).collect();
+        let said: Vec<_> = loaded
+            .issues
+            .iter()
+            .map(|i| (i.location, i.class))
+            .collect();
         assert_eq!(said, [(Location::Line(1), IssueClass::UnnamedColumn)]);
         assert!(loaded.issues[0].message.contains("line 2 holds \"x\""));
     }
@@ -347,7 +362,11 @@ mod tests {
             "associations.csv",
             "id;name;department\r\na;A;31\r\nb;B\r\nc;C;34;extra\r\nd;D;09;;\r\n",
         );
-        let said: Vec<_> = loaded.issues.iter().map(|i| (i.location, i.class)).collect();
+        let said: Vec<_> = loaded
+            .issues
+            .iter()
+            .map(|i| (i.location, i.class))
+            .collect();
         assert_eq!(
             said,
             [

@@ -104,7 +104,13 @@ mod tests {
     fn forced_utf8_names_the_line_of_the_first_bad_byte() {
         let bytes = b"id;name\r\na;ok\r\nb;\xe9t\xe9\r\n".to_vec();
         let err = decode(bytes, Encoding::Utf8).unwrap_err();
-        assert_eq!(err, NotUtf8 { line: 3, byte: 0xE9 });
+        assert_eq!(
+            err,
+            NotUtf8 {
+                line: 3,
+                byte: 0xE9
+            }
+        );
         let message = err.to_string();
         assert!(message.contains("0xE9") && message.contains("windows-1252"));
         assert!(!message.contains("offset"), "{message}");

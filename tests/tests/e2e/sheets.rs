@@ -22,7 +22,10 @@ fn outputs(ws: &TestWorkspace) -> Vec<String> {
     vec![
         raw_snapshot(ws),
         run_ok(ws, &["match", "need-kin-dechets", "--format", "json"]),
-        run_ok(ws, &["match", "--offer", "off-elec-2027", "--format", "json"]),
+        run_ok(
+            ws,
+            &["match", "--offer", "off-elec-2027", "--format", "json"],
+        ),
         run_ok(ws, &["show", "exp-0066", "--format", "json"]),
         run_ok(ws, &["show", "need-bj-incubateur", "--format", "json"]),
     ]
@@ -120,10 +123,7 @@ fn a_workbook_problem_names_the_file_the_sheet_the_row_and_the_field() {
             &["asso-b", "B", "99"],
         ],
     );
-    let out = ws
-        .explor(&["import", "roster.xlsx"])
-        .output()
-        .expect("run");
+    let out = ws.explor(&["import", "roster.xlsx"]).output().expect("run");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -170,7 +170,8 @@ fn column_problems_are_said_once_on_the_header_line() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("warning: associations.csv: line 1: columns left out: `#suivi`, `Référent`"),
+        stderr
+            .contains("warning: associations.csv: line 1: columns left out: `#suivi`, `Référent`"),
         "{stderr}"
     );
 
@@ -230,8 +231,11 @@ fn own_columns_and_empty_rows_import_cleanly() {
 fn the_encoding_can_be_forced_and_a_bad_byte_names_its_line() {
     let ws = TestWorkspace::initialised();
     let path = ws.dir().join("associations.csv");
-    std::fs::write(&path, b"id;name;department\r\nasso-a;A;31\r\nasso-b;R\xe9seau;09\r\n")
-        .expect("write");
+    std::fs::write(
+        &path,
+        b"id;name;department\r\nasso-a;A;31\r\nasso-b;R\xe9seau;09\r\n",
+    )
+    .expect("write");
     let out = ws
         .explor(&[
             "import",

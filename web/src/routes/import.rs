@@ -138,7 +138,8 @@ pub async fn upload(
     if upload.bytes.is_empty() {
         page.file_error = Some("Choisissez un fichier (il est vide ou absent).".to_owned());
     } else if ext.is_none() {
-        page.file_error = Some("Le fichier doit se terminer par .csv, .json, .jsonl, .xlsx ou .ods.".to_owned());
+        page.file_error =
+            Some("Le fichier doit se terminer par .csv, .json, .jsonl, .xlsx ou .ods.".to_owned());
     }
     let (Some(kind), Some(ext), None) = (kind, ext, &page.file_error) else {
         return refused(page);

@@ -56,7 +56,9 @@ pub(crate) fn write_xlsx(path: &Path, sheets: &Sheets) {
                     Cell::Bool(b) => sheet.write_boolean(r, c, *b).map(|_| ()),
                     Cell::Date(y, m, d) => {
                         let day = ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
-                        sheet.write_datetime_with_format(r, c, &day, &date).map(|_| ())
+                        sheet
+                            .write_datetime_with_format(r, c, &day, &date)
+                            .map(|_| ())
                     }
                     Cell::Empty => Ok(()),
                 }
@@ -81,7 +83,10 @@ pub(crate) fn write_ods(path: &Path, sheets: &Sheets) {
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet>"#,
     );
     for (name, rows) in sheets {
-        xml.push_str(&format!(r#"<table:table table:name="{}">"#, xml_escape(name)));
+        xml.push_str(&format!(
+            r#"<table:table table:name="{}">"#,
+            xml_escape(name)
+        ));
         for row in rows {
             xml.push_str("<table:table-row>");
             for cell in row {
@@ -109,8 +114,8 @@ pub(crate) fn write_ods(path: &Path, sheets: &Sheets) {
     xml.push_str("</office:spreadsheet></office:body></office:document-content>");
     let file = std::fs::File::create(path).unwrap();
     let mut zip = zip::ZipWriter::new(file);
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file("mimetype", stored).unwrap();
     zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
         .unwrap();
