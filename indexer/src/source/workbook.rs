@@ -30,23 +30,16 @@ struct Sheet {
     range: calamine::Range<Data>,
 }
 
-/// Reads the sheets of a workbook into `out`; every problem is an issue of `out`.
-pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
-    let book_issue = |sheet: Option<&str>, class, message: String| {
-        ImportIssue::syntax(file, Location::File, class, message).in_sheet(sheet)
+/// The sheets of a workbook that hold something (those whose name starts with `#`
+/// left out), and the sheets that cannot be read; `Err` when the file cannot be opened.
+fn read_sheets(file: &Path) -> Result<(Vec<Sheet>, Vec<ImportIssue>), ImportIssue> {
+    let book_issue = |sheet: Option<&str>, message: String| {
+        ImportIssue::syntax(file, Location::File, IssueClass::BadWorkbook, message).in_sheet(sheet)
     };
-    let mut book = match open_workbook_auto(file) {
-        Ok(book) => book,
-        Err(e) => {
-            out.issues.push(book_issue(
-                None,
-                IssueClass::BadWorkbook,
-                format!("cannot be read as a spreadsheet: {e}"),
-            ));
-            return;
-        }
-    };
+    let mut book = open_workbook_auto(file)
+        .map_err(|e| book_issue(None, format!("cannot be read as a spreadsheet: {e}")))?;
     let mut sheets = Vec::new();
+    let mut problems = Vec::new();
     for name in book.sheet_names() {
         if name.trim_start().starts_with('#') {
             continue;
@@ -56,13 +49,38 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
                 sheets.push(Sheet { name, range });
             }
             Ok(_) => {}
-            Err(e) => out.issues.push(book_issue(
+            Err(e) => problems.push(book_issue(
                 Some(&name),
-                IssueClass::BadWorkbook,
                 format!("this sheet cannot be read: {e}"),
             )),
         }
     }
+    Ok((sheets, problems))
+}
+
+/// Reads the sheets of a workbook into `out`; every problem is an issue of `out`.
+pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
+    let book_issue = |sheet: Option<&str>, class, message: String| {
+        ImportIssue::syntax(file, Location::File, class, message).in_sheet(sheet)
+    };
+    // A damaged file must be an issue like any other, even if the reader panics on it.
+    let read = std::panic::catch_unwind(|| read_sheets(file)).unwrap_or_else(|_| {
+        Err(book_issue(
+            None,
+            IssueClass::BadWorkbook,
+            "cannot be read as a spreadsheet: the file is damaged".to_owned(),
+        ))
+    });
+    let sheets = match read {
+        Ok((sheets, problems)) => {
+            out.issues.extend(problems);
+            sheets
+        }
+        Err(issue) => {
+            out.issues.push(issue);
+            return;
+        }
+    };
     if sheets.is_empty() {
         out.issues.push(book_issue(
             None,

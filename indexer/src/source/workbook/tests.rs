@@ -344,6 +344,28 @@ fn a_file_that_is_not_a_workbook_is_an_issue_not_a_panic() {
 }
 
 #[test]
+fn a_damaged_workbook_is_an_issue_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = std::fs::read(sample_dir().join(SAMPLE_WORKBOOK)).unwrap();
+    for (n, cut) in [whole.len() / 2, whole.len() - 100, 200]
+        .into_iter()
+        .enumerate()
+    {
+        let file = dir.path().join(format!("damaged-{n}.xlsx"));
+        std::fs::write(&file, &whole[..cut]).unwrap();
+        let loaded = load(&file, None).unwrap();
+        assert!(
+            loaded
+                .issues
+                .iter()
+                .any(|i| i.class == IssueClass::BadWorkbook),
+            "{:?}",
+            loaded.issues
+        );
+    }
+}
+
+#[test]
 fn cells_become_the_text_the_flattening_reads() {
     assert_eq!(number_text(15.0), "15");
     assert_eq!(number_text(347.25), "347.25");
