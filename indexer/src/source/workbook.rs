@@ -32,12 +32,16 @@ struct Sheet {
 
 /// The sheets of a workbook that hold something (those whose name starts with `#`
 /// left out), and the sheets that cannot be read; `Err` when the file cannot be opened.
-fn read_sheets(file: &Path) -> Result<(Vec<Sheet>, Vec<ImportIssue>), ImportIssue> {
+fn read_sheets(file: &Path) -> Result<(Vec<Sheet>, Vec<ImportIssue>), Box<ImportIssue>> {
     let book_issue = |sheet: Option<&str>, message: String| {
         ImportIssue::syntax(file, Location::File, IssueClass::BadWorkbook, message).in_sheet(sheet)
     };
-    let mut book = open_workbook_auto(file)
-        .map_err(|e| book_issue(None, format!("cannot be read as a spreadsheet: {e}")))?;
+    let mut book = open_workbook_auto(file).map_err(|e| {
+        Box::new(book_issue(
+            None,
+            format!("cannot be read as a spreadsheet: {e}"),
+        ))
+    })?;
     let mut sheets = Vec::new();
     let mut problems = Vec::new();
     for name in book.sheet_names() {
@@ -65,11 +69,11 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
     };
     // A damaged file must be an issue like any other, even if the reader panics on it.
     let read = std::panic::catch_unwind(|| read_sheets(file)).unwrap_or_else(|_| {
-        Err(book_issue(
+        Err(Box::new(book_issue(
             None,
             IssueClass::BadWorkbook,
             "cannot be read as a spreadsheet: the file is damaged".to_owned(),
-        ))
+        )))
     });
     let sheets = match read {
         Ok((sheets, problems)) => {
@@ -77,7 +81,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
             sheets
         }
         Err(issue) => {
-            out.issues.push(issue);
+            out.issues.push(*issue);
             return;
         }
     };
