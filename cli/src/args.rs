@@ -31,8 +31,9 @@ pub struct Global {
 pub enum Command {
     /// Create a workspace (does nothing if it already exists).
     Init,
-    /// Import a dataset directory or one .json, .jsonl or .csv file. Every record is
-    /// validated first; if any is invalid, every problem is printed and nothing is written.
+    /// Import a dataset directory or one .json, .jsonl, .csv, .xlsx or .ods file. Every
+    /// record is validated first; if any is invalid, every problem is printed and nothing
+    /// is written.
     Import(ImportArgs),
     /// List the records of one kind.
     List(ListArgs),
@@ -515,11 +516,24 @@ impl From<CandidateKindArg> for explor_engine::CandidateKind {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Dataset directory (associations, experts, offers, needs) or a single file.
+    /// Dataset directory (associations, experts, offers, needs as .json, .jsonl or .csv)
+    /// or a single file; a workbook (.xlsx, .ods) holds one sheet per kind, named like
+    /// the files (experts, needs …).
     pub path: PathBuf,
-    /// Kind of records in the file(s), when the file names do not say it.
+    /// Kind of records in the file(s), when the file names do not say it (a workbook
+    /// then has one sheet, or one named after the kind).
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
+    /// Encoding of .csv, .json and .jsonl files. Without it: UTF-8 (with or without a
+    /// byte-order mark) when the file is valid UTF-8, otherwise Windows-1252 (Excel's
+    /// French CSV export).
+    #[arg(long, value_enum)]
+    pub encoding: Option<EncodingArg>,
+    /// Column headers to leave out, comma-separated (`--ignore-columns Référent,Suivi`),
+    /// as for headers starting with # and note columns (commentaire, remarques, notes …):
+    /// said once as a warning. Case, accents and surrounding spaces do not matter.
+    #[arg(long, value_delimiter = ',', value_name = "HEADER,...")]
+    pub ignore_columns: Vec<String>,
     /// Output format of the summary (and of the problems, with json).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
@@ -572,6 +586,26 @@ pub struct DemoArgs {
     /// Use this dataset directory instead of the bundled sample.
     #[arg(long)]
     pub data: Option<PathBuf>,
+}
+
+/// Encodings of text files as written on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 only: a byte that is not UTF-8 is an error naming its line.
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Windows-1252 (Excel's "CSV" on a French Windows).
+    #[value(name = "windows-1252", alias = "cp1252")]
+    Windows1252,
+}
+
+impl From<EncodingArg> for explor_indexer::Encoding {
+    fn from(e: EncodingArg) -> Self {
+        match e {
+            EncodingArg::Utf8 => Self::Utf8,
+            EncodingArg::Windows1252 => Self::Windows1252,
+        }
+    }
 }
 
 /// Record kinds as written on the command line (plural, as in file names).

@@ -55,7 +55,7 @@ pub enum UserError {
         message: String,
     },
     /// A file whose name does not say which kind of record it holds.
-    #[error("{}: cannot tell which records this file holds: name it associations, experts, offers or needs (.json, .jsonl, .csv)", .0.display())]
+    #[error("{}: cannot tell which records this file holds: name it associations, experts, offers or needs (.json, .jsonl, .csv, .xlsx, .ods)", .0.display())]
     UnknownFileKind(PathBuf),
     /// No record has this id.
     #[error("no record has the id \"{0}\"")]
@@ -144,6 +144,35 @@ pub enum UserError {
         /// Who names it.
         by: Vec<String>,
     },
+}
+
+impl UserError {
+    /// A stable snake_case name of the mistake, for scripts (`--format json`).
+    pub fn class(&self) -> &'static str {
+        match self {
+            UserError::NoWorkspace(_) => "no_workspace",
+            UserError::NewerSchema { .. } => "newer_schema",
+            UserError::ForeignDatabase { .. } => "foreign_database",
+            UserError::Locked(_) => "locked",
+            UserError::Invalid(_) => "invalid_input",
+            UserError::BadInput { .. } => "bad_input",
+            UserError::UnknownFileKind(_) => "unknown_file_kind",
+            UserError::NotFound(_) => "not_found",
+            UserError::Erased { .. } => "erased",
+            UserError::WrongKind { .. } => "wrong_kind",
+            UserError::BadSettings { .. } => "bad_settings",
+            UserError::ForeignIndexFolder(_) => "foreign_index_folder",
+            UserError::NoMission(_) => "no_mission",
+            UserError::Mission(_) => "mission",
+            UserError::StillReferenced { .. } => "still_referenced",
+            UserError::IndexDamaged { .. } => "index_damaged",
+            UserError::ReferenceTable(_) => "reference_table",
+            UserError::BadBackupTarget { .. } => "bad_backup_target",
+            UserError::RestoreTargetNotEmpty(_) => "restore_target_not_empty",
+            UserError::NotABackup { .. } => "not_a_backup",
+            UserError::BadErasureList { .. } => "bad_erasure_list",
+        }
+    }
 }
 
 /// Failures that are not the user's doing.
@@ -278,6 +307,15 @@ mod tests {
         assert_eq!(err.to_string(), "search index: committing");
         let source = err.source().expect("tantivy's error");
         assert!(source.to_string().contains("disk full"), "{source}");
+    }
+
+    #[test]
+    fn user_errors_have_stable_class_names() {
+        assert_eq!(
+            UserError::UnknownFileKind(PathBuf::from("x.csv")).class(),
+            "unknown_file_kind"
+        );
+        assert_eq!(UserError::Invalid(Vec::new()).class(), "invalid_input");
     }
 
     #[test]

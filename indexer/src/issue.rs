@@ -18,6 +18,8 @@ pub enum Location {
     Index(usize),
     /// Line number, from 1 (JSON Lines and CSV).
     Line(u64),
+    /// Row number of a spreadsheet, from 1, as the spreadsheet shows it.
+    Row(u64),
 }
 
 impl fmt::Display for Location {
@@ -26,6 +28,7 @@ impl fmt::Display for Location {
             Location::File => f.write_str("file"),
             Location::Index(i) => write!(f, "record [{i}]"),
             Location::Line(l) => write!(f, "line {l}"),
+            Location::Row(r) => write!(f, "row {r}"),
         }
     }
 }
@@ -35,34 +38,63 @@ impl fmt::Display for Location {
 pub struct ImportIssue {
     /// The file, as given.
     pub file: PathBuf,
-    /// Where in the file.
+    /// The sheet, for a spreadsheet (`.xlsx`, `.ods`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// Where in the file (or sheet).
     pub location: Location,
     /// The record's id, when it has one.
     pub id: Option<String>,
     /// Field path; empty when the problem is the record's or the file's syntax.
     pub field: String,
-    /// The validation class; `None` for files that cannot be parsed.
-    pub class: Option<IssueClass>,
+    /// The problem's class, a stable snake_case name in JSON (`unknown_column`,
+    /// `missing_field`, `not_utf8` …).
+    pub class: IssueClass,
     /// What is wrong.
     pub message: String,
 }
 
 impl ImportIssue {
-    pub(crate) fn syntax(file: &Path, location: Location, message: impl Into<String>) -> Self {
+    /// A problem of the file (or sheet) itself, or of one of its lines, not of a
+    /// record's field.
+    pub(crate) fn syntax(
+        file: &Path,
+        location: Location,
+        class: IssueClass,
+        message: impl Into<String>,
+    ) -> Self {
         Self {
             file: file.to_owned(),
+            sheet: None,
             location,
             id: None,
             field: String::new(),
-            class: None,
+            class,
             message: message.into(),
         }
+    }
+
+    /// The same problem, placed in a sheet.
+    pub(crate) fn in_sheet(mut self, sheet: Option<&str>) -> Self {
+        self.sheet = sheet.map(str::to_owned);
+        self
+    }
+
+    /// The same problem, about a field (a column).
+    pub(crate) fn on_field(mut self, field: impl Into<String>) -> Self {
+        self.field = field.into();
+        self
     }
 }
 
 impl fmt::Display for ImportIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file.display(), self.location)?;
+        write!(f, "{}: ", self.file.display())?;
+        match (&self.sheet, self.location) {
+            (Some(sheet), Location::File) => write!(f, "sheet \"{sheet}\"")?,
+            (Some(sheet), at) => write!(f, "sheet \"{sheet}\", {at}")?,
+            (None, at) => write!(f, "{at}")?,
+        }
         if let Some(id) = &self.id {
             write!(f, " ({id})")?;
         }

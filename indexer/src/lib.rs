@@ -11,8 +11,10 @@
 //! missions and their documents. Failures are an [`Error`]: a [`UserError`] the user
 //! can fix, or an [`InternalError`] that keeps its source.
 //!
-//! Input files come in through [`load`], which reads a dataset directory or a single
-//! `.json`, `.jsonl` or `.csv` file (comma or semicolon) into located JSON values;
+//! Input files come in through [`load`] (or [`load_with`] and its [`LoadOptions`]),
+//! which reads a dataset directory or a single `.json`, `.jsonl` or `.csv` file (comma
+//! or semicolon; UTF-8 or Windows-1252) or `.xlsx` / `.ods` workbook (one sheet per
+//! kind) into located JSON values;
 //! [`Workspace::import`] then validates them all with the engine's rules and writes
 //! them in one transaction, or writes nothing and returns every problem, each naming
 //! its file, record and field.
@@ -66,10 +68,10 @@ pub use issue::{ImportIssue, Location};
 pub use matching::{MatchOptions, SCORING_FILE, ScoringSetup, match_top};
 pub use missions::{Created, NewMission, StaffRequest, TEMPLATES_DIR};
 pub use reference::{COSTS_OVERRIDE, cost_rules_at, reference_status_at};
-pub use source::{Loaded, SourceRecord, load};
+pub use source::{Encoding, LoadOptions, Loaded, SourceRecord, load, load_with};
 pub use store::{ErasureKey, SCHEMA_VERSION};
 pub use workspace::Workspace;
-pub use workspace::forms::FORM_ORIGIN;
 pub use workspace::backup::Restored;
+pub use workspace::forms::FORM_ORIGIN;
 pub use workspace::index::CheckReport;
 pub use workspace::records::{ImportCounts, ImportOptions, ImportSummary};

@@ -1,12 +1,23 @@
-//! Reading dataset files (`.json`, `.jsonl`, `.csv` with `,` or `;`) into located JSON
-//! values, before any validation.
+//! Reading dataset files into located JSON values, before any validation: JSON
+//! arrays, JSON Lines, CSV (`,` or `;`; UTF-8 with or without a byte-order mark, or
+//! Windows-1252) and spreadsheets (`.xlsx`, `.ods`: one sheet per record kind).
+//!
+//! CSV files and sheets are tables: their header row is read once ([`table`]), so a
+//! column problem is said once, on the header row, and fully empty rows are skipped.
+//! Text files are decoded by [`text`]; workbooks are opened by [`workbook`].
+
+mod table;
+mod text;
+mod workbook;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use explor_engine::RecordKind;
-use explor_engine::schema::{FieldIssue, IssueClass, id_problem, unflatten};
+use explor_engine::schema::{FieldIssue, HeaderPlan, IssueClass, id_problem, normalise_header};
 use serde_json::Value;
 
+pub use self::text::Encoding;
 use crate::error::{Error, Result, UserError};
 use crate::issue::{ImportIssue, Location};
 use crate::json_keys;
@@ -16,12 +27,17 @@ use crate::json_keys;
 pub struct SourceRecord {
     /// The file, as given.
     pub file: PathBuf,
-    /// Where in the file.
+    /// The sheet, for a spreadsheet.
+    pub sheet: Option<String>,
+    /// Where in the file (or sheet).
     pub location: Location,
     /// The kind the file holds.
     pub kind: RecordKind,
     /// The record as JSON (CSV rows already un-flattened).
     pub value: Value,
+    /// The header of the table the record was read from (CSV, sheet): what it already
+    /// reported is not said again for each row.
+    pub(crate) header: Option<Arc<HeaderPlan>>,
 }
 
 impl SourceRecord {
@@ -38,12 +54,25 @@ impl SourceRecord {
     pub(crate) fn issue(&self, issue: FieldIssue) -> ImportIssue {
         ImportIssue {
             file: self.file.clone(),
+            sheet: self.sheet.clone(),
             location: self.location,
             id: self.id().map(str::to_owned),
             field: issue.field,
-            class: Some(issue.class),
+            class: issue.class,
             message: issue.message,
         }
+    }
+
+    /// The validation problems of this record, less those its table's header already
+    /// reported (a required column misspelt is said once, not missing on every row).
+    pub(crate) fn issues(
+        &self,
+        problems: Vec<FieldIssue>,
+    ) -> impl Iterator<Item = ImportIssue> + '_ {
+        problems
+            .into_iter()
+            .filter(|p| !self.header.as_ref().is_some_and(|h| h.excuses(p)))
+            .map(|p| self.issue(p))
     }
 }
 
@@ -54,16 +83,70 @@ pub struct Loaded {
     pub records: Vec<SourceRecord>,
     /// Problems found while reading.
     pub issues: Vec<ImportIssue>,
+    /// What was left out on purpose and is said once, not refused: columns ignored by
+    /// rule (class `ignored_columns`).
+    pub warnings: Vec<ImportIssue>,
 }
 
+/// How to read input files: see [`load_with`].
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    kind: Option<RecordKind>,
+    encoding: Encoding,
+    ignore_columns: Vec<String>,
+}
+
+impl LoadOptions {
+    /// The defaults: kinds from file and sheet names, encoding detected, no column
+    /// ignored beyond the rule.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The kind of every record read, whatever the names of files and sheets say (a
+    /// workbook must then hold one sheet, or one named after the kind).
+    #[must_use]
+    pub fn kind(mut self, kind: Option<RecordKind>) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// How text files (`.csv`, `.json`, `.jsonl`) are decoded.
+    #[must_use]
+    pub fn encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding = encoding;
+        self
+    }
+
+    /// Column headers to leave out of CSV files and sheets (compared without regard to
+    /// case, accents and surrounding spaces), besides `#…` headers and note columns.
+    #[must_use]
+    pub fn ignore_columns(mut self, headers: Vec<String>) -> Self {
+        self.ignore_columns = headers;
+        self
+    }
+}
+
+/// Extensions read in a dataset directory. Workbooks are read only when given by
+/// their path, so that a folder can keep a workbook next to its exports.
 const EXTENSIONS: [&str; 3] = ["json", "jsonl", "csv"];
 
-/// Reads a dataset directory (every `.json`, `.jsonl` and `.csv` in it) or one file.
-///
-/// A file's kind comes from its name (`experts.csv`, `needs-2027.json`) unless `kind` is
-/// given. Files are read in name order, so the outcome does not depend on the directory's
-/// listing order.
+/// Workbook extensions, read with calamine.
+const WORKBOOKS: [&str; 2] = ["xlsx", "ods"];
+
+/// Reads a dataset directory (every `.json`, `.jsonl` and `.csv` in it) or one file
+/// (also `.xlsx` or `.ods`), with the default [`LoadOptions`] but `kind`.
 pub fn load(path: &Path, kind: Option<RecordKind>) -> Result<Loaded> {
+    load_with(path, &LoadOptions::new().kind(kind))
+}
+
+/// Reads a dataset directory (every `.json`, `.jsonl` and `.csv` in it) or one file
+/// (also `.xlsx` or `.ods`).
+///
+/// A file's kind comes from its name (`experts.csv`, `needs-2027.json`), and a sheet's
+/// from its name (`experts`), unless the options give one. Files are read in name
+/// order, so the outcome does not depend on the directory's listing order.
+pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Loaded> {
     let meta = std::fs::metadata(path).map_err(|e| unreadable(path, &e))?;
     let files = if meta.is_dir() {
         let mut files = Vec::new();
@@ -78,7 +161,7 @@ pub fn load(path: &Path, kind: Option<RecordKind>) -> Result<Loaded> {
         if files.is_empty() {
             return Err(UserError::BadInput {
                 path: path.to_owned(),
-                message: "no .json, .jsonl or .csv file in this directory".into(),
+                message: "no .json, .jsonl or .csv file in this directory (a workbook, .xlsx or .ods, is imported by its own path)".into(),
             }
             .into());
         }
@@ -88,11 +171,15 @@ pub fn load(path: &Path, kind: Option<RecordKind>) -> Result<Loaded> {
     };
     let mut loaded = Loaded::default();
     for file in files {
-        let file_kind = match kind {
+        if extension(&file).is_some_and(|e| WORKBOOKS.contains(&e.as_str())) {
+            workbook::load(&file, options, &mut loaded);
+            continue;
+        }
+        let file_kind = match options.kind {
             Some(k) => k,
             None => kind_of(&file)?,
         };
-        load_file(&file, file_kind, &mut loaded)?;
+        load_file(&file, file_kind, options, &mut loaded)?;
     }
     Ok(loaded)
 }
@@ -123,67 +210,57 @@ fn kind_of(file: &Path) -> Result<RecordKind> {
     let stem = file
         .file_stem()
         .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_lowercase();
+        .unwrap_or_default();
+    kind_named(stem).ok_or_else(|| UserError::UnknownFileKind(file.to_owned()).into())
+}
+
+/// The one kind whose plural a name (a file's stem, a sheet's name) contains, case and
+/// accents aside.
+fn kind_named(name: &str) -> Option<RecordKind> {
+    let name = normalise_header(name);
     let matches: Vec<RecordKind> = RecordKind::ALL
         .into_iter()
-        .filter(|k| stem.contains(k.file_stem()))
+        .filter(|k| name.contains(k.file_stem()))
         .collect();
     match matches.as_slice() {
-        [one] => Ok(*one),
-        _ => Err(UserError::UnknownFileKind(file.to_owned()).into()),
+        [one] => Some(*one),
+        _ => None,
     }
 }
 
-fn load_file(file: &Path, kind: RecordKind, out: &mut Loaded) -> Result<()> {
-    let bytes = std::fs::read(file).map_err(|e| unreadable(file, &e))?;
-    let text = decode_text(bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    match extension(file).as_deref() {
-        Some("json") => load_json(file, text, kind, out),
-        Some("jsonl") => load_json_lines(file, text, kind, out),
-        Some("csv") => load_csv(file, text, kind, out),
-        _ => {
-            return Err(UserError::BadInput {
-                path: file.to_owned(),
-                message: "unsupported file type: use .json, .jsonl or .csv".into(),
-            }
-            .into());
+fn load_file(file: &Path, kind: RecordKind, options: &LoadOptions, out: &mut Loaded) -> Result<()> {
+    let ext = extension(file);
+    if !matches!(ext.as_deref(), Some("json" | "jsonl" | "csv")) {
+        let message = if ext.as_deref() == Some("xls") {
+            "the old Excel format (.xls) is not read: save it as .xlsx (Excel workbook)"
+        } else {
+            "unsupported file type: use .json, .jsonl, .csv, .xlsx or .ods"
+        };
+        return Err(UserError::BadInput {
+            path: file.to_owned(),
+            message: message.into(),
         }
+        .into());
+    }
+    let bytes = std::fs::read(file).map_err(|e| unreadable(file, &e))?;
+    let text = match text::decode(bytes, options.encoding) {
+        Ok(text) => text,
+        Err(problem) => {
+            out.issues.push(ImportIssue::syntax(
+                file,
+                Location::Line(problem.line),
+                IssueClass::NotUtf8,
+                problem.to_string(),
+            ));
+            return Ok(());
+        }
+    };
+    match ext.as_deref() {
+        Some("json") => load_json(file, &text, kind, out),
+        Some("jsonl") => load_json_lines(file, &text, kind, out),
+        _ => table::load_csv(file, &text, kind, &options.ignore_columns, out),
     }
     Ok(())
-}
-
-/// The file's text: UTF-8 (with or without a byte-order mark) when the bytes
-/// are valid UTF-8, otherwise Windows-1252, which is what Excel's default
-/// French "CSV (séparateur : point-virgule)" export writes. Every byte has a
-/// Windows-1252 reading, so this never fails; a UTF-8 file with a stray bad
-/// byte is read as Windows-1252 rather than refused with a byte offset.
-fn decode_text(bytes: Vec<u8>) -> String {
-    match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
-            text.into_owned()
-        }
-    }
-}
-
-#[cfg(test)]
-mod decode_tests {
-    use super::decode_text;
-
-    #[test]
-    fn windows_1252_bytes_are_decoded() {
-        // "Déchets;Côte d’Ivoire" as Excel's French CSV export writes it.
-        let bytes = b"D\xe9chets;C\xf4te d\x92Ivoire\r\n".to_vec();
-        assert_eq!(decode_text(bytes), "Déchets;Côte d\u{2019}Ivoire\r\n");
-    }
-
-    #[test]
-    fn utf8_is_kept() {
-        assert_eq!(decode_text("Déchets".as_bytes().to_vec()), "Déchets");
-    }
 }
 
 /// A JSON array of records.
@@ -197,9 +274,11 @@ fn load_json(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
                     .enumerate()
                     .map(|(i, value)| SourceRecord {
                         file: file.to_owned(),
+                        sheet: None,
                         location: Location::Index(i),
                         kind,
                         value,
+                        header: None,
                     }),
             );
             for (index, field) in json_keys::in_array(text) {
@@ -211,11 +290,13 @@ fn load_json(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
         Ok(_) => out.issues.push(ImportIssue::syntax(
             file,
             Location::File,
+            IssueClass::BadSyntax,
             "expected a JSON array of records",
         )),
         Err(e) => out.issues.push(ImportIssue::syntax(
             file,
             Location::Line(e.line() as u64),
+            IssueClass::BadSyntax,
             format!("invalid JSON: {e}"),
         )),
     }
@@ -241,9 +322,11 @@ fn load_json_lines(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) 
             Ok(value) => {
                 let record = SourceRecord {
                     file: file.to_owned(),
+                    sheet: None,
                     location,
                     kind,
                     value,
+                    header: None,
                 };
                 for (_, field) in json_keys::in_record(line) {
                     out.issues.push(record.issue(duplicate_key(field)));
@@ -253,105 +336,16 @@ fn load_json_lines(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) 
             Err(e) => out.issues.push(ImportIssue::syntax(
                 file,
                 location,
+                IssueClass::BadSyntax,
                 format!("invalid JSON: {e}"),
             )),
         }
     }
 }
 
-/// Guesses the separator from the header line: French spreadsheets write `;`.
-fn separator(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or_default();
-    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
-    for c in header.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => commas += 1,
-            ';' if !quoted => semicolons += 1,
-            _ => {}
-        }
-    }
-    if semicolons > commas { b';' } else { b',' }
-}
-
-/// The 1-based line holding byte `offset`: counted from the text itself, because the csv
-/// crate's own line count is one short on files with CRLF line ends (as Excel writes them).
-/// The crate may also place a record's start on the `\n` of the previous CRLF, so line
-/// ends right at the offset are skipped first.
-fn line_at(text: &str, offset: u64) -> u64 {
-    let bytes = text.as_bytes();
-    let mut end = usize::try_from(offset)
-        .unwrap_or(usize::MAX)
-        .min(bytes.len());
-    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
-        end += 1;
-    }
-    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
-}
-
-fn load_csv(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(text))
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = match reader.headers() {
-        Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
-        Err(e) => {
-            out.issues.push(ImportIssue::syntax(
-                file,
-                Location::Line(1),
-                format!("unreadable CSV header: {e}"),
-            ));
-            return;
-        }
-    };
-    if headers.iter().all(String::is_empty) {
-        out.issues.push(ImportIssue::syntax(
-            file,
-            Location::Line(1),
-            "a header row naming the columns is required",
-        ));
-        return;
-    }
-    for row in reader.records() {
-        let row = match row {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| line_at(text, p.byte()));
-                out.issues.push(ImportIssue::syntax(
-                    file,
-                    Location::Line(line),
-                    format!("unreadable CSV row: {e}"),
-                ));
-                continue;
-            }
-        };
-        let line = row.position().map_or(0, |p| line_at(text, p.byte()));
-        let cells: Vec<(&str, &str)> = headers.iter().map(String::as_str).zip(row.iter()).collect();
-        let (value, problems) = unflatten(kind, &cells);
-        let record = SourceRecord {
-            file: file.to_owned(),
-            location: Location::Line(line),
-            kind,
-            value,
-        };
-        out.issues
-            .extend(problems.into_iter().map(|p| record.issue(p)));
-        out.records.push(record);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn separator_follows_the_header_and_ignores_quoted_text() {
-        assert_eq!(separator("id;name;themes\n"), b';');
-        assert_eq!(separator("id,name,themes\n"), b',');
-        assert_eq!(separator("\"a;b;c\",name\n"), b',');
-    }
 
     #[test]
     fn kind_comes_from_the_file_name() {
@@ -364,6 +358,8 @@ mod tests {
             RecordKind::Need
         );
         assert!(kind_of(Path::new("roster.csv")).is_err());
+        assert_eq!(kind_named(" Experts "), Some(RecordKind::Expert));
+        assert_eq!(kind_named("Feuil1"), None);
     }
 
     #[test]
@@ -398,5 +394,67 @@ mod tests {
         assert_eq!(loaded.records.len(), 1);
         assert!(loaded.records[0].value.to_string().contains("été"));
         assert!(loaded.issues.iter().all(|i| i.location == Location::File));
+    }
+
+    /// Today's main had no way to force the decoding.
+    #[test]
+    fn the_encoding_can_be_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("associations.csv");
+        // Valid UTF-8 read as Windows-1252 on request.
+        std::fs::write(&file, "id;name;department\na;Élan;31\n").unwrap();
+        let options = LoadOptions::new().encoding(Encoding::Windows1252);
+        let loaded = load_with(&file, &options).unwrap();
+        assert_eq!(loaded.records[0].value["name"], "Ã‰lan");
+        // Not UTF-8 when UTF-8 is asked for: one issue naming the line, no record.
+        std::fs::write(&file, b"id;name;department\na;A;31\nb;\xe9t\xe9;09\n").unwrap();
+        let options = LoadOptions::new().encoding(Encoding::Utf8);
+        let loaded = load_with(&file, &options).unwrap();
+        assert!(loaded.records.is_empty());
+        let said: Vec<_> = loaded
+            .issues
+            .iter()
+            .map(|i| (i.location, i.class))
+            .collect();
+        assert_eq!(said, [(Location::Line(3), IssueClass::NotUtf8)]);
+        let shown = loaded.issues[0].to_string();
+        assert!(
+            shown.contains("line 3") && !shown.contains("byte 2"),
+            "{shown}"
+        );
+    }
+
+    #[test]
+    fn every_problem_of_reading_has_a_class() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("needs.json"), "[{\"id\": }]").unwrap();
+        std::fs::write(dir.path().join("offers.json"), "{}").unwrap();
+        std::fs::write(dir.path().join("experts.csv"), "\n\n").unwrap();
+        let loaded = load(dir.path(), None).unwrap();
+        let classes: Vec<_> = loaded.issues.iter().map(|i| i.class).collect();
+        assert_eq!(
+            classes,
+            [
+                IssueClass::MissingHeader,
+                IssueClass::BadSyntax,
+                IssueClass::BadSyntax
+            ]
+        );
+        let json = serde_json::to_value(&loaded.issues).unwrap();
+        assert_eq!(json[0]["class"], "missing_header");
+        assert!(json[0].get("sheet").is_none());
+    }
+
+    #[test]
+    fn a_directory_leaves_workbooks_to_be_given_by_path_and_xls_is_explained() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("associations.json"), "[]").unwrap();
+        std::fs::write(dir.path().join("all.xlsx"), "not read").unwrap();
+        let loaded = load(dir.path(), None).unwrap();
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        let xls = dir.path().join("experts.xls");
+        std::fs::write(&xls, "x").unwrap();
+        let err = load(&xls, None).unwrap_err().to_string();
+        assert!(err.contains("save it as .xlsx"), "{err}");
     }
 }

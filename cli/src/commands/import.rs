@@ -1,8 +1,12 @@
 //! `explor import`.
 
+use std::io::Write as _;
+
 use anyhow::Result;
 use explor_engine::Reference;
-use explor_indexer::{Error, ImportOptions, UserError, Workspace, load};
+use explor_indexer::{
+    Error, ImportIssue, ImportOptions, LoadOptions, UserError, Workspace, load_with,
+};
 use explor_views::records::import_summary;
 use serde_json::json;
 
@@ -10,9 +14,22 @@ use crate::args::{ImportArgs, ReportFormat};
 use crate::output;
 
 pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
-    let loaded = load(&args.path, args.kind.map(Into::into))?;
-    let options = ImportOptions::default().skip_erased(args.skip_erased);
-    let result = ws.import_with(loaded, &Reference::embedded(), options);
+    let options = LoadOptions::new()
+        .kind(args.kind.map(Into::into))
+        .encoding(args.encoding.map(Into::into).unwrap_or_default())
+        .ignore_columns(args.ignore_columns.clone());
+    let loaded = load_with(&args.path, &options);
+    let (result, warnings) = match loaded {
+        Ok(mut loaded) => {
+            let warnings = std::mem::take(&mut loaded.warnings);
+            let import = ImportOptions::default().skip_erased(args.skip_erased);
+            (
+                ws.import_with(loaded, &Reference::embedded(), import),
+                warnings,
+            )
+        }
+        Err(e) => (Err(e), Vec::new()),
+    };
     let mut out = output::stdout();
     if let Ok(summary) = &result {
         for skipped in &summary.skipped_erased {
@@ -21,19 +38,43 @@ pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
     }
     match (args.format, result) {
         (ReportFormat::Text, Ok(summary)) => {
+            warn(&warnings);
             out.text(&import_summary(&summary))?;
             Ok(())
+        }
+        (ReportFormat::Text, Err(e)) => {
+            warn(&warnings);
+            Err(e.into())
         }
         (ReportFormat::Json, Ok(summary)) => out.json(&json!({
             "ok": true,
             "summary": summary.by_kind,
             "total": summary.total(),
             "skipped_erased": summary.skipped_erased,
+            "warnings": warnings,
         })),
         (ReportFormat::Json, Err(Error::User(UserError::Invalid(issues)))) => {
-            out.json(&json!({"ok": false, "issues": issues}))?;
+            out.json(&json!({"ok": false, "issues": issues, "warnings": warnings}))?;
             Err(Error::User(UserError::Invalid(issues)).into())
         }
-        (_, Err(e)) => Err(e.into()),
+        // A path that cannot be read, a file whose name says no kind, a locked
+        // workspace: one error, with its class, for scripts too.
+        (ReportFormat::Json, Err(Error::User(e))) => {
+            out.json(&json!({
+                "ok": false,
+                "error": {"class": e.class(), "message": e.to_string()},
+                "warnings": warnings,
+            }))?;
+            Err(Error::User(e).into())
+        }
+        (ReportFormat::Json, Err(e)) => Err(e.into()),
+    }
+}
+
+/// Warnings go to standard error, before the summary or the errors.
+fn warn(warnings: &[ImportIssue]) {
+    let mut stderr = std::io::stderr().lock();
+    for warning in warnings {
+        let _ = writeln!(stderr, "warning: {}", output::visible(&warning.to_string()));
     }
 }

@@ -60,6 +60,15 @@ pub fn csv_columns(kind: RecordKind) -> Vec<String> {
     all_columns(kind).into_iter().map(|c| c.name).collect()
 }
 
+/// The CSV columns of a record kind with the type of their cells, in canonical order
+/// (for writers of typed cells: a spreadsheet's dates and numbers).
+pub fn csv_column_types(kind: RecordKind) -> Vec<(String, FieldType)> {
+    all_columns(kind)
+        .into_iter()
+        .map(|c| (c.name, c.ty))
+        .collect()
+}
+
 /// Builds a record's JSON value from one CSV row given as `(column, cell)` pairs.
 ///
 /// Empty cells mean "absent". Unknown columns are reported; cells that cannot be read

@@ -3,7 +3,9 @@
 use serde::Serialize;
 use std::fmt;
 
-/// The validation error classes of `docs/data-format.md`, plus type mismatches.
+/// The class of every import problem: the validation classes of `docs/data-format.md`,
+/// type mismatches, and the problems of files, sheets and columns found while reading
+/// them. Each has a stable snake_case name ([`IssueClass::as_str`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IssueClass {
@@ -50,6 +52,29 @@ pub enum IssueClass {
     /// A record whose id was erased at the person's request (GDPR): it is not
     /// imported again.
     Erased,
+    /// A column header that names no field of the record kind (often a typo).
+    UnknownColumn,
+    /// A column without a header that holds values.
+    UnnamedColumn,
+    /// A file without a header row.
+    MissingHeader,
+    /// Text that is not UTF-8 when UTF-8 was asked for.
+    NotUtf8,
+    /// A file that does not parse: invalid JSON, a CSV row of the wrong length, a JSON
+    /// file that is not an array.
+    BadSyntax,
+    /// A spreadsheet that cannot be opened or read.
+    BadWorkbook,
+    /// A sheet whose name says no record kind.
+    UnknownSheet,
+    /// A spreadsheet cell holding an error (`#N/A`, `#DIV/0!`…).
+    CellError,
+    /// A warning, not an error: columns left out by rule (`#…`, `--ignore-columns`,
+    /// note columns).
+    IgnoredColumns,
+    /// A warning, not an error: sheets of a workbook left out because the import was
+    /// asked for one kind of record.
+    IgnoredSheets,
 }
 
 impl IssueClass {
@@ -77,6 +102,16 @@ impl IssueClass {
             IssueClass::BadId => "bad_id",
             IssueClass::DuplicateField => "duplicate_field",
             IssueClass::Erased => "erased",
+            IssueClass::UnknownColumn => "unknown_column",
+            IssueClass::UnnamedColumn => "unnamed_column",
+            IssueClass::MissingHeader => "missing_header",
+            IssueClass::NotUtf8 => "not_utf8",
+            IssueClass::BadSyntax => "bad_syntax",
+            IssueClass::BadWorkbook => "bad_workbook",
+            IssueClass::UnknownSheet => "unknown_sheet",
+            IssueClass::CellError => "cell_error",
+            IssueClass::IgnoredColumns => "ignored_columns",
+            IssueClass::IgnoredSheets => "ignored_sheets",
         }
     }
 }

@@ -58,11 +58,14 @@ impl Workspace {
         let loaded = Loaded {
             records: vec![SourceRecord {
                 file: FORM_ORIGIN.into(),
+                sheet: None,
                 location: Location::Index(0),
                 kind,
                 value,
+                header: None,
             }],
             issues: Vec::new(),
+            warnings: Vec::new(),
         };
         self.import(loaded, reference)
     }

@@ -18,9 +18,9 @@
 //! Every method that writes takes the workspace's lock file first, so that a second
 //! process fails at once ([`UserError::Locked`]) instead of waiting.
 
-pub(crate) mod forms;
 pub(crate) mod backup;
 mod erased_list;
+pub(crate) mod forms;
 pub(crate) mod index;
 pub(crate) mod records;
 

@@ -91,6 +91,8 @@ impl Workspace {
         let Loaded {
             records: sources,
             mut issues,
+            // The caller's to show: nothing in them stops an import.
+            warnings: _,
         } = loaded;
         let tombstones = self.store.tombstones()?;
         let key = self.store.erasure_key();
@@ -126,11 +128,18 @@ impl Workspace {
                     records.push(record);
                     origin.push(source);
                 }
-                Err(problems) => issues.extend(problems.into_iter().map(|p| source.issue(p))),
+                Err(problems) => issues.extend(source.issues(problems)),
             }
         }
         let known = self.store.known_ids()?;
-        let locate = |i: usize| format!("{} {}", origin[i].file.display(), origin[i].location);
+        let locate = |i: usize| match &origin[i].sheet {
+            Some(sheet) => format!(
+                "{} sheet \"{sheet}\" {}",
+                origin[i].file.display(),
+                origin[i].location
+            ),
+            None => format!("{} {}", origin[i].file.display(), origin[i].location),
+        };
         for mut problem in check_references(&records, &known, &locate) {
             // Say plainly when a reference is unknown because the person asked to be erased.
             if let Some(id) = &problem.missing
@@ -142,7 +151,9 @@ impl Workspace {
             issues.push(origin[problem.index].issue(problem.issue));
         }
         if !issues.is_empty() {
-            issues.sort_by(|a, b| (&a.file, a.location).cmp(&(&b.file, b.location)));
+            issues.sort_by(|a, b| {
+                (&a.file, &a.sheet, a.location).cmp(&(&b.file, &b.sheet, b.location))
+            });
             return Err(UserError::Invalid(issues).into());
         }
         let (outcome, generation) = self.store.upsert_all(&records)?;

@@ -249,7 +249,7 @@ fn an_erased_expert_is_refused_by_a_later_import_or_left_out_when_asked() {
         panic!("the erased record is refused")
     };
     assert_eq!(issues.len(), 1, "{issues:?}");
-    assert_eq!(issues[0].class, Some(IssueClass::Erased));
+    assert_eq!(issues[0].class, IssueClass::Erased);
     assert_eq!(issues[0].field, "id");
     assert_eq!(issues[0].id.as_deref(), Some("exp-0007"));
     assert!(issues[0].message.contains("2026-12-05"), "{}", issues[0]);

@@ -71,6 +71,12 @@
 //! 17. Erasure and backups (`erasure::*`): an erased expert leaves no byte in any file
 //!     of the workspace, is never imported again (refused, or left out with
 //!     `--skip-erased`), and a backup restored later does not bring them back.
+//! 18. Spreadsheets in (`sheets::*`): the sample's `.xlsx` workbook and its Windows-1252
+//!     `;` CSV set give the JSON sample's records, candidates and pages; a workbook's
+//!     problem names file, sheet, row and field; a misspelt column is said once on the
+//!     header line with the closest column; own columns (`#…`, `--ignore-columns`,
+//!     note columns) are left out with one warning and empty rows skipped; `--encoding`
+//!     forces the decoding; every import error has a class in `--format json`.
 
 mod batch;
 mod commands;
@@ -85,6 +91,7 @@ mod mission;
 mod readers;
 mod reference;
 mod safety;
+mod sheets;
 mod users;
 mod validation;
 

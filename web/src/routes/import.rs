@@ -1,5 +1,7 @@
-//! `GET /import` and `POST /import`: one uploaded file (CSV, JSON or JSON Lines) of one
-//! kind of record, loaded and imported as `explor import` does. Invalid input is
+//! `GET /import` and `POST /import`: one uploaded file (CSV, JSON, JSON Lines, or an
+//! Excel or OpenDocument workbook) of one kind of record, loaded and imported as
+//! `explor import --kind` does: a workbook of one sheet is read whatever the sheet's
+//! name, in a workbook of several the sheet named after the kind is. Invalid input is
 //! listed issue by issue, and then nothing is written.
 //!
 //! The upload is written to a fresh temporary folder under a name made here from the
@@ -12,7 +14,7 @@ use axum::extract::{Multipart, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use explor_engine::{RecordKind, Reference};
-use explor_indexer::{UserError as IndexUserError, load};
+use explor_indexer::{Location, UserError as IndexUserError, load};
 use explor_views::records::import_summary;
 
 use super::{audit, refusal};
@@ -23,7 +25,7 @@ use crate::store::Action;
 use crate::views::Layout;
 
 /// Extensions the loader reads.
-const EXTENSIONS: [&str; 3] = ["csv", "json", "jsonl"];
+const EXTENSIONS: [&str; 5] = ["csv", "json", "jsonl", "xlsx", "ods"];
 
 #[derive(Template, WebTemplate)]
 #[template(path = "import.html")]
@@ -42,6 +44,7 @@ pub struct ImportPage {
 /// One problem of the file, as `explor import` reports it.
 struct Issue {
     file: String,
+    /// Where: `ligne 3`, `feuille « experts », ligne 5` …
     location: String,
     id: String,
     field: String,
@@ -135,7 +138,8 @@ pub async fn upload(
     if upload.bytes.is_empty() {
         page.file_error = Some("Choisissez un fichier (il est vide ou absent).".to_owned());
     } else if ext.is_none() {
-        page.file_error = Some("Le fichier doit se terminer par .csv, .json ou .jsonl.".to_owned());
+        page.file_error =
+            Some("Le fichier doit se terminer par .csv, .json, .jsonl, .xlsx ou .ods.".to_owned());
     }
     let (Some(kind), Some(ext), None) = (kind, ext, &page.file_error) else {
         return refused(page);
@@ -147,8 +151,11 @@ pub async fn upload(
             let dir = tempfile::tempdir().map_err(InternalError::Io)?;
             let path = dir.path().join(format!("{}.{ext}", kind.file_stem()));
             std::fs::write(&path, &bytes).map_err(InternalError::Io)?;
-            let result = load(&path, Some(kind))
-                .and_then(|loaded| ws.import(loaded, &Reference::embedded()));
+            let result = load(&path, Some(kind)).and_then(|mut loaded| {
+                let warnings = std::mem::take(&mut loaded.warnings);
+                ws.import(loaded, &Reference::embedded())
+                    .map(|summary| (summary, warnings))
+            });
             match result {
                 Ok(summary) => Ok(Ok(summary)),
                 Err(explor_indexer::Error::User(IndexUserError::Invalid(issues))) => {
@@ -164,7 +171,7 @@ pub async fn upload(
         })
         .await?;
     match outcome {
-        Ok(summary) => {
+        Ok((summary, warnings)) => {
             let t = summary.total();
             let detail = format!(
                 "{} : {} ajoutée(s), {} modifiée(s), {} inchangée(s)",
@@ -174,7 +181,11 @@ pub async fn upload(
                 t.unchanged
             );
             audit(&state, &user.0, Action::RecordsImported, None, Some(detail)).await?;
-            page.done = Some(import_summary(&summary));
+            let mut done = import_summary(&summary);
+            for warning in warnings {
+                done.push_str(&format!("warning: {}\n", warning.message));
+            }
+            page.done = Some(done);
             Ok(page.into_response())
         }
         Err(Ok(issues)) => {
@@ -182,7 +193,13 @@ pub async fn upload(
                 .into_iter()
                 .map(|i| Issue {
                     file: shown_name.clone(),
-                    location: i.location.to_string(),
+                    location: match &i.sheet {
+                        Some(sheet) if i.location == Location::File => {
+                            format!("sheet \"{sheet}\"")
+                        }
+                        Some(sheet) => format!("sheet \"{sheet}\", {}", i.location),
+                        None => i.location.to_string(),
+                    },
                     id: i.id.unwrap_or_default(),
                     field: i.field,
                     message: i.message,

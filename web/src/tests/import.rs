@@ -141,3 +141,34 @@ async fn an_upload_without_the_token_or_by_a_company_is_refused() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+/// Today's main refused workbooks ("Le fichier doit se terminer par .csv, .json ou
+/// .jsonl").
+#[tokio::test]
+async fn a_workbook_is_imported_its_sheet_of_the_chosen_kind() {
+    let h = Harness::new();
+    let book = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/explor-sample.xlsx");
+    let bytes = std::fs::read(book).unwrap();
+    let before = needs(&h);
+    let mut c = h.coordinator().await;
+    c.get("/import").await;
+    let r = c
+        .post_multipart(
+            "/import",
+            &[("type", "need")],
+            ("fichier", "Classeur réseau.xlsx", &bytes),
+            true,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Import terminé"), "{}", r.body);
+    // The sample is already there: every need of the sheet is unchanged.
+    assert!(
+        r.body
+            .contains(&format!("0 added, 0 updated, {before} unchanged")),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("sheet(s) left out"), "{}", r.body);
+    assert_eq!(needs(&h), before);
+}

@@ -1,0 +1,387 @@
+//! Tables — CSV files and spreadsheet sheets — read into records: the header row once
+//! (the engine's [`read_header`]), then each row that holds anything.
+//!
+//! Fully empty rows (`;;;;`, as spreadsheets leave them) are skipped without a word
+//! and not counted. Column problems are said once, at the header row; columns left
+//! out by rule are said once, as a warning.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use explor_engine::RecordKind;
+use explor_engine::schema::{ColumnUse, IssueClass, read_header, unflatten};
+
+use super::{Loaded, SourceRecord};
+use crate::issue::{ImportIssue, Location};
+
+/// Where a table sits: its file, its sheet (for a workbook) and its header row.
+pub(super) struct Table<'a> {
+    /// The file.
+    pub file: &'a Path,
+    /// The sheet, for a workbook.
+    pub sheet: Option<&'a str>,
+    /// The kind of its records.
+    pub kind: RecordKind,
+    /// The header row's place (line 1 of a CSV file; the sheet's first used row).
+    pub header_at: Location,
+}
+
+impl Table<'_> {
+    fn issue(&self, at: Location, class: IssueClass, message: impl Into<String>) -> ImportIssue {
+        ImportIssue::syntax(self.file, at, class, message).in_sheet(self.sheet)
+    }
+}
+
+/// One row of a table: its place and its cells as text.
+pub(super) struct Row {
+    /// Line (CSV) or row (sheet).
+    pub at: Location,
+    /// The cells, left to right.
+    pub cells: Vec<String>,
+}
+
+/// Reads a table whose header is `header` and whose rows follow.
+pub(super) fn read_table(
+    table: &Table<'_>,
+    header: &[String],
+    rows: impl IntoIterator<Item = Row>,
+    ignore: &[String],
+    out: &mut Loaded,
+) {
+    if header.iter().all(|h| h.trim().is_empty()) {
+        out.issues.push(table.issue(
+            table.header_at,
+            IssueClass::MissingHeader,
+            "a header row naming the columns is required",
+        ));
+        return;
+    }
+    let names: Vec<&str> = header.iter().map(String::as_str).collect();
+    let plan = read_header(table.kind, &names, ignore);
+    for problem in &plan.issues {
+        out.issues.push(
+            table
+                .issue(table.header_at, problem.class, problem.message.clone())
+                .on_field(problem.field.clone()),
+        );
+    }
+    if !plan.ignored.is_empty() {
+        let listed: Vec<String> = plan.ignored.iter().map(|h| format!("`{h}`")).collect();
+        out.warnings.push(table.issue(
+            table.header_at,
+            IssueClass::IgnoredColumns,
+            format!(
+                "column{} left out: {} (a header starting with #, named in --ignore-columns, or a note column)",
+                if listed.len() == 1 { "" } else { "s" },
+                listed.join(", ")
+            ),
+        ));
+    }
+    let plan = Arc::new(plan);
+    // Columns without a header that hold something: said once each, with the first row.
+    let mut unnamed_reported: Vec<usize> = Vec::new();
+    for row in rows {
+        if row.cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        for (column, cell) in row.cells.iter().enumerate() {
+            let unnamed = plan
+                .columns
+                .get(column)
+                .is_none_or(|c| *c == ColumnUse::Unnamed);
+            if unnamed && !cell.trim().is_empty() && !unnamed_reported.contains(&column) {
+                unnamed_reported.push(column);
+                out.issues.push(table.issue(
+                    table.header_at,
+                    IssueClass::UnnamedColumn,
+                    format!(
+                        "column {} has no header, yet {} holds \"{}\" in it: name the column or empty it",
+                        column + 1,
+                        row.at,
+                        cell.trim()
+                    ),
+                ));
+            }
+        }
+        let cells: Vec<&str> = row.cells.iter().map(String::as_str).collect();
+        let (value, problems) = unflatten(table.kind, &plan.cells(&cells));
+        let record = SourceRecord {
+            file: table.file.to_owned(),
+            sheet: table.sheet.map(str::to_owned),
+            location: row.at,
+            kind: table.kind,
+            value,
+            header: Some(Arc::clone(&plan)),
+        };
+        out.issues.extend(record.issues(problems));
+        out.records.push(record);
+    }
+}
+
+/// Guesses the separator from the header line: French spreadsheets write `;`.
+fn separator(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
+    for c in header.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => commas += 1,
+            ';' if !quoted => semicolons += 1,
+            _ => {}
+        }
+    }
+    if semicolons > commas { b';' } else { b',' }
+}
+
+/// The 1-based line holding byte `offset`: counted from the text itself, because the csv
+/// crate's own line count is one short on files with CRLF line ends (as Excel writes them).
+/// The crate may also place a record's start on the `\n` of the previous CRLF, so line
+/// ends right at the offset are skipped first.
+fn line_at(text: &str, offset: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut end = usize::try_from(offset)
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+/// A CSV file: a table whose rows have as many cells as the header has columns (more
+/// only when the extra cells are empty, as some exports leave them).
+pub(super) fn load_csv(
+    file: &Path,
+    text: &str,
+    kind: RecordKind,
+    ignore: &[String],
+    out: &mut Loaded,
+) {
+    let table = Table {
+        file,
+        sheet: None,
+        kind,
+        header_at: Location::Line(1),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator(text))
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header: Vec<String> = match records.next() {
+        Some(Ok(h)) => h.iter().map(str::to_owned).collect(),
+        Some(Err(e)) => {
+            out.issues.push(table.issue(
+                Location::Line(1),
+                IssueClass::BadSyntax,
+                format!("unreadable CSV header: {}", csv_problem(&e)),
+            ));
+            return;
+        }
+        None => Vec::new(),
+    };
+    let width = header.len();
+    let mut rows = Vec::new();
+    for row in records {
+        let row = match row {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| line_at(text, p.byte()));
+                out.issues.push(table.issue(
+                    Location::Line(line),
+                    IssueClass::BadSyntax,
+                    format!("unreadable CSV row: {}", csv_problem(&e)),
+                ));
+                continue;
+            }
+        };
+        let at = Location::Line(row.position().map_or(0, |p| line_at(text, p.byte())));
+        let cells: Vec<String> = row.iter().map(str::to_owned).collect();
+        let blank = cells.iter().all(|c| c.trim().is_empty());
+        let extra_filled = cells.iter().skip(width).any(|c| !c.trim().is_empty());
+        if !blank && (cells.len() < width || extra_filled) {
+            out.issues.push(table.issue(
+                at,
+                IssueClass::BadSyntax,
+                format!(
+                    "this line has {} cells but the header has {width} columns (a text holding the separator must be in double quotes)",
+                    cells.len()
+                ),
+            ));
+            continue;
+        }
+        rows.push(Row { at, cells });
+    }
+    read_table(&table, &header, rows, ignore, out);
+}
+
+/// A CSV error in words, without the byte offsets the csv crate puts in its messages.
+fn csv_problem(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => io.to_string(),
+        csv::ErrorKind::Utf8 { .. } => "not UTF-8 text".to_owned(),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("{len} cells where {expected_len} were expected"),
+        _ => "the row cannot be read as CSV".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{LoadOptions, load, load_with};
+
+    #[test]
+    fn separator_follows_the_header_and_ignores_quoted_text() {
+        assert_eq!(separator("id;name;themes\n"), b';');
+        assert_eq!(separator("id,name,themes\n"), b',');
+        assert_eq!(separator("\"a;b;c\",name\n"), b',');
+    }
+
+    fn load_text(name: &str, text: &str) -> Loaded {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap();
+        load(&file, None).unwrap()
+    }
+
+    /// Today's main reported an unknown column once per row, with no suggestion.
+    #[test]
+    fn a_misspelt_column_is_reported_once_on_the_header_line() {
+        let loaded = load_text(
+            "associations.csv",
+            "id;name;departement\na;A;31\nb;B;09\nc;C;34\n",
+        );
+        let said: Vec<_> = loaded
+            .issues
+            .iter()
+            .map(|i| (i.location, i.field.as_str(), i.class))
+            .collect();
+        assert_eq!(
+            said,
+            [(Location::Line(1), "departement", IssueClass::UnknownColumn)]
+        );
+        assert!(
+            loaded.issues[0]
+                .message
+                .contains("did you mean `department`?")
+        );
+        // The rows are still read (their ids count for references), and the missing
+        // department they lack is excused as the header's problem.
+        assert_eq!(loaded.records.len(), 3);
+        let header = loaded.records[0].header.as_ref().unwrap();
+        assert!(header.suspected.contains(&"department".to_owned()));
+    }
+
+    #[test]
+    fn a_misspelt_required_column_is_one_problem_at_import_not_one_per_row() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("associations.csv");
+        std::fs::write(&file, "id;name;Departement\na;A;31\nb;B;09\nc;;34\n").unwrap();
+        let (mut ws, _) = crate::Workspace::init(&dir.path().join("ws")).unwrap();
+        let reference = explor_engine::Reference::embedded();
+        let issues = match ws.import(load(&file, None).unwrap(), &reference) {
+            Err(crate::Error::User(crate::UserError::Invalid(issues))) => issues,
+            other => panic!("{other:?}"),
+        };
+        let said: Vec<_> = issues
+            .iter()
+            .map(|i| (i.location, i.field.as_str(), i.class))
+            .collect();
+        // The header's problem once; the rows' own problems still said.
+        assert_eq!(
+            said,
+            [
+                (Location::Line(1), "Departement", IssueClass::UnknownColumn),
+                (Location::Line(4), "name", IssueClass::MissingField),
+            ]
+        );
+    }
+
+    #[test]
+    fn fully_empty_rows_are_skipped_and_not_counted() {
+        let loaded = load_text(
+            "associations.csv",
+            "id;name;department\r\na;A;31\r\n;;\r\n;;;\r\n\r\nb;B;09\r\n;;\r\n",
+        );
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        let at: Vec<_> = loaded.records.iter().map(|r| r.location).collect();
+        assert_eq!(at, [Location::Line(2), Location::Line(6)]);
+    }
+
+    #[test]
+    fn own_columns_are_left_out_with_one_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("associations.csv");
+        std::fs::write(
+            &file,
+            "id;#suivi;name;Commentaire;department;Référent\na;x;A;y;31;Zoé\nb;;B;;09;\n",
+        )
+        .unwrap();
+        let options = LoadOptions::new().ignore_columns(vec!["referent".into()]);
+        let loaded = load_with(&file, &options).unwrap();
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        assert_eq!(loaded.warnings.len(), 1, "{:?}", loaded.warnings);
+        let warning = &loaded.warnings[0];
+        assert_eq!(warning.class, IssueClass::IgnoredColumns);
+        assert_eq!(warning.location, Location::Line(1));
+        assert!(
+            warning
+                .message
+                .contains("`#suivi`, `Commentaire`, `Référent`")
+        );
+        assert_eq!(loaded.records[0].value["name"], "A");
+        assert!(loaded.records[0].value.get("#suivi").is_none());
+    }
+
+    #[test]
+    fn an_unnamed_column_is_harmless_empty_and_said_once_when_filled() {
+        let loaded = load_text(
+            "associations.csv",
+            "id;name;department;\na;A;31;\nb;B;09;\n",
+        );
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        let loaded = load_text(
+            "associations.csv",
+            "id;name;department;\na;A;31;x\nb;B;09;y\n",
+        );
+        let said: Vec<_> = loaded
+            .issues
+            .iter()
+            .map(|i| (i.location, i.class))
+            .collect();
+        assert_eq!(said, [(Location::Line(1), IssueClass::UnnamedColumn)]);
+        assert!(loaded.issues[0].message.contains("line 2 holds \"x\""));
+    }
+
+    #[test]
+    fn a_row_of_the_wrong_length_names_its_line_not_a_byte() {
+        let loaded = load_text(
+            "associations.csv",
+            "id;name;department\r\na;A;31\r\nb;B\r\nc;C;34;extra\r\nd;D;09;;\r\n",
+        );
+        let said: Vec<_> = loaded
+            .issues
+            .iter()
+            .map(|i| (i.location, i.class))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (Location::Line(3), IssueClass::BadSyntax),
+                (Location::Line(4), IssueClass::BadSyntax)
+            ]
+        );
+        assert!(loaded.issues.iter().all(|i| !i.message.contains("byte")));
+        assert_eq!(loaded.records.len(), 2);
+    }
+
+    #[test]
+    fn headers_match_case_and_accents_aside() {
+        let loaded = load_text("associations.csv", " ID ;Nàme;DEPARTMENT\na;A;31\n");
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        assert_eq!(loaded.records[0].value["department"], "31");
+    }
+}
