@@ -29,6 +29,8 @@ pub struct NavUser {
     pub coordinator: bool,
     /// Whether an association's links are shown.
     pub association: bool,
+    /// Notifications not seen yet.
+    pub unread: i64,
 }
 
 impl Layout {
@@ -50,6 +52,7 @@ impl Layout {
                 role: user.account.role.label(),
                 coordinator: user.account.role == Role::Coordinator,
                 association: user.account.role == Role::Association,
+                unread: user.unread,
             }),
             csrf: user.csrf.clone(),
         }

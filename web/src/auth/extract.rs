@@ -31,6 +31,8 @@ pub struct CurrentUser {
     pub session: Session,
     /// The session's CSRF token, for the page's forms.
     pub csrf: String,
+    /// How many of its notifications the account has not seen.
+    pub unread: i64,
 }
 
 /// A signed-in coordinator.
@@ -78,7 +80,10 @@ impl FromRequestParts<AppState> for CurrentUser {
         let in_time = now - auth.signed_in_at < secs(settings.absolute_timeout)
             && now - auth.last_seen < secs(settings.idle_timeout);
         let id = auth.account_id;
-        let account = state.db().read(move |db| db.account(id)).await?;
+        let (account, unread) = state
+            .db()
+            .read(move |db| Ok((db.account(id)?, db.unread(id)?)))
+            .await?;
         let Some(account) = account.filter(|a| in_time && a.active && !a.disabled) else {
             // Expired, disabled or removed: this session is over, server-side too.
             session.flush().await?;
@@ -93,6 +98,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             account,
             session,
             csrf,
+            unread,
         })
     }
 }

@@ -14,6 +14,7 @@ mod experts;
 mod import;
 mod missions;
 mod needs;
+mod notifications;
 mod search;
 mod submissions;
 
@@ -100,6 +101,7 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         .route("/missions/{id}/etat", post(missions::advance))
         .route("/missions/{id}/pieces", post(missions::record))
         .route("/missions/{id}/documents/{kind}", get(missions::document))
+        .route("/notifications", get(notifications::list))
         .route("/mon-espace/besoins", get(submissions::mine))
         .route(
             "/mon-espace/besoins/nouveau",

@@ -22,7 +22,6 @@ use rusqlite::Connection;
 
 pub use accounts::{Account, AccountState, Role, normalise_email};
 pub use audit::{Action, AuditEntry, AuditFilter, account_subject};
-pub use notifications::Notification;
 pub use sessions::SessionRow;
 pub use submissions::{ReviewState, Submission};
 

@@ -241,3 +241,83 @@ async fn nobody_else_sees_or_touches_an_associations_submission() {
         "unchanged"
     );
 }
+
+/// The e-mails waiting in the workspace's outbox, as text.
+fn outbox(h: &Harness) -> Vec<String> {
+    let dir = h.dir.path().join(crate::notify::OUTBOX_DIR);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn every_step_is_told_to_the_people_concerned_in_the_app_and_by_email() {
+    let h = Harness::new();
+    let mut coord = h.coordinator().await;
+    let mut asso = association(&h, "eau@example.org", ASSO).await;
+    // Another association's account is told nothing.
+    let mut other = association(&h, "autre@example.org", "asso-terres-solidaires-gers").await;
+
+    let page = post_need(&mut asso).await;
+    let number = page.rsplit('/').next().unwrap().to_owned();
+    let mails = outbox(&h);
+    assert_eq!(mails.len(), 1, "one coordinator, one e-mail: {mails:?}");
+    assert!(
+        mails[0].starts_with("To: coord@example.org\r\n"),
+        "{}",
+        mails[0]
+    );
+    assert!(mails[0].contains(&format!("{}/revue/{number}", super::client::BASE)));
+    let home = coord.get("/").await;
+    assert!(
+        home.body.contains(r#"<span class="badge">1"#),
+        "{}",
+        home.body
+    );
+    let list = coord.get("/notifications").await;
+    assert!(
+        list.body.contains("Nouveau besoin à relire"),
+        "{}",
+        list.body
+    );
+    assert!(
+        !coord.get("/").await.body.contains(r#"class="badge""#),
+        "seen once listed"
+    );
+
+    coord
+        .post(
+            &format!("/revue/{number}/modifications"),
+            &[("message", "Ajoutez le partenaire local.")],
+        )
+        .await;
+    let mails = outbox(&h);
+    assert_eq!(mails.len(), 2);
+    assert!(
+        mails[1].starts_with("To: eau@example.org\r\n"),
+        "{}",
+        mails[1]
+    );
+    assert!(mails[1].contains("Ajoutez le partenaire local."));
+    let told = asso.get("/notifications").await;
+    assert!(
+        told.body.contains("Ajoutez le partenaire local."),
+        "{}",
+        told.body
+    );
+    assert!(
+        told.body
+            .contains(&format!(r#"href="/mon-espace/demandes/{number}""#))
+    );
+    let theirs = other.get("/notifications").await;
+    assert!(
+        theirs.body.contains("Aucune notification"),
+        "{}",
+        theirs.body
+    );
+}
