@@ -98,6 +98,9 @@ pub enum UserError {
         /// What is wrong (the damaged files, or the error met opening it).
         detail: String,
     },
+    /// A party's answer to a proposal is refused.
+    #[error(transparent)]
+    Answer(explor_engine::mission::AnswerError),
     /// No mission has this id.
     #[error("no mission has the id \"{0}\"")]
     NoMission(String),
@@ -165,6 +168,7 @@ impl UserError {
             UserError::NoMission(_) => "no_mission",
             UserError::Mission(_) => "mission",
             UserError::StillReferenced { .. } => "still_referenced",
+            UserError::Answer(_) => "answer",
             UserError::IndexDamaged { .. } => "index_damaged",
             UserError::ReferenceTable(_) => "reference_table",
             UserError::BadBackupTarget { .. } => "bad_backup_target",

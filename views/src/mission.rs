@@ -208,6 +208,9 @@ impl<'f> MissionSheet<'f> {
                 Change::Created => "created (proposed)".to_owned(),
                 Change::Advanced { from, to } => format!("{from} → {to}"),
                 Change::Recorded { item } => format!("recorded {item}"),
+                Change::Answered { party, accepted } => {
+                    explor_engine::mission::answer_label_fr(party, *accepted)
+                }
             };
             t.push(vec![
                 e.seq.to_string(),

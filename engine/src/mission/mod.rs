@@ -8,6 +8,7 @@
 //! chosen dates ([`check_staffing`]), and a mission's cost plan is the cost module's
 //! [`plan`](crate::cost::plan) fed by [`cost_input`].
 
+mod answers;
 pub(crate) mod documents;
 mod file;
 mod lifecycle;
@@ -24,6 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::cost::RemainderPayer;
 use crate::values::DateWindow;
 
+pub use answers::{Answer, AnswerError, Party, answer_label_fr};
 pub use documents::{DocFormat, DocKind, DocumentError, Dossier, Templates, render};
 pub use file::MissionFile;
 pub use lifecycle::{Checklist, DEPARTURE_LEAD_DAYS, MissionError, State};
@@ -149,6 +151,13 @@ pub enum Change {
     Recorded {
         /// What.
         item: Item,
+    },
+    /// A party answered the proposal (its reason is the event's note).
+    Answered {
+        /// Who answered.
+        party: Party,
+        /// Whether they accept.
+        accepted: bool,
     },
 }
 

@@ -269,6 +269,24 @@ impl Workspace {
         Ok(mission)
     }
 
+    /// Records a party's answer to a proposed mission (a decline says why).
+    pub fn answer_proposal(
+        &mut self,
+        id: &str,
+        party: explor_engine::mission::Party,
+        accepted: bool,
+        reason: Option<String>,
+        on: NaiveDate,
+    ) -> Result<Mission> {
+        let _lock = lock(self.root())?;
+        let mut mission = self.mission(id)?;
+        let event = mission
+            .answer(party, accepted, reason, on)
+            .map_err(UserError::Answer)?;
+        self.append(&mut mission, event)?;
+        Ok(mission)
+    }
+
     fn append(&mut self, mission: &mut Mission, event: Event) -> Result<()> {
         self.store.append_event(&mission.id, &event)?;
         mission.events.push(event);

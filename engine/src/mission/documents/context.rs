@@ -485,6 +485,9 @@ fn log(m: &Mission) -> Vec<LogEntry> {
                     format!("« {} » → « {} »", from.label_fr(), to.label_fr())
                 }
                 Change::Recorded { item } => format!("enregistré : {}", item.label_fr()),
+                Change::Answered { party, accepted } => {
+                    crate::mission::answer_label_fr(party, *accepted)
+                }
             },
             note: e.note.clone(),
         })
