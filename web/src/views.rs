@@ -29,6 +29,8 @@ pub struct NavUser {
     pub coordinator: bool,
     /// Whether an association's links are shown.
     pub association: bool,
+    /// Whether an expert's links are shown.
+    pub expert: bool,
     /// Notifications not seen yet.
     pub unread: i64,
 }
@@ -52,6 +54,7 @@ impl Layout {
                 role: user.account.role.label(),
                 coordinator: user.account.role == Role::Coordinator,
                 association: user.account.role == Role::Association,
+                expert: user.account.role == Role::Expert,
                 unread: user.unread,
             }),
             csrf: user.csrf.clone(),

@@ -130,3 +130,31 @@ impl FromRequestParts<AppState> for AssociationUser {
         }
     }
 }
+
+/// Who answers proposals: an association account (for its association's needs) or an
+/// expert account (for the missions it is on). Anyone else gets 404.
+#[derive(Debug, Clone)]
+pub struct Answerer {
+    /// The account.
+    pub user: CurrentUser,
+    /// As which party it answers.
+    pub party: explor_engine::mission::Party,
+    /// Its association or expert record's id.
+    pub org: String,
+}
+
+impl FromRequestParts<AppState> for Answerer {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        use explor_engine::mission::Party;
+        let user = CurrentUser::from_request_parts(parts, state).await?;
+        let party = match (&user.account.role, &user.account.org_id) {
+            (Role::Association, Some(_)) => Party::Association,
+            (Role::Expert, Some(id)) => Party::Expert(id.clone()),
+            _ => return Err(WebError::NotFound),
+        };
+        let org = user.account.org_id.clone().unwrap_or_default();
+        Ok(Self { user, party, org })
+    }
+}

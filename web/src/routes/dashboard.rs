@@ -74,8 +74,10 @@ fn label(kind: RecordKind) -> &'static str {
 
 /// The coordinator gets the dashboard; other roles, for now, the welcome page.
 pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Response> {
-    if user.account.role == Role::Association {
-        return Ok(Redirect::to("/mon-espace/besoins").into_response());
+    match user.account.role {
+        Role::Association => return Ok(Redirect::to("/mon-espace/besoins").into_response()),
+        Role::Expert => return Ok(Redirect::to("/mon-espace/propositions").into_response()),
+        Role::Company | Role::Coordinator => {}
     }
     if user.account.role != Role::Coordinator {
         return Ok(WelcomePage {

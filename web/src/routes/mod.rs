@@ -15,6 +15,7 @@ mod import;
 mod missions;
 mod needs;
 mod notifications;
+mod proposals;
 mod search;
 mod submissions;
 
@@ -102,6 +103,8 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         .route("/missions/{id}/pieces", post(missions::record))
         .route("/missions/{id}/documents/{kind}", get(missions::document))
         .route("/notifications", get(notifications::list))
+        .route("/mon-espace/propositions", get(proposals::list))
+        .route("/mon-espace/propositions/{id}", post(proposals::answer))
         .route("/mon-espace/besoins", get(submissions::mine))
         .route(
             "/mon-espace/besoins/nouveau",

@@ -50,11 +50,13 @@ pub enum Action {
     ChangesRequested,
     /// A coordinator validated a posted record: it is in the workspace.
     SubmissionValidated,
+    /// A party accepted or declined a proposed mission.
+    ProposalAnswered,
 }
 
 impl Action {
     /// Every action, in display order.
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Action::AccountCreated,
         Action::InvitationUsed,
         Action::PasswordSet,
@@ -73,6 +75,7 @@ impl Action {
         Action::RecordSubmitted,
         Action::ChangesRequested,
         Action::SubmissionValidated,
+        Action::ProposalAnswered,
     ];
 
     /// The stored name.
@@ -96,6 +99,7 @@ impl Action {
             Action::RecordSubmitted => "record_submitted",
             Action::ChangesRequested => "changes_requested",
             Action::SubmissionValidated => "submission_validated",
+            Action::ProposalAnswered => "proposal_answered",
         }
     }
 
@@ -120,6 +124,7 @@ impl Action {
             Action::RecordSubmitted => "fiche soumise à relecture",
             Action::ChangesRequested => "modifications demandées",
             Action::SubmissionValidated => "fiche validée",
+            Action::ProposalAnswered => "réponse à une proposition",
         }
     }
 }

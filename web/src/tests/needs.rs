@@ -231,7 +231,7 @@ async fn while_another_command_writes_pages_answer_and_a_write_says_busy() {
 }
 
 /// The best candidate for [`NEED`], as `explor match` ranks it.
-fn first_candidate(h: &Harness) -> String {
+pub(super) fn first_candidate(h: &Harness) -> String {
     NeedMatch::build(
         &h.workspace(),
         NEED,
