@@ -667,6 +667,10 @@ pub struct ServeArgs {
     /// per client address, the last one of the X-Forwarded-For header it appends.
     #[arg(long)]
     pub behind_proxy: bool,
+    /// Days a proposal may wait for its parties' answers before it is flagged on the
+    /// dashboard and they are reminded, once (default 7).
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub answer_delay_days: Option<u32>,
     /// Serve a fresh temporary workspace holding the bundled sample, with a demo
     /// coordinator whose one-time sign-in link is printed.
     #[arg(long)]

@@ -24,6 +24,9 @@ pub struct ServeConfig {
     /// A reverse proxy on this machine forwards the requests: count sign-in attempts
     /// under the client address it appends to `X-Forwarded-For`.
     pub behind_proxy: bool,
+    /// Days a proposal may wait for an answer before it is flagged and its parties
+    /// reminded (default 7).
+    pub answer_delay_days: Option<u32>,
 }
 
 /// The checked settings the application runs with.
@@ -45,6 +48,9 @@ pub struct Settings {
     pub invitation_ttl: Duration,
     /// Requests come through a reverse proxy on this machine (see [`ServeConfig`]).
     pub behind_proxy: bool,
+    /// Days a proposal may wait for an answer before it is flagged on the dashboard
+    /// and each party that has not answered is reminded, once.
+    pub answer_delay_days: i64,
 }
 
 impl Settings {
@@ -63,6 +69,7 @@ impl Settings {
             lock_duration: Duration::from_secs(15 * 60),
             invitation_ttl: Duration::from_secs(7 * 24 * 3600),
             behind_proxy: false,
+            answer_delay_days: 7,
         })
     }
 
@@ -77,6 +84,9 @@ impl Settings {
             .unwrap_or(!config.bind.ip().is_loopback());
         let mut settings = Self::new(&base, secure)?;
         settings.behind_proxy = config.behind_proxy;
+        if let Some(days) = config.answer_delay_days {
+            settings.answer_delay_days = i64::from(days);
+        }
         Ok(settings)
     }
 
@@ -162,6 +172,7 @@ mod tests {
             base_url: None,
             secure_cookies: None,
             behind_proxy: false,
+            answer_delay_days: None,
         };
         let local = Settings::from_config(&config("127.0.0.1:8080")).unwrap();
         assert!(!local.secure_cookies);

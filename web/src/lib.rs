@@ -45,6 +45,7 @@ mod forms;
 mod headers;
 mod logging;
 mod notify;
+mod reminders;
 mod routes;
 mod serve;
 mod state;

@@ -29,6 +29,7 @@ pub async fn serve(config: ServeConfig, ready: impl FnOnce(SocketAddr)) -> Resul
     let state = AppState::open(&config.workspace, settings)?;
     let throttle = throttle::config(state.settings().behind_proxy);
     throttle::spawn_cleanup(&throttle);
+    crate::reminders::spawn(state.clone());
     let app = router(state, &throttle);
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await

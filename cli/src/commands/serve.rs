@@ -34,6 +34,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
         base_url: args.base_url.clone(),
         secure_cookies: args.secure_cookies,
         behind_proxy: args.behind_proxy,
+        answer_delay_days: args.answer_delay_days,
     };
     let settings = Settings::from_config(&config)?;
     if args.demo {

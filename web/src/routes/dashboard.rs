@@ -61,6 +61,10 @@ struct Waiting {
     need: String,
     since: String,
     days: i64,
+    /// Waiting longer than the delay for an answer.
+    late: bool,
+    /// Who has not answered yet, in words.
+    awaiting: String,
 }
 
 fn label(kind: RecordKind) -> &'static str {
@@ -86,6 +90,7 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
         .into_response());
     }
     let today = today();
+    let delay = state.settings().answer_delay_days;
     let to_review = state
         .db()
         .read(|db| db.submissions(None, &[ReviewState::Submitted]))
@@ -133,6 +138,13 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
                     need: m.need.clone(),
                     since: day(m.created_on()),
                     days: (today - m.created_on()).num_days(),
+                    late: (today - m.created_on()).num_days() >= delay,
+                    awaiting: m
+                        .awaiting()
+                        .iter()
+                        .map(explor_engine::mission::Party::label_fr)
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 })
                 .collect();
             waiting.sort_by(|a, b| b.days.cmp(&a.days).then_with(|| a.id.cmp(&b.id)));

@@ -88,6 +88,12 @@ CREATE TABLE IF NOT EXISTS web_notifications (
     read_at     INTEGER
 );
 CREATE INDEX IF NOT EXISTS web_notifications_account ON web_notifications(account_id, at);
+CREATE TABLE IF NOT EXISTS web_reminders (
+    mission_id  TEXT    NOT NULL,
+    party       TEXT    NOT NULL,
+    at          INTEGER NOT NULL,
+    PRIMARY KEY (mission_id, party)
+);
 CREATE INDEX IF NOT EXISTS web_submissions_org ON web_submissions(org_id, updated_at);
 ";
 

@@ -22,6 +22,7 @@ pub const PASSWORD: &str = "un cheval agrafe la pile correcte";
 pub struct Harness {
     pub dir: tempfile::TempDir,
     pub app: Router,
+    pub state: AppState,
 }
 
 impl Harness {
@@ -30,15 +31,21 @@ impl Harness {
     }
 
     pub fn with(secure_cookies: bool) -> Self {
+        Self::with_settings(|s| s.secure_cookies = secure_cookies)
+    }
+
+    /// A harness whose settings `change` adjusts.
+    pub fn with_settings(change: impl FnOnce(&mut Settings)) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let (mut ws, _) = Workspace::init(dir.path()).unwrap();
         let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample");
         ws.import(load(&sample, None).unwrap(), &Reference::embedded())
             .unwrap();
-        let settings = Settings::new(BASE, secure_cookies).unwrap();
+        let mut settings = Settings::new(BASE, false).unwrap();
+        change(&mut settings);
         let state = AppState::open(dir.path(), settings).unwrap();
         let app = crate::app(state.clone());
-        Self { dir, app }
+        Self { dir, app, state }
     }
 
     /// The workspace, as the command line opens it.

@@ -134,3 +134,56 @@ async fn nobody_else_sees_or_answers_a_proposal() {
             .is_empty()
     );
 }
+
+/// The e-mails in the outbox addressed to `to`.
+fn mails_to(h: &Harness, to: &str) -> Vec<String> {
+    let dir = h.dir.path().join(crate::notify::OUTBOX_DIR);
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+                .filter(|m| m.starts_with(&format!("To: {to}\r\n")))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_proposal_left_unanswered_past_the_delay_is_flagged_and_reminded_once() {
+    let h = Harness::with_settings(|s| s.answer_delay_days = 7);
+    let (mut coord, mission, expert) = proposed(&h).await;
+    let mut asso = party(&h, "eau@example.org", Role::Association, ASSO).await;
+    let _exp = party(&h, "expert@example.org", Role::Expert, &expert).await;
+    asso.post(
+        &format!("/mon-espace/propositions/{mission}"),
+        &[("decision", "accepter")],
+    )
+    .await;
+    let today = crate::views::today();
+
+    // Before the delay: nobody is reminded.
+    let early = crate::reminders::remind(&h.state, today + chrono::Days::new(6));
+    assert_eq!(early.await.unwrap(), 0);
+    // Past it: the expert, who has not answered, is reminded — the association, who
+    // has, is not — and only once.
+    let late = crate::reminders::remind(&h.state, today + chrono::Days::new(7));
+    assert_eq!(late.await.unwrap(), 1);
+    let again = crate::reminders::remind(&h.state, today + chrono::Days::new(9));
+    assert_eq!(again.await.unwrap(), 0);
+    let reminded = mails_to(&h, "expert@example.org");
+    assert_eq!(reminded.len(), 1, "{reminded:?}");
+    assert!(reminded[0].contains(&format!("Rappel : la mission {mission}")));
+    assert!(mails_to(&h, "eau@example.org").is_empty());
+
+    let dash = coord.get("/").await;
+    assert!(
+        dash.body.contains(&format!("l’expert {expert}")),
+        "{}",
+        dash.body
+    );
+
+    // With a delay of 0 days, the dashboard flags it at once.
+    let h0 = Harness::with_settings(|s| s.answer_delay_days = 0);
+    let (mut coord0, _, _) = proposed(&h0).await;
+    let dash = coord0.get("/").await;
+    assert!(dash.body.contains("en retard"), "{}", dash.body);
+}
