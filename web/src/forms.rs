@@ -141,9 +141,9 @@ fn yes_no() -> Input {
 
 fn input_of(name: &str, reference: &Reference<'_>) -> Input {
     match name {
-        "description" | "objectives" | "deliverables" => Input::Area,
+        "description" | "objectives" | "deliverables" | "bio" => Input::Area,
         "window.from" | "window.to" => Input::Date,
-        "duration_days" => Input::Number(7, 15),
+        "duration_days" | "max_mission_days" => Input::Number(7, 15),
         "experts_wanted" => Input::Number(1, 5),
         "local_partner.meals_provided_per_day" => Input::Number(0, 2),
         "kind" => Input::Choice(vec![
@@ -178,13 +178,76 @@ fn input_of(name: &str, reference: &Reference<'_>) -> Input {
     }
 }
 
+/// The fields of their own record an expert edits: (column, label, hint, required).
+/// The others (status, employer, consent, costs, missions done) are the network's and
+/// the employer's, kept as they are.
+pub const EXPERT_FIELDS: [(&str, &str, &str, bool); 12] = [
+    ("name", "Nom et prénom", "", true),
+    ("email", "Adresse e-mail", "", false),
+    ("phone", "Téléphone", "", false),
+    ("home.city", "Ville", "", false),
+    (
+        "themes",
+        "Thèmes",
+        "Clés des thèmes, séparées par « ; » (voir explor themes) : eau_assainissement; sante.",
+        true,
+    ),
+    ("skills", "Compétences", "Séparées par « ; ».", false),
+    (
+        "bio",
+        "Présentation",
+        "Votre parcours en quelques lignes.",
+        false,
+    ),
+    (
+        "languages",
+        "Langues",
+        "Code et niveau, séparés par « ; » : fr:C2; en:B1.",
+        true,
+    ),
+    (
+        "countries",
+        "Pays connus",
+        "Codes des pays, séparés par « ; » : SN; BF.",
+        false,
+    ),
+    (
+        "availability",
+        "Disponibilités",
+        "Périodes aaaa-mm-jj..aaaa-mm-jj séparées par « ; ».",
+        true,
+    ),
+    (
+        "max_mission_days",
+        "Durée de mission au plus (jours)",
+        "De 7 à 15 jours.",
+        true,
+    ),
+    (
+        "daily_cost_eur",
+        "Coût journalier (€)",
+        "Facultatif.",
+        false,
+    ),
+];
+
 /// A need's form, filled with `values` (by column) and `errors` placed by field.
 pub fn need_form(
     values: &BTreeMap<String, String>,
     issues: &[FieldIssue],
     reference: &Reference<'_>,
 ) -> (Vec<FormField>, Vec<String>) {
-    let mut fields: Vec<FormField> = NEED_FIELDS
+    form(&NEED_FIELDS, values, issues, reference)
+}
+
+/// A form of `specs`, filled with `values` (by column) and `errors` placed by field.
+pub fn form(
+    specs: &[(&'static str, &'static str, &'static str, bool)],
+    values: &BTreeMap<String, String>,
+    issues: &[FieldIssue],
+    reference: &Reference<'_>,
+) -> (Vec<FormField>, Vec<String>) {
+    let mut fields: Vec<FormField> = specs
         .iter()
         .map(|&(name, label, hint, required)| FormField {
             name,

@@ -15,6 +15,7 @@ mod import;
 mod missions;
 mod needs;
 mod notifications;
+mod profile;
 mod proposals;
 mod search;
 mod submissions;
@@ -104,6 +105,8 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         .route("/missions/{id}/documents/{kind}", get(missions::document))
         .route("/notifications", get(notifications::list))
         .route("/mon-espace/propositions", get(proposals::list))
+        .route("/mon-espace/profil", get(profile::show).post(profile::save))
+        .route("/mon-espace/missions/{id}/bilan", post(profile::debrief))
         .route("/mon-espace/propositions/{id}", post(proposals::answer))
         .route("/mon-espace/besoins", get(submissions::mine))
         .route(

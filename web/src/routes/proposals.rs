@@ -43,7 +43,34 @@ struct Proposal {
 struct ProposalsPage {
     layout: Layout,
     proposals: Vec<Proposal>,
+    /// An expert's missions back from the field whose debrief is not in: (id, title).
+    to_debrief: Vec<(String, String)>,
     error: Option<String>,
+}
+
+/// The expert's missions back from the field without a debrief yet.
+async fn to_debrief(state: &AppState, who: &Answerer) -> Result<Vec<(String, String)>> {
+    let Party::Expert(expert) = who.party.clone() else {
+        return Ok(Vec::new());
+    };
+    state
+        .with_workspace(move |ws| {
+            let mut out = Vec::new();
+            for m in ws.missions()? {
+                if m.staff.experts().contains(&expert)
+                    && m.state() == MissionState::Returned
+                    && !m.has(explor_engine::mission::Item::Debrief)
+                {
+                    let title = match ws.record(&m.need) {
+                        Ok(Record::Need(n)) => n.title,
+                        _ => m.need.clone(),
+                    };
+                    out.push((m.id.clone(), title));
+                }
+            }
+            Ok(out)
+        })
+        .await
 }
 
 /// Whether the mission is the party's: the association's need, or the expert on it.
@@ -126,6 +153,7 @@ pub async fn list(State(state): State<AppState>, who: Answerer) -> Result<Respon
     Ok(ProposalsPage {
         layout: Layout::signed_in("Propositions", &who.user),
         proposals: proposals(&state, &who).await?,
+        to_debrief: to_debrief(&state, &who).await?,
         error: None,
     }
     .into_response())
@@ -216,6 +244,7 @@ pub async fn answer(
             let page = ProposalsPage {
                 layout: Layout::signed_in("Propositions", &who.user),
                 proposals: proposals(&state, &who).await?,
+                to_debrief: to_debrief(&state, &who).await?,
                 error: Some(message),
             };
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())

@@ -52,11 +52,13 @@ pub enum Action {
     SubmissionValidated,
     /// A party accepted or declined a proposed mission.
     ProposalAnswered,
+    /// An expert changed their own profile.
+    ProfileUpdated,
 }
 
 impl Action {
     /// Every action, in display order.
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 20] = [
         Action::AccountCreated,
         Action::InvitationUsed,
         Action::PasswordSet,
@@ -76,6 +78,7 @@ impl Action {
         Action::ChangesRequested,
         Action::SubmissionValidated,
         Action::ProposalAnswered,
+        Action::ProfileUpdated,
     ];
 
     /// The stored name.
@@ -100,6 +103,7 @@ impl Action {
             Action::ChangesRequested => "changes_requested",
             Action::SubmissionValidated => "submission_validated",
             Action::ProposalAnswered => "proposal_answered",
+            Action::ProfileUpdated => "profile_updated",
         }
     }
 
@@ -125,6 +129,7 @@ impl Action {
             Action::ChangesRequested => "modifications demandées",
             Action::SubmissionValidated => "fiche validée",
             Action::ProposalAnswered => "réponse à une proposition",
+            Action::ProfileUpdated => "profil modifié par l’expert",
         }
     }
 }

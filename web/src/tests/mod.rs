@@ -41,6 +41,7 @@ mod flow;
 mod import;
 mod missions;
 pub(crate) mod needs;
+mod profile;
 mod proposals;
 mod public;
 mod roles;
