@@ -31,6 +31,8 @@ pub struct NavUser {
     pub association: bool,
     /// Whether an expert's links are shown.
     pub expert: bool,
+    /// Whether a company's links are shown.
+    pub company: bool,
     /// Notifications not seen yet.
     pub unread: i64,
 }
@@ -55,6 +57,7 @@ impl Layout {
                 coordinator: user.account.role == Role::Coordinator,
                 association: user.account.role == Role::Association,
                 expert: user.account.role == Role::Expert,
+                company: user.account.role == Role::Company,
                 unread: user.unread,
             }),
             csrf: user.csrf.clone(),

@@ -81,7 +81,8 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
     match user.account.role {
         Role::Association => return Ok(Redirect::to("/mon-espace/besoins").into_response()),
         Role::Expert => return Ok(Redirect::to("/mon-espace/propositions").into_response()),
-        Role::Company | Role::Coordinator => {}
+        Role::Company => return Ok(Redirect::to("/mon-espace/offres").into_response()),
+        Role::Coordinator => {}
     }
     if user.account.role != Role::Coordinator {
         return Ok(WelcomePage {

@@ -9,6 +9,7 @@ mod accounts;
 mod audit;
 mod auth;
 mod batch;
+mod company;
 mod dashboard;
 mod experts;
 mod import;
@@ -104,6 +105,7 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         .route("/missions/{id}/pieces", post(missions::record))
         .route("/missions/{id}/documents/{kind}", get(missions::document))
         .route("/notifications", get(notifications::list))
+        .route("/mon-espace/offres", get(company::show))
         .route("/mon-espace/propositions", get(proposals::list))
         .route("/mon-espace/profil", get(profile::show).post(profile::save))
         .route("/mon-espace/missions/{id}/bilan", post(profile::debrief))

@@ -35,6 +35,7 @@
 mod access;
 mod batch;
 pub(crate) mod client;
+mod company;
 mod csrf;
 mod experts;
 mod flow;

@@ -9,7 +9,7 @@ async fn a_disabled_account_is_signed_out_at_its_next_request() {
     let mut company = h
         .signed_in("rh@elec-sud.fr", Role::Company, Some("co-elec-sud"))
         .await;
-    assert_eq!(company.get("/").await.status, StatusCode::OK);
+    assert_eq!(company.get("/mon-espace/offres").await.status, StatusCode::OK);
     let id = h
         .db()
         .account_by_email("rh@elec-sud.fr")
@@ -38,7 +38,10 @@ async fn other_roles_get_404_on_coordinator_pages() {
     let mut c = h
         .signed_in("rh@elec-sud.fr", Role::Company, Some("co-elec-sud"))
         .await;
+    // A company's home is its own space.
     let home = c.get("/").await;
+    assert_eq!(home.location(), "/mon-espace/offres");
+    let home = c.get("/mon-espace/offres").await;
     assert_eq!(home.status, StatusCode::OK);
     assert!(!home.body.contains("/comptes"), "no coordinator links");
     for path in ["/comptes", "/audit"] {
