@@ -1,5 +1,5 @@
-//! `GET /`: the coordinator's dashboard (what waits, what the workspace holds); other
-//! roles, for now, a welcome page.
+//! `GET /`: the coordinator's dashboard (what waits, what the workspace holds); every
+//! other role is sent to its own space.
 
 use std::collections::BTreeMap;
 
@@ -19,12 +19,6 @@ use crate::views::{Layout, day, seg, today};
 
 /// Said for needs outside any call (the [`Overview`]'s key).
 const NO_CALL: &str = "(no call)";
-
-#[derive(Template, WebTemplate)]
-#[template(path = "welcome.html")]
-struct WelcomePage {
-    layout: Layout,
-}
 
 #[derive(Template, WebTemplate)]
 #[template(path = "dashboard.html")]
@@ -76,19 +70,13 @@ fn label(kind: RecordKind) -> &'static str {
     }
 }
 
-/// The coordinator gets the dashboard; other roles, for now, the welcome page.
+/// The coordinator gets the dashboard; the other roles their own space.
 pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Response> {
     match user.account.role {
         Role::Association => return Ok(Redirect::to("/mon-espace/besoins").into_response()),
         Role::Expert => return Ok(Redirect::to("/mon-espace/propositions").into_response()),
         Role::Company => return Ok(Redirect::to("/mon-espace/offres").into_response()),
         Role::Coordinator => {}
-    }
-    if user.account.role != Role::Coordinator {
-        return Ok(WelcomePage {
-            layout: Layout::signed_in("Accueil", &user),
-        }
-        .into_response());
     }
     let today = today();
     let delay = state.settings().answer_delay_days;
