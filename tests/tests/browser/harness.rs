@@ -271,6 +271,18 @@ impl Browser {
         }
     }
 
+    /// Sets the value of the input with id `field` as a script would (date inputs take
+    /// typed keys in the browser's locale; their value is always `aaaa-mm-jj`).
+    pub async fn set_value(&self, field: &str, value: &str) {
+        self.client
+            .execute(
+                "const e = document.getElementById(arguments[0]); e.value = arguments[1]; return e.value;",
+                vec![json!(field), json!(value)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("no field #{field}: {e}"));
+    }
+
     /// Chooses `value` in the `<select>` with id `field`.
     pub async fn choose(&self, field: &str, value: &str) {
         self.client

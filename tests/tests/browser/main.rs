@@ -20,9 +20,14 @@
 //!    (`coordinator::an_import_with_errors_lists_them_all_and_writes_nothing`).
 //! 6. A call's batch is run and committed, a mission advanced, its documents downloaded
 //!    (`coordinator::a_call_is_run_committed_and_a_mission_advanced_with_its_documents`).
+//! 7. An association posts a need with a mistake, corrects it, a coordinator validates
+//!    it; the association accepts a proposal; the expert proposed updates their
+//!    availability and declines with a reason; the coordinator reads the reason in the
+//!    notification and the mission's log (`spaces::*`, issue #15).
 //!
 //! Every page visited passes the axe-core check (no serious or critical violation).
 
 mod accounts;
 mod coordinator;
 mod harness;
+mod spaces;

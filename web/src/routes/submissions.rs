@@ -288,7 +288,7 @@ pub async fn create(
             Ok(Redirect::to(&format!("/mon-espace/demandes/{number}")).into_response())
         }
         Err((row, issues)) => {
-            let page = form_page(
+            let mut page = form_page(
                 &state,
                 &who.user,
                 &who.org,
@@ -299,6 +299,7 @@ pub async fn create(
                 false,
             )
             .await?;
+            page.submit_label = "Soumettre le besoin";
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

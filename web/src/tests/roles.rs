@@ -9,7 +9,10 @@ async fn a_disabled_account_is_signed_out_at_its_next_request() {
     let mut company = h
         .signed_in("rh@elec-sud.fr", Role::Company, Some("co-elec-sud"))
         .await;
-    assert_eq!(company.get("/mon-espace/offres").await.status, StatusCode::OK);
+    assert_eq!(
+        company.get("/mon-espace/offres").await.status,
+        StatusCode::OK
+    );
     let id = h
         .db()
         .account_by_email("rh@elec-sud.fr")
