@@ -11,6 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{InternalError, Result};
+use crate::state::AppState;
 use crate::store::{Db, Role, now};
 
 /// The folder of a workspace where e-mails wait to be sent.
@@ -72,6 +73,16 @@ pub fn send(db: &Db, root: &Path, base_url: &str, notice: &Notice) -> Result<Vec
         written.push(write_new(&dir, at, &body)?);
     }
     Ok(written)
+}
+
+/// [`send`] from a page: tells the people concerned, on the database's blocking thread.
+pub async fn tell(state: &AppState, notice: Notice) -> Result<()> {
+    let root = state.root().to_owned();
+    let base = state.settings().base_url().to_owned();
+    state
+        .db()
+        .run(move |db| send(db, &root, &base, &notice).map(drop))
+        .await
 }
 
 /// The e-mail as a file: headers, a blank line, the text and the link.

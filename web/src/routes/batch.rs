@@ -14,7 +14,7 @@ use explor_indexer::{BatchOptions, BatchRunError, NewMission, Workspace};
 use explor_views::{BatchView, Overview};
 use serde::Deserialize;
 
-use super::{audit, refusal};
+use super::{audit, refused};
 use crate::auth::extract::Coordinator;
 use crate::error::{Result, WebError};
 use crate::state::AppState;
@@ -404,18 +404,14 @@ pub async fn commit(
                 Ok(done) => done,
                 Err(message) => return Ok(Err((None, message))),
             };
-            match ws.create_missions(&requests, today()) {
-                Ok(created) => Ok(Ok(created
-                    .into_iter()
-                    .map(|c| (c.mission.id, c.mission.need))
-                    .collect::<Vec<_>>())),
-                // Another write holds the workspace: "busy, try again", not a refusal.
-                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
-                    Err(e.into())
-                }
-                Err(explor_indexer::Error::User(e)) => Ok(Err((Some(report), refusal(&e)))),
-                Err(e) => Err(e.into()),
-            }
+            Ok(refused(ws.create_missions(&requests, today()))?
+                .map(|created| {
+                    created
+                        .into_iter()
+                        .map(|c| (c.mission.id, c.mission.need))
+                        .collect::<Vec<_>>()
+                })
+                .map_err(|message| (Some(report), message)))
         })
         .await?;
     match outcome {

@@ -14,7 +14,7 @@ use explor_views::MissionSheet;
 use explor_views::mission::list_table;
 use serde::Deserialize;
 
-use super::{audit, missing_is_404, refusal};
+use super::{audit, missing_is_404, refused};
 use crate::auth::extract::Coordinator;
 use crate::error::{Result, WebError};
 use crate::state::AppState;
@@ -233,15 +233,8 @@ pub async fn advance(
             let Ok(to) = form.etat.parse::<MissionState>() else {
                 return Ok(Err("Choisissez un état proposé par la page.".to_owned()));
             };
-            match ws.advance_mission(&mission, to, today(), None) {
-                Ok(_) => Ok(Ok(format!("{from} → {to}"))),
-                // Another write holds the workspace: "busy, try again", not a refusal.
-                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
-                    Err(e.into())
-                }
-                Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
-                Err(e) => Err(e.into()),
-            }
+            refused(ws.advance_mission(&mission, to, today(), None))
+                .map(|r| r.map(|_| format!("{from} → {to}")))
         })
         .await?;
     answer(&state, &user, id, Action::MissionAdvanced, outcome).await
@@ -261,15 +254,8 @@ pub async fn record(
             let Ok(item) = form.piece.parse::<Item>() else {
                 return Ok(Err("Choisissez une pièce proposée par la page.".to_owned()));
             };
-            match ws.record_mission_item(&mission, item, today(), None) {
-                Ok(_) => Ok(Ok(item.as_str().to_owned())),
-                // Another write holds the workspace: "busy, try again", not a refusal.
-                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
-                    Err(e.into())
-                }
-                Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
-                Err(e) => Err(e.into()),
-            }
+            refused(ws.record_mission_item(&mission, item, today(), None))
+                .map(|r| r.map(|_| item.as_str().to_owned()))
         })
         .await?;
     answer(&state, &user, id, Action::MissionItemRecorded, outcome).await

@@ -164,6 +164,18 @@ pub(crate) fn refusal(e: &explor_indexer::UserError) -> String {
     format!("Refusé, rien n’a été enregistré : {e}")
 }
 
+/// A workspace write's outcome for a page: done, or refused with the reason in a
+/// sentence (the page shows it; nothing was written). Another write holding the
+/// workspace ("busy, try again", 503) and internal failures stay errors.
+pub(crate) fn refused<T>(r: explor_indexer::Result<T>) -> Result<std::result::Result<T, String>> {
+    match r {
+        Ok(v) => Ok(Ok(v)),
+        Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => Err(e.into()),
+        Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
+        Err(e) => Err(e.into()),
+    }
+}
+
 /// Appends an audit row for a change the signed-in `user` made.
 pub(crate) async fn audit(
     state: &AppState,

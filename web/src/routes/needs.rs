@@ -20,7 +20,7 @@ use explor_views::matching::breakdown;
 use explor_views::records::summary_table;
 use serde::Deserialize;
 
-use super::{audit, missing_is_404, refusal};
+use super::{audit, missing_is_404, refused};
 use crate::auth::extract::Coordinator;
 use crate::error::{Result, WebError};
 use crate::state::AppState;
@@ -225,15 +225,8 @@ pub async fn propose(
                 include_pending: false,
                 note: Some("proposée depuis le site".to_owned()),
             };
-            match ws.create_mission(&request, today()) {
-                Ok(created) => Ok(Ok((created.mission.id, candidate))),
-                // Another write holds the workspace: "busy, try again", not a refusal.
-                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
-                    Err(e.into())
-                }
-                Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
-                Err(e) => Err(e.into()),
-            }
+            refused(ws.create_mission(&request, today()))
+                .map(|r| r.map(|created| (created.mission.id, candidate)))
         })
         .await?;
     match made {

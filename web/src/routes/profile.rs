@@ -19,7 +19,7 @@ use explor_engine::schema::FieldIssue;
 use explor_engine::{Record, RecordKind, Reference};
 use serde::Deserialize;
 
-use super::{audit, refusal};
+use super::{audit, refused};
 use crate::auth::extract::{Answerer, CurrentUser};
 use crate::error::{Result, WebError};
 use crate::forms::{self, EXPERT_FIELDS, FormField, Input};
@@ -150,25 +150,20 @@ pub async fn save(
         let checked = record.clone();
         let written = state
             .with_workspace_mut(move |ws| {
-                match ws.check_form(RecordKind::Expert, &checked, &Reference::embedded())? {
-                    Err(problems) => Ok(Err(problems)),
-                    Ok(_) => {
-                        match ws.import_form(RecordKind::Expert, checked, &Reference::embedded()) {
-                            Ok(_) => Ok(Ok(())),
-                            Err(
-                                e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(
-                                    _,
-                                )),
-                            ) => Err(e.into()),
-                            Err(explor_indexer::Error::User(e)) => Ok(Err(vec![FieldIssue::new(
-                                "",
-                                explor_engine::IssueClass::BadValue,
-                                refusal(&e),
-                            )])),
-                            Err(e) => Err(e.into()),
-                        }
-                    }
+                if let Err(problems) =
+                    ws.check_form(RecordKind::Expert, &checked, &Reference::embedded())?
+                {
+                    return Ok(Err(problems));
                 }
+                let done =
+                    refused(ws.import_form(RecordKind::Expert, checked, &Reference::embedded()))?;
+                Ok(done.map(drop).map_err(|refusal| {
+                    vec![FieldIssue::new(
+                        "",
+                        explor_engine::IssueClass::BadValue,
+                        refusal,
+                    )]
+                }))
             })
             .await?;
         match written {
@@ -214,14 +209,10 @@ pub async fn debrief(
             if text.is_empty() {
                 return Ok(Err("Écrivez votre bilan avant de l’envoyer.".to_owned()));
             }
-            match ws.record_mission_item(&mission_id, Item::Debrief, today(), Some(text)) {
-                Ok(_) => Ok(Ok(())),
-                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
-                    Err(e.into())
-                }
-                Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
-                Err(e) => Err(e.into()),
-            }
+            Ok(
+                refused(ws.record_mission_item(&mission_id, Item::Debrief, today(), Some(text)))?
+                    .map(drop),
+            )
         })
         .await?;
     if let Err(message) = done {
@@ -241,13 +232,6 @@ pub async fn debrief(
         text: format!("Mission {id} : l’expert {} a envoyé son bilan.", who.org),
         link: format!("/missions/{}", seg(&id)),
     };
-    let (root, base) = (
-        state.root().to_owned(),
-        state.settings().base_url().to_owned(),
-    );
-    state
-        .db()
-        .run(move |db| notify::send(db, &root, &base, &notice).map(drop))
-        .await?;
+    notify::tell(&state, notice).await?;
     Ok(Redirect::to("/mon-espace/propositions").into_response())
 }

@@ -15,7 +15,7 @@ use explor_engine::mission::{Mission, Party, State as MissionState, answer_label
 use explor_engine::{Record, RecordKind};
 use serde::Deserialize;
 
-use super::{audit, refusal};
+use super::{audit, refused};
 use crate::auth::extract::Answerer;
 use crate::error::{Result, WebError};
 use crate::notify::{self, Audience, Notice};
@@ -195,14 +195,8 @@ pub async fn answer(
             if !concerns(&mission, &association, &who2) {
                 return Err(WebError::NotFound);
             }
-            match ws.answer_proposal(&mission_id, party, accepted, reason.clone(), today()) {
-                Ok(_) => Ok(Ok(reason)),
-                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
-                    Err(e.into())
-                }
-                Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
-                Err(e) => Err(e.into()),
-            }
+            refused(ws.answer_proposal(&mission_id, party, accepted, reason.clone(), today()))
+                .map(|r| r.map(|_| reason))
         })
         .await?;
     match done {
@@ -230,14 +224,7 @@ pub async fn answer(
                 text,
                 link: format!("/missions/{}", seg(&id)),
             };
-            let (root, base) = (
-                state.root().to_owned(),
-                state.settings().base_url().to_owned(),
-            );
-            state
-                .db()
-                .run(move |db| notify::send(db, &root, &base, &notice).map(drop))
-                .await?;
+            notify::tell(&state, notice).await?;
             Ok(Redirect::to("/mon-espace/propositions").into_response())
         }
         Err(message) => {

@@ -24,11 +24,11 @@ use explor_engine::schema::FieldIssue;
 use explor_engine::{Record, RecordKind, Reference};
 use serde::Deserialize;
 
-use super::{audit, refusal};
+use super::{audit, refused};
 use crate::auth::extract::{AssociationUser, Coordinator, CurrentUser};
 use crate::error::{Result, WebError};
 use crate::forms::{self, FormField, Input};
-use crate::notify::{self, Audience, Notice};
+use crate::notify::{Audience, Notice, tell};
 use crate::state::AppState;
 use crate::store::{Action, ReviewState, Submission, now};
 use crate::views::{Layout, date_time, seg};
@@ -215,16 +215,6 @@ async fn checked(
     })
 }
 
-/// Tells the people concerned, in the app and through the outbox.
-async fn tell(state: &AppState, notice: Notice) -> Result<()> {
-    let root = state.root().to_owned();
-    let base = state.settings().base_url().to_owned();
-    state
-        .db()
-        .run(move |db| notify::send(db, &root, &base, &notice).map(drop))
-        .await
-}
-
 fn title_of(value: &serde_json::Value) -> String {
     value["title"].as_str().unwrap_or_default().to_owned()
 }
@@ -232,23 +222,25 @@ fn title_of(value: &serde_json::Value) -> String {
 /// The next free need id of an association: `need-<association>-<n>`.
 async fn new_need_id(state: &AppState, org: &str) -> Result<String> {
     let stem = format!("need-{}", org.strip_prefix("asso-").unwrap_or(org));
-    for n in 1..10_000 {
-        let id = format!("{stem}-{n}");
-        let (probe, probe2) = (id.clone(), id.clone());
-        let in_workspace = state
-            .with_workspace(move |ws| Ok(ws.record(&probe).is_ok()))
-            .await?;
-        let submitted = state
-            .db()
-            .read(move |db| db.submitted_id_taken(&probe2))
-            .await?;
-        if !in_workspace && !submitted {
-            return Ok(id);
-        }
-    }
-    Err(WebError::Internal(crate::error::InternalError::Corrupt(
-        "no free need id".into(),
-    )))
+    let submitted: std::collections::HashSet<String> = state
+        .db()
+        .read(|db| db.submissions(None, &[]))
+        .await?
+        .into_iter()
+        .map(|s| s.record_id)
+        .collect();
+    state
+        .with_workspace(move |ws| {
+            (1..10_000)
+                .map(|n| format!("{stem}-{n}"))
+                .find(|id| !submitted.contains(id) && ws.record(id).is_err())
+                .ok_or_else(|| {
+                    WebError::Internal(crate::error::InternalError::Corrupt(
+                        "no free need id".into(),
+                    ))
+                })
+        })
+        .await
 }
 
 /// `POST /mon-espace/besoins/nouveau`: checks the need; stores it for review when it
@@ -530,14 +522,8 @@ pub async fn validate(
     };
     let imported = state
         .with_workspace_mut(move |ws| {
-            match ws.import_form(RecordKind::Need, value, &Reference::embedded()) {
-                Ok(_) => Ok(Ok(())),
-                Err(e @ explor_indexer::Error::User(explor_indexer::UserError::Locked(_))) => {
-                    Err(e.into())
-                }
-                Err(explor_indexer::Error::User(e)) => Ok(Err(refusal(&e))),
-                Err(e) => Err(e.into()),
-            }
+            refused(ws.import_form(RecordKind::Need, value, &Reference::embedded()))
+                .map(|r| r.map(drop))
         })
         .await?;
     if let Err(message) = imported {

@@ -185,17 +185,4 @@ impl Db {
         }
         Ok(out)
     }
-
-    /// Whether a record id is already taken by a submission.
-    pub fn submitted_id_taken(&self, record_id: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT 1 FROM web_submissions WHERE record_id = ?1",
-                [record_id],
-                |_| Ok(()),
-            )
-            .optional()?
-            .is_some())
-    }
 }
