@@ -357,9 +357,8 @@ fn load_file(
                     "expected a JSON array of records",
                 )),
                 json_keys::ArrayScan::Array(duplicates) => {
-                    let text = match text_of(file, options.encoding)? {
-                        Ok(text) => text,
-                        Err(_) => return Ok(()),
+                    let Ok(text) = text_of(file, options.encoding)? else {
+                        return Ok(());
                     };
                     load_json(file, text, kind, duplicates, out)?;
                 }

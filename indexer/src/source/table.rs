@@ -183,13 +183,11 @@ impl Lines {
             self.ends.pop_front();
         }
         let mut line = self.before + 1;
-        let mut next = offset;
-        for &(at, newline) in &self.ends {
+        for (next, &(at, newline)) in (offset..).zip(self.ends.iter()) {
             if at != next {
                 break;
             }
             line += u64::from(newline);
-            next += 1;
         }
         line
     }
@@ -222,6 +220,8 @@ const HEADER_PEEK: u64 = 1 << 20;
 /// A CSV file, read a row at a time: a table whose rows have as many cells as the
 /// header has columns (more only when the extra cells are empty, as some exports leave
 /// them).
+// A row's problem is handed on as it is read, once per bad row: not worth a box.
+#[allow(clippy::result_large_err)]
 pub(super) fn load_csv(
     file: &Path,
     mut text: Box<dyn BufRead>,
