@@ -2,9 +2,10 @@
 //! a record `{"name": "A", …, "name": "B"}` would import as "B" with no word said; this
 //! second, read-only pass over the text finds such keys so that the import reports them.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::fmt;
+use std::io::Read;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
@@ -12,7 +13,9 @@ use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess,
 /// object) and the key's path within the record (`contact.email`, `languages[1].code`).
 pub(crate) type Duplicate = (Option<usize>, String);
 
-/// The duplicate keys of a JSON text holding an array of records.
+/// The duplicate keys of a JSON text holding an array of records (the reference
+/// [`scan_array`] is tested against).
+#[cfg(test)]
 pub(crate) fn in_array(text: &str) -> Vec<Duplicate> {
     scan(text, true)
 }
@@ -26,11 +29,13 @@ pub(crate) fn in_record(text: &str) -> Vec<Duplicate> {
 /// proper reports its syntax).
 fn scan(text: &str, records: bool) -> Vec<Duplicate> {
     let found = RefCell::new(Vec::new());
+    let array = Cell::new(false);
     let seed = Scan {
         record: None,
         path: String::new(),
         records,
         found: &found,
+        array: &array,
     };
     let mut de = serde_json::Deserializer::from_str(text);
     if seed.deserialize(&mut de).is_err() {
@@ -46,6 +51,8 @@ struct Scan<'f> {
     /// Whether this value is the top-level array whose items are records.
     records: bool,
     found: &'f RefCell<Vec<Duplicate>>,
+    /// Set when the top-level value is an array.
+    array: &'f Cell<bool>,
 }
 
 impl Scan<'_> {
@@ -55,6 +62,7 @@ impl Scan<'_> {
             path,
             records: false,
             found: self.found,
+            array: self.array,
         }
     }
 }
@@ -99,6 +107,9 @@ impl<'de> Visitor<'de> for Scan<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        if self.records {
+            self.array.set(true);
+        }
         let mut i = 0;
         loop {
             let child = if self.records {
@@ -132,6 +143,89 @@ impl<'de> Visitor<'de> for Scan<'_> {
     }
 }
 
+/// What a JSON file meant to hold an array of records holds, read through once.
+pub(crate) enum ArrayScan {
+    /// An array; the keys given twice in its records.
+    Array(Vec<Duplicate>),
+    /// Valid JSON, but not an array.
+    NotArray,
+    /// Not JSON: the parser's error, as reading the whole text gives it.
+    Invalid(serde_json::Error),
+}
+
+/// Reads a JSON text through, a chunk at a time: whether it is an array of records and
+/// which keys its records give twice. `Err` only when the text cannot be read.
+pub(crate) fn scan_array(text: impl Read) -> std::io::Result<ArrayScan> {
+    let found = RefCell::new(Vec::new());
+    let array = Cell::new(false);
+    let seed = Scan {
+        record: None,
+        path: String::new(),
+        records: true,
+        found: &found,
+        array: &array,
+    };
+    let mut de = serde_json::Deserializer::from_reader(text);
+    match seed.deserialize(&mut de).and_then(|()| de.end()) {
+        Ok(()) if array.get() => Ok(ArrayScan::Array(found.into_inner())),
+        Ok(()) => Ok(ArrayScan::NotArray),
+        Err(e) if e.is_io() => Err(e.into()),
+        Err(e) => Ok(ArrayScan::Invalid(e)),
+    }
+}
+
+/// Why [`each_in_array`] stopped.
+pub(crate) enum EachError<E> {
+    /// The text is not an array of JSON values.
+    Json(serde_json::Error),
+    /// The callback failed.
+    Sink(E),
+}
+
+/// Gives each item of a JSON array to `each` (its index and value) as it is read, a
+/// chunk at a time: the array is never held whole.
+pub(crate) fn each_in_array<E>(
+    text: impl Read,
+    each: &mut dyn FnMut(usize, serde_json::Value) -> Result<(), E>,
+) -> Result<(), EachError<E>> {
+    struct Items<'a, E> {
+        each: &'a mut dyn FnMut(usize, serde_json::Value) -> Result<(), E>,
+        failed: &'a mut Option<E>,
+    }
+    impl<'de, E> Visitor<'de> for Items<'_, E> {
+        type Value = ();
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON array of records")
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+            let mut i = 0;
+            while let Some(value) = seq.next_element::<serde_json::Value>()? {
+                if let Err(e) = (self.each)(i, value) {
+                    *self.failed = Some(e);
+                    return Err(serde::de::Error::custom("stopped by the reader"));
+                }
+                i += 1;
+            }
+            Ok(())
+        }
+    }
+    let mut failed = None;
+    let mut de = serde_json::Deserializer::from_reader(text);
+    let read = de
+        .deserialize_seq(Items {
+            each,
+            failed: &mut failed,
+        })
+        .and_then(|()| de.end());
+    match (read, failed) {
+        (_, Some(e)) => Err(EachError::Sink(e)),
+        (Ok(()), None) => Ok(()),
+        (Err(e), None) => Err(EachError::Json(e)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +249,34 @@ mod tests {
         );
         assert!(in_array(r#"[{"id": "a"}]"#).is_empty());
         assert!(in_array("not json").is_empty());
+    }
+
+    /// Read through a stream, the same text gives the same keys, and what is not an
+    /// array or not JSON is told apart.
+    #[test]
+    fn a_streamed_scan_finds_what_the_whole_text_gives() {
+        let text = r#"[{"id": "a", "id": "b"}, {"x": {"y": 1, "y": 2}}]"#;
+        match scan_array(text.as_bytes()).unwrap() {
+            ArrayScan::Array(found) => assert_eq!(found, in_array(text)),
+            _ => panic!("an array"),
+        }
+        assert!(matches!(
+            scan_array(&b"{}"[..]).unwrap(),
+            ArrayScan::NotArray
+        ));
+        for bad in ["[{\"id\": }]", "[1] x", "{ oops"] {
+            let whole = serde_json::from_str::<serde_json::Value>(bad).unwrap_err();
+            match scan_array(bad.as_bytes()).unwrap() {
+                ArrayScan::Invalid(e) => assert_eq!(e.to_string(), whole.to_string()),
+                _ => panic!("{bad} is not JSON"),
+            }
+        }
+        let mut seen = Vec::new();
+        let mut each = |i: usize, v: serde_json::Value| -> Result<(), ()> {
+            seen.push((i, v));
+            Ok(())
+        };
+        assert!(each_in_array(&br#"[1, {"a": 2}]"#[..], &mut each).is_ok());
+        assert_eq!(seen.len(), 2);
     }
 }

@@ -17,7 +17,10 @@
 //! kind) into located JSON values;
 //! [`Workspace::import`] then validates them all with the engine's rules and writes
 //! them in one transaction, or writes nothing and returns every problem, each naming
-//! its file, record and field.
+//! its file, record and field. [`Workspace::import_path`] does both with the same
+//! outcome in memory bounded by a batch of records, not by the input: it reads the
+//! input twice, checking then writing (the CLI's `import`). Only regular files are
+//! read: pipes, devices and sockets are refused, never waited on.
 //!
 //! One design decision: the store keeps each record's canonical JSON rather than one
 //! column per field. The engine owns the shape; the store only needs ids, kinds and

@@ -6,10 +6,12 @@
 //! column problem is said once, on the header row, and fully empty rows are skipped.
 //! Text files are decoded by [`text`]; workbooks are opened by [`workbook`].
 
+mod file;
 mod table;
 mod text;
 mod workbook;
 
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -18,7 +20,7 @@ use explor_engine::schema::{FieldIssue, HeaderPlan, IssueClass, id_problem, norm
 use serde_json::Value;
 
 pub use self::text::Encoding;
-use crate::error::{Error, Result, UserError};
+use crate::error::{Result, UserError};
 use crate::issue::{ImportIssue, Location};
 use crate::json_keys;
 
@@ -88,6 +90,32 @@ pub struct Loaded {
     pub warnings: Vec<ImportIssue>,
 }
 
+/// Where records go as they are read, one at a time: [`Loaded`] keeps them all; an
+/// import that streams checks each and keeps only what the checks across records need.
+pub(crate) trait Sink {
+    /// A record read.
+    fn record(&mut self, record: SourceRecord) -> Result<()>;
+    /// A problem found while reading.
+    fn issue(&mut self, issue: ImportIssue);
+    /// Something left out on purpose, said once.
+    fn warning(&mut self, warning: ImportIssue);
+}
+
+impl Sink for Loaded {
+    fn record(&mut self, record: SourceRecord) -> Result<()> {
+        self.records.push(record);
+        Ok(())
+    }
+
+    fn issue(&mut self, issue: ImportIssue) {
+        self.issues.push(issue);
+    }
+
+    fn warning(&mut self, warning: ImportIssue) {
+        self.warnings.push(warning);
+    }
+}
+
 /// How to read input files: see [`load_with`].
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -147,15 +175,92 @@ pub fn load(path: &Path, kind: Option<RecordKind>) -> Result<Loaded> {
 /// from its name (`experts`), unless the options give one. Files are read in name
 /// order, so the outcome does not depend on the directory's listing order.
 pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Loaded> {
-    let meta = std::fs::metadata(path).map_err(|e| unreadable(path, &e))?;
-    let files = if meta.is_dir() {
+    let mut loaded = Loaded::default();
+    read_into(path, options, &mut loaded)?;
+    Ok(loaded)
+}
+
+/// Reads as [`load_with`] does, giving each record and problem to `sink` as it is read:
+/// text files are read a chunk at a time, never held whole (workbooks are, one at a
+/// time: they are small by nature and their format needs the whole file).
+pub(crate) fn read_into(path: &Path, options: &LoadOptions, sink: &mut dyn Sink) -> Result<()> {
+    let files = dataset_files(path)?;
+    for file in files {
+        if extension(&file).is_some_and(|e| WORKBOOKS.contains(&e.as_str())) {
+            let size = file::regular_metadata(&file)?.len();
+            if size > file::MAX_WORKBOOK_BYTES {
+                return Err(UserError::BadInput {
+                    path: file,
+                    message: format!(
+                        "a workbook of {} MiB is more than explor reads ({} MiB): export its sheets as CSV files",
+                        size >> 20,
+                        file::MAX_WORKBOOK_BYTES >> 20
+                    ),
+                }
+                .into());
+            }
+            let mut book = Loaded::default();
+            workbook::load(&file, options, &mut book);
+            for warning in book.warnings {
+                sink.warning(warning);
+            }
+            // A workbook's problems and records in the order it found them.
+            for issue in book.issues {
+                sink.issue(issue);
+            }
+            for record in book.records {
+                sink.record(record)?;
+            }
+            continue;
+        }
+        let file_kind = match options.kind {
+            Some(k) => k,
+            None => kind_of(&file)?,
+        };
+        load_file(&file, file_kind, options, sink)?;
+    }
+    Ok(())
+}
+
+/// The files to read for `path`: the path itself when it is a regular file, or the
+/// dataset files of a folder, in name order.
+///
+/// Nothing is read yet, and nothing that would hang or never end ever is: a path that
+/// is a pipe, a device or a socket is refused, and so is a folder holding one, or a
+/// symbolic link to nothing or looping (every such entry named).
+pub(crate) fn dataset_files(path: &Path) -> Result<Vec<PathBuf>> {
+    let meta = std::fs::metadata(path).map_err(|e| file::unreadable(path, &e))?;
+    if meta.is_dir() {
         let mut files = Vec::new();
-        for entry in std::fs::read_dir(path).map_err(|e| unreadable(path, &e))? {
-            let entry = entry.map_err(|e| unreadable(path, &e))?;
+        let mut strange = Vec::new();
+        for entry in std::fs::read_dir(path).map_err(|e| file::unreadable(path, &e))? {
+            let entry = entry.map_err(|e| file::unreadable(path, &e))?;
             let p = entry.path();
-            if p.is_file() && extension(&p).is_some_and(|e| EXTENSIONS.contains(&e.as_str())) {
+            if let Some(problem) = file::entry_problem(&p) {
+                strange.push((p, problem));
+            } else if p.is_file() && extension(&p).is_some_and(|e| EXTENSIONS.contains(&e.as_str()))
+            {
                 files.push(p);
             }
+        }
+        if !strange.is_empty() {
+            strange.sort();
+            let (first, what) = strange.remove(0);
+            let others: Vec<String> = strange
+                .iter()
+                .map(|(p, what)| format!("{} ({what})", p.display()))
+                .collect();
+            let mut message = format!(
+                "not a regular file ({what}): a dataset folder may hold only regular files and folders; nothing was imported"
+            );
+            if !others.is_empty() {
+                message.push_str(&format!("; nor are {}", others.join(", ")));
+            }
+            return Err(UserError::BadInput {
+                path: first,
+                message,
+            }
+            .into());
         }
         files.sort();
         if files.is_empty() {
@@ -165,38 +270,11 @@ pub fn load_with(path: &Path, options: &LoadOptions) -> Result<Loaded> {
             }
             .into());
         }
-        files
+        Ok(files)
     } else {
-        vec![path.to_owned()]
-    };
-    let mut loaded = Loaded::default();
-    for file in files {
-        if extension(&file).is_some_and(|e| WORKBOOKS.contains(&e.as_str())) {
-            workbook::load(&file, options, &mut loaded);
-            continue;
-        }
-        let file_kind = match options.kind {
-            Some(k) => k,
-            None => kind_of(&file)?,
-        };
-        load_file(&file, file_kind, options, &mut loaded)?;
+        file::regular_metadata(path)?;
+        Ok(vec![path.to_owned()])
     }
-    Ok(loaded)
-}
-
-/// An input path that cannot be read: missing, not permitted, not a file… all the
-/// user's to fix (exit 1), said once.
-fn unreadable(path: &Path, e: &std::io::Error) -> Error {
-    let message = match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied: cannot read it".to_owned(),
-        _ => format!("cannot read it: {e}"),
-    };
-    UserError::BadInput {
-        path: path.to_owned(),
-        message,
-    }
-    .into()
 }
 
 fn extension(path: &Path) -> Option<String> {
@@ -228,7 +306,12 @@ fn kind_named(name: &str) -> Option<RecordKind> {
     }
 }
 
-fn load_file(file: &Path, kind: RecordKind, options: &LoadOptions, out: &mut Loaded) -> Result<()> {
+fn load_file(
+    file: &Path,
+    kind: RecordKind,
+    options: &LoadOptions,
+    out: &mut dyn Sink,
+) -> Result<()> {
     let ext = extension(file);
     if !matches!(ext.as_deref(), Some("json" | "jsonl" | "csv")) {
         let message = if ext.as_deref() == Some("xls") {
@@ -242,11 +325,10 @@ fn load_file(file: &Path, kind: RecordKind, options: &LoadOptions, out: &mut Loa
         }
         .into());
     }
-    let bytes = std::fs::read(file).map_err(|e| unreadable(file, &e))?;
-    let text = match text::decode(bytes, options.encoding) {
+    let text = match text_of(file, options.encoding)? {
         Ok(text) => text,
         Err(problem) => {
-            out.issues.push(ImportIssue::syntax(
+            out.issue(ImportIssue::syntax(
                 file,
                 Location::Line(problem.line),
                 IssueClass::NotUtf8,
@@ -256,49 +338,84 @@ fn load_file(file: &Path, kind: RecordKind, options: &LoadOptions, out: &mut Loa
         }
     };
     match ext.as_deref() {
-        Some("json") => load_json(file, &text, kind, out),
-        Some("jsonl") => load_json_lines(file, &text, kind, out),
-        _ => table::load_csv(file, &text, kind, &options.ignore_columns, out),
-    }
-    Ok(())
-}
-
-/// A JSON array of records.
-fn load_json(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
-    match serde_json::from_str::<Value>(text) {
-        Ok(Value::Array(items)) => {
-            let first = out.records.len();
-            out.records.extend(
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, value)| SourceRecord {
-                        file: file.to_owned(),
-                        sheet: None,
-                        location: Location::Index(i),
-                        kind,
-                        value,
-                        header: None,
-                    }),
-            );
-            for (index, field) in json_keys::in_array(text) {
-                if let Some(record) = index.and_then(|i| out.records.get(first + i)) {
-                    out.issues.push(record.issue(duplicate_key(field)));
+        Some("json") => {
+            // Read twice: once to check the whole file is a JSON array (a file cut
+            // short gives no record, as if it were read whole) and find keys given
+            // twice, then record by record.
+            let scan = json_keys::scan_array(text).map_err(|e| file::unreadable(file, &e));
+            match scan? {
+                json_keys::ArrayScan::Invalid(e) => out.issue(ImportIssue::syntax(
+                    file,
+                    Location::Line(e.line() as u64),
+                    IssueClass::BadSyntax,
+                    format!("invalid JSON: {e}"),
+                )),
+                json_keys::ArrayScan::NotArray => out.issue(ImportIssue::syntax(
+                    file,
+                    Location::File,
+                    IssueClass::BadSyntax,
+                    "expected a JSON array of records",
+                )),
+                json_keys::ArrayScan::Array(duplicates) => {
+                    let Ok(text) = text_of(file, options.encoding)? else {
+                        return Ok(());
+                    };
+                    load_json(file, text, kind, duplicates, out)?;
                 }
             }
+            Ok(())
         }
-        Ok(_) => out.issues.push(ImportIssue::syntax(
-            file,
-            Location::File,
-            IssueClass::BadSyntax,
-            "expected a JSON array of records",
-        )),
-        Err(e) => out.issues.push(ImportIssue::syntax(
-            file,
-            Location::Line(e.line() as u64),
-            IssueClass::BadSyntax,
-            format!("invalid JSON: {e}"),
-        )),
+        Some("jsonl") => load_json_lines(file, text, kind, out),
+        _ => table::load_csv(file, text, kind, &options.ignore_columns, out),
+    }
+}
+
+/// The decoded text of a regular file, as a stream.
+fn text_of(
+    file: &Path,
+    encoding: Encoding,
+) -> Result<std::result::Result<Box<dyn BufRead>, text::NotUtf8>> {
+    let handle = file::open_regular(file)?;
+    text::reader(handle, encoding).map_err(|e| file::unreadable(file, &e))
+}
+
+/// A JSON array of records, read one record at a time; `duplicates` are the keys given
+/// twice, by record, found beforehand.
+fn load_json(
+    file: &Path,
+    text: Box<dyn BufRead>,
+    kind: RecordKind,
+    duplicates: Vec<json_keys::Duplicate>,
+    out: &mut dyn Sink,
+) -> Result<()> {
+    let mut duplicates = duplicates.into_iter().peekable();
+    let mut each = |i: usize, value: Value| -> Result<()> {
+        let record = SourceRecord {
+            file: file.to_owned(),
+            sheet: None,
+            location: Location::Index(i),
+            kind,
+            value,
+            header: None,
+        };
+        while let Some((_, field)) = duplicates.next_if(|(at, _)| *at == Some(i)) {
+            out.issue(record.issue(duplicate_key(field)));
+        }
+        out.record(record)
+    };
+    match json_keys::each_in_array(text, &mut each) {
+        Ok(()) => Ok(()),
+        Err(json_keys::EachError::Sink(e)) => Err(e),
+        // The file changed since it was checked: said as when it was read whole.
+        Err(json_keys::EachError::Json(e)) => {
+            out.issue(ImportIssue::syntax(
+                file,
+                Location::Line(e.line() as u64),
+                IssueClass::BadSyntax,
+                format!("invalid JSON: {e}"),
+            ));
+            Ok(())
+        }
     }
 }
 
@@ -312,13 +429,36 @@ fn duplicate_key(field: String) -> FieldIssue {
 }
 
 /// One JSON record per line; blank lines are skipped.
-fn load_json_lines(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) {
-    for (n, line) in text.lines().enumerate() {
+fn load_json_lines(
+    file: &Path,
+    mut text: Box<dyn BufRead>,
+    kind: RecordKind,
+    out: &mut dyn Sink,
+) -> Result<()> {
+    let mut line = Vec::new();
+    let mut n: u64 = 0;
+    loop {
+        line.clear();
+        let read = text
+            .read_until(b'\n', &mut line)
+            .map_err(|e| file::unreadable(file, &e))?;
+        if read == 0 {
+            return Ok(());
+        }
+        n += 1;
+        // As `str::lines`: a line ends at `\n` or `\r\n`.
+        if line.last() == Some(&b'\n') {
+            line.pop();
+            if line.last() == Some(&b'\r') {
+                line.pop();
+            }
+        }
+        let line = String::from_utf8_lossy(&line);
         if line.trim().is_empty() {
             continue;
         }
-        let location = Location::Line(n as u64 + 1);
-        match serde_json::from_str::<Value>(line) {
+        let location = Location::Line(n);
+        match serde_json::from_str::<Value>(&line) {
             Ok(value) => {
                 let record = SourceRecord {
                     file: file.to_owned(),
@@ -328,12 +468,12 @@ fn load_json_lines(file: &Path, text: &str, kind: RecordKind, out: &mut Loaded) 
                     value,
                     header: None,
                 };
-                for (_, field) in json_keys::in_record(line) {
-                    out.issues.push(record.issue(duplicate_key(field)));
+                for (_, field) in json_keys::in_record(&line) {
+                    out.issue(record.issue(duplicate_key(field)));
                 }
-                out.records.push(record);
+                out.record(record)?;
             }
-            Err(e) => out.issues.push(ImportIssue::syntax(
+            Err(e) => out.issue(ImportIssue::syntax(
                 file,
                 location,
                 IssueClass::BadSyntax,

@@ -4,9 +4,7 @@ use std::io::Write as _;
 
 use anyhow::Result;
 use explor_engine::Reference;
-use explor_indexer::{
-    Error, ImportIssue, ImportOptions, LoadOptions, UserError, Workspace, load_with,
-};
+use explor_indexer::{Error, ImportIssue, ImportOptions, LoadOptions, UserError, Workspace};
 use explor_views::records::import_summary;
 use serde_json::json;
 
@@ -18,18 +16,9 @@ pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
         .kind(args.kind.map(Into::into))
         .encoding(args.encoding.map(Into::into).unwrap_or_default())
         .ignore_columns(args.ignore_columns.clone());
-    let loaded = load_with(&args.path, &options);
-    let (result, warnings) = match loaded {
-        Ok(mut loaded) => {
-            let warnings = std::mem::take(&mut loaded.warnings);
-            let import = ImportOptions::default().skip_erased(args.skip_erased);
-            (
-                ws.import_with(loaded, &Reference::embedded(), import),
-                warnings,
-            )
-        }
-        Err(e) => (Err(e), Vec::new()),
-    };
+    let import = ImportOptions::default().skip_erased(args.skip_erased);
+    // Streamed: memory bounded by a batch of records, not by the input's size.
+    let (result, warnings) = ws.import_path(&args.path, &options, &Reference::embedded(), import);
     let mut out = output::stdout();
     if let Ok(summary) = &result {
         for skipped in &summary.skipped_erased {

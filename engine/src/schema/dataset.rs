@@ -19,13 +19,99 @@ pub struct DatasetIssue {
     pub missing: Option<String>,
 }
 
+/// What the rules across records look at in a record: its id, its kind and the ids it
+/// names. [`Record`] has it; so does [`RecordRefs`], which a streaming import keeps for
+/// millions of records instead of the records themselves.
+pub trait References {
+    /// The record's id.
+    fn id(&self) -> &str;
+    /// The record's kind.
+    fn kind(&self) -> RecordKind;
+    /// The association a need names.
+    fn association(&self) -> Option<&str>;
+    /// The experts an offer names.
+    fn experts(&self) -> &[String];
+}
+
+impl References for Record {
+    fn id(&self) -> &str {
+        Record::id(self)
+    }
+
+    fn kind(&self) -> RecordKind {
+        Record::kind(self)
+    }
+
+    fn association(&self) -> Option<&str> {
+        match self {
+            Record::Need(need) => Some(&need.association),
+            _ => None,
+        }
+    }
+
+    fn experts(&self) -> &[String] {
+        match self {
+            Record::Offer(offer) => &offer.experts,
+            _ => &[],
+        }
+    }
+}
+
+/// A record reduced to what [`check_references`] looks at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordRefs {
+    id: String,
+    kind: RecordKind,
+    /// The association of a need, or the experts of an offer.
+    names: Vec<String>,
+}
+
+impl From<&Record> for RecordRefs {
+    fn from(record: &Record) -> Self {
+        let names = match record {
+            Record::Need(need) => vec![need.association.clone()],
+            Record::Offer(offer) => offer.experts.clone(),
+            _ => Vec::new(),
+        };
+        Self {
+            id: record.id().to_owned(),
+            kind: record.kind(),
+            names,
+        }
+    }
+}
+
+impl References for RecordRefs {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn kind(&self) -> RecordKind {
+        self.kind
+    }
+
+    fn association(&self) -> Option<&str> {
+        match self.kind {
+            RecordKind::Need => self.names.first().map(String::as_str),
+            _ => None,
+        }
+    }
+
+    fn experts(&self) -> &[String] {
+        match self.kind {
+            RecordKind::Offer => &self.names,
+            _ => &[],
+        }
+    }
+}
+
 /// Checks a batch of records about to be imported against each other and against the
 /// ids already stored: an id names one record only (across kinds, so `show ID` is never
 /// ambiguous), needs name a known association, offers name known experts.
 ///
 /// `locate` turns a batch index into words (`experts.json record [3]`) for messages.
-pub fn check_references(
-    batch: &[Record],
+pub fn check_references<R: References>(
+    batch: &[R],
     known: &KnownIds,
     locate: &dyn Fn(usize) -> String,
 ) -> Vec<DatasetIssue> {
@@ -64,20 +150,22 @@ pub fn check_references(
         known.get(id) == Some(&kind) || first_seen.get(id).is_some_and(|&i| batch[i].kind() == kind)
     };
     for (index, record) in batch.iter().enumerate() {
-        match record {
-            Record::Need(need) if !exists(&need.association, RecordKind::Association) => {
+        match (record.kind(), record.association()) {
+            (RecordKind::Need, Some(association))
+                if !exists(association, RecordKind::Association) =>
+            {
                 issues.push(DatasetIssue {
                     index,
                     issue: FieldIssue::new(
                         "association",
                         IssueClass::UnknownAssociation,
-                        format!("no association has the id \"{}\"", need.association),
+                        format!("no association has the id \"{association}\""),
                     ),
-                    missing: Some(need.association.clone()),
+                    missing: Some(association.to_owned()),
                 });
             }
-            Record::Offer(offer) => {
-                for (i, expert) in offer.experts.iter().enumerate() {
+            (RecordKind::Offer, _) => {
+                for (i, expert) in record.experts().iter().enumerate() {
                     if !exists(expert, RecordKind::Expert) {
                         issues.push(DatasetIssue {
                             index,

@@ -10,7 +10,7 @@ mod header;
 mod issue;
 
 pub use check::{DATE_YEARS, ID_MAX_LEN, MISSION_DAYS, check_record, id_problem, parse_date};
-pub use dataset::{DatasetIssue, KnownIds, check_references};
+pub use dataset::{DatasetIssue, KnownIds, RecordRefs, References, check_references};
 pub use fields::{Field, FieldType, fields};
 pub use flat::{
     csv_column_types, csv_columns, flatten, neutralise_formula, restore_formula, unflatten,

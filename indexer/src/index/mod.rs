@@ -292,6 +292,16 @@ impl SearchIndex {
         self.commit(writer, generation)
     }
 
+    /// Starts an update fed a record at a time (tantivy's writer bounds its memory
+    /// by its heap, flushing segments as it fills), made visible by
+    /// [`IndexUpdate::commit`].
+    pub(crate) fn begin_update(&self) -> Result<IndexUpdate<'_>> {
+        Ok(IndexUpdate {
+            index: self,
+            writer: self.writer()?,
+        })
+    }
+
     /// Rewrites every segment that still holds deleted documents and removes the files
     /// of the segments it replaces, so that a deleted document's text (stored fields,
     /// terms, fast-field dictionaries) is in no file of the folder any more. Until then
@@ -371,6 +381,33 @@ fn parse_payload(payload: &str) -> Option<u64> {
     (parts.next()? == PAYLOAD_PREFIX && parts.next()?.parse::<u32>().ok()? == FORMAT)
         .then(|| parts.next()?.parse().ok())
         .flatten()
+}
+
+/// An index update fed a record at a time: see [`SearchIndex::begin_update`]. Dropped
+/// without committing, nothing of it is seen.
+pub(crate) struct IndexUpdate<'i> {
+    index: &'i SearchIndex,
+    writer: IndexWriter,
+}
+
+impl IndexUpdate<'_> {
+    /// Replaces the document of `record` (added, or changed).
+    pub(crate) fn upsert(&mut self, record: &Record) -> Result<()> {
+        let fields = &self.index.fields;
+        self.writer
+            .delete_term(Term::from_field_text(fields.id, record.id()));
+        if let Some(doc) = schema::document(fields, self.index.taxonomy, record) {
+            self.writer
+                .add_document(doc)
+                .map_err(index_failed("adding a document"))?;
+        }
+        Ok(())
+    }
+
+    /// Commits the update at `generation`.
+    pub(crate) fn commit(self, generation: u64) -> Result<()> {
+        self.index.commit(self.writer, generation)
+    }
 }
 
 #[cfg(test)]

@@ -5,13 +5,18 @@
 //! and not counted. Column problems are said once, at the header row; columns left
 //! out by rule are said once, as a warning.
 
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::io::{BufRead, Read};
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use explor_engine::RecordKind;
 use explor_engine::schema::{ColumnUse, IssueClass, read_header, unflatten};
 
-use super::{Loaded, SourceRecord};
+use super::{Sink, SourceRecord};
+use crate::error::Result;
 use crate::issue::{ImportIssue, Location};
 
 /// Where a table sits: its file, its sheet (for a workbook) and its header row.
@@ -40,26 +45,33 @@ pub(super) struct Row {
     pub cells: Vec<String>,
 }
 
-/// Reads a table whose header is `header` and whose rows follow.
+/// Reads a table whose header is `header` and whose rows follow, one at a time; a row
+/// that cannot be read is its problem.
 pub(super) fn read_table(
     table: &Table<'_>,
     header: &[String],
-    rows: impl IntoIterator<Item = Row>,
+    rows: impl IntoIterator<Item = std::result::Result<Row, ImportIssue>>,
     ignore: &[String],
-    out: &mut Loaded,
-) {
+    out: &mut dyn Sink,
+) -> Result<()> {
     if header.iter().all(|h| h.trim().is_empty()) {
-        out.issues.push(table.issue(
+        // The rows' own syntax problems are still said.
+        for row in rows {
+            if let Err(issue) = row {
+                out.issue(issue);
+            }
+        }
+        out.issue(table.issue(
             table.header_at,
             IssueClass::MissingHeader,
             "a header row naming the columns is required",
         ));
-        return;
+        return Ok(());
     }
     let names: Vec<&str> = header.iter().map(String::as_str).collect();
     let plan = read_header(table.kind, &names, ignore);
     for problem in &plan.issues {
-        out.issues.push(
+        out.issue(
             table
                 .issue(table.header_at, problem.class, problem.message.clone())
                 .on_field(problem.field.clone()),
@@ -67,7 +79,7 @@ pub(super) fn read_table(
     }
     if !plan.ignored.is_empty() {
         let listed: Vec<String> = plan.ignored.iter().map(|h| format!("`{h}`")).collect();
-        out.warnings.push(table.issue(
+        out.warning(table.issue(
             table.header_at,
             IssueClass::IgnoredColumns,
             format!(
@@ -81,6 +93,13 @@ pub(super) fn read_table(
     // Columns without a header that hold something: said once each, with the first row.
     let mut unnamed_reported: Vec<usize> = Vec::new();
     for row in rows {
+        let row = match row {
+            Ok(row) => row,
+            Err(issue) => {
+                out.issue(issue);
+                continue;
+            }
+        };
         if row.cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -91,7 +110,7 @@ pub(super) fn read_table(
                 .is_none_or(|c| *c == ColumnUse::Unnamed);
             if unnamed && !cell.trim().is_empty() && !unnamed_reported.contains(&column) {
                 unnamed_reported.push(column);
-                out.issues.push(table.issue(
+                out.issue(table.issue(
                     table.header_at,
                     IssueClass::UnnamedColumn,
                     format!(
@@ -113,14 +132,17 @@ pub(super) fn read_table(
             value,
             header: Some(Arc::clone(&plan)),
         };
-        out.issues.extend(record.issues(problems));
-        out.records.push(record);
+        for issue in record.issues(problems) {
+            out.issue(issue);
+        }
+        out.record(record)?;
     }
+    Ok(())
 }
 
 /// Guesses the separator from the header line: French spreadsheets write `;`.
-fn separator(text: &str) -> u8 {
-    let header = text.lines().next().unwrap_or_default();
+fn separator(header: &str) -> u8 {
+    let header = header.lines().next().unwrap_or_default();
     let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
     for c in header.chars() {
         match c {
@@ -133,75 +155,135 @@ fn separator(text: &str) -> u8 {
     if semicolons > commas { b';' } else { b',' }
 }
 
-/// The 1-based line holding byte `offset`: counted from the text itself, because the csv
-/// crate's own line count is one short on files with CRLF line ends (as Excel writes them).
-/// The crate may also place a record's start on the `\n` of the previous CRLF, so line
-/// ends right at the offset are skipped first.
-fn line_at(text: &str, offset: u64) -> u64 {
-    let bytes = text.as_bytes();
-    let mut end = usize::try_from(offset)
-        .unwrap_or(usize::MAX)
-        .min(bytes.len());
-    while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
-        end += 1;
-    }
-    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+/// The line numbers of a text read as a stream: the places of its line ends are kept
+/// from the oldest place still asked about to as far as the CSV reader has read.
+///
+/// Lines are counted from the text itself, because the csv crate's own line count is
+/// one short on files with CRLF line ends (as Excel writes them).
+#[derive(Default)]
+struct Lines {
+    /// `\n` seen before the first place kept.
+    before: u64,
+    /// Places of `\r` and `\n` bytes not yet passed, and whether each is a `\n`.
+    ends: VecDeque<(u64, bool)>,
+    /// Bytes read so far.
+    read: u64,
 }
 
-/// A CSV file: a table whose rows have as many cells as the header has columns (more
-/// only when the extra cells are empty, as some exports leave them).
+impl Lines {
+    /// The 1-based line holding byte `offset`. The crate may place a record's start on
+    /// the `\n` of the previous CRLF, so line ends right at the offset are skipped
+    /// first. Offsets are asked about in increasing order.
+    fn line_at(&mut self, offset: u64) -> u64 {
+        while let Some(&(at, newline)) = self.ends.front() {
+            if at >= offset {
+                break;
+            }
+            self.before += u64::from(newline);
+            self.ends.pop_front();
+        }
+        let mut line = self.before + 1;
+        for (next, &(at, newline)) in (offset..).zip(self.ends.iter()) {
+            if at != next {
+                break;
+            }
+            line += u64::from(newline);
+        }
+        line
+    }
+}
+
+/// A reader that notes where the line ends it hands on are.
+struct Counted<R> {
+    inner: R,
+    lines: Rc<RefCell<Lines>>,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut lines = self.lines.borrow_mut();
+        let start = lines.read;
+        for (i, b) in buf[..n].iter().enumerate() {
+            if matches!(b, b'\r' | b'\n') {
+                lines.ends.push_back((start + i as u64, *b == b'\n'));
+            }
+        }
+        lines.read += n as u64;
+        Ok(n)
+    }
+}
+
+/// The longest header line looked at to guess the separator.
+const HEADER_PEEK: u64 = 1 << 20;
+
+/// A CSV file, read a row at a time: a table whose rows have as many cells as the
+/// header has columns (more only when the extra cells are empty, as some exports leave
+/// them).
+// A row's problem is handed on as it is read, once per bad row: not worth a box.
+#[allow(clippy::result_large_err)]
 pub(super) fn load_csv(
     file: &Path,
-    text: &str,
+    mut text: Box<dyn BufRead>,
     kind: RecordKind,
     ignore: &[String],
-    out: &mut Loaded,
-) {
+    out: &mut dyn Sink,
+) -> Result<()> {
     let table = Table {
         file,
         sheet: None,
         kind,
         header_at: Location::Line(1),
     };
+    let mut first = Vec::new();
+    (&mut text)
+        .take(HEADER_PEEK)
+        .read_until(b'\n', &mut first)
+        .map_err(|e| super::file::unreadable(file, &e))?;
+    let delimiter = separator(&String::from_utf8_lossy(&first));
+    let lines = Rc::new(RefCell::new(Lines::default()));
+    let counted = Counted {
+        inner: std::io::Cursor::new(first).chain(text),
+        lines: Rc::clone(&lines),
+    };
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(separator(text))
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(counted);
     let mut records = reader.records();
     let header: Vec<String> = match records.next() {
         Some(Ok(h)) => h.iter().map(str::to_owned).collect(),
         Some(Err(e)) => {
-            out.issues.push(table.issue(
+            out.issue(table.issue(
                 Location::Line(1),
                 IssueClass::BadSyntax,
                 format!("unreadable CSV header: {}", csv_problem(&e)),
             ));
-            return;
+            return Ok(());
         }
         None => Vec::new(),
     };
     let width = header.len();
-    let mut rows = Vec::new();
-    for row in records {
+    let line_at = |offset: u64| lines.borrow_mut().line_at(offset);
+    let rows = records.map(|row| {
         let row = match row {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| line_at(text, p.byte()));
-                out.issues.push(table.issue(
+                let line = e.position().map_or(0, |p| line_at(p.byte()));
+                return Err(table.issue(
                     Location::Line(line),
                     IssueClass::BadSyntax,
                     format!("unreadable CSV row: {}", csv_problem(&e)),
                 ));
-                continue;
             }
         };
-        let at = Location::Line(row.position().map_or(0, |p| line_at(text, p.byte())));
+        let at = Location::Line(row.position().map_or(0, |p| line_at(p.byte())));
         let cells: Vec<String> = row.iter().map(str::to_owned).collect();
         let blank = cells.iter().all(|c| c.trim().is_empty());
         let extra_filled = cells.iter().skip(width).any(|c| !c.trim().is_empty());
         if !blank && (cells.len() < width || extra_filled) {
-            out.issues.push(table.issue(
+            return Err(table.issue(
                 at,
                 IssueClass::BadSyntax,
                 format!(
@@ -209,11 +291,10 @@ pub(super) fn load_csv(
                     cells.len()
                 ),
             ));
-            continue;
         }
-        rows.push(Row { at, cells });
-    }
-    read_table(&table, &header, rows, ignore, out);
+        Ok(Row { at, cells })
+    });
+    read_table(&table, &header, rows, ignore, out)
 }
 
 /// A CSV error in words, without the byte offsets the csv crate puts in its messages.
@@ -231,7 +312,7 @@ fn csv_problem(e: &csv::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::{LoadOptions, load, load_with};
+    use crate::source::{LoadOptions, Loaded, load, load_with};
 
     #[test]
     fn separator_follows_the_header_and_ignores_quoted_text() {

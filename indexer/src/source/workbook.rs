@@ -194,9 +194,10 @@ fn read_sheet(file: &Path, sheet: &Sheet, kind: RecordKind, ignore: &[String], o
                 }
             }
         }
-        table_rows.push(Row { at, cells: texts });
+        table_rows.push(Ok(Row { at, cells: texts }));
     }
-    read_table(&table, &header, table_rows, ignore, out);
+    // Collecting into `Loaded` cannot fail.
+    let _ = read_table(&table, &header, table_rows, ignore, out);
 }
 
 /// A cell as the text the CSV flattening reads, or what is wrong with it.

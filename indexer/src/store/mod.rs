@@ -323,6 +323,21 @@ impl Store {
         finish_upserts(tx, outcome, generation)
     }
 
+    /// Starts writing records a batch at a time, all in one write transaction that
+    /// [`Upserting::commit`] ends: either every record is stored or none (dropped
+    /// without committing, nothing is).
+    pub(crate) fn begin_upserts(&mut self) -> Result<Upserting<'_>> {
+        let Self { conn, key } = self;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let generation = read_generation(&tx)?;
+        Ok(Upserting {
+            tx,
+            key,
+            generation,
+            changed: false,
+        })
+    }
+
     /// Deletes a record. For an expert this is an erasure: only a tombstone remains
     /// (the keyed hash of the id, the kind and `today`), and the notes of the mission
     /// log that quote the person (name, e-mail, phone) are rewritten without them.
@@ -479,6 +494,48 @@ fn refuse_erased(conn: &Connection, key: &ErasureKey, records: &[Record]) -> Res
         }
     }
     Ok(())
+}
+
+/// Records being written in one transaction, a batch at a time: see
+/// [`Store::begin_upserts`]. Memory is held by one batch, not by the whole write.
+pub(crate) struct Upserting<'c> {
+    tx: rusqlite::Transaction<'c>,
+    key: &'c ErasureKey,
+    generation: i64,
+    changed: bool,
+}
+
+impl Upserting<'_> {
+    /// Upserts a batch; how each record was stored, in the order given.
+    pub(crate) fn upsert(&mut self, records: &[Record]) -> Result<Vec<Upsert>> {
+        refuse_erased(&self.tx, self.key, records)?;
+        let next = self.generation + 1;
+        let mut outcome = Vec::with_capacity(records.len());
+        let mut read = self
+            .tx
+            .prepare_cached("SELECT body FROM records WHERE id = ?1")?;
+        let mut write = self.tx.prepare_cached(UPSERT)?;
+        for record in records {
+            let (change, body) = classify(&mut read, record)?;
+            if change != Upsert::Unchanged {
+                write.execute(params![record.id(), record.kind().as_str(), body, next])?;
+                self.changed = true;
+            }
+            outcome.push(change);
+        }
+        Ok(outcome)
+    }
+
+    /// Commits everything written; the generation after the write (moved on only when
+    /// something changed).
+    pub(crate) fn commit(self) -> Result<u64> {
+        let next = self.generation + 1;
+        if self.changed {
+            write_generation(&self.tx, next)?;
+        }
+        self.tx.commit()?;
+        Ok(if self.changed { next } else { self.generation } as u64)
+    }
 }
 
 /// A number kept in `meta`, if it is there and is one.

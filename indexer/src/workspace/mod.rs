@@ -5,7 +5,7 @@
 //! | Capability | Methods | File |
 //! |---|---|---|
 //! | Opening | [`init`](Workspace::init), [`open`](Workspace::open), [`take_notices`](Workspace::take_notices), [`root`](Workspace::root) | `workspace/mod.rs` |
-//! | Records | [`import`](Workspace::import), [`import_with`](Workspace::import_with), [`record`](Workspace::record), [`records`](Workspace::records), [`records_by_ids`](Workspace::records_by_ids), [`needs`](Workspace::needs), [`counts`](Workspace::counts), [`remove`](Workspace::remove), [`erased_on`](Workspace::erased_on) | `workspace/records.rs` |
+//! | Records | [`import`](Workspace::import), [`import_with`](Workspace::import_with), [`import_path`](Workspace::import_path), [`record`](Workspace::record), [`records`](Workspace::records), [`records_by_ids`](Workspace::records_by_ids), [`needs`](Workspace::needs), [`counts`](Workspace::counts), [`remove`](Workspace::remove), [`erased_on`](Workspace::erased_on) | `workspace/records.rs` |
 //! | Backups | [`backup`](Workspace::backup), [`restore`](Workspace::restore) | `workspace/backup.rs` |
 //! | Search index | [`index`](Workspace::index), [`search`](Workspace::search), [`check`](Workspace::check), [`reindex`](Workspace::reindex), [`generation`](Workspace::generation) | `workspace/index.rs` |
 //! | Matching | [`scoring_config`](Workspace::scoring_config), [`scoring_setup`](Workspace::scoring_setup), [`match_need`](Workspace::match_need), [`match_candidate`](Workspace::match_candidate) | `matching.rs` |

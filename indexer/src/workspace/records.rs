@@ -2,16 +2,24 @@
 //! at all), reading them back, counting them, and removing or erasing one.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use explor_engine::schema::{FieldIssue, IssueClass, check_record, check_references};
+use explor_engine::schema::{
+    FieldIssue, IssueClass, RecordRefs, References as _, check_record, check_references,
+};
 use explor_engine::{Need, Record, RecordKind, Reference};
 use serde::Serialize;
 
 use super::{Workspace, erased_list, lock};
 use crate::error::{Error, Result, UserError};
-use crate::issue::ImportIssue;
-use crate::source::Loaded;
-use crate::store::Upsert;
+use crate::issue::{ImportIssue, Location};
+use crate::source::{LoadOptions, Loaded, Sink, SourceRecord, read_into};
+use crate::store::{ErasureKey, Tombstone, Upsert};
+
+/// Records written at a time by a streaming import ([`Workspace::import_path`]): the
+/// memory it holds besides what the checks across records keep.
+const BATCH: usize = 1000;
 
 /// Per-kind outcome of an import.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -95,40 +103,19 @@ impl Workspace {
             warnings: _,
         } = loaded;
         let tombstones = self.store.tombstones()?;
-        let key = self.store.erasure_key();
+        let key = self.store.erasure_key().clone();
         let mut skipped_erased = Vec::new();
         let mut records = Vec::with_capacity(sources.len());
         let mut origin = Vec::with_capacity(sources.len());
+        let erased = Erased { tombstones, key };
         for source in &sources {
-            if !tombstones.is_empty()
-                && let Some(id) = source.id()
-                && let Some(t) = tombstones.get(&key.tag(id))
-            {
-                let said = format!(
-                    "\"{id}\" was erased on {} at the person's request (GDPR)",
-                    t.erased_on
-                );
-                if options.skip_erased {
-                    let why = format!("{said}: left out (--skip-erased)");
-                    skipped_erased.push(source.issue(FieldIssue::new(
-                        "id",
-                        IssueClass::Erased,
-                        why,
-                    )));
-                } else {
-                    let why = format!(
-                        "{said} and is not imported again: remove the record from the file, or import with --skip-erased to leave it out"
-                    );
-                    issues.push(source.issue(FieldIssue::new("id", IssueClass::Erased, why)));
-                }
-                continue;
-            }
-            match check_record(source.kind, &source.value, reference) {
-                Ok(record) => {
+            match erased.screen(source, reference, options) {
+                Screened::Record(record) => {
                     records.push(record);
                     origin.push(source);
                 }
-                Err(problems) => issues.extend(source.issues(problems)),
+                Screened::LeftOut(issue) => skipped_erased.push(issue),
+                Screened::Refused(problems) => issues.extend(problems),
             }
         }
         let known = self.store.known_ids()?;
@@ -179,6 +166,122 @@ impl Workspace {
                 Upsert::Unchanged => counts.unchanged += 1,
             }
         }
+        Ok(summary)
+    }
+
+    /// Reads and imports a file or dataset folder as [`load_with`](crate::load_with)
+    /// and [`import_with`](Self::import_with) would, with the same outcome, problems and
+    /// store, but in memory bounded by a batch of records rather than by the input.
+    ///
+    /// The input is read twice, a record at a time. The first pass checks every record
+    /// and keeps only its problems and what the checks across records need (ids, the
+    /// ids they name, where they sit). Only if there is no problem at all does the
+    /// second pass write, [`BATCH`] records at a time, in one transaction, feeding the
+    /// search index as it goes: as before, everything is written or nothing.
+    ///
+    /// Returns the outcome, and the warnings of reading (columns left out), which the
+    /// caller shows either way.
+    pub fn import_path(
+        &mut self,
+        path: &Path,
+        load: &LoadOptions,
+        reference: &Reference<'_>,
+        options: ImportOptions,
+    ) -> (Result<ImportSummary>, Vec<ImportIssue>) {
+        let mut warnings = Vec::new();
+        let outcome = self.import_streamed(path, load, reference, options, &mut warnings);
+        (outcome, warnings)
+    }
+
+    fn import_streamed(
+        &mut self,
+        path: &Path,
+        load: &LoadOptions,
+        reference: &Reference<'_>,
+        options: ImportOptions,
+        warnings: &mut Vec<ImportIssue>,
+    ) -> Result<ImportSummary> {
+        let _lock = lock(&self.root)?;
+        let erased = Erased {
+            tombstones: self.store.tombstones()?,
+            key: self.store.erasure_key().clone(),
+        };
+        let mut check = Check {
+            erased: &erased,
+            reference,
+            options,
+            issues: Vec::new(),
+            warnings: Vec::new(),
+            skipped_erased: Vec::new(),
+            refs: Vec::new(),
+            origins: Vec::new(),
+            last_file: None,
+        };
+        read_into(path, load, &mut check)?;
+        let Check {
+            mut issues,
+            warnings: read_warnings,
+            skipped_erased,
+            refs,
+            origins,
+            ..
+        } = check;
+        *warnings = read_warnings;
+        let known = self.store.known_ids()?;
+        let locate = |i: usize| origins[i].to_string();
+        for mut problem in check_references(&refs, &known, &locate) {
+            if let Some(id) = &problem.missing
+                && let Some(on) = self.store.erased_on(id)?
+            {
+                problem.issue.message =
+                    format!("\"{id}\" was erased on {on} at the person's request (GDPR)");
+            }
+            issues.push(origins[problem.index].issue(refs[problem.index].id(), problem.issue));
+        }
+        if !issues.is_empty() {
+            issues.sort_by(|a, b| {
+                (&a.file, &a.sheet, a.location).cmp(&(&b.file, &b.sheet, b.location))
+            });
+            return Err(UserError::Invalid(issues).into());
+        }
+        let expected = refs.len();
+        drop((refs, origins, known));
+
+        let mut summary = ImportSummary {
+            skipped_erased,
+            ..ImportSummary::default()
+        };
+        for kind in RecordKind::ALL {
+            summary.by_kind.insert(kind, ImportCounts::default());
+        }
+        let mut write = Write {
+            erased: &erased,
+            reference,
+            options,
+            store: self.store.begin_upserts()?,
+            index: self.index.begin_update()?,
+            batch: Vec::with_capacity(BATCH),
+            summary: &mut summary,
+            written: 0,
+            changed: None,
+        };
+        read_into(path, load, &mut write)?;
+        write.flush()?;
+        if let Some(why) = write.changed.take().or_else(|| {
+            (write.written != expected).then(|| "it holds other records now".to_owned())
+        }) {
+            return Err(UserError::BadInput {
+                path: path.to_owned(),
+                message: format!(
+                    "the input changed while it was imported ({why}); nothing was imported: import it again"
+                ),
+            }
+            .into());
+        }
+        let Write { store, index, .. } = write;
+        let generation = store.commit()?;
+        // If this fails the store is ahead of the index; the next open sees it and rebuilds.
+        index.commit(generation)?;
         Ok(summary)
     }
 
@@ -298,6 +401,216 @@ impl Workspace {
             .into(),
             Ok(None) => UserError::NotFound(id.to_owned()).into(),
             Err(e) => e,
+        }
+    }
+}
+
+/// The erasures an import meets: tombstones and the key that tags ids.
+struct Erased {
+    tombstones: BTreeMap<String, Tombstone>,
+    key: ErasureKey,
+}
+
+/// What an import makes of one record read.
+enum Screened {
+    /// A valid record, to import.
+    Record(Record),
+    /// An erased person's record, left out (`--skip-erased`): the warning.
+    LeftOut(ImportIssue),
+    /// The record's problems.
+    Refused(Vec<ImportIssue>),
+}
+
+impl Erased {
+    /// Checks one record: erased, invalid, or to import.
+    fn screen(
+        &self,
+        source: &SourceRecord,
+        reference: &Reference<'_>,
+        options: ImportOptions,
+    ) -> Screened {
+        if !self.tombstones.is_empty()
+            && let Some(id) = source.id()
+            && let Some(t) = self.tombstones.get(&self.key.tag(id))
+        {
+            let said = format!(
+                "\"{id}\" was erased on {} at the person's request (GDPR)",
+                t.erased_on
+            );
+            if options.skip_erased {
+                let why = format!("{said}: left out (--skip-erased)");
+                return Screened::LeftOut(source.issue(FieldIssue::new(
+                    "id",
+                    IssueClass::Erased,
+                    why,
+                )));
+            }
+            let why = format!(
+                "{said} and is not imported again: remove the record from the file, or import with --skip-erased to leave it out"
+            );
+            return Screened::Refused(vec![source.issue(FieldIssue::new(
+                "id",
+                IssueClass::Erased,
+                why,
+            ))]);
+        }
+        match check_record(source.kind, &source.value, reference) {
+            Ok(record) => Screened::Record(record),
+            Err(problems) => Screened::Refused(source.issues(problems).collect()),
+        }
+    }
+}
+
+/// Where a record sat, kept by the first pass of a streaming import for the messages of
+/// the checks across records (its file shared by all the records of the file).
+struct Origin {
+    file: Arc<PathBuf>,
+    sheet: Option<Arc<str>>,
+    location: Location,
+}
+
+impl Origin {
+    /// A problem of this record, whose id is `id`.
+    fn issue(&self, id: &str, issue: FieldIssue) -> ImportIssue {
+        ImportIssue {
+            file: self.file.as_ref().clone(),
+            sheet: self.sheet.as_deref().map(str::to_owned),
+            location: self.location,
+            id: Some(id.to_owned()),
+            field: issue.field,
+            class: issue.class,
+            message: issue.message,
+        }
+    }
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.sheet {
+            Some(sheet) => write!(
+                f,
+                "{} sheet \"{sheet}\" {}",
+                self.file.display(),
+                self.location
+            ),
+            None => write!(f, "{} {}", self.file.display(), self.location),
+        }
+    }
+}
+
+/// The first pass of a streaming import: checks each record as it is read, keeping
+/// problems, and of the valid records only what the checks across records need.
+struct Check<'a> {
+    erased: &'a Erased,
+    reference: &'a Reference<'a>,
+    options: ImportOptions,
+    issues: Vec<ImportIssue>,
+    warnings: Vec<ImportIssue>,
+    skipped_erased: Vec<ImportIssue>,
+    refs: Vec<RecordRefs>,
+    origins: Vec<Origin>,
+    /// The file of the last record and its sheet, shared with the next ones.
+    last_file: Option<(Arc<PathBuf>, Option<Arc<str>>)>,
+}
+
+impl Sink for Check<'_> {
+    fn record(&mut self, source: SourceRecord) -> Result<()> {
+        match self.erased.screen(&source, self.reference, self.options) {
+            Screened::Record(record) => {
+                let same = self.last_file.as_ref().is_some_and(|(file, sheet)| {
+                    **file == source.file && sheet.as_deref() == source.sheet.as_deref()
+                });
+                if !same {
+                    self.last_file = Some((
+                        Arc::new(source.file.clone()),
+                        source.sheet.as_deref().map(Arc::from),
+                    ));
+                }
+                let (file, sheet) = self.last_file.clone().unwrap_or_default();
+                self.refs.push(RecordRefs::from(&record));
+                self.origins.push(Origin {
+                    file,
+                    sheet,
+                    location: source.location,
+                });
+            }
+            Screened::LeftOut(issue) => self.skipped_erased.push(issue),
+            Screened::Refused(problems) => self.issues.extend(problems),
+        }
+        Ok(())
+    }
+
+    fn issue(&mut self, issue: ImportIssue) {
+        self.issues.push(issue);
+    }
+
+    fn warning(&mut self, warning: ImportIssue) {
+        self.warnings.push(warning);
+    }
+}
+
+/// The second pass of a streaming import, once the first found no problem: writes the
+/// records a batch at a time in one transaction and feeds the search index.
+struct Write<'a, 's> {
+    erased: &'a Erased,
+    reference: &'a Reference<'a>,
+    options: ImportOptions,
+    store: crate::store::Upserting<'s>,
+    index: crate::index::IndexUpdate<'s>,
+    batch: Vec<Record>,
+    summary: &'a mut ImportSummary,
+    /// Records written (or in the batch).
+    written: usize,
+    /// Set when the input no longer reads as it did in the first pass.
+    changed: Option<String>,
+}
+
+impl Write<'_, '_> {
+    fn flush(&mut self) -> Result<()> {
+        let outcome = self.store.upsert(&self.batch)?;
+        for (record, change) in self.batch.iter().zip(outcome) {
+            let counts = self.summary.by_kind.entry(record.kind()).or_default();
+            match change {
+                Upsert::Added => counts.added += 1,
+                Upsert::Updated => counts.updated += 1,
+                Upsert::Unchanged => counts.unchanged += 1,
+            }
+            if change != Upsert::Unchanged {
+                self.index.upsert(record)?;
+            }
+        }
+        self.batch.clear();
+        Ok(())
+    }
+}
+
+impl Sink for Write<'_, '_> {
+    fn record(&mut self, source: SourceRecord) -> Result<()> {
+        match self.erased.screen(&source, self.reference, self.options) {
+            Screened::Record(record) => {
+                self.batch.push(record);
+                self.written += 1;
+                if self.batch.len() >= BATCH {
+                    self.flush()?;
+                }
+            }
+            Screened::LeftOut(_) => {}
+            Screened::Refused(_) => self.note_change(),
+        }
+        Ok(())
+    }
+
+    fn issue(&mut self, _: ImportIssue) {
+        self.note_change();
+    }
+
+    fn warning(&mut self, _: ImportIssue) {}
+}
+
+impl Write<'_, '_> {
+    fn note_change(&mut self) {
+        if self.changed.is_none() {
+            self.changed = Some("a record that was valid is not".to_owned());
         }
     }
 }

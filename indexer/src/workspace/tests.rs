@@ -336,3 +336,102 @@ fn an_erasure_leaves_nothing_in_the_log_while_another_connection_keeps_the_store
         .unwrap();
     assert_eq!(n_after, n - 1);
 }
+
+/// Everything a workspace holds that an import writes: records of every kind, the
+/// generation, and the ids and size of the search index.
+fn contents(ws: &Workspace) -> String {
+    let mut out = String::new();
+    for kind in explor_engine::RecordKind::ALL {
+        let records = ws.records(kind).unwrap();
+        out.push_str(&serde_json::to_string(&records).unwrap());
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "generation {} index {:?} {}",
+        ws.generation().unwrap(),
+        ws.index().ids().unwrap(),
+        ws.index().len()
+    ));
+    out
+}
+
+/// The outcome of an import in words: the summary, or every problem.
+fn outcome(result: crate::error::Result<super::records::ImportSummary>) -> String {
+    match result {
+        Ok(summary) => format!("{summary:?}"),
+        Err(Error::User(UserError::Invalid(issues))) => format!("{issues:#?}"),
+        Err(e) => format!("error {e}"),
+    }
+}
+
+/// Issue #16 item 11: the streamed import (`import_path`, which the CLI uses) gives
+/// the same outcome, problems, warnings, store and index as loading whole and
+/// importing, on every fixture of the repository (valid, invalid, several problems,
+/// CSV, Windows-1252, workbook) and on a file of more records than one batch.
+#[test]
+fn a_streamed_import_gives_what_loading_whole_gives_on_every_fixture() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let fixtures = repo.join("tests").join("fixtures");
+    let sample = repo.join("data").join("sample");
+    let mut inputs = vec![
+        sample.clone(),
+        sample.join("csv-windows-1252"),
+        sample.join("explor-sample.xlsx"),
+        fixtures.join("valid"),
+        fixtures.join("several-problems"),
+        fixtures.join("csv-semicolon"),
+    ];
+    let mut invalid: Vec<PathBuf> = std::fs::read_dir(fixtures.join("invalid"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    invalid.sort();
+    inputs.extend(invalid);
+    // More records than a batch, some of them updates.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixtures.join("valid").join("experts.json")).unwrap();
+    let experts: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let mut lines = String::new();
+    for i in 0..2500 {
+        let mut expert = experts[i % experts.len()].clone();
+        if i >= experts.len() {
+            expert["id"] = format!("exp-many-{i:05}").into();
+        }
+        lines.push_str(&expert.to_string());
+        lines.push('\n');
+    }
+    inputs.push(write(dir.path(), "experts-many.jsonl", &lines));
+
+    let reference = Reference::embedded();
+    for input in inputs {
+        let (mut whole, _) = Workspace::init(&dir.path().join("whole")).unwrap();
+        let (mut streamed, _) = Workspace::init(&dir.path().join("streamed")).unwrap();
+        let base = fixtures.join("valid");
+        whole
+            .import(load(&base, None).unwrap(), &reference)
+            .unwrap();
+        streamed
+            .import(load(&base, None).unwrap(), &reference)
+            .unwrap();
+
+        let options = crate::source::LoadOptions::new();
+        let (expected, expected_warnings) = match crate::source::load_with(&input, &options) {
+            Ok(mut loaded) => {
+                let warnings = std::mem::take(&mut loaded.warnings);
+                (
+                    outcome(whole.import_with(loaded, &reference, Default::default())),
+                    warnings,
+                )
+            }
+            Err(e) => (format!("error {e}"), Vec::new()),
+        };
+        let (got, warnings) =
+            streamed.import_path(&input, &options, &reference, Default::default());
+        assert_eq!(outcome(got), expected, "{}", input.display());
+        assert_eq!(warnings, expected_warnings, "{}", input.display());
+        assert_eq!(contents(&streamed), contents(&whole), "{}", input.display());
+        drop((whole, streamed));
+        std::fs::remove_dir_all(dir.path().join("whole")).unwrap();
+        std::fs::remove_dir_all(dir.path().join("streamed")).unwrap();
+    }
+}

@@ -580,3 +580,100 @@ fn a_closed_pipe_on_standard_output_exits_0_silently() {
         assert_eq!(stderr, "", "{args:?}: nothing on stderr");
     }
 }
+
+/// `explor import PATH` against `ws`, killed after 20 s: a regression that makes an
+/// import read a pipe or a device must fail the test, not hang it.
+#[cfg(unix)]
+fn import_with_deadline(ws: &TestWorkspace, path: &std::path::Path) -> std::process::Output {
+    let started = std::time::Instant::now();
+    let out = ws
+        .explor(&["import", path.to_str().expect("UTF-8 path")])
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .expect("run explor");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "import {} did not end by itself",
+        path.display()
+    );
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn import_refuses_pipes_devices_and_sockets_at_once_without_reading() {
+    let ws = TestWorkspace::initialised();
+    let fifo = ws.dir().join("experts.jsonl");
+    mkfifo(&fifo);
+    let zero = ws.dir().join("needs.jsonl");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let socket = ws.dir().join("offers.csv");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("socket");
+    for (path, what) in [
+        (fifo.clone(), "named pipe"),
+        (std::path::PathBuf::from("/dev/zero"), "character device"),
+        (zero, "character device"),
+        (socket, "socket"),
+    ] {
+        let out = import_with_deadline(&ws, &path);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{}: {stderr}", path.display());
+        assert!(
+            stderr.contains(&path.display().to_string())
+                && stderr.contains("not a regular file")
+                && stderr.contains(what),
+            "{}: {stderr}",
+            path.display()
+        );
+    }
+    assert_eq!(ws.list_json("experts"), serde_json::json!([]));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dataset_folder_holding_a_pipe_a_device_or_a_broken_link_is_refused_naming_each() {
+    let ws = TestWorkspace::initialised();
+    let data = ws.dir().join("data");
+    std::fs::create_dir(&data).expect("mkdir");
+    for kind in KINDS {
+        std::fs::copy(
+            fixture("valid").join(format!("{kind}.json")),
+            data.join(format!("{kind}.json")),
+        )
+        .expect("copy the valid fixture");
+    }
+    let fifo = data.join("more-experts.jsonl");
+    mkfifo(&fifo);
+    let zero = data.join("zero.csv");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+    let dangling = data.join("gone-needs.csv");
+    std::os::unix::fs::symlink(data.join("nowhere"), &dangling).expect("symlink");
+    let looping = data.join("loop");
+    std::os::unix::fs::symlink(&looping, &looping).expect("symlink");
+    let out = import_with_deadline(&ws, &data);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for (path, what) in [
+        (&fifo, "named pipe"),
+        (&zero, "character device"),
+        (&dangling, "symbolic link to nothing"),
+        (&looping, "loop of symbolic links"),
+    ] {
+        assert!(
+            stderr.contains(&path.display().to_string()) && stderr.contains(what),
+            "{}: {stderr}",
+            path.display()
+        );
+    }
+    assert_eq!(ws.list_json("experts"), serde_json::json!([]));
+    // Without them, the folder imports.
+    for strange in [&fifo, &zero, &dangling, &looping] {
+        std::fs::remove_file(strange).expect("remove");
+    }
+    let out = import_with_deadline(&ws, &data);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
