@@ -264,8 +264,9 @@ impl Body {
             self.styles,
             "  <style:style style:name=\"{name}\" style:family=\"table\">\
              <style:table-properties style:width=\"{TEXT_WIDTH_CM}cm\" table:align=\"margins\" \
-             fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.3cm\"/></style:style>\n"
+             fo:margin-top=\"0.1cm\" fo:margin-bottom=\"0.3cm\"/></style:style>"
         );
+        self.styles.push('\n');
         let _ = write!(
             self.text,
             "<table:table table:name=\"{name}\" table:style-name=\"{name}\">"
@@ -274,9 +275,10 @@ impl Body {
             let _ = write!(
                 self.styles,
                 "  <style:style style:name=\"{name}.C{c}\" style:family=\"table-column\">\
-                 <style:table-column-properties style:column-width=\"{:.2}cm\"/></style:style>\n",
+                 <style:table-column-properties style:column-width=\"{:.2}cm\"/></style:style>",
                 share * TEXT_WIDTH_CM
             );
+            self.styles.push('\n');
             let _ = write!(
                 self.text,
                 "<table:table-column table:style-name=\"{name}.C{c}\"/>"

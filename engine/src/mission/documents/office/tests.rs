@@ -197,8 +197,7 @@ fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
     parts
         .iter()
         .find(|(n, _)| n == name)
-        .map(|(_, t)| t.as_str())
-        .unwrap_or_else(|| panic!("no part {name}"))
+        .map_or_else(|| panic!("no part {name}"), |(_, t)| t.as_str())
 }
 
 fn bytes_of(case: &MissionFile, kind: DocKind, format: DocFormat) -> Vec<u8> {
@@ -382,7 +381,7 @@ fn docx_text_is_the_documents() {
                 .and_then(|s| s.attr("w:val"))
                 .is_some_and(|s| s.starts_with("Heading"))
         })
-        .map(|p| p.text())
+        .map(Node::text)
         .collect();
     assert_eq!(headings, markdown_headings(&markdown));
     assert!(headings[0].contains(&case.need.title));
