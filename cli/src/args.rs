@@ -253,12 +253,14 @@ pub struct MissionDocArgs {
     /// proposal), livret (volunteer booklet), bilan (return debrief form) or budget
     /// (cost plan).
     pub document: String,
-    /// Markdown or printable HTML; without it, taken from the extension of --out
-    /// (.md, .html), else Markdown.
+    /// md (Markdown), html (printable page), odt (OpenDocument, LibreOffice) or docx
+    /// (Word), the last two to edit before signing; without it, taken from the
+    /// extension of --out (.md, .html, .odt, .docx), else Markdown.
     #[arg(long, value_enum)]
     pub format: Option<DocFormatArg>,
     /// Write to FILE (atomically: whole or not at all) instead of standard output;
-    /// its extension must agree with --format.
+    /// its extension must agree with --format. An .odt or .docx file goes to standard
+    /// output only when it is redirected.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -267,6 +269,8 @@ pub struct MissionDocArgs {
 pub enum DocFormatArg {
     Md,
     Html,
+    Odt,
+    Docx,
 }
 
 impl DocFormatArg {
@@ -274,6 +278,8 @@ impl DocFormatArg {
         match self {
             DocFormatArg::Md => "md",
             DocFormatArg::Html => "html",
+            DocFormatArg::Odt => "odt",
+            DocFormatArg::Docx => "docx",
         }
     }
 }

@@ -49,6 +49,17 @@ impl Out {
         self.inner.flush()
     }
 
+    /// A file's bytes (an `.odt`, a `.docx`) for a pipe or a redirection: refused on a
+    /// terminal, where it would only print noise.
+    pub fn file(&mut self, bytes: &[u8], hint: &str) -> anyhow::Result<()> {
+        if io::stdout().is_terminal() {
+            anyhow::bail!(crate::commands::UsageError(hint.to_owned()));
+        }
+        self.inner.write_all(bytes)?;
+        self.inner.flush()?;
+        Ok(())
+    }
+
     pub fn json<T: Serialize + ?Sized>(&mut self, value: &T) -> anyhow::Result<()> {
         // Serialised first, then written: serde_json's error hides the io::Error of a
         // closed pipe from the error chain, which would then not count as success.

@@ -216,6 +216,10 @@ pub enum InternalError {
         /// What is wrong.
         source: Corruption,
     },
+    /// A mission document's `.odt` or `.docx` file could not be made (a defect: it is
+    /// made in memory).
+    #[error("mission document")]
+    Document(#[source] explor_engine::mission::DocumentError),
     /// The operating system's random source failed (making the erasure key).
     #[error("random source")]
     Random(#[source] std::io::Error),

@@ -23,6 +23,8 @@ pub struct Reply {
     pub headers: HeaderMap,
     /// The body, as text.
     pub body: String,
+    /// The body, as it came (a file to download).
+    pub bytes: Vec<u8>,
 }
 
 impl Reply {
@@ -63,6 +65,7 @@ pub async fn send(app: &Router, mut req: Request<Body>) -> Reply {
         status,
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes: bytes.to_vec(),
     }
 }
 

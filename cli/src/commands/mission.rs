@@ -184,6 +184,8 @@ fn doc_format(
     let from_ext = match ext.as_str() {
         "md" | "markdown" => Some(DocFormatArg::Md),
         "html" | "htm" => Some(DocFormatArg::Html),
+        "odt" => Some(DocFormatArg::Odt),
+        "docx" => Some(DocFormatArg::Docx),
         _ => None,
     };
     match (asked, from_ext) {
@@ -198,7 +200,7 @@ fn doc_format(
             a.name()
         ))),
         (None, None) => Err(UsageError(format!(
-            "unknown document extension .{ext} for --out: use .md or .html, or give --format"
+            "unknown document extension .{ext} for --out: use .md, .html, .odt or .docx, or give --format"
         ))),
     }
 }
@@ -208,11 +210,13 @@ fn doc(ws: &Workspace, args: &MissionDocArgs) -> Result<()> {
     let format = match doc_format(args.format, args.out.as_deref())? {
         DocFormatArg::Md => DocFormat::Markdown,
         DocFormatArg::Html => DocFormat::Html,
+        DocFormatArg::Odt => DocFormat::Odt,
+        DocFormatArg::Docx => DocFormat::Docx,
     };
-    let text = ws.mission_document(&args.id, kind, format)?;
+    let bytes = ws.mission_document_file(&args.id, kind, format)?;
     match &args.out {
         Some(path) => {
-            write_atomically(path, text.as_bytes(), ws.root())?;
+            write_atomically(path, &bytes, ws.root())?;
             output::stdout().line(format_args!(
                 "{} of {} written to {}",
                 kind.as_str(),
@@ -220,7 +224,16 @@ fn doc(ws: &Workspace, args: &MissionDocArgs) -> Result<()> {
                 path.display()
             ))?;
         }
-        None => output::stdout().text(&text)?,
+        None if format.is_text() => {
+            // Rendered from UTF-8 templates: the bytes are text.
+            output::stdout().text(&String::from_utf8_lossy(&bytes))?;
+        }
+        None => output::stdout().file(
+            &bytes,
+            &format!(
+                "a .{format} document is a file: give --out FILE.{format}, or redirect the output"
+            ),
+        )?,
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ use crate::cost::RemainderPayer;
 use crate::values::DateWindow;
 
 pub use answers::{Answer, AnswerError, Party, answer_label_fr};
-pub use documents::{DocFormat, DocKind, DocumentError, Dossier, Templates, render};
+pub use documents::{DocFormat, DocKind, DocumentError, Dossier, Templates, render, render_bytes};
 pub use file::MissionFile;
 pub use lifecycle::{Checklist, DEPARTURE_LEAD_DAYS, MissionError, State};
 pub use staffing::{Staffing, check_staffing, cost_input, earliest_dates};

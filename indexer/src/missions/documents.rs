@@ -4,10 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use explor_engine::mission::{DocFormat, DocKind, MissionFile, Templates, render};
+use explor_engine::mission::{
+    DocFormat, DocKind, DocumentError, MissionFile, Templates, render, render_bytes,
+};
 use explor_engine::{Record, Reference};
 
-use crate::error::{Error, Result, UserError};
+use crate::error::{Error, InternalError, Result, UserError};
 use crate::workspace::Workspace;
 
 /// The folder of a workspace whose templates replace the embedded ones.
@@ -65,7 +67,9 @@ impl Workspace {
         })
     }
 
-    /// Renders one of a mission's documents.
+    /// Renders one of a mission's documents as text (Markdown or HTML, see
+    /// [`DocFormat::TEXT`]; [`mission_document_file`](Self::mission_document_file) for
+    /// every format).
     pub fn mission_document(&self, id: &str, kind: DocKind, format: DocFormat) -> Result<String> {
         let file = self.mission_file(id)?;
         let templates = self.templates()?;
@@ -76,13 +80,42 @@ impl Workspace {
             &Reference::embedded(),
             &templates,
         )
-        .map_err(|e| {
-            UserError::BadSettings {
+        .map_err(|e| self.document_error(e))
+    }
+
+    /// Renders one of a mission's documents in any format, as the bytes of its file
+    /// (`.md`, `.html`, `.odt`, `.docx`).
+    pub fn mission_document_file(
+        &self,
+        id: &str,
+        kind: DocKind,
+        format: DocFormat,
+    ) -> Result<Vec<u8>> {
+        let file = self.mission_file(id)?;
+        let templates = self.templates()?;
+        render_bytes(
+            kind,
+            format,
+            &file.dossier(),
+            &Reference::embedded(),
+            &templates,
+        )
+        .map_err(|e| self.document_error(e))
+    }
+
+    /// A template's fault is the workspace's settings; failing to make the file is a
+    /// defect.
+    fn document_error(&self, e: DocumentError) -> Error {
+        match e {
+            DocumentError::Office { .. } | DocumentError::NotText { .. } => {
+                InternalError::Document(e).into()
+            }
+            e => UserError::BadSettings {
                 path: self.root().join(TEMPLATES_DIR),
                 source: e.into(),
             }
-            .into()
-        })
+            .into(),
+        }
     }
 }
 

@@ -202,6 +202,14 @@ fn removal_respects_missions() {
         .mission_document("mis-0001", DocKind::Fiche, DocFormat::Markdown)
         .unwrap();
     assert!(!fiche.contains("Hélène"), "no name after erasure");
+    let odt = ws
+        .mission_document_file("mis-0001", DocKind::Fiche, DocFormat::Odt)
+        .unwrap();
+    assert!(odt.starts_with(b"PK\x03\x04") && odt[30..38] == *b"mimetype");
+    let md = ws
+        .mission_document_file("mis-0001", DocKind::Fiche, DocFormat::Markdown)
+        .unwrap();
+    assert_eq!(md, fiche.as_bytes());
     ws.advance_mission("mis-0001", State::TermsDrafted, d(TODAY), None)
         .unwrap();
     ws.advance_mission("mis-0001", State::Agreed, d(TODAY), None)

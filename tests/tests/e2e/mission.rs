@@ -475,7 +475,7 @@ fn document_format_follows_the_out_extension_and_never_contradicts_it() {
     assert!(!md.exists());
 
     // An extension explor does not write is refused, never filled with Markdown.
-    let docx = ws.dir().join("fiche.docx");
+    let pdf = ws.dir().join("fiche.pdf");
     let err = run_fails(
         &ws,
         &[
@@ -484,12 +484,142 @@ fn document_format_follows_the_out_extension_and_never_contradicts_it() {
             "mis-0001",
             "fiche",
             "--out",
+            pdf.to_str().unwrap(),
+        ],
+        2,
+    );
+    assert!(err.contains(".pdf") && err.contains(".docx"), "{err}");
+    assert!(!pdf.exists());
+
+    // .odt and .docx are files, not text: --format odt with a .docx name contradicts.
+    let docx = ws.dir().join("fiche.docx");
+    let err = run_fails(
+        &ws,
+        &[
+            "mission",
+            "doc",
+            "mis-0001",
+            "fiche",
+            "--format",
+            "odt",
+            "--out",
             docx.to_str().unwrap(),
         ],
         2,
     );
-    assert!(err.contains(".docx"), "{err}");
+    assert!(
+        err.contains("--format odt") && err.contains(".docx"),
+        "{err}"
+    );
     assert!(!docx.exists());
+}
+
+/// The parts of a ZIP file, in order, and the text of one of them.
+fn zip_parts(path: &std::path::Path, read: &str) -> (Vec<String>, String) {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).unwrap();
+    let mut archive = zip::ZipArchive::new(file).expect("a ZIP file");
+    let names = archive
+        .file_names()
+        .map(|n| n.unwrap().into_owned())
+        .collect();
+    let mut text = String::new();
+    archive
+        .by_name(read)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    (names, text)
+}
+
+#[test]
+fn editable_documents_are_written_as_odt_and_docx() {
+    let ws = sample();
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-kin-dechets",
+            "--expert",
+            "exp-0007",
+        ],
+    );
+    let title = run_ok(&ws, &["mission", "doc", "mis-0001", "fiche"])
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches("# ")
+        .to_owned();
+
+    let odt = ws.dir().join("x.odt");
+    let out = run_ok(
+        &ws,
+        &[
+            "mission",
+            "doc",
+            "mis-0001",
+            "fiche",
+            "--format",
+            "odt",
+            "--out",
+            odt.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("x.odt"), "{out}");
+    let bytes = std::fs::read(&odt).unwrap();
+    assert_eq!(&bytes[30..38], b"mimetype", "mimetype first");
+    assert_eq!(
+        &bytes[38..77],
+        b"application/vnd.oasis.opendocument.text",
+        "stored, no extra field"
+    );
+    let (names, content) = zip_parts(&odt, "content.xml");
+    for part in [
+        "mimetype",
+        "META-INF/manifest.xml",
+        "styles.xml",
+        "content.xml",
+    ] {
+        assert!(names.iter().any(|n| n == part), "{part} in {names:?}");
+    }
+    assert!(content.contains("<text:h "), "{content}");
+    assert!(
+        content.contains(&title.replace('\'', "&apos;")),
+        "{title} in {content}"
+    );
+
+    // The extension alone picks the format.
+    let docx = ws.dir().join("x.docx");
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "doc",
+            "mis-0001",
+            "budget",
+            "--out",
+            docx.to_str().unwrap(),
+        ],
+    );
+    let (names, document) = zip_parts(&docx, "word/document.xml");
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+    ] {
+        assert!(names.iter().any(|n| n == part), "{part} in {names:?}");
+    }
+    assert!(document.contains("<w:tbl>") && document.contains("<w:tblHeader/>"));
+
+    // Redirected, the file goes to standard output as it is.
+    let piped = ws
+        .explor(&["mission", "doc", "mis-0001", "fiche", "--format", "docx"])
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(piped.stdout.starts_with(b"PK\x03\x04"));
 }
 
 #[test]

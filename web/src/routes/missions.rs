@@ -1,7 +1,7 @@
 //! The missions: `GET /missions[?etat=]` (the list), `GET /missions/{id}` (its sheet,
 //! log, cost plan, next states, checklist and documents), `POST /missions/{id}/etat`
 //! and `POST /missions/{id}/pieces` (the changes `explor mission advance` and `record`
-//! make), and `GET /missions/{id}/documents/{kind}[?format=md|html]`.
+//! make), and `GET /missions/{id}/documents/{kind}[?format=md|html|odt|docx]`.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -88,7 +88,7 @@ pub struct ItemForm {
     piece: String,
 }
 
-/// `?format=md|html`: download the document.
+/// `?format=md|html|odt|docx`: download the document.
 #[derive(Debug, Default, Deserialize)]
 pub struct DocQuery {
     #[serde(default)]
@@ -262,8 +262,9 @@ pub async fn record(
 }
 
 /// `GET /missions/{id}/documents/{kind}`: the document's Markdown in the page;
-/// `?format=md|html`: the file to download. The HTML version is a page of its own and
-/// is only ever downloaded, never shown inside the site.
+/// `?format=md|html|odt|docx`: the file to download (`.odt` and `.docx` to edit in an
+/// office suite). The HTML version is a page of its own and is only ever downloaded,
+/// never shown inside the site.
 pub async fn document(
     State(state): State<AppState>,
     user: Coordinator,
@@ -273,18 +274,16 @@ pub async fn document(
     let kind: DocKind = kind.parse().map_err(|_| WebError::NotFound)?;
     let format = match q.format.as_deref() {
         None => None,
-        Some("md") => Some(DocFormat::Markdown),
-        Some("html") => Some(DocFormat::Html),
-        Some(_) => return Err(WebError::NotFound),
+        Some(name) => Some(name.parse::<DocFormat>().map_err(|_| WebError::NotFound)?),
     };
     let mission = id.clone();
-    let text = state
-        .with_workspace(move |ws| {
-            ws.mission_document(&mission, kind, format.unwrap_or(DocFormat::Markdown))
-                .map_err(missing_is_404)
-        })
-        .await?;
     let Some(format) = format else {
+        let text = state
+            .with_workspace(move |ws| {
+                ws.mission_document(&mission, kind, DocFormat::Markdown)
+                    .map_err(missing_is_404)
+            })
+            .await?;
         return Ok(DocumentPage {
             layout: Layout::signed_in(&format!("{} — mission {id}", kind.title_fr()), &user.0),
             path: seg(&id),
@@ -293,10 +292,13 @@ pub async fn document(
         }
         .into_response());
     };
-    let content_type = match format {
-        DocFormat::Markdown => "text/markdown; charset=utf-8",
-        DocFormat::Html => "text/html; charset=utf-8",
-    };
+    let bytes = state
+        .with_workspace(move |ws| {
+            ws.mission_document_file(&mission, kind, format)
+                .map_err(missing_is_404)
+        })
+        .await?;
+    let content_type = format.media_type();
     // The file name from the mission id's safe characters only.
     let stem: String = id
         .chars()
@@ -307,7 +309,7 @@ pub async fn document(
         kind.as_str(),
         format.as_str()
     );
-    let mut res = text.into_response();
+    let mut res = bytes.into_response();
     let headers = res.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     if let Ok(v) = HeaderValue::from_str(&disposition) {

@@ -151,6 +151,37 @@ async fn documents_show_as_text_and_download_as_attachments() {
             format!("attachment; filename=\"{id}-tdr.{format}\"").as_str()
         );
     }
+    for (format, kind) in [
+        ("odt", "application/vnd.oasis.opendocument.text"),
+        (
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
+    ] {
+        let r = c
+            .get(&format!("/missions/{id}/documents/budget?format={format}"))
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{format}");
+        assert_eq!(r.headers[header::CONTENT_TYPE], kind);
+        assert_eq!(
+            r.headers[header::CONTENT_DISPOSITION],
+            format!("attachment; filename=\"{id}-budget.{format}\"").as_str()
+        );
+        assert!(r.bytes.starts_with(b"PK\x03\x04"), "{format}: a ZIP file");
+    }
+    // The mission page and the document page offer every format.
+    for page in [
+        format!("/missions/{id}"),
+        format!("/missions/{id}/documents/fiche"),
+    ] {
+        let body = c.get(&page).await.body;
+        for format in ["md", "html", "odt", "docx"] {
+            assert!(
+                body.contains(&format!("/documents/fiche?format={format}\"")),
+                "{page} offers {format}"
+            );
+        }
+    }
     for path in [
         format!("/missions/{id}/documents/pirate"),
         format!("/missions/{id}/documents/tdr?format=pdf"),

@@ -137,7 +137,7 @@ fn starts_entity(rest: &str) -> bool {
 
 /// A link's address that a document may carry: `http`, `https`, `mailto`, or one with
 /// no scheme at all (`#section`, `annexe.html`).
-fn allowed_url(url: &str) -> bool {
+pub(super) fn allowed_url(url: &str) -> bool {
     let end = url.find([':', '/', '?', '#']).unwrap_or(url.len());
     match url[end..].starts_with(':') {
         false => true,

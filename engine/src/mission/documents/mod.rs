@@ -4,7 +4,9 @@
 //! experts or offer, cost plan). [`render`] turns it into a context of ready-made
 //! French text (dates, amounts, labels: see `context.rs`), renders the kind's Markdown
 //! template with minijinja, and for [`DocFormat::Html`] converts the Markdown with
-//! pulldown-cmark and places it in the printable page `page.html.j2`.
+//! pulldown-cmark and places it in the printable page `page.html.j2`. For
+//! [`DocFormat::Odt`] and [`DocFormat::Docx`], [`render_bytes`] converts the same
+//! Markdown into an editable file (see `office/`).
 //!
 //! The templates are the files of `data/templates/`, embedded at build time by the
 //! `explor-data` crate ([`Templates::embedded`]); a workspace may replace any of them
@@ -20,6 +22,7 @@ mod costs;
 pub(crate) mod french;
 mod markdown;
 mod network;
+mod office;
 mod people;
 
 #[cfg(test)]
@@ -133,17 +136,47 @@ pub enum DocFormat {
     Markdown,
     /// A printable HTML page (A4).
     Html,
+    /// An OpenDocument Text file (LibreOffice, and Word), to edit.
+    Odt,
+    /// An Office Open XML file (Word, and LibreOffice), to edit.
+    Docx,
 }
 
 impl DocFormat {
-    /// Both formats.
-    pub const ALL: [DocFormat; 2] = [DocFormat::Markdown, DocFormat::Html];
+    /// Every format.
+    pub const ALL: [DocFormat; 4] = [
+        DocFormat::Markdown,
+        DocFormat::Html,
+        DocFormat::Odt,
+        DocFormat::Docx,
+    ];
 
-    /// The name used on the command line, also the file extension (`md`, `html`).
+    /// The formats that are text ([`render`] gives them as a `String`).
+    pub const TEXT: [DocFormat; 2] = [DocFormat::Markdown, DocFormat::Html];
+
+    /// The name used on the command line, also the file extension (`md`, `html`,
+    /// `odt`, `docx`).
     pub fn as_str(self) -> &'static str {
         match self {
             DocFormat::Markdown => "md",
             DocFormat::Html => "html",
+            DocFormat::Odt => "odt",
+            DocFormat::Docx => "docx",
+        }
+    }
+
+    /// Whether the document is text (Markdown, HTML) rather than a file to edit.
+    pub fn is_text(self) -> bool {
+        Self::TEXT.contains(&self)
+    }
+
+    /// The media type to serve the document with (`Content-Type`).
+    pub fn media_type(self) -> &'static str {
+        match self {
+            DocFormat::Markdown => "text/markdown; charset=utf-8",
+            DocFormat::Html => "text/html; charset=utf-8",
+            DocFormat::Odt => office::ODT_MEDIA_TYPE,
+            DocFormat::Docx => office::DOCX_MEDIA_TYPE,
         }
     }
 }
@@ -160,7 +193,9 @@ impl std::str::FromStr for DocFormat {
         DocFormat::ALL
             .into_iter()
             .find(|f| f.as_str() == s)
-            .ok_or_else(|| format!("unknown document format \"{s}\" (expected md or html)"))
+            .ok_or_else(|| {
+                format!("unknown document format \"{s}\" (expected md, html, odt or docx)")
+            })
     }
 }
 
@@ -208,6 +243,22 @@ pub enum DocumentError {
         file: String,
         /// The limit, in bytes.
         limit: usize,
+    },
+    /// [`render`] was asked for a format that is not text (a caller's mistake: use
+    /// [`render_bytes`]).
+    #[error("the {format} format is a file, not text")]
+    NotText {
+        /// The format asked for.
+        format: DocFormat,
+    },
+    /// The `.odt` or `.docx` container could not be written (a defect: it is made in
+    /// memory).
+    #[error("cannot write the .{format} file: {message}")]
+    Office {
+        /// The format (`odt`, `docx`).
+        format: String,
+        /// What failed.
+        message: String,
     },
     /// The dossier's records do not belong together (a caller's mistake).
     #[error("inconsistent dossier for mission {mission}: {problem}")]
@@ -383,7 +434,8 @@ struct Page<'a> {
     body: String,
 }
 
-/// Renders a mission document.
+/// Renders a mission document as text: Markdown or HTML ([`DocFormat::TEXT`]); an
+/// editable format is refused ([`DocumentError::NotText`]), see [`render_bytes`].
 ///
 /// Pure: the reference lists, the booklet's general advice and the programme's rules
 /// are embedded; the templates are given.
@@ -409,6 +461,31 @@ pub fn render(
             };
             Ok(tidy(&templates.render(PAGE, &page)?))
         }
+        DocFormat::Odt | DocFormat::Docx => Err(DocumentError::NotText { format }),
+    }
+}
+
+/// Renders a mission document in any format, as the bytes of its file: the text of
+/// Markdown and HTML in UTF-8, an `.odt` or `.docx` file made from the same Markdown.
+///
+/// Pure, as [`render`]: the file is made in memory.
+pub fn render_bytes(
+    kind: DocKind,
+    format: DocFormat,
+    dossier: &Dossier<'_>,
+    reference: &Reference<'_>,
+    templates: &Templates,
+) -> Result<Vec<u8>, DocumentError> {
+    if format.is_text() {
+        return render(kind, format, dossier, reference, templates).map(String::into_bytes);
+    }
+    check(dossier)?;
+    let ctx = context::build(kind, dossier, reference);
+    let markdown = tidy(&templates.render(kind.template(), &ctx)?);
+    let blocks = office::blocks(&markdown);
+    match format {
+        DocFormat::Docx => office::to_docx(&blocks, &ctx.doc.title),
+        _ => office::to_odt(&blocks, &ctx.doc.title),
     }
 }
 
