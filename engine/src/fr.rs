@@ -379,6 +379,82 @@ pub mod headers {
     pub const FIELDS: [&str; 2] = ["champ", "valeur"];
     /// Search hits.
     pub const HITS: [&str; 5] = ["id", "type", "nom", "thématiques", "score"];
+    /// `list associations`.
+    pub const ASSOCIATIONS: [&str; 6] =
+        ["id", "nom", "dépt", "membre", "années de terrain", "mécénat"];
+    /// `list experts`.
+    pub const EXPERTS: [&str; 8] = [
+        "id", "nom", "statut", "employeur", "domicile", "thématiques", "langues", "accord",
+    ];
+    /// `list offers`.
+    pub const OFFERS: [&str; 6] = ["id", "entreprise", "intitulé", "places", "période", "thématiques"];
+    /// `list needs`.
+    pub const NEEDS: [&str; 8] = [
+        "id", "association", "appel", "type", "lieu", "thématique", "période", "jours",
+    ];
+}
+
+/// Records: kinds, imports, the store and index check.
+pub mod records {
+    use crate::RecordKind;
+
+    /// A kind of record, singular or plural, in French.
+    pub fn kind(kind: RecordKind, n: usize) -> &'static str {
+        match (kind, n > 1) {
+            (RecordKind::Association, false) => "association",
+            (RecordKind::Association, true) => "associations",
+            (RecordKind::Expert, false) => "expert",
+            (RecordKind::Expert, true) => "experts",
+            (RecordKind::Offer, false) => "offre",
+            (RecordKind::Offer, true) => "offres",
+            (RecordKind::Need, false) => "besoin",
+            (RecordKind::Need, true) => "besoins",
+        }
+    }
+    /// Counts of one import.
+    pub fn counts(added: usize, updated: usize, unchanged: usize) -> String {
+        format!("{added} ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s)")
+    }
+    /// The import's total line.
+    pub fn imported(counts: &str) -> String {
+        format!("importé : {counts}")
+    }
+    /// Yes or no.
+    pub fn yes_no(b: bool) -> &'static str {
+        if b { "oui" } else { "non" }
+    }
+    /// The store's line of `check`.
+    pub fn store(generation: u64, documents: usize) -> String {
+        format!("base : génération {generation}, {documents} experts et offres")
+    }
+    /// The index's line of `check`.
+    pub fn index(generation: &str, documents: usize) -> String {
+        format!("index : génération {generation}, {documents} documents")
+    }
+    /// An unknown generation.
+    pub const UNKNOWN: &str = "inconnue";
+    /// A record missing from the index.
+    pub fn missing_from_index(id: &str) -> String {
+        format!("absent de l’index : {id}")
+    }
+    /// A document in the index only.
+    pub fn extra_in_index(id: &str) -> String {
+        format!("dans l’index mais pas dans la base : {id}")
+    }
+    /// A damaged index file.
+    pub fn damaged_file(file: &str) -> String {
+        format!("fichier d’index endommagé (altéré ou tronqué) : {file}")
+    }
+    /// Everything agrees.
+    pub const AGREE: &str = "la base et l’index concordent";
+    /// `check` fails: damage.
+    pub const DAMAGED: &str = "l’index de recherche est endommagé : lancez `explor reindex`";
+    /// `check` fails: disagreement.
+    pub const DISAGREE: &str = "la base et l’index ne concordent pas : lancez `explor reindex`";
+    /// After `reindex`.
+    pub fn reindexed(n: usize) -> String {
+        format!("index de recherche reconstruit : {n} documents")
+    }
 }
 
 /// A need's candidates, as `explor match` and a need's page say them.
@@ -539,6 +615,36 @@ pub mod cli {
     /// The cost plan cannot be computed.
     pub fn no_plan(why: &str) -> String {
         format!("plan de financement : impossible à calculer : {why}")
+    }
+    /// A note above a list.
+    pub fn note(text: &str) -> String {
+        format!("note : {text}")
+    }
+    /// The excluded, counted.
+    pub fn excluded(n: usize) -> String {
+        format!("\nexclus ({n}) :")
+    }
+    /// Candidates excluded for consent.
+    pub fn consent_excluded(n: usize) -> String {
+        format!(
+            "note : {n} exclu(s) faute d’accord de l’employeur ; --include-pending laisse passer les accords en attente, signalés"
+        )
+    }
+    /// Heading of `match --offer/--expert`.
+    pub fn needs_for(who: &str, id: &str) -> String {
+        format!("besoins que {who} ({id}) pourrait servir")
+    }
+    /// The needs it does not fit, counted.
+    pub fn needs_unfit(n: usize) -> String {
+        format!("\nbesoins qui ne lui conviennent pas ({n}) :")
+    }
+    /// `init` created a workspace.
+    pub fn workspace_created(path: &str) -> String {
+        format!("espace de travail créé : {path}")
+    }
+    /// `init` found one.
+    pub fn workspace_exists(path: &str) -> String {
+        format!("l’espace de travail {path} existe déjà ; rien n’a changé")
     }
     /// A document written.
     pub fn doc_written(kind: &str, id: &str, path: &str) -> String {

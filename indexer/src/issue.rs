@@ -23,9 +23,9 @@ pub enum Location {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Location::File => f.write_str("file"),
-            Location::Index(i) => write!(f, "record [{i}]"),
-            Location::Line(l) => write!(f, "line {l}"),
+            Location::File => f.write_str("fichier"),
+            Location::Index(i) => write!(f, "fiche [{i}]"),
+            Location::Line(l) => write!(f, "ligne {l}"),
         }
     }
 }

@@ -19,10 +19,6 @@ pub fn joined<T: std::fmt::Display>(items: impl IntoIterator<Item = T>, sep: &st
         .join(sep)
 }
 
-/// `s` when `n` is not 1 (English plurals of the terminal output).
-pub fn plural_s(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
 
 /// `text` with its first letter in capitals (`Affectations`).
 pub fn capitalised(text: &str) -> String {

@@ -88,14 +88,17 @@ fn open(root: &Path) -> Result<Workspace> {
 
 fn init(root: &Path) -> Result<()> {
     let (ws, created) = Workspace::init(root)
-        .with_context(|| format!("cannot create a workspace at {}", root.display()))?;
+        .with_context(|| format!("impossible de créer un espace de travail dans {}", root.display()))?;
     let mut out = crate::output::stdout();
     if created {
-        out.line(format_args!("created workspace {}", ws.root().display()))?;
+        out.line(format_args!(
+            "{}",
+            explor_engine::fr::cli::workspace_created(&ws.root().display().to_string())
+        ))?;
     } else {
         out.line(format_args!(
-            "workspace {} already exists; nothing changed",
-            ws.root().display()
+            "{}",
+            explor_engine::fr::cli::workspace_exists(&ws.root().display().to_string())
         ))?;
     }
     Ok(())

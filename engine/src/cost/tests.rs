@@ -911,10 +911,13 @@ fn plan_serialises_with_cents_keys() {
 
 #[test]
 fn french_notation() {
-    assert_eq!(eur(Money::from_cents(140_000)), "1 400,00 €");
-    assert_eq!(eur(Money::from_cents(13_995)), "139,95 €");
-    assert_eq!(eur(Money::from_cents(5)), "0,05 €");
-    assert_eq!(eur(Money::from_cents(123_456_789)), "1 234 567,89 €");
+    assert_eq!(eur(Money::from_cents(140_000)), "1\u{202f}400,00\u{a0}€");
+    assert_eq!(eur(Money::from_cents(13_995)), "139,95\u{a0}€");
+    assert_eq!(eur(Money::from_cents(5)), "0,05\u{a0}€");
+    assert_eq!(
+        eur(Money::from_cents(123_456_789)),
+        "1\u{202f}234\u{202f}567,89\u{a0}€"
+    );
     assert_eq!(pct(6500), "65 %");
     assert_eq!(pct(1750), "17,5 %");
     assert_eq!(pct(50), "0,5 %");
