@@ -411,6 +411,25 @@ pub mod records {
             (RecordKind::Need, true) => "besoins",
         }
     }
+    /// A kind of record with its article: `un besoin`, `une offre`.
+    pub fn article(kind: RecordKind) -> &'static str {
+        match kind {
+            RecordKind::Association => "une association",
+            RecordKind::Expert => "un expert",
+            RecordKind::Offer => "une offre",
+            RecordKind::Need => "un besoin",
+        }
+    }
+    /// An expert's status, in French.
+    pub fn status(s: crate::ExpertStatus) -> &'static str {
+        use crate::ExpertStatus;
+        match s {
+            ExpertStatus::Employee => "salarié·e d'entreprise",
+            ExpertStatus::PublicAgent => "agent·e public·que",
+            ExpertStatus::Independent => "indépendant·e",
+            ExpertStatus::Retired => "retraité·e",
+        }
+    }
     /// Counts of one import.
     pub fn counts(added: usize, updated: usize, unchanged: usize) -> String {
         format!("{added} ajoutée(s), {updated} mise(s) à jour, {unchanged} inchangée(s)")

@@ -73,9 +73,9 @@ pub enum UserError {
     WrongKind {
         /// The id.
         id: String,
-        /// What the command needs ("a need").
+        /// What the command needs ("un besoin").
         expected: &'static str,
-        /// What it is ("an expert").
+        /// What it is ("un expert").
         found: String,
     },
     /// A workspace settings file (scoring settings, document templates) is not usable.

@@ -62,13 +62,13 @@ impl ImportIssue {
 
 impl fmt::Display for ImportIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file.display(), self.location)?;
+        write!(f, "{} : {}", self.file.display(), self.location)?;
         if let Some(id) = &self.id {
             write!(f, " ({id})")?;
         }
         if !self.field.is_empty() {
-            write!(f, ": field \"{}\"", self.field)?;
+            write!(f, " : champ « {} »", self.field)?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, " : {}", self.message)
     }
 }

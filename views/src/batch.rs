@@ -112,9 +112,13 @@ impl<'r> BatchView<'r> {
             t.push(vec![
                 self.labelled(&a.need, None),
                 candidate,
-                format!("{:.1}", a.score),
-                format!("{} → {}", a.start, a.end),
-                a.reasons.join("; "),
+                explor_engine::fr::decimal1(a.score),
+                format!(
+                    "{} → {}",
+                    explor_engine::fr::date(a.start),
+                    explor_engine::fr::date(a.end)
+                ),
+                a.reasons.join(" ; "),
                 checks(&a.flags),
             ]);
         }
@@ -281,7 +285,7 @@ impl<'r> BatchView<'r> {
                 let mut s = fr::NEAREST.to_owned();
                 for x in nearest {
                     let gates =
-                        gate_lines(x.reasons.iter().map(|r| (r.gate, r.detail.as_str())), "; ");
+                        gate_lines(x.reasons.iter().map(|r| (r.gate, r.detail.as_str())), " ; ");
                     s.push_str(&format!(
                         "\n- {} : {gates}",
                         self.labelled(&x.id, Some(x.kind))
@@ -314,9 +318,9 @@ impl<'r> BatchView<'r> {
             fr::taken_by(&a.taken_by.join(", "))
         };
         format!(
-            "{} {:.1} ({state})",
+            "{} {} ({state})",
             self.labelled(&a.candidate, Some(a.kind)),
-            a.score
+            explor_engine::fr::decimal1(a.score)
         )
     }
 }

@@ -195,7 +195,7 @@ pub fn breakdown(s: &Scored) -> Table {
 
 /// The main reasons of a score, in words.
 pub fn why(s: &Scored) -> String {
-    joined(main_reasons(&s.criteria).iter().map(|c| &c.detail), "; ")
+    joined(main_reasons(&s.criteria).iter().map(|c| &c.detail), " ; ")
 }
 
 /// The flags of an eligible candidate except the destination's travel advice, which
@@ -206,7 +206,7 @@ pub fn checks(flags: &[Flag]) -> String {
             .iter()
             .filter(|f| f.gate != Gate::TravelAdvice)
             .map(|f| &f.detail),
-        "; ",
+        " ; ",
     )
 }
 
@@ -291,14 +291,14 @@ fn ranked_table(list: &[Scored], names: &Names, listed: Listed) -> Table {
         };
         let check = match listed {
             Listed::Candidates => checks(&s.flags),
-            Listed::Needs => joined(s.flags.iter().map(|f| &f.detail), "; "),
+            Listed::Needs => joined(s.flags.iter().map(|f| &f.detail), " ; "),
         };
         t.push(vec![
             (i + 1).to_string(),
             format!("{}{offer}", s.id),
             names.get(&s.id).to_owned(),
             fr::decimal1(s.score),
-            format!("{} → {}", s.start, s.end),
+            format!("{} → {}", fr::date(s.start), fr::date(s.end)),
             why(s),
             check,
         ]);

@@ -519,7 +519,7 @@ fn a_need_takes_no_more_people_than_it_wants() {
             asked: 2
         }
     );
-    assert!(err.to_string().contains("at most 1 more"), "{err}");
+    assert!(err.to_string().contains("au plus 1 de plus"), "{err}");
     s.subjects = vec![Subject::Expert(&c)];
     assert!(check_staffing(&f.scorer(), &s).is_ok());
 }

@@ -352,7 +352,7 @@ impl Checker<'_, '_> {
 
 /// Said of a list item holding a `,`: the list was most likely separated with `,`.
 const LIST_HINT: &str =
-    "; hint: separate the items of a list with \";\" (dechets;energie, fr:C2;en:B2), not \",\"";
+    " ; conseil : séparez les éléments d’une liste par \";\" (dechets;energie, fr:C2;en:B2), pas par \",\"";
 
 /// Whether a list item, or a text inside it, holds a comma.
 fn holds_comma(item: &Value) -> bool {
@@ -605,7 +605,8 @@ fn need_rules(o: &Map<String, Value>, out: &mut Vec<FieldIssue>) {
             "window",
             IssueClass::WindowTooShort,
             format!(
-                "la période {window} a {} jours, moins que duration_days = {days}",
+                "la période {} a {} jours, moins que duration_days = {days}",
+                crate::fr::window(&window),
                 window.len_days()
             ),
         ));
