@@ -15,6 +15,7 @@
 //!
 //! assert_eq!(fr::plural(1, "jour", "jours"), "1 jour");
 //! assert_eq!(fr::criteria::slack(3), "3 jours de marge autour des dates");
+//! assert_eq!(fr::unbreakable_amounts("1 400 € et 50 %"), "1\u{202f}400\u{a0}€ et 50\u{a0}%");
 //! ```
 
 use chrono::NaiveDate;
@@ -237,6 +238,30 @@ pub mod gates {
     pub fn offer_countries(offer: &str, need: &str) -> String {
         format!("l’offre vise {offer} ; le besoin est : {need}")
     }
+}
+
+/// `text` with the spaces inside and after amounts made unbreakable, as French
+/// typography wants: a narrow no-break space (U+202F) between groups of three digits
+/// (`1 400`), a no-break space (U+00A0) between a number and `€`, `%` or `‰`. Other
+/// spaces (a phone number's pairs, words) are left alone.
+pub fn unbreakable_amounts(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' && i > 0 && digit(i - 1) {
+            if matches!(chars.get(i + 1), Some('€' | '%' | '‰')) {
+                out.push('\u{a0}');
+                continue;
+            }
+            if digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4) {
+                out.push('\u{202f}');
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// A number with one decimal and a decimal comma: `12,5`.

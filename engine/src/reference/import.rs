@@ -648,8 +648,8 @@ mod tests {
         assert!(found[1].contains("ligne 3 : champ « USD »"), "{found:?}");
 
         let found = issues(import("Date, JPY\n2026-12-04, 161\n").unwrap_err());
-        assert!(found[0].contains("no USD column"), "{found:?}");
+        assert!(found[0].contains("pas de colonne USD"), "{found:?}");
         let found = issues(import("a,b\n1,2\n").unwrap_err());
-        assert!(found[0].contains("cannot tell which table"), "{found:?}");
+        assert!(found[0].contains("impossible de dire quelle table"), "{found:?}");
     }
 }

@@ -217,7 +217,7 @@ mod tests {
                 "Eau Vive",
                 "l'employeur X"
             ),
-            "l'employeur X (60 %) et l'association Eau Vive (40 %)"
+            "l'employeur X (60\u{a0}%) et l'association Eau Vive (40\u{a0}%)"
         );
     }
 }

@@ -396,7 +396,9 @@ pub fn render(
 ) -> Result<String, DocumentError> {
     check(dossier)?;
     let ctx = context::build(kind, dossier, reference);
-    let markdown = tidy(&templates.render(kind.template(), &ctx)?);
+    // Amounts in the templates' own text and in the reference sources (`1 400 €`,
+    // `50 %`) get their no-break spaces too, not only those explor formats.
+    let markdown = crate::fr::unbreakable_amounts(&tidy(&templates.render(kind.template(), &ctx)?));
     match format {
         DocFormat::Markdown => Ok(markdown),
         DocFormat::Html => {

@@ -558,7 +558,7 @@ fn broken_override_is_an_error_naming_the_file_and_line() {
     assert_eq!(file, "fiche.md.j2");
     assert!(line.is_some(), "{err:?}");
     assert!(
-        err.to_string().starts_with("template fiche.md.j2, line "),
+        err.to_string().starts_with("modèle fiche.md.j2, ligne "),
         "{err}"
     );
 }
@@ -587,7 +587,7 @@ fn undefined_variable_in_override_is_an_error_naming_the_file_and_line() {
             message: err_message(&err),
         }
     );
-    assert!(err.to_string().contains("tdr.md.j2, line 4"), "{err}");
+    assert!(err.to_string().contains("tdr.md.j2, ligne 4"), "{err}");
 }
 
 fn err_message(err: &DocumentError) -> String {
@@ -758,7 +758,7 @@ fn an_override_that_writes_without_end_is_stopped_at_the_longest_document() {
 /// ignoring case).
 const ENGLISH: [&str; 16] = [
     "the", "and", "estimate", "team", "with", "from", "days", "which", "must", "will",
-    "paid", "payer", "remainder", "state", "booked", "unknown",
+    "paid", "should", "remainder", "state", "booked", "unknown",
 ];
 
 /// The problems of typography and language in `text`, in words.
