@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// The help page's layout, with French headings (clap writes `Usage:` otherwise).
-const HELP_TEMPLATE: &str = "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
+const HELP_TEMPLATE: &str =
+    "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
 
 /// Parses the command line, with the help in French: the commands' and flags' texts are
 /// the doc comments of this file; clap's own words (headings, `--help`, `--version`)

@@ -145,11 +145,15 @@ fn hint(err: &UserError) -> Option<&'static str> {
         }
         UserError::NoMission(_) => Some("`explor mission list` les affiche"),
         UserError::Locked(_) => Some("réessayez quand il aura fini"),
-        UserError::IndexDamaged { .. } => Some("lancez `explor reindex` pour le reconstruire à partir de la base"),
+        UserError::IndexDamaged { .. } => {
+            Some("lancez `explor reindex` pour le reconstruire à partir de la base")
+        }
         UserError::ForeignDatabase { .. } => {
             Some("donnez à --workspace le dossier d’un espace de travail explor")
         }
-        UserError::UnknownFileKind(_) => Some("ou donnez --kind pour dire quelles fiches il contient"),
+        UserError::UnknownFileKind(_) => {
+            Some("ou donnez --kind pour dire quelles fiches il contient")
+        }
         _ => None,
     }
 }
@@ -160,7 +164,9 @@ fn date_hint(err: &UserError) -> Option<&'static str> {
     match err {
         UserError::Mission(
             MissionError::BeforeLastEvent { .. } | MissionError::OutsideDates { .. },
-        ) => Some("donnez le jour où c’est arrivé avec --on AAAA-MM-JJ, parmi les jours indiqués ci-dessus"),
+        ) => Some(
+            "donnez le jour où c’est arrivé avec --on AAAA-MM-JJ, parmi les jours indiqués ci-dessus",
+        ),
         _ => None,
     }
 }

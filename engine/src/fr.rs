@@ -97,7 +97,10 @@ pub mod criteria {
     }
     /// Slack around the dates.
     pub fn slack(days: u32) -> String {
-        format!("{} de marge autour des dates", plural(days, "jour", "jours"))
+        format!(
+            "{} de marge autour des dates",
+            plural(days, "jour", "jours")
+        )
     }
     /// Missions done with the network.
     pub fn missions_done(n: u32) -> String {
@@ -145,7 +148,9 @@ pub mod gates {
     }
     /// No availability overlaps the need's window.
     pub fn no_overlap(availability: &str, need_window: &str) -> String {
-        format!("aucune disponibilité ({availability}) ne recoupe la période du besoin {need_window}")
+        format!(
+            "aucune disponibilité ({availability}) ne recoupe la période du besoin {need_window}"
+        )
     }
     /// Bookings take every free run.
     pub fn booked(days: u32, busy: &str) -> String {
@@ -289,8 +294,16 @@ pub mod batch {
     pub fn coverage(covered: usize, needs: usize, filled: u64, wanted: u64, score: f64) -> String {
         format!(
             "{covered} {} sur {needs}, {filled} {} sur {wanted}, score total {}",
-            if covered > 1 { "besoins couverts" } else { "besoin couvert" },
-            if filled > 1 { "places pourvues" } else { "place pourvue" },
+            if covered > 1 {
+                "besoins couverts"
+            } else {
+                "besoin couvert"
+            },
+            if filled > 1 {
+                "places pourvues"
+            } else {
+                "place pourvue"
+            },
             decimal2(score)
         )
     }
@@ -358,7 +371,11 @@ pub mod batch {
         format!(
             "enregistré : {} ({}), état « proposée », personnes réservées",
             plural(ids.len() as u64, "mission créée", "missions créées"),
-            if ids.is_empty() { "aucune".to_owned() } else { ids.join(", ") }
+            if ids.is_empty() {
+                "aucune".to_owned()
+            } else {
+                ids.join(", ")
+            }
         )
     }
     /// After `--out`.
@@ -380,8 +397,14 @@ pub mod headers {
     /// Alternates.
     pub const ALTERNATES: &str = "Suppléants";
     /// A batch's assignments.
-    pub const BATCH_ASSIGNMENTS: [&str; 6] =
-        ["besoin", "candidat", "score", "dates", "pourquoi", "à vérifier"];
+    pub const BATCH_ASSIGNMENTS: [&str; 6] = [
+        "besoin",
+        "candidat",
+        "score",
+        "dates",
+        "pourquoi",
+        "à vérifier",
+    ];
     /// A batch's unserved needs.
     pub const BATCH_UNSERVED: [&str; 2] = ["besoin", "pourquoi"];
     /// A batch's partly served needs.
@@ -393,7 +416,15 @@ pub mod headers {
     /// A score's breakdown.
     pub const BREAKDOWN: [&str; 4] = ["critère", "points", "poids %", "pourquoi"];
     /// Ranked candidates (the second column is `candidat` or `besoin`).
-    pub const RANKED: [&str; 7] = ["#", "candidat", "nom", "score", "dates", "pourquoi", "à vérifier"];
+    pub const RANKED: [&str; 7] = [
+        "#",
+        "candidat",
+        "nom",
+        "score",
+        "dates",
+        "pourquoi",
+        "à vérifier",
+    ];
     /// Excluded candidates.
     pub const EXCLUDED: [&str; 3] = ["id", "nom", "pourquoi pas"];
     /// Missions listed.
@@ -405,17 +436,44 @@ pub mod headers {
     /// Search hits.
     pub const HITS: [&str; 5] = ["id", "type", "nom", "thématiques", "score"];
     /// `list associations`.
-    pub const ASSOCIATIONS: [&str; 6] =
-        ["id", "nom", "dépt", "membre", "années de terrain", "mécénat"];
+    pub const ASSOCIATIONS: [&str; 6] = [
+        "id",
+        "nom",
+        "dépt",
+        "membre",
+        "années de terrain",
+        "mécénat",
+    ];
     /// `list experts`.
     pub const EXPERTS: [&str; 8] = [
-        "id", "nom", "statut", "employeur", "domicile", "thématiques", "langues", "accord",
+        "id",
+        "nom",
+        "statut",
+        "employeur",
+        "domicile",
+        "thématiques",
+        "langues",
+        "accord",
     ];
     /// `list offers`.
-    pub const OFFERS: [&str; 6] = ["id", "entreprise", "intitulé", "places", "période", "thématiques"];
+    pub const OFFERS: [&str; 6] = [
+        "id",
+        "entreprise",
+        "intitulé",
+        "places",
+        "période",
+        "thématiques",
+    ];
     /// `list needs`.
     pub const NEEDS: [&str; 8] = [
-        "id", "association", "appel", "type", "lieu", "thématique", "période", "jours",
+        "id",
+        "association",
+        "appel",
+        "type",
+        "lieu",
+        "thématique",
+        "période",
+        "jours",
     ];
 }
 

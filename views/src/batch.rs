@@ -93,7 +93,11 @@ impl<'r> BatchView<'r> {
             }
         };
         add("unserved", headers::UNSERVED, self.unserved());
-        add("partly served", headers::PARTLY_SERVED, self.partly_served());
+        add(
+            "partly served",
+            headers::PARTLY_SERVED,
+            self.partly_served(),
+        );
         add("travel advice", headers::TRAVEL_ADVICE, self.advice());
         if !r.alternates.is_empty() {
             add("alternates", headers::ALTERNATES, self.alternates());

@@ -145,9 +145,7 @@ impl<'f> MissionSheet<'f> {
                     None => format!("{} ({id})", e.name),
                 },
                 None => match ws.erased_on(id) {
-                    Ok(Some(on)) => {
-                        fr::erased_on(id, &on)
-                    }
+                    Ok(Some(on)) => fr::erased_on(id, &on),
                     _ => fr::gone(id),
                 },
             })
@@ -167,8 +165,18 @@ impl<'f> MissionSheet<'f> {
         let m = &file.mission;
         let mut t = Table::new(&["", ""]);
         let mut row = |k: &str, v: String| t.push(vec![k.to_owned(), v]);
-        let [k_mission, k_need, k_association, k_who, k_dates, k_place, k_state, k_next, k_check, k_payer] =
-            fr::ROWS;
+        let [
+            k_mission,
+            k_need,
+            k_association,
+            k_who,
+            k_dates,
+            k_place,
+            k_state,
+            k_next,
+            k_check,
+            k_payer,
+        ] = fr::ROWS;
         row(k_mission, m.id.clone());
         row(k_need, format!("{} — {}", file.need.id, file.need.title));
         row(k_association, file.association.name.clone());
@@ -182,7 +190,10 @@ impl<'f> MissionSheet<'f> {
             None => file.need.country.to_string(),
         };
         row(k_place, place);
-        row(k_state, format!("{} ({})", m.state().label_fr(), m.state().as_str()));
+        row(
+            k_state,
+            format!("{} ({})", m.state().label_fr(), m.state().as_str()),
+        );
         let next = m.state().allowed();
         if !next.is_empty() {
             row(k_next, fr::states_or(&next));
@@ -191,9 +202,11 @@ impl<'f> MissionSheet<'f> {
             .checklist()
             .into_iter()
             .map(|(item, on)| match on {
-                Some(day) => {
-                    fr::recorded_on(item.label_fr(), item.as_str(), &explor_engine::fr::date(day))
-                }
+                Some(day) => fr::recorded_on(
+                    item.label_fr(),
+                    item.as_str(),
+                    &explor_engine::fr::date(day),
+                ),
                 None => fr::not_yet(item.label_fr(), item.as_str()),
             })
             .collect();

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use explor_engine::Record;
 use explor_indexer::{Result, Workspace};
 
-
 /// A record's name for people.
 pub fn record_name(r: &Record) -> String {
     match r {

@@ -6,8 +6,8 @@ use explor_engine::{ConsentStatus, Expert, Need, Offer, Record, RecordKind};
 use explor_indexer::ImportSummary;
 
 use crate::table::Table;
-use explor_engine::fr::{headers, records as fr};
 use crate::words::{joined, word};
+use explor_engine::fr::{headers, records as fr};
 
 /// The kind's name for `n` records (`expert`, `experts`).
 pub fn plural(kind: RecordKind, n: usize) -> &'static str {

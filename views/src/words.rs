@@ -19,7 +19,6 @@ pub fn joined<T: std::fmt::Display>(items: impl IntoIterator<Item = T>, sep: &st
         .join(sep)
 }
 
-
 /// `text` with its first letter in capitals (`Affectations`).
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();

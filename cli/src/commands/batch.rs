@@ -1,8 +1,8 @@
 //! `explor batch`: every open need of a call assigned at once; a report for the
 //! coordinators' meeting (table, Markdown) or for scripts (JSON, CSV).
 
-use explor_engine::fr::batch as fr;
 use anyhow::{Context, Result};
+use explor_engine::fr::batch as fr;
 use explor_indexer::{BatchOptions, BatchProgress, BatchRun, BatchRunError, NewMission, Workspace};
 use explor_views::{BatchView, CsvDialect};
 use indicatif::{ProgressBar, ProgressStyle};

@@ -1,7 +1,7 @@
 //! `explor search`, `remove`, `reindex` and `check`.
 
-use explor_engine::fr::records as fr;
 use anyhow::{Context, Result, bail};
+use explor_engine::fr::records as fr;
 use explor_engine::schema::parse_date;
 use explor_engine::{Cefr, DateWindow, LanguageLevel};
 use explor_indexer::{SearchQuery, Workspace};

@@ -1,7 +1,7 @@
 //! `explor match`: ranked, explained candidates for a need, or needs for a candidate.
 
-use explor_engine::fr::cli as fr;
 use anyhow::Result;
+use explor_engine::fr::cli as fr;
 use explor_indexer::{MatchOptions, Workspace};
 use explor_views::{CandidateMatch, CsvDialect, NeedMatch};
 
@@ -97,7 +97,10 @@ fn candidate_needs(ws: &Workspace, id: &str, opts: MatchOptions, args: &MatchArg
                 out.line(format_args!("{note}"))?;
             }
             if args.include_ineligible {
-                out.line(format_args!("{}", fr::needs_unfit(view.result.excluded.len())))?;
+                out.line(format_args!(
+                    "{}",
+                    fr::needs_unfit(view.result.excluded.len())
+                ))?;
                 out.table(&view.excluded())?;
             }
             Ok(())

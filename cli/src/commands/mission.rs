@@ -1,9 +1,9 @@
 //! `explor mission …`: create missions, move them through their lifecycle, show them
 //! with their cost plan and write their documents.
 
-use explor_engine::fr::cli as fr;
 use anyhow::Result;
 use chrono::NaiveDate;
+use explor_engine::fr::cli as fr;
 use explor_engine::mission::{DocFormat, DocKind, Item, Mission, State};
 use explor_engine::schema::parse_date;
 use explor_engine::scoring::Flag;

@@ -64,7 +64,7 @@ fn remainder_payer(
 fn employer_share(text: &str) -> Result<RemainderPayer> {
     let bad = || {
         UsageError(format!(
-            "--employer-share {text}: expected a percentage from 0 to 100 (e.g. 40 or 37.5)"
+            "--employer-share {text} : attendu un pourcentage de 0 à 100 (par ex. 40 ou 37,5)"
         ))
     };
     // A decimal with at most two places, read in hundredths: the money parser does
@@ -87,8 +87,12 @@ fn open(root: &Path) -> Result<Workspace> {
 }
 
 fn init(root: &Path) -> Result<()> {
-    let (ws, created) = Workspace::init(root)
-        .with_context(|| format!("impossible de créer un espace de travail dans {}", root.display()))?;
+    let (ws, created) = Workspace::init(root).with_context(|| {
+        format!(
+            "impossible de créer un espace de travail dans {}",
+            root.display()
+        )
+    })?;
     let mut out = crate::output::stdout();
     if created {
         out.line(format_args!(

@@ -159,7 +159,10 @@ fn exact_decimals_read_and_print_exactly() {
     assert_eq!(d.as_fraction(), (655_957, 1000));
     assert_eq!(d.to_string(), "655.957");
     assert_eq!(d.to_french(), "655,957");
-    assert_eq!(ExactDecimal::parse("91800").unwrap().to_french(), "91\u{202f}800");
+    assert_eq!(
+        ExactDecimal::parse("91800").unwrap().to_french(),
+        "91\u{202f}800"
+    );
     assert_eq!(
         ExactDecimal::parse("161600").unwrap().to_french(),
         "161\u{202f}600"
@@ -300,9 +303,17 @@ fn kinshasa_ten_days_from_the_rules() {
             "estimation du réseau pour CD : 150,00\u{a0}€",
         ),
         // 10 × 65 % × 240 € = 1 560 €.
-        (Category::Lodging, 156_000, "10 j × 65\u{a0}% × 240,00\u{a0}€"),
+        (
+            Category::Lodging,
+            156_000,
+            "10 j × 65\u{a0}% × 240,00\u{a0}€",
+        ),
         // 10 × 35 % × 240 € = 840 €.
-        (Category::PerDiem, 84_000, "10 j × 35\u{a0}% × 240,00\u{a0}€"),
+        (
+            Category::PerDiem,
+            84_000,
+            "10 j × 35\u{a0}% × 240,00\u{a0}€",
+        ),
         // 10 × 15 € = 150 €.
         (
             Category::FieldTransport,
@@ -550,7 +561,10 @@ fn reciprocity_in_albi_uses_the_base_night_rate() {
     let lodging = line(&p, 1, Category::Lodging);
     // 9 nights × 90 € = 810 €; total 2 350 € → share 1 175 €.
     assert_eq!(lodging.amount.cents(), 81_000);
-    assert_eq!(lodging.basis, "9 nuits × 90,00\u{a0}€ (Albi : taux de base)");
+    assert_eq!(
+        lodging.basis,
+        "9 nuits × 90,00\u{a0}€ (Albi : taux de base)"
+    );
     assert_eq!(p.eligible.cents(), 235_000);
     assert_eq!(p.network_share.cents(), 117_500);
     // Case and accents do not matter; Paris has its own rate; no city is the base rate.
@@ -603,7 +617,10 @@ fn a_country_without_a_rate_needs_an_override() {
     let p = run(&input).unwrap();
     let lodging = line(&p, 1, Category::Lodging);
     assert_eq!(lodging.amount.cents(), 65_000);
-    assert_eq!(lodging.basis, "10 j × 65\u{a0}% × 100,00\u{a0}€ (taux donné)");
+    assert_eq!(
+        lodging.basis,
+        "10 j × 65\u{a0}% × 100,00\u{a0}€ (taux donné)"
+    );
     // Peru: Amérique du Sud → zone Amériques et Caraïbes, 1 000 €; visa by default 80 €.
     assert_eq!(
         line(&p, 1, Category::InternationalTransport).amount.cents(),
@@ -765,7 +782,11 @@ fn mecenat_60_percent_of_cash_and_valued_time() {
     assert_eq!(m.reduction_this_year.cents(), 351_000);
     assert_eq!(m.carried_forward, Money::ZERO);
     assert_eq!(m.net_cost.cents(), 585_000 - 351_000);
-    assert!(m.assumptions.iter().any(|a| a.contains("4\u{202f}005,00\u{a0}€")));
+    assert!(
+        m.assumptions
+            .iter()
+            .any(|a| a.contains("4\u{202f}005,00\u{a0}€"))
+    );
     assert!(
         m.assumptions
             .iter()

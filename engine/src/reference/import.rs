@@ -650,6 +650,9 @@ mod tests {
         let found = issues(import("Date, JPY\n2026-12-04, 161\n").unwrap_err());
         assert!(found[0].contains("pas de colonne USD"), "{found:?}");
         let found = issues(import("a,b\n1,2\n").unwrap_err());
-        assert!(found[0].contains("impossible de dire quelle table"), "{found:?}");
+        assert!(
+            found[0].contains("impossible de dire quelle table"),
+            "{found:?}"
+        );
     }
 }

@@ -24,7 +24,10 @@ pub fn check_record(
         issues.push(FieldIssue::new(
             "",
             IssueClass::BadType,
-            format!("une fiche doit être un objet JSON, trouvé : {}", describe(value)),
+            format!(
+                "une fiche doit être un objet JSON, trouvé : {}",
+                describe(value)
+            ),
         ));
         return Err(issues);
     };
@@ -193,7 +196,9 @@ impl Checker<'_, '_> {
         let Some(s) = v.as_str() else {
             return Some(ValueIssue::expected(match ty {
                 FieldType::Country => "un code pays".to_owned(),
-                FieldType::Departement => "un code de département en texte (\"09\", pas 9)".to_owned(),
+                FieldType::Departement => {
+                    "un code de département en texte (\"09\", pas 9)".to_owned()
+                }
                 FieldType::Theme => "une clé de thématique".to_owned(),
                 FieldType::Choice(words) => format!("l’un de : {}", words.join(", ")),
                 _ => unreachable!("code() is called for codes only"),
@@ -293,7 +298,10 @@ impl Checker<'_, '_> {
             out.push(FieldIssue::new(
                 path,
                 IssueClass::BadType,
-                format!("attendu : {{\"code\", \"level\"}}, trouvé : {}", describe(item)),
+                format!(
+                    "attendu : {{\"code\", \"level\"}}, trouvé : {}",
+                    describe(item)
+                ),
             ));
             return;
         };
@@ -344,15 +352,17 @@ impl Checker<'_, '_> {
             Some(other) => out.push(FieldIssue::new(
                 join(path, "level"),
                 IssueClass::BadLevel,
-                format!("attendu : un niveau CECRL A1…C2, trouvé : {}", describe(other)),
+                format!(
+                    "attendu : un niveau CECRL A1…C2, trouvé : {}",
+                    describe(other)
+                ),
             )),
         }
     }
 }
 
 /// Said of a list item holding a `,`: the list was most likely separated with `,`.
-const LIST_HINT: &str =
-    " ; conseil : séparez les éléments d’une liste par \";\" (dechets;energie, fr:C2;en:B2), pas par \",\"";
+const LIST_HINT: &str = " ; conseil : séparez les éléments d’une liste par \";\" (dechets;energie, fr:C2;en:B2), pas par \",\"";
 
 /// Whether a list item, or a text inside it, holds a comma.
 fn holds_comma(item: &Value) -> bool {

@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 
 use super::text::stems;
 use super::{Criterion, Scorer, Subject};
+use crate::fr::criteria as fr;
 use crate::model::{LanguageLevel, Need, ThemeKey};
 use crate::reference::ThemeRelation;
-use crate::fr::criteria as fr;
 use crate::values::{Cefr, CountryCode, LanguageCode};
 
 /// One criterion's part of a score.
@@ -125,7 +125,11 @@ impl<'p> Profile<'p> {
 /// should not pay for sentences nobody reads).
 macro_rules! say {
     ($explain:expr, $text:expr) => {
-        if $explain { String::from($text) } else { String::new() }
+        if $explain {
+            String::from($text)
+        } else {
+            String::new()
+        }
     };
 }
 
@@ -287,10 +291,7 @@ impl Scorer<'_> {
                 ),
             );
         }
-        (
-            0.0,
-            say!(explain, fr::no_country(&where_)),
-        )
+        (0.0, say!(explain, fr::no_country(&where_)))
     }
 
     fn slack(&self, slack_days: u32, explain: bool) -> (f64, String) {
@@ -303,14 +304,8 @@ impl Scorer<'_> {
     fn experience(&self, p: &Profile<'_>, explain: bool) -> (f64, String) {
         let value = experience_value(p.missions_done, self.config.experience_full);
         match p.missions_done {
-            Some(n) => (
-                value,
-                say!(explain, fr::missions_done(n)),
-            ),
-            None => (
-                value,
-                say!(explain, fr::OFFER_EXPERIENCE),
-            ),
+            Some(n) => (value, say!(explain, fr::missions_done(n))),
+            None => (value, say!(explain, fr::OFFER_EXPERIENCE)),
         }
     }
 
@@ -354,7 +349,11 @@ fn languages_with(
                 if spoken > r.level {
                     notes.push(say!(
                         explain,
-                        fr::above_required(r.code.as_str(), &spoken.to_string(), &r.level.to_string())
+                        fr::above_required(
+                            r.code.as_str(),
+                            &spoken.to_string(),
+                            &r.level.to_string()
+                        )
                     ));
                 }
                 if room == 0.0 {
@@ -384,7 +383,13 @@ fn languages_with(
         .iter()
         .map(|w| match level_of(w.code) {
             Some(l) if l >= w.level => {
-                notes.insert(0, say!(explain, fr::preferred_spoken(w.code.as_str(), &l.to_string())));
+                notes.insert(
+                    0,
+                    say!(
+                        explain,
+                        fr::preferred_spoken(w.code.as_str(), &l.to_string())
+                    ),
+                );
                 1.0
             }
             Some(l) => {

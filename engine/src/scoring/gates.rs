@@ -4,9 +4,9 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 use super::{Gate, Scorer, Subject};
+use crate::fr::gates as fr;
 use crate::model::{ConsentStatus, Expert, ExpertStatus, LanguageLevel, Need, NeedKind, Offer};
 use crate::reference::AdviceLevel;
-use crate::fr::gates as fr;
 use crate::values::{CountryCode, DateWindow};
 
 /// A gate that a candidate fails.
@@ -100,7 +100,10 @@ fn earliest_run(
 fn unavailable(need: &Need, e: &Expert, in_need: &[DateWindow], busy: &[DateWindow]) -> String {
     let days = need.duration_days;
     if in_need.is_empty() {
-        fr::no_overlap(&crate::fr::windows(&e.availability), &crate::fr::window(&need.window))
+        fr::no_overlap(
+            &crate::fr::windows(&e.availability),
+            &crate::fr::window(&need.window),
+        )
     } else if earliest_run(in_need, days, &[]).is_some() {
         fr::booked(days, &crate::fr::windows(busy))
     } else {
@@ -239,10 +242,7 @@ impl Scorer<'_> {
                 (!employed).then_some(false)
             }
             (true, ConsentStatus::NotRequired) => {
-                out.fail(
-                    Gate::Consent,
-                    fr::CONSENT_NOT_REQUIRED.into(),
-                );
+                out.fail(Gate::Consent, fr::CONSENT_NOT_REQUIRED.into());
                 None
             }
             (false, _) => Some(false),
@@ -281,20 +281,15 @@ impl Scorer<'_> {
     fn home_gate(&self, need: &Need, e: &Expert, out: &mut GateOutcome) {
         let home = e.home.country;
         match need.kind {
-            NeedKind::Standard if home != CountryCode::france() => out.fail(
-                Gate::Home,
-                fr::home_abroad(&self.country_name(home)),
-            ),
+            NeedKind::Standard if home != CountryCode::france() => {
+                out.fail(Gate::Home, fr::home_abroad(&self.country_name(home)))
+            }
             NeedKind::Standard => match &e.home.department {
                 Some(d) if self.config.region_departements.contains(d) => {}
                 other => {
                     let detail = match other {
-                        Some(d) => {
-                            fr::outside_region(d.as_str())
-                        }
-                        None => {
-                            fr::NO_DEPARTEMENT.into()
-                        }
+                        Some(d) => fr::outside_region(d.as_str()),
+                        None => fr::NO_DEPARTEMENT.into(),
                     };
                     if self.config.strict_region {
                         out.fail(Gate::Home, detail);
@@ -303,10 +298,9 @@ impl Scorer<'_> {
                     }
                 }
             },
-            NeedKind::Reciprocity if home == CountryCode::france() => out.fail(
-                Gate::Home,
-                fr::RECIPROCITY_FROM_FRANCE.into(),
-            ),
+            NeedKind::Reciprocity if home == CountryCode::france() => {
+                out.fail(Gate::Home, fr::RECIPROCITY_FROM_FRANCE.into())
+            }
             NeedKind::Reciprocity => {
                 if let Some(origin) = need.expert_origin
                     && origin != home
@@ -337,7 +331,10 @@ impl Scorer<'_> {
             },
             None => out.fail(
                 Gate::Availability,
-                fr::offer_window_apart(&crate::fr::window(&o.window), &crate::fr::window(&need.window)),
+                fr::offer_window_apart(
+                    &crate::fr::window(&o.window),
+                    &crate::fr::window(&need.window),
+                ),
             ),
         }
         let missing = missing_languages(&o.languages, &need.languages);
@@ -345,23 +342,14 @@ impl Scorer<'_> {
             out.fail(Gate::Language, missing.join("; "));
         }
         if days > o.max_mission_days {
-            out.fail(
-                Gate::Duration,
-                fr::offer_too_long(days, o.max_mission_days),
-            );
+            out.fail(Gate::Duration, fr::offer_too_long(days, o.max_mission_days));
         }
         if need.kind == NeedKind::Reciprocity {
-            out.fail(
-                Gate::Home,
-                fr::OFFER_RECIPROCITY.into(),
-            );
+            out.fail(Gate::Home, fr::OFFER_RECIPROCITY.into());
         }
         let used = self.bookings.offers_used.get(&o.id).copied().unwrap_or(0);
         if used >= o.headcount {
-            out.fail(
-                Gate::Headcount,
-                fr::headcount(o.headcount),
-            );
+            out.fail(Gate::Headcount, fr::headcount(o.headcount));
         }
         if !o.countries.is_empty() && !o.countries.contains(&need.country) {
             out.fail(

@@ -119,13 +119,17 @@ fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>> {
             if !inside {
                 return Err(refused(
                     &path,
-                    "un modèle ne peut être un lien que vers un fichier dans l’espace de travail".into(),
+                    "un modèle ne peut être un lien que vers un fichier dans l’espace de travail"
+                        .into(),
                 ));
             }
         }
         let meta = std::fs::metadata(&path).map_err(|e| Error::io(&path, e))?;
         if !meta.is_file() {
-            return Err(refused(&path, "un modèle doit être un fichier ordinaire".into()));
+            return Err(refused(
+                &path,
+                "un modèle doit être un fichier ordinaire".into(),
+            ));
         }
         if meta.len() > MAX_TEMPLATE_BYTES {
             return Err(refused(

@@ -261,10 +261,14 @@ fn table_markdown_and_csv_name_the_needs_and_candidates() {
     let table = run_ok(&ws, &["batch", "--call", CALL]);
     // The meeting report says the coverage in words, never the solver's objective.
     assert!(
-        table.contains("18 besoins couverts sur 21, 19 places pourvues sur 23, score total 1669,33"),
+        table
+            .contains("18 besoins couverts sur 21, 19 places pourvues sur 23, score total 1669,33"),
         "{table}"
     );
-    assert!(!table.contains("objective") && !table.contains("166933"), "{table}");
+    assert!(
+        !table.contains("objective") && !table.contains("166933"),
+        "{table}"
+    );
     assert!(table.contains("Hélène Bousquet"));
     assert!(table.contains("Besoins non pourvus"));
     assert!(table.contains("Suppléants"));
@@ -279,7 +283,10 @@ fn table_markdown_and_csv_name_the_needs_and_candidates() {
         md.contains("**Couverture :** 18 besoins couverts sur 21, 19 places pourvues sur 23, score total 1669,33."),
         "{md}"
     );
-    assert!(!md.contains("objective") && !md.contains("weight 166933"), "{md}");
+    assert!(
+        !md.contains("objective") && !md.contains("weight 166933"),
+        "{md}"
+    );
     for heading in ["## Affectations", "## Besoins non pourvus", "## Suppléants"] {
         assert!(md.contains(heading), "{heading} in {md}");
     }

@@ -40,14 +40,22 @@ fn match_explains_each_criterion_in_french_and_json_keeps_its_keys() {
     let ws = sample();
     let table = run_ok(&ws, &["match", "need-kin-dechets", "--top", "3"]);
     assert!(table.contains("compétences en commun : "), "{table}");
-    assert!(table.contains("jours dans la période 01/03/2027–31/05/2027"), "{table}");
-    assert!(table.contains("pourquoi") && table.contains("à vérifier"), "{table}");
+    assert!(
+        table.contains("jours dans la période 01/03/2027–31/05/2027"),
+        "{table}"
+    );
+    assert!(
+        table.contains("pourquoi") && table.contains("à vérifier"),
+        "{table}"
+    );
     for english in ["skills in common", "days within", "same theme", "why"] {
         assert!(!table.contains(english), "{english:?} in {table}");
     }
-    let json: Value =
-        serde_json::from_str(&run_ok(&ws, &["match", "need-kin-dechets", "--format", "json"]))
-            .unwrap();
+    let json: Value = serde_json::from_str(&run_ok(
+        &ws,
+        &["match", "need-kin-dechets", "--format", "json"],
+    ))
+    .unwrap();
     let first = &json["candidates"][0];
     assert_eq!(first["criteria"][0]["name"], "theme", "ids stay");
     assert!(
@@ -63,10 +71,16 @@ fn match_explains_each_criterion_in_french_and_json_keeps_its_keys() {
 fn the_batch_report_says_needs_covered_and_never_the_solver_s_weight() {
     let ws = sample();
     for format in ["table", "md"] {
-        let text = run_ok(&ws, &["batch", "--call", "2027-printemps", "--format", format]);
+        let text = run_ok(
+            &ws,
+            &["batch", "--call", "2027-printemps", "--format", format],
+        );
         assert!(text.contains("besoins couverts sur"), "{text}");
         assert!(text.contains("score total 1669,33"), "{text}");
-        assert!(!text.contains("objective") && !text.contains("166933"), "{text}");
+        assert!(
+            !text.contains("objective") && !text.contains("166933"),
+            "{text}"
+        );
     }
     let json: Value = serde_json::from_str(&run_ok(
         &ws,
@@ -80,12 +94,18 @@ fn the_batch_report_says_needs_covered_and_never_the_solver_s_weight() {
 fn an_import_error_is_french_and_its_class_stays() {
     let ws = TestWorkspace::initialised();
     let dir = fixture("invalid/bad_level");
-    let out = ws.explor(&["import", dir.to_str().unwrap()]).output().unwrap();
+    let out = ws
+        .explor(&["import", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("n’est pas un niveau CECRL"), "{stderr}");
     assert!(stderr.contains("rien n’a été importé"), "{stderr}");
-    assert!(stderr.lines().all(|l| l.starts_with("erreur : ")), "{stderr}");
+    assert!(
+        stderr.lines().all(|l| l.starts_with("erreur : ")),
+        "{stderr}"
+    );
     let json = ws
         .explor(&["import", dir.to_str().unwrap(), "--format", "json"])
         .output()
@@ -100,6 +120,12 @@ fn a_missing_workspace_is_said_in_french_with_a_hint() {
     let out = ws.explor(&["list", "experts"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("erreur : aucun espace de travail explor"), "{stderr}");
-    assert!(stderr.contains("conseil : lancez d’abord `explor init`"), "{stderr}");
+    assert!(
+        stderr.contains("erreur : aucun espace de travail explor"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("conseil : lancez d’abord `explor init`"),
+        "{stderr}"
+    );
 }

@@ -215,7 +215,7 @@ fn removing_an_expert_erases_them_everywhere() {
     // The offer that named them says so plainly.
     let offer = run_ok(&ws, &["show", "off-elec-2027"]);
     assert!(
-        offer.contains("exp-0101, named by this offer, was erased"),
+        offer.contains("exp-0101, cité par cette offre, a été effacé·e"),
         "{offer}"
     );
     run_ok(&ws, &["check"]);
@@ -249,7 +249,9 @@ fn a_second_writer_gets_a_clear_locked_error() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("verrouillé par un autre processus explor"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("verrouillé par un autre processus explor")
+    );
     drop(lock);
     run_ok(&ws, &["import", sample_dir().to_str().unwrap()]);
 }

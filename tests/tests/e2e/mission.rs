@@ -169,10 +169,16 @@ fn illegal_moves_and_missing_prerequisites_are_refused_plainly() {
     // The French label is accepted as well as the key, in any case, with or without
     // accents; the answer says the state in French.
     let said = run_ok(&ws, &["mission", "advance", "mis-0001", "termes rédigés"]);
-    assert!(said.contains("maintenant « termes rédigés » (terms_drafted)"), "{said}");
+    assert!(
+        said.contains("maintenant « termes rédigés » (terms_drafted)"),
+        "{said}"
+    );
     run_ok(&ws, &["mission", "advance", "mis-0001", "Convenue"]);
     let listed = run_ok(&ws, &["mission", "list", "--state", "convenue"]);
-    assert!(listed.contains("mis-0001") && listed.contains("convenue"), "{listed}");
+    assert!(
+        listed.contains("mis-0001") && listed.contains("convenue"),
+        "{listed}"
+    );
     let missions = json(&ws, &["mission", "list", "--format", "json"]);
     assert_eq!(missions[0]["state"], "agreed", "JSON keeps the key");
     let err = run_fails(&ws, &["mission", "advance", "mis-0001", "trained"], 1);
@@ -383,7 +389,7 @@ fn the_demo_ends_with_the_kinshasa_mission() {
     let ws = TestWorkspace::new();
     let out = run_ok(&ws, &["demo"]);
     let tail = &out[out.find("== 8.").expect("section 8")..];
-    assert!(tail.contains("created mis-0001"), "{tail}");
+    assert!(tail.contains("mission mis-0001 créée"), "{tail}");
     assert!(tail.contains("Per diem"), "{tail}");
     assert!(tail.contains("# Fiche de mission"), "{tail}");
 }

@@ -757,8 +757,22 @@ fn an_override_that_writes_without_end_is_stopped_at_the_longest_document() {
 /// English words that must not appear in a French document (compared word by word,
 /// ignoring case).
 const ENGLISH: [&str; 16] = [
-    "the", "and", "estimate", "team", "with", "from", "days", "which", "must", "will",
-    "paid", "should", "remainder", "state", "booked", "unknown",
+    "the",
+    "and",
+    "estimate",
+    "team",
+    "with",
+    "from",
+    "days",
+    "which",
+    "must",
+    "will",
+    "paid",
+    "should",
+    "remainder",
+    "state",
+    "booked",
+    "unknown",
 ];
 
 /// The problems of typography and language in `text`, in words.
