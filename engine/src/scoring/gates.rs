@@ -282,7 +282,7 @@ impl Scorer<'_> {
         let home = e.home.country;
         match need.kind {
             NeedKind::Standard if home != CountryCode::france() => {
-                out.fail(Gate::Home, fr::home_abroad(&self.country_name(home)))
+                out.fail(Gate::Home, fr::home_abroad(&self.country_name(home)));
             }
             NeedKind::Standard => match &e.home.department {
                 Some(d) if self.config.region_departements.contains(d) => {}
@@ -299,7 +299,7 @@ impl Scorer<'_> {
                 }
             },
             NeedKind::Reciprocity if home == CountryCode::france() => {
-                out.fail(Gate::Home, fr::RECIPROCITY_FROM_FRANCE.into())
+                out.fail(Gate::Home, fr::RECIPROCITY_FROM_FRANCE.into());
             }
             NeedKind::Reciprocity => {
                 if let Some(origin) = need.expert_origin
