@@ -13,7 +13,7 @@
 //! ```
 //! use explor_engine::fr;
 //!
-//! assert_eq!(fr::plural(1, "jour", "jours"), "1 jour");
+//! assert_eq!(fr::plural(1_u32, "jour", "jours"), "1 jour");
 //! assert_eq!(fr::criteria::slack(3), "3 jours de marge autour des dates");
 //! assert_eq!(fr::unbreakable_amounts("1 400 € et 50 %"), "1\u{202f}400\u{a0}€ et 50\u{a0}%");
 //! ```
