@@ -12,8 +12,28 @@ const HELP_TEMPLATE: &str =
 /// the doc comments of this file; clap's own words (headings, `--help`, `--version`)
 /// are replaced here.
 pub fn parse() -> Cli {
-    let matches = french(Cli::command(), true).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let parsed = french(Cli::command(), true)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        // A mistake on the command line: clap's message, its frame said in French.
+        Err(e) if e.use_stderr() => {
+            let text = e
+                .render()
+                .to_string()
+                .replacen("error: ", "erreur : ", 1)
+                .replace("Usage: ", "Utilisation : ")
+                .replace("tip: ", "conseil : ")
+                .replace(
+                    "For more information, try '--help'.",
+                    "Pour en savoir plus : '--help'.",
+                );
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
+            std::process::exit(2)
+        }
+        Err(e) => e.exit(),
+    }
 }
 
 /// `cmd` and its subcommands with French headings and help flags.

@@ -125,7 +125,7 @@ fn tables(view: &BatchView<'_>, wrap: bool) -> String {
             String::new()
         };
         s.push_str(&format!(
-            "\n{}{count}:\n{}\n",
+            "\n{}{count} :\n{}\n",
             section.title,
             draw(&section.table, wrap)
         ));

@@ -33,6 +33,15 @@ fn help_is_in_french_with_clap_s_own_words_too() {
     assert!(advance.contains("termes rédigés"), "{advance}");
     let batch = run_ok(&ws, &["batch", "--help"]);
     assert!(batch.contains("Format de sortie"), "{batch}");
+    // A mistake on the command line: exit 2, clap's frame in French.
+    let out = ws.explor(&["match", "--top", "0", "x"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("erreur : "), "{stderr}");
+    assert!(
+        stderr.contains("Pour en savoir plus : '--help'."),
+        "{stderr}"
+    );
 }
 
 #[test]
