@@ -2,12 +2,81 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
-/// explor — match volunteer experts to the needs of international-solidarity
-/// associations (EXPLOR programme, Occitanie Coopération), then prepare the mission.
+/// The help page's layout, with French headings (clap writes `Usage:` otherwise).
+const HELP_TEMPLATE: &str =
+    "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}";
+
+/// Parses the command line, with the help in French: the commands' and flags' texts are
+/// the doc comments of this file; clap's own words (headings, `--help`, `--version`)
+/// are replaced here.
+pub fn parse() -> Cli {
+    let parsed = french(Cli::command(), true)
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        // A mistake on the command line: clap's message, its frame said in French.
+        Err(e) if e.use_stderr() => {
+            let text = e
+                .render()
+                .to_string()
+                .replacen("error: ", "erreur : ", 1)
+                .replace("Usage: ", "Utilisation : ")
+                .replace("tip: ", "conseil : ")
+                .replace(
+                    "For more information, try '--help'.",
+                    "Pour en savoir plus : '--help'.",
+                );
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), text.as_bytes());
+            std::process::exit(2)
+        }
+        Err(e) => e.exit(),
+    }
+}
+
+/// `cmd` and its subcommands with French headings and help flags.
+fn french(cmd: clap::Command, root: bool) -> clap::Command {
+    let mut cmd = cmd
+        .help_template(HELP_TEMPLATE)
+        .subcommand_help_heading("Commandes")
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .mut_args(|a| {
+            if a.is_positional() {
+                a.help_heading("Arguments")
+            } else {
+                a.help_heading("Options")
+            }
+        })
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help("Afficher l'aide")
+                .help_heading("Options"),
+        )
+        .mut_subcommands(|sub| french(sub, false));
+    if root {
+        cmd = cmd.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help("Afficher la version")
+                .help_heading("Options"),
+        );
+    }
+    cmd
+}
+
+/// explor — rapprocher des experts bénévoles et les besoins d'associations de
+/// solidarité internationale (programme EXPLOR, Occitanie Coopération), puis préparer
+/// la mission.
 #[derive(Debug, Parser)]
-#[command(name = "explor", version, about, long_about = None)]
+#[command(name = "explor", version, long_about = None)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,
@@ -17,7 +86,7 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Workspace directory (record store and search index).
+    /// Dossier de l'espace de travail (base des fiches et index de recherche).
     #[arg(
         long,
         global = true,
@@ -29,168 +98,176 @@ pub struct Global {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Create a workspace (does nothing if it already exists).
+    /// Créer un espace de travail (ne fait rien s'il existe déjà).
     Init,
-    /// Import a dataset directory or one .json, .jsonl, .csv, .xlsx or .ods file. Every
-    /// record is validated first; if any is invalid, every problem is printed and nothing
-    /// is written.
+    /// Importer un dossier de données ou un fichier .json, .jsonl, .csv, .xlsx ou .ods.
+    /// Chaque fiche est vérifiée d'abord ; si l'une est invalide, chaque problème est
+    /// affiché et rien n'est écrit.
     Import(ImportArgs),
-    /// List the records of one kind.
+    /// Lister les fiches d'un type.
     List(ListArgs),
-    /// Show one record by id.
+    /// Afficher une fiche par son identifiant.
     Show(ShowArgs),
-    /// Rank the experts and company offers for a need, explained; or, with --offer or
-    /// --expert, the needs that candidate fits.
+    /// Classer les experts et offres d'entreprise pour un besoin, avec les raisons ; ou,
+    /// avec --offer ou --expert, les besoins qui conviennent à ce candidat.
     Match(MatchArgs),
-    /// Estimate a mission's cost plan from the programme's rules: who pays what
-    /// (amounts are per expert; rates and caps from data/reference/costs.json).
+    /// Estimer le plan de financement d'une mission selon les règles du programme : qui
+    /// paie quoi (montants par expert ; taux et plafonds de data/reference/costs.json).
     Cost(CostArgs),
-    /// Search experts and company offers: free text (French or English, accents
-    /// optional) with filters.
+    /// Chercher des experts et des offres d'entreprise : texte libre (français ou
+    /// anglais, accents facultatifs) et filtres.
     Search(SearchArgs),
-    /// Delete a record from the store and the search index. For an expert this is the
-    /// erasure a person can ask for (GDPR): no byte of them remains in the workspace
-    /// (store vacuumed, index segments rewritten, mission notes quoting them
-    /// rewritten); only a keyed hash of the id and the date remain, so that importing
-    /// them again is refused.
+    /// Supprimer une fiche de la base et de l'index. Pour un expert, c'est l'effacement
+    /// qu'une personne peut demander (RGPD) : aucun octet d'elle ne reste dans l'espace
+    /// (base nettoyée, segments de l'index réécrits, notes de mission qui la citaient
+    /// réécrites) ; seuls une empreinte à clé de l'identifiant et la date restent, pour
+    /// qu'un nouvel import soit refusé.
     Remove(RemoveArgs),
-    /// Write a consistent copy of the workspace's store to a new FILE, outside the
-    /// workspace, while other commands and the web app keep working.
+    /// Écrire une copie cohérente de la base de l'espace dans un nouveau FILE, hors de
+    /// l'espace, pendant que les autres commandes et l'application web continuent.
     Backup(BackupArgs),
-    /// Restore a backup into an empty or absent folder (one holding only an
-    /// erased.list is fine): the search index is rebuilt from the store, and the
-    /// erasures made since the backup are applied again.
+    /// Restaurer une sauvegarde dans un dossier vide ou absent (un dossier ne contenant
+    /// qu'un erased.list convient) : l'index est reconstruit à partir de la base, et les
+    /// effacements faits depuis la sauvegarde sont appliqués de nouveau.
     Restore(RestoreArgs),
-    /// Rebuild the search index from the record store.
+    /// Reconstruire l'index de recherche à partir de la base des fiches.
     Reindex,
-    /// Check that the record store and the search index agree (exit 1 if not).
+    /// Vérifier que la base des fiches et l'index de recherche concordent (code 1 sinon).
     Check(CheckArgs),
-    /// Assign every open need of a call for projects at once, optimally: the most needs
-    /// covered, then the highest total score, under experts' availability and company
-    /// quotas.
+    /// Affecter d'un coup tous les besoins ouverts d'un appel à projets, de façon
+    /// optimale : le plus de besoins couverts, puis le meilleur score total, selon les
+    /// disponibilités des experts et les quotas des entreprises.
     Batch(BatchArgs),
-    /// Missions: create one from a need and its people, move it through its
-    /// lifecycle, list and show them with their cost plan, write their documents.
+    /// Missions : en créer une pour un besoin et ses personnes, la faire avancer dans
+    /// son cycle de vie, les lister et les afficher avec leur plan de financement,
+    /// écrire leurs documents.
     #[command(subcommand)]
     Mission(MissionCommand),
-    /// Run the whole job on the bundled sample data, in a temporary workspace.
+    /// Dérouler tout le travail sur les données d'exemple, dans un espace temporaire.
     Demo(DemoArgs),
-    /// Serve the web application over the workspace (Ctrl-C or SIGTERM stops it).
+    /// Servir l'application web sur l'espace de travail (Ctrl-C ou SIGTERM l'arrête).
     Serve(ServeArgs),
-    /// Web accounts: invite, list, disable, remove. There is no default account: the
-    /// first coordinator is invited with `explor user add`.
+    /// Comptes web : inviter, lister, désactiver, supprimer. Il n'y a pas de compte par
+    /// défaut : le premier coordinateur est invité avec `explor user add`.
     #[command(subcommand)]
     User(UserCommand),
-    /// The theme taxonomy: keys, French labels and sub-themes (same as `explor
-    /// reference themes`).
+    /// Les thématiques : clés, libellés et sous-thématiques (comme `explor reference
+    /// themes`).
     Themes(VocabularyArgs),
-    /// The reference tables: list a vocabulary (themes, countries, languages, statuses,
-    /// consents), show each table's date, source and age (status), or replace a cost
-    /// table with the ECB's rates or the DGFiP's per-diem scale (import).
+    /// Les tables de référence : lister un vocabulaire (thématiques, pays, langues,
+    /// statuts, accords), la date, la source et l'âge de chaque table (status), ou
+    /// remplacer une table de coûts par les taux de la BCE ou le barème de la DGFiP
+    /// (import).
     #[command(subcommand)]
     Reference(ReferenceCommand),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ReferenceCommand {
-    /// Theme keys with their French label and sub-themes (a record may name either).
+    /// Clés des thématiques, avec libellé et sous-thématiques (une fiche peut citer l'un ou l'autre).
     Themes(VocabularyArgs),
-    /// ISO 3166-1 country codes with their French and English names.
+    /// Codes pays ISO 3166-1, avec leurs noms français et anglais.
     Countries(VocabularyArgs),
-    /// ISO 639-1 language codes with their French and English names.
+    /// Codes langues ISO 639-1, avec leurs noms français et anglais.
     Languages(VocabularyArgs),
-    /// Expert statuses (`status`).
+    /// Statuts des experts (`status`).
     Statuses(VocabularyArgs),
-    /// Consent schemes and statuses (`consent.scheme`, `consent.status`).
+    /// Cadres et états de l'accord de l'employeur (`consent.scheme`, `consent.status`).
     Consents(VocabularyArgs),
-    /// Each reference table in use with its date, source and origin (built in or the
-    /// workspace's), and a warning for those older than their limit (exchange rates 1
-    /// year, per diem 2 years, travel advice 6 months…). Exit 0 even when some are old.
+    /// Chaque table de référence utilisée, avec sa date, sa source et son origine
+    /// (intégrée ou de l'espace de travail), et une alerte pour celles plus vieilles que
+    /// leur limite (taux de change 1 an, per diem 2 ans, conseils aux voyageurs 6 mois…).
+    /// Code 0 même si certaines sont anciennes.
     Status(VocabularyArgs),
-    /// Replace a cost table of the workspace with a CSV file as published: the ECB's
-    /// euro reference rates (eurofxref.csv) or the DGFiP's per-diem scale abroad
-    /// (columns pays, devise, taux; optional ville, depuis). Every problem is listed
-    /// with its line and column; nothing is written if there is one.
+    /// Remplacer une table de coûts de l'espace de travail par un fichier CSV tel que
+    /// publié : les taux de référence de l'euro de la BCE (eurofxref.csv) ou le barème
+    /// des indemnités journalières à l'étranger de la DGFiP (colonnes pays, devise,
+    /// taux ; ville, depuis facultatives). Chaque problème est listé avec sa ligne et sa
+    /// colonne ; rien n'est écrit s'il y en a un.
     Import(ReferenceImportArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct VocabularyArgs {
-    /// Output format.
+    /// Format de sortie.
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct ReferenceImportArgs {
-    /// The CSV file.
+    /// Le fichier CSV.
     pub file: PathBuf,
-    /// The table's date (YYYY-MM-DD), for a per-diem scale; default: its latest
-    /// `depuis`, else today. The ECB's rates carry their own.
+    /// Date de la table (AAAA-MM-JJ), pour un barème de per diem ; par défaut : son
+    /// `depuis` le plus récent, sinon aujourd'hui. Les taux de la BCE portent la leur.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
-    /// The table's source, in words (default: the publisher and the file's name).
+    /// Source de la table, en mots (par défaut : l'éditeur et le nom du fichier).
     #[arg(long)]
     pub source: Option<String>,
-    /// Output format of the summary.
+    /// Format de sortie du bilan.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum MissionCommand {
-    /// Create a mission (state proposed) for a need: every gate is checked on the dates,
-    /// and the people are booked so later matches and batches do not propose them on
-    /// overlapping dates.
+    /// Créer une mission (état « proposée ») pour un besoin : chaque condition est
+    /// vérifiée sur les dates, et les personnes sont réservées pour que les recherches et
+    /// affectations suivantes ne les proposent plus sur des dates qui se chevauchent.
     Create(MissionCreateArgs),
-    /// Move a mission to its next state (or cancelled, before in_field). Order:
-    /// proposed, terms_drafted, agreed, trained, in_field, returned, debriefed, closed.
+    /// Faire passer une mission à l'état suivant (ou « annulée », avant « sur le
+    /// terrain »). Ordre : proposée, termes rédigés, convenue, formée, sur le terrain,
+    /// revenue, bilan fait, clôturée (ou les clés proposed, terms_drafted, agreed,
+    /// trained, in_field, returned, debriefed, closed, cancelled).
     Advance(MissionAdvanceArgs),
-    /// Record a checklist item: training (needed for trained), insurance (for in_field),
-    /// debrief (for debriefed, once returned).
+    /// Enregistrer un élément de la liste de contrôle : training (formation, pour
+    /// « formée »), insurance (assurance, pour « sur le terrain »), debrief (bilan, pour
+    /// « bilan fait », une fois « revenue »).
     Record(MissionRecordArgs),
-    /// List missions.
+    /// Lister les missions.
     List(MissionListArgs),
-    /// Show a mission: people, dates, state, checklist, log and cost plan.
+    /// Afficher une mission : personnes, dates, état, liste de contrôle, journal et plan
+    /// de financement.
     Show(MissionShowArgs),
-    /// Write one of a mission's documents, in French, from the templates (the
-    /// workspace's templates/ folder overrides the bundled ones file by file).
+    /// Écrire l'un des documents d'une mission, à partir des modèles (le dossier
+    /// templates/ de l'espace de travail remplace ceux fournis, fichier par fichier).
     Doc(MissionDocArgs),
 }
 
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("staff").required(true).args(["experts", "offer"])))]
 pub struct MissionCreateArgs {
-    /// The need the mission serves.
+    /// Le besoin que sert la mission.
     pub need: String,
-    /// An expert who goes (repeatable).
+    /// Un expert qui part (répétable).
     #[arg(long = "expert", value_name = "EXPERT_ID")]
     pub experts: Vec<String>,
-    /// A company offer that staffs the mission with one of its employees.
+    /// Une offre d'entreprise qui pourvoit la mission avec l'un de ses salariés.
     #[arg(long, value_name = "OFFER_ID")]
     pub offer: Option<String>,
-    /// First day in the field (YYYY-MM-DD, years 1900 to 2200); default: the earliest
-    /// feasible.
+    /// Premier jour sur le terrain (AAAA-MM-JJ, années 1900 à 2200) ; par défaut : le
+    /// plus tôt possible.
     #[arg(long, value_name = "DATE")]
     pub start: Option<String>,
-    /// Days in the field (7 to 15); default: the need's duration.
+    /// Jours sur le terrain (7 à 15) ; par défaut : la durée du besoin.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=366))]
     pub days: Option<u32>,
-    /// Who pays the remainder and the fee; default: the employer when the offer covers
-    /// remaining costs, else the association.
+    /// Qui paie le reste et les frais ; par défaut : l'employeur quand l'offre couvre
+    /// les frais restants, sinon l'association.
     #[arg(long, value_enum, conflicts_with = "employer_share")]
     pub remainder_payer: Option<PayerArg>,
-    /// Split the remainder: the employer pays this percentage (e.g. 40 or 37.5), the
-    /// association the rest and the fee.
+    /// Partager le reste : l'employeur en paie ce pourcentage (par ex. 40 ou 37,5),
+    /// l'association le reste et les frais.
     #[arg(long, value_name = "PERCENT")]
     pub employer_share: Option<String>,
-    /// Accept experts whose employer's consent is still pending (flagged; departure
-    /// still needs it granted).
+    /// Accepter les experts dont l'accord de l'employeur est encore en attente (signalé ;
+    /// le départ demande toujours l'accord).
     #[arg(long)]
     pub include_pending: bool,
     #[command(flatten)]
     pub event: EventArgs,
-    /// Output format.
+    /// Format de sortie.
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
 }
@@ -198,19 +275,20 @@ pub struct MissionCreateArgs {
 /// When and why, for what is written in a mission's log.
 #[derive(Debug, Args)]
 pub struct EventArgs {
-    /// A note for the mission's log.
+    /// Une note pour le journal de la mission.
     #[arg(long)]
     pub note: Option<String>,
-    /// The day it happened (YYYY-MM-DD, at most a year from today); default: today.
+    /// Le jour où c'est arrivé (AAAA-MM-JJ, au plus un an après aujourd'hui) ; par
+    /// défaut : aujourd'hui.
     #[arg(long, value_name = "DATE")]
     pub on: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct MissionAdvanceArgs {
-    /// The mission's id.
+    /// L'identifiant de la mission.
     pub id: String,
-    /// The state to move to.
+    /// L'état visé : son libellé (« termes rédigés ») ou sa clé (terms_drafted).
     pub state: String,
     #[command(flatten)]
     pub event: EventArgs,
@@ -218,9 +296,9 @@ pub struct MissionAdvanceArgs {
 
 #[derive(Debug, Args)]
 pub struct MissionRecordArgs {
-    /// The mission's id.
+    /// L'identifiant de la mission.
     pub id: String,
-    /// training, insurance or debrief.
+    /// training (formation), insurance (assurance) ou debrief (bilan).
     pub item: String,
     #[command(flatten)]
     pub event: EventArgs,
@@ -228,39 +306,39 @@ pub struct MissionRecordArgs {
 
 #[derive(Debug, Args)]
 pub struct MissionListArgs {
-    /// Only missions in this state.
+    /// Seulement les missions dans cet état (libellé ou clé).
     #[arg(long)]
     pub state: Option<String>,
-    /// Output format (json: an array of missions, each with its id).
+    /// Format de sortie (json : un tableau de missions, chacune avec son identifiant).
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct MissionShowArgs {
-    /// The mission's id.
+    /// L'identifiant de la mission.
     pub id: String,
-    /// Output format.
+    /// Format de sortie.
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct MissionDocArgs {
-    /// The mission's id.
+    /// L'identifiant de la mission.
     pub id: String,
-    /// fiche (mission sheet), tdr (terms of reference), convention (agreement
-    /// proposal), livret (volunteer booklet), bilan (return debrief form) or budget
-    /// (cost plan).
+    /// fiche (fiche mission), tdr (termes de référence), convention (proposition de
+    /// convention), livret (livret du bénévole), bilan (bilan de retour) ou budget (plan
+    /// de financement).
     pub document: String,
-    /// md (Markdown), html (printable page), odt (OpenDocument, LibreOffice) or docx
-    /// (Word), the last two to edit before signing; without it, taken from the
-    /// extension of --out (.md, .html, .odt, .docx), else Markdown.
+    /// md (Markdown), html (page imprimable), odt (OpenDocument, LibreOffice) ou docx
+    /// (Word), les deux derniers à modifier avant signature ; sans lui, d'après
+    /// l'extension de --out (.md, .html, .odt, .docx), sinon Markdown.
     #[arg(long, value_enum)]
     pub format: Option<DocFormatArg>,
-    /// Write to FILE (atomically: whole or not at all) instead of standard output;
-    /// its extension must agree with --format. An .odt or .docx file goes to standard
-    /// output only when it is redirected.
+    /// Écrire dans FILE (en entier ou pas du tout) plutôt que sur la sortie standard ;
+    /// son extension doit s'accorder avec --format. Un fichier .odt ou .docx ne va sur
+    /// la sortie standard que si elle est redirigée.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -287,24 +365,25 @@ impl DocFormatArg {
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).args(["need", "offer", "expert"])))]
 pub struct MatchArgs {
-    /// The need to find candidates for.
+    /// Le besoin pour lequel chercher des candidats.
     pub need: Option<String>,
-    /// Rank the needs this company offer could serve.
+    /// Classer les besoins que cette offre d'entreprise pourrait servir.
     #[arg(long, value_name = "OFFER_ID")]
     pub offer: Option<String>,
-    /// Rank the needs this expert fits.
+    /// Classer les besoins qui conviennent à cet expert.
     #[arg(long, value_name = "EXPERT_ID")]
     pub expert: Option<String>,
-    /// How many results (1 to 1000).
+    /// Combien de résultats (1 à 1000).
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub top: u32,
-    /// Also list every ineligible candidate (or need) with all the gates it fails.
+    /// Lister aussi chaque candidat (ou besoin) non éligible avec toutes les conditions
+    /// qu'il ne remplit pas.
     #[arg(long)]
     pub include_ineligible: bool,
-    /// Let experts whose employer's consent is pending through, flagged.
+    /// Laisser passer, signalés, les experts dont l'accord de l'employeur est en attente.
     #[arg(long)]
     pub include_pending: bool,
-    /// Output format.
+    /// Format de sortie.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
@@ -312,7 +391,7 @@ pub struct MatchArgs {
 /// A decimal number as the data reads them: `75.5`, `75,5` (French).
 fn decimal(s: &str) -> Result<f64, String> {
     let d = explor_engine::values::number::read_decimal(s)
-        .ok_or_else(|| format!("\"{s}\" is not a number (e.g. 75 or 75,5)"))?;
+        .ok_or_else(|| format!("« {s} » n'est pas un nombre (par ex. 75 ou 75,5)"))?;
     let sign = if d.negative { "-" } else { "" };
     let fraction = if d.fraction.is_empty() {
         "0"
@@ -321,7 +400,7 @@ fn decimal(s: &str) -> Result<f64, String> {
     };
     format!("{sign}{}.{fraction}", d.whole)
         .parse()
-        .map_err(|_| format!("\"{s}\" is not a number"))
+        .map_err(|_| format!("« {s} » n'est pas un nombre"))
 }
 
 /// `NEED=EXPERT`, both non-empty (clap names the flag and the value on an error).
@@ -330,45 +409,50 @@ fn need_expert(s: &str) -> Result<(String, String), String> {
         Some((n, e)) if !n.trim().is_empty() && !e.trim().is_empty() => {
             Ok((n.trim().to_owned(), e.trim().to_owned()))
         }
-        _ => Err("expected NEED=EXPERT, a need id and an expert or offer id".to_owned()),
+        _ => Err(
+            "attendu : NEED=EXPERT, un identifiant de besoin et un identifiant d'expert ou d'offre"
+                .to_owned(),
+        ),
     }
 }
 
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// The call for projects whose needs are assigned (default: every need).
+    /// L'appel à projets dont les besoins sont affectés (par défaut : tous les besoins).
     #[arg(long)]
     pub call: Option<String>,
-    /// How many of each need's best eligible candidates the assignment considers (1 to
-    /// 1000).
+    /// Combien des meilleurs candidats éligibles de chaque besoin l'affectation
+    /// considère (1 à 1000).
     #[arg(long, default_value_t = 50, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub top_k: u32,
-    /// Do not propose candidates scoring below this (0 to 100).
+    /// Ne pas proposer de candidats sous ce score (0 à 100 ; 75 ou 75,5).
     #[arg(long, default_value_t = 0.0, value_parser = decimal)]
     pub min_score: f64,
-    /// Let experts whose employer's consent is pending through, flagged.
+    /// Laisser passer, signalés, les experts dont l'accord de l'employeur est en attente.
     #[arg(long)]
     pub include_pending: bool,
-    /// Assign this pair before the solver runs (repeatable; the score minimum does not
-    /// apply to it).
+    /// Affecter ce couple avant le calcul (répétable ; le score minimum ne s'y applique
+    /// pas).
     #[arg(long, value_name = "NEED=EXPERT", value_parser = need_expert)]
     pub pin: Vec<(String, String)>,
-    /// Never assign this pair (repeatable).
+    /// Ne jamais affecter ce couple (répétable).
     #[arg(long, value_name = "NEED=EXPERT", value_parser = need_expert)]
     pub exclude: Vec<(String, String)>,
-    /// Output format: table for people, md for the coordinators' meeting, json or csv
-    /// for scripts, csv-fr for a French Excel (`;`, BOM, decimal comma).
+    /// Format de sortie : table pour les personnes, md pour la réunion de coordination,
+    /// json ou csv pour les scripts, csv-fr pour un Excel français (`;`, BOM, virgule
+    /// décimale).
     #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
     pub format: BatchFormat,
-    /// Write the report to FILE (atomically: whole or not at all) instead of standard
-    /// output.
+    /// Écrire le rapport dans FILE (en entier ou pas du tout) plutôt que sur la sortie
+    /// standard.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Create the missions of the assignments (state proposed, people booked), all in
-    /// one transaction.
+    /// Créer les missions des affectations (état « proposée », personnes réservées),
+    /// toutes en une transaction.
     #[arg(long)]
     pub commit: bool,
-    /// Also write the exact problem solved to FILE, as JSON, for an independent check.
+    /// Écrire aussi le problème exact résolu dans FILE, en JSON, pour une vérification
+    /// indépendante.
     #[arg(long, value_name = "FILE")]
     pub export_graph: Option<PathBuf>,
 }
@@ -378,73 +462,73 @@ pub enum BatchFormat {
     Table,
     Json,
     Csv,
-    /// CSV for a French Excel: `;` separator, UTF-8 with BOM, decimal comma.
+    /// CSV pour un Excel français : séparateur `;`, UTF-8 avec BOM, virgule décimale.
     CsvFr,
     Md,
 }
 
 #[derive(Debug, Args)]
 pub struct CostArgs {
-    /// Mission country (ISO code; FR with --reciprocity).
+    /// Pays de la mission (code ISO ; FR avec --reciprocity).
     #[arg(long)]
     pub country: String,
-    /// Mission city: a city with its own per-diem rate abroad (Lomé), or the domestic
-    /// night rate of a reciprocity mission.
+    /// Ville de la mission : une ville ayant son propre taux à l'étranger (Lomé), ou le
+    /// taux de nuitée en France d'une mission de réciprocité.
     #[arg(long)]
     pub city: Option<String>,
-    /// Days in the field (1 to 366).
+    /// Jours sur le terrain (1 à 366).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=366))]
     pub days: u32,
-    /// Number of experts, 1 to 100 (the network's cap is per mission).
+    /// Nombre d'experts, 1 à 100 (le plafond du réseau est par mission).
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub experts: u32,
-    /// Daily rate in euros, instead of the country's official per diem.
+    /// Taux journalier en euros, au lieu du per diem officiel du pays.
     #[arg(long, value_name = "EUR")]
     pub per_diem: Option<String>,
-    /// National transport, euros per expert.
+    /// Transport national, en euros par expert.
     #[arg(long, value_name = "EUR")]
     pub national_transport: Option<String>,
-    /// International transport, euros per expert.
+    /// Transport international, en euros par expert.
     #[arg(long, value_name = "EUR")]
     pub international_transport: Option<String>,
-    /// Insurance, euros per expert.
+    /// Assurance, en euros par expert.
     #[arg(long, value_name = "EUR")]
     pub insurance: Option<String>,
-    /// Visa, euros per expert.
+    /// Visa, en euros par expert.
     #[arg(long, value_name = "EUR")]
     pub visa: Option<String>,
-    /// Field transport, euros per expert.
+    /// Transport sur place, en euros par expert.
     #[arg(long, value_name = "EUR")]
     pub field_transport: Option<String>,
-    /// The local partner provides lodging (recorded in kind).
+    /// Le partenaire local fournit le logement (compté en nature).
     #[arg(long)]
     pub lodging_provided: bool,
-    /// Meals a day provided by the partner.
+    /// Repas par jour fournis par le partenaire.
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=2))]
     pub meals_provided: u8,
-    /// The local partner provides field transport (recorded in kind).
+    /// Le partenaire local fournit le transport sur place (compté en nature).
     #[arg(long)]
     pub field_transport_provided: bool,
-    /// A reciprocity mission in France (domestic rates).
+    /// Une mission de réciprocité en France (taux nationaux).
     #[arg(long)]
     pub reciprocity: bool,
-    /// Reciprocity: the country the expert comes from.
+    /// Réciprocité : le pays d'où vient l'expert.
     #[arg(long)]
     pub origin: Option<String>,
-    /// Who pays the remainder and the fee.
+    /// Qui paie le reste et les frais.
     #[arg(long, value_enum, default_value_t = PayerArg::Association, conflicts_with = "employer_share")]
     pub remainder_payer: PayerArg,
-    /// Split the remainder: the employer pays this percentage (e.g. 40 or 37.5), the
-    /// association the rest and the fee.
+    /// Partager le reste : l'employeur en paie ce pourcentage (par ex. 40 ou 37,5),
+    /// l'association le reste et les frais.
     #[arg(long, value_name = "PERCENT")]
     pub employer_share: Option<String>,
-    /// Employee's salary and charges per day, for the sponsorship estimate.
+    /// Salaire et charges du salarié par jour, pour l'estimation du mécénat.
     #[arg(long, value_name = "EUR")]
     pub daily_cost: Option<String>,
-    /// Employer's yearly turnover, for the sponsorship cap.
+    /// Chiffre d'affaires annuel de l'employeur, pour le plafond du mécénat.
     #[arg(long, value_name = "EUR")]
     pub turnover: Option<String>,
-    /// Output format.
+    /// Format de sortie.
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
 }
@@ -466,41 +550,42 @@ impl From<PayerArg> for explor_engine::cost::RemainderPayer {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to look for (empty: filters only).
+    /// Mots à chercher (vide : filtres seulement).
     #[arg(default_value = "")]
     pub query: String,
-    /// Theme key; a parent theme takes in its children (e.g. environnement).
+    /// Clé de thématique ; une thématique parente inclut ses enfants (par ex.
+    /// environnement).
     #[arg(long)]
     pub theme: Option<String>,
-    /// Language at least at a level, e.g. fr:B2 (repeatable).
+    /// Langue, au moins à un niveau, par ex. fr:B2 (répétable).
     #[arg(long = "lang", value_name = "CODE:LEVEL")]
     pub languages: Vec<String>,
-    /// Country of experience (experts) or accepted country (offers), e.g. SN.
+    /// Pays d'expérience (experts) ou pays accepté (offres), par ex. SN.
     #[arg(long)]
     pub country: Option<String>,
-    /// Available at some point in FROM..TO (YYYY-MM-DD..YYYY-MM-DD, years 1900 to 2200).
+    /// Disponible à un moment de FROM..TO (AAAA-MM-JJ..AAAA-MM-JJ, années 1900 à 2200).
     #[arg(long, value_name = "FROM..TO")]
     pub available: Option<String>,
-    /// Only experts or only offers.
+    /// Seulement les experts ou seulement les offres.
     #[arg(long, value_enum)]
     pub kind: Option<CandidateKindArg>,
-    /// How many results (1 to 1000).
+    /// Combien de résultats (1 à 1000).
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub top: u32,
-    /// Output format.
+    /// Format de sortie.
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct RemoveArgs {
-    /// The record's id.
+    /// L'identifiant de la fiche.
     pub id: String,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Output format.
+    /// Format de sortie.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
 }
@@ -522,25 +607,26 @@ impl From<CandidateKindArg> for explor_engine::CandidateKind {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Dataset directory (associations, experts, offers, needs as .json, .jsonl or .csv)
-    /// or a single file; a workbook (.xlsx, .ods) holds one sheet per kind, named like
-    /// the files (experts, needs …).
+    /// Dossier de données (associations, experts, offres, besoins en .json, .jsonl ou
+    /// .csv) ou un seul fichier ; un classeur (.xlsx, .ods) a une feuille par type,
+    /// nommée comme les fichiers (experts, needs …).
     pub path: PathBuf,
-    /// Kind of records in the file(s), when the file names do not say it (a workbook
-    /// then has one sheet, or one named after the kind).
+    /// Type des fiches du ou des fichiers, quand leur nom ne le dit pas (un classeur a
+    /// alors une feuille, ou une feuille nommée d'après le type).
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
-    /// Encoding of .csv, .json and .jsonl files. Without it: UTF-8 (with or without a
-    /// byte-order mark) when the file is valid UTF-8, otherwise Windows-1252 (Excel's
-    /// French CSV export).
+    /// Encodage des fichiers .csv, .json et .jsonl. Sans lui : UTF-8 (avec ou sans
+    /// marque d'ordre des octets) si le fichier est de l'UTF-8 valide, sinon
+    /// Windows-1252 (l'export CSV d'Excel en français).
     #[arg(long, value_enum)]
     pub encoding: Option<EncodingArg>,
-    /// Column headers to leave out, comma-separated (`--ignore-columns Référent,Suivi`),
-    /// as for headers starting with # and note columns (commentaire, remarques, notes …):
-    /// said once as a warning. Case, accents and surrounding spaces do not matter.
+    /// En-têtes de colonnes à laisser de côté, séparés par des virgules
+    /// (`--ignore-columns Référent,Suivi`), comme les en-têtes commençant par # et les
+    /// colonnes de notes (commentaire, remarques, notes …) : dit une fois, en
+    /// avertissement. Casse, accents et espaces autour ne comptent pas.
     #[arg(long, value_delimiter = ',', value_name = "HEADER,...")]
     pub ignore_columns: Vec<String>,
-    /// Output format of the summary (and of the problems, with json).
+    /// Format de sortie du bilan (et des problèmes, avec json).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
     /// Leave out, with a warning, the records of people erased at their request
@@ -570,26 +656,26 @@ pub struct RestoreArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Which records.
+    /// Quelles fiches.
     #[arg(value_enum)]
     pub kind: KindArg,
-    /// Output format.
+    /// Format de sortie.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The record's id.
+    /// L'identifiant de la fiche.
     pub id: String,
-    /// Output format.
+    /// Format de sortie.
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// Use this dataset directory instead of the bundled sample.
+    /// Utiliser ce dossier de données au lieu de l'exemple fourni.
     #[arg(long)]
     pub data: Option<PathBuf>,
 }
@@ -638,9 +724,9 @@ impl From<KindArg> for explor_engine::RecordKind {
 pub enum ListFormat {
     Table,
     Json,
-    /// CSV for scripts: `,` separator, decimal point.
+    /// CSV pour les scripts : séparateur `,`, point décimal.
     Csv,
-    /// CSV for a French Excel: `;` separator, UTF-8 with BOM, decimal comma.
+    /// CSV pour un Excel français : séparateur `;`, UTF-8 avec BOM, virgule décimale.
     CsvFr,
 }
 
@@ -658,56 +744,58 @@ pub enum ReportFormat {
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
-    /// Address and port to listen on.
+    /// Adresse et port d'écoute.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub bind: std::net::SocketAddr,
-    /// The site's public address, for invitation links and the Origin check
-    /// (default: http://BIND).
+    /// L'adresse publique du site, pour les liens d'invitation et la vérification de
+    /// l'origine (par défaut : http://BIND).
     #[arg(long, value_name = "URL", env = "EXPLOR_BASE_URL")]
     pub base_url: Option<String>,
-    /// Secure cookies with the __Host- prefix (default: on, unless BIND is a loopback
-    /// address).
+    /// Cookies sécurisés avec le préfixe __Host- (par défaut : oui, sauf si BIND est
+    /// une adresse locale).
     #[arg(long, value_name = "BOOL")]
     pub secure_cookies: Option<bool>,
-    /// Only a reverse proxy (Caddy, nginx) can reach BIND: sign-in attempts are counted
-    /// per client address, the last one of the X-Forwarded-For header it appends.
+    /// Seul un proxy inverse (Caddy, nginx) atteint BIND : les tentatives de connexion
+    /// sont comptées par adresse du client, la dernière de l'en-tête X-Forwarded-For
+    /// qu'il ajoute.
     #[arg(long)]
     pub behind_proxy: bool,
-    /// Days a proposal may wait for its parties' answers before it is flagged on the
-    /// dashboard and they are reminded, once (default 7).
+    /// Jours pendant lesquels une proposition peut attendre la réponse des parties avant
+    /// d'être signalée au tableau de bord et qu'elles soient relancées, une fois
+    /// (7 par défaut).
     #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=365))]
     pub answer_delay_days: Option<u32>,
-    /// Serve a fresh temporary workspace holding the bundled sample, with a demo
-    /// coordinator whose one-time sign-in link is printed.
+    /// Servir un espace temporaire neuf contenant l'exemple fourni, avec un coordinateur
+    /// de démonstration dont le lien de connexion à usage unique est affiché.
     #[arg(long)]
     pub demo: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum UserCommand {
-    /// Create an account and print its invitation link (single use, 7 days).
+    /// Créer un compte et afficher son lien d'invitation (usage unique, 7 jours).
     Add(UserAddArgs),
-    /// List the accounts.
+    /// Lister les comptes.
     List(UserListArgs),
-    /// Disable an account and end its sessions.
+    /// Désactiver un compte et fermer ses sessions.
     Disable(UserEmailArgs),
-    /// Remove an account (the audit log keeps its id).
+    /// Supprimer un compte (le journal d'audit garde son identifiant).
     Remove(UserEmailArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct UserAddArgs {
-    /// The person's e-mail (their sign-in name).
+    /// Le courriel de la personne (son identifiant de connexion).
     #[arg(long)]
     pub email: String,
-    /// coordinator, company, association or expert.
+    /// coordinator (coordination), company (entreprise), association ou expert.
     #[arg(long, value_enum)]
     pub role: RoleArg,
-    /// The id of the account's record: an association id, a company id (as named in
-    /// its offers) or an expert id; not for coordinators.
+    /// L'identifiant de la fiche du compte : une association, une entreprise (telle que
+    /// nommée dans ses offres) ou un expert ; pas pour la coordination.
     #[arg(long, value_name = "ID")]
     pub org: Option<String>,
-    /// The site's public address, for the link.
+    /// L'adresse publique du site, pour le lien.
     #[arg(
         long,
         value_name = "URL",
@@ -738,13 +826,13 @@ impl From<RoleArg> for explor_web::Role {
 
 #[derive(Debug, Args)]
 pub struct UserListArgs {
-    /// Output format (json: an array of accounts).
+    /// Format de sortie (json : un tableau de comptes).
     #[arg(long, value_enum, default_value_t = ShowFormat::Table)]
     pub format: ShowFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct UserEmailArgs {
-    /// The account's e-mail.
+    /// Le courriel du compte.
     pub email: String,
 }

@@ -17,14 +17,13 @@ mod output;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
 use explor_engine::mission::MissionError;
 use explor_engine::reference::TableImportError;
 use explor_indexer::{BatchRunError, Error as IndexError, UserError};
 use explor_web::WebError;
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
+    let cli = args::parse();
     let root = cli.global.workspace.clone();
     // A panic is a bug, or a damaged search index read by tantivy: either way the
     // user gets one message and an exit code, not a trace.
@@ -51,7 +50,7 @@ fn main() -> ExitCode {
                 if index_err.is_index_damage() {
                     let _ = writeln!(
                         std::io::stderr(),
-                        "error: the search index is damaged ({})\nhint: run `explor reindex` to rebuild it from the store",
+                        "erreur : l’index de recherche est endommagé ({})\nconseil : lancez `explor reindex` pour le reconstruire à partir de la base",
                         output::visible(&chain_message(&err))
                     );
                     return ExitCode::from(1);
@@ -67,10 +66,10 @@ fn main() -> ExitCode {
                 .lock()
                 .ok()
                 .and_then(|mut p| p.take())
-                .unwrap_or_else(|| "a panic".to_owned());
+                .unwrap_or_else(|| "une panique".to_owned());
             let _ = writeln!(
                 std::io::stderr(),
-                "error: internal failure (a bug in explor, please report it): {}",
+                "erreur : défaillance interne (un bogue d’explor, merci de le signaler) : {}",
                 output::visible(&what)
             );
             ExitCode::from(3)
@@ -87,8 +86,10 @@ fn damaged_index(root: &std::path::Path) -> Option<ExitCode> {
     }
     let _ = writeln!(
         std::io::stderr(),
-        "error: the search index is damaged ({} file{} altered or cut short: {})\nhint: run `explor reindex` to rebuild it from the store",
+        "erreur : l’index de recherche est endommagé ({} fichier{} altéré{} ou tronqué{} : {})\nconseil : lancez `explor reindex` pour le reconstruire à partir de la base",
         damaged.len(),
+        if damaged.len() == 1 { "" } else { "s" },
+        if damaged.len() == 1 { "" } else { "s" },
         if damaged.len() == 1 { "" } else { "s" },
         output::visible(&damaged.join(", "))
     );
@@ -103,7 +104,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
     let index_error = index_error(err);
     if let Some(IndexError::User(UserError::Invalid(issues))) = index_error {
         for issue in issues {
-            let _ = writeln!(stderr, "error: {}", output::visible(&issue.to_string()));
+            let _ = writeln!(stderr, "erreur : {}", output::visible(&issue.to_string()));
         }
     }
     if let Some(IndexError::User(UserError::ReferenceTable(TableImportError::Invalid {
@@ -112,14 +113,14 @@ fn report(err: &anyhow::Error) -> ExitCode {
     }))) = index_error
     {
         for issue in issues {
-            let _ = writeln!(stderr, "error: {}", output::visible(&issue.to_string()));
+            let _ = writeln!(stderr, "erreur : {}", output::visible(&issue.to_string()));
         }
     }
-    let _ = writeln!(stderr, "error: {}", output::visible(&chain_message(err)));
+    let _ = writeln!(stderr, "erreur : {}", output::visible(&chain_message(err)));
     if let Some(IndexError::User(user)) = index_error
         && let Some(hint) = hint(user).or_else(|| date_hint(user))
     {
-        let _ = writeln!(stderr, "hint: {hint}");
+        let _ = writeln!(stderr, "conseil : {hint}");
     }
     ExitCode::from(exit_code(err))
 }
@@ -140,15 +141,19 @@ fn index_error(err: &anyhow::Error) -> Option<&IndexError> {
 fn hint(err: &UserError) -> Option<&'static str> {
     match err {
         UserError::NoWorkspace(_) => {
-            Some("run `explor init` first (or give --workspace / EXPLOR_WORKSPACE)")
+            Some("lancez d’abord `explor init` (ou donnez --workspace / EXPLOR_WORKSPACE)")
         }
-        UserError::NoMission(_) => Some("`explor mission list` shows them"),
-        UserError::Locked(_) => Some("try again when it has finished"),
-        UserError::IndexDamaged { .. } => Some("run `explor reindex` to rebuild it from the store"),
+        UserError::NoMission(_) => Some("`explor mission list` les affiche"),
+        UserError::Locked(_) => Some("réessayez quand il aura fini"),
+        UserError::IndexDamaged { .. } => {
+            Some("lancez `explor reindex` pour le reconstruire à partir de la base")
+        }
         UserError::ForeignDatabase { .. } => {
-            Some("give --workspace the folder of an explor workspace")
+            Some("donnez à --workspace le dossier d’un espace de travail explor")
         }
-        UserError::UnknownFileKind(_) => Some("or give --kind to say which records it holds"),
+        UserError::UnknownFileKind(_) => {
+            Some("ou donnez --kind pour dire quelles fiches il contient")
+        }
         _ => None,
     }
 }
@@ -159,7 +164,9 @@ fn date_hint(err: &UserError) -> Option<&'static str> {
     match err {
         UserError::Mission(
             MissionError::BeforeLastEvent { .. } | MissionError::OutsideDates { .. },
-        ) => Some("give the day it happened with --on YYYY-MM-DD, within the days said above"),
+        ) => Some(
+            "donnez le jour où c’est arrivé avec --on AAAA-MM-JJ, parmi les jours indiqués ci-dessus",
+        ),
         _ => None,
     }
 }

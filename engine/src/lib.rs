@@ -38,6 +38,7 @@
 pub mod assign;
 pub mod batch;
 pub mod cost;
+pub mod fr;
 pub mod mission;
 pub mod model;
 pub mod reference;

@@ -161,7 +161,7 @@ pub enum BatchRunError {
     #[error(transparent)]
     Workspace(#[from] Error),
     /// No need belongs to the call asked for (a mistake the user can fix).
-    #[error("no need belongs to the call \"{call}\" (calls in the workspace: {})", if .known.is_empty() { "none".to_owned() } else { .known.join(", ") })]
+    #[error("aucun besoin n’appartient à l’appel « {call} » (appels de l’espace de travail : {})", if .known.is_empty() { "aucun".to_owned() } else { .known.join(", ") })]
     UnknownCall {
         /// The call asked for.
         call: String,
@@ -169,22 +169,22 @@ pub enum BatchRunError {
         known: Vec<String>,
     },
     /// The assignment could not be solved (an internal failure).
-    #[error("batch assignment failed")]
+    #[error("l’affectation groupée a échoué")]
     Assign(#[from] batch::BatchError),
     /// A pin or exclusion names a need the workspace does not have.
-    #[error("unknown need \"{need}\" in a pin or exclusion")]
+    #[error("besoin inconnu « {need} » dans un épinglage ou une exclusion")]
     UnknownNeed {
         /// The need's id.
         need: String,
     },
     /// A pin or exclusion names an expert or offer the workspace does not have.
-    #[error("unknown expert or offer \"{expert}\" in a pin or exclusion")]
+    #[error("expert ou offre inconnu « {expert} » dans un épinglage ou une exclusion")]
     UnknownExpert {
         /// The id.
         expert: String,
     },
     /// A pin or exclusion names a need of another call.
-    #[error("the need \"{need}\" is not in the call \"{call}\"")]
+    #[error("le besoin « {need} » n’est pas dans l’appel « {call} »")]
     NeedNotInCall {
         /// The need's id.
         need: String,
@@ -600,7 +600,7 @@ mod tests {
             .unwrap_err()
             .to_string()
         };
-        assert!(refused(vec![Pair::new("nope", &alt)]).contains("unknown need \"nope\""));
-        assert!(refused(vec![Pair::new(&need, "nobody")]).contains("\"nobody\""));
+        assert!(refused(vec![Pair::new("nope", &alt)]).contains("besoin inconnu « nope »"));
+        assert!(refused(vec![Pair::new(&need, "nobody")]).contains("« nobody »"));
     }
 }

@@ -19,10 +19,10 @@ pub enum Error {
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
     /// No workspace at the given place.
-    #[error("no explor workspace at {}", .0.display())]
+    #[error("aucun espace de travail explor dans {}", .0.display())]
     NoWorkspace(PathBuf),
     /// The workspace was written by a newer explor.
-    #[error("the workspace at {} has schema version {found}; this explor knows version {known} — use a newer explor", .path.display())]
+    #[error("l’espace de travail {} a le schéma version {found} ; cet explor connaît la version {known} — utilisez un explor plus récent", .path.display())]
     NewerSchema {
         /// Workspace directory.
         path: PathBuf,
@@ -33,7 +33,7 @@ pub enum UserError {
     },
     /// The workspace's database file is empty or is not an explor store: it is
     /// refused rather than taken for an empty workspace (and never written to).
-    #[error("{}: not an explor workspace database ({reason}); explor leaves it as it is", .path.display())]
+    #[error("{} : pas une base d’espace de travail explor ({reason}) ; explor la laisse telle quelle", .path.display())]
     ForeignDatabase {
         /// The database file.
         path: PathBuf,
@@ -41,13 +41,13 @@ pub enum UserError {
         reason: &'static str,
     },
     /// Another process is writing to the workspace.
-    #[error("the workspace at {} is locked by another explor process", .0.display())]
+    #[error("l’espace de travail {} est verrouillé par un autre processus explor", .0.display())]
     Locked(PathBuf),
     /// The input has problems; nothing was written.
-    #[error("{} problem{} in the input; nothing was imported", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    #[error("{} problème{} dans les données ; rien n’a été importé", .0.len(), if .0.len() == 1 { "" } else { "s" })]
     Invalid(Vec<ImportIssue>),
     /// A path that cannot be imported.
-    #[error("{}: {message}", .path.display())]
+    #[error("{} : {message}", .path.display())]
     BadInput {
         /// The offending path.
         path: PathBuf,
@@ -55,13 +55,13 @@ pub enum UserError {
         message: String,
     },
     /// A file whose name does not say which kind of record it holds.
-    #[error("{}: cannot tell which records this file holds: name it associations, experts, offers or needs (.json, .jsonl, .csv, .xlsx, .ods)", .0.display())]
+    #[error("{} : impossible de savoir quelles fiches contient ce fichier : nommez-le associations, experts, offers ou needs (.json, .jsonl, .csv, .xlsx, .ods)", .0.display())]
     UnknownFileKind(PathBuf),
     /// No record has this id.
-    #[error("no record has the id \"{0}\"")]
+    #[error("aucune fiche n’a l’identifiant « {0} »")]
     NotFound(String),
     /// The expert with this id was erased at their request.
-    #[error("{id} was erased on {on} at the person's request (GDPR); their data is gone")]
+    #[error("{id} a été effacé·e le {on} à sa demande (RGPD) ; ses données n’existent plus")]
     Erased {
         /// The id.
         id: String,
@@ -69,13 +69,13 @@ pub enum UserError {
         on: String,
     },
     /// The id names a record of another kind than the command needs.
-    #[error("{id} is {found}, not {expected}")]
+    #[error("{id} est {found}, pas {expected}")]
     WrongKind {
         /// The id.
         id: String,
-        /// What the command needs ("a need").
+        /// What the command needs ("un besoin").
         expected: &'static str,
-        /// What it is ("an expert").
+        /// What it is ("un expert").
         found: String,
     },
     /// A workspace settings file (scoring settings, document templates) is not usable.
@@ -88,10 +88,10 @@ pub enum UserError {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The workspace's index folder holds files explor did not create.
-    #[error("{} was not created by explor and holds other files; explor keeps its search index there, so move that folder away first (nothing was changed)", .0.display())]
+    #[error("{} n’a pas été créé par explor et contient d’autres fichiers ; explor y range son index de recherche : déplacez d’abord ce dossier (rien n’a été modifié)", .0.display())]
     ForeignIndexFolder(PathBuf),
     /// The search index cannot be read: a file is missing, cut short or altered.
-    #[error("the search index at {} is damaged ({detail})", .path.display())]
+    #[error("l’index de recherche {} est endommagé ({detail})", .path.display())]
     IndexDamaged {
         /// The index folder.
         path: PathBuf,
@@ -102,7 +102,7 @@ pub enum UserError {
     #[error(transparent)]
     Answer(explor_engine::mission::AnswerError),
     /// No mission has this id.
-    #[error("no mission has the id \"{0}\"")]
+    #[error("aucune mission n’a l’identifiant « {0} »")]
     NoMission(String),
     /// A mission cannot be created or changed as asked.
     #[error(transparent)]
@@ -140,7 +140,7 @@ pub enum UserError {
         reason: String,
     },
     /// The record is still named by others.
-    #[error("{id} is still named by {}: remove or change them first", .by.join(", "))]
+    #[error("{id} est encore cité par {} : supprimez-les ou modifiez-les d’abord", .by.join(", "))]
     StillReferenced {
         /// The id.
         id: String,

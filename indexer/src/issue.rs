@@ -25,10 +25,10 @@ pub enum Location {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Location::File => f.write_str("file"),
-            Location::Index(i) => write!(f, "record [{i}]"),
-            Location::Line(l) => write!(f, "line {l}"),
-            Location::Row(r) => write!(f, "row {r}"),
+            Location::File => f.write_str("fichier"),
+            Location::Index(i) => write!(f, "fiche [{i}]"),
+            Location::Line(l) => write!(f, "ligne {l}"),
+            Location::Row(r) => write!(f, "ligne {r}"),
         }
     }
 }
@@ -89,18 +89,18 @@ impl ImportIssue {
 
 impl fmt::Display for ImportIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.file.display())?;
+        write!(f, "{} : ", self.file.display())?;
         match (&self.sheet, self.location) {
-            (Some(sheet), Location::File) => write!(f, "sheet \"{sheet}\"")?,
-            (Some(sheet), at) => write!(f, "sheet \"{sheet}\", {at}")?,
+            (Some(sheet), Location::File) => write!(f, "feuille « {sheet} »")?,
+            (Some(sheet), at) => write!(f, "feuille « {sheet} », {at}")?,
             (None, at) => write!(f, "{at}")?,
         }
         if let Some(id) = &self.id {
             write!(f, " ({id})")?;
         }
         if !self.field.is_empty() {
-            write!(f, ": field \"{}\"", self.field)?;
+            write!(f, " : champ « {} »", self.field)?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, " : {}", self.message)
     }
 }

@@ -64,12 +64,7 @@ pub struct MatchOptions {
 }
 
 fn article(kind: RecordKind) -> String {
-    match kind {
-        RecordKind::Association => "an association".into(),
-        RecordKind::Expert => "an expert".into(),
-        RecordKind::Offer => "an offer".into(),
-        RecordKind::Need => "a need".into(),
-    }
+    explor_engine::fr::records::article(kind).into()
 }
 
 impl Workspace {
@@ -107,7 +102,7 @@ impl Workspace {
             Record::Need(n) => Ok(*n),
             other => Err(UserError::WrongKind {
                 id: id.to_owned(),
-                expected: "a need",
+                expected: "un besoin",
                 found: article(other.kind()),
             }
             .into()),
@@ -140,7 +135,7 @@ impl Workspace {
         let Some(subject) = Subject::of(&record) else {
             return Err(UserError::WrongKind {
                 id: id.to_owned(),
-                expected: "an expert or an offer",
+                expected: "un expert ou une offre",
                 found: article(record.kind()),
             }
             .into());

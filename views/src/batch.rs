@@ -9,10 +9,11 @@ use explor_engine::scoring::Gate;
 use explor_indexer::{BatchRun, Result, Workspace};
 use serde::Serialize;
 
-use crate::matching::{checks, gate_lines};
+use crate::matching::{checks, gate_codes, gate_lines};
 use crate::names::Names;
 use crate::table::Table;
-use crate::words::{plural_s, word};
+use crate::words::{capitalised, word};
+use explor_engine::fr::{batch as fr, headers};
 
 /// Blocking assignments named in a cell before "and N more".
 const SHOWN_BLOCKERS: usize = 4;
@@ -51,33 +52,30 @@ impl<'r> BatchView<'r> {
     /// One line: scope, needs covered, places filled, total score.
     pub fn summary(&self) -> String {
         let c = &self.run.batch.result.coverage;
-        format!(
-            "batch, {}: {} of {} needs covered, {} of {} places filled, total score {:.2}",
-            self.scope(),
-            c.covered,
-            c.needs,
-            c.places_filled,
-            c.places_wanted,
-            c.total_score
+        fr::summary(
+            &self.scope(),
+            &fr::coverage(
+                c.covered,
+                c.needs,
+                c.places_filled,
+                c.places_wanted,
+                c.total_score,
+            ),
         )
     }
 
     fn scope(&self) -> String {
-        match &self.run.options.call {
-            Some(call) => format!("call {call}"),
-            None => "all needs".to_owned(),
-        }
+        fr::scope(self.run.options.call.as_deref())
     }
 
     /// The summary with the run's settings and how the problem split.
     pub fn heading(&self) -> String {
         let r = &self.run.batch.result;
         format!(
-            "{} (top {} candidates per need, {} independent part{})",
+            "{} ({}, {})",
             self.summary(),
-            self.run.options.top_k,
-            r.components,
-            plural_s(r.components)
+            fr::settings(self.run.options.top_k, self.run.options.min_score),
+            fr::parts(r.components)
         )
     }
 
@@ -86,7 +84,7 @@ impl<'r> BatchView<'r> {
         let r = &self.run.batch.result;
         let mut out = vec![Section {
             key: "assignments",
-            title: "Assignments",
+            title: headers::ASSIGNMENTS,
             table: self.assignments(),
         }];
         let mut add = |key, title, table: Table| {
@@ -94,18 +92,22 @@ impl<'r> BatchView<'r> {
                 out.push(Section { key, title, table });
             }
         };
-        add("unserved", "Unserved needs", self.unserved());
-        add("partly served", "Partly served", self.partly_served());
-        add("travel advice", "Travel advice", self.advice());
+        add("unserved", headers::UNSERVED, self.unserved());
+        add(
+            "partly served",
+            headers::PARTLY_SERVED,
+            self.partly_served(),
+        );
+        add("travel advice", headers::TRAVEL_ADVICE, self.advice());
         if !r.alternates.is_empty() {
-            add("alternates", "Alternates", self.alternates());
+            add("alternates", headers::ALTERNATES, self.alternates());
         }
         out
     }
 
     /// Need, candidate, score, dates, main reasons, what to check.
     pub fn assignments(&self) -> Table {
-        let mut t = Table::new(&["need", "candidate", "score", "dates", "why", "check"]);
+        let mut t = Table::new(&headers::BATCH_ASSIGNMENTS);
         for a in &self.run.batch.result.assignments {
             let mut candidate = self.labelled(&a.candidate, Some(a.kind));
             if a.pinned {
@@ -114,9 +116,13 @@ impl<'r> BatchView<'r> {
             t.push(vec![
                 self.labelled(&a.need, None),
                 candidate,
-                format!("{:.1}", a.score),
-                format!("{} → {}", a.start, a.end),
-                a.reasons.join("; "),
+                explor_engine::fr::decimal1(a.score),
+                format!(
+                    "{} → {}",
+                    explor_engine::fr::date(a.start),
+                    explor_engine::fr::date(a.end)
+                ),
+                a.reasons.join(" ; "),
                 checks(&a.flags),
             ]);
         }
@@ -125,7 +131,7 @@ impl<'r> BatchView<'r> {
 
     /// Each unserved need and why.
     pub fn unserved(&self) -> Table {
-        let mut t = Table::new(&["need", "why"]);
+        let mut t = Table::new(&headers::BATCH_UNSERVED);
         for u in &self.run.batch.result.unserved {
             t.push(vec![self.labelled(&u.need, None), self.reason(u)]);
         }
@@ -134,11 +140,11 @@ impl<'r> BatchView<'r> {
 
     /// Needs with some of their places filled.
     pub fn partly_served(&self) -> Table {
-        let mut t = Table::new(&["need", "places filled"]);
+        let mut t = Table::new(&headers::BATCH_PARTLY);
         for p in &self.run.batch.result.partly_served {
             t.push(vec![
                 self.labelled(&p.need, None),
-                format!("{} of {}", p.filled, p.wanted),
+                fr::filled(p.filled, p.wanted),
             ]);
         }
         t
@@ -147,7 +153,7 @@ impl<'r> BatchView<'r> {
     /// The travel advice about the destinations of the needs assigned, once per need
     /// (the need by its id).
     pub fn advice(&self) -> Table {
-        let mut t = Table::new(&["need", "note"]);
+        let mut t = Table::new(&headers::BATCH_ADVICE);
         for (need, note) in advice(&self.run.batch.result.assignments) {
             t.push(vec![need.to_owned(), note.to_owned()]);
         }
@@ -156,7 +162,7 @@ impl<'r> BatchView<'r> {
 
     /// The first two alternates of each need.
     pub fn alternates(&self) -> Table {
-        let mut t = Table::new(&["need", "first alternate", "second alternate"]);
+        let mut t = Table::new(&headers::BATCH_ALTERNATES);
         for (need, list) in &self.run.batch.result.alternates {
             let mut row = vec![self.labelled(need, None)];
             row.extend(list.iter().map(|a| self.alternate(a)));
@@ -183,32 +189,21 @@ impl<'r> BatchView<'r> {
         env.add_template("batch-report.md", MARKDOWN)?;
         let advice: Vec<String> = advice(&r.assignments)
             .into_iter()
-            .map(|(need, note)| format!("{}: {note}", self.labelled(need, None)))
+            .map(|(need, note)| format!("{} : {note}", self.labelled(need, None)))
             .collect();
         let mut sections = self.sections();
         sections.retain(|s| s.key != "travel advice");
-        let settings = if o.min_score > 0.0 {
-            format!(
-                "Top {} candidates per need, minimum score {}",
-                o.top_k, o.min_score
-            )
-        } else {
-            format!("Top {} candidates per need", o.top_k)
-        };
+        let settings = capitalised(&fr::settings(o.top_k, o.min_score));
         env.get_template("batch-report.md")?
             .render(minijinja::context! {
                 scope => self.scope(),
                 all => o.call.is_none(),
-                coverage => format!(
-                    "{} of {} needs covered, {} of {} places filled; total score {:.2} \
-                     (objective: {} needs, weight {})",
+                coverage => fr::coverage(
                     c.covered,
                     c.needs,
                     c.places_filled,
                     c.places_wanted,
                     c.total_score,
-                    r.objective.covered,
-                    r.objective.total_weight
                 ),
                 settings,
                 sections => minijinja::Value::from(minijinja::value::Serde(
@@ -257,7 +252,7 @@ impl<'r> BatchView<'r> {
                 a.start.to_string(),
                 a.end.to_string(),
                 a.reasons.join(" | "),
-                gate_lines(a.flags.iter().map(|f| (f.gate, f.detail.as_str())), " | "),
+                gate_codes(a.flags.iter().map(|f| (f.gate, f.detail.as_str())), " | "),
                 String::new(),
                 a.pinned.to_string(),
             ]);
@@ -275,7 +270,7 @@ impl<'r> BatchView<'r> {
     /// `id — name`, with "(offer)" for company offers.
     fn labelled(&self, id: &str, kind: Option<CandidateKind>) -> String {
         let offer = if kind == Some(CandidateKind::Offer) {
-            " (offer)"
+            fr::OFFER
         } else {
             ""
         };
@@ -288,57 +283,54 @@ impl<'r> BatchView<'r> {
     fn reason(&self, u: &Unserved) -> String {
         match &u.reason {
             Reason::NoEligibleCandidate { nearest } if nearest.is_empty() => {
-                "no eligible candidate, and no expert or offer comes near".to_owned()
+                fr::NOBODY_NEAR.to_owned()
             }
             Reason::NoEligibleCandidate { nearest } => {
-                let mut s = "no eligible candidate; the nearest:".to_owned();
+                let mut s = fr::NEAREST.to_owned();
                 for x in nearest {
                     let gates =
-                        gate_lines(x.reasons.iter().map(|r| (r.gate, r.detail.as_str())), "; ");
+                        gate_lines(x.reasons.iter().map(|r| (r.gate, r.detail.as_str())), " ; ");
                     s.push_str(&format!(
-                        "\n- {}: {gates}",
+                        "\n- {} : {gates}",
                         self.labelled(&x.id, Some(x.kind))
                     ));
                 }
                 s
             }
-            Reason::BelowMinScore { best, score } => format!(
-                "the best eligible candidate, {}, scores {score:.1}, below the minimum {}",
-                self.labelled(best, None),
-                self.run.options.min_score
+            Reason::BelowMinScore { best, score } => fr::below_min(
+                &self.labelled(best, None),
+                *score,
+                self.run.options.min_score,
             ),
             Reason::CandidatesTaken { by } => {
                 let mut list: Vec<String> = by.iter().take(SHOWN_BLOCKERS).map(taken).collect();
                 if by.len() > SHOWN_BLOCKERS {
-                    list.push(format!("and {} more", by.len() - SHOWN_BLOCKERS));
+                    list.push(fr::more(by.len() - SHOWN_BLOCKERS));
                 }
-                format!(
-                    "every eligible candidate went to another need: {}",
-                    list.join(", ")
-                )
+                fr::taken(&list.join(", "))
             }
-            Reason::AllExcluded => "every candidate was excluded by the coordinator".to_owned(),
+            Reason::AllExcluded => fr::ALL_EXCLUDED.to_owned(),
         }
     }
 
     fn alternate(&self, a: &Alternate) -> String {
         let state = if a.free {
-            "free".to_owned()
+            fr::FREE.to_owned()
         } else if a.taken_by.is_empty() {
-            "company quota used up".to_owned()
+            fr::QUOTA_USED.to_owned()
         } else {
-            format!("taken by {}", a.taken_by.join(", "))
+            fr::taken_by(&a.taken_by.join(", "))
         };
         format!(
-            "{} {:.1} ({state})",
+            "{} {} ({state})",
             self.labelled(&a.candidate, Some(a.kind)),
-            a.score
+            explor_engine::fr::decimal1(a.score)
         )
     }
 }
 
 /// How a pinned assignment is marked, after its candidate.
-pub const PINNED: &str = " (épinglée)";
+pub const PINNED: &str = fr::PINNED;
 
 /// Every candidate the report may name: assigned, alternates, nearest, blockers.
 fn listed_candidates(run: &BatchRun) -> Vec<&str> {
@@ -381,28 +373,21 @@ fn advice(assignments: &[Assignment]) -> BTreeSet<(&str, &str)> {
 fn taken(t: &Taken) -> String {
     match &t.quota_of {
         None => format!("{} → {}", t.candidate, t.need),
-        Some(co) => format!("{} → {} (quota of {co})", t.candidate, t.need),
+        Some(co) => format!("{} → {} ({})", t.candidate, t.need, fr::quota_of(co)),
     }
 }
 
 /// A section for the Markdown template: the document's column titles.
 fn markdown_section(s: Section) -> Section {
     let header: &[&str] = match s.key {
-        "assignments" => &[
-            "Need",
-            "Candidate",
-            "Score",
-            "Dates",
-            "Main reasons",
-            "To check",
-        ],
-        "unserved" => &["Need", "Why"],
-        "partly served" => &["Need", "Places filled"],
-        _ => &["Need", "First alternate", "Second alternate"],
+        "assignments" => &headers::BATCH_ASSIGNMENTS,
+        "unserved" => &headers::BATCH_UNSERVED,
+        "partly served" => &headers::BATCH_PARTLY,
+        _ => &headers::BATCH_ALTERNATES,
     };
     Section {
         table: Table {
-            header: header.iter().map(|h| (*h).to_owned()).collect(),
+            header: header.iter().map(|h| capitalised(h)).collect(),
             rows: s.table.rows,
         },
         ..s

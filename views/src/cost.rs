@@ -100,8 +100,8 @@ impl<'p> CostPlanView<'p> {
 /// An amount in euros without cents when it has none (`1 400 €`).
 pub fn whole_euros(amount: Money) -> String {
     let text = eur(amount);
-    match text.strip_suffix(",00 €") {
-        Some(units) => format!("{units} €"),
+    match text.strip_suffix(",00\u{a0}€") {
+        Some(units) => format!("{units}\u{a0}€"),
         None => text,
     }
 }
@@ -112,8 +112,11 @@ mod tests {
 
     #[test]
     fn whole_euros_drops_zero_cents_only() {
-        assert_eq!(whole_euros(Money::from_cents(140_000)), "1 400 €");
-        assert!(whole_euros(Money::from_cents(12_345)).ends_with(",45 €"));
+        assert_eq!(
+            whole_euros(Money::from_cents(140_000)),
+            "1\u{202f}400\u{a0}€"
+        );
+        assert!(whole_euros(Money::from_cents(12_345)).ends_with(",45\u{a0}€"));
     }
 
     #[test]
@@ -122,7 +125,7 @@ mod tests {
         rules.programme.network_share_bp = 4_000;
         rules.programme.fee_per_mission = Money::from_cents(25_000);
         let line = CostPlanView::programme_rule(&rules);
-        assert!(line.starts_with("40 %"), "{line}");
-        assert!(line.ends_with("250 €"), "{line}");
+        assert!(line.starts_with("40\u{a0}%"), "{line}");
+        assert!(line.ends_with("250\u{a0}€"), "{line}");
     }
 }

@@ -11,6 +11,7 @@ use explor_indexer::{MatchOptions, Result, Workspace};
 use crate::names::Names;
 use crate::table::Table;
 use crate::words::{joined, word};
+use explor_engine::fr::{self, headers};
 
 /// The candidates for one need, ranked and explained.
 #[derive(Debug, Clone)]
@@ -42,23 +43,26 @@ impl NeedMatch {
         let mut heading = None;
         let mut notes = Vec::new();
         if let Record::Need(n) = ws.record(need_id)? {
-            heading = Some(format!(
-                "{} — {} ({}{}), {} days within {}",
-                n.id,
-                n.title,
+            let place = format!(
+                "{}{}",
                 n.city
                     .as_deref()
                     .map(|c| format!("{c}, "))
                     .unwrap_or_default(),
-                n.country,
+                n.country
+            );
+            heading = Some(fr::matching::heading(
+                &n.id,
+                &n.title,
+                &place,
                 n.duration_days,
-                n.window
+                &fr::window(&n.window),
             ));
             if let Some((people, missions)) = ws.staffed_needs()?.get(&n.id) {
-                notes.push(format!(
-                    "{people} of the {} expert(s) it wants already go, on {}",
+                notes.push(fr::matching::staffed(
+                    *people,
                     n.experts_wanted,
-                    missions.join(", ")
+                    &missions.join(", "),
                 ));
             }
         }
@@ -177,11 +181,11 @@ pub fn breakdown(s: &Scored) -> Table {
         .map(|c| c.weight)
         .sum::<f64>()
         .max(f64::EPSILON);
-    let mut t = Table::new(&["criterion", "points", "weight %", "why"]);
+    let mut t = Table::new(&headers::BREAKDOWN);
     for c in &s.criteria {
         t.push(vec![
-            c.criterion.id().to_owned(),
-            format!("{:.1}", c.contribution),
+            c.criterion.label_fr().to_owned(),
+            fr::decimal1(c.contribution),
             format!("{:.0}", 100.0 * c.weight / total),
             c.detail.clone(),
         ]);
@@ -191,7 +195,7 @@ pub fn breakdown(s: &Scored) -> Table {
 
 /// The main reasons of a score, in words.
 pub fn why(s: &Scored) -> String {
-    joined(main_reasons(&s.criteria).iter().map(|c| &c.detail), "; ")
+    joined(main_reasons(&s.criteria).iter().map(|c| &c.detail), " ; ")
 }
 
 /// The flags of an eligible candidate except the destination's travel advice, which
@@ -202,7 +206,7 @@ pub fn checks(flags: &[Flag]) -> String {
             .iter()
             .filter(|f| f.gate != Gate::TravelAdvice)
             .map(|f| &f.detail),
-        "; ",
+        " ; ",
     )
 }
 
@@ -247,8 +251,20 @@ pub fn exclusion_summary(excluded: &[Excluded]) -> Vec<String> {
         .collect()
 }
 
-/// `gate: detail` for each gate failed or flag raised, joined by `sep`.
+/// `gate : detail` for each gate failed or flag raised (the gate in French), joined
+/// by `sep`.
 pub fn gate_lines<'g>(items: impl IntoIterator<Item = (Gate, &'g str)>, sep: &str) -> String {
+    joined(
+        items
+            .into_iter()
+            .map(|(gate, detail)| format!("{} : {detail}", gate.label_fr())),
+        sep,
+    )
+}
+
+/// `gate_id: detail` for each gate, joined by `sep`: CSV cells, which scripts split
+/// on the gate's id.
+pub fn gate_codes<'g>(items: impl IntoIterator<Item = (Gate, &'g str)>, sep: &str) -> String {
     joined(
         items
             .into_iter()
@@ -262,27 +278,27 @@ fn failures(reasons: &[GateFailure]) -> impl Iterator<Item = (Gate, &str)> {
 }
 
 fn ranked_table(list: &[Scored], names: &Names, listed: Listed) -> Table {
-    let what = match listed {
-        Listed::Candidates => "candidate",
-        Listed::Needs => "need",
-    };
-    let mut t = Table::new(&["#", what, "name", "score", "dates", "why", "check"]);
+    let mut header = headers::RANKED;
+    if listed == Listed::Needs {
+        header[1] = "besoin";
+    }
+    let mut t = Table::new(&header);
     for (i, s) in list.iter().enumerate() {
         let offer = if s.kind == CandidateKind::Offer && listed == Listed::Candidates {
-            " (offer)"
+            fr::batch::OFFER
         } else {
             ""
         };
         let check = match listed {
             Listed::Candidates => checks(&s.flags),
-            Listed::Needs => joined(s.flags.iter().map(|f| &f.detail), "; "),
+            Listed::Needs => joined(s.flags.iter().map(|f| &f.detail), " ; "),
         };
         t.push(vec![
             (i + 1).to_string(),
             format!("{}{offer}", s.id),
             names.get(&s.id).to_owned(),
-            format!("{:.1}", s.score),
-            format!("{} → {}", s.start, s.end),
+            fr::decimal1(s.score),
+            format!("{} → {}", fr::date(s.start), fr::date(s.end)),
             why(s),
             check,
         ]);
@@ -291,7 +307,7 @@ fn ranked_table(list: &[Scored], names: &Names, listed: Listed) -> Table {
 }
 
 fn excluded_table(list: &[Excluded], names: &Names) -> Table {
-    let mut t = Table::new(&["id", "name", "why not"]);
+    let mut t = Table::new(&headers::EXCLUDED);
     for x in list {
         t.push(vec![
             x.id.clone(),
@@ -326,7 +342,7 @@ fn csv_table(list: &[Scored], excluded: &[Excluded], names: &Names) -> Table {
                 .find(|x| x.criterion == c)
                 .map_or_else(String::new, |x| format!("{:.4}", x.value))
         }));
-        row.push(gate_lines(
+        row.push(gate_codes(
             s.flags.iter().map(|f| (f.gate, f.detail.as_str())),
             " | ",
         ));
@@ -341,7 +357,7 @@ fn csv_table(list: &[Scored], excluded: &[Excluded], names: &Names) -> Table {
             "false".into(),
         ];
         row.resize(header.len() - 1, String::new());
-        row.push(gate_lines(failures(&x.reasons), " | "));
+        row.push(gate_codes(failures(&x.reasons), " | "));
         t.push(row);
     }
     t

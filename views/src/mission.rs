@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::cost::CostPlanView;
 use crate::names::record_name;
 use crate::table::Table;
+use explor_engine::fr::{headers, mission as fr};
 
 /// A mission as `list` and `show` write it in JSON: the stored mission plus its state.
 #[derive(Debug, Serialize)]
@@ -90,14 +91,14 @@ impl<'m> MissionFileJson<'m> {
 /// Who staffs a mission, in a few words: the experts' ids, or the offer.
 pub fn staff_words(m: &Mission) -> String {
     match m.staff.offer() {
-        Some(offer) => format!("one employee of offer {offer}"),
+        Some(offer) => fr::offer_staff(offer),
         None => m.staff.experts().join(", "),
     }
 }
 
 /// The missions, one row each: id, need, who, dates, state.
 pub fn list_table(ws: &Workspace, missions: &[Mission]) -> Table {
-    let mut t = Table::new(&["mission", "need", "who", "dates", "state"]);
+    let mut t = Table::new(&headers::MISSIONS);
     for m in missions {
         let who = match m.staff.offer() {
             Some(_) => staff_words(m),
@@ -107,7 +108,7 @@ pub fn list_table(ws: &Workspace, missions: &[Mission]) -> Table {
                 .iter()
                 .map(|id| match ws.record(id) {
                     Ok(r) => format!("{} ({id})", record_name(&r)),
-                    Err(_) => format!("{id} (erased)"),
+                    Err(_) => fr::erased(id),
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
@@ -116,8 +117,8 @@ pub fn list_table(ws: &Workspace, missions: &[Mission]) -> Table {
             m.id.clone(),
             m.need.clone(),
             who,
-            m.dates.to_string(),
-            m.state().to_string(),
+            explor_engine::fr::window(&m.dates),
+            m.state().label_fr().to_owned(),
         ]);
     }
     t
@@ -144,20 +145,15 @@ impl<'f> MissionSheet<'f> {
                     None => format!("{} ({id})", e.name),
                 },
                 None => match ws.erased_on(id) {
-                    Ok(Some(on)) => {
-                        format!("{id}: erased on {on} at the person's request (GDPR)")
-                    }
-                    _ => format!("{id}: no longer on file"),
+                    Ok(Some(on)) => fr::erased_on(id, &on),
+                    _ => fr::gone(id),
                 },
             })
             .collect();
         if let Some(offer) = m.staff.offer() {
             who.push(match &file.offer {
-                Some(o) => format!(
-                    "one employee of {} (offer {offer}), to be named by the company",
-                    o.company.name
-                ),
-                None => format!("offer {offer} (no longer on file)"),
+                Some(o) => fr::offer_employee(&o.company.name, offer),
+                None => fr::offer_gone(offer),
             });
         }
         Ok(Self { file, who })
@@ -169,52 +165,71 @@ impl<'f> MissionSheet<'f> {
         let m = &file.mission;
         let mut t = Table::new(&["", ""]);
         let mut row = |k: &str, v: String| t.push(vec![k.to_owned(), v]);
-        row("mission", m.id.clone());
-        row("need", format!("{} — {}", file.need.id, file.need.title));
-        row("association", file.association.name.clone());
-        row("who", self.who.join("\n"));
+        let [
+            k_mission,
+            k_need,
+            k_association,
+            k_who,
+            k_dates,
+            k_place,
+            k_state,
+            k_next,
+            k_check,
+            k_payer,
+        ] = fr::ROWS;
+        row(k_mission, m.id.clone());
+        row(k_need, format!("{} — {}", file.need.id, file.need.title));
+        row(k_association, file.association.name.clone());
+        row(k_who, self.who.join("\n"));
         row(
-            "dates",
-            format!("{} ({} days)", m.dates, m.dates.len_days()),
+            k_dates,
+            fr::dates(&explor_engine::fr::window(&m.dates), m.dates.len_days()),
         );
         let place = match &file.need.city {
             Some(city) => format!("{city}, {}", file.need.country),
             None => file.need.country.to_string(),
         };
-        row("place", place);
-        row("state", m.state().to_string());
-        let next: Vec<&str> = m.state().allowed().iter().map(|s| s.as_str()).collect();
+        row(k_place, place);
+        row(
+            k_state,
+            format!("{} ({})", m.state().label_fr(), m.state().as_str()),
+        );
+        let next = m.state().allowed();
         if !next.is_empty() {
-            row("next", next.join(" or "));
+            row(k_next, fr::states_or(&next));
         }
         let checklist: Vec<String> = m
             .checklist()
             .into_iter()
             .map(|(item, on)| match on {
-                Some(day) => format!("{item}: recorded {day}"),
-                None => format!("{item}: not yet"),
+                Some(day) => fr::recorded_on(
+                    item.label_fr(),
+                    item.as_str(),
+                    &explor_engine::fr::date(day),
+                ),
+                None => fr::not_yet(item.label_fr(), item.as_str()),
             })
             .collect();
-        row("checklist", checklist.join("\n"));
-        row("payer", payer_words(m.payer));
+        row(k_check, checklist.join("\n"));
+        row(k_payer, payer_words(m.payer));
         t
     }
 
     /// The mission's log: number, day, what happened, note.
     pub fn log(&self) -> Table {
-        let mut t = Table::new(&["#", "on", "what", "note"]);
+        let mut t = Table::new(&headers::LOG);
         for e in &self.file.mission.events {
             let what = match &e.change {
-                Change::Created => "created (proposed)".to_owned(),
-                Change::Advanced { from, to } => format!("{from} → {to}"),
-                Change::Recorded { item } => format!("recorded {item}"),
+                Change::Created => fr::CREATED.to_owned(),
+                Change::Advanced { from, to } => fr::moved(*from, *to),
+                Change::Recorded { item } => fr::recorded(item.label_fr()),
                 Change::Answered { party, accepted } => {
                     explor_engine::mission::answer_label_fr(party, *accepted)
                 }
             };
             t.push(vec![
                 e.seq.to_string(),
-                e.on.to_string(),
+                explor_engine::fr::date(e.on),
                 what,
                 e.note.clone().unwrap_or_default(),
             ]);
@@ -237,10 +252,8 @@ impl<'f> MissionSheet<'f> {
 /// Who pays the remainder and the fee, in words.
 fn payer_words(payer: RemainderPayer) -> String {
     match payer {
-        RemainderPayer::Association => "association pays the remainder and the fee".into(),
-        RemainderPayer::Employer => "employer pays the remainder and the fee".into(),
-        RemainderPayer::Split { employer_bp } => {
-            format!("remainder split: employer {} %", employer_bp / 100)
-        }
+        RemainderPayer::Association => fr::ASSOCIATION_PAYS.into(),
+        RemainderPayer::Employer => fr::EMPLOYER_PAYS.into(),
+        RemainderPayer::Split { employer_bp } => fr::split(employer_bp / 100),
     }
 }

@@ -6,14 +6,16 @@ use std::collections::HashMap;
 use explor_engine::Record;
 use explor_indexer::{Result, Workspace};
 
-use crate::words::word;
-
 /// A record's name for people.
 pub fn record_name(r: &Record) -> String {
     match r {
         Record::Expert(e) => match &e.employer {
             Some(emp) => format!("{} ({})", e.name, emp.name),
-            None => format!("{} ({})", e.name, word(&e.status)),
+            None => format!(
+                "{} ({})",
+                e.name,
+                explor_engine::fr::records::status(e.status)
+            ),
         },
         Record::Offer(o) => format!("{} — {}", o.company.name, o.title),
         Record::Need(n) => n.title.clone(),

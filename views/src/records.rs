@@ -7,6 +7,7 @@ use explor_indexer::ImportSummary;
 
 use crate::table::Table;
 use crate::words::{joined, word};
+use explor_engine::fr::{headers, records as fr};
 
 /// The kind's name for `n` records (`expert`, `experts`).
 pub fn plural(kind: RecordKind, n: usize) -> &'static str {
@@ -20,28 +21,10 @@ pub fn plural(kind: RecordKind, n: usize) -> &'static str {
 /// One row per record with the columns that tell records of this kind apart.
 pub fn summary_table(kind: RecordKind, records: &[Record]) -> Table {
     let header: &[&str] = match kind {
-        RecordKind::Association => &["id", "name", "dept", "member", "field years", "mécénat"],
-        RecordKind::Expert => &[
-            "id",
-            "name",
-            "status",
-            "employer",
-            "home",
-            "themes",
-            "languages",
-            "consent",
-        ],
-        RecordKind::Offer => &["id", "company", "title", "headcount", "window", "themes"],
-        RecordKind::Need => &[
-            "id",
-            "association",
-            "call",
-            "kind",
-            "place",
-            "theme",
-            "window",
-            "days",
-        ],
+        RecordKind::Association => &headers::ASSOCIATIONS,
+        RecordKind::Expert => &headers::EXPERTS,
+        RecordKind::Offer => &headers::OFFERS,
+        RecordKind::Need => &headers::NEEDS,
     };
     let mut t = Table::new(header);
     for r in records {
@@ -65,7 +48,7 @@ pub fn summary_table(kind: RecordKind, records: &[Record]) -> Table {
 /// Every field that has a value, by its CSV column name.
 pub fn fields_table(record: &Record) -> Table {
     let kind = record.kind();
-    let mut t = Table::new(&["field", "value"]);
+    let mut t = Table::new(&headers::FIELDS);
     for (column, cell) in csv_columns(kind)
         .into_iter()
         .zip(flatten(kind, &record.to_value()))
@@ -84,31 +67,27 @@ pub fn import_summary(summary: &ImportSummary) -> String {
         let n = c.added + c.updated + c.unchanged;
         if n > 0 {
             text.push_str(&format!(
-                "{n:>5} {:<13} {} added, {} updated, {} unchanged\n",
-                plural(*kind, n),
-                c.added,
-                c.updated,
-                c.unchanged
+                "{n:>5} {:<13} {}\n",
+                fr::kind(*kind, n),
+                fr::counts(c.added, c.updated, c.unchanged)
             ));
         }
     }
     let t = summary.total();
-    text.push_str(&format!(
-        "imported: {} added, {} updated, {} unchanged\n",
-        t.added, t.updated, t.unchanged
-    ));
+    text.push_str(&fr::imported(&fr::counts(t.added, t.updated, t.unchanged)));
+    text.push('\n');
     let skipped = summary.skipped_erased.len();
     if skipped > 0 {
         text.push_str(&format!(
-            "left out: {skipped} record{} of people erased at their request (GDPR)\n",
-            if skipped == 1 { "" } else { "s" }
+            "laissé de côté : {} de personnes effacées à leur demande (RGPD)\n",
+            explor_engine::fr::plural(skipped as u64, "fiche", "fiches")
         ));
     }
     text
 }
 
 fn yes_no(b: bool) -> String {
-    if b { "yes" } else { "no" }.to_owned()
+    fr::yes_no(b).to_owned()
 }
 
 fn expert_row(e: &Expert) -> Vec<String> {

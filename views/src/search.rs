@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::overview::Counts;
 use crate::table::Table;
-use crate::words::{joined, plural_s, word};
+use crate::words::{joined, word};
 
 /// One hit as people and scripts see it.
 #[derive(Debug, Clone, Serialize)]
@@ -56,11 +56,11 @@ impl SearchResults {
 
     /// Id, kind, name, themes, score.
     pub fn table(&self) -> Table {
-        let mut t = Table::new(&["id", "kind", "name", "themes", "score"]);
+        let mut t = Table::new(&explor_engine::fr::headers::HITS);
         for h in &self.hits {
             let kind = match h.kind {
                 CandidateKind::Expert => "expert",
-                CandidateKind::Offer => "offer",
+                CandidateKind::Offer => "offre",
             };
             t.push(vec![
                 h.id.clone(),
@@ -73,9 +73,9 @@ impl SearchResults {
         t
     }
 
-    /// "N results".
+    /// "N résultats".
     pub fn count(&self) -> String {
-        format!("{} result{}", self.hits.len(), plural_s(self.hits.len()))
+        explor_engine::fr::plural(self.hits.len() as u64, "résultat", "résultats")
     }
 }
 

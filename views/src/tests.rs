@@ -138,7 +138,7 @@ fn cost_labels_read_the_rules() {
     let totals = view.totals();
     let labels: Vec<&str> = totals.rows.iter().map(|r| r[0].as_str()).collect();
     assert!(
-        labels.contains(&"part du réseau (60 %, plafonnée)"),
+        labels.contains(&"part du réseau (60\u{a0}%, plafonnée)"),
         "{labels:?}"
     );
 }

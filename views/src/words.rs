@@ -19,7 +19,11 @@ pub fn joined<T: std::fmt::Display>(items: impl IntoIterator<Item = T>, sep: &st
         .join(sep)
 }
 
-/// `s` when `n` is not 1 (English plurals of the terminal output).
-pub fn plural_s(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// `text` with its first letter in capitals (`Affectations`).
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

@@ -44,22 +44,22 @@ pub enum WebError {
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
     /// No explor workspace at the given place.
-    #[error("no explor workspace at {}: run `explor init` first (or give --workspace / EXPLOR_WORKSPACE)", .0.display())]
+    #[error("aucun espace de travail explor dans {} : lancez d’abord `explor init` (ou donnez --workspace / EXPLOR_WORKSPACE)", .0.display())]
     NoWorkspace(PathBuf),
     /// Not an e-mail address.
-    #[error("\"{0}\" is not an e-mail address")]
+    #[error("« {0} » n’est pas une adresse de courriel")]
     BadEmail(String),
     /// An account already uses this e-mail.
-    #[error("an account already uses the e-mail {0}")]
+    #[error("un compte utilise déjà le courriel {0}")]
     EmailTaken(String),
     /// No account has this e-mail.
-    #[error("no account has the e-mail {0}")]
+    #[error("aucun compte n’a le courriel {0}")]
     NoAccount(String),
     /// The role needs an organisation or expert id and none was given.
-    #[error("a {0} account needs --org: the id of its record in the workspace")]
+    #[error("un compte {0} demande --org : l’identifiant de sa fiche dans l’espace de travail")]
     OrgRequired(&'static str),
     /// A coordinator account takes no organisation id.
-    #[error("a coordinator account has no organisation (--org is for the other roles)")]
+    #[error("un compte de coordination n’a pas d’organisation (--org est pour les autres rôles)")]
     OrgNotAllowed,
     /// The organisation or expert id names nothing of the right kind.
     #[error("{id} is not {expected} of the workspace")]
@@ -70,7 +70,7 @@ pub enum UserError {
         expected: &'static str,
     },
     /// The base URL cannot be used.
-    #[error("base URL {0:?}: expected http://host[:port] or https://host[:port]")]
+    #[error("adresse de base {0:?} : attendu http://hôte[:port] ou https://hôte[:port]")]
     BadBaseUrl(String),
 }
 

@@ -206,7 +206,7 @@ mod tests {
         // The index moved (the writer brought it up, here: the next open): the old
         // reader is dropped.
         let mut ws = Workspace::open(root).unwrap();
-        assert!(ws.take_notices()[0].contains("rebuilt"));
+        assert!(ws.take_notices()[0].contains("reconstruit"));
         assert!(!reader.current().unwrap(), "the index on disk moved");
         let fresh = readers.take(root).unwrap();
         assert!(fresh.current().unwrap());

@@ -2,6 +2,7 @@
 //! coordinators' meeting (table, Markdown) or for scripts (JSON, CSV).
 
 use anyhow::{Context, Result};
+use explor_engine::fr::batch as fr;
 use explor_indexer::{BatchOptions, BatchProgress, BatchRun, BatchRunError, NewMission, Workspace};
 use explor_views::{BatchView, CsvDialect};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -60,9 +61,8 @@ pub fn run(ws: &mut Workspace, args: &BatchArgs) -> Result<()> {
         Some(path) => {
             write_atomically(path, text.as_bytes(), ws.root())?;
             out.line(format_args!(
-                "{}; report written to {}",
-                view.summary(),
-                path.display()
+                "{}",
+                fr::written(&view.summary(), &path.display().to_string())
             ))?;
         }
         None => out.text(&text)?,
@@ -81,25 +81,16 @@ fn commit(ws: &mut Workspace, run: &BatchRun) -> Result<String> {
     let today = chrono::Local::now().date_naive();
     let created = ws
         .create_missions(&requests, today)
-        .context("--commit: no mission was created")?;
+        .context("--commit : aucune mission n’a été créée")?;
     let ids: Vec<&str> = created.iter().map(|c| c.mission.id.as_str()).collect();
-    Ok(format!(
-        "committed: {} mission{} created ({}), state proposed, people booked",
-        created.len(),
-        if created.len() == 1 { "" } else { "s" },
-        if ids.is_empty() {
-            "none".to_owned()
-        } else {
-            ids.join(", ")
-        }
-    ))
+    Ok(fr::committed(&ids))
 }
 
 /// Checks the arguments clap cannot, and turns them into the library's options.
 fn resolve(args: &BatchArgs) -> Result<BatchOptions> {
     if !(0.0..=100.0).contains(&args.min_score) {
         return Err(UsageError(format!(
-            "--min-score must be between 0 and 100, not {}",
+            "--min-score doit être entre 0 et 100, pas {}",
             args.min_score
         ))
         .into());
@@ -134,8 +125,8 @@ fn tables(view: &BatchView<'_>, wrap: bool) -> String {
             String::new()
         };
         s.push_str(&format!(
-            "\n{}{count}:\n{}\n",
-            section.key,
+            "\n{}{count} :\n{}\n",
+            section.title,
             draw(&section.table, wrap)
         ));
     }

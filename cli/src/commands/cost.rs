@@ -20,10 +20,10 @@ fn money(flag: &str, value: &Option<String>) -> Result<Option<Money>> {
                 .map_err(|e| UsageError(format!("--{flag} {text}: {e}")).into())
                 .and_then(|m: Money| {
                     if m.is_negative() {
-                        Err(
-                            UsageError(format!("--{flag} {text}: an amount cannot be negative"))
-                                .into(),
-                        )
+                        Err(UsageError(format!(
+                            "--{flag} {text} : un montant ne peut pas être négatif"
+                        ))
+                        .into())
                     } else {
                         Ok(m)
                     }
@@ -83,7 +83,7 @@ pub fn run(root: &Path, args: &CostArgs) -> Result<()> {
             };
             UsageError(format!("{e}{hint}"))
         })
-        .context("cannot compute the cost plan")?;
+        .context("impossible de calculer le plan de financement")?;
     let mut out = output::stdout();
     match args.format {
         ShowFormat::Json => out.json(&plan),

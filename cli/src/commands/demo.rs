@@ -38,7 +38,7 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     let temp = tempfile::Builder::new()
         .prefix("explor-demo-")
         .tempdir()
-        .context("cannot create a temporary directory")?;
+        .context("impossible de créer un dossier temporaire")?;
     let data = match &args.data {
         Some(dir) => dir.clone(),
         None => write_sample(temp.path())?,
@@ -46,11 +46,14 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     let (mut ws, _) = Workspace::init(&temp.path().join("workspace"))?;
     let mut out = output::stdout();
     out.line(format_args!(
-        "explor demo — EXPLOR expertise missions, Occitanie Coopération"
+        "explor demo — missions d’expertise EXPLOR, Occitanie Coopération"
     ))?;
-    out.line(format_args!("temporary workspace: {}", ws.root().display()))?;
     out.line(format_args!(
-        "\n== 1. import {} ==",
+        "espace de travail temporaire : {}",
+        ws.root().display()
+    ))?;
+    out.line(format_args!(
+        "\n== 1. import de {} ==",
         describe_source(args.data.as_deref())
     ))?;
     let summary = ws.import(load(&data, None)?, &Reference::embedded())?;
@@ -64,8 +67,8 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     kinshasa_mission(&mut ws, &mut out)?;
     let check = ws.check()?;
     out.line(format_args!(
-        "store and index agree: {} ({} documents at generation {})",
-        if check.is_consistent() { "yes" } else { "NO" },
+        "la base et l’index concordent : {} ({} documents à la génération {})",
+        if check.is_consistent() { "oui" } else { "NON" },
         check.index_documents,
         check.store_generation
     ))?;
@@ -75,39 +78,40 @@ pub fn run(args: &DemoArgs) -> Result<()> {
 /// Writes the embedded sample into `dir/sample`.
 pub(crate) fn write_sample(dir: &Path) -> Result<PathBuf> {
     let dir = dir.join("sample");
-    std::fs::create_dir(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir(&dir).with_context(|| format!("impossible de créer {}", dir.display()))?;
     for (name, text) in SAMPLE {
         let path = dir.join(name);
-        std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
+        std::fs::write(&path, text)
+            .with_context(|| format!("impossible d’écrire {}", path.display()))?;
     }
     Ok(dir)
 }
 
 fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!("\n== 2. the sample at a glance =="))?;
+    out.line(format_args!("\n== 2. l’exemple en bref =="))?;
     let o = Overview::build(ws)?;
     out.line(format_args!(
-        "experts by status:  {}",
+        "experts par statut :  {}",
         counts_line(&o.experts_by_status)
     ))?;
     out.line(format_args!(
-        "employer consent:   {}",
+        "accord employeur :   {}",
         counts_line(&o.experts_by_consent)
     ))?;
     out.line(format_args!(
-        "based abroad (reciprocity candidates): {}",
+        "résidant à l’étranger (candidats à la réciprocité) : {}",
         o.experts_abroad
     ))?;
     out.line(format_args!(
-        "needs by call:      {}",
+        "besoins par appel :  {}",
         counts_line(&o.needs_by_call)
     ))?;
     out.line(format_args!(
-        "needs by kind:      {}",
+        "besoins par type :   {}",
         counts_line(&o.needs_by_kind)
     ))?;
     out.line(format_args!(
-        "needs cover {} countries and {} themes",
+        "les besoins couvrent {} pays et {} thématiques",
         o.needs_by_country.len(),
         o.needs_by_theme.len()
     ))?;
@@ -115,7 +119,7 @@ fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
 }
 
 fn offers(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!("\n== 3. company offers =="))?;
+    out.line(format_args!("\n== 3. offres d’entreprise =="))?;
     let offers = ws.records(RecordKind::Offer)?;
     out.table(&summary_table(RecordKind::Offer, &offers))?;
     Ok(())
@@ -131,10 +135,10 @@ fn demo_options() -> MatchOptions {
 
 fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 4. worked example 1: who should go to Kinshasa? (explor match {KINSHASA_NEED}) =="
+        "\n== 4. exemple 1 : qui envoyer à Kinshasa ? (explor match {KINSHASA_NEED}) =="
     ))?;
     let Ok(view) = NeedMatch::build(ws, KINSHASA_NEED, demo_options()) else {
-        out.line(format_args!("({KINSHASA_NEED} is not in this dataset)"))?;
+        out.line(format_args!("({KINSHASA_NEED} n’est pas dans ces données)"))?;
         return Ok(());
     };
     if let Some(heading) = &view.heading {
@@ -143,7 +147,7 @@ fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.table(&view.ranked())?;
     if let Some(best) = view.result.candidates.first() {
         out.line(format_args!(
-            "why {} ranks first, criterion by criterion:",
+            "pourquoi {} arrive en tête, critère par critère :",
             view.name(&best.id)
         ))?;
         out.table(&breakdown(best))?;
@@ -153,7 +157,7 @@ fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
 
 fn offer_needs(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 5. worked example 2: which needs fit Élec Sud's offer? (explor match --offer {ELEC_OFFER}) =="
+        "\n== 5. exemple 2 : quels besoins pour l’offre d’Élec Sud ? (explor match --offer {ELEC_OFFER}) =="
     ))?;
     match CandidateMatch::build(ws, ELEC_OFFER, demo_options()) {
         Ok(view) => {
@@ -162,13 +166,13 @@ fn offer_needs(ws: &Workspace, out: &mut Out) -> Result<()> {
                 out.line(format_args!("{note}"))?;
             }
         }
-        Err(_) => out.line(format_args!("({ELEC_OFFER} is not in this dataset)"))?,
+        Err(_) => out.line(format_args!("({ELEC_OFFER} n’est pas dans ces données)"))?,
     }
     Ok(())
 }
 
 fn search(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!("\n== 6. search: \"diagnostic dechets\" (accents optional), French speakers at B2 or above =="))?;
+    out.line(format_args!("\n== 6. recherche : « diagnostic dechets » (accents facultatifs), francophones B2 ou plus =="))?;
     let query = SearchQuery {
         text: "diagnostic dechets".into(),
         languages: vec![LanguageLevel {
@@ -185,7 +189,7 @@ fn search(ws: &Workspace, out: &mut Out) -> Result<()> {
 
 fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 7. batch before the spring call (explor batch --call {SPRING_CALL}) =="
+        "\n== 7. affectation groupée de l’appel de printemps (explor batch --call {SPRING_CALL}) =="
     ))?;
     let options = BatchOptions {
         call: Some(SPRING_CALL.into()),
@@ -193,7 +197,7 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     };
     let run = match ws.batch(&options, &|_| {}) {
         Ok(run) => run,
-        Err(e) => return Ok(out.line(format_args!("(batch not run: {e})"))?),
+        Err(e) => return Ok(out.line(format_args!("(affectation non calculée : {e})"))?),
     };
     let view = BatchView::build(ws, &run)?;
     out.line(format_args!("{}", view.summary()))?;
@@ -204,7 +208,7 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     };
     out.table(&head)?;
     out.line(format_args!(
-        "(first {} of {} assignments; `explor batch --format md` writes the meeting report)",
+        "({} premières affectations sur {} ; `explor batch --format md` écrit le rapport de réunion)",
         head.rows.len(),
         all.rows.len()
     ))?;
@@ -213,7 +217,7 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
 
 fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 8. the Kinshasa mission (explor mission create {KINSHASA_NEED} --expert {KINSHASA_EXPERT}) =="
+        "\n== 8. la mission de Kinshasa (explor mission create {KINSHASA_NEED} --expert {KINSHASA_EXPERT}) =="
     ))?;
     let request = NewMission {
         need: KINSHASA_NEED.into(),
@@ -226,22 +230,22 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
     };
     let created = match ws.create_mission(&request, chrono::Local::now().date_naive()) {
         Ok(created) => created,
-        Err(e) => return Ok(out.line(format_args!("(mission not created: {e})"))?),
+        Err(e) => return Ok(out.line(format_args!("(mission non créée : {e})"))?),
     };
     let m = &created.mission;
     out.line(format_args!(
-        "created {}: {} ({} days), state {}; {KINSHASA_EXPERT} is booked on these dates",
+        "mission {} créée : {} ({} jours), état « {} » ; {KINSHASA_EXPERT} est réservé·e à ces dates",
         m.id,
-        m.dates,
+        explor_engine::fr::window(&m.dates),
         m.dates.len_days(),
-        m.state()
+        m.state().label_fr()
     ))?;
     let file = ws.mission_file(&m.id)?;
     let rules = CostRules::embedded();
     match &file.plan {
         Ok(plan) => {
             out.line(format_args!(
-                "cost plan (explor mission show {}), programme rule: {}",
+                "plan de financement (explor mission show {}), règle du programme : {}",
                 m.id,
                 CostPlanView::programme_rule(rules)
             ))?;
@@ -249,10 +253,10 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
             out.table(&view.lines())?;
             out.table(&view.totals())?;
         }
-        Err(e) => out.line(format_args!("(no cost plan: {e})"))?,
+        Err(e) => out.line(format_args!("(pas de plan de financement : {e})"))?,
     }
     out.line(format_args!(
-        "\n== 9. head of its mission sheet (explor mission doc {} fiche) ==",
+        "\n== 9. début de sa fiche de mission (explor mission doc {} fiche) ==",
         m.id
     ))?;
     let sheet = ws.mission_document(&m.id, DocKind::Fiche, DocFormat::Markdown)?;
@@ -260,7 +264,7 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
         out.line(format_args!("  {line}"))?;
     }
     out.line(format_args!(
-        "  … (also: tdr, convention, livret, bilan, budget; --format html for print)"
+        "  … (aussi : tdr, convention, livret, bilan, budget ; --format html pour imprimer)"
     ))?;
     Ok(())
 }
@@ -268,6 +272,6 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
 fn describe_source(data: Option<&Path>) -> String {
     match data {
         Some(d) => d.display().to_string(),
-        None => "the bundled sample (data/sample)".to_owned(),
+        None => "l’exemple fourni (data/sample)".to_owned(),
     }
 }

@@ -1,6 +1,7 @@
 //! `explor search`, `remove`, `reindex` and `check`.
 
 use anyhow::{Context, Result, bail};
+use explor_engine::fr::records as fr;
 use explor_engine::schema::parse_date;
 use explor_engine::{Cefr, DateWindow, LanguageLevel};
 use explor_indexer::{SearchQuery, Workspace};
@@ -50,7 +51,7 @@ fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
             Some(t) => Some(t.key.clone()),
             None => {
                 return Err(usage(format!(
-                    "--theme {theme}: not a theme of the taxonomy; closest: {} (`explor themes` lists them)",
+                    "--theme {theme} : pas une thématique connue ; les plus proches : {} (`explor themes` les liste)",
                     taxonomy.closest(theme, 3).join(", ")
                 )));
             }
@@ -95,25 +96,25 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
     let today = chrono::Local::now().date_naive();
     let kind = ws
         .remove(&args.id, today)
-        .with_context(|| format!("cannot remove {}", args.id))?;
+        .with_context(|| format!("impossible de supprimer {}", args.id))?;
     for notice in ws.take_notices() {
-        eprintln!("note: {notice}");
+        eprintln!("note : {notice}");
     }
     let mut out = output::stdout();
     if kind == explor_engine::RecordKind::Expert {
         out.line(format_args!(
-            "erased expert {}: their record is deleted from the store, the index and the mission notes that quoted them; only a keyed hash of the id and today's date remain",
+            "expert {} effacé·e : sa fiche est supprimée de la base, de l’index et des notes de mission qui le citaient ; seules une empreinte à clé de l’identifiant et la date du jour restent",
             args.id
         ))?;
     } else {
-        out.line(format_args!("removed {kind} {}", args.id))?;
+        out.line(format_args!("supprimé : {kind} {}", args.id))?;
     }
     Ok(())
 }
 
 pub fn reindex(ws: &mut Workspace) -> Result<()> {
     let n = ws.reindex()?;
-    output::stdout().line(format_args!("search index rebuilt: {n} documents"))?;
+    output::stdout().line(format_args!("{}", fr::reindexed(n)))?;
     Ok(())
 }
 
@@ -127,36 +128,34 @@ pub fn check(ws: &Workspace, args: &CheckArgs) -> Result<()> {
         ReportFormat::Text => {
             let index_gen = report
                 .index_generation
-                .map_or_else(|| "unknown".to_owned(), |g| g.to_string());
+                .map_or_else(|| fr::UNKNOWN.to_owned(), |g| g.to_string());
             out.line(format_args!(
-                "store: generation {}, {} experts and offers",
-                report.store_generation, report.store_documents
+                "{}",
+                fr::store(report.store_generation, report.store_documents)
             ))?;
             out.line(format_args!(
-                "index: generation {index_gen}, {} documents",
-                report.index_documents
+                "{}",
+                fr::index(&index_gen, report.index_documents)
             ))?;
             for id in &report.missing_from_index {
-                out.line(format_args!("missing from the index: {id}"))?;
+                out.line(format_args!("{}", fr::missing_from_index(id)))?;
             }
             for id in &report.extra_in_index {
-                out.line(format_args!("in the index but not in the store: {id}"))?;
+                out.line(format_args!("{}", fr::extra_in_index(id)))?;
             }
             for file in &report.damaged_files {
-                out.line(format_args!(
-                    "damaged index file (altered or cut short): {file}"
-                ))?;
+                out.line(format_args!("{}", fr::damaged_file(file)))?;
             }
             if report.is_consistent() {
-                out.line(format_args!("store and index agree"))?;
+                out.line(format_args!("{}", fr::AGREE))?;
             }
         }
     }
     if !report.damaged_files.is_empty() {
-        bail!("the search index is damaged: run `explor reindex`");
+        bail!(fr::DAMAGED);
     }
     if !report.is_consistent() {
-        bail!("store and index disagree: run `explor reindex`");
+        bail!(fr::DISAGREE);
     }
     Ok(())
 }

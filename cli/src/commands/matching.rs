@@ -1,6 +1,7 @@
 //! `explor match`: ranked, explained candidates for a need, or needs for a candidate.
 
 use anyhow::Result;
+use explor_engine::fr::cli as fr;
 use explor_indexer::{MatchOptions, Workspace};
 use explor_views::{CandidateMatch, CsvDialect, NeedMatch};
 
@@ -38,7 +39,7 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
                 out.line(format_args!("{heading}"))?;
             }
             for note in &view.notes {
-                out.line(format_args!("note: {note}"))?;
+                out.line(format_args!("{}", fr::note(note)))?;
             }
             out.table(&view.ranked())?;
             if view.result.candidates.is_empty() {
@@ -70,13 +71,11 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
                         out.line(format_args!("{line}"))?;
                     }
                 }
-                out.line(format_args!("\nexcluded ({}):", view.result.excluded.len()))?;
+                out.line(format_args!("{}", fr::excluded(view.result.excluded.len())))?;
                 out.table(&view.excluded())?;
                 let consent = view.excluded_for_consent();
                 if consent > 0 {
-                    out.line(format_args!(
-                        "note: {consent} excluded for their employer's consent; --include-pending lets pending consents through, flagged"
-                    ))?;
+                    out.line(format_args!("{}", fr::consent_excluded(consent)))?;
                 }
             }
             Ok(())
@@ -92,15 +91,15 @@ fn candidate_needs(ws: &Workspace, id: &str, opts: MatchOptions, args: &MatchArg
         ListFormat::Csv => out.csv(&view.csv(), CsvDialect::Plain),
         ListFormat::CsvFr => out.csv(&view.csv(), CsvDialect::Excel),
         ListFormat::Table => {
-            out.line(format_args!("needs that {} ({id}) could serve", view.who))?;
+            out.line(format_args!("{}", fr::needs_for(&view.who, id)))?;
             out.table(&view.ranked())?;
             if let Some(note) = view.left_out() {
                 out.line(format_args!("{note}"))?;
             }
             if args.include_ineligible {
                 out.line(format_args!(
-                    "\nneeds it does not fit ({}):",
-                    view.result.excluded.len()
+                    "{}",
+                    fr::needs_unfit(view.result.excluded.len())
                 ))?;
                 out.table(&view.excluded())?;
             }

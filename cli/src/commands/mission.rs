@@ -3,6 +3,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
+use explor_engine::fr::cli as fr;
 use explor_engine::mission::{DocFormat, DocKind, Item, Mission, State};
 use explor_engine::schema::parse_date;
 use explor_engine::scoring::Flag;
@@ -50,7 +51,7 @@ fn on(event: &EventArgs) -> Result<NaiveDate> {
         .unwrap_or(NaiveDate::MAX);
     if day > latest {
         return Err(UsageError(format!(
-            "--on {text}: more than a year after today ({today}); give the day it happened"
+            "--on {text} : plus d’un an après aujourd’hui ({today}) ; donnez le jour où c’est arrivé"
         ))
         .into());
     }
@@ -81,13 +82,17 @@ fn create(ws: &mut Workspace, args: &MissionCreateArgs) -> Result<()> {
         ShowFormat::Table => {
             let m = &created.mission;
             out.line(format_args!(
-                "created {} for {}: {} ({} days), state {}; {} booked",
-                m.id,
-                m.need,
-                m.dates,
-                m.dates.len_days(),
-                m.state(),
-                staff_words(m)
+                "{}",
+                fr::mission_created(
+                    &m.id,
+                    &m.need,
+                    &explor_engine::fr::mission::dates(
+                        &explor_engine::fr::window(&m.dates),
+                        m.dates.len_days()
+                    ),
+                    m.state().label_fr(),
+                    &staff_words(m)
+                )
             ))?;
             print_flags(&mut out, &created.flags)?;
             Ok(())
@@ -97,7 +102,7 @@ fn create(ws: &mut Workspace, args: &MissionCreateArgs) -> Result<()> {
 
 fn print_flags(out: &mut Out, flags: &[Flag]) -> Result<()> {
     for f in flags {
-        out.line(format_args!("  check [{}]: {}", f.gate.id(), f.detail))?;
+        out.line(format_args!("{}", fr::check(f.gate.label_fr(), &f.detail)))?;
     }
     Ok(())
 }
@@ -105,7 +110,10 @@ fn print_flags(out: &mut Out, flags: &[Flag]) -> Result<()> {
 fn advance(ws: &mut Workspace, args: &MissionAdvanceArgs) -> Result<()> {
     let to: State = args.state.parse().map_err(UsageError)?;
     let m = ws.advance_mission(&args.id, to, on(&args.event)?, args.event.note.clone())?;
-    output::stdout().line(format_args!("{} is now {}", m.id, m.state()))?;
+    output::stdout().line(format_args!(
+        "{}",
+        fr::advanced(&m.id, m.state().label_fr(), m.state().as_str())
+    ))?;
     Ok(())
 }
 
@@ -113,10 +121,8 @@ fn record(ws: &mut Workspace, args: &MissionRecordArgs) -> Result<()> {
     let item: Item = args.item.parse().map_err(UsageError)?;
     let m = ws.record_mission_item(&args.id, item, on(&args.event)?, args.event.note.clone())?;
     output::stdout().line(format_args!(
-        "{}: {} recorded ({})",
-        m.id,
-        item.label_fr(),
-        m.state()
+        "{}",
+        fr::recorded(&m.id, item.label_fr(), m.state().label_fr())
     ))?;
     Ok(())
 }
@@ -160,11 +166,11 @@ pub fn print_file(ws: &Workspace, out: &mut Out, file: &MissionFile) -> Result<(
     let rules = ws.cost_rules()?;
     match sheet.plan(&rules) {
         Ok(plan) => {
-            out.line(format_args!("cost plan:"))?;
+            out.line(format_args!("{}", fr::COST_PLAN))?;
             super::cost::print_plan(out, &plan)
         }
         Err(e) => {
-            out.line(format_args!("cost plan: cannot be computed: {e}"))?;
+            out.line(format_args!("{}", fr::no_plan(&e)))?;
             Ok(())
         }
     }
@@ -190,17 +196,17 @@ fn doc_format(
     };
     match (asked, from_ext) {
         (Some(a), Some(e)) if a != e => Err(UsageError(format!(
-            "--format {} contradicts the extension .{ext} of --out; use the same format for both",
+            "--format {} contredit l’extension .{ext} de --out ; utilisez le même format pour les deux",
             a.name()
         ))),
         (_, Some(e)) => Ok(e),
         (Some(a), None) => Err(UsageError(format!(
-            "--format {} does not match the extension .{ext} of --out (expected .{})",
+            "--format {} ne correspond pas à l’extension .{ext} de --out (attendu : .{})",
             a.name(),
             a.name()
         ))),
         (None, None) => Err(UsageError(format!(
-            "unknown document extension .{ext} for --out: use .md, .html, .odt or .docx, or give --format"
+            "extension de document inconnue .{ext} pour --out : utilisez .md, .html, .odt ou .docx, ou donnez --format"
         ))),
     }
 }
@@ -218,10 +224,8 @@ fn doc(ws: &Workspace, args: &MissionDocArgs) -> Result<()> {
         Some(path) => {
             write_atomically(path, &bytes, ws.root())?;
             output::stdout().line(format_args!(
-                "{} of {} written to {}",
-                kind.as_str(),
-                args.id,
-                path.display()
+                "{}",
+                fr::doc_written(kind.as_str(), &args.id, &path.display().to_string())
             ))?;
         }
         None if format.is_text() => {

@@ -67,7 +67,7 @@ fn remainder_payer(
 fn employer_share(text: &str) -> Result<RemainderPayer> {
     let bad = || {
         UsageError(format!(
-            "--employer-share {text}: expected a percentage from 0 to 100 (e.g. 40 or 37.5)"
+            "--employer-share {text} : attendu un pourcentage de 0 à 100 (par ex. 40 ou 37,5)"
         ))
     };
     // A decimal with at most two places, read in hundredths: the money parser does
@@ -84,21 +84,28 @@ fn employer_share(text: &str) -> Result<RemainderPayer> {
 fn open(root: &Path) -> Result<Workspace> {
     let mut ws = Workspace::open(root)?;
     for notice in ws.take_notices() {
-        eprintln!("note: {notice}");
+        eprintln!("note : {notice}");
     }
     Ok(ws)
 }
 
 fn init(root: &Path) -> Result<()> {
-    let (ws, created) = Workspace::init(root)
-        .with_context(|| format!("cannot create a workspace at {}", root.display()))?;
+    let (ws, created) = Workspace::init(root).with_context(|| {
+        format!(
+            "impossible de créer un espace de travail dans {}",
+            root.display()
+        )
+    })?;
     let mut out = crate::output::stdout();
     if created {
-        out.line(format_args!("created workspace {}", ws.root().display()))?;
+        out.line(format_args!(
+            "{}",
+            explor_engine::fr::cli::workspace_created(&ws.root().display().to_string())
+        ))?;
     } else {
         out.line(format_args!(
-            "workspace {} already exists; nothing changed",
-            ws.root().display()
+            "{}",
+            explor_engine::fr::cli::workspace_exists(&ws.root().display().to_string())
         ))?;
     }
     Ok(())

@@ -54,7 +54,7 @@ pub fn show(ws: &Workspace, args: &ShowArgs) -> Result<()> {
                 for id in &offer.experts {
                     if let Some(on) = ws.erased_on(id)? {
                         out.line(format_args!(
-                            "note: {id}, named by this offer, was erased on {on} at the person's request (GDPR)"
+                            "note : {id}, cité par cette offre, a été effacé·e le {on} à sa demande (RGPD)"
                         ))?;
                     }
                 }

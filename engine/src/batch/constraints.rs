@@ -48,13 +48,13 @@ pub struct Constraints {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConstraintError {
     /// The need is not part of the run (unknown, another call's, or wanting nobody).
-    #[error("the need \"{need}\" is not in this run")]
+    #[error("le besoin « {need} » ne fait pas partie de ce calcul")]
     NeedNotInRun {
         /// The need's id.
         need: String,
     },
     /// The candidate is not an eligible candidate of the need.
-    #[error("\"{expert}\" is not a candidate for the need \"{need}\"")]
+    #[error("« {expert} » n’est pas candidat pour le besoin « {need} »")]
     NotACandidate {
         /// The need's id.
         need: String,
@@ -62,7 +62,9 @@ pub enum ConstraintError {
         expert: String,
     },
     /// The candidate fails an eligibility gate for the need.
-    #[error("\"{expert}\" cannot serve the need \"{need}\": it fails the gate {gate}")]
+    #[error(
+        "« {expert} » ne peut pas servir le besoin « {need} » : condition non remplie : {gate}"
+    )]
     FailsGate {
         /// The need's id.
         need: String,
@@ -72,7 +74,7 @@ pub enum ConstraintError {
         gate: String,
     },
     /// The same pair is pinned and excluded.
-    #[error("the pair {need}={expert} is both pinned and excluded")]
+    #[error("le couple {need}={expert} est à la fois épinglé et exclu")]
     PinnedAndExcluded {
         /// The need's id.
         need: String,
@@ -80,7 +82,7 @@ pub enum ConstraintError {
         expert: String,
     },
     /// More pins on a need than it has places.
-    #[error("{pins} pins on the need \"{need}\", which wants {wanted}")]
+    #[error("{pins} épinglages sur le besoin « {need} », qui en demande {wanted}")]
     TooManyForNeed {
         /// The need's id.
         need: String,
@@ -90,7 +92,7 @@ pub enum ConstraintError {
         wanted: u32,
     },
     /// More pins on a candidate than its capacity.
-    #[error("{pins} pins on \"{expert}\", which can take {capacity}")]
+    #[error("{pins} épinglages sur « {expert} », qui peut en prendre {capacity}")]
     TooManyForExpert {
         /// The candidate's id.
         expert: String,
@@ -100,7 +102,7 @@ pub enum ConstraintError {
         capacity: u32,
     },
     /// More pins on a company's candidates than its quota.
-    #[error("{pins} pins on the company \"{company}\", whose quota is {quota}")]
+    #[error("{pins} épinglages sur l’entreprise « {company} », dont le quota est {quota}")]
     TooManyForCompany {
         /// The company's id.
         company: String,

@@ -55,13 +55,14 @@ pub(super) fn floor_div(n: i128, d: i128) -> i128 {
     n.div_euclid(d)
 }
 
-/// French notation of an amount: `1 400,00 €`.
+/// French notation of an amount: `1 400,00 €`, with a narrow no-break space between
+/// groups of digits and a no-break space before `€`: it never breaks across lines.
 pub fn eur(amount: Money) -> String {
     let cents = amount.cents();
     let sign = if cents < 0 { "-" } else { "" };
     let abs = cents.unsigned_abs();
     format!(
-        "{sign}{},{:02} €",
+        "{sign}{},{:02}\u{a0}€",
         group_thousands(&(abs / 100).to_string()),
         abs % 100
     )
@@ -73,9 +74,9 @@ pub fn pct(bp: u32) -> String {
     let int = bp / 100;
     let frac = bp % 100;
     if frac == 0 {
-        format!("{int} %")
+        format!("{int}\u{a0}%")
     } else {
         let digits = format!("{frac:02}");
-        format!("{int},{} %", digits.trim_end_matches('0'))
+        format!("{int},{}\u{a0}%", digits.trim_end_matches('0'))
     }
 }

@@ -15,7 +15,7 @@
 //! let p = plan(CostRules::embedded(), &Reference::embedded(), &input).unwrap();
 //! assert_eq!(p.eligible.cents(), 375_000);
 //! assert_eq!(p.network_share.cents(), 140_000); // capped at 1 400 €
-//! assert_eq!(p.lines[4].basis, "10 j × 65 % × 240,00 €");
+//! assert_eq!(p.lines[4].basis, "10 j × 65\u{a0}% × 240,00\u{a0}€");
 //! ```
 
 mod arith;

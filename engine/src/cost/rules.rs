@@ -76,7 +76,7 @@ impl ExactDecimal {
         self.digits == 0
     }
 
-    /// French notation: decimal comma, thousands grouped by spaces (`"91 800"`,
+    /// French notation: decimal comma, thousands grouped by narrow no-break spaces (`"91 800"`,
     /// `"655,957"`).
     pub fn to_french(&self) -> String {
         let text = self.to_string();
@@ -92,12 +92,16 @@ impl ExactDecimal {
     }
 }
 
-/// Groups a string of digits by three from the right with spaces.
+/// Between groups of digits: a narrow no-break space (U+202F), as French typography
+/// writes `1 400`, so that an amount never breaks across lines.
+pub(crate) const THOUSANDS: char = '\u{202f}';
+
+/// Groups a string of digits by three from the right with narrow no-break spaces.
 pub(crate) fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
+            out.push(THOUSANDS);
         }
         out.push(c);
     }

@@ -159,10 +159,13 @@ fn exact_decimals_read_and_print_exactly() {
     assert_eq!(d.as_fraction(), (655_957, 1000));
     assert_eq!(d.to_string(), "655.957");
     assert_eq!(d.to_french(), "655,957");
-    assert_eq!(ExactDecimal::parse("91800").unwrap().to_french(), "91 800");
+    assert_eq!(
+        ExactDecimal::parse("91800").unwrap().to_french(),
+        "91\u{202f}800"
+    );
     assert_eq!(
         ExactDecimal::parse("161600").unwrap().to_french(),
-        "161 600"
+        "161\u{202f}600"
     );
     assert_eq!(ExactDecimal::parse("1.0389").unwrap().to_french(), "1,0389");
     assert_eq!(ExactDecimal::parse("0.05").unwrap().to_string(), "0.05");
@@ -280,34 +283,42 @@ fn kinshasa_ten_days_from_the_rules() {
         (
             Category::NationalTransport,
             12_000,
-            "estimation du réseau (domicile – aéroport) : 120,00 €",
+            "estimation du réseau (domicile – aéroport) : 120,00\u{a0}€",
         ),
         // CD is in M49 017, Afrique centrale: 900 €.
         (
             Category::InternationalTransport,
             90_000,
-            "estimation du réseau, aller-retour vers la zone Afrique centrale : 900,00 €",
+            "estimation du réseau, aller-retour vers la zone Afrique centrale : 900,00\u{a0}€",
         ),
         // 10 × 3 € = 30 €.
         (
             Category::Insurance,
             3_000,
-            "10 j × 3,00 € (estimation du réseau)",
+            "10 j × 3,00\u{a0}€ (estimation du réseau)",
         ),
         (
             Category::Visa,
             15_000,
-            "estimation du réseau pour CD : 150,00 €",
+            "estimation du réseau pour CD : 150,00\u{a0}€",
         ),
         // 10 × 65 % × 240 € = 1 560 €.
-        (Category::Lodging, 156_000, "10 j × 65 % × 240,00 €"),
+        (
+            Category::Lodging,
+            156_000,
+            "10 j × 65\u{a0}% × 240,00\u{a0}€",
+        ),
         // 10 × 35 % × 240 € = 840 €.
-        (Category::PerDiem, 84_000, "10 j × 35 % × 240,00 €"),
+        (
+            Category::PerDiem,
+            84_000,
+            "10 j × 35\u{a0}% × 240,00\u{a0}€",
+        ),
         // 10 × 15 € = 150 €.
         (
             Category::FieldTransport,
             15_000,
-            "10 j × 15,00 € (estimation du réseau)",
+            "10 j × 15,00\u{a0}€ (estimation du réseau)",
         ),
     ];
     assert_eq!(p.lines.len(), expect.len());
@@ -337,11 +348,11 @@ fn lodging_provided_moves_to_in_kind() {
     assert_eq!(l.amount, Money::ZERO);
     assert_eq!(
         l.basis,
-        "fourni par le partenaire (en nature : 10 j × 65 % × 240,00 €)"
+        "fourni par le partenaire (en nature : 10 j × 65\u{a0}% × 240,00\u{a0}€)"
     );
     let k = in_kind(&p, Category::Lodging).unwrap();
     assert_eq!(k.amount.cents(), 156_000);
-    assert_eq!(k.basis, "10 j × 65 % × 240,00 €");
+    assert_eq!(k.basis, "10 j × 65\u{a0}% × 240,00\u{a0}€");
     // 3 750 − 1 560 = 2 190 € → share 1 095 € (no longer capped).
     assert_eq!(p.eligible.cents(), 219_000);
     assert_eq!(p.network_share.cents(), 109_500);
@@ -358,11 +369,11 @@ fn one_meal_provided_lowers_the_per_diem_by_17_5_percent() {
     assert_eq!(l.amount.cents(), 42_000);
     assert_eq!(
         l.basis,
-        "10 j × (35 % − 1 repas fourni × 17,5 %) × 240,00 €"
+        "10 j × (35\u{a0}% − 1 repas fourni × 17,5\u{a0}%) × 240,00\u{a0}€"
     );
     let k = in_kind(&p, Category::PerDiem).unwrap();
     assert_eq!(k.amount.cents(), 42_000);
-    assert_eq!(k.basis, "10 j × 1 repas × 17,5 % × 240,00 €");
+    assert_eq!(k.basis, "10 j × 1 repas × 17,5\u{a0}% × 240,00\u{a0}€");
     assert_eq!(p.eligible.cents(), 375_000 - 42_000);
 }
 
@@ -381,7 +392,7 @@ fn two_meals_provided_leave_no_per_diem() {
     assert_eq!(line(&p, 1, Category::FieldTransport).amount, Money::ZERO);
     let k = in_kind(&p, Category::FieldTransport).unwrap();
     assert_eq!(k.amount.cents(), 15_000);
-    assert_eq!(k.basis, "10 j × 15,00 € (estimation du réseau)");
+    assert_eq!(k.basis, "10 j × 15,00\u{a0}€ (estimation du réseau)");
     // In kind: 1 560 + 840 + 150 = 2 550 €; eligible: 120 + 900 + 30 + 150 = 1 200 €.
     assert_eq!(p.in_kind_total.cents(), 255_000);
     assert_eq!(p.eligible.cents(), 120_000);
@@ -396,7 +407,7 @@ fn in_kind_counts_every_expert() {
     let p = run(&input).unwrap();
     let k = in_kind(&p, Category::Lodging).unwrap();
     assert_eq!(k.amount.cents(), 2 * 156_000);
-    assert_eq!(k.basis, "2 experts × 10 j × 65 % × 240,00 €");
+    assert_eq!(k.basis, "2 experts × 10 j × 65\u{a0}% × 240,00\u{a0}€");
     // 2 × 2 190 € = 4 380 € → 1 400 € (capped).
     assert_eq!(p.eligible.cents(), 438_000);
     assert_eq!(p.network_share.cents(), 140_000);
@@ -412,7 +423,7 @@ fn senegal_lines_are_rounded_each_on_its_own() {
     assert_eq!(lodging.amount.cents(), 90_968);
     assert_eq!(
         lodging.basis,
-        "10 j × 65 % × 139,95 € (91 800 XOF à 655,957 XOF/€)"
+        "10 j × 65\u{a0}% × 139,95\u{a0}€ (91\u{202f}800 XOF à 655,957 XOF/€)"
     );
     // 10 × 35 % × 13 995 = 48 982,5 cents → 48 983: the two lines add up to one cent
     // more than 10 × R, because each is rounded.
@@ -450,7 +461,7 @@ fn cambodia_in_usd_rounds_each_line() {
     assert_eq!(lodging.amount.cents(), 65_693);
     assert_eq!(
         lodging.basis,
-        "7 j × 65 % × 144,38 € (150 USD à 1,0389 USD/€)"
+        "7 j × 65\u{a0}% × 144,38\u{a0}€ (150 USD à 1,0389 USD/€)"
     );
     assert_eq!(line(&p, 1, Category::PerDiem).amount.cents(), 35_373);
     // KH is in Asie du Sud-Est, M49 region 142 → zone Asie, 1 100 €; visa 30 €.
@@ -518,12 +529,12 @@ fn reciprocity_in_toulouse_uses_the_big_city_night_rate() {
     assert_eq!(lodging.amount.cents(), 108_000);
     assert_eq!(
         lodging.basis,
-        "9 nuits × 120,00 € (Toulouse : ville de 200 000 habitants et plus)"
+        "9 nuits × 120,00\u{a0}€ (Toulouse : ville de 200 000 habitants et plus)"
     );
     let meals = line(&p, 1, Category::PerDiem);
     // 10 × 2 = 20 meals × 20 € = 400 €.
     assert_eq!(meals.amount.cents(), 40_000);
-    assert_eq!(meals.basis, "20 repas × 20,00 € (10 j × 2 repas)");
+    assert_eq!(meals.basis, "20 repas × 20,00\u{a0}€ (10 j × 2 repas)");
     // From Afrique de l'Ouest: 750 €; Schengen visa 90 €.
     let flight = line(&p, 1, Category::InternationalTransport);
     assert_eq!(flight.amount.cents(), 75_000);
@@ -550,7 +561,10 @@ fn reciprocity_in_albi_uses_the_base_night_rate() {
     let lodging = line(&p, 1, Category::Lodging);
     // 9 nights × 90 € = 810 €; total 2 350 € → share 1 175 €.
     assert_eq!(lodging.amount.cents(), 81_000);
-    assert_eq!(lodging.basis, "9 nuits × 90,00 € (Albi : taux de base)");
+    assert_eq!(
+        lodging.basis,
+        "9 nuits × 90,00\u{a0}€ (Albi : taux de base)"
+    );
     assert_eq!(p.eligible.cents(), 235_000);
     assert_eq!(p.network_share.cents(), 117_500);
     // Case and accents do not matter; Paris has its own rate; no city is the base rate.
@@ -577,7 +591,7 @@ fn reciprocity_meals_nights_and_origin_edges() {
     assert_eq!(line(&p, 1, Category::Lodging).amount, Money::ZERO);
     let k = in_kind(&p, Category::Lodging).unwrap();
     assert_eq!(k.amount.cents(), 9_000);
-    assert_eq!(k.basis, "1 nuit × 90,00 € (Albi : taux de base)");
+    assert_eq!(k.basis, "1 nuit × 90,00\u{a0}€ (Albi : taux de base)");
     // 1 meal paid, 1 provided.
     assert_eq!(line(&p, 1, Category::PerDiem).amount.cents(), 2_000);
     assert_eq!(
@@ -603,7 +617,10 @@ fn a_country_without_a_rate_needs_an_override() {
     let p = run(&input).unwrap();
     let lodging = line(&p, 1, Category::Lodging);
     assert_eq!(lodging.amount.cents(), 65_000);
-    assert_eq!(lodging.basis, "10 j × 65 % × 100,00 € (taux donné)");
+    assert_eq!(
+        lodging.basis,
+        "10 j × 65\u{a0}% × 100,00\u{a0}€ (taux donné)"
+    );
     // Peru: Amérique du Sud → zone Amériques et Caraïbes, 1 000 €; visa by default 80 €.
     assert_eq!(
         line(&p, 1, Category::InternationalTransport).amount.cents(),
@@ -613,7 +630,7 @@ fn a_country_without_a_rate_needs_an_override() {
     assert_eq!(visa.amount.cents(), 8_000);
     assert_eq!(
         visa.basis,
-        "estimation du réseau par défaut (PE non listé) : 80,00 €"
+        "estimation du réseau par défaut (PE non listé) : 80,00\u{a0}€"
     );
 }
 
@@ -765,11 +782,15 @@ fn mecenat_60_percent_of_cash_and_valued_time() {
     assert_eq!(m.reduction_this_year.cents(), 351_000);
     assert_eq!(m.carried_forward, Money::ZERO);
     assert_eq!(m.net_cost.cents(), 585_000 - 351_000);
-    assert!(m.assumptions.iter().any(|a| a.contains("4 005,00 €")));
     assert!(
         m.assumptions
             .iter()
-            .any(|a| a.contains("plafond annuel de 20 000,00 €"))
+            .any(|a| a.contains("4\u{202f}005,00\u{a0}€"))
+    );
+    assert!(
+        m.assumptions
+            .iter()
+            .any(|a| a.contains("plafond annuel de 20\u{202f}000,00\u{a0}€"))
     );
 }
 
@@ -897,7 +918,7 @@ fn plan_serialises_with_cents_keys() {
         v["lines"][4],
         serde_json::json!({
             "expert": 1, "category": "lodging", "amount_cents": 0,
-            "basis": "fourni par le partenaire (en nature : 10 j × 65 % × 240,00 €)"
+            "basis": "fourni par le partenaire (en nature : 10 j × 65\u{a0}% × 240,00\u{a0}€)"
         })
     );
     assert_eq!(v["lines"][0]["category"], "national_transport");
@@ -911,14 +932,17 @@ fn plan_serialises_with_cents_keys() {
 
 #[test]
 fn french_notation() {
-    assert_eq!(eur(Money::from_cents(140_000)), "1 400,00 €");
-    assert_eq!(eur(Money::from_cents(13_995)), "139,95 €");
-    assert_eq!(eur(Money::from_cents(5)), "0,05 €");
-    assert_eq!(eur(Money::from_cents(123_456_789)), "1 234 567,89 €");
-    assert_eq!(pct(6500), "65 %");
-    assert_eq!(pct(1750), "17,5 %");
-    assert_eq!(pct(50), "0,5 %");
-    assert_eq!(pct(1), "0,01 %");
+    assert_eq!(eur(Money::from_cents(140_000)), "1\u{202f}400,00\u{a0}€");
+    assert_eq!(eur(Money::from_cents(13_995)), "139,95\u{a0}€");
+    assert_eq!(eur(Money::from_cents(5)), "0,05\u{a0}€");
+    assert_eq!(
+        eur(Money::from_cents(123_456_789)),
+        "1\u{202f}234\u{202f}567,89\u{a0}€"
+    );
+    assert_eq!(pct(6500), "65\u{a0}%");
+    assert_eq!(pct(1750), "17,5\u{a0}%");
+    assert_eq!(pct(50), "0,5\u{a0}%");
+    assert_eq!(pct(1), "0,01\u{a0}%");
 }
 
 // 12. Invariants over random inputs.

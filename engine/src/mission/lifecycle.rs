@@ -62,19 +62,9 @@ impl State {
         }
     }
 
-    /// The French label, for documents.
+    /// The French label, for people (`termes rédigés`; see [`crate::fr::mission`]).
     pub fn label_fr(self) -> &'static str {
-        match self {
-            State::Proposed => "proposée",
-            State::TermsDrafted => "termes de référence rédigés",
-            State::Agreed => "convention acceptée",
-            State::Trained => "formation au départ suivie",
-            State::InField => "sur le terrain",
-            State::Returned => "retour",
-            State::Debriefed => "bilan de retour reçu",
-            State::Closed => "clôturée",
-            State::Cancelled => "annulée",
-        }
+        crate::fr::mission::state(self)
     }
 
     /// The state after this one in the normal course, if any.
@@ -120,13 +110,17 @@ impl fmt::Display for State {
 impl std::str::FromStr for State {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let folded = crate::fr::mission::folded(s);
         State::ALL
             .into_iter()
-            .find(|st| st.as_str() == s)
+            .find(|st| st.as_str() == s || crate::fr::mission::folded(st.label_fr()) == folded)
             .ok_or_else(|| {
-                let names: Vec<&str> = State::ALL.iter().map(|st| st.as_str()).collect();
+                let names: Vec<String> = State::ALL
+                    .iter()
+                    .map(|st| format!("« {} » ({})", st.label_fr(), st.as_str()))
+                    .collect();
                 format!(
-                    "unknown state \"{s}\" (expected one of {})",
+                    "état inconnu « {s} » (attendu : l’un de {})",
                     names.join(", ")
                 )
             })
@@ -137,21 +131,14 @@ impl std::str::FromStr for State {
 pub type Checklist = Vec<(Item, Option<NaiveDate>)>;
 
 fn names(states: &[State]) -> String {
-    if states.is_empty() {
-        return "nothing: the mission is finished".into();
-    }
-    states
-        .iter()
-        .map(|s| s.as_str())
-        .collect::<Vec<_>>()
-        .join(" or ")
+    crate::fr::mission::states_or(states)
 }
 
 /// Why a mission cannot be created or changed as asked. All are the user's to fix.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MissionError {
     /// A move the lifecycle does not allow.
-    #[error("mission {id} is {from}: it cannot move to {to}; it can move to {}", names(.allowed))]
+    #[error("la mission {id} est « {} » : elle ne peut pas passer à « {} » ; elle peut passer à {}", .from.label_fr(), .to.label_fr(), names(.allowed))]
     IllegalTransition {
         /// The mission.
         id: String,
@@ -163,7 +150,7 @@ pub enum MissionError {
         allowed: Vec<State>,
     },
     /// A move whose prerequisites are not met.
-    #[error("mission {id} cannot move to {to} yet: {}", .missing.join("; "))]
+    #[error("la mission {id} ne peut pas encore passer à « {} » : {}", .to.label_fr(), .missing.join(" ; "))]
     Prerequisites {
         /// The mission.
         id: String,
@@ -173,7 +160,7 @@ pub enum MissionError {
         missing: Vec<String>,
     },
     /// A finished mission takes no more records.
-    #[error("mission {id} is {state}: nothing more can be recorded")]
+    #[error("la mission {id} est « {} » : plus rien ne peut être enregistré", .state.label_fr())]
     Finished {
         /// The mission.
         id: String,
@@ -181,7 +168,7 @@ pub enum MissionError {
         state: State,
     },
     /// An item recorded twice.
-    #[error("mission {id}: {item} was already recorded on {on}")]
+    #[error("mission {id} : {} ({item}) est déjà enregistré(e) le {}", .item.label_fr(), crate::fr::date(*.on))]
     AlreadyRecorded {
         /// The mission.
         id: String,
@@ -191,7 +178,7 @@ pub enum MissionError {
         on: NaiveDate,
     },
     /// An item recorded too early.
-    #[error("mission {id} is {state}: {item} can be recorded once it is {after}")]
+    #[error("la mission {id} est « {} » : {} ({item}) s’enregistre une fois la mission « {} »", .state.label_fr(), .item.label_fr(), .after.label_fr())]
     TooEarly {
         /// The mission.
         id: String,
@@ -203,7 +190,7 @@ pub enum MissionError {
         after: State,
     },
     /// An event dated before the last one in the log.
-    #[error("mission {id}: the log's last event is on {last}; a new one cannot be dated {on}")]
+    #[error("mission {id} : le dernier événement du journal est du {} ; un nouveau ne peut pas être daté du {}", crate::fr::date(*.last), crate::fr::date(*.on))]
     BeforeLastEvent {
         /// The mission.
         id: String,
@@ -214,7 +201,7 @@ pub enum MissionError {
     },
     /// A move dated where the mission's own dates rule it out: departure months before
     /// the mission starts, or a return before it has begun.
-    #[error("mission {id} runs {dates}: it cannot be {to} on {on}; {}", allowed_days(*.earliest, *.latest))]
+    #[error("la mission {id} a lieu {dates} : elle ne peut pas être « {} » le {} ; {}", .to.label_fr(), crate::fr::date(*.on), allowed_days(*.earliest, *.latest))]
     OutsideDates {
         /// The mission.
         id: String,
@@ -230,7 +217,7 @@ pub enum MissionError {
         latest: Option<NaiveDate>,
     },
     /// Mission days outside the programme's range.
-    #[error("a mission lasts {min} to {max} days in the field, not {days}")]
+    #[error("une mission dure de {min} à {max} jours sur le terrain, pas {days}")]
     Days {
         /// Days asked.
         days: u32,
@@ -240,7 +227,7 @@ pub enum MissionError {
         max: u32,
     },
     /// Dates outside the need's window.
-    #[error("the dates {dates} are not inside the need's window {window}")]
+    #[error("les dates {dates} ne sont pas dans la période du besoin {window}")]
     OutsideWindow {
         /// The dates asked.
         dates: String,
@@ -248,13 +235,13 @@ pub enum MissionError {
         window: String,
     },
     /// Nobody to send.
-    #[error("a mission needs at least one expert")]
+    #[error("une mission demande au moins un expert")]
     NoExpert,
     /// The same expert named twice.
-    #[error("{0} is named twice")]
+    #[error("{0} est nommé deux fois")]
     DuplicateExpert(String),
     /// More people than the need still wants.
-    #[error("need {need} wants {wanted} expert(s); {already} already on missions ({missions}), so at most {left} more, not {asked}", missions = if .by.is_empty() { "none".to_owned() } else { .by.join(", ") })]
+    #[error("le besoin {need} demande {wanted} expert(s) ; {already} déjà en mission ({missions}), donc au plus {left} de plus, pas {asked}", missions = if .by.is_empty() { "aucune".to_owned() } else { .by.join(", ") })]
     NeedStaffed {
         /// The need.
         need: String,
@@ -270,7 +257,7 @@ pub enum MissionError {
         asked: u32,
     },
     /// People each eligible alone but never on the same dates.
-    #[error("{} have no {days} days in common within {window}", .people.join(", "))]
+    #[error("{} n’ont pas {days} jours en commun dans la période {window}", .people.join(", "))]
     NoCommonDates {
         /// The people.
         people: Vec<String>,
@@ -280,7 +267,7 @@ pub enum MissionError {
         window: String,
     },
     /// Candidates failing gates on the chosen dates.
-    #[error("not eligible on {dates}: {}", describe(.failures))]
+    #[error("non éligible sur {dates} : {}", describe(.failures))]
     Ineligible {
         /// The dates checked.
         dates: String,
@@ -291,10 +278,14 @@ pub enum MissionError {
 
 fn allowed_days(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> String {
     match (earliest, latest) {
-        (Some(a), Some(b)) => format!("that move is dated {a} to {b}"),
-        (Some(a), None) => format!("that move is dated {a} or later"),
-        (None, Some(b)) => format!("that move is dated {b} or earlier"),
-        (None, None) => "that move cannot be dated".into(),
+        (Some(a), Some(b)) => format!(
+            "ce passage se date du {} au {}",
+            crate::fr::date(a),
+            crate::fr::date(b)
+        ),
+        (Some(a), None) => format!("ce passage se date du {} ou après", crate::fr::date(a)),
+        (None, Some(b)) => format!("ce passage se date du {} ou avant", crate::fr::date(b)),
+        (None, None) => "ce passage ne peut pas être daté".into(),
     }
 }
 
@@ -308,9 +299,9 @@ fn describe(failures: &[(String, Vec<GateFailure>)]) -> String {
         .map(|(id, gates)| {
             let reasons: Vec<String> = gates
                 .iter()
-                .map(|g| format!("[{}] {}", g.gate.id(), g.detail))
+                .map(|g| format!("[{}] {}", g.gate.label_fr(), g.detail))
                 .collect();
-            format!("{id}: {}", reasons.join("; "))
+            format!("{id} : {}", reasons.join(" ; "))
         })
         .collect::<Vec<_>>()
         .join(" — ")
@@ -413,7 +404,7 @@ impl Mission {
                 id: self.id.clone(),
                 to,
                 on,
-                dates: self.dates.to_string(),
+                dates: crate::fr::window(&self.dates),
                 earliest,
                 latest,
             });
@@ -456,7 +447,7 @@ impl Mission {
         let need_item = |item: Item, missing: &mut Vec<String>| {
             if !self.has(item) {
                 missing.push(format!(
-                    "{} not recorded (explor mission record {} {item})",
+                    "{} non enregistré(e) (explor mission record {} {item})",
                     item.label_fr(),
                     self.id
                 ));
@@ -470,11 +461,11 @@ impl Mission {
                 for (id, expert) in people {
                     match expert {
                         None => missing.push(format!(
-                            "{id} was erased at their request: they cannot depart (cancel the mission or staff it anew)"
+                            "{id} a été effacé·e à sa demande : ne peut pas partir (annuler la mission ou la pourvoir à nouveau)"
                         )),
                         Some(e) => {
                             if let Some(problem) = consent_problem(e, &self.dates) {
-                                missing.push(format!("{id}: {problem}"));
+                                missing.push(format!("{id} : {problem}"));
                             }
                         }
                     }
@@ -495,14 +486,15 @@ fn consent_problem(e: &Expert, dates: &crate::values::DateWindow) -> Option<Stri
     match e.consent.status {
         ConsentStatus::Granted if e.consent.covers(dates) => None,
         ConsentStatus::Granted => Some(format!(
-            "the employer's consent (valid {}..{}) does not cover the mission's dates {dates}",
-            e.consent.valid_from.map_or("…".into(), |d| d.to_string()),
-            e.consent.valid_to.map_or("…".into(), |d| d.to_string()),
+            "l’accord de l’employeur (valable du {} au {}) ne couvre pas les dates de la mission {}",
+            e.consent.valid_from.map_or("…".into(), crate::fr::date),
+            e.consent.valid_to.map_or("…".into(), crate::fr::date),
+            crate::fr::window(dates),
         )),
-        ConsentStatus::Pending => Some("the employer's consent is still pending".into()),
-        ConsentStatus::Refused => Some("the employer refused consent".into()),
+        ConsentStatus::Pending => Some(crate::fr::gates::CONSENT_STILL_PENDING.into()),
+        ConsentStatus::Refused => Some(crate::fr::gates::CONSENT_REFUSED.into()),
         ConsentStatus::NotRequired => {
-            Some("the employer's consent is recorded as not required; it is".into())
+            Some("l’accord de l’employeur est noté « non requis » ; il l’est".into())
         }
     }
 }

@@ -129,7 +129,7 @@ impl std::str::FromStr for Item {
             .into_iter()
             .find(|i| i.as_str() == s)
             .ok_or_else(|| {
-                format!("unknown checklist item \"{s}\" (expected training, insurance or debrief)")
+                format!("élément inconnu « {s} » (attendu : training, insurance ou debrief)")
             })
     }
 }

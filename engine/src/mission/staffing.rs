@@ -54,8 +54,8 @@ pub fn check_staffing(scorer: &Scorer<'_>, s: &Staffing<'_>) -> Result<Vec<Flag>
     }
     if !s.need.window.covers(&s.dates) {
         return Err(MissionError::OutsideWindow {
-            dates: s.dates.to_string(),
-            window: s.need.window.to_string(),
+            dates: crate::fr::window(&s.dates),
+            window: crate::fr::window(&s.need.window),
         });
     }
     if s.subjects.is_empty() {
@@ -97,7 +97,7 @@ pub fn check_staffing(scorer: &Scorer<'_>, s: &Staffing<'_>) -> Result<Vec<Flag>
         Ok(flags)
     } else {
         Err(MissionError::Ineligible {
-            dates: s.dates.to_string(),
+            dates: crate::fr::window(&s.dates),
             failures,
         })
     }
@@ -133,7 +133,7 @@ pub fn earliest_dates(
         .collect();
     if !failures.is_empty() {
         return Err(MissionError::Ineligible {
-            dates: format!("any {days} days of {window}"),
+            dates: format!("{days} jours quelconques de {}", crate::fr::window(&window)),
             failures,
         });
     }
@@ -148,7 +148,7 @@ pub fn earliest_dates(
     Err(MissionError::NoCommonDates {
         people: s.subjects.iter().map(|x| x.id().to_owned()).collect(),
         days,
-        window: window.to_string(),
+        window: crate::fr::window(&window),
     })
 }
 

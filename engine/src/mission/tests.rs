@@ -163,7 +163,7 @@ fn every_move_outside_the_lifecycle_is_rejected() {
                 assert_eq!(*allowed, from.allowed());
                 let text = got.unwrap_err().to_string();
                 assert!(
-                    text.contains(from.as_str()) && text.contains(to.as_str()),
+                    text.contains(from.label_fr()) && text.contains(to.label_fr()),
                     "{text}"
                 );
             }
@@ -242,10 +242,10 @@ fn departure_rechecks_consent_and_refuses_an_erased_expert() {
     let pending = expert(json!({"consent": {"scheme": "mise_a_disposition", "status": "pending"}}));
     let retired = expert(json!({"status": "retired", "employer": null, "consent": null}));
     for (who, ok, words) in [
-        (Some(&expiring), false, "does not cover"),
-        (Some(&pending), false, "pending"),
+        (Some(&expiring), false, "ne couvre pas"),
+        (Some(&pending), false, "en attente"),
         (Some(&retired), true, ""),
-        (None, false, "erased"),
+        (None, false, "effacé·e"),
     ] {
         let got = m.advance(State::InField, day(63), None, &[("exp-1", who)]);
         match got {
@@ -341,7 +341,7 @@ fn departure_and_return_are_dated_by_the_missions_own_dates() {
         .advance(State::InField, d("2027-03-20"), None, &people)
         .unwrap_err();
     assert!(
-        err.to_string().contains("2027-03-08 to 2027-03-19"),
+        err.to_string().contains("du 08/03/2027 au 19/03/2027"),
         "{err}"
     );
     for on in ["2027-03-08", "2027-03-10", "2027-03-19"] {
@@ -519,7 +519,7 @@ fn a_need_takes_no_more_people_than_it_wants() {
             asked: 2
         }
     );
-    assert!(err.to_string().contains("at most 1 more"), "{err}");
+    assert!(err.to_string().contains("au plus 1 de plus"), "{err}");
     s.subjects = vec![Subject::Expert(&c)];
     assert!(check_staffing(&f.scorer(), &s).is_ok());
 }

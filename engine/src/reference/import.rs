@@ -38,9 +38,9 @@ pub enum ImportedTable {
 
 /// One problem of an imported file, where it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}: {}{}{message}",
-    .line.map(|l| format!("line {l}: ")).unwrap_or_default(),
-    .field.as_ref().map(|f| format!("field \"{f}\": ")).unwrap_or_default())]
+#[error("{file} : {}{}{message}",
+    .line.map(|l| format!("ligne {l} : ")).unwrap_or_default(),
+    .field.as_ref().map(|f| format!("champ « {f} » : ")).unwrap_or_default())]
 pub struct TableIssue {
     /// The file, as given.
     pub file: String,
@@ -56,7 +56,7 @@ pub struct TableIssue {
 #[derive(Debug, thiserror::Error)]
 pub enum TableImportError {
     /// The file has problems, each listed; nothing was imported.
-    #[error("{} problem{} in {file}; nothing was imported", .issues.len(), if .issues.len() == 1 { "" } else { "s" })]
+    #[error("{} problème{} dans {file} ; rien n’a été importé", .issues.len(), if .issues.len() == 1 { "" } else { "s" })]
     Invalid {
         /// The file.
         file: String,
@@ -64,7 +64,7 @@ pub enum TableImportError {
         issues: Vec<TableIssue>,
     },
     /// The cost rules with the new table break a rule of `costs.json`.
-    #[error("the cost rules with this table are not valid; nothing was imported")]
+    #[error("les règles de coût avec cette table ne sont pas valides ; rien n’a été importé")]
     Rules(#[source] ReferenceError),
 }
 
@@ -120,7 +120,7 @@ pub fn import_table(
                 options.file,
                 Some(1),
                 None,
-                "cannot tell which table this is: expected the ECB's reference rates (Date, USD, JPY, …) or the DGFiP's per-diem scale (pays; devise; taux, optionally ville and depuis)",
+                "impossible de dire quelle table c’est : attendu les taux de référence de la BCE (Date, USD, JPY, …) ou le barème de per diem de la DGFiP (pays ; devise ; taux, et éventuellement ville et depuis)",
             )],
         ));
     };
@@ -175,7 +175,7 @@ fn read_rows(text: &str, file: &str) -> Result<Vec<Row>, TableImportError> {
                 file,
                 None,
                 None,
-                "the file holds no rows under a header",
+                "le fichier n’a aucune ligne sous l’en-tête",
             )],
         ));
     }
@@ -270,7 +270,7 @@ fn exchange_rates(
                 file,
                 Some(row.line),
                 Some("Date"),
-                &format!("\"{cell}\" is not a date (2026-12-04 or 04 December 2026)"),
+                &format!("« {cell} » n’est pas une date (2026-12-04 ou 04 December 2026)"),
             )),
         }
     }
@@ -280,7 +280,7 @@ fn exchange_rates(
     let Some(currencies) = costs.get_mut("currencies").and_then(Value::as_array_mut) else {
         return Err(TableImportError::Rules(ReferenceError::invalid(
             "costs.json",
-            "it has no currencies".to_owned(),
+            "il n’a aucune devise".to_owned(),
         )));
     };
     let mut changed = Vec::new();
@@ -300,7 +300,7 @@ fn exchange_rates(
                 file,
                 Some(1),
                 None,
-                &format!("no {code} column: explor needs the rate of {code}"),
+                &format!("pas de colonne {code} : explor a besoin du taux de {code}"),
             ));
             continue;
         };
@@ -312,7 +312,7 @@ fn exchange_rates(
                     file,
                     Some(row.line),
                     Some(&code),
-                    &format!("\"{cell}\" is not a rate (a positive decimal such as 1.0389)"),
+                    &format!("« {cell} » n’est pas un taux (un décimal positif tel que 1.0389)"),
                 ));
                 continue;
             }
@@ -372,7 +372,7 @@ fn per_diem(
             file,
             Some(1),
             None,
-            "no currency column (devise): say the currency of each rate (EUR, XOF, USD…)",
+            "pas de colonne de devise (devise) : donnez la devise de chaque taux (EUR, XOF, USD…)",
         ));
     }
     let mut rates: Vec<Map<String, Value>> = Vec::new();
@@ -392,7 +392,7 @@ fn per_diem(
             bad(
                 country_col,
                 format!(
-                    "\"{name}\" is not a country (an ISO 3166-1 code such as CD, or its French name)"
+                    "« {name} » n’est pas un pays (un code ISO 3166-1 tel que CD, ou son nom français)"
                 ),
             );
         }
@@ -402,7 +402,7 @@ fn per_diem(
             bad(
                 amount_col,
                 format!(
-                    "\"{amount_text}\" is not a daily rate (a positive amount such as 240 or 91 800,50)"
+                    "« {amount_text} » n’est pas un taux journalier (un montant positif tel que 240 ou 91 800,50)"
                 ),
             );
         }
@@ -418,7 +418,7 @@ fn per_diem(
             bad(
                 at,
                 format!(
-                    "\"{currency_text}\" is not a currency explor has a rate for (EUR, {})",
+                    "« {currency_text} » n’est pas une devise dont explor a le taux (EUR, {})",
                     known_currencies.join(", ")
                 ),
             );
@@ -431,7 +431,7 @@ fn per_diem(
             match (day, since_col) {
                 (None, Some(at)) => bad(
                     at,
-                    format!("\"{since_text}\" is not a date (2025-11-21 or 21/11/2025)"),
+                    format!("« {since_text} » n’est pas une date (2025-11-21 ou 21/11/2025)"),
                 ),
                 (Some(d), _) => latest_since = latest_since.max(Some(d)),
                 _ => {}
@@ -445,7 +445,7 @@ fn per_diem(
         let existing = rates.iter_mut().find(|r| r["country"] == country.code);
         if city.is_empty() {
             if existing.is_some() {
-                bad(country_col, format!("{} is listed twice", country.code));
+                bad(country_col, format!("{} figure deux fois", country.code));
                 continue;
             }
             let mut rate = Map::new();
@@ -463,7 +463,7 @@ fn per_diem(
                 bad(
                     city_col.unwrap_or(country_col),
                     format!(
-                        "the rate of {city} comes before (or without) the rate of {} on its own line",
+                        "le taux de {city} vient avant (ou sans) le taux de {} sur sa propre ligne",
                         country.code
                     ),
                 );
@@ -473,7 +473,7 @@ fn per_diem(
                 bad(
                     currency_col.unwrap_or(amount_col),
                     format!(
-                        "{city}'s rate must be in the currency of {}'s ({})",
+                        "le taux de {city} doit être dans la devise de celui de {} ({})",
                         country.code, parent["currency"]
                     ),
                 );
@@ -637,19 +637,22 @@ mod tests {
                      CD;EUR;1.400,50\n";
         let found = issues(import(scale).unwrap_err());
         assert_eq!(found.len(), 4, "{found:#?}");
-        assert!(found[0].starts_with("f.csv: line 2: field \"pays\": \"Atlantide\""));
-        assert!(found[1].starts_with("f.csv: line 3: field \"taux\": \"-5\""));
-        assert!(found[2].starts_with("f.csv: line 4: field \"devise\": \"GBP\""));
-        assert!(found[3].starts_with("f.csv: line 5: field \"taux\""));
+        assert!(found[0].starts_with("f.csv : ligne 2 : champ « pays » : « Atlantide »"));
+        assert!(found[1].starts_with("f.csv : ligne 3 : champ « taux » : « -5 »"));
+        assert!(found[2].starts_with("f.csv : ligne 4 : champ « devise » : « GBP »"));
+        assert!(found[3].starts_with("f.csv : ligne 5 : champ « taux »"));
 
         let ecb = "Date, USD\nyesterday, 1.05\n03 December 2026, N/A\n";
         let found = issues(import(ecb).unwrap_err());
-        assert!(found[0].contains("line 2: field \"Date\""), "{found:?}");
-        assert!(found[1].contains("line 3: field \"USD\""), "{found:?}");
+        assert!(found[0].contains("ligne 2 : champ « Date »"), "{found:?}");
+        assert!(found[1].contains("ligne 3 : champ « USD »"), "{found:?}");
 
         let found = issues(import("Date, JPY\n2026-12-04, 161\n").unwrap_err());
-        assert!(found[0].contains("no USD column"), "{found:?}");
+        assert!(found[0].contains("pas de colonne USD"), "{found:?}");
         let found = issues(import("a,b\n1,2\n").unwrap_err());
-        assert!(found[0].contains("cannot tell which table"), "{found:?}");
+        assert!(
+            found[0].contains("impossible de dire quelle table"),
+            "{found:?}"
+        );
     }
 }

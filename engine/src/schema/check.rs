@@ -24,7 +24,10 @@ pub fn check_record(
         issues.push(FieldIssue::new(
             "",
             IssueClass::BadType,
-            format!("a record must be a JSON object, found {}", describe(value)),
+            format!(
+                "une fiche doit être un objet JSON, trouvé : {}",
+                describe(value)
+            ),
         ));
         return Err(issues);
     };
@@ -44,7 +47,7 @@ pub fn check_record(
         issues.push(FieldIssue::new(
             "languages",
             IssueClass::MissingField,
-            "at least one language is required",
+            "au moins une langue est requise",
         ));
     }
     if !issues.is_empty() {
@@ -57,7 +60,7 @@ pub fn check_record(
         vec![FieldIssue::new(
             "",
             IssueClass::BadValue,
-            format!("record passed the field checks but cannot be read: {e}"),
+            format!("la fiche a passé les contrôles des champs mais ne peut pas être lue : {e}"),
         )]
     })
 }
@@ -107,10 +110,10 @@ fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => format!("{b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the text \"{s}\""),
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        Value::Number(n) => format!("le nombre {n}"),
+        Value::String(s) => format!("le texte « {s} »"),
+        Value::Array(_) => "une liste".to_owned(),
+        Value::Object(_) => "un objet".to_owned(),
     }
 }
 
@@ -128,7 +131,7 @@ impl Checker<'_, '_> {
                 out.push(FieldIssue::new(
                     join(prefix, key),
                     IssueClass::UnknownField,
-                    format!("unknown field; known fields here: {}", known.join(", ")),
+                    format!("champ inconnu ; champs connus ici : {}", known.join(", ")),
                 ));
             }
         }
@@ -140,7 +143,7 @@ impl Checker<'_, '_> {
                         out.push(FieldIssue::new(
                             path,
                             IssueClass::MissingField,
-                            "required field is missing",
+                            "champ obligatoire manquant",
                         ));
                     }
                 }
@@ -155,7 +158,7 @@ impl Checker<'_, '_> {
         let issue = match ty {
             FieldType::Text => text(v),
             FieldType::Id => id(v),
-            FieldType::Bool => (!v.is_boolean()).then(|| ValueIssue::expected("true or false")),
+            FieldType::Bool => (!v.is_boolean()).then(|| ValueIssue::expected("true ou false")),
             FieldType::Count { min, max } => count(v, min, max),
             FieldType::Money => money(v),
             FieldType::Date => date(v),
@@ -165,11 +168,11 @@ impl Checker<'_, '_> {
             | FieldType::Choice(_) => self.code(ty, v),
             FieldType::Object(table) => match v.as_object() {
                 Some(o) => return self.object(table, o, path, out),
-                None => Some(ValueIssue::expected("an object")),
+                None => Some(ValueIssue::expected("un objet")),
             },
             FieldType::Window => match v.as_object() {
                 Some(o) => return self.window(o, path, out),
-                None => Some(ValueIssue::expected("an object {\"from\", \"to\"}")),
+                None => Some(ValueIssue::expected("un objet {\"from\", \"to\"}")),
             },
             FieldType::TextList
             | FieldType::IdList
@@ -178,7 +181,7 @@ impl Checker<'_, '_> {
             | FieldType::LanguageLevels
             | FieldType::Windows => match v.as_array() {
                 Some(items) => return self.list(ty, items, path, out),
-                None => Some(ValueIssue::expected("a list")),
+                None => Some(ValueIssue::expected("une liste")),
             },
         };
         if let Some(issue) = issue {
@@ -192,10 +195,12 @@ impl Checker<'_, '_> {
         let r = self.reference;
         let Some(s) = v.as_str() else {
             return Some(ValueIssue::expected(match ty {
-                FieldType::Country => "a country code".to_owned(),
-                FieldType::Departement => "a département code as text (\"09\", not 9)".to_owned(),
-                FieldType::Theme => "a theme key".to_owned(),
-                FieldType::Choice(words) => format!("one of: {}", words.join(", ")),
+                FieldType::Country => "un code pays".to_owned(),
+                FieldType::Departement => {
+                    "un code de département en texte (\"09\", pas 9)".to_owned()
+                }
+                FieldType::Theme => "une clé de thématique".to_owned(),
+                FieldType::Choice(words) => format!("l’un de : {}", words.join(", ")),
                 _ => unreachable!("code() is called for codes only"),
             }));
         };
@@ -204,20 +209,20 @@ impl Checker<'_, '_> {
                 r.countries.get(s).is_some(),
                 IssueClass::UnknownCountry,
                 format!(
-                    "\"{s}\" is not an ISO 3166-1 alpha-2 country code (upper case, e.g. CD, SN, FR)"
+                    "« {s} » n’est pas un code pays ISO 3166-1 alpha-2 (majuscules, par ex. CD, SN, FR)"
                 ),
             ),
             FieldType::Departement => (
                 r.departements.get(s).is_some(),
                 IssueClass::UnknownDepartement,
-                format!("\"{s}\" is not a French département code (e.g. 31, 2A, 974)"),
+                format!("« {s} » n’est pas un code de département français (par ex. 31, 2A, 974)"),
             ),
             FieldType::Theme => (
                 // A French label (`Déchets`) is read as its key; see `normalise`.
                 r.taxonomy.resolve(s).is_some(),
                 IssueClass::UnknownTheme,
                 format!(
-                    "\"{s}\" is not a theme of the taxonomy (a key or its French label); closest: {} (`explor reference themes` lists them)",
+                    "« {s} » n’est pas une thématique connue (une clé ou son libellé) ; les plus proches : {} (`explor reference themes` les liste)",
                     // `dechet,energie`: what comes before a stray comma is the theme meant.
                     r.taxonomy
                         .closest(s.split(',').next().unwrap_or(s), 3)
@@ -227,7 +232,7 @@ impl Checker<'_, '_> {
             FieldType::Choice(words) => (
                 words.contains(&s),
                 IssueClass::BadValue,
-                format!("\"{s}\" is not one of: {}", words.join(", ")),
+                format!("« {s} » n’est pas l’un de : {}", words.join(", ")),
             ),
             _ => unreachable!("code() is called for codes only"),
         };
@@ -293,7 +298,10 @@ impl Checker<'_, '_> {
             out.push(FieldIssue::new(
                 path,
                 IssueClass::BadType,
-                format!("expected {{\"code\", \"level\"}}, found {}", describe(item)),
+                format!(
+                    "attendu : {{\"code\", \"level\"}}, trouvé : {}",
+                    describe(item)
+                ),
             ));
             return;
         };
@@ -301,21 +309,21 @@ impl Checker<'_, '_> {
             out.push(FieldIssue::new(
                 join(path, key),
                 IssueClass::UnknownField,
-                "unknown field; known fields here: code, level",
+                "champ inconnu ; champs connus ici : code, level",
             ));
         }
         match o.get("code") {
             None | Some(Value::Null) => out.push(FieldIssue::new(
                 join(path, "code"),
                 IssueClass::MissingField,
-                "required field is missing",
+                "champ obligatoire manquant",
             )),
             Some(Value::String(code)) if self.reference.languages.get(code).is_none() => {
                 out.push(FieldIssue::new(
                     join(path, "code"),
                     IssueClass::UnknownLanguage,
                     format!(
-                        "\"{code}\" is not an ISO 639-1 language code (lower case, e.g. fr, en, wo)"
+                        "« {code} » n’est pas un code de langue ISO 639-1 (minuscules, par ex. fr, en, wo)"
                     ),
                 ));
             }
@@ -323,14 +331,14 @@ impl Checker<'_, '_> {
             Some(other) => out.push(FieldIssue::new(
                 join(path, "code"),
                 IssueClass::BadType,
-                format!("expected a language code, found {}", describe(other)),
+                format!("attendu : un code de langue, trouvé : {}", describe(other)),
             )),
         }
         match o.get("level") {
             None | Some(Value::Null) => out.push(FieldIssue::new(
                 join(path, "level"),
                 IssueClass::MissingField,
-                "required field is missing",
+                "champ obligatoire manquant",
             )),
             Some(Value::String(level)) => {
                 if let Err(e) = level.parse::<Cefr>() {
@@ -344,15 +352,17 @@ impl Checker<'_, '_> {
             Some(other) => out.push(FieldIssue::new(
                 join(path, "level"),
                 IssueClass::BadLevel,
-                format!("expected a CEFR level A1…C2, found {}", describe(other)),
+                format!(
+                    "attendu : un niveau CECRL A1…C2, trouvé : {}",
+                    describe(other)
+                ),
             )),
         }
     }
 }
 
 /// Said of a list item holding a `,`: the list was most likely separated with `,`.
-const LIST_HINT: &str =
-    "; hint: separate the items of a list with \";\" (dechets;energie, fr:C2;en:B2), not \",\"";
+const LIST_HINT: &str = " ; conseil : séparez les éléments d’une liste par \";\" (dechets;energie, fr:C2;en:B2), pas par \",\"";
 
 /// Whether a list item, or a text inside it, holds a comma.
 fn holds_comma(item: &Value) -> bool {
@@ -382,7 +392,7 @@ impl ValueIssue {
             Self::Expected(what) => FieldIssue::new(
                 path,
                 IssueClass::BadType,
-                format!("expected {what}, found {}", describe(v)),
+                format!("attendu : {what}, trouvé : {}", describe(v)),
             ),
             Self::Wrong(class, message) => FieldIssue::new(path, class, message),
         }
@@ -394,10 +404,10 @@ fn text(v: &Value) -> Option<ValueIssue> {
     match v.as_str() {
         Some(s) if s.trim().is_empty() => Some(ValueIssue::Wrong(
             IssueClass::BadValue,
-            "must not be empty".to_owned(),
+            "ne doit pas être vide".to_owned(),
         )),
         Some(_) => None,
-        None => Some(ValueIssue::expected("text")),
+        None => Some(ValueIssue::expected("du texte")),
     }
 }
 
@@ -413,12 +423,12 @@ pub fn id_problem(id: &str) -> Option<String> {
     let first_ok = id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
     if id.len() > ID_MAX_LEN {
         Some(format!(
-            "an id has at most {ID_MAX_LEN} characters, this one {}",
+            "un identifiant a au plus {ID_MAX_LEN} caractères, celui-ci {}",
             id.chars().count()
         ))
     } else if !first_ok || !id.bytes().all(allowed) {
         Some(format!(
-            "{} is not an id: use letters, digits, '.', '_' and '-', starting with a letter or a digit (e.g. exp-0007)",
+            "{} n’est pas un identifiant : lettres, chiffres, '.', '_' et '-', en commençant par une lettre ou un chiffre (par ex. exp-0007)",
             quoted_for_message(id)
         ))
     } else {
@@ -436,20 +446,20 @@ fn quoted_for_message(s: &str) -> String {
 fn id(v: &Value) -> Option<ValueIssue> {
     match v.as_str() {
         Some(s) => id_problem(s).map(|message| ValueIssue::Wrong(IssueClass::BadId, message)),
-        None => Some(ValueIssue::expected("an id (text)")),
+        None => Some(ValueIssue::expected("un identifiant (texte)")),
     }
 }
 
 /// A whole number in `min..=max`.
 fn count(v: &Value, min: u64, max: u64) -> Option<ValueIssue> {
     let outside = |n: &dyn std::fmt::Display| {
-        ValueIssue::Wrong(IssueClass::BadValue, format!("{n} is outside {min}…{max}"))
+        ValueIssue::Wrong(IssueClass::BadValue, format!("{n} est hors de {min}…{max}"))
     };
     match v.as_u64() {
         Some(n) if n < min || n > max => Some(outside(&n)),
         Some(_) => None,
         None if v.as_i64().is_some() => Some(outside(v)),
-        None => Some(ValueIssue::expected("a whole number")),
+        None => Some(ValueIssue::expected("un nombre entier")),
     }
 }
 
@@ -460,14 +470,14 @@ fn money(v: &Value) -> Option<ValueIssue> {
         // CSV cells that could not be read as an amount arrive as text.
         Value::String(s) => match Money::from_euros_str(s) {
             Err(e) => Err(e),
-            Ok(_) => return Some(ValueIssue::expected("a number of euros")),
+            Ok(_) => return Some(ValueIssue::expected("un montant en euros")),
         },
-        _ => return Some(ValueIssue::expected("a number of euros")),
+        _ => return Some(ValueIssue::expected("un montant en euros")),
     };
     match parsed {
         Ok(m) if m.is_negative() => Some(ValueIssue::Wrong(
             IssueClass::NegativeMoney,
-            format!("{m} € is negative"),
+            format!("{m} € est négatif"),
         )),
         Ok(_) => None,
         Err(e) => Some(ValueIssue::Wrong(IssueClass::BadValue, e.to_string())),
@@ -480,7 +490,7 @@ fn date(v: &Value) -> Option<ValueIssue> {
         Some(s) => parse_date(s)
             .err()
             .map(|message| ValueIssue::Wrong(IssueClass::BadDate, message)),
-        None => Some(ValueIssue::expected("a date YYYY-MM-DD")),
+        None => Some(ValueIssue::expected("une date AAAA-MM-JJ")),
     }
 }
 
@@ -495,13 +505,13 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
             }
         });
     if !shaped {
-        return Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
+        return Err(format!("« {s} » n’est pas une date de la forme AAAA-MM-JJ"));
     }
     let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("\"{s}\" is not a real calendar date"))?;
+        .map_err(|_| format!("« {s} » n’est pas une vraie date du calendrier"))?;
     if !DATE_YEARS.contains(&date.year()) {
         return Err(format!(
-            "\"{s}\" is outside the years {} to {}",
+            "« {s} » est hors des années {} à {}",
             DATE_YEARS.start(),
             DATE_YEARS.end()
         ));
@@ -535,7 +545,7 @@ fn expert_rules(o: &Map<String, Value>, reference: &Reference<'_>, out: &mut Vec
             "employer",
             IssueClass::EmployeeWithoutEmployer,
             format!(
-                "an expert with status \"{}\" must name an employer",
+                "un expert au statut « {} » doit nommer un employeur",
                 status.unwrap_or_default()
             ),
         ));
@@ -544,14 +554,14 @@ fn expert_rules(o: &Map<String, Value>, reference: &Reference<'_>, out: &mut Vec
         out.push(FieldIssue::new(
             "consent",
             IssueClass::MissingField,
-            "employees and public agents need the employer's consent (scheme and status)",
+            "salariés et agents publics ont besoin de l’accord de l’employeur (cadre et état)",
         ));
     }
     if matches!(status, Some("independent" | "retired")) && present(o, "employer") {
         out.push(FieldIssue::new(
             "employer",
             IssueClass::BadValue,
-            "only employees and public agents have an employer",
+            "seuls les salariés et agents publics ont un employeur",
         ));
     }
     if let Some(home) = o.get("home").and_then(Value::as_object) {
@@ -562,7 +572,7 @@ fn expert_rules(o: &Map<String, Value>, reference: &Reference<'_>, out: &mut Vec
             out.push(FieldIssue::new(
                 "home.department",
                 IssueClass::BadValue,
-                "a département is given only for experts living in France",
+                "un département ne se donne que pour les experts résidant en France",
             ));
         }
     }
@@ -574,7 +584,7 @@ fn expert_rules(o: &Map<String, Value>, reference: &Reference<'_>, out: &mut Vec
         out.push(FieldIssue::new(
             "consent.valid_to",
             IssueClass::WindowReversed,
-            format!("consent ends ({to}) before it starts ({from})"),
+            format!("l’accord finit ({to}) avant de commencer ({from})"),
         ));
     }
 }
@@ -588,7 +598,7 @@ fn need_rules(o: &Map<String, Value>, out: &mut Vec<FieldIssue>) {
             "duration_days",
             IssueClass::DurationOutOfRange,
             format!(
-                "a mission lasts {} to {} days, not {days}",
+                "une mission dure de {} à {} jours, pas {days}",
                 MISSION_DAYS.start(),
                 MISSION_DAYS.end()
             ),
@@ -605,7 +615,8 @@ fn need_rules(o: &Map<String, Value>, out: &mut Vec<FieldIssue>) {
             "window",
             IssueClass::WindowTooShort,
             format!(
-                "the window {window} has {} days, fewer than duration_days = {days}",
+                "la période {} a {} jours, moins que duration_days = {days}",
+                crate::fr::window(&window),
                 window.len_days()
             ),
         ));
@@ -615,17 +626,17 @@ fn need_rules(o: &Map<String, Value>, out: &mut Vec<FieldIssue>) {
         Some("reciprocity") if country.is_some_and(|c| c != "FR") => out.push(FieldIssue::new(
             "country",
             IssueClass::BadValue,
-            "a reciprocity mission takes place in the region: country must be FR",
+            "une mission de réciprocité a lieu dans la région : country doit être FR",
         )),
         Some("standard") if country == Some("FR") => out.push(FieldIssue::new(
             "country",
             IssueClass::BadValue,
-            "a standard mission takes place abroad: use kind \"reciprocity\" for a mission in France",
+            "une mission standard a lieu à l’étranger : utilisez kind \"reciprocity\" pour une mission en France",
         )),
         Some("standard") if present(o, "expert_origin") => out.push(FieldIssue::new(
             "expert_origin",
             IssueClass::BadValue,
-            "expert_origin applies to reciprocity needs only",
+            "expert_origin ne s’applique qu’aux besoins de réciprocité",
         )),
         _ => {}
     }

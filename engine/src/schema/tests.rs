@@ -460,7 +460,7 @@ fn an_unknown_theme_names_the_closest_keys_and_a_comma_list_gets_a_hint() {
     let issues = check(RecordKind::Need, &v).unwrap_err();
     assert_eq!(issues[0].class, IssueClass::UnknownTheme);
     assert!(
-        issues[0].message.contains("closest: dechets"),
+        issues[0].message.contains("les plus proches : dechets"),
         "{}",
         issues[0].message
     );
@@ -473,7 +473,7 @@ fn an_unknown_theme_names_the_closest_keys_and_a_comma_list_gets_a_hint() {
         assert!(
             issue
                 .message
-                .contains("separate the items of a list with \";\""),
+                .contains("séparez les éléments d’une liste par \";\""),
             "{issue}"
         );
     }

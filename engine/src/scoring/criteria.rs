@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use super::text::stems;
 use super::{Criterion, Scorer, Subject};
+use crate::fr::criteria as fr;
 use crate::model::{LanguageLevel, Need, ThemeKey};
 use crate::reference::ThemeRelation;
 use crate::values::{Cefr, CountryCode, LanguageCode};
@@ -123,8 +124,12 @@ impl<'p> Profile<'p> {
 /// `format!` when the explanation is wanted; nothing otherwise (bounding many candidates
 /// should not pay for sentences nobody reads).
 macro_rules! say {
-    ($explain:expr, $($arg:tt)*) => {
-        if $explain { format!($($arg)*) } else { String::new() }
+    ($explain:expr, $text:expr) => {
+        if $explain {
+            String::from($text)
+        } else {
+            String::new()
+        }
     };
 }
 
@@ -205,29 +210,25 @@ impl Scorer<'_> {
         match best {
             Some((ThemeRelation::Same, _)) => (
                 theme_value(ThemeRelation::Same),
-                say!(explain, "same theme: {}", label(need.theme.as_str())),
+                say!(explain, fr::same_theme(&label(need.theme.as_str()))),
             ),
             Some((ThemeRelation::ParentChild, t)) => (
                 theme_value(ThemeRelation::ParentChild),
                 say!(
                     explain,
-                    "{} contains or is contained in {}",
-                    label(t.as_str()),
-                    label(need.theme.as_str())
+                    fr::parent_theme(&label(t.as_str()), &label(need.theme.as_str()))
                 ),
             ),
             Some((ThemeRelation::Sibling, t)) => (
                 theme_value(ThemeRelation::Sibling),
                 say!(
                     explain,
-                    "{} is a neighbouring theme of {}",
-                    label(t.as_str()),
-                    label(need.theme.as_str())
+                    fr::sibling_theme(&label(t.as_str()), &label(need.theme.as_str()))
                 ),
             ),
             _ => (
                 theme_value(ThemeRelation::Unrelated),
-                say!(explain, "no theme close to {}", label(need.theme.as_str())),
+                say!(explain, fr::no_theme(&label(need.theme.as_str()))),
             ),
         }
     }
@@ -253,14 +254,7 @@ impl Scorer<'_> {
             .filter(|(_, words)| words.iter().any(|w| have.contains(w)))
             .map(|(skill, _)| skill.as_str())
             .collect();
-        let detail = if matched.is_empty() {
-            format!("no listed skill in common; text relevance {rel:.1}")
-        } else {
-            format!(
-                "skills in common: {}; text relevance {rel:.1}",
-                matched.join(", ")
-            )
-        };
+        let detail = fr::skills(&matched, rel);
         (skills_value(text, overlap), detail)
     }
 
@@ -271,8 +265,10 @@ impl Scorer<'_> {
             String::new()
         };
         if p.countries.contains(&need.country) {
-            let verb = if p.is_offer { "names" } else { "has worked in" };
-            return (SAME_COUNTRY, say!(explain, "{verb} {where_}"));
+            return (
+                SAME_COUNTRY,
+                say!(explain, fr::same_country(p.is_offer, &where_)),
+            );
         }
         let sub = |c: CountryCode| {
             self.reference
@@ -287,44 +283,29 @@ impl Scorer<'_> {
                 .iter()
                 .find(|c| sub(**c).is_some_and(|s| s.0 == code))
         {
-            let verb = if p.is_offer { "names" } else { "has worked in" };
             return (
                 SAME_SUBREGION,
                 say!(
                     explain,
-                    "{verb} {} (same sub-region: {name})",
-                    self.country_name(*c)
+                    fr::same_subregion(p.is_offer, &self.country_name(*c), &name)
                 ),
             );
         }
-        (
-            0.0,
-            say!(explain, "no experience of {where_} or its sub-region"),
-        )
+        (0.0, say!(explain, fr::no_country(&where_)))
     }
 
     fn slack(&self, slack_days: u32, explain: bool) -> (f64, String) {
         (
             capped(slack_days, self.config.slack_full_days),
-            say!(explain, "{slack_days} days of slack around the dates"),
+            say!(explain, fr::slack(slack_days)),
         )
     }
 
     fn experience(&self, p: &Profile<'_>, explain: bool) -> (f64, String) {
         let value = experience_value(p.missions_done, self.config.experience_full);
         match p.missions_done {
-            Some(n) => (
-                value,
-                say!(
-                    explain,
-                    "{n} mission{} done with the network",
-                    if n == 1 { "" } else { "s" }
-                ),
-            ),
-            None => (
-                value,
-                say!(explain, "company offer: experience not recorded"),
-            ),
+            Some(n) => (value, say!(explain, fr::missions_done(n))),
+            None => (value, say!(explain, fr::OFFER_EXPERIENCE)),
         }
     }
 
@@ -332,12 +313,7 @@ impl Scorer<'_> {
         let n = self.history.recent.get(p.id).copied().unwrap_or(0);
         (
             1.0 / (1.0 + f64::from(n)),
-            say!(
-                explain,
-                "proposed or booked {n} time{} in the last {} days",
-                if n == 1 { "" } else { "s" },
-                self.config.rotation_days
-            ),
+            say!(explain, fr::rotation(n, self.config.rotation_days)),
         )
     }
 }
@@ -371,7 +347,14 @@ fn languages_with(
                 let spoken = level_of(r.code).unwrap_or(Cefr::A1);
                 let room = f64::from(Cefr::C2.rank() - r.level.rank());
                 if spoken > r.level {
-                    notes.push(say!(explain, "{} {spoken} (required {})", r.code, r.level));
+                    notes.push(say!(
+                        explain,
+                        fr::above_required(
+                            r.code.as_str(),
+                            &spoken.to_string(),
+                            &r.level.to_string()
+                        )
+                    ));
                 }
                 if room == 0.0 {
                     1.0
@@ -389,7 +372,7 @@ fn languages_with(
         return (
             margin,
             if notes.is_empty() {
-                say!(explain, "required levels met exactly")
+                say!(explain, fr::LEVELS_EXACT)
             } else {
                 notes.join(", ")
             },
@@ -400,13 +383,22 @@ fn languages_with(
         .iter()
         .map(|w| match level_of(w.code) {
             Some(l) if l >= w.level => {
-                notes.insert(0, say!(explain, "speaks {} {l} (preferred)", w.code));
+                notes.insert(
+                    0,
+                    say!(
+                        explain,
+                        fr::preferred_spoken(w.code.as_str(), &l.to_string())
+                    ),
+                );
                 1.0
             }
             Some(l) => {
                 notes.insert(
                     0,
-                    say!(explain, "some {} ({l}, {} preferred)", w.code, w.level),
+                    say!(
+                        explain,
+                        fr::preferred_partly(w.code.as_str(), &l.to_string(), &w.level.to_string())
+                    ),
                 );
                 0.5
             }
@@ -417,7 +409,7 @@ fn languages_with(
     let detail = if !explain {
         String::new()
     } else if notes.is_empty() {
-        say!(explain, "no preferred language spoken")
+        say!(explain, fr::NO_PREFERRED)
     } else {
         notes.join(", ")
     };

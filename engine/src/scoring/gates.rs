@@ -4,6 +4,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 use super::{Gate, Scorer, Subject};
+use crate::fr::gates as fr;
 use crate::model::{ConsentStatus, Expert, ExpertStatus, LanguageLevel, Need, NeedKind, Offer};
 use crate::reference::AdviceLevel;
 use crate::values::{CountryCode, DateWindow};
@@ -69,11 +70,12 @@ fn missing_languages(spoken: &[LanguageLevel], required: &[LanguageLevel]) -> Ve
         .iter()
         .filter_map(|r| match spoken.iter().find(|s| s.code == r.code) {
             Some(s) if s.level >= r.level => None,
-            Some(s) => Some(format!(
-                "{} {} required, speaks {}",
-                r.code, r.level, s.level
+            Some(s) => Some(fr::language_low(
+                r.code.as_str(),
+                &r.level.to_string(),
+                &s.level.to_string(),
             )),
-            None => Some(format!("{} {} required, not spoken", r.code, r.level)),
+            None => Some(fr::language_missing(r.code.as_str(), &r.level.to_string())),
         })
         .collect()
 }
@@ -98,21 +100,15 @@ fn earliest_run(
 fn unavailable(need: &Need, e: &Expert, in_need: &[DateWindow], busy: &[DateWindow]) -> String {
     let days = need.duration_days;
     if in_need.is_empty() {
-        format!(
-            "no availability window ({}) overlaps the need's window {}",
-            list(&e.availability),
-            need.window
+        fr::no_overlap(
+            &crate::fr::windows(&e.availability),
+            &crate::fr::window(&need.window),
         )
     } else if earliest_run(in_need, days, &[]).is_some() {
-        format!(
-            "every run of {days} available days clashes with a booked mission ({})",
-            list(busy)
-        )
+        fr::booked(days, &crate::fr::windows(busy))
     } else {
         let longest = in_need.iter().map(DateWindow::len_days).max().unwrap_or(0);
-        format!(
-            "the longest overlap with the need's window is {longest} days; the mission needs {days}"
-        )
+        fr::too_short(longest, days)
     }
 }
 
@@ -142,10 +138,11 @@ fn consent_over_dates(
         }
         None => out.fail(
             Gate::Consent,
-            format!(
-                "consent is valid {}..{}: no run of {days} available days fits inside it (earliest otherwise {run})",
-                valid.valid_from.map_or("…".into(), |d| d.to_string()),
-                valid.valid_to.map_or("…".into(), |d| d.to_string()),
+            fr::consent_dates(
+                &valid.valid_from.map_or("…".into(), crate::fr::date),
+                &valid.valid_to.map_or("…".into(), crate::fr::date),
+                days,
+                &crate::fr::window(&run),
             ),
         ),
     }
@@ -165,9 +162,9 @@ impl Scorer<'_> {
             // Not in the list is not known to be safe.
             out.flag(
                 Gate::TravelAdvice,
-                format!(
-                    "avis aux voyageurs inconnu : {name} n’est pas dans la liste explor du {} ; consulter France Diplomatie avant de proposer",
-                    crate::values::french_date::reference_date(travel.date())
+                fr::advice_unknown(
+                    &name,
+                    &crate::values::french_date::reference_date(travel.date()),
                 ),
             );
             return;
@@ -176,17 +173,14 @@ impl Scorer<'_> {
             AdviceLevel::Clear => {}
             AdviceLevel::Red => out.fail(
                 Gate::TravelAdvice,
-                format!(
-                    "France formally advises against travel to {name} (Conseils aux voyageurs, as recorded {})",
-                    travel.date()
+                fr::advice_red(
+                    &name,
+                    &crate::values::french_date::reference_date(travel.date()),
                 ),
             ),
             AdviceLevel::Partial => out.flag(
                 Gate::TravelAdvice,
-                format!(
-                    "parts of {name} are formally advised against ({}): check the mission's region",
-                    advice.note.as_deref().unwrap_or("see Conseils aux voyageurs")
-                ),
+                fr::advice_partial(&name, advice.note.as_deref()),
             ),
         }
     }
@@ -220,10 +214,7 @@ impl Scorer<'_> {
         if need.duration_days > e.max_mission_days {
             out.fail(
                 Gate::Duration,
-                format!(
-                    "the mission lasts {} days; accepts at most {}",
-                    need.duration_days, e.max_mission_days
-                ),
+                fr::too_long(need.duration_days, e.max_mission_days),
             );
         }
         self.home_gate(need, e, &mut out);
@@ -239,25 +230,19 @@ impl Scorer<'_> {
         match (employed, e.consent.status) {
             (true, ConsentStatus::Granted) => Some(true),
             (true, ConsentStatus::Pending) if self.config.include_pending => {
-                out.flag(
-                    Gate::Consent,
-                    "the employer's consent is still pending".into(),
-                );
+                out.flag(Gate::Consent, fr::CONSENT_STILL_PENDING.into());
                 Some(true)
             }
             (true, ConsentStatus::Pending) => {
-                out.fail(Gate::Consent, "the employer's consent is pending".into());
+                out.fail(Gate::Consent, fr::CONSENT_PENDING.into());
                 None
             }
             (_, ConsentStatus::Refused) => {
-                out.fail(Gate::Consent, "the employer refused consent".into());
+                out.fail(Gate::Consent, fr::CONSENT_REFUSED.into());
                 (!employed).then_some(false)
             }
             (true, ConsentStatus::NotRequired) => {
-                out.fail(
-                    Gate::Consent,
-                    "employees and public agents need their employer's consent; it is recorded as not required".into(),
-                );
+                out.fail(Gate::Consent, fr::CONSENT_NOT_REQUIRED.into());
                 None
             }
             (false, _) => Some(false),
@@ -296,23 +281,15 @@ impl Scorer<'_> {
     fn home_gate(&self, need: &Need, e: &Expert, out: &mut GateOutcome) {
         let home = e.home.country;
         match need.kind {
-            NeedKind::Standard if home != CountryCode::france() => out.fail(
-                Gate::Home,
-                format!(
-                    "based in {}: standard missions take experts based in France",
-                    self.country_name(home)
-                ),
-            ),
+            NeedKind::Standard if home != CountryCode::france() => {
+                out.fail(Gate::Home, fr::home_abroad(&self.country_name(home)));
+            }
             NeedKind::Standard => match &e.home.department {
                 Some(d) if self.config.region_departements.contains(d) => {}
                 other => {
                     let detail = match other {
-                        Some(d) => {
-                            format!("based in département {d}, outside the network's region")
-                        }
-                        None => {
-                            "département not recorded: cannot tell if based in the region".into()
-                        }
+                        Some(d) => fr::outside_region(d.as_str()),
+                        None => fr::NO_DEPARTEMENT.into(),
                     };
                     if self.config.strict_region {
                         out.fail(Gate::Home, detail);
@@ -321,21 +298,16 @@ impl Scorer<'_> {
                     }
                 }
             },
-            NeedKind::Reciprocity if home == CountryCode::france() => out.fail(
-                Gate::Home,
-                "based in France: reciprocity missions bring an expert from abroad".into(),
-            ),
+            NeedKind::Reciprocity if home == CountryCode::france() => {
+                out.fail(Gate::Home, fr::RECIPROCITY_FROM_FRANCE.into());
+            }
             NeedKind::Reciprocity => {
                 if let Some(origin) = need.expert_origin
                     && origin != home
                 {
                     out.fail(
                         Gate::Home,
-                        format!(
-                            "the need asks for an expert from {}; based in {}",
-                            self.country_name(origin),
-                            self.country_name(home)
-                        ),
+                        fr::wrong_origin(&self.country_name(origin), &self.country_name(home)),
                     );
                 }
             }
@@ -354,16 +326,15 @@ impl Scorer<'_> {
                 }
                 None => out.fail(
                     Gate::Availability,
-                    format!(
-                        "the offer's window {} shares only {} days with the need's window; the mission needs {days}",
-                        o.window,
-                        w.len_days()
-                    ),
+                    fr::offer_window_short(&crate::fr::window(&o.window), w.len_days(), days),
                 ),
             },
             None => out.fail(
                 Gate::Availability,
-                format!("the offer's window {} does not overlap the need's window {}", o.window, need.window),
+                fr::offer_window_apart(
+                    &crate::fr::window(&o.window),
+                    &crate::fr::window(&need.window),
+                ),
             ),
         }
         let missing = missing_languages(&o.languages, &need.languages);
@@ -371,38 +342,19 @@ impl Scorer<'_> {
             out.fail(Gate::Language, missing.join("; "));
         }
         if days > o.max_mission_days {
-            out.fail(
-                Gate::Duration,
-                format!(
-                    "the mission lasts {days} days; the offer allows at most {}",
-                    o.max_mission_days
-                ),
-            );
+            out.fail(Gate::Duration, fr::offer_too_long(days, o.max_mission_days));
         }
         if need.kind == NeedKind::Reciprocity {
-            out.fail(
-                Gate::Home,
-                "company staff are based in France; reciprocity missions bring an expert from abroad".into(),
-            );
+            out.fail(Gate::Home, fr::OFFER_RECIPROCITY.into());
         }
         let used = self.bookings.offers_used.get(&o.id).copied().unwrap_or(0);
         if used >= o.headcount {
-            out.fail(
-                Gate::Headcount,
-                format!(
-                    "all {} missions of the offer are already staffed",
-                    o.headcount
-                ),
-            );
+            out.fail(Gate::Headcount, fr::headcount(o.headcount));
         }
         if !o.countries.is_empty() && !o.countries.contains(&need.country) {
             out.fail(
                 Gate::Countries,
-                format!(
-                    "the offer names {} as its countries; the need is in {}",
-                    list(&o.countries),
-                    self.country_name(need.country)
-                ),
+                fr::offer_countries(&list(&o.countries), &self.country_name(need.country)),
             );
         }
         self.travel_gate(need, &mut out);

@@ -204,7 +204,7 @@ fn availability_exactly_duration_days_long() {
         panic!()
     };
     assert!(
-        x.reasons[0].detail.contains("9 days"),
+        x.reasons[0].detail.contains("est de 9 jours"),
         "{}",
         x.reasons[0].detail
     );
@@ -229,7 +229,7 @@ fn bookings_push_the_dates_or_exclude() {
         panic!()
     };
     assert_eq!(x.reasons[0].gate, Gate::Availability);
-    assert!(x.reasons[0].detail.contains("booked"));
+    assert!(x.reasons[0].detail.contains("mission déjà prévue"));
 }
 
 #[test]
@@ -241,7 +241,7 @@ fn language_level_b1_against_b2_required() {
         panic!()
     };
     assert_eq!(x.reasons[0].gate, Gate::Language);
-    assert!(x.reasons[0].detail.contains("fr B2 required, speaks B1"));
+    assert!(x.reasons[0].detail.contains("fr B2 requis, parle B1"));
     let b2 = expert(json!({"languages": [{"code": "fr", "level": "B2"}]}));
     eligible(f.scorer().evaluate(&n, Subject::Expert(&b2), 0.0));
 }

@@ -15,7 +15,7 @@ pub struct DateWindow {
 
 /// Why a window could not be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("window ends ({to}) before it starts ({from})")]
+#[error("la période finit ({to}) avant de commencer ({from})")]
 pub struct ReversedWindow {
     /// First day given.
     pub from: NaiveDate,

@@ -681,7 +681,10 @@ fn index_follows_the_store() {
     drop(conn);
     let mut ws = Workspace::open(&root).unwrap();
     let notices = ws.take_notices();
-    assert!(notices.iter().any(|n| n.contains("stale")), "{notices:?}");
+    assert!(
+        notices.iter().any(|n| n.contains("en retard")),
+        "{notices:?}"
+    );
     assert_eq!(ws.check().unwrap().index_generation, Some(99));
 
     // A deleted index directory is rebuilt too.

@@ -25,8 +25,8 @@ impl Workspace {
             other => {
                 return Err(UserError::WrongKind {
                     id: need.association.clone(),
-                    expected: "an association",
-                    found: other.kind().as_str().to_owned(),
+                    expected: "une association",
+                    found: explor_engine::fr::records::article(other.kind()).to_owned(),
                 }
                 .into());
             }
@@ -152,19 +152,23 @@ fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>> {
             if !inside {
                 return Err(refused(
                     &path,
-                    "a template may be a link only to a file inside the workspace".into(),
+                    "un modèle ne peut être un lien que vers un fichier dans l’espace de travail"
+                        .into(),
                 ));
             }
         }
         let meta = std::fs::metadata(&path).map_err(|e| Error::io(&path, e))?;
         if !meta.is_file() {
-            return Err(refused(&path, "a template must be a regular file".into()));
+            return Err(refused(
+                &path,
+                "un modèle doit être un fichier ordinaire".into(),
+            ));
         }
         if meta.len() > MAX_TEMPLATE_BYTES {
             return Err(refused(
                 &path,
                 format!(
-                    "a template may hold at most {} KiB (this one: {} KiB)",
+                    "un modèle fait au plus {} Kio (celui-ci : {} Kio)",
                     MAX_TEMPLATE_BYTES / 1024,
                     meta.len().div_ceil(1024)
                 ),

@@ -314,8 +314,8 @@ impl Workspace {
             Record::Need(n) => Ok(*n),
             other => Err(UserError::WrongKind {
                 id: id.to_owned(),
-                expected: "a need",
-                found: other.kind().as_str().to_owned(),
+                expected: "un besoin",
+                found: explor_engine::fr::records::article(other.kind()).to_owned(),
             }
             .into()),
         }
@@ -325,10 +325,10 @@ impl Workspace {
         let (ids, expected, kind): (Vec<&str>, &'static str, RecordKind) = match staff {
             StaffRequest::Experts(ids) => (
                 ids.iter().map(String::as_str).collect(),
-                "an expert",
+                "un expert",
                 RecordKind::Expert,
             ),
-            StaffRequest::Offer(id) => (vec![id.as_str()], "an offer", RecordKind::Offer),
+            StaffRequest::Offer(id) => (vec![id.as_str()], "une offre", RecordKind::Offer),
         };
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
@@ -337,7 +337,7 @@ impl Workspace {
                 return Err(UserError::WrongKind {
                     id: id.to_owned(),
                     expected,
-                    found: record.kind().as_str().to_owned(),
+                    found: explor_engine::fr::records::article(record.kind()).to_owned(),
                 }
                 .into());
             }

@@ -117,7 +117,10 @@ fn cancelling_frees_the_dates_and_the_log_persists() {
     let err = ws
         .advance_mission("mis-0001", State::Trained, d("2026-11-01"), None)
         .unwrap_err();
-    assert!(err.to_string().contains("cannot move to trained"), "{err}");
+    assert!(
+        err.to_string().contains("ne peut pas passer à « formée »"),
+        "{err}"
+    );
     let m = ws
         .advance_mission(
             "mis-0001",
@@ -224,7 +227,7 @@ fn removal_respects_missions() {
     let err = ws
         .advance_mission("mis-0001", State::InField, d("2027-03-01"), None)
         .unwrap_err();
-    assert!(err.to_string().contains("erased"), "{err}");
+    assert!(err.to_string().contains("effacé·e à sa demande"), "{err}");
 }
 
 #[test]

@@ -96,7 +96,7 @@ impl Workspace {
                     Err(Error::User(UserError::Locked(_))) => return Err(damaged.into()),
                     Err(e) => return Err(e),
                 };
-                notices.push(format!("{damaged}: rebuilt from the store"));
+                notices.push(format!("{damaged} : reconstruit à partir de la base"));
                 SearchIndex::recreate(&root.join(INDEX_DIR))?
             }
             Err(e) => return Err(e),
@@ -125,9 +125,9 @@ impl Workspace {
             };
             let n = ws.rebuild_index()?;
             ws.notices.push(match index_gen {
-                None => format!("search index missing or in an older format: rebuilt ({n} documents)"),
+                None => format!("index de recherche absent ou d’un format plus ancien : reconstruit ({n} documents)"),
                 Some(g) => format!(
-                    "search index was stale (generation {g}, store {store_gen}): rebuilt ({n} documents)"
+                    "l’index de recherche était en retard (génération {g}, base {store_gen}) : reconstruit ({n} documents)"
                 ),
             });
         }

@@ -162,7 +162,7 @@ fn an_index_behind_the_store_is_read_as_it_is_while_a_writer_holds_the_lock() {
     // Once the writer is gone, the next open brings the index up.
     let mut after = Workspace::open(&root).unwrap();
     assert_eq!(after.index().generation().unwrap(), Some(2));
-    assert!(after.take_notices()[0].contains("rebuilt"));
+    assert!(after.take_notices()[0].contains("reconstruit"));
 }
 
 #[test]

@@ -281,10 +281,10 @@ async fn a_call_is_run_committed_and_a_mission_advanced_with_its_documents() {
         .await
         .expect("open it");
     assert_eq!(b.path().await, format!("/missions/{id}"));
-    b.press("Passer à : termes de référence rédigés").await;
+    b.press("Passer à : termes rédigés").await;
     let page = b.wait_for_text("Passer à :").await;
     assert!(
-        !page.contains("Passer à : termes de référence rédigés"),
+        !page.contains("Passer à : termes rédigés"),
         "the mission moved on"
     );
     let shown = json(&server, &["mission", "show", &id, "--format", "json"]);

@@ -217,7 +217,7 @@ fn out_writes_the_whole_report_and_runs_are_identical() {
             out.to_str().unwrap(),
         ],
     );
-    assert!(said.contains("report written to"), "{said}");
+    assert!(said.contains("rapport écrit dans"), "{said}");
     let written = std::fs::read_to_string(&out).expect("the report is written");
     let quiet = ws
         .explor(&["batch", "--call", CALL, "--format", "json"])
@@ -259,17 +259,35 @@ fn out_writes_the_whole_report_and_runs_are_identical() {
 fn table_markdown_and_csv_name_the_needs_and_candidates() {
     let ws = sample();
     let table = run_ok(&ws, &["batch", "--call", CALL]);
-    assert!(table.contains("needs covered"), "{table}");
+    // The meeting report says the coverage in words, never the solver's objective.
+    assert!(
+        table
+            .contains("18 besoins couverts sur 21, 19 places pourvues sur 23, score total 1669,33"),
+        "{table}"
+    );
+    assert!(
+        !table.contains("objective") && !table.contains("166933"),
+        "{table}"
+    );
     assert!(table.contains("Hélène Bousquet"));
-    assert!(table.contains("unserved"));
-    assert!(table.contains("alternates"));
+    assert!(table.contains("Besoins non pourvus"));
+    assert!(table.contains("Suppléants"));
+    assert!(table.contains("compétences en commun : "), "{table}");
 
     let md = run_ok(&ws, &["batch", "--call", CALL, "--format", "md"]);
     assert!(
-        md.starts_with("# Batch assignment — call 2027-printemps\n"),
+        md.starts_with("# Affectation groupée — appel 2027-printemps\n"),
         "{md}"
     );
-    for heading in ["## Assignments", "## Unserved needs", "## Alternates"] {
+    assert!(
+        md.contains("**Couverture :** 18 besoins couverts sur 21, 19 places pourvues sur 23, score total 1669,33."),
+        "{md}"
+    );
+    assert!(
+        !md.contains("objective") && !md.contains("weight 166933"),
+        "{md}"
+    );
+    for heading in ["## Affectations", "## Besoins non pourvus", "## Suppléants"] {
         assert!(md.contains(heading), "{heading} in {md}");
     }
     assert!(md.contains("| need-kin-dechets — "));
@@ -278,7 +296,7 @@ fn table_markdown_and_csv_name_the_needs_and_candidates() {
     let cells = |line: &str| line.matches('|').count() - line.matches("\\|").count();
     let mut columns = 0;
     for line in md.lines() {
-        if line.starts_with("| Need |") {
+        if line.starts_with("| Besoin |") {
             columns = cells(line);
         } else if line.starts_with('|') {
             assert_eq!(cells(line), columns, "{line}");

@@ -3,7 +3,7 @@
 use explor_tests::{TestWorkspace, fixture, sample_dir};
 use serde_json::Value;
 
-use crate::{KINDS, dataset_ids, import_json, raw_snapshot, run_ok};
+use crate::{KINDS, dataset_ids, import_json, kind_fr, raw_snapshot, run_ok};
 
 #[test]
 fn list_without_a_workspace_asks_for_explor_init() {
@@ -128,7 +128,9 @@ fn demo_reports_the_import_counts_and_the_worked_example() {
     let ids = dataset_ids(&sample_dir());
     let total: usize = ids.values().map(Vec::len).sum();
     assert!(
-        text.contains(&format!("imported: {total} added, 0 updated, 0 unchanged")),
+        text.contains(&format!(
+            "importé : {total} ajoutée(s), 0 mise(s) à jour, 0 inchangée(s)"
+        )),
         "{text}"
     );
     for kind in KINDS {
@@ -136,7 +138,7 @@ fn demo_reports_the_import_counts_and_the_worked_example() {
         assert!(
             text.lines().any(|l| {
                 let words: Vec<&str> = l.split_whitespace().collect();
-                words.starts_with(&[n.as_str(), kind, n.as_str(), "added,"])
+                words.starts_with(&[n.as_str(), kind_fr(kind), n.as_str(), "ajoutée(s),"])
             }),
             "no import line for {n} {kind}:\n{text}"
         );

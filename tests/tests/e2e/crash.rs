@@ -39,7 +39,7 @@ fn reopens_whole(ws: &TestWorkspace, what: &str) {
     let out = ws.explor(&["check"]).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        out.status.success() && stdout.contains("store and index agree"),
+        out.status.success() && stdout.contains("la base et l’index concordent"),
         "{what}: check after the kill:\n{stdout}\n{}",
         String::from_utf8_lossy(&out.stderr)
     );

@@ -3,7 +3,7 @@
 use explor_tests::{TestWorkspace, sample_dir};
 use serde_json::Value;
 
-use crate::{KINDS, dataset_ids, ids_of, import_json, raw_snapshot, run_ok, singular};
+use crate::{KINDS, dataset_ids, ids_of, import_json, kind_fr, raw_snapshot, run_ok, singular};
 
 /// Total number of records in the sample files.
 fn sample_total() -> usize {
@@ -34,14 +34,16 @@ fn sample_import_prints_one_line_per_kind_and_the_totals() {
         assert!(
             text.lines().any(|l| {
                 let words: Vec<&str> = l.split_whitespace().collect();
-                words.starts_with(&[&n.to_string(), kind, &n.to_string(), "added,"])
+                words.starts_with(&[&n.to_string(), kind_fr(kind), &n.to_string(), "ajoutée(s),"])
             }),
             "no line for {n} {kind}:\n{text}"
         );
     }
     let total = sample_total();
     assert!(
-        text.contains(&format!("imported: {total} added, 0 updated, 0 unchanged")),
+        text.contains(&format!(
+            "importé : {total} ajoutée(s), 0 mise(s) à jour, 0 inchangée(s)"
+        )),
         "{text}"
     );
 }
@@ -87,7 +89,9 @@ fn reimporting_the_sample_changes_nothing() {
     let total = sample_total();
     let text = run_ok(&ws, &["import", sample_dir().to_str().expect("UTF-8 path")]);
     assert!(
-        text.contains(&format!("imported: 0 added, 0 updated, {total} unchanged")),
+        text.contains(&format!(
+            "importé : 0 ajoutée(s), 0 mise(s) à jour, {total} inchangée(s)"
+        )),
         "{text}"
     );
 }

@@ -131,7 +131,7 @@ fn match_reports_user_mistakes() {
     let ws = sample();
     let out = ws.explor(&["match", "exp-0007"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not a need"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("exp-0007 est un expert, pas un besoin"));
     let out = ws.explor(&["match"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let csv = run_ok(&ws, &["match", "need-kin-dechets", "--format", "csv"]);
@@ -204,18 +204,18 @@ fn search_finds_french_words_with_or_without_accents() {
 fn removing_an_expert_erases_them_everywhere() {
     let ws = sample();
     let out = run_ok(&ws, &["remove", "exp-0101"]);
-    assert!(out.contains("erased"));
+    assert!(out.contains("effacé·e"), "{out}");
     let experts = run_ok(&ws, &["list", "experts", "--format", "json"]);
     assert!(!experts.contains("exp-0101"));
     let hits = run_ok(&ws, &["search", "", "--top", "500", "--format", "json"]);
     assert!(!hits.contains("exp-0101"));
     let show = ws.explor(&["show", "exp-0101"]).output().unwrap();
     assert_eq!(show.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&show.stderr).contains("erased"));
+    assert!(String::from_utf8_lossy(&show.stderr).contains("effacé·e"));
     // The offer that named them says so plainly.
     let offer = run_ok(&ws, &["show", "off-elec-2027"]);
     assert!(
-        offer.contains("exp-0101, named by this offer, was erased"),
+        offer.contains("exp-0101, cité par cette offre, a été effacé·e"),
         "{offer}"
     );
     run_ok(&ws, &["check"]);
@@ -230,10 +230,10 @@ fn a_missing_index_is_rebuilt_with_a_note_and_check_agrees() {
     std::fs::remove_dir_all(ws.workspace().join("index")).unwrap();
     let out = ws.explor(&["check"]).output().unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("rebuilt"));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("store and index agree"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("reconstruit"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("la base et l’index concordent"));
     let out = run_ok(&ws, &["reindex"]);
-    assert!(out.contains("rebuilt"));
+    assert!(out.contains("reconstruit"));
 }
 
 #[test]
@@ -249,7 +249,9 @@ fn a_second_writer_gets_a_clear_locked_error() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("locked by another explor process"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("verrouillé par un autre processus explor")
+    );
     drop(lock);
     run_ok(&ws, &["import", sample_dir().to_str().unwrap()]);
 }

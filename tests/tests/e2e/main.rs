@@ -15,7 +15,7 @@
 //! 4. `list --format csv` is importable: exporting and re-importing into a fresh
 //!    workspace gives identical `list --format json` output (`csv::*`).
 //! 5. Every validation class of the data-format contract is rejected, imported over a
-//!    valid dataset: exit 1; stderr names the file, the location (`record [N]` or
+//!    valid dataset: exit 1; stderr names the file, the location (`fiche [N]` or
 //!    `line N`) and the field; `--format json` reports the expected class; and the
 //!    workspace holds exactly what it held before (`validation::*`).
 //! 6. Problems in several records of several files are all reported, counted, and
@@ -77,6 +77,9 @@
 //!     header line with the closest column; own columns (`#…`, `--ignore-columns`,
 //!     note columns) are left out with one warning and empty rows skipped; `--encoding`
 //!     forces the decoding; every import error has a class in `--format json`.
+//! 19. French (`french::*`, issue #17 item 6): `--help`, `match` explanations, the
+//!     batch report (needs covered, never the solver's weight), import errors and
+//!     hints are French; JSON keys, ids and classes are not translated.
 
 mod batch;
 mod commands;
@@ -85,6 +88,7 @@ mod cost;
 mod crash;
 mod csv;
 mod erasure;
+mod french;
 mod import;
 mod index;
 mod mission;
@@ -103,6 +107,17 @@ use serde_json::Value;
 
 /// The four record kinds as file stems (and `list` arguments).
 pub const KINDS: [&str; 4] = ["associations", "experts", "offers", "needs"];
+
+/// How the import summary names each of [`KINDS`] (in French, plural).
+pub fn kind_fr(kind: &str) -> &'static str {
+    match kind {
+        "associations" => "associations",
+        "experts" => "experts",
+        "offers" => "offres",
+        "needs" => "besoins",
+        other => panic!("not a kind: {other}"),
+    }
+}
 
 /// The singular kind name, as the JSON import summary keys it.
 pub fn singular(kind: &str) -> &str {

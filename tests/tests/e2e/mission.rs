@@ -68,7 +68,7 @@ fn a_mission_is_created_followed_and_closed() {
         1,
     );
     assert!(
-        err.contains("[availability]") && err.contains("booked"),
+        err.contains("[disponibilité]") && err.contains("mission déjà prévue"),
         "{err}"
     );
 
@@ -108,7 +108,7 @@ fn a_mission_is_created_followed_and_closed() {
         ],
         1,
     );
-    assert!(err.contains("2027-02-27 to 2027-03-10"), "{err}");
+    assert!(err.contains("du 27/02/2027 au 10/03/2027"), "{err}");
     assert!(err.contains("--on"), "{err}");
     let after: [(&[&str], &str); 5] = [
         (&["advance", "mis-0001", "in_field"], "2027-02-28"),
@@ -159,16 +159,32 @@ fn illegal_moves_and_missing_prerequisites_are_refused_plainly() {
     );
     let err = run_fails(&ws, &["mission", "advance", "mis-0001", "in_field"], 1);
     assert!(
-        err.contains("proposed") && err.contains("cannot move to in_field"),
+        err.contains("est « proposée »") && err.contains("ne peut pas passer à « sur le terrain »"),
         "{err}"
     );
-    assert!(err.contains("terms_drafted or cancelled"), "{err}");
-    run_ok(&ws, &["mission", "advance", "mis-0001", "terms_drafted"]);
-    run_ok(&ws, &["mission", "advance", "mis-0001", "agreed"]);
+    assert!(
+        err.contains("« termes rédigés » (terms_drafted) ou « annulée » (cancelled)"),
+        "{err}"
+    );
+    // The French label is accepted as well as the key, in any case, with or without
+    // accents; the answer says the state in French.
+    let said = run_ok(&ws, &["mission", "advance", "mis-0001", "termes rédigés"]);
+    assert!(
+        said.contains("maintenant « termes rédigés » (terms_drafted)"),
+        "{said}"
+    );
+    run_ok(&ws, &["mission", "advance", "mis-0001", "Convenue"]);
+    let listed = run_ok(&ws, &["mission", "list", "--state", "convenue"]);
+    assert!(
+        listed.contains("mis-0001") && listed.contains("convenue"),
+        "{listed}"
+    );
+    let missions = json(&ws, &["mission", "list", "--format", "json"]);
+    assert_eq!(missions[0]["state"], "agreed", "JSON keeps the key");
     let err = run_fails(&ws, &["mission", "advance", "mis-0001", "trained"], 1);
     assert!(err.contains("mission record mis-0001 training"), "{err}");
     let err = run_fails(&ws, &["mission", "record", "mis-0001", "debrief"], 1);
-    assert!(err.contains("once it is returned"), "{err}");
+    assert!(err.contains("une fois la mission « revenue »"), "{err}");
     // Bad words are usage errors.
     run_fails(&ws, &["mission", "advance", "mis-0001", "flying"], 2);
     run_fails(&ws, &["mission", "record", "mis-0001", "visa"], 2);
@@ -299,7 +315,7 @@ fn an_erased_expert_is_named_plainly_on_their_mission() {
     assert!(err.contains("mis-0001"), "{err}");
     run_ok(&ws, &["remove", "exp-0007"]);
     let shown = run_ok(&ws, &["mission", "show", "mis-0001"]);
-    assert!(shown.contains("erased on"), "{shown}");
+    assert!(shown.contains("effacé·e le"), "{shown}");
     assert!(!shown.contains("Bousquet"), "{shown}");
     for kind in ["fiche", "convention", "livret"] {
         let text = run_ok(&ws, &["mission", "doc", "mis-0001", kind]);
@@ -324,7 +340,7 @@ fn batch_commit_creates_the_missions_and_a_second_run_has_nothing_left() {
     // The report comes first, then one line about the commit.
     let (report, tail) = out.rsplit_once("\n}\n").expect("JSON report then a line");
     let report: Value = serde_json::from_str(&format!("{report}\n}}")).unwrap();
-    assert!(tail.contains("committed"), "{tail}");
+    assert!(tail.contains("missions créées"), "{tail}");
     let assigned = report["assignments"].as_array().unwrap().len();
     let missions = json(&ws, &["mission", "list", "--format", "json"]);
     let people: usize = missions
@@ -373,7 +389,7 @@ fn the_demo_ends_with_the_kinshasa_mission() {
     let ws = TestWorkspace::new();
     let out = run_ok(&ws, &["demo"]);
     let tail = &out[out.find("== 8.").expect("section 8")..];
-    assert!(tail.contains("created mis-0001"), "{tail}");
+    assert!(tail.contains("mission mis-0001 créée"), "{tail}");
     assert!(tail.contains("Per diem"), "{tail}");
     assert!(tail.contains("# Fiche de mission"), "{tail}");
 }
@@ -645,7 +661,7 @@ fn template_overrides_stay_inside_the_workspace_and_small() {
     std::os::unix::fs::symlink(&outside, &fiche).unwrap();
     let err = run_fails(&ws, &["mission", "doc", "mis-0001", "fiche"], 1);
     assert!(err.contains("fiche.md.j2"), "{err}");
-    assert!(err.contains("inside the workspace"), "{err}");
+    assert!(err.contains("dans l’espace de travail"), "{err}");
 
     // A link that stays inside it is.
     std::fs::remove_file(&fiche).unwrap();
@@ -659,11 +675,11 @@ fn template_overrides_stay_inside_the_workspace_and_small() {
     std::fs::remove_file(&fiche).unwrap();
     std::fs::write(&fiche, "x".repeat(300 * 1024)).unwrap();
     let err = run_fails(&ws, &["mission", "doc", "mis-0001", "fiche"], 1);
-    assert!(err.contains("at most 256 KiB"), "{err}");
+    assert!(err.contains("au plus 256 Kio"), "{err}");
 
     // A folder where a template should be is refused too.
     std::fs::remove_file(&fiche).unwrap();
     std::fs::create_dir(&fiche).unwrap();
     let err = run_fails(&ws, &["mission", "doc", "mis-0001", "fiche"], 1);
-    assert!(err.contains("regular file"), "{err}");
+    assert!(err.contains("fichier ordinaire"), "{err}");
 }

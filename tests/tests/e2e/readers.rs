@@ -204,7 +204,7 @@ fn a_damaged_index_never_makes_a_command_panic_check_finds_it_and_reindex_repair
             // Whatever match made of it (it may have rebuilt an index it could not open),
             // check tells a damaged index from a sound one.
             let checked = ws.explor(&["check"]).output().unwrap();
-            let repaired = stderr_of(&matched).contains("rebuilt");
+            let repaired = stderr_of(&matched).contains("reconstruit");
             assert_eq!(
                 checked.status.code(),
                 Some(if repaired { 0 } else { 1 }),
@@ -215,7 +215,7 @@ fn a_damaged_index_never_makes_a_command_panic_check_finds_it_and_reindex_repair
 
             run_ok(&ws, &["reindex"]);
             assert!(
-                run_ok(&ws, &["check"]).contains("store and index agree"),
+                run_ok(&ws, &["check"]).contains("la base et l’index concordent"),
                 "{what}"
             );
             assert_eq!(
@@ -237,7 +237,7 @@ fn an_unreadable_index_metadata_file_is_rebuilt_on_open_not_fatal_to_every_comma
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
-    assert!(stderr_of(&out).contains("damaged"), "{}", stderr_of(&out));
+    assert!(stderr_of(&out).contains("endommagé"), "{}", stderr_of(&out));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
-    assert!(run_ok(&ws, &["check"]).contains("store and index agree"));
+    assert!(run_ok(&ws, &["check"]).contains("la base et l’index concordent"));
 }

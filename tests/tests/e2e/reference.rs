@@ -73,10 +73,10 @@ fn a_comma_separated_list_and_an_unknown_theme_say_what_to_write() {
         .expect("run explor");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("field \"themes[0]\""), "{stderr}");
-    assert!(stderr.contains("closest: dechets"), "{stderr}");
+    assert!(stderr.contains("champ « themes[0] »"), "{stderr}");
+    assert!(stderr.contains("les plus proches : dechets"), "{stderr}");
     assert!(
-        stderr.contains("separate the items of a list with \";\""),
+        stderr.contains("séparez les éléments d’une liste par \";\""),
         "{stderr}"
     );
 }
@@ -236,14 +236,14 @@ fn a_bad_table_is_refused_with_file_line_and_field_and_nothing_is_written() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("bareme.csv: line 3: field \"pays\": \"Atlantide\""),
+        stderr.contains("bareme.csv : ligne 3 : champ « pays » : « Atlantide » n’est pas un pays"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("bareme.csv: line 4: field \"taux\": \"1.400,50\""),
+        stderr.contains("bareme.csv : ligne 4 : champ « taux » : « 1.400,50 »"),
         "{stderr}"
     );
-    assert!(stderr.contains("nothing was imported"), "{stderr}");
+    assert!(stderr.contains("rien n’a été importé"), "{stderr}");
     assert!(!ws.workspace().join("reference").join("costs.json").exists());
     assert_eq!(
         table_status(&ws, "costs.json per_diem_abroad")["origin"],

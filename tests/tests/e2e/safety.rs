@@ -176,7 +176,7 @@ fn out_refuses_what_is_not_a_regular_file_and_read_only_files() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "--out {target}: {stderr}");
         assert!(
-            stderr.contains("not a regular file"),
+            stderr.contains("pas un fichier ordinaire"),
             "--out {target}: {stderr}"
         );
     }
@@ -196,7 +196,7 @@ fn out_refuses_what_is_not_a_regular_file_and_read_only_files() {
         .expect("run explor");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("read-only"), "{stderr}");
+    assert!(stderr.contains("lecture seule"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&read_only).expect("read"), "mine\n");
 }
 
@@ -221,7 +221,7 @@ fn out_refuses_any_path_inside_the_workspace() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "--out {target}: {stderr}");
         assert!(
-            stderr.contains("inside the workspace"),
+            stderr.contains("dans l’espace de travail"),
             "--out {target}: {stderr}"
         );
     }
@@ -326,7 +326,7 @@ fn init_never_deletes_an_index_folder_explor_did_not_create() {
             "meta.json {with_meta}: {stderr}"
         );
         assert!(stderr.contains(&index.display().to_string()), "{stderr}");
-        assert!(stderr.contains("not created by explor"), "{stderr}");
+        assert!(stderr.contains("pas été créé par explor"), "{stderr}");
         assert_eq!(
             std::fs::read_to_string(index.join("notes.txt")).expect("kept"),
             "my notes"
@@ -424,7 +424,7 @@ fn numbers_and_dates_outside_their_documented_range_are_refused_at_once() {
         ),
         (
             &["search", "--available", "0001-01-01..9999-12-31"],
-            "1900 to 2200",
+            "années 1900 à 2200",
         ),
         (
             &[
@@ -435,7 +435,7 @@ fn numbers_and_dates_outside_their_documented_range_are_refused_at_once() {
                 "--on",
                 "2150-01-01",
             ],
-            "more than a year after today",
+            "plus d’un an après aujourd’hui",
         ),
         (
             &[
@@ -446,7 +446,7 @@ fn numbers_and_dates_outside_their_documented_range_are_refused_at_once() {
                 "--on",
                 "0000-01-01",
             ],
-            "1900 to 2200",
+            "années 1900 à 2200",
         ),
     ];
     for (args, says) in cases {
@@ -456,7 +456,7 @@ fn numbers_and_dates_outside_their_documented_range_are_refused_at_once() {
         assert!(stderr.contains(says), "explor {args:?}: {stderr}");
     }
     let help = run_ok(&ws, &["match", "--help"]);
-    assert!(help.contains("1 to 1000"), "{help}");
+    assert!(help.contains("1 à 1000"), "{help}");
 }
 
 #[test]

@@ -25,8 +25,8 @@ enum At {
 impl fmt::Display for At {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            At::Record(i) => write!(f, "record [{i}]"),
-            At::Line(l) => write!(f, "line {l}"),
+            At::Record(i) => write!(f, "fiche [{i}]"),
+            At::Line(l) => write!(f, "ligne {l}"),
         }
     }
 }
@@ -232,11 +232,11 @@ const CONTRACT_CLASSES: &[&str] = &[
     "duplicate_field",
 ];
 
-/// The `error: …` lines of stderr that report one problem (not the final count).
+/// The `erreur : …` lines of stderr that report one problem (not the final count).
 fn issue_lines(stderr: &str) -> Vec<&str> {
     stderr
         .lines()
-        .filter(|l| l.starts_with("error: ") && !l.contains("nothing was imported"))
+        .filter(|l| l.starts_with("erreur : ") && !l.contains("rien n’a été importé"))
         .collect()
 }
 
@@ -270,8 +270,8 @@ fn check_rejected(ws: &TestWorkspace, dir: &Path, expected: &[Expected]) -> Vec<
         ));
     }
     for e in expected {
-        let place = format!("{}: {}", e.file, e.at);
-        let field = format!("field \"{}\"", e.field);
+        let place = format!("{} : {}", e.file, e.at);
+        let field = format!("champ « {} »", e.field);
         if !lines
             .iter()
             .any(|l| l.contains(&place) && l.contains(&field))
@@ -281,7 +281,7 @@ fn check_rejected(ws: &TestWorkspace, dir: &Path, expected: &[Expected]) -> Vec<
     }
     let plural = if expected.len() == 1 { "" } else { "s" };
     let count = format!(
-        "error: {} problem{plural} in the input; nothing was imported",
+        "erreur : {} problème{plural} dans les données ; rien n’a été importé",
         expected.len()
     );
     if !stderr.lines().any(|l| l == count) {
@@ -429,7 +429,9 @@ fn issues_name_the_record_id() {
     assert_eq!(report["issues"][0]["id"], "exp-n-tarbes", "{report:#}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("experts.json: record [2] (exp-n-tarbes): field \"availability[1].to\": "),
+        stderr.contains(
+            "experts.json : fiche [2] (exp-n-tarbes) : champ « availability[1].to » : « 30/09/2027 » n’est pas une date"
+        ),
         "{stderr}"
     );
 }

@@ -21,8 +21,8 @@ async fn calls_are_listed_and_a_run_shows_its_sections() {
     let r = c.get(&format!("/appels/{CALL}?top_k=20&score_min=0")).await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Affectation proposée"));
-    assert!(r.body.contains("<caption>Assignments ("));
-    assert!(r.body.contains("batch, call 2027-printemps"));
+    assert!(r.body.contains("<caption>Affectations ("));
+    assert!(r.body.contains("affectation groupée, appel 2027-printemps"));
     let bad = c
         .get(&format!("/appels/{CALL}?top_k=0&score_min=abc"))
         .await;

@@ -62,7 +62,7 @@ async fn the_list_filters_by_state_and_the_page_shows_sheet_plan_and_documents()
         NEED,
         "Plan de financement",
         "coûts éligibles",
-        "Passer à : termes de référence rédigés",
+        "Passer à : termes rédigés",
         "Passer à : annulée",
         "/documents/fiche?format=md",
         "formation au départ",
@@ -88,7 +88,11 @@ async fn transitions_move_the_mission_and_a_refused_one_shows_the_guard() {
         .post(&format!("/missions/{id}/etat"), &[("etat", "trained")])
         .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.body.contains("cannot move to trained"), "{}", r.body);
+    assert!(
+        r.body.contains("ne peut pas passer à « formée »"),
+        "{}",
+        r.body
+    );
     assert_eq!(
         h.workspace().mission(&id).unwrap().state().as_str(),
         "proposed"

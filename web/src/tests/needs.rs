@@ -45,9 +45,9 @@ async fn a_need_page_ranks_as_explor_match_and_names_the_gates_of_the_excluded()
         r.body
             .contains(&format!("Score de {first} critère par critère"))
     );
-    let gate = view.result.excluded[0].reasons[0].gate.id();
+    let gate = view.result.excluded[0].reasons[0].gate.label_fr();
     assert!(
-        !r.body.contains(&format!("{gate}: ")),
+        !r.body.contains(&format!("{gate} : ")),
         "the excluded are not explained unless asked for"
     );
     assert!(
@@ -56,7 +56,7 @@ async fn a_need_page_ranks_as_explor_match_and_names_the_gates_of_the_excluded()
     );
     assert!(r.body.contains("Proposer"));
     let with = c.get(&format!("/besoins/{NEED}?exclus=1")).await;
-    assert!(with.body.contains(&format!("{gate}: ")), "{gate}");
+    assert!(with.body.contains(&format!("{gate} : ")), "{gate}");
     assert!(with.body.contains(&format!(
         "{} candidat(s) exclu(s)",
         view.result.excluded.len()

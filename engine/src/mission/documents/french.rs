@@ -77,12 +77,7 @@ pub(super) fn iso_date_long(text: &str) -> String {
 }
 
 pub(crate) fn status(s: ExpertStatus) -> &'static str {
-    match s {
-        ExpertStatus::Employee => "salarié·e d'entreprise",
-        ExpertStatus::PublicAgent => "agent·e public·que",
-        ExpertStatus::Independent => "indépendant·e",
-        ExpertStatus::Retired => "retraité·e",
-    }
+    crate::fr::records::status(s)
 }
 
 pub(super) fn employer_kind(k: EmployerKind) -> &'static str {
@@ -222,7 +217,7 @@ mod tests {
                 "Eau Vive",
                 "l'employeur X"
             ),
-            "l'employeur X (60 %) et l'association Eau Vive (40 %)"
+            "l'employeur X (60\u{a0}%) et l'association Eau Vive (40\u{a0}%)"
         );
     }
 }

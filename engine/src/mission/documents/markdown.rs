@@ -175,7 +175,12 @@ pub(super) fn to_html(markdown: &str) -> String {
 /// The `cell` filter: text made safe for a Markdown table cell: on one line, escaped
 /// (a cell holds inline text only, so the start of a line opens nothing there).
 pub(super) fn cell(text: &str) -> Value {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // No-break spaces stay: they keep an amount (`1 400,00 €`) on one line.
+    let one_line = text
+        .split(|c: char| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}'))
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut out = String::with_capacity(one_line.len() + 8);
     escape_inline(&one_line, &mut out);
     Value::from_safe_string(out)

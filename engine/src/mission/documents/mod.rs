@@ -221,7 +221,7 @@ pub struct Dossier<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocumentError {
     /// A template that does not parse or fails to render (an edited template's fault).
-    #[error("template {file}{}: {message}", at_line(.line))]
+    #[error("modèle {file}{} : {message}", at_line(.line))]
     Template {
         /// The template file (`fiche.md.j2`).
         file: String,
@@ -231,13 +231,13 @@ pub enum DocumentError {
         message: String,
     },
     /// An override names a file that is not one of [`Templates::FILES`].
-    #[error("\"{name}\" is not a document template (expected one of {})", Templates::FILES.join(", "))]
+    #[error("« {name} » n’est pas un modèle de document (attendu : l’un de {})", Templates::FILES.join(", "))]
     UnknownTemplate {
         /// The file name given.
         name: String,
     },
     /// A template produced more than the longest document allowed.
-    #[error("template {file}: the document would be longer than {} MiB; a template must not repeat its text without end", .limit / (1024 * 1024))]
+    #[error("modèle {file} : le document dépasserait {} Mio ; un modèle ne doit pas répéter son texte sans fin", .limit / (1024 * 1024))]
     TooLong {
         /// The template's file name.
         file: String,
@@ -261,7 +261,7 @@ pub enum DocumentError {
         message: String,
     },
     /// The dossier's records do not belong together (a caller's mistake).
-    #[error("inconsistent dossier for mission {mission}: {problem}")]
+    #[error("dossier incohérent pour la mission {mission} : {problem}")]
     Dossier {
         /// The mission.
         mission: String,
@@ -271,7 +271,7 @@ pub enum DocumentError {
 }
 
 fn at_line(line: &Option<usize>) -> String {
-    line.map(|l| format!(", line {l}")).unwrap_or_default()
+    line.map(|l| format!(", ligne {l}")).unwrap_or_default()
 }
 
 impl DocumentError {
@@ -448,7 +448,9 @@ pub fn render(
 ) -> Result<String, DocumentError> {
     check(dossier)?;
     let ctx = context::build(kind, dossier, reference);
-    let markdown = tidy(&templates.render(kind.template(), &ctx)?);
+    // Amounts in the templates' own text and in the reference sources (`1 400 €`,
+    // `50 %`) get their no-break spaces too, not only those explor formats.
+    let markdown = crate::fr::unbreakable_amounts(&tidy(&templates.render(kind.template(), &ctx)?));
     match format {
         DocFormat::Markdown => Ok(markdown),
         DocFormat::Html => {

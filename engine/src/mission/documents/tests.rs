@@ -13,6 +13,9 @@
 //! 6. The HTML page is a French, UTF-8, printable page; raw HTML in imported text is
 //!    shown as text, not injected.
 //! 7. A dossier whose records do not belong to its mission is refused.
+//! 8. Every document of every sample mission is French: no English word of a list,
+//!    dates as `jj/mm/aaaa` (never ISO), amounts and percentages that cannot break
+//!    across lines (no-break spaces between digit groups and before `€` and `%`).
 
 use std::collections::BTreeMap;
 
@@ -395,7 +398,7 @@ fn kinshasa_documents_match_their_snapshots() {
         [
             "# Fiche de mission — Diagnostic de la filière déchets d'un quartier de Kinshasa",
             "",
-            "- **Mission** : mis-0001 (convention acceptée)",
+            "- **Mission** : mis-0001 (convenue)",
             "- **Association** : Eau Vive Occitanie, Haute-Garonne (31)",
             "- **Pays** : République démocratique du Congo — Kinshasa",
             "- **Dates** : du 1er au 10 mars 2027 (10 jours)",
@@ -555,7 +558,7 @@ fn broken_override_is_an_error_naming_the_file_and_line() {
     assert_eq!(file, "fiche.md.j2");
     assert!(line.is_some(), "{err:?}");
     assert!(
-        err.to_string().starts_with("template fiche.md.j2, line "),
+        err.to_string().starts_with("modèle fiche.md.j2, ligne "),
         "{err}"
     );
 }
@@ -584,7 +587,7 @@ fn undefined_variable_in_override_is_an_error_naming_the_file_and_line() {
             message: err_message(&err),
         }
     );
-    assert!(err.to_string().contains("tdr.md.j2, line 4"), "{err}");
+    assert!(err.to_string().contains("tdr.md.j2, ligne 4"), "{err}");
 }
 
 fn err_message(err: &DocumentError) -> String {
@@ -749,4 +752,104 @@ fn an_override_that_writes_without_end_is_stopped_at_the_longest_document() {
             limit: MAX_DOCUMENT_BYTES,
         }
     );
+}
+
+/// English words that must not appear in a French document (compared word by word,
+/// ignoring case).
+const ENGLISH: [&str; 16] = [
+    "the",
+    "and",
+    "estimate",
+    "team",
+    "with",
+    "from",
+    "days",
+    "which",
+    "must",
+    "will",
+    "paid",
+    "should",
+    "remainder",
+    "state",
+    "booked",
+    "unknown",
+];
+
+/// The problems of typography and language in `text`, in words.
+fn french_problems(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if ENGLISH.contains(&word.to_lowercase().as_str()) {
+            out.push(format!("English word {word:?}"));
+        }
+    }
+    if text.to_lowercase().contains("source:") {
+        out.push("`source:` (French writes `source :`)".to_owned());
+    }
+    let chars: Vec<char> = text.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let before = |n: usize| i.checked_sub(n).map(|j| chars[j]);
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        // `€` and `%` after an amount: a no-break space between them.
+        if matches!(c, '€' | '%') && before(1) != Some('\u{a0}') && digit(before(2)) {
+            out.push(format!("breakable `{c}` after {:?}", window(&chars, i)));
+        }
+        // Groups of digits: `1 400` must not hold an ordinary space.
+        if *c == ' '
+            && digit(before(1))
+            && (1..=3).all(|k| digit(chars.get(i + k).copied()))
+            && !digit(chars.get(i + 4).copied())
+        {
+            out.push(format!("breakable group of digits {:?}", window(&chars, i)));
+        }
+        // ISO dates (`2027-03-01`): French documents write `01/03/2027`.
+        if *c == '-'
+            && (1..=4).all(|k| digit(before(k)))
+            && digit(chars.get(i + 1).copied())
+            && digit(chars.get(i + 2).copied())
+            && chars.get(i + 3) == Some(&'-')
+        {
+            out.push(format!("ISO date {:?}", window(&chars, i)));
+        }
+    }
+    out
+}
+
+fn window(chars: &[char], i: usize) -> String {
+    chars[i.saturating_sub(12)..(i + 12).min(chars.len())]
+        .iter()
+        .collect()
+}
+
+#[test]
+fn every_document_is_french_with_french_dates_and_amounts_that_never_break() {
+    let mut found = Vec::new();
+    for (name, case) in [
+        ("kinshasa", kinshasa()),
+        ("offer", solar_offer()),
+        ("reciprocity", albi_reciprocity()),
+    ] {
+        for kind in DocKind::ALL {
+            let md = render_case(&case, kind, DocFormat::Markdown);
+            found.extend(
+                french_problems(&md)
+                    .into_iter()
+                    .map(|p| format!("{name} {kind}: {p}")),
+            );
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_french_check_finds_english_words_iso_dates_and_breakable_amounts() {
+    assert!(french_problems("Coût : 1\u{202f}400,00\u{a0}€ (50\u{a0}%), le 01/03/2027").is_empty());
+    assert_eq!(french_problems("the team").len(), 2);
+    assert_eq!(french_problems("1 400,00\u{a0}€").len(), 1);
+    assert_eq!(french_problems("1\u{202f}400,00 €").len(), 1);
+    assert_eq!(french_problems("le 2027-03-01").len(), 1);
+    assert_eq!(french_problems("Source: ECB").len(), 1);
 }
