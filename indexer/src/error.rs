@@ -113,7 +113,7 @@ pub enum UserError {
     ReferenceTable(explor_engine::reference::TableImportError),
     /// A backup would overwrite a file, or be written inside the workspace (where it
     /// would keep the data of people erased later).
-    #[error("{}: {reason}", .path.display())]
+    #[error("{} : {reason}", .path.display())]
     BadBackupTarget {
         /// The file asked for.
         path: PathBuf,
@@ -121,10 +121,10 @@ pub enum UserError {
         reason: &'static str,
     },
     /// A restore into a folder that already holds something other than an erasure list.
-    #[error("{} is not empty: restore into an empty or absent folder (an erased.list left there is kept and applied)", .0.display())]
+    #[error("{} n’est pas vide : restaurez dans un dossier vide ou absent (un erased.list qui s’y trouve est gardé et appliqué)", .0.display())]
     RestoreTargetNotEmpty(PathBuf),
     /// A file given as a backup is not one (or not an explor store).
-    #[error("{}: not an explor backup ({reason})", .path.display())]
+    #[error("{} : pas une sauvegarde explor ({reason})", .path.display())]
     NotABackup {
         /// The file.
         path: PathBuf,
@@ -132,7 +132,7 @@ pub enum UserError {
         reason: String,
     },
     /// An erasure list that cannot be read, or was made under another workspace's key.
-    #[error("{}: {reason}", .path.display())]
+    #[error("{} : {reason}", .path.display())]
     BadErasureList {
         /// The list.
         path: PathBuf,
@@ -194,10 +194,10 @@ pub enum InternalError {
         source: std::io::Error,
     },
     /// The record store failed.
-    #[error("record store")]
+    #[error("base des fiches")]
     Store(#[from] rusqlite::Error),
     /// The search index failed.
-    #[error("search index: {context}")]
+    #[error("index de recherche : {context}")]
     Index {
         /// What was being done ("opening the directory", "reading the id column"…).
         context: &'static str,
@@ -206,10 +206,10 @@ pub enum InternalError {
     },
     /// The search index lacks something this build writes into it (a field, an
     /// analyzer), or holds more than it can address.
-    #[error("search index: {0}")]
+    #[error("index de recherche : {0}")]
     IndexShape(String),
     /// A stored record cannot be read back (the store was edited by hand or is damaged).
-    #[error("stored record \"{id}\" cannot be read")]
+    #[error("la fiche enregistrée « {id} » est illisible")]
     Corrupt {
         /// Its id.
         id: String,
@@ -218,13 +218,13 @@ pub enum InternalError {
     },
     /// A mission document's `.odt` or `.docx` file could not be made (a defect: it is
     /// made in memory).
-    #[error("mission document")]
+    #[error("document de mission")]
     Document(#[source] explor_engine::mission::DocumentError),
     /// The operating system's random source failed (making the erasure key).
-    #[error("random source")]
+    #[error("source d’aléa du système")]
     Random(#[source] std::io::Error),
     /// A record or mission cannot be encoded for the store (a defect).
-    #[error("record \"{id}\" cannot be encoded as JSON")]
+    #[error("la fiche « {id} » ne peut pas être écrite en JSON")]
     Encode {
         /// Its id.
         id: String,
@@ -240,7 +240,7 @@ pub enum Corruption {
     #[error(transparent)]
     Json(#[from] serde_json::Error),
     /// A number stored as text is not one.
-    #[error("not a number: \"{text}\"")]
+    #[error("pas un nombre : « {text} »")]
     NotANumber {
         /// The text found.
         text: String,
@@ -248,13 +248,13 @@ pub enum Corruption {
         source: std::num::ParseIntError,
     },
     /// A record kind this build does not know.
-    #[error("unknown kind \"{0}\"")]
+    #[error("type inconnu « {0} »")]
     UnknownKind(String),
     /// A mission without any event (every mission starts with one).
-    #[error("the mission has no event")]
+    #[error("la mission n’a aucun événement")]
     NoEvent,
     /// The erasure key in `meta` is not usable.
-    #[error("bad erasure key: {0}")]
+    #[error("clé d’effacement inutilisable : {0}")]
     BadKey(&'static str),
 }
 
@@ -312,7 +312,7 @@ mod tests {
     #[test]
     fn an_index_failure_says_what_was_done_and_keeps_tantivy_error_as_source() {
         let err = index_failed("committing")(std::io::Error::other("disk full"));
-        assert_eq!(err.to_string(), "search index: committing");
+        assert_eq!(err.to_string(), "index de recherche : committing");
         let source = err.source().expect("tantivy's error");
         assert!(source.to_string().contains("disk full"), "{source}");
     }
@@ -333,7 +333,10 @@ mod tests {
             id: "exp-a".into(),
             source: json.into(),
         });
-        assert_eq!(err.to_string(), "stored record \"exp-a\" cannot be read");
+        assert_eq!(
+            err.to_string(),
+            "la fiche enregistrée « exp-a » est illisible"
+        );
         assert!(err.source().is_some_and(|s| s.to_string().contains("EOF")));
     }
 }

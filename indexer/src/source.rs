@@ -192,7 +192,7 @@ pub(crate) fn read_into(path: &Path, options: &LoadOptions, sink: &mut dyn Sink)
                 return Err(UserError::BadInput {
                     path: file,
                     message: format!(
-                        "a workbook of {} MiB is more than explor reads ({} MiB): export its sheets as CSV files",
+                        "un classeur de {} Mio dépasse ce que lit explor ({} Mio) : exportez ses feuilles en fichiers CSV",
                         size >> 20,
                         file::MAX_WORKBOOK_BYTES >> 20
                     ),
@@ -251,10 +251,10 @@ pub(crate) fn dataset_files(path: &Path) -> Result<Vec<PathBuf>> {
                 .map(|(p, what)| format!("{} ({what})", p.display()))
                 .collect();
             let mut message = format!(
-                "not a regular file ({what}): a dataset folder may hold only regular files and folders; nothing was imported"
+                "pas un fichier ordinaire ({what}) : un dossier de données ne contient que des fichiers ordinaires et des dossiers ; rien n’a été importé"
             );
             if !others.is_empty() {
-                message.push_str(&format!("; nor are {}", others.join(", ")));
+                message.push_str(&format!(" ; ni {}", others.join(", ")));
             }
             return Err(UserError::BadInput {
                 path: first,
@@ -266,7 +266,7 @@ pub(crate) fn dataset_files(path: &Path) -> Result<Vec<PathBuf>> {
         if files.is_empty() {
             return Err(UserError::BadInput {
                 path: path.to_owned(),
-                message: "no .json, .jsonl or .csv file in this directory (a workbook, .xlsx or .ods, is imported by its own path)".into(),
+                message: "aucun fichier .json, .jsonl ou .csv dans ce dossier (un classeur, .xlsx ou .ods, s’importe par son propre chemin)".into(),
             }
             .into());
         }
@@ -315,9 +315,9 @@ fn load_file(
     let ext = extension(file);
     if !matches!(ext.as_deref(), Some("json" | "jsonl" | "csv")) {
         let message = if ext.as_deref() == Some("xls") {
-            "the old Excel format (.xls) is not read: save it as .xlsx (Excel workbook)"
+            "l’ancien format d’Excel (.xls) n’est pas lu : enregistrez-le en .xlsx (classeur Excel)"
         } else {
-            "unsupported file type: use .json, .jsonl, .csv, .xlsx or .ods"
+            "type de fichier non pris en charge : utilisez .json, .jsonl, .csv, .xlsx ou .ods"
         };
         return Err(UserError::BadInput {
             path: file.to_owned(),
@@ -354,7 +354,7 @@ fn load_file(
                     file,
                     Location::File,
                     IssueClass::BadSyntax,
-                    "expected a JSON array of records",
+                    "attendu : un tableau JSON de fiches",
                 )),
                 json_keys::ArrayScan::Array(duplicates) => {
                     let Ok(text) = text_of(file, options.encoding)? else {
@@ -424,7 +424,7 @@ fn duplicate_key(field: String) -> FieldIssue {
     FieldIssue::new(
         field,
         IssueClass::DuplicateField,
-        "this key is given twice in the object; give it once",
+        "cette clé est donnée deux fois dans l’objet ; donnez-la une fois",
     )
 }
 
@@ -559,7 +559,7 @@ mod tests {
         assert_eq!(said, [(Location::Line(3), IssueClass::NotUtf8)]);
         let shown = loaded.issues[0].to_string();
         assert!(
-            shown.contains("line 3") && !shown.contains("byte 2"),
+            shown.contains("ligne 3") && !shown.contains("octet 2"),
             "{shown}"
         );
     }
@@ -595,6 +595,6 @@ mod tests {
         let xls = dir.path().join("experts.xls");
         std::fs::write(&xls, "x").unwrap();
         let err = load(&xls, None).unwrap_err().to_string();
-        assert!(err.contains("save it as .xlsx"), "{err}");
+        assert!(err.contains("enregistrez-le en .xlsx"), "{err}");
     }
 }

@@ -10,9 +10,9 @@ use crate::output;
 
 pub fn backup(ws: &Workspace, args: &BackupArgs) -> Result<()> {
     ws.backup(&args.file)
-        .with_context(|| format!("cannot back up to {}", args.file.display()))?;
+        .with_context(|| format!("impossible de sauvegarder dans {}", args.file.display()))?;
     output::stdout().line(format_args!(
-        "backup written to {}: the record store, missions and accounts (the search index is rebuilt on restore)",
+        "sauvegarde écrite dans {} : la base des fiches, les missions et les comptes (l’index de recherche est reconstruit à la restauration)",
         args.file.display()
     ))?;
     Ok(())
@@ -21,27 +21,25 @@ pub fn backup(ws: &Workspace, args: &BackupArgs) -> Result<()> {
 pub fn restore(workspace: &Path, args: &RestoreArgs) -> Result<()> {
     let dir = args.dir.as_deref().unwrap_or(workspace);
     let (_ws, restored) = Workspace::restore(&args.file, dir, &args.erasures)
-        .with_context(|| format!("cannot restore {}", args.file.display()))?;
+        .with_context(|| format!("impossible de restaurer {}", args.file.display()))?;
     let mut out = output::stdout();
     out.line(format_args!(
-        "restored {} records from {} into {}",
+        "{} fiches restaurées de {} dans {}",
         restored.records,
         args.file.display(),
         dir.display()
     ))?;
     out.line(format_args!(
-        "erasures applied again: {} record{} of the backup erased, {} tombstone{} added",
+        "effacements appliqués de nouveau : {} fiche{} de la sauvegarde effacée{}, {} trace{} d’effacement ajoutée{}",
         restored.erased_again,
-        if restored.erased_again == 1 { "" } else { "s" },
+        if restored.erased_again > 1 { "s" } else { "" },
+        if restored.erased_again > 1 { "s" } else { "" },
         restored.tombstones_added,
-        if restored.tombstones_added == 1 {
-            ""
-        } else {
-            "s"
-        },
+        if restored.tombstones_added > 1 { "s" } else { "" },
+        if restored.tombstones_added > 1 { "s" } else { "" },
     ))?;
     out.line(format_args!(
-        "search index rebuilt: {} documents",
+        "index de recherche reconstruit : {} documents",
         restored.index_documents
     ))?;
     Ok(())

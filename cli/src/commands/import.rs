@@ -22,7 +22,7 @@ pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
     let mut out = output::stdout();
     if let Ok(summary) = &result {
         for skipped in &summary.skipped_erased {
-            eprintln!("warning: {}", output::visible(&skipped.to_string()));
+            eprintln!("avertissement : {}", output::visible(&skipped.to_string()));
         }
     }
     match (args.format, result) {
@@ -64,6 +64,10 @@ pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
 fn warn(warnings: &[ImportIssue]) {
     let mut stderr = std::io::stderr().lock();
     for warning in warnings {
-        let _ = writeln!(stderr, "warning: {}", output::visible(&warning.to_string()));
+        let _ = writeln!(
+            stderr,
+            "avertissement : {}",
+            output::visible(&warning.to_string())
+        );
     }
 }

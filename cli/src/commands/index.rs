@@ -35,7 +35,7 @@ pub fn parse_language(text: &str) -> Result<LanguageLevel> {
 pub fn parse_window(text: &str) -> Result<DateWindow> {
     let (from, to) = text.split_once("..").ok_or_else(|| {
         usage(format!(
-            "--available {text}: expected FROM..TO, e.g. 2027-03-01..2027-04-30"
+            "--available {text} : attendu DÉBUT..FIN, par ex. 2027-03-01..2027-04-30"
         ))
     })?;
     let from = parse_date(from).map_err(|e| usage(format!("--available: {e}")))?;

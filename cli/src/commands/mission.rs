@@ -235,7 +235,7 @@ fn doc(ws: &Workspace, args: &MissionDocArgs) -> Result<()> {
         None => output::stdout().file(
             &bytes,
             &format!(
-                "a .{format} document is a file: give --out FILE.{format}, or redirect the output"
+                "un document .{format} est un fichier : donnez --out FICHIER.{format}, ou redirigez la sortie"
             ),
         )?,
     }

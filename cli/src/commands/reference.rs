@@ -142,7 +142,7 @@ fn status(root: &Path, format: ShowFormat) -> Result<()> {
     }
     out.table(&table)?;
     for t in tables.iter().filter(|t| t.stale) {
-        out.line(format_args!("warning: {}", stale_line(t)))?;
+        out.line(format_args!("avertissement : {}", stale_line(t)))?;
     }
     Ok(())
 }
@@ -150,14 +150,14 @@ fn status(root: &Path, format: ShowFormat) -> Result<()> {
 /// Why a table is old, and what to do about it.
 fn stale_line(t: &TableStatus) -> String {
     let hint = if t.table.starts_with("costs.json currencies") {
-        ": import the ECB's rates with `explor reference import eurofxref.csv`"
+        " : importez les taux de la BCE avec `explor reference import eurofxref.csv`"
     } else if t.table == "costs.json per_diem_abroad" {
-        ": import the DGFiP's scale with `explor reference import FILE.csv`"
+        " : importez le barème de la DGFiP avec `explor reference import FICHIER.csv`"
     } else {
-        ": check its source and update explor"
+        " : vérifiez sa source et mettez explor à jour"
     };
     format!(
-        "{} dates from {} ({} days), older than {} months{hint}",
+        "{} date du {} ({} jours), plus de {} mois{hint}",
         t.table,
         t.date,
         t.age_days.unwrap_or_default(),
@@ -185,7 +185,7 @@ fn import(root: &Path, args: &ReferenceImportArgs) -> Result<()> {
         })),
         ReportFormat::Text => {
             out.line(format_args!(
-                "imported {} into {}",
+                "{} importé dans {}",
                 imported.summary,
                 ws.root().join(explor_indexer::COSTS_OVERRIDE).display()
             ))?;

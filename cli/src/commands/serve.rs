@@ -21,7 +21,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
         let dir = tempfile::Builder::new()
             .prefix("explor-serve-demo-")
             .tempdir()
-            .context("cannot create a temporary directory")?;
+            .context("impossible de créer un dossier temporaire")?;
         let ws = demo_workspace(dir.path())?;
         _demo_dir = Some(dir);
         ws
@@ -51,17 +51,19 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
             i64::try_from(settings.invitation_ttl.as_secs()).unwrap_or(i64::MAX),
             chrono::Utc::now().timestamp(),
         )?;
-        println!("demo workspace: {}", workspace.display());
-        println!("demo coordinator {DEMO_EMAIL}: choose a password at (single use)");
+        println!("espace de démonstration : {}", workspace.display());
+        println!(
+            "coordinateur de démonstration {DEMO_EMAIL} : choisissez un mot de passe ici (usage unique)"
+        );
         println!("  {}", invitation.link);
     }
     explor_web::init_tracing();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .context("cannot start the async runtime")?;
+        .context("impossible de démarrer le moteur asynchrone")?;
     runtime.block_on(explor_web::serve(config, |addr| {
-        eprintln!("explor serve: listening on {addr} (Ctrl-C to stop)");
+        eprintln!("explor serve : à l’écoute sur {addr} (Ctrl-C pour arrêter)");
     }))?;
     Ok(())
 }

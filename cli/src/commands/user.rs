@@ -34,7 +34,7 @@ pub fn run(root: &Path, command: &UserCommand) -> Result<()> {
                 now,
             )?;
             out.line(format_args!(
-                "created {} account {}; invitation link (single use, 7 days, shown once):",
+                "compte {} {} créé ; lien d’invitation (usage unique, 7 jours, affiché une seule fois) :",
                 invitation.account.role, invitation.account.email
             ))?;
             out.line(format_args!("{}", invitation.link))?;
@@ -64,13 +64,13 @@ pub fn run(root: &Path, command: &UserCommand) -> Result<()> {
         UserCommand::Disable(args) => {
             let a = accounts::disable(&mut db, &args.email, None, now)?;
             out.line(format_args!(
-                "disabled {} (its sessions are ended)",
+                "{} désactivé (ses sessions sont closes)",
                 a.email
             ))?;
         }
         UserCommand::Remove(args) => {
             let a = accounts::remove(&mut db, &args.email, None, now)?;
-            out.line(format_args!("removed {}", a.email))?;
+            out.line(format_args!("{} supprimé", a.email))?;
         }
     }
     Ok(())

@@ -28,7 +28,9 @@ pub struct ExactDecimal {
 
 /// Text that is not a plain non-negative decimal number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("\"{0}\" is not an exact decimal (digits, optionally a point and up to 12 decimals)")]
+#[error(
+    "« {0} » n’est pas un décimal exact (des chiffres, puis éventuellement un point et au plus 12 décimales)"
+)]
 pub struct BadDecimal(pub String);
 
 impl ExactDecimal {
@@ -577,16 +579,16 @@ impl CostRules {
             ("mecenat.yearly_cap_turnover_bp", m.yearly_cap_turnover_bp),
         ] {
             if bp > FULL_BP {
-                return Err(format!("{which} is {bp} basis points, above 100 %"));
+                return Err(format!("{which} vaut {bp} points de base, plus de 100 %"));
             }
         }
         if s.lodging_bp + s.meals_bp != FULL_BP {
             return Err(
-                "per_diem_split: lodging_bp + meals_bp must be 10000 (the whole rate)".into(),
+                "per_diem_split : lodging_bp + meals_bp doit valoir 10000 (le taux entier)".into(),
             );
         }
         if u32::from(s.meals_per_day) * s.per_meal_bp > s.meals_bp {
-            return Err("per_diem_split: meals_per_day × per_meal_bp exceeds meals_bp".into());
+            return Err("per_diem_split : meals_per_day × per_meal_bp dépasse meals_bp".into());
         }
         Ok(())
     }
@@ -595,11 +597,11 @@ impl CostRules {
     fn check_counts(&self) -> Result<(), String> {
         let m = &self.mecenat;
         if self.domestic.meals_per_day == 0 {
-            return Err("domestic.meals_per_day must be at least 1".into());
+            return Err("domestic.meals_per_day doit valoir au moins 1".into());
         }
         if m.days_per_month == 0 || m.pay_cap_pmss_multiple == 0 {
             return Err(
-                "mecenat: days_per_month and pay_cap_pmss_multiple must be positive".into(),
+                "mecenat : days_per_month et pay_cap_pmss_multiple doivent être positifs".into(),
             );
         }
         Ok(())
@@ -612,15 +614,15 @@ impl CostRules {
             let well_formed = c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase());
             if !well_formed || c.code == "EUR" {
                 return Err(format!(
-                    "currency \"{}\" is not a foreign ISO 4217 code",
+                    "la devise « {} » n’est pas un code ISO 4217 étranger",
                     c.code
                 ));
             }
             if c.per_eur.is_zero() {
-                return Err(format!("currency {} has a zero rate", c.code));
+                return Err(format!("la devise {} a un taux nul", c.code));
             }
             if codes.contains(&c.code) {
-                return Err(format!("currency {} is listed twice", c.code));
+                return Err(format!("la devise {} figure deux fois", c.code));
             }
             codes.push(c.code.clone());
         }
@@ -633,15 +635,15 @@ impl CostRules {
         for rate in &self.per_diem_abroad.rates {
             if rate.currency != "EUR" && self.currency(&rate.currency).is_none() {
                 return Err(format!(
-                    "per diem for {}: currency {} has no rate in `currencies`",
+                    "per diem de {} : la devise {} n’a pas de taux dans `currencies`",
                     rate.country, rate.currency
                 ));
             }
             if rate.amount.is_zero() || rate.by_city.iter().any(|c| c.amount.is_zero()) {
-                return Err(format!("per diem for {} is zero", rate.country));
+                return Err(format!("le per diem de {} est nul", rate.country));
             }
             if countries.contains(&rate.country) {
-                return Err(format!("per diem for {} is listed twice", rate.country));
+                return Err(format!("le per diem de {} figure deux fois", rate.country));
             }
             countries.push(rate.country);
         }

@@ -35,7 +35,7 @@ pub struct Answer {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnswerError {
     /// The mission is no longer a proposal.
-    #[error("mission {id} is {state}: only a proposed mission is answered")]
+    #[error("la mission {id} est « {} » : seule une mission proposée reçoit une réponse", .state.label_fr())]
     NotProposed {
         /// The mission.
         id: String,
@@ -43,7 +43,7 @@ pub enum AnswerError {
         state: State,
     },
     /// The expert is not on the mission.
-    #[error("{expert} is not on mission {id}")]
+    #[error("{expert} ne fait pas partie de la mission {id}")]
     NotStaffed {
         /// The mission.
         id: String,
@@ -51,10 +51,10 @@ pub enum AnswerError {
         expert: String,
     },
     /// A decline without a reason.
-    #[error("say why the proposal is declined")]
+    #[error("dites pourquoi la proposition est déclinée")]
     NoReason,
     /// The day is before the mission's last event.
-    #[error("mission {id}: an answer cannot be dated before the last event ({last})")]
+    #[error("mission {id} : une réponse ne peut pas être datée d’avant le dernier événement ({})", crate::fr::date(*.last))]
     BeforeLastEvent {
         /// The mission.
         id: String,

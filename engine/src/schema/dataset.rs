@@ -125,7 +125,10 @@ pub fn check_references<R: References>(
                 issue: FieldIssue::new(
                     "id",
                     IssueClass::DuplicateId,
-                    format!("id \"{id}\" is also used by {}", locate(first)),
+                    format!(
+                        "l’identifiant « {id} » est aussi celui de {}",
+                        locate(first)
+                    ),
                 ),
                 missing: None,
             });
@@ -140,7 +143,7 @@ pub fn check_references<R: References>(
                     issue: FieldIssue::new(
                         "id",
                         IssueClass::DuplicateId,
-                        format!("id \"{id}\" already belongs to a stored {kind}; ids are unique across records"),
+                        format!("l’identifiant « {id} » appartient déjà à une fiche {kind} enregistrée ; chaque identifiant est unique, tous types confondus"),
                     ),
                     missing: None,
                 });
@@ -159,7 +162,7 @@ pub fn check_references<R: References>(
                     issue: FieldIssue::new(
                         "association",
                         IssueClass::UnknownAssociation,
-                        format!("no association has the id \"{association}\""),
+                        format!("aucune association n’a l’identifiant « {association} »"),
                     ),
                     missing: Some(association.to_owned()),
                 });
@@ -172,7 +175,7 @@ pub fn check_references<R: References>(
                             issue: FieldIssue::new(
                                 format!("experts[{i}]"),
                                 IssueClass::UnknownExpert,
-                                format!("no expert has the id \"{expert}\""),
+                                format!("aucun expert n’a l’identifiant « {expert} »"),
                             ),
                             missing: Some(expert.clone()),
                         });

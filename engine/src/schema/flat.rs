@@ -84,7 +84,7 @@ pub fn unflatten(kind: RecordKind, row: &[(&str, &str)]) -> (Value, Vec<FieldIss
             issues.push(FieldIssue::new(
                 *name,
                 IssueClass::DuplicateField,
-                "this column is given twice in the header",
+                "cette colonne est donnée deux fois dans l’en-tête",
             ));
             continue;
         }
@@ -92,7 +92,7 @@ pub fn unflatten(kind: RecordKind, row: &[(&str, &str)]) -> (Value, Vec<FieldIss
             issues.push(FieldIssue::new(
                 *name,
                 IssueClass::UnknownField,
-                format!("unknown column for {} records", kind.as_str()),
+                format!("colonne inconnue pour les fiches {}", kind.as_str()),
             ));
             continue;
         };

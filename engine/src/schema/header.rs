@@ -149,13 +149,13 @@ pub fn read_header(kind: RecordKind, headers: &[&str], ignore: &[String]) -> Hea
         }
         let Some(at) = normalised_known.iter().position(|k| *k == norm) else {
             let suggestion = closest(&norm, &normalised_known).map(|i| known[i].clone());
-            let mut message = format!("unknown column for {} records", kind.as_str());
+            let mut message = format!("colonne inconnue pour les fiches {}", kind.as_str());
             if let Some(s) = &suggestion {
-                message.push_str(&format!("; did you mean `{s}`?"));
+                message.push_str(&format!(" ; vouliez-vous dire `{s}` ?"));
                 plan.suspected.push(s.clone());
             } else {
                 message.push_str(&format!(
-                    "; the columns are: {}; to keep a column of your own, start its header with #",
+                    " ; les colonnes sont : {} ; pour garder une colonne à vous, commencez son en-tête par #",
                     known.join(", ")
                 ));
             }
@@ -172,7 +172,7 @@ pub fn read_header(kind: RecordKind, headers: &[&str], ignore: &[String]) -> Hea
                 header.trim(),
                 IssueClass::DuplicateField,
                 format!(
-                    "the column `{}` is given twice in the header; give it once",
+                    "la colonne `{}` est donnée deux fois dans l’en-tête ; donnez-la une fois",
                     known[at]
                 ),
             ));
@@ -268,7 +268,9 @@ mod tests {
             ]
         );
         assert!(
-            p.issues[0].message.contains("did you mean `languages`?"),
+            p.issues[0]
+                .message
+                .contains("vouliez-vous dire `languages` ?"),
             "{}",
             p.issues[0].message
         );
@@ -280,11 +282,15 @@ mod tests {
     #[test]
     fn a_far_header_gets_the_list_of_columns_and_a_last_part_is_recognised() {
         let p = plan(RecordKind::Association, &["id", "budget annuel"]);
-        assert!(!p.issues[0].message.contains("did you mean"));
+        assert!(!p.issues[0].message.contains("vouliez-vous dire"));
         assert!(p.issues[0].message.contains("department"));
         assert!(p.suspected.is_empty());
         let p = plan(RecordKind::Expert, &["country"]);
-        assert!(p.issues[0].message.contains("did you mean `home.country`?"));
+        assert!(
+            p.issues[0]
+                .message
+                .contains("vouliez-vous dire `home.country` ?")
+        );
     }
 
     #[test]

@@ -20,14 +20,14 @@ pub struct Money {
 pub enum BadMoney {
     /// Not a decimal number.
     #[error(
-        "\"{0}\" is not an amount in euros (digits, optionally grouped by three with spaces, then a decimal point or comma and at most 2 decimals: 1400.5, 1 400,50)"
+        "« {0} » n’est pas un montant en euros (des chiffres, groupés par trois avec des espaces si l’on veut, puis une virgule ou un point et au plus 2 décimales : 1400.5, 1 400,50)"
     )]
     Syntax(String),
     /// More than two decimals.
-    #[error("\"{0}\" has more than 2 decimals")]
+    #[error("« {0} » a plus de 2 décimales")]
     TooPrecise(String),
     /// Too large to hold.
-    #[error("\"{0}\" is too large")]
+    #[error("« {0} » est trop grand")]
     Overflow(String),
 }
 

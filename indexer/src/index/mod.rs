@@ -155,7 +155,7 @@ impl SearchIndex {
             Ok(Err(e)) => Err(e),
             Err(_) => Err(UserError::IndexDamaged {
                 path: dir.to_owned(),
-                detail: "a segment cannot be read".to_owned(),
+                detail: "un segment est illisible".to_owned(),
             }
             .into()),
         }
@@ -180,7 +180,7 @@ impl SearchIndex {
             self.index.validate_checksum()
         }));
         let Ok(verified) = verified else {
-            return Ok(vec!["(a segment that cannot be read)".to_owned()]);
+            return Ok(vec!["(un segment illisible)".to_owned()]);
         };
         let mut files: Vec<String> = match verified {
             Ok(files) => files,

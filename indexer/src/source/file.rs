@@ -23,22 +23,22 @@ fn kind_of(file_type: FileType) -> &'static str {
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return "a named pipe (FIFO)";
+            return "un tube nommé (FIFO)";
         }
         if file_type.is_char_device() {
-            return "a character device";
+            return "un périphérique caractère";
         }
         if file_type.is_block_device() {
-            return "a block device";
+            return "un périphérique bloc";
         }
         if file_type.is_socket() {
-            return "a socket";
+            return "une socket";
         }
     }
     if file_type.is_dir() {
-        "a folder"
+        "un dossier"
     } else {
-        "not a file"
+        "pas un fichier"
     }
 }
 
@@ -47,7 +47,7 @@ pub(crate) fn not_regular(path: &Path, what: &str) -> Error {
     UserError::BadInput {
         path: path.to_owned(),
         message: format!(
-            "not a regular file ({what}): explor imports only regular files, it does not read pipes, devices or sockets"
+            "pas un fichier ordinaire ({what}) : explor n’importe que des fichiers ordinaires, il ne lit ni tubes, ni périphériques, ni sockets"
         ),
     }
     .into()
@@ -62,12 +62,14 @@ fn is_link_loop(e: &std::io::Error) -> bool {
 /// to fix (exit 1), said once.
 pub(crate) fn unreadable(path: &Path, e: &std::io::Error) -> Error {
     let message = match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied: cannot read it".to_owned(),
-        _ if is_link_loop(e) => {
-            "a loop of symbolic links: it leads back to itself, not to a file".to_owned()
+        std::io::ErrorKind::NotFound => "fichier ou dossier introuvable".to_owned(),
+        std::io::ErrorKind::PermissionDenied => {
+            "permission refusée : impossible de le lire".to_owned()
         }
-        _ => format!("cannot read it: {e}"),
+        _ if is_link_loop(e) => {
+            "une boucle de liens symboliques : elle ramène à elle-même, pas à un fichier".to_owned()
+        }
+        _ => format!("impossible de le lire : {e}"),
     };
     UserError::BadInput {
         path: path.to_owned(),
@@ -82,11 +84,11 @@ pub(crate) fn entry_problem(path: &Path) -> Option<String> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() || meta.is_dir() => None,
         Ok(meta) => Some(kind_of(meta.file_type()).to_owned()),
-        Err(e) if is_link_loop(&e) => Some("a loop of symbolic links".to_owned()),
+        Err(e) if is_link_loop(&e) => Some("une boucle de liens symboliques".to_owned()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Some("a symbolic link to nothing (its target does not exist)".to_owned())
+            Some("un lien symbolique vers rien (sa cible n’existe pas)".to_owned())
         }
-        Err(e) => Some(format!("cannot be read: {e}")),
+        Err(e) => Some(format!("illisible : {e}")),
     }
 }
 
@@ -140,12 +142,12 @@ mod tests {
         let zero = dir.path().join("zero.jsonl");
         std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
         for (path, what) in [
-            (fifo.as_path(), "named pipe"),
-            (Path::new("/dev/zero"), "character device"),
-            (zero.as_path(), "character device"),
+            (fifo.as_path(), "tube nommé"),
+            (Path::new("/dev/zero"), "périphérique caractère"),
+            (zero.as_path(), "périphérique caractère"),
         ] {
             let err = open_regular(path).unwrap_err().to_string();
-            assert!(err.contains("not a regular file"), "{err}");
+            assert!(err.contains("pas un fichier ordinaire"), "{err}");
             assert!(err.contains(what), "{err}");
         }
         let file = dir.path().join("ok.jsonl");
@@ -160,10 +162,10 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("nothing"), &dangling).unwrap();
         let looping = dir.path().join("loop.csv");
         std::os::unix::fs::symlink(&looping, &looping).unwrap();
-        assert!(entry_problem(&dangling).unwrap().contains("to nothing"));
-        assert!(entry_problem(&looping).unwrap().contains("loop"));
+        assert!(entry_problem(&dangling).unwrap().contains("vers rien"));
+        assert!(entry_problem(&looping).unwrap().contains("boucle"));
         let err = open_regular(&looping).unwrap_err().to_string();
-        assert!(err.contains("loop of symbolic links"), "{err}");
+        assert!(err.contains("boucle de liens symboliques"), "{err}");
         assert_eq!(entry_problem(dir.path()), None);
     }
 }

@@ -64,7 +64,7 @@ pub(super) fn read_table(
         out.issue(table.issue(
             table.header_at,
             IssueClass::MissingHeader,
-            "a header row naming the columns is required",
+            "une ligne d’en-tête nommant les colonnes est nécessaire",
         ));
         return Ok(());
     }
@@ -83,7 +83,8 @@ pub(super) fn read_table(
             table.header_at,
             IssueClass::IgnoredColumns,
             format!(
-                "column{} left out: {} (a header starting with #, named in --ignore-columns, or a note column)",
+                "colonne{} laissée{} de côté : {} (en-tête commençant par #, donné à --ignore-columns, ou colonne de notes)",
+                if listed.len() == 1 { "" } else { "s" },
                 if listed.len() == 1 { "" } else { "s" },
                 listed.join(", ")
             ),
@@ -114,7 +115,7 @@ pub(super) fn read_table(
                     table.header_at,
                     IssueClass::UnnamedColumn,
                     format!(
-                        "column {} has no header, yet {} holds \"{}\" in it: name the column or empty it",
+                        "la colonne {} n’a pas d’en-tête, pourtant la {} y contient « {} » : nommez la colonne ou videz-la",
                         column + 1,
                         row.at,
                         cell.trim()
@@ -287,7 +288,7 @@ pub(super) fn load_csv(
                 at,
                 IssueClass::BadSyntax,
                 format!(
-                    "this line has {} cells but the header has {width} columns (a text holding the separator must be in double quotes)",
+                    "cette ligne a {} cellules mais l’en-tête a {width} colonnes (un texte contenant le séparateur doit être entre guillemets doubles)",
                     cells.len()
                 ),
             ));
@@ -301,11 +302,11 @@ pub(super) fn load_csv(
 fn csv_problem(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Io(io) => io.to_string(),
-        csv::ErrorKind::Utf8 { .. } => "not UTF-8 text".to_owned(),
+        csv::ErrorKind::Utf8 { .. } => "pas du texte UTF-8".to_owned(),
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!("{len} cells where {expected_len} were expected"),
-        _ => "the row cannot be read as CSV".to_owned(),
+        } => format!("{len} cellules là où {expected_len} étaient attendues"),
+        _ => "la ligne est illisible en CSV".to_owned(),
     }
 }
 
@@ -347,7 +348,7 @@ mod tests {
         assert!(
             loaded.issues[0]
                 .message
-                .contains("did you mean `department`?")
+                .contains("vouliez-vous dire `department` ?")
         );
         // The rows are still read (their ids count for references), and the missing
         // department they lack is excused as the header's problem.
@@ -434,7 +435,11 @@ mod tests {
             .map(|i| (i.location, i.class))
             .collect();
         assert_eq!(said, [(Location::Line(1), IssueClass::UnnamedColumn)]);
-        assert!(loaded.issues[0].message.contains("line 2 holds \"x\""));
+        assert!(
+            loaded.issues[0]
+                .message
+                .contains("la ligne 2 y contient « x »")
+        );
     }
 
     #[test]

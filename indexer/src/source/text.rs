@@ -36,7 +36,7 @@ impl fmt::Display for NotUtf8 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "this line is not UTF-8 text (byte 0x{:02X}); save the file as UTF-8, or read it as Windows-1252 (explor import --encoding windows-1252)",
+            "cette ligne n’est pas du texte UTF-8 (octet 0x{:02X}) : enregistrez le fichier en UTF-8, ou lisez-le en Windows-1252 (explor import --encoding windows-1252)",
             self.byte
         )
     }

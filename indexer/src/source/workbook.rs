@@ -36,12 +36,8 @@ fn read_sheets(file: &Path) -> Result<(Vec<Sheet>, Vec<ImportIssue>), Box<Import
     let book_issue = |sheet: Option<&str>, message: String| {
         ImportIssue::syntax(file, Location::File, IssueClass::BadWorkbook, message).in_sheet(sheet)
     };
-    let mut book = open_workbook_auto(file).map_err(|e| {
-        Box::new(book_issue(
-            None,
-            format!("cannot be read as a spreadsheet: {e}"),
-        ))
-    })?;
+    let mut book = open_workbook_auto(file)
+        .map_err(|e| Box::new(book_issue(None, format!("illisible comme classeur : {e}"))))?;
     let mut sheets = Vec::new();
     let mut problems = Vec::new();
     for name in book.sheet_names() {
@@ -55,7 +51,7 @@ fn read_sheets(file: &Path) -> Result<(Vec<Sheet>, Vec<ImportIssue>), Box<Import
             Ok(_) => {}
             Err(e) => problems.push(book_issue(
                 Some(&name),
-                format!("this sheet cannot be read: {e}"),
+                format!("cette feuille est illisible : {e}"),
             )),
         }
     }
@@ -72,7 +68,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
         Err(Box::new(book_issue(
             None,
             IssueClass::BadWorkbook,
-            "cannot be read as a spreadsheet: the file is damaged".to_owned(),
+            "illisible comme classeur : le fichier est endommagé".to_owned(),
         )))
     });
     let sheets = match read {
@@ -89,7 +85,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
         out.issues.push(book_issue(
             None,
             IssueClass::BadWorkbook,
-            "no sheet of this workbook holds anything".to_owned(),
+            "aucune feuille de ce classeur ne contient quoi que ce soit".to_owned(),
         ));
         return;
     }
@@ -102,7 +98,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
             let list = |sheets: &[Sheet]| {
                 sheets
                     .iter()
-                    .map(|s| format!("\"{}\"", s.name))
+                    .map(|s| format!("« {} »", s.name))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -111,10 +107,8 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
                     None,
                     IssueClass::UnknownSheet,
                     format!(
-                        "this workbook has several sheets ({}) and none is named \"{}\": name the sheet of {} \"{}\"",
+                        "ce classeur a plusieurs feuilles ({}) et aucune ne s’appelle « {} » : nommez ainsi la feuille des fiches à importer",
                         list(&others),
-                        kind.file_stem(),
-                        kind.file_stem(),
                         kind.file_stem()
                     ),
                 ));
@@ -124,7 +118,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
                 None,
                 IssueClass::IgnoredSheets,
                 format!(
-                    "only the {} were read; sheet(s) left out: {}",
+                    "seule la feuille « {} » a été lue ; laissées de côté : {}",
                     kind.file_stem(),
                     list(&others)
                 ),
@@ -139,7 +133,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
                     None => out.issues.push(book_issue(
                         Some(&sheet.name),
                         IssueClass::UnknownSheet,
-                        "cannot tell which records this sheet holds: name it associations, experts, offers or needs (or start its name with # to leave it out)".to_owned(),
+                        "impossible de savoir quelles fiches contient cette feuille : nommez-la associations, experts, offers ou needs (ou commencez son nom par # pour la laisser de côté)".to_owned(),
                     )),
                 }
             }
@@ -225,7 +219,7 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         Data::DurationIso(s) => s.clone(),
         Data::Error(e) => {
             return Err(format!(
-                "the cell holds the spreadsheet error {e}: give a value or empty the cell"
+                "la cellule contient l’erreur de tableur {e} : donnez une valeur ou videz la cellule"
             ));
         }
     })

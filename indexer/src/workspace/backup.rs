@@ -40,7 +40,7 @@ impl Workspace {
         };
         if target.exists() || target.is_symlink() {
             return Err(refuse(
-                "already exists: explor never overwrites a file with a backup",
+                "existe déjà : explor n’écrase jamais un fichier par une sauvegarde",
             ));
         }
         let parent = match target.parent() {
@@ -49,18 +49,18 @@ impl Workspace {
         };
         let parent = parent
             .canonicalize()
-            .map_err(|_| refuse("its folder does not exist"))?;
+            .map_err(|_| refuse("son dossier n’existe pas"))?;
         let root = self
             .root
             .canonicalize()
             .map_err(|e| Error::io(&self.root, e))?;
         if parent.starts_with(&root) {
             return Err(refuse(
-                "is inside the workspace: a backup there would keep people erased later",
+                "est dans l’espace de travail : une sauvegarde à cet endroit garderait les personnes effacées ensuite",
             ));
         }
         let Some(name) = target.file_name() else {
-            return Err(refuse("names no file"));
+            return Err(refuse("ne nomme aucun fichier"));
         };
         let mut tmp_name = std::ffi::OsString::from(".");
         tmp_name.push(name);
@@ -68,7 +68,7 @@ impl Workspace {
         let tmp = parent.join(tmp_name);
         let _ = std::fs::remove_file(&tmp);
         let Some(tmp_text) = tmp.to_str() else {
-            return Err(refuse("is not valid UTF-8, which SQLite needs"));
+            return Err(refuse("n’est pas de l’UTF-8 valide, ce qu’exige SQLite"));
         };
         if let Err(e) = self.store.copy_into(tmp_text) {
             let _ = std::fs::remove_file(&tmp);
@@ -90,7 +90,7 @@ impl Workspace {
         if !file.is_file() {
             return Err(UserError::NotABackup {
                 path: file.to_owned(),
-                reason: "no such file".to_owned(),
+                reason: "fichier introuvable".to_owned(),
             }
             .into());
         }
@@ -177,7 +177,7 @@ fn restore_store(
         if !path.exists() && path != &dir.join(ERASED_LIST) {
             return Err(UserError::BadErasureList {
                 path: path.clone(),
-                reason: "no such file or workspace".to_owned(),
+                reason: "ni fichier ni espace de travail à cet endroit".to_owned(),
             }
             .into());
         }

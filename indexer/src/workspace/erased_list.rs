@@ -44,7 +44,7 @@ impl ErasedList {
         let bad = |n: usize, what: &str| -> Error {
             UserError::BadErasureList {
                 path: path.to_owned(),
-                reason: format!("line {n}: {what}"),
+                reason: format!("ligne {n} : {what}"),
             }
             .into()
         };
@@ -66,11 +66,11 @@ impl ErasedList {
                         erased_on: (*on).to_owned(),
                     });
                 }
-                _ => return Err(bad(n, "expected `key FINGERPRINT` or `HASH KIND DATE`")),
+                _ => return Err(bad(n, "attendu : `key EMPREINTE` ou `HASH TYPE DATE`")),
             }
         }
         if !list.tombstones.is_empty() && list.fingerprint.is_none() {
-            return Err(bad(1, "no `key` line"));
+            return Err(bad(1, "pas de ligne `key`"));
         }
         Ok(list)
     }
@@ -81,7 +81,7 @@ impl ErasedList {
             Some(f) if *f != key.fingerprint() => Err(UserError::BadErasureList {
                 path: path.to_owned(),
                 reason: format!(
-                    "made under another workspace's key ({f}, this store's is {}): it cannot say which of these records were erased",
+                    "faite avec la clé d’un autre espace de travail ({f}, celle de cette base est {}) : elle ne peut pas dire quelles fiches ont été effacées",
                     key.fingerprint()
                 ),
             }

@@ -35,8 +35,7 @@ impl Workspace {
             if let Some(id) = &problem.missing
                 && let Some(on) = self.store.erased_on(id)?
             {
-                issue.message =
-                    format!("\"{id}\" was erased on {on} at the person's request (GDPR)");
+                issue.message = format!("« {id} » a été effacé·e le {on} à sa demande (RGPD)");
             }
             problems.push(issue);
         }

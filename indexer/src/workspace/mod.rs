@@ -116,8 +116,8 @@ impl Workspace {
                     // commits. A reader does not wait for it; it reads the last index
                     // committed, which may miss the records that writer is adding.
                     ws.notices.push(format!(
-                        "search index at generation {}, store at {store_gen}: another command is writing; searching the last index committed",
-                        index_gen.map_or_else(|| "unknown".to_owned(), |g| g.to_string())
+                        "index de recherche à la génération {}, base à la génération {store_gen} : une autre commande écrit ; la recherche porte sur le dernier index validé",
+                        index_gen.map_or_else(|| "inconnue".to_owned(), |g| g.to_string())
                     ));
                     return Ok(ws);
                 }

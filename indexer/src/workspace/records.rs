@@ -133,7 +133,7 @@ impl Workspace {
                 && let Some(on) = self.store.erased_on(id)?
             {
                 problem.issue.message =
-                    format!("\"{id}\" was erased on {on} at the person's request (GDPR)");
+                    format!("« {id} » a été effacé·e le {on} à sa demande (RGPD)");
             }
             issues.push(origin[problem.index].issue(problem.issue));
         }
@@ -234,7 +234,7 @@ impl Workspace {
                 && let Some(on) = self.store.erased_on(id)?
             {
                 problem.issue.message =
-                    format!("\"{id}\" was erased on {on} at the person's request (GDPR)");
+                    format!("« {id} » a été effacé·e le {on} à sa demande (RGPD)");
             }
             issues.push(origins[problem.index].issue(refs[problem.index].id(), problem.issue));
         }
@@ -268,12 +268,12 @@ impl Workspace {
         read_into(path, load, &mut write)?;
         write.flush()?;
         if let Some(why) = write.changed.take().or_else(|| {
-            (write.written != expected).then(|| "it holds other records now".to_owned())
+            (write.written != expected).then(|| "il contient maintenant d’autres fiches".to_owned())
         }) {
             return Err(UserError::BadInput {
                 path: path.to_owned(),
                 message: format!(
-                    "the input changed while it was imported ({why}); nothing was imported: import it again"
+                    "les données ont changé pendant l’import ({why}) ; rien n’a été importé : importez-les de nouveau"
                 ),
             }
             .into());
@@ -359,7 +359,7 @@ impl Workspace {
             // Erasing again is how an erasure whose log could not be emptied finishes.
             if let Some(on) = self.store.erased_on(id)? {
                 self.notices.push(format!(
-                    "{id} was already erased on {on}; its traces were cleared again"
+                    "{id} avait déjà été effacé·e le {on} ; ses traces ont été nettoyées de nouveau"
                 ));
                 self.clear_erased_traces(id)?;
                 return Ok(RecordKind::Expert);
@@ -380,7 +380,7 @@ impl Workspace {
         erased_list::sync(&self.root, &self.store)?;
         if !self.store.scrub()? {
             self.notices.push(format!(
-                "another process kept the database open for reading: old pages may remain in {} until it closes; run `explor remove {id}` again then",
+                "un autre processus gardait la base ouverte en lecture : d’anciennes pages peuvent rester dans {} jusqu’à ce qu’il la ferme ; relancez alors `explor remove {id}`",
                 self.root.join(super::WAL_FILE).display()
             ));
         }
@@ -434,11 +434,11 @@ impl Erased {
             && let Some(t) = self.tombstones.get(&self.key.tag(id))
         {
             let said = format!(
-                "\"{id}\" was erased on {} at the person's request (GDPR)",
+                "« {id} » a été effacé·e le {} à sa demande (RGPD)",
                 t.erased_on
             );
             if options.skip_erased {
-                let why = format!("{said}: left out (--skip-erased)");
+                let why = format!("{said} : laissé·e de côté (--skip-erased)");
                 return Screened::LeftOut(source.issue(FieldIssue::new(
                     "id",
                     IssueClass::Erased,
@@ -446,7 +446,7 @@ impl Erased {
                 )));
             }
             let why = format!(
-                "{said} and is not imported again: remove the record from the file, or import with --skip-erased to leave it out"
+                "{said} et n’est pas importé·e de nouveau : retirez la fiche du fichier, ou importez avec --skip-erased pour la laisser de côté"
             );
             return Screened::Refused(vec![source.issue(FieldIssue::new(
                 "id",
@@ -610,7 +610,7 @@ impl Sink for Write<'_, '_> {
 impl Write<'_, '_> {
     fn note_change(&mut self) {
         if self.changed.is_none() {
-            self.changed = Some("a record that was valid is not".to_owned());
+            self.changed = Some("une fiche qui était valide ne l’est plus".to_owned());
         }
     }
 }

@@ -155,7 +155,7 @@ fn an_index_behind_the_store_is_read_as_it_is_while_a_writer_holds_the_lock() {
     assert_eq!(reader.index().generation().unwrap(), Some(1));
     let notices = reader.take_notices();
     assert!(
-        notices[0].contains("another command is writing"),
+        notices[0].contains("une autre commande écrit"),
         "{notices:?}"
     );
     drop(held);
@@ -177,7 +177,7 @@ fn an_empty_or_foreign_database_is_refused_not_taken_for_an_empty_workspace() {
             matches!(
                 attempt,
                 Some(Error::User(UserError::ForeignDatabase {
-                    reason: "the file is empty",
+                    reason: "le fichier est vide",
                     ..
                 }))
             ),
@@ -208,7 +208,7 @@ fn an_empty_or_foreign_database_is_refused_not_taken_for_an_empty_workspace() {
             matches!(
                 attempt,
                 Some(Error::User(UserError::ForeignDatabase {
-                    reason: "it has no explor settings table",
+                    reason: "elle n’a pas de table de réglages explor",
                     ..
                 }))
             ),

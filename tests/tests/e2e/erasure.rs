@@ -137,13 +137,13 @@ fn workspace_with_the_person() -> (TestWorkspace, PathBuf) {
 fn an_erased_expert_leaves_no_byte_in_any_file_of_the_workspace() {
     let (ws, _) = workspace_with_the_person();
     let out = run_ok(&ws, &["remove", ID]);
-    assert!(out.contains("erased"), "{out}");
+    assert!(out.contains("effacé"), "{out}");
     let found = traces_in(&ws.workspace());
     assert!(found.is_empty(), "after the erasure:\n{}", found.join("\n"));
     // The workspace still works: the mission names the id as erased, the log keeps
     // its entries with the person's words replaced, store and index agree.
     let shown = run_ok(&ws, &["mission", "show", "mis-0001"]);
-    assert!(shown.contains("erased on"), "{shown}");
+    assert!(shown.contains("effacé·e le"), "{shown}");
     assert!(shown.contains("[effacé]"), "{shown}");
     run_ok(&ws, &["check"]);
     let found = traces_in(&ws.workspace());
@@ -168,9 +168,9 @@ fn importing_an_erased_expert_again_is_refused_or_left_out_never_recreated() {
         .lines()
         .find(|l| l.contains(ID))
         .unwrap_or_else(|| panic!("no line names {ID}:\n{stderr}"));
-    assert!(line.contains("experts.json: record [105]"), "{line}");
-    assert!(line.contains("field \"id\""), "{line}");
-    assert!(line.contains("erased on"), "{line}");
+    assert!(line.contains("experts.json : fiche [105]"), "{line}");
+    assert!(line.contains("champ « id »"), "{line}");
+    assert!(line.contains("effacé·e le"), "{line}");
     assert!(stderr.contains("--skip-erased"), "{stderr}");
     assert_eq!(crate::raw_snapshot(&ws), before, "nothing was written");
 
@@ -192,11 +192,11 @@ fn importing_an_erased_expert_again_is_refused_or_left_out_never_recreated() {
     assert!(out.status.success(), "{out:?}");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("warning:") && stderr.contains(ID) && stderr.contains("record [105]"),
+        stderr.contains("avertissement :") && stderr.contains(ID) && stderr.contains("fiche [105]"),
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains("left out: 1 record"), "{stdout}");
+    assert!(stdout.contains("laissé de côté : 1 fiche"), "{stdout}");
     let report: Value = serde_json::from_str(&run_ok(
         &ws,
         &["import", data, "--skip-erased", "--format", "json"],
@@ -206,7 +206,7 @@ fn importing_an_erased_expert_again_is_refused_or_left_out_never_recreated() {
 
     let show = ws.explor(&["show", ID]).output().unwrap();
     assert_eq!(show.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&show.stderr).contains("erased"));
+    assert!(String::from_utf8_lossy(&show.stderr).contains("effacé"));
     let found = traces_in(&ws.workspace());
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
@@ -241,14 +241,14 @@ fn a_backup_restored_after_an_erasure_does_not_bring_the_person_back() {
             ws.workspace().to_str().unwrap(),
         ],
     );
-    assert!(out.contains("1 record of the backup erased"), "{out}");
+    assert!(out.contains("1 fiche de la sauvegarde effacée"), "{out}");
     let restored = explor_tests::Command::new(explor_tests::explor_bin())
         .env("EXPLOR_WORKSPACE", &elsewhere)
         .args(["show", ID])
         .output()
         .unwrap();
     assert_eq!(restored.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&restored.stderr).contains("erased"));
+    assert!(String::from_utf8_lossy(&restored.stderr).contains("effacé"));
     let check = explor_tests::Command::new(explor_tests::explor_bin())
         .env("EXPLOR_WORKSPACE", &elsewhere)
         .arg("check")
@@ -270,7 +270,7 @@ fn a_backup_restored_after_an_erasure_does_not_bring_the_person_back() {
         }
     }
     let out = run_ok(&ws, &["restore", backup]);
-    assert!(out.contains("1 record of the backup erased"), "{out}");
+    assert!(out.contains("1 fiche de la sauvegarde effacée"), "{out}");
     let show = explor_in(&ws, &["show", ID]);
     assert_eq!(show.status.code(), Some(1));
     run_ok(&ws, &["check"]);
@@ -309,7 +309,7 @@ fn backup_and_restore_refuse_what_would_lose_or_leak_data() {
     // Not into a workspace that is there.
     let out = explor_in(&ws, &["restore", backup.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{out:?}");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not empty"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("n’est pas vide"));
     // Not a file that is no backup.
     let target = ws.dir().join("t");
     let out = explor_in(
@@ -339,7 +339,7 @@ fn backup_and_restore_refuse_what_would_lose_or_leak_data() {
     );
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("another workspace's key"),
+        String::from_utf8_lossy(&out.stderr).contains("clé d’un autre espace de travail"),
         "{out:?}"
     );
     assert!(!target.exists());

@@ -159,7 +159,7 @@ fn status_dates_every_table_and_warns_of_old_rates() {
     );
     let text = run_ok(&ws, &["reference", "status"]);
     assert!(
-        text.contains("warning: costs.json currencies USD")
+        text.contains("avertissement : costs.json currencies USD")
             && text.contains("explor reference import"),
         "{text}"
     );

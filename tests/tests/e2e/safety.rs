@@ -610,9 +610,12 @@ fn import_refuses_pipes_devices_and_sockets_at_once_without_reading() {
     let socket = ws.dir().join("offers.csv");
     let _listener = std::os::unix::net::UnixListener::bind(&socket).expect("socket");
     for (path, what) in [
-        (fifo.clone(), "named pipe"),
-        (std::path::PathBuf::from("/dev/zero"), "character device"),
-        (zero, "character device"),
+        (fifo.clone(), "tube nommé"),
+        (
+            std::path::PathBuf::from("/dev/zero"),
+            "périphérique caractère",
+        ),
+        (zero, "périphérique caractère"),
         (socket, "socket"),
     ] {
         let out = import_with_deadline(&ws, &path);
@@ -620,7 +623,7 @@ fn import_refuses_pipes_devices_and_sockets_at_once_without_reading() {
         assert_eq!(out.status.code(), Some(1), "{}: {stderr}", path.display());
         assert!(
             stderr.contains(&path.display().to_string())
-                && stderr.contains("not a regular file")
+                && stderr.contains("pas un fichier ordinaire")
                 && stderr.contains(what),
             "{}: {stderr}",
             path.display()
@@ -654,10 +657,10 @@ fn a_dataset_folder_holding_a_pipe_a_device_or_a_broken_link_is_refused_naming_e
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     for (path, what) in [
-        (&fifo, "named pipe"),
-        (&zero, "character device"),
-        (&dangling, "symbolic link to nothing"),
-        (&looping, "loop of symbolic links"),
+        (&fifo, "tube nommé"),
+        (&zero, "périphérique caractère"),
+        (&dangling, "lien symbolique vers rien"),
+        (&looping, "boucle de liens symboliques"),
     ] {
         assert!(
             stderr.contains(&path.display().to_string()) && stderr.contains(what),

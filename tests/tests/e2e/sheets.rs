@@ -128,7 +128,7 @@ fn a_workbook_problem_names_the_file_the_sheet_the_row_and_the_field() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(
-            "roster.xlsx: sheet \"associations\", row 4 (asso-b): field \"department\": \"99\""
+            "roster.xlsx : feuille « associations », ligne 4 (asso-b) : champ « department » : « 99 »"
         ),
         "{stderr}"
     );
@@ -162,16 +162,21 @@ fn column_problems_are_said_once_on_the_header_line() {
         .expect("run");
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    let errors: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("erreur :"))
+        .collect();
     assert_eq!(errors.len(), 2, "{stderr}");
     assert!(
-        errors[0].contains("associations.csv: line 1: field \"Departement\": unknown column")
-            && errors[0].contains("did you mean `department`?"),
+        errors[0].contains("associations.csv : ligne 1 : champ « Departement » : colonne inconnue")
+            && errors[0].contains("vouliez-vous dire `department` ?"),
         "{stderr}"
     );
     assert!(
         stderr
-            .contains("warning: associations.csv: line 1: columns left out: `#suivi`, `Référent`"),
+            .contains(
+                "avertissement : associations.csv : ligne 1 : colonnes laissées de côté : `#suivi`, `Référent`",
+            ),
         "{stderr}"
     );
 

@@ -183,7 +183,7 @@ pub async fn upload(
             audit(&state, &user.0, Action::RecordsImported, None, Some(detail)).await?;
             let mut done = import_summary(&summary);
             for warning in warnings {
-                done.push_str(&format!("warning: {}\n", warning.message));
+                done.push_str(&format!("avertissement : {}\n", warning.message));
             }
             page.done = Some(done);
             Ok(page.into_response())

@@ -164,11 +164,12 @@ async fn a_workbook_is_imported_its_sheet_of_the_chosen_kind() {
     assert!(r.body.contains("Import terminé"), "{}", r.body);
     // The sample is already there: every need of the sheet is unchanged.
     assert!(
-        r.body
-            .contains(&format!("0 added, 0 updated, {before} unchanged")),
+        r.body.contains(&format!(
+            "0 ajoutée(s), 0 mise(s) à jour, {before} inchangée(s)"
+        )),
         "{}",
         r.body
     );
-    assert!(r.body.contains("sheet(s) left out"), "{}", r.body);
+    assert!(r.body.contains("laissées de côté"), "{}", r.body);
     assert_eq!(needs(&h), before);
 }

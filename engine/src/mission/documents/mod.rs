@@ -246,14 +246,14 @@ pub enum DocumentError {
     },
     /// [`render`] was asked for a format that is not text (a caller's mistake: use
     /// [`render_bytes`]).
-    #[error("the {format} format is a file, not text")]
+    #[error("le format {format} est un fichier, pas du texte")]
     NotText {
         /// The format asked for.
         format: DocFormat,
     },
     /// The `.odt` or `.docx` container could not be written (a defect: it is made in
     /// memory).
-    #[error("cannot write the .{format} file: {message}")]
+    #[error("impossible d’écrire le fichier .{format} : {message}")]
     Office {
         /// The format (`odt`, `docx`).
         format: String,
@@ -419,7 +419,7 @@ impl Templates {
         String::from_utf8(out.bytes).map_err(|_| DocumentError::Template {
             file: name.to_owned(),
             line: None,
-            message: "the template produced text that is not UTF-8".to_owned(),
+            message: "le modèle a produit un texte qui n’est pas de l’UTF-8".to_owned(),
         })
     }
 }

@@ -260,7 +260,7 @@ fn problems_name_the_file_the_sheet_the_row_and_the_field() {
     let shown = loaded.issues[0].to_string();
     assert!(
         shown.starts_with(&format!(
-            "{}: sheet \"associations\", row 1: field \"departement\"",
+            "{} : feuille « associations », ligne 1 : champ « departement »",
             file.display()
         )),
         "{shown}"
