@@ -332,13 +332,14 @@ pub struct MissionDocArgs {
     /// de financement).
     pub document: String,
     /// md (Markdown), html (page imprimable), odt (OpenDocument, LibreOffice) ou docx
-    /// (Word), les deux derniers à modifier avant signature ; sans lui, d'après
-    /// l'extension de --out (.md, .html, .odt, .docx), sinon Markdown.
+    /// (Word), ces deux-là à modifier avant signature, ou pdf (la page imprimable
+    /// imprimée par Chromium headless, s'il est installé) ; sans lui, d'après
+    /// l'extension de --out (.md, .html, .odt, .docx, .pdf), sinon Markdown.
     #[arg(long, value_enum)]
     pub format: Option<DocFormatArg>,
     /// Écrire dans FILE (en entier ou pas du tout) plutôt que sur la sortie standard ;
-    /// son extension doit s'accorder avec --format. Un fichier .odt ou .docx ne va sur
-    /// la sortie standard que si elle est redirigée.
+    /// son extension doit s'accorder avec --format. Un fichier .odt, .docx ou .pdf ne va
+    /// sur la sortie standard que si elle est redirigée.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }
@@ -349,6 +350,7 @@ pub enum DocFormatArg {
     Html,
     Odt,
     Docx,
+    Pdf,
 }
 
 impl DocFormatArg {
@@ -358,6 +360,7 @@ impl DocFormatArg {
             DocFormatArg::Html => "html",
             DocFormatArg::Odt => "odt",
             DocFormatArg::Docx => "docx",
+            DocFormatArg::Pdf => "pdf",
         }
     }
 }

@@ -13,6 +13,7 @@
 mod args;
 mod commands;
 mod output;
+mod pdf;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -192,6 +192,7 @@ fn doc_format(
         "html" | "htm" => Some(DocFormatArg::Html),
         "odt" => Some(DocFormatArg::Odt),
         "docx" => Some(DocFormatArg::Docx),
+        "pdf" => Some(DocFormatArg::Pdf),
         _ => None,
     };
     match (asked, from_ext) {
@@ -206,20 +207,25 @@ fn doc_format(
             a.name()
         ))),
         (None, None) => Err(UsageError(format!(
-            "extension de document inconnue .{ext} pour --out : utilisez .md, .html, .odt ou .docx, ou donnez --format"
+            "extension de document inconnue .{ext} pour --out : utilisez .md, .html, .odt, .docx ou .pdf, ou donnez --format"
         ))),
     }
 }
 
 fn doc(ws: &Workspace, args: &MissionDocArgs) -> Result<()> {
     let kind: DocKind = args.document.parse().map_err(UsageError)?;
-    let format = match doc_format(args.format, args.out.as_deref())? {
+    let asked = doc_format(args.format, args.out.as_deref())?;
+    let format = match asked {
         DocFormatArg::Md => DocFormat::Markdown,
-        DocFormatArg::Html => DocFormat::Html,
+        // A PDF is the printable page, printed.
+        DocFormatArg::Html | DocFormatArg::Pdf => DocFormat::Html,
         DocFormatArg::Odt => DocFormat::Odt,
         DocFormatArg::Docx => DocFormat::Docx,
     };
-    let bytes = ws.mission_document_file(&args.id, kind, format)?;
+    let mut bytes = ws.mission_document_file(&args.id, kind, format)?;
+    if asked == DocFormatArg::Pdf {
+        bytes = crate::pdf::print(&bytes)?;
+    }
     match &args.out {
         Some(path) => {
             write_atomically(path, &bytes, ws.root())?;
@@ -228,14 +234,15 @@ fn doc(ws: &Workspace, args: &MissionDocArgs) -> Result<()> {
                 fr::doc_written(kind.as_str(), &args.id, &path.display().to_string())
             ))?;
         }
-        None if format.is_text() => {
+        None if format.is_text() && asked != DocFormatArg::Pdf => {
             // Rendered from UTF-8 templates: the bytes are text.
             output::stdout().text(&String::from_utf8_lossy(&bytes))?;
         }
         None => output::stdout().file(
             &bytes,
             &format!(
-                "un document .{format} est un fichier : donnez --out FICHIER.{format}, ou redirigez la sortie"
+                "un document .{0} est un fichier : donnez --out FICHIER.{0}, ou redirigez la sortie",
+                asked.name()
             ),
         )?,
     }

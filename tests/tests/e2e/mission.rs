@@ -491,7 +491,7 @@ fn document_format_follows_the_out_extension_and_never_contradicts_it() {
     assert!(!md.exists());
 
     // An extension explor does not write is refused, never filled with Markdown.
-    let pdf = ws.dir().join("fiche.pdf");
+    let rtf = ws.dir().join("fiche.rtf");
     let err = run_fails(
         &ws,
         &[
@@ -500,12 +500,12 @@ fn document_format_follows_the_out_extension_and_never_contradicts_it() {
             "mis-0001",
             "fiche",
             "--out",
-            pdf.to_str().unwrap(),
+            rtf.to_str().unwrap(),
         ],
         2,
     );
-    assert!(err.contains(".pdf") && err.contains(".docx"), "{err}");
-    assert!(!pdf.exists());
+    assert!(err.contains(".rtf") && err.contains(".docx"), "{err}");
+    assert!(!rtf.exists());
 
     // .odt and .docx are files, not text: --format odt with a .docx name contradicts.
     let docx = ws.dir().join("fiche.docx");
@@ -682,4 +682,73 @@ fn template_overrides_stay_inside_the_workspace_and_small() {
     std::fs::create_dir(&fiche).unwrap();
     let err = run_fails(&ws, &["mission", "doc", "mis-0001", "fiche"], 1);
     assert!(err.contains("fichier ordinaire"), "{err}");
+}
+
+/// The Chromium that prints PDFs, when this machine has one.
+fn chromium() -> Option<std::path::PathBuf> {
+    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .into_iter()
+        .map(std::path::PathBuf::from)
+        .find(|p| p.is_file())
+}
+
+#[test]
+fn a_pdf_is_printed_by_chromium_or_refused_saying_what_to_install() {
+    let ws = sample();
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-kin-dechets",
+            "--expert",
+            "exp-0007",
+        ],
+    );
+    let pdf = ws.dir().join("tdr.pdf");
+    let args = [
+        "mission",
+        "doc",
+        "mis-0001",
+        "tdr",
+        "--out",
+        pdf.to_str().unwrap(),
+    ];
+    // Without a browser: a clear refusal, and no file.
+    let out = ws
+        .explor(&args)
+        .env("EXPLOR_CHROMIUM", ws.dir().join("no-chromium-here"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("Chromium") && stderr.contains("apt-get install chromium"),
+        "{stderr}"
+    );
+    assert!(!pdf.exists());
+
+    let Some(browser) = chromium() else {
+        assert!(
+            std::env::var_os("EXPLOR_BROWSER_TESTS").is_none(),
+            "EXPLOR_BROWSER_TESTS is set but no Chromium is installed"
+        );
+        eprintln!("skipped the printing half: no Chromium on this machine");
+        return;
+    };
+    let out = ws
+        .explor(&args)
+        .env("EXPLOR_CHROMIUM", &browser)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"), "a PDF file");
+    let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(32)..]).into_owned();
+    assert!(tail.contains("%%EOF"), "a whole PDF: {tail:?}");
+    assert!(
+        bytes.len() > 2_000,
+        "a page with text: {} bytes",
+        bytes.len()
+    );
 }

@@ -121,10 +121,7 @@ impl std::str::FromStr for DocKind {
             .find(|k| k.as_str() == s)
             .ok_or_else(|| {
                 let names: Vec<&str> = DocKind::ALL.iter().map(|k| k.as_str()).collect();
-                format!(
-                    "unknown document \"{s}\" (expected one of {})",
-                    names.join(", ")
-                )
+                format!("document inconnu « {s} » (attendu : {})", names.join(", "))
             })
     }
 }
@@ -194,7 +191,7 @@ impl std::str::FromStr for DocFormat {
             .into_iter()
             .find(|f| f.as_str() == s)
             .ok_or_else(|| {
-                format!("unknown document format \"{s}\" (expected md, html, odt or docx)")
+                format!("format de document inconnu « {s} » (attendu : md, html, odt ou docx)")
             })
     }
 }
