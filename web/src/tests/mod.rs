@@ -31,6 +31,11 @@
 //!    batch assigns (`batch`); an invalid upload lists every issue and writes nothing,
 //!    imported text is escaped (`import`); facets count the results shown (`search`);
 //!    an erased expert's page is gone and the audit row has no name (`experts`).
+//! 10. The authorization matrix (`matrix`): the company, association and expert of a
+//!     proposal and others of each role get 404 on every coordinator page and POST
+//!     (read, list, edit, delete, export), on the other roles' spaces, and on another
+//!     party's proposal, debrief and submission, with nothing changed; signed out,
+//!     every page asks to sign in and every POST is refused.
 
 mod access;
 mod batch;
@@ -40,6 +45,7 @@ mod csrf;
 mod experts;
 mod flow;
 mod import;
+mod matrix;
 mod missions;
 pub(crate) mod needs;
 mod profile;
