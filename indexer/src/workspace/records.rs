@@ -176,7 +176,7 @@ impl Workspace {
     /// The input is read twice, a record at a time. The first pass checks every record
     /// and keeps only its problems and what the checks across records need (ids, the
     /// ids they name, where they sit). Only if there is no problem at all does the
-    /// second pass write, [`BATCH`] records at a time, in one transaction, feeding the
+    /// second pass write, 1000 records at a time (`BATCH`), in one transaction, feeding the
     /// search index as it goes: as before, everything is written or nothing.
     ///
     /// Returns the outcome, and the warnings of reading (columns left out), which the
