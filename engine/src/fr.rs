@@ -479,6 +479,10 @@ pub mod headers {
 
 /// Records: kinds, imports, the store and index check.
 pub mod records {
+    /// A record id that names a person erased at their request.
+    pub fn erased_id(id: &str, on: &str) -> String {
+        format!("« {id} » a été effacé·e le {on} à sa demande (RGPD)")
+    }
     use crate::RecordKind;
 
     /// A kind of record, singular or plural, in French.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use explor_engine::mission::{
-    DocFormat, DocKind, DocumentError, MissionFile, Templates, render, render_bytes,
+    DocFormat, DocKind, DocumentError, Dossier, MissionFile, Templates, render, render_bytes,
 };
 use explor_engine::{Record, Reference};
 
@@ -71,16 +71,9 @@ impl Workspace {
     /// [`DocFormat::TEXT`]; [`mission_document_file`](Self::mission_document_file) for
     /// every format).
     pub fn mission_document(&self, id: &str, kind: DocKind, format: DocFormat) -> Result<String> {
-        let file = self.mission_file(id)?;
-        let templates = self.templates()?;
-        render(
-            kind,
-            format,
-            &file.dossier(),
-            &Reference::embedded(),
-            &templates,
-        )
-        .map_err(|e| self.document_error(e))
+        self.with_dossier(id, |dossier, templates| {
+            render(kind, format, dossier, &Reference::embedded(), templates)
+        })
     }
 
     /// Renders one of a mission's documents in any format, as the bytes of its file
@@ -91,16 +84,20 @@ impl Workspace {
         kind: DocKind,
         format: DocFormat,
     ) -> Result<Vec<u8>> {
+        self.with_dossier(id, |dossier, templates| {
+            render_bytes(kind, format, dossier, &Reference::embedded(), templates)
+        })
+    }
+
+    /// Runs a renderer on a mission's dossier and the workspace's templates.
+    fn with_dossier<T>(
+        &self,
+        id: &str,
+        render: impl FnOnce(&Dossier<'_>, &Templates) -> std::result::Result<T, DocumentError>,
+    ) -> Result<T> {
         let file = self.mission_file(id)?;
         let templates = self.templates()?;
-        render_bytes(
-            kind,
-            format,
-            &file.dossier(),
-            &Reference::embedded(),
-            &templates,
-        )
-        .map_err(|e| self.document_error(e))
+        render(&file.dossier(), &templates).map_err(|e| self.document_error(e))
     }
 
     /// A template's fault is the workspace's settings; failing to make the file is a

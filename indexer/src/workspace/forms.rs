@@ -2,7 +2,7 @@
 //! as an import — each field's rules, then references to other records and erasures —
 //! so that a form and a file are held to one set of rules.
 
-use explor_engine::schema::{FieldIssue, check_record, check_references};
+use explor_engine::schema::{FieldIssue, check_record};
 use explor_engine::{Record, RecordKind, Reference};
 use serde_json::Value;
 
@@ -27,18 +27,12 @@ impl Workspace {
             Ok(record) => record,
             Err(problems) => return Ok(Err(problems)),
         };
-        let known = self.store.known_ids()?;
         let locate = |_: usize| FORM_ORIGIN.to_owned();
-        let mut problems = Vec::new();
-        for problem in check_references(std::slice::from_ref(&record), &known, &locate) {
-            let mut issue = problem.issue;
-            if let Some(id) = &problem.missing
-                && let Some(on) = self.store.erased_on(id)?
-            {
-                issue.message = format!("« {id} » a été effacé·e le {on} à sa demande (RGPD)");
-            }
-            problems.push(issue);
-        }
+        let problems: Vec<FieldIssue> = self
+            .reference_problems(std::slice::from_ref(&record), &locate)?
+            .into_iter()
+            .map(|p| p.issue)
+            .collect();
         Ok(if problems.is_empty() {
             Ok(record)
         } else {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use explor_engine::schema::{
-    FieldIssue, IssueClass, RecordRefs, References as _, check_record, check_references,
+    DatasetIssue, FieldIssue, IssueClass, RecordRefs, References, check_record, check_references,
 };
 use explor_engine::{Need, Record, RecordKind, Reference};
 use serde::Serialize;
@@ -73,6 +73,26 @@ impl ImportSummary {
 }
 
 impl Workspace {
+    /// The problems of references across `records` and the store (ids given twice,
+    /// unknown associations or experts), a reference to a person erased at their
+    /// request said as such.
+    pub(super) fn reference_problems<R: References>(
+        &self,
+        records: &[R],
+        locate: &dyn Fn(usize) -> String,
+    ) -> Result<Vec<DatasetIssue>> {
+        let known = self.store.known_ids()?;
+        let mut problems = check_references(records, &known, locate);
+        for problem in &mut problems {
+            if let Some(id) = &problem.missing
+                && let Some(on) = self.store.erased_on(id)?
+            {
+                problem.issue.message = explor_engine::fr::records::erased_id(id, &on);
+            }
+        }
+        Ok(problems)
+    }
+
     /// Validates everything that was loaded and, only if there is no problem at all,
     /// writes it in one transaction (upsert by id).
     ///
@@ -118,7 +138,6 @@ impl Workspace {
                 Screened::Refused(problems) => issues.extend(problems),
             }
         }
-        let known = self.store.known_ids()?;
         let locate = |i: usize| match &origin[i].sheet {
             Some(sheet) => format!(
                 "{} sheet \"{sheet}\" {}",
@@ -127,14 +146,7 @@ impl Workspace {
             ),
             None => format!("{} {}", origin[i].file.display(), origin[i].location),
         };
-        for mut problem in check_references(&records, &known, &locate) {
-            // Say plainly when a reference is unknown because the person asked to be erased.
-            if let Some(id) = &problem.missing
-                && let Some(on) = self.store.erased_on(id)?
-            {
-                problem.issue.message =
-                    format!("« {id} » a été effacé·e le {on} à sa demande (RGPD)");
-            }
+        for problem in self.reference_problems(&records, &locate)? {
             issues.push(origin[problem.index].issue(problem.issue));
         }
         if !issues.is_empty() {
@@ -227,15 +239,8 @@ impl Workspace {
             ..
         } = check;
         *warnings = read_warnings;
-        let known = self.store.known_ids()?;
         let locate = |i: usize| origins[i].to_string();
-        for mut problem in check_references(&refs, &known, &locate) {
-            if let Some(id) = &problem.missing
-                && let Some(on) = self.store.erased_on(id)?
-            {
-                problem.issue.message =
-                    format!("« {id} » a été effacé·e le {on} à sa demande (RGPD)");
-            }
+        for problem in self.reference_problems(&refs, &locate)? {
             issues.push(origins[problem.index].issue(refs[problem.index].id(), problem.issue));
         }
         if !issues.is_empty() {
@@ -245,7 +250,7 @@ impl Workspace {
             return Err(UserError::Invalid(issues).into());
         }
         let expected = refs.len();
-        drop((refs, origins, known));
+        drop((refs, origins));
 
         let mut summary = ImportSummary {
             skipped_erased,
@@ -433,10 +438,7 @@ impl Erased {
             && let Some(id) = source.id()
             && let Some(t) = self.tombstones.get(&self.key.tag(id))
         {
-            let said = format!(
-                "« {id} » a été effacé·e le {} à sa demande (RGPD)",
-                t.erased_on
-            );
+            let said = explor_engine::fr::records::erased_id(id, &t.erased_on);
             if options.skip_erased {
                 let why = format!("{said} : laissé·e de côté (--skip-erased)");
                 return Screened::LeftOut(source.issue(FieldIssue::new(

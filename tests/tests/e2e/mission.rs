@@ -6,6 +6,22 @@ use serde_json::Value;
 
 use crate::run_ok;
 
+/// The sample with one mission, `mis-0001`: exp-0007 proposed on the Kinshasa need.
+fn sample_with_a_mission() -> TestWorkspace {
+    let ws = sample();
+    run_ok(
+        &ws,
+        &[
+            "mission",
+            "create",
+            "need-kin-dechets",
+            "--expert",
+            "exp-0007",
+        ],
+    );
+    ws
+}
+
 fn sample() -> TestWorkspace {
     let ws = TestWorkspace::initialised();
     run_ok(&ws, &["import", sample_dir().to_str().unwrap()]);
@@ -146,17 +162,7 @@ fn a_mission_is_created_followed_and_closed() {
 
 #[test]
 fn illegal_moves_and_missing_prerequisites_are_refused_plainly() {
-    let ws = sample();
-    run_ok(
-        &ws,
-        &[
-            "mission",
-            "create",
-            "need-kin-dechets",
-            "--expert",
-            "exp-0007",
-        ],
-    );
+    let ws = sample_with_a_mission();
     let err = run_fails(&ws, &["mission", "advance", "mis-0001", "in_field"], 1);
     assert!(
         err.contains("est « proposée »") && err.contains("ne peut pas passer à « sur le terrain »"),
@@ -235,17 +241,7 @@ fn illegal_moves_and_missing_prerequisites_are_refused_plainly() {
 
 #[test]
 fn documents_are_written_in_markdown_and_html() {
-    let ws = sample();
-    run_ok(
-        &ws,
-        &[
-            "mission",
-            "create",
-            "need-kin-dechets",
-            "--expert",
-            "exp-0007",
-        ],
-    );
+    let ws = sample_with_a_mission();
     let fiche = run_ok(&ws, &["mission", "doc", "mis-0001", "fiche"]);
     assert!(fiche.starts_with("# Fiche de mission"), "{fiche}");
     assert!(
@@ -300,17 +296,7 @@ fn documents_are_written_in_markdown_and_html() {
 
 #[test]
 fn an_erased_expert_is_named_plainly_on_their_mission() {
-    let ws = sample();
-    run_ok(
-        &ws,
-        &[
-            "mission",
-            "create",
-            "need-kin-dechets",
-            "--expert",
-            "exp-0007",
-        ],
-    );
+    let ws = sample_with_a_mission();
     let err = run_fails(&ws, &["remove", "need-kin-dechets"], 1);
     assert!(err.contains("mis-0001"), "{err}");
     run_ok(&ws, &["remove", "exp-0007"]);
@@ -453,17 +439,7 @@ fn an_offer_staffs_a_mission_with_one_employee_within_its_headcount() {
 
 #[test]
 fn document_format_follows_the_out_extension_and_never_contradicts_it() {
-    let ws = sample();
-    run_ok(
-        &ws,
-        &[
-            "mission",
-            "create",
-            "need-kin-dechets",
-            "--expert",
-            "exp-0007",
-        ],
-    );
+    let ws = sample_with_a_mission();
     // Without --format, .html gets HTML.
     let html = ws.dir().join("fiche.html");
     let html_s = html.to_str().unwrap();
@@ -550,17 +526,7 @@ fn zip_parts(path: &std::path::Path, read: &str) -> (Vec<String>, String) {
 
 #[test]
 fn editable_documents_are_written_as_odt_and_docx() {
-    let ws = sample();
-    run_ok(
-        &ws,
-        &[
-            "mission",
-            "create",
-            "need-kin-dechets",
-            "--expert",
-            "exp-0007",
-        ],
-    );
+    let ws = sample_with_a_mission();
     let title = run_ok(&ws, &["mission", "doc", "mis-0001", "fiche"])
         .lines()
         .next()
@@ -640,17 +606,7 @@ fn editable_documents_are_written_as_odt_and_docx() {
 
 #[test]
 fn template_overrides_stay_inside_the_workspace_and_small() {
-    let ws = sample();
-    run_ok(
-        &ws,
-        &[
-            "mission",
-            "create",
-            "need-kin-dechets",
-            "--expert",
-            "exp-0007",
-        ],
-    );
+    let ws = sample_with_a_mission();
     let templates = ws.workspace().join("templates");
     std::fs::create_dir_all(&templates).unwrap();
     let fiche = templates.join("fiche.md.j2");
@@ -694,17 +650,7 @@ fn chromium() -> Option<std::path::PathBuf> {
 
 #[test]
 fn a_pdf_is_printed_by_chromium_or_refused_saying_what_to_install() {
-    let ws = sample();
-    run_ok(
-        &ws,
-        &[
-            "mission",
-            "create",
-            "need-kin-dechets",
-            "--expert",
-            "exp-0007",
-        ],
-    );
+    let ws = sample_with_a_mission();
     let pdf = ws.dir().join("tdr.pdf");
     let args = [
         "mission",

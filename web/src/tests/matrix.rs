@@ -8,7 +8,8 @@
 use axum::http::StatusCode;
 
 use super::client::{Client, Harness};
-use super::needs::first_candidate;
+use super::proposals::proposed;
+use super::submissions::need_form;
 use crate::store::{ReviewState, Role};
 
 const NEED: &str = "need-kin-dechets";
@@ -25,40 +26,12 @@ struct World {
 
 async fn world() -> World {
     let h = Harness::new();
-    let mut coord = h.coordinator().await;
-    coord.get(&format!("/besoins/{NEED}")).await;
-    let expert = first_candidate(&h);
-    let r = coord
-        .post(
-            &format!("/besoins/{NEED}/proposer"),
-            &[("candidat", &expert)],
-        )
-        .await;
-    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
-    let mission = r.location().rsplit('/').next().unwrap().to_owned();
-
+    let (_, mission, expert) = proposed(&h).await;
     let mut asso = h
         .signed_in("eau@example.org", Role::Association, Some(ASSO))
         .await;
     let r = asso
-        .post(
-            "/mon-espace/besoins/nouveau",
-            &[
-                ("title", "Former les agents d’un service d’eau"),
-                (
-                    "description",
-                    "Former six agents à la maintenance des pompes manuelles.",
-                ),
-                ("kind", "standard"),
-                ("theme", "eau_assainissement"),
-                ("skills", "maintenance de pompes; formation"),
-                ("country", "SN"),
-                ("languages", "fr:B2"),
-                ("window.from", "2027-03-01"),
-                ("window.to", "2027-05-31"),
-                ("duration_days", "10"),
-            ],
-        )
+        .post("/mon-espace/besoins/nouveau", &need_form("10", "fr:B2"))
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
     let submission = h.db().submissions(Some(ASSO), &[]).unwrap()[0].id;

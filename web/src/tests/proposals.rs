@@ -12,7 +12,7 @@ const NEED: &str = "need-kin-dechets";
 const ASSO: &str = "asso-eau-vive";
 
 /// A coordinator proposes the best candidate; returns (coordinator, mission, expert).
-async fn proposed(h: &Harness) -> (Client, String, String) {
+pub(super) async fn proposed(h: &Harness) -> (Client, String, String) {
     let mut coord = h.coordinator().await;
     coord.get(&format!("/besoins/{NEED}")).await;
     let expert = first_candidate(h);

@@ -10,7 +10,10 @@ use crate::store::Role;
 
 const ASSO: &str = "asso-eau-vive";
 
-fn need_form(duration: &'static str, languages: &'static str) -> Vec<(&'static str, &'static str)> {
+pub(super) fn need_form(
+    duration: &'static str,
+    languages: &'static str,
+) -> Vec<(&'static str, &'static str)> {
     vec![
         ("title", "Former les agents d’un service d’eau"),
         (
