@@ -436,10 +436,10 @@ pub fn id_problem(id: &str) -> Option<String> {
     }
 }
 
-/// `s` in quotes with its control characters written as escapes (`"a\u{0}b"`), so that
-/// a message never carries them to a terminal.
+/// `s` in French quotes with its control characters written as escapes
+/// (`« a\u{0}b »`), so that a message never carries them to a terminal.
 fn quoted_for_message(s: &str) -> String {
-    format!("{s:?}")
+    format!("« {} »", s.escape_debug())
 }
 
 /// A record id.
