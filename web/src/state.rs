@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use explor_indexer::Workspace;
+use explor_indexer::{SearchIndex, Workspace};
 
 use crate::config::Settings;
 use crate::error::Result;
@@ -29,9 +29,15 @@ struct Inner {
 /// would throw them away each time. Each is tagged with the store generation it was
 /// opened at; one whose generation has moved on (an import, an erasure, from here or
 /// from the command line) is dropped and a fresh one opened.
+///
+/// Readers opened at the same index generation share one search index, and so one set
+/// of warm caches: under load many requests open readers at once, and each reading
+/// and keeping its own caches costs time and memory for the same result.
 #[derive(Debug, Default)]
 struct Readers {
     idle: Mutex<Vec<Reader>>,
+    /// The index the last reader opened searches, and its generation then.
+    shared: Mutex<Option<(Option<u64>, Arc<SearchIndex>)>>,
 }
 
 #[derive(Debug)]
@@ -63,13 +69,31 @@ impl Readers {
                 return Ok(reader);
             }
         }
-        let ws = Workspace::open(root)?;
-        Ok(Reader {
+        let shared = self.shared.lock().ok().and_then(|shared| shared.clone());
+        let ws = match shared {
+            // The index on disk is still the one the shared index searches.
+            Some((generation @ Some(_), index)) if index.generation()? == generation => {
+                Workspace::open_sharing(root, index)?
+            }
+            _ => Workspace::open(root)?,
+        };
+        let reader = Reader {
             generation: ws.generation()?,
-            index_generation: ws.index().generation()?,
+            // What its reader searches: a commit between the index's opening and this
+            // line leaves it unknown, and the reader is dropped after this request.
+            index_generation: ws.index().searched_generation()?,
             opened: Instant::now(),
             ws,
-        })
+        };
+        if let Ok(mut shared) = self.shared.lock()
+            && reader.index_generation.is_some()
+            && shared
+                .as_ref()
+                .is_none_or(|(generation, _)| *generation != reader.index_generation)
+        {
+            *shared = Some((reader.index_generation, reader.ws.shared_index()));
+        }
+        Ok(reader)
     }
 
     /// Keeps a reader for the next request.
@@ -210,5 +234,40 @@ mod tests {
         assert!(!reader.current().unwrap(), "the index on disk moved");
         let fresh = readers.take(root).unwrap();
         assert!(fresh.current().unwrap());
+        assert!(!Arc::ptr_eq(
+            &fresh.ws.shared_index(),
+            &reader.ws.shared_index()
+        ));
+    }
+
+    #[test]
+    fn readers_opened_at_once_share_one_index_until_it_moves() {
+        let h = Harness::new();
+        let root = h.dir.path();
+        let readers = Readers::default();
+        let first = readers.take(root).unwrap();
+        let second = readers.take(root).unwrap();
+        assert!(Arc::ptr_eq(
+            &first.ws.shared_index(),
+            &second.ws.shared_index()
+        ));
+        assert!(second.current().unwrap());
+
+        // A write moves the store and the index: readers opened after it share the new
+        // index (here the next open brings the index up).
+        bump_store_generation(root);
+        Workspace::open(root).unwrap();
+        assert!(!second.current().unwrap());
+        let third = readers.take(root).unwrap();
+        let fourth = readers.take(root).unwrap();
+        assert!(third.current().unwrap());
+        assert!(!Arc::ptr_eq(
+            &third.ws.shared_index(),
+            &first.ws.shared_index()
+        ));
+        assert!(Arc::ptr_eq(
+            &third.ws.shared_index(),
+            &fourth.ws.shared_index()
+        ));
     }
 }

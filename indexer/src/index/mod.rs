@@ -23,7 +23,7 @@ mod scan;
 pub mod schema;
 pub(crate) mod search;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 
 use explor_engine::Record;
@@ -217,6 +217,30 @@ impl SearchIndex {
             .load_metas()
             .map_err(index_failed("reading its metadata"))?;
         Ok(metas.payload.as_deref().and_then(parse_payload))
+    }
+
+    /// The store generation of what this index's reader searches: the generation on
+    /// disk when the reader shows the segments committed there, `None` when the disk
+    /// has moved on since the reader was loaded (or the index is not in this format).
+    pub fn searched_generation(&self) -> Result<Option<u64>> {
+        let searcher = self.reader.searcher();
+        let metas = self
+            .index
+            .load_metas()
+            .map_err(index_failed("reading its metadata"))?;
+        let on_disk: HashSet<_> = metas
+            .segments
+            .iter()
+            .map(|segment| (segment.id(), segment.delete_opstamp()))
+            .collect();
+        let searched: HashSet<_> = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| (segment.segment_id(), segment.delete_opstamp()))
+            .collect();
+        Ok((on_disk == searched)
+            .then(|| metas.payload.as_deref().and_then(parse_payload))
+            .flatten())
     }
 
     fn writer(&self) -> Result<IndexWriter> {

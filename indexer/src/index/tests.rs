@@ -824,3 +824,50 @@ fn a_deleted_document_is_in_no_segment_once_they_are_purged() {
             + ws.records(RecordKind::Offer).unwrap().len()
     );
 }
+
+#[test]
+fn the_searched_generation_is_known_only_while_the_reader_shows_the_disk() {
+    let (dir, ws) = sample_workspace();
+    let root = dir.path().join("ws");
+    let generation = ws.generation().unwrap();
+    assert_eq!(ws.index().searched_generation().unwrap(), Some(generation));
+
+    // Another process commits a change: this reader was loaded before it.
+    let other = Workspace::open(&root).unwrap();
+    other.index().apply([], &["exp-0007"], generation + 1).unwrap();
+    assert_eq!(ws.index().generation().unwrap(), Some(generation + 1));
+    assert_eq!(ws.index().searched_generation().unwrap(), None);
+    assert_eq!(
+        other.index().searched_generation().unwrap(),
+        Some(generation + 1)
+    );
+
+    // A workspace sharing the old index is refused it once the store moves too.
+    let shared = Workspace::open_sharing(&root, ws.shared_index()).unwrap();
+    assert!(!std::sync::Arc::ptr_eq(
+        &shared.shared_index(),
+        &ws.shared_index()
+    ));
+}
+
+#[test]
+fn readers_opened_sharing_an_index_search_the_same_one() {
+    let (dir, ws) = sample_workspace();
+    let root = dir.path().join("ws");
+    let second = Workspace::open_sharing(&root, ws.shared_index()).unwrap();
+    assert!(std::sync::Arc::ptr_eq(
+        &second.shared_index(),
+        &ws.shared_index()
+    ));
+    let need = |ws: &Workspace| -> String {
+        let options = crate::MatchOptions {
+            top: 10,
+            include_ineligible: false,
+            include_pending: false,
+        };
+        let result = ws.match_need("need-kin-dechets", options).unwrap();
+        assert!(!result.candidates.is_empty());
+        format!("{:?}", result.candidates)
+    };
+    assert_eq!(need(&second), need(&ws));
+}

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use explor_engine::RecordKind;
 use serde::Serialize;
@@ -104,7 +105,7 @@ impl Workspace {
     /// index folder (explor's) is replaced. Returns the number of documents.
     pub fn reindex(&mut self) -> Result<usize> {
         let _lock = lock(&self.root)?;
-        self.index = SearchIndex::recreate(&self.root.join(super::INDEX_DIR))?;
+        self.index = Arc::new(SearchIndex::recreate(&self.root.join(super::INDEX_DIR))?);
         self.rebuild_index()
     }
 

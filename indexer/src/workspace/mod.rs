@@ -4,7 +4,7 @@
 //!
 //! | Capability | Methods | File |
 //! |---|---|---|
-//! | Opening | [`init`](Workspace::init), [`open`](Workspace::open), [`take_notices`](Workspace::take_notices), [`root`](Workspace::root) | `workspace/mod.rs` |
+//! | Opening | [`init`](Workspace::init), [`open`](Workspace::open), [`open_sharing`](Workspace::open_sharing), [`shared_index`](Workspace::shared_index), [`take_notices`](Workspace::take_notices), [`root`](Workspace::root) | `workspace/mod.rs` |
 //! | Records | [`import`](Workspace::import), [`import_with`](Workspace::import_with), [`import_path`](Workspace::import_path), [`record`](Workspace::record), [`records`](Workspace::records), [`records_by_ids`](Workspace::records_by_ids), [`needs`](Workspace::needs), [`counts`](Workspace::counts), [`remove`](Workspace::remove), [`erased_on`](Workspace::erased_on) | `workspace/records.rs` |
 //! | Backups | [`backup`](Workspace::backup), [`restore`](Workspace::restore) | `workspace/backup.rs` |
 //! | Search index | [`index`](Workspace::index), [`search`](Workspace::search), [`check`](Workspace::check), [`reindex`](Workspace::reindex), [`generation`](Workspace::generation) | `workspace/index.rs` |
@@ -26,6 +26,7 @@ pub(crate) mod records;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::error::{Error, Result, UserError};
 use crate::index::SearchIndex;
@@ -42,7 +43,8 @@ const WAL_FILE: &str = "explor.sqlite3-wal";
 pub struct Workspace {
     root: PathBuf,
     pub(crate) store: Store,
-    index: SearchIndex,
+    /// Shared with other readers of the same index (see [`Workspace::open_sharing`]).
+    index: Arc<SearchIndex>,
     notices: Vec<String>,
 }
 
@@ -104,7 +106,7 @@ impl Workspace {
         let mut ws = Self {
             root: root.to_owned(),
             store,
-            index,
+            index: Arc::new(index),
             notices,
         };
         let (store_gen, index_gen) = (ws.store.generation()?, ws.index.generation()?);
@@ -132,6 +134,40 @@ impl Workspace {
             });
         }
         Ok(ws)
+    }
+
+    /// Opens the workspace searching through `index`, a search index another
+    /// [`Workspace`] of the same directory opened (see [`Workspace::shared_index`]), so
+    /// that readers share one index and what it warms as it answers (the id table, term
+    /// sets, profiles) instead of each reading its own.
+    ///
+    /// The caller vouches that `index` still searches the index as it is on disk (its
+    /// reader is not reloaded here). When the store has moved past that index (a writer
+    /// is between its two commits, or went without bringing the index up), this opens
+    /// the workspace as [`Workspace::open`] does instead.
+    pub fn open_sharing(root: &Path, index: Arc<SearchIndex>) -> Result<Self> {
+        let db = root.join(STORE_FILE);
+        if !db.is_file() {
+            return Err(UserError::NoWorkspace(root.to_owned()).into());
+        }
+        let store = Store::open(&db)?;
+        if store.schema_version()? != SCHEMA_VERSION
+            || index.generation()? != Some(store.generation()?)
+        {
+            return Self::open(root);
+        }
+        Ok(Self {
+            root: root.to_owned(),
+            store,
+            index,
+            notices: Vec::new(),
+        })
+    }
+
+    /// This workspace's search index, to share with readers opened later
+    /// ([`Workspace::open_sharing`]).
+    pub fn shared_index(&self) -> Arc<SearchIndex> {
+        Arc::clone(&self.index)
     }
 
     /// Messages worth showing the user about what opening did (an index rebuilt…).
