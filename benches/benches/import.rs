@@ -13,7 +13,10 @@
 //! The binary is `$EXPLOR_BIN`, else `$CARGO_TARGET_DIR/release/explor`, else
 //! `target/release/explor`. Peak memory is measured by GNU time (`/usr/bin/time -f
 //! %M`, the child's `ru_maxrss`) where it is installed, else by reading the child's
-//! `VmHWM` in `/proc` every 10 ms until it exits.
+//! `VmHWM` in `/proc` every 10 ms until it exits. That peak counts the pages of files
+//! the process maps (the search index's segments, which tantivy reads through `mmap`):
+//! page cache the kernel takes back under pressure. So the child's `RssAnon` (its own
+//! memory: heap and stacks) is also read every 10 ms and its peak printed apart.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -40,6 +43,8 @@ fn explor_bin() -> PathBuf {
 struct Run {
     wall: Duration,
     peak_mib: Option<f64>,
+    /// The highest `RssAnon` seen (memory of its own, not mapped files).
+    peak_anon_mib: Option<f64>,
     ok: bool,
     output: String,
 }
@@ -63,18 +68,35 @@ fn measure(ws: &Path, args: &[&str]) -> Run {
         .spawn()
         .expect("run explor (build it first: cargo build --release -p explor)");
     let mut polled: Option<f64> = None;
-    if !gnu_time.is_file() {
-        let status = format!("/proc/{}/status", child.id());
-        while child.try_wait().expect("wait").is_none() {
-            if let Some(kib) = std::fs::read_to_string(&status).ok().and_then(|s| {
-                s.lines()
-                    .find(|l| l.starts_with("VmHWM:"))
+    let mut anon: Option<f64> = None;
+    // Under GNU time the process to watch is time's child.
+    let watched = if gnu_time.is_file() {
+        std::thread::sleep(Duration::from_millis(5));
+        std::fs::read_to_string(format!("/proc/{0}/task/{0}/children", child.id()))
+            .ok()
+            .and_then(|c| c.split_whitespace().next()?.parse::<u32>().ok())
+    } else {
+        Some(child.id())
+    };
+    let status = watched.map(|pid| format!("/proc/{pid}/status"));
+    while child.try_wait().expect("wait").is_none() {
+        if let Some(text) = status
+            .as_ref()
+            .and_then(|s| std::fs::read_to_string(s).ok())
+        {
+            let kib = |key: &str| {
+                text.lines()
+                    .find(|l| l.starts_with(key))
                     .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-            }) {
-                polled = Some(polled.unwrap_or(0.0).max(kib / 1024.0));
+            };
+            if let Some(k) = kib("VmHWM:") {
+                polled = Some(polled.unwrap_or(0.0).max(k / 1024.0));
             }
-            std::thread::sleep(Duration::from_millis(10));
+            if let Some(k) = kib("RssAnon:") {
+                anon = Some(anon.unwrap_or(0.0).max(k / 1024.0));
+            }
         }
+        std::thread::sleep(Duration::from_millis(10));
     }
     let out = child.wait_with_output().expect("wait for explor");
     let wall = start.elapsed();
@@ -87,9 +109,14 @@ fn measure(ws: &Path, args: &[&str]) -> Run {
     Run {
         wall,
         peak_mib: from_time.or(polled),
+        peak_anon_mib: anon,
         ok: out.status.success(),
         output: format!("{}{stderr}", String::from_utf8_lossy(&out.stdout)),
     }
+}
+
+fn mib(m: Option<f64>) -> String {
+    m.map_or_else(|| "unknown".to_owned(), |m| format!("{m:.0} MiB"))
 }
 
 fn main() {
@@ -104,9 +131,9 @@ fn main() {
     };
     println!("binary: {}", explor_bin().display());
     println!(
-        "| experts | records | input (JSON Lines) | import wall time | records/s | peak memory (import process) |"
+        "| experts | records | input (JSON Lines) | import wall time | records/s | peak memory (import process) | of which its own (RssAnon) |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|");
     for n in sizes {
         let dir = tempfile::tempdir().expect("temporary directory");
         let data_dir = dir.path().join("data");
@@ -124,11 +151,11 @@ fn main() {
         assert!(run.ok, "explor import: {}", run.output);
         let secs = run.wall.as_secs_f64();
         println!(
-            "| {n} | {records} | {:.0} MiB | {secs:.1} s | {:.0} | {} |",
+            "| {n} | {records} | {:.0} MiB | {secs:.1} s | {:.0} | {} | {} |",
             bytes as f64 / f64::from(1 << 20),
             records as f64 / secs,
-            run.peak_mib
-                .map_or_else(|| "unknown".to_owned(), |m| format!("{m:.0} MiB")),
+            mib(run.peak_mib),
+            mib(run.peak_anon_mib),
         );
     }
 }

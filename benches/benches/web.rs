@@ -146,6 +146,8 @@ async fn readers_during_import(client: &Client, needs: &[String], root: &Path, f
     let flag = importing.clone();
     let writer = std::thread::spawn(move || {
         let t = Instant::now();
+        // As the web app's import and the command line's do.
+        explor_indexer::lower_thread_priority();
         let mut ws = Workspace::open(&root).expect("open for the import");
         ws.import(load(&folder, None).expect("load"), &Reference::embedded())
             .expect("the import");

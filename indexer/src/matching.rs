@@ -6,7 +6,8 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use explor_engine::scoring::{
-    Bookings, History, MatchResult, NeedsResult, ScoreBound, Scorer, ScoringConfig, Subject,
+    Bookings, GateFailure, History, MatchResult, NeedsResult, ScoreBound, Scorer, ScoringConfig,
+    Subject,
 };
 use explor_engine::{CandidateSource, Need, Record, RecordKind, Reference};
 
@@ -126,6 +127,24 @@ impl Workspace {
         match_top(self.index(), &scorer, &need, opts.top, |ids| {
             self.records_by_ids(ids.iter().copied())
         })
+    }
+
+    /// The gates a need fails whatever the candidate (its destination is advised
+    /// against), and how many candidates — experts and offers — there are, every one of
+    /// them failing those gates in the same words; `None` when candidates may pass. It
+    /// says why nobody is eligible without judging each candidate.
+    pub fn need_barred(&self, need_id: &str) -> Result<Option<(Vec<GateFailure>, usize)>> {
+        let need = self.need(need_id)?;
+        let failures = self.scoring_setup(false)?.scorer().need_gates(&need);
+        if failures.is_empty() {
+            return Ok(None);
+        }
+        let counts = self.counts()?;
+        let candidates = [RecordKind::Expert, RecordKind::Offer]
+            .iter()
+            .map(|kind| counts.get(kind).copied().unwrap_or(0))
+            .sum();
+        Ok(Some((failures, candidates)))
     }
 
     /// The needs an expert or an offer could serve, ranked and explained. Needs whose

@@ -91,6 +91,19 @@ impl NeedMatch {
         exclusion_summary(&self.result.excluded)
     }
 
+    /// When the need itself bars every candidate (its destination is advised against):
+    /// the lines [`exclusion_summary`](Self::exclusion_summary) would give, every
+    /// candidate counted, said without judging any of them. `None` when candidates may
+    /// pass.
+    pub fn barred_summary(ws: &Workspace, need_id: &str) -> Result<Option<Vec<String>>> {
+        Ok(ws.need_barred(need_id)?.map(|(failures, candidates)| {
+            failures
+                .iter()
+                .map(|f| exclusion_line(candidates, &f.detail))
+                .collect()
+        }))
+    }
+
     /// How many excluded candidates fail on their employer's consent (pending,
     /// refused, or not valid over the dates).
     pub fn excluded_for_consent(&self) -> usize {
@@ -237,18 +250,23 @@ pub fn exclusion_summary(excluded: &[Excluded]) -> Vec<String> {
     by_gate
         .into_iter()
         .map(|(gate, n, first, same)| {
-            let who = if n == 1 {
-                "1 candidat exclu".to_owned()
-            } else {
-                format!("{n} candidats exclus")
-            };
             if same {
-                format!("{who} : {first}")
+                exclusion_line(n, first)
             } else {
-                format!("{who} : {}", gate.label_fr())
+                exclusion_line(n, gate.label_fr())
             }
         })
         .collect()
+}
+
+/// `115 candidats exclus : why`.
+fn exclusion_line(n: usize, why: &str) -> String {
+    let who = if n == 1 {
+        "1 candidat exclu".to_owned()
+    } else {
+        format!("{n} candidats exclus")
+    };
+    format!("{who} : {why}")
 }
 
 /// `gate : detail` for each gate failed or flag raised (the gate in French), joined

@@ -834,7 +834,10 @@ fn the_searched_generation_is_known_only_while_the_reader_shows_the_disk() {
 
     // Another process commits a change: this reader was loaded before it.
     let other = Workspace::open(&root).unwrap();
-    other.index().apply([], &["exp-0007"], generation + 1).unwrap();
+    other
+        .index()
+        .apply([], &["exp-0007"], generation + 1)
+        .unwrap();
     assert_eq!(ws.index().generation().unwrap(), Some(generation + 1));
     assert_eq!(ws.index().searched_generation().unwrap(), None);
     assert_eq!(

@@ -124,12 +124,19 @@ async fn page(
             };
             let mut view = NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?;
             let mut opts = opts;
+            let mut summary = view.exclusion_summary();
             if view.result.candidates.is_empty() && !opts.include_ineligible {
-                // Nobody eligible: the page says why without being asked.
-                opts.include_ineligible = true;
-                view = NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?;
+                // Nobody eligible: the page says why without being asked — in one line
+                // when the need bars everyone (judging each would say it N times over),
+                // else a line per gate over the excluded, listed.
+                if let Some(lines) = NeedMatch::barred_summary(ws, &id)? {
+                    summary = lines;
+                } else {
+                    opts.include_ineligible = true;
+                    view = NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?;
+                    summary = view.exclusion_summary();
+                }
             }
-            let summary = view.exclusion_summary();
             let ranked = view.ranked();
             let candidates = view
                 .result

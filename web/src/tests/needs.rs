@@ -151,28 +151,112 @@ async fn an_ineligible_candidate_is_refused_with_the_reason() {
     assert!(h.workspace().missions().unwrap().is_empty());
 }
 
-#[tokio::test]
-async fn when_nobody_is_eligible_the_page_says_why_a_line_per_gate() {
-    let h = Harness::new();
-    let ws = h.workspace();
+/// The first need of the workspace nobody may take (every candidate excluded) for which
+/// `barred` says whether the need itself bars everyone.
+fn need_nobody_may_take(ws: &explor_indexer::Workspace, barred: bool) -> Option<String> {
     let opts = MatchOptions {
         top: 10,
         include_ineligible: true,
         include_pending: false,
     };
-    let nobody = ws
-        .records(explor_engine::RecordKind::Need)
+    ws.records(explor_engine::RecordKind::Need)
         .unwrap()
         .into_iter()
         .map(|r| r.id().to_owned())
         .find(|id| {
-            NeedMatch::build(&ws, id, opts)
+            NeedMatch::build(ws, id, opts)
                 .is_ok_and(|v| v.result.candidates.is_empty() && !v.result.excluded.is_empty())
+                && ws.need_barred(id).unwrap().is_some() == barred
         })
-        .expect("the sample has a need nobody may take");
-    let view = NeedMatch::build(&ws, &nobody, opts).unwrap();
+}
+
+#[tokio::test]
+async fn when_the_destination_bars_everyone_the_page_says_so_in_a_line_without_judging_each() {
+    let h = Harness::new();
+    let ws = h.workspace();
+    let nobody = need_nobody_may_take(&ws, true).expect("the sample has a need in a red zone");
+    let full = NeedMatch::build(
+        &ws,
+        &nobody,
+        MatchOptions {
+            top: 10,
+            include_ineligible: true,
+            include_pending: false,
+        },
+    )
+    .unwrap();
     let mut c = h.coordinator().await;
     let r = c.get(&format!("/besoins/{nobody}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("Aucun candidat éligible"));
+    // The line the full list gives first (every candidate fails the destination's
+    // gate), the same words, without the list.
+    let lines = NeedMatch::barred_summary(&ws, &nobody).unwrap().unwrap();
+    let first = &full.exclusion_summary()[0];
+    assert_eq!(&lines[0], first);
+    assert!(first.starts_with(&format!(
+        "{} candidats exclus : ",
+        full.result.excluded.len()
+    )));
+    assert!(r.body.contains(&first.replace('\'', "&#39;")), "{first}");
+    assert!(
+        !r.body.contains("candidat(s) exclu(s)"),
+        "no list unless asked"
+    );
+    assert!(
+        r.body
+            .contains(&format!("href=\"/besoins/{nobody}?exclus=1#exclus\""))
+    );
+    // Asked, the list and a line per gate over it.
+    let asked = c.get(&format!("/besoins/{nobody}?exclus=1")).await;
+    assert!(asked.body.contains(&format!(
+        "{} candidat(s) exclu(s)",
+        full.result.excluded.len()
+    )));
+    for line in full.exclusion_summary() {
+        assert!(asked.body.contains(&line.replace('\'', "&#39;")), "{line}");
+    }
+}
+
+#[tokio::test]
+async fn when_nobody_is_eligible_the_page_says_why_a_line_per_gate() {
+    let h = Harness::new();
+    // A need in a country open to travel that asks for a language nobody speaks.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/needs.json");
+    let needs: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut need = needs
+        .into_iter()
+        .find(|n| n["id"] == NEED)
+        .expect("the need of these tests");
+    need["id"] = "need-personne".into();
+    need["languages"] = serde_json::json!([{"code": "ja", "level": "C2"}]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("needs.json");
+    std::fs::write(&file, serde_json::to_string(&[need]).unwrap()).unwrap();
+    h.workspace()
+        .import(
+            explor_indexer::load(&file, None).unwrap(),
+            &explor_engine::Reference::embedded(),
+        )
+        .unwrap();
+    let ws = h.workspace();
+    assert_eq!(
+        need_nobody_may_take(&ws, false).as_deref(),
+        Some("need-personne")
+    );
+    let view = NeedMatch::build(
+        &ws,
+        "need-personne",
+        MatchOptions {
+            top: 10,
+            include_ineligible: true,
+            include_pending: false,
+        },
+    )
+    .unwrap();
+    let mut c = h.coordinator().await;
+    let r = c.get("/besoins/need-personne").await;
     assert_eq!(r.status, StatusCode::OK);
     assert!(r.body.contains("Aucun candidat éligible"));
     // Without being asked: the excluded, and first one line per gate with counts.
