@@ -189,6 +189,35 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// As [`with_workspace_mut`](Self::with_workspace_mut), for a long write (an
+    /// import): on a thread of its own whose CPU priority is lowered first, so that
+    /// pages keep being served while it runs (see
+    /// [`lower_thread_priority`](explor_indexer::lower_thread_priority)); the thread
+    /// ends with the write, and no request runs on it afterwards.
+    pub async fn with_long_write<R, F>(&self, f: F) -> Result<R>
+    where
+        F: FnOnce(&mut Workspace) -> Result<R> + Send + 'static,
+        R: Send + 'static,
+    {
+        let root = self.inner.root.clone();
+        tokio::task::spawn_blocking(move || {
+            let writer = std::thread::Builder::new()
+                .name("explor-write".into())
+                .spawn(move || {
+                    explor_indexer::lower_thread_priority();
+                    let mut ws = Workspace::open(&root)?;
+                    f(&mut ws)
+                })
+                .map_err(crate::error::InternalError::Io)?;
+            writer
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+        .await?
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,5 +298,39 @@ mod tests {
             &third.ws.shared_index(),
             &fourth.ws.shared_index()
         ));
+    }
+
+    #[tokio::test]
+    async fn a_long_write_runs_at_the_write_priority_on_a_thread_of_its_own() {
+        let h = Harness::new();
+        let niceness = || std::fs::read_to_string("/proc/thread-self/stat").ok();
+        let field = |stat: Option<String>| -> Option<i32> {
+            // The 19th field is the nice value; the 2nd, in parentheses, may hold spaces.
+            let stat = stat?;
+            let after = &stat[stat.rfind(')')? + 2..];
+            after.split_whitespace().nth(16)?.parse().ok()
+        };
+        let (name, nice) = h
+            .state
+            .with_long_write(move |ws| {
+                assert!(ws.generation().unwrap() > 0);
+                let name = std::thread::current().name().map(str::to_owned);
+                Ok((name, field(niceness())))
+            })
+            .await
+            .unwrap();
+        assert_eq!(name.as_deref(), Some("explor-write"));
+        if let Some(nice) = nice {
+            assert!(nice >= explor_indexer::WRITE_NICENESS, "{nice}");
+        }
+        // Reads afterwards run at the normal priority.
+        let after = h
+            .state
+            .with_workspace(move |_| Ok(field(niceness())))
+            .await
+            .unwrap();
+        if let Some(after) = after {
+            assert!(after < explor_indexer::WRITE_NICENESS, "{after}");
+        }
     }
 }

@@ -17,6 +17,9 @@ pub fn run(ws: &mut Workspace, args: &ImportArgs) -> Result<()> {
         .encoding(args.encoding.map(Into::into).unwrap_or_default())
         .ignore_columns(args.ignore_columns.clone());
     let import = ImportOptions::default().skip_erased(args.skip_erased);
+    // The process only imports: it gives way to readers of the same workspace (`explor
+    // serve`), and costs nothing on an idle machine.
+    explor_indexer::lower_thread_priority();
     // Streamed: memory bounded by a batch of records, not by the input's size.
     let (result, warnings) = ws.import_path(&args.path, &options, &Reference::embedded(), import);
     let mut out = output::stdout();

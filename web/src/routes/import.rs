@@ -147,7 +147,7 @@ pub async fn upload(
     let shown_name: String = upload.name.chars().filter(|c| !c.is_control()).collect();
     let bytes = upload.bytes;
     let outcome = state
-        .with_workspace_mut(move |ws| {
+        .with_long_write(move |ws| {
             let dir = tempfile::tempdir().map_err(InternalError::Io)?;
             let path = dir.path().join(format!("{}.{ext}", kind.file_stem()));
             std::fs::write(&path, &bytes).map_err(InternalError::Io)?;
