@@ -1,6 +1,7 @@
 //! The expert's own space (issue #15): their profile in the form of their CSV row,
 //! held to the import's rules, written through the import; the employer's consent
-//! shown, not editable; the debrief refused for a mission they are not on; nobody else
+//! shown, not editable; the debrief sent once back from a mission (recorded, shown to
+//! the coordinators, told to them), refused for a mission they are not on; nobody else
 //! reaches any of it.
 
 use axum::http::StatusCode;
@@ -139,4 +140,131 @@ async fn nobody_else_reaches_an_experts_space_and_a_debrief_needs_a_returned_mis
             .unwrap()
             .has(explor_engine::mission::Item::Debrief)
     );
+}
+
+/// A mission of `EXPERT` that ended in October 2026 (before any day these tests run),
+/// brought to `returned` through its lifecycle: the need and the expert's dates moved
+/// to 2026 for it.
+fn returned_mission(h: &Harness) -> String {
+    use chrono::NaiveDate;
+    use explor_engine::mission::{Item, State};
+    use explor_indexer::{NewMission, StaffRequest};
+
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample");
+    let pick = |file: &str, id: &str| -> serde_json::Value {
+        let all: Vec<serde_json::Value> =
+            serde_json::from_str(&std::fs::read_to_string(sample.join(file)).unwrap()).unwrap();
+        all.into_iter().find(|r| r["id"] == id).unwrap()
+    };
+    let mut need = pick("needs.json", "need-kin-dechets");
+    need["window"] = serde_json::json!({"from": "2026-09-01", "to": "2026-10-31"});
+    let mut expert = pick("experts.json", EXPERT);
+    expert["availability"] = serde_json::json!([{"from": "2026-09-01", "to": "2026-10-31"}]);
+    expert["consent"]["valid_from"] = "2026-01-01".into();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("needs.json"),
+        serde_json::to_string(&[need]).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("experts.json"),
+        serde_json::to_string(&[expert]).unwrap(),
+    )
+    .unwrap();
+    let mut ws = h.workspace();
+    ws.import(
+        explor_indexer::load(dir.path(), None).unwrap(),
+        &explor_engine::Reference::embedded(),
+    )
+    .unwrap();
+    let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let created = ws
+        .create_mission(
+            &NewMission {
+                need: "need-kin-dechets".into(),
+                staff: StaffRequest::Experts(vec![EXPERT.into()]),
+                start: Some(day(9, 14)),
+                days: None,
+                payer: None,
+                include_pending: false,
+                note: None,
+            },
+            day(7, 1),
+        )
+        .unwrap();
+    let id = created.mission.id;
+    ws.advance_mission(&id, State::TermsDrafted, day(7, 2), None)
+        .unwrap();
+    ws.advance_mission(&id, State::Agreed, day(7, 10), None)
+        .unwrap();
+    ws.record_mission_item(&id, Item::Training, day(8, 1), None)
+        .unwrap();
+    ws.advance_mission(&id, State::Trained, day(8, 1), None)
+        .unwrap();
+    ws.record_mission_item(&id, Item::Insurance, day(8, 2), None)
+        .unwrap();
+    ws.advance_mission(&id, State::InField, day(9, 13), None)
+        .unwrap();
+    ws.advance_mission(&id, State::Returned, day(9, 23), None)
+        .unwrap();
+    id
+}
+
+#[tokio::test]
+async fn back_from_a_mission_the_expert_sends_the_debrief_and_the_coordinator_reads_it() {
+    let h = Harness::new();
+    let mission = returned_mission(&h);
+    let mut coord = h.coordinator().await;
+    let mut theirs = expert(&h, EXPERT).await;
+    let page = theirs.get("/mon-espace/propositions").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body
+            .contains(&format!("action=\"/mon-espace/missions/{mission}/bilan\"")),
+        "the debrief form is offered once back"
+    );
+    let text = "Diagnostic fait avec 12 récupérateurs ; reste à chiffrer le centre de tri.";
+    let r = theirs
+        .post(
+            &format!("/mon-espace/missions/{mission}/bilan"),
+            &[("bilan", text)],
+        )
+        .await;
+    assert!(r.status.is_redirection(), "{}: {}", r.status, r.body);
+    let stored = h.workspace().mission(&mission).unwrap();
+    assert!(stored.has(explor_engine::mission::Item::Debrief));
+    assert!(
+        stored
+            .events
+            .iter()
+            .any(|e| e.note.as_deref() == Some(text)),
+        "the debrief's text is on the mission's log"
+    );
+    // The coordinator reads it on the mission's page and is told.
+    let shown = coord.get(&format!("/missions/{mission}")).await;
+    assert!(
+        shown.body.contains("Diagnostic fait avec 12 récupérateurs"),
+        "{}",
+        shown.body
+    );
+    let told = coord.get("/notifications").await;
+    assert!(told.body.contains(&mission), "{}", told.body);
+    // A second debrief for the same mission is not recorded twice.
+    let again = theirs
+        .post(
+            &format!("/mon-espace/missions/{mission}/bilan"),
+            &[("bilan", "Encore un bilan.")],
+        )
+        .await;
+    assert_ne!(again.status, StatusCode::OK);
+    let debriefs = h
+        .workspace()
+        .mission(&mission)
+        .unwrap()
+        .events
+        .iter()
+        .filter(|e| e.note.as_deref() == Some("Encore un bilan."))
+        .count();
+    assert_eq!(debriefs, 0);
 }
