@@ -24,10 +24,13 @@
 //!    it; the association accepts a proposal; the expert proposed updates their
 //!    availability and declines with a reason; the coordinator reads the reason in the
 //!    notification and the mission's log (`spaces::*`, issue #15).
+//! 8. Back from the field, an expert sends the debrief and the coordinator reads it on
+//!    the mission's page (`debrief::*`, issue #15).
 //!
 //! Every page visited passes the axe-core check (no serious or critical violation).
 
 mod accounts;
 mod coordinator;
+mod debrief;
 mod harness;
 mod spaces;
