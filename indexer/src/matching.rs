@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use explor_engine::scoring::{
     Bookings, GateFailure, History, MatchResult, NeedsResult, ScoreBound, Scorer, ScoringConfig,
-    Subject,
+    Subject, sort_scored,
 };
 use explor_engine::{CandidateSource, Need, Record, RecordKind, Reference};
 
@@ -52,6 +52,9 @@ impl ScoringSetup {
         }
     }
 }
+
+/// Records judged at once when every candidate is judged.
+const JUDGED_AT_ONCE: usize = 2_048;
 
 /// What `explor match` was asked.
 #[derive(Debug, Clone, Copy)]
@@ -117,16 +120,46 @@ impl Workspace {
         let scorer = setup.scorer();
         if opts.include_ineligible {
             // Every record is judged, so that each excluded one can say why.
-            let relevance = self.index().relevance_all(&need)?;
-            let mut records = self.records(RecordKind::Expert)?;
-            records.extend(self.records(RecordKind::Offer)?);
-            let subjects = subjects(&records, |id| relevance.get(id).copied().unwrap_or(0.0));
-            return Ok(scorer.rank(&need, &subjects, Some(opts.top), true));
+            return self.judge_all(&scorer, &need, opts.top, JUDGED_AT_ONCE);
         }
         // The bounded search: the same ranking as judging every candidate, from a few.
         match_top(self.index(), &scorer, &need, opts.top, |ids| {
             self.records_by_ids(ids.iter().copied())
         })
+    }
+
+    /// Every expert and offer judged for `need`: the `top` eligible and every excluded
+    /// one with its reasons — `chunk` records at a time (memory for one chunk, not the
+    /// whole roster), the best of each chunk merged into the same top as ranking them
+    /// all at once.
+    fn judge_all(
+        &self,
+        scorer: &Scorer<'_>,
+        need: &Need,
+        top: usize,
+        chunk: usize,
+    ) -> Result<MatchResult> {
+        let relevance = self.index().relevance_all(need)?;
+        let mut result = MatchResult {
+            need: need.id.clone(),
+            candidates: Vec::new(),
+            excluded: Vec::new(),
+        };
+        for kind in [RecordKind::Expert, RecordKind::Offer] {
+            self.store.records_in_chunks(kind, chunk, |records| {
+                let subjects = subjects(&records, |id| relevance.get(id).copied().unwrap_or(0.0));
+                let part = scorer.rank(need, &subjects, Some(top), true);
+                result.candidates.extend(part.candidates);
+                sort_scored(&mut result.candidates);
+                result.candidates.truncate(top);
+                result.excluded.extend(part.excluded);
+                Ok(())
+            })?;
+        }
+        result
+            .excluded
+            .sort_by(|a, b| a.id.cmp(&b.id).then(a.kind.cmp(&b.kind)));
+        Ok(result)
     }
 
     /// The gates a need fails whatever the candidate (its destination is advised
@@ -333,5 +366,23 @@ mod tests {
         let rest: Vec<&str> = full.candidates[1..].iter().map(|c| c.id.as_str()).collect();
         let got: Vec<&str> = without.candidates.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(got, rest);
+    }
+
+    #[test]
+    fn judging_every_candidate_a_chunk_at_a_time_ranks_as_judging_them_all_at_once() {
+        let (_dir, ws) = sample_workspace();
+        let setup = ws.scoring_setup(false).unwrap();
+        let scorer = setup.scorer();
+        for need in ws.needs().unwrap() {
+            let relevance = ws.index().relevance_all(&need).unwrap();
+            let mut records = ws.records(RecordKind::Expert).unwrap();
+            records.extend(ws.records(RecordKind::Offer).unwrap());
+            let all = subjects(&records, |id| relevance.get(id).copied().unwrap_or(0.0));
+            let at_once = scorer.rank(&need, &all, Some(5), true);
+            for chunk in [1, 3, 7, 1_000] {
+                let chunked = ws.judge_all(&scorer, &need, 5, chunk).unwrap();
+                assert_eq!(chunked, at_once, "{} in chunks of {chunk}", need.id);
+            }
+        }
     }
 }

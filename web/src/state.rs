@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use explor_indexer::{SearchIndex, Workspace};
+use explor_views::NeedMatch;
 
 use crate::config::Settings;
 use crate::error::Result;
@@ -22,7 +23,24 @@ struct Inner {
     db: SharedDb,
     settings: Settings,
     readers: Readers,
+    judged: Judged,
 }
+
+/// A need's candidates with every candidate judged, by need id, store generation and
+/// number of candidates shown.
+pub type JudgedKey = (String, u64, usize);
+
+/// Need pages that judged every candidate (nobody eligible, or the excluded asked
+/// for): the costliest page to make, and one people open again. Each is kept for the
+/// store generation it was judged at (a write makes a new key), the last
+/// [`MAX_JUDGED`] only.
+#[derive(Debug, Default)]
+struct Judged {
+    kept: Mutex<std::collections::VecDeque<(JudgedKey, Arc<NeedMatch>)>>,
+}
+
+/// Judged need pages kept at most.
+const MAX_JUDGED: usize = 8;
 
 /// Workspaces opened for reading, kept between requests: a workspace warms caches as it
 /// answers (the index's id table, term sets, profiles), and opening one per request
@@ -136,6 +154,7 @@ impl AppState {
                 db: SharedDb::new(db)?,
                 settings,
                 readers: Readers::default(),
+                judged: Judged::default(),
             }),
         })
     }
@@ -153,6 +172,26 @@ impl AppState {
     /// The settings.
     pub fn settings(&self) -> &Settings {
         &self.inner.settings
+    }
+
+    /// A need's candidates judged in full at this key, if kept.
+    pub fn judged(&self, key: &JudgedKey) -> Option<Arc<NeedMatch>> {
+        let kept = self.inner.judged.kept.lock().ok()?;
+        kept.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, view)| Arc::clone(view))
+    }
+
+    /// Keeps a need's candidates judged in full, dropping the oldest kept beyond
+    /// [`MAX_JUDGED`] and any of an older store generation.
+    pub fn keep_judged(&self, key: JudgedKey, view: Arc<NeedMatch>) {
+        if let Ok(mut kept) = self.inner.judged.kept.lock() {
+            kept.retain(|(k, _)| k.1 >= key.1 && k != &key);
+            kept.push_back((key, view));
+            while kept.len() > MAX_JUDGED {
+                kept.pop_front();
+            }
+        }
     }
 
     /// Runs `f` on a [`Workspace`] on a blocking thread: one kept from an earlier

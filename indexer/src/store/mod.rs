@@ -401,6 +401,32 @@ impl Store {
         Ok(out)
     }
 
+    /// Every record of a kind, sorted by id, handed to `f` `chunk` at a time: memory
+    /// for one chunk, not for them all.
+    pub fn records_in_chunks(
+        &self,
+        kind: RecordKind,
+        chunk: usize,
+        mut f: impl FnMut(Vec<Record>) -> Result<()>,
+    ) -> Result<()> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, body FROM records WHERE kind = ?1 ORDER BY id")?;
+        let mut rows = stmt.query(params![kind.as_str()])?;
+        let mut batch = Vec::with_capacity(chunk);
+        while let Some(row) = rows.next()? {
+            let (id, body): (String, String) = (row.get(0)?, row.get(1)?);
+            batch.push(decode(kind, &id, &body)?);
+            if batch.len() >= chunk.max(1) {
+                f(std::mem::replace(&mut batch, Vec::with_capacity(chunk)))?;
+            }
+        }
+        if !batch.is_empty() {
+            f(batch)?;
+        }
+        Ok(())
+    }
+
     /// The record with this id, if any.
     pub fn record(&self, id: &str) -> Result<Option<Record>> {
         let row: Option<(String, String)> = self

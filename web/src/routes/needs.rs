@@ -7,6 +7,8 @@
 //! ineligible expert of the workspace, which at national scale costs far more than the
 //! ranking itself.
 
+use std::sync::Arc;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
@@ -115,6 +117,7 @@ async fn page(
 ) -> Result<NeedPage> {
     let all = shown.all;
     let layout = Layout::signed_in(&format!("Besoin {id}"), &user.0);
+    let kept = state.clone();
     state
         .with_workspace(move |ws| {
             let opts = MatchOptions {
@@ -122,7 +125,22 @@ async fn page(
                 include_ineligible: shown.excluded,
                 include_pending: false,
             };
-            let mut view = NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?;
+            // Judging every candidate is the costly case: kept for the next view.
+            let build = |opts: MatchOptions| -> Result<Arc<NeedMatch>> {
+                if !opts.include_ineligible {
+                    return Ok(Arc::new(
+                        NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?,
+                    ));
+                }
+                let key = (id.clone(), ws.generation()?, opts.top);
+                if let Some(view) = kept.judged(&key) {
+                    return Ok(view);
+                }
+                let view = Arc::new(NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?);
+                kept.keep_judged(key, Arc::clone(&view));
+                Ok(view)
+            };
+            let mut view = build(opts)?;
             let mut opts = opts;
             let mut summary = view.exclusion_summary();
             if view.result.candidates.is_empty() && !opts.include_ineligible {
@@ -133,7 +151,7 @@ async fn page(
                     summary = lines;
                 } else {
                     opts.include_ineligible = true;
-                    view = NeedMatch::build(ws, &id, opts).map_err(missing_is_404)?;
+                    view = build(opts)?;
                     summary = view.exclusion_summary();
                 }
             }

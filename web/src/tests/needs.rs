@@ -271,6 +271,32 @@ async fn when_nobody_is_eligible_the_page_says_why_a_line_per_gate() {
         let escaped = line.replace('\'', "&#39;");
         assert!(r.body.contains(&escaped), "{line} in the page");
     }
+    // The judged page is kept, but not past a write: once someone who speaks Japanese
+    // is imported, the page shows them.
+    assert_eq!(c.get("/besoins/need-personne").await.body, r.body);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json");
+    let experts: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut speaker = experts.into_iter().find(|e| e["id"] == "exp-0007").unwrap();
+    speaker["id"] = "exp-japonais".into();
+    speaker["languages"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"code": "ja", "level": "C2"}));
+    std::fs::write(
+        dir.path().join("experts.json"),
+        serde_json::to_string(&[speaker]).unwrap(),
+    )
+    .unwrap();
+    h.workspace()
+        .import(
+            explor_indexer::load(&dir.path().join("experts.json"), None).unwrap(),
+            &explor_engine::Reference::embedded(),
+        )
+        .unwrap();
+    let after = c.get("/besoins/need-personne").await;
+    assert!(after.body.contains("exp-japonais"), "{}", after.body);
+    assert!(!after.body.contains("Aucun candidat éligible"));
 }
 
 #[tokio::test]
