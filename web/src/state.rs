@@ -33,7 +33,7 @@ pub type JudgedKey = (String, u64, usize);
 /// Need pages that judged every candidate (nobody eligible, or the excluded asked
 /// for): the costliest page to make, and one people open again. Each is kept for the
 /// store generation it was judged at (a write makes a new key), the last
-/// [`MAX_JUDGED`] only.
+/// `MAX_JUDGED` only.
 #[derive(Debug, Default)]
 struct Judged {
     kept: Mutex<std::collections::VecDeque<(JudgedKey, Arc<NeedMatch>)>>,
@@ -183,7 +183,7 @@ impl AppState {
     }
 
     /// Keeps a need's candidates judged in full, dropping the oldest kept beyond
-    /// [`MAX_JUDGED`] and any of an older store generation.
+    /// `MAX_JUDGED` and any of an older store generation.
     pub fn keep_judged(&self, key: JudgedKey, view: Arc<NeedMatch>) {
         if let Ok(mut kept) = self.inner.judged.kept.lock() {
             kept.retain(|(k, _)| k.1 >= key.1 && k != &key);
