@@ -53,6 +53,17 @@ impl Harness {
         Workspace::open(self.dir.path()).unwrap()
     }
 
+    /// Imports `records` as the file `file` (`needs.json`, `experts.json`…), as the
+    /// command line would.
+    pub fn import_records(&self, file: &str, records: &[serde_json::Value]) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(file);
+        std::fs::write(&path, serde_json::to_string(records).unwrap()).unwrap();
+        self.workspace()
+            .import(load(&path, None).unwrap(), &Reference::embedded())
+            .unwrap();
+    }
+
     /// A signed-in coordinator.
     pub async fn coordinator(&self) -> Client {
         self.signed_in("coord@example.org", Role::Coordinator, None)
@@ -119,4 +130,14 @@ impl Harness {
     pub async fn send(&self, req: Request<Body>) -> Reply {
         crate::client::send(&self.app, req).await
     }
+}
+
+/// The record `id` of the sample's file `file`, as written there.
+pub fn sample_record(file: &str, id: &str) -> serde_json::Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../data/sample")
+        .join(file);
+    let all: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    all.into_iter().find(|r| r["id"] == id).unwrap()
 }

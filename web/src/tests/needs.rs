@@ -5,7 +5,7 @@ use axum::http::StatusCode;
 use explor_indexer::MatchOptions;
 use explor_views::NeedMatch;
 
-use super::client::Harness;
+use super::client::{Harness, sample_record};
 
 const NEED: &str = "need-kin-dechets";
 
@@ -151,21 +151,26 @@ async fn an_ineligible_candidate_is_refused_with_the_reason() {
     assert!(h.workspace().missions().unwrap().is_empty());
 }
 
-/// The first need of the workspace nobody may take (every candidate excluded) for which
-/// `barred` says whether the need itself bars everyone.
-fn need_nobody_may_take(ws: &explor_indexer::Workspace, barred: bool) -> Option<String> {
+/// Every candidate judged for `need`, as the page with the excluded shows them.
+fn judged_all(ws: &explor_indexer::Workspace, need: &str) -> Option<NeedMatch> {
     let opts = MatchOptions {
         top: 10,
         include_ineligible: true,
         include_pending: false,
     };
+    NeedMatch::build(ws, need, opts).ok()
+}
+
+/// The first need of the workspace nobody may take (every candidate excluded) for which
+/// `barred` says whether the need itself bars everyone.
+fn need_nobody_may_take(ws: &explor_indexer::Workspace, barred: bool) -> Option<String> {
     ws.records(explor_engine::RecordKind::Need)
         .unwrap()
         .into_iter()
         .map(|r| r.id().to_owned())
         .find(|id| {
-            NeedMatch::build(ws, id, opts)
-                .is_ok_and(|v| v.result.candidates.is_empty() && !v.result.excluded.is_empty())
+            judged_all(ws, id)
+                .is_some_and(|v| v.result.candidates.is_empty() && !v.result.excluded.is_empty())
                 && ws.need_barred(id).unwrap().is_some() == barred
         })
 }
@@ -175,16 +180,7 @@ async fn when_the_destination_bars_everyone_the_page_says_so_in_a_line_without_j
     let h = Harness::new();
     let ws = h.workspace();
     let nobody = need_nobody_may_take(&ws, true).expect("the sample has a need in a red zone");
-    let full = NeedMatch::build(
-        &ws,
-        &nobody,
-        MatchOptions {
-            top: 10,
-            include_ineligible: true,
-            include_pending: false,
-        },
-    )
-    .unwrap();
+    let full = judged_all(&ws, &nobody).unwrap();
     let mut c = h.coordinator().await;
     let r = c.get(&format!("/besoins/{nobody}")).await;
     assert_eq!(r.status, StatusCode::OK);
@@ -222,39 +218,16 @@ async fn when_the_destination_bars_everyone_the_page_says_so_in_a_line_without_j
 async fn when_nobody_is_eligible_the_page_says_why_a_line_per_gate() {
     let h = Harness::new();
     // A need in a country open to travel that asks for a language nobody speaks.
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/needs.json");
-    let needs: Vec<serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let mut need = needs
-        .into_iter()
-        .find(|n| n["id"] == NEED)
-        .expect("the need of these tests");
+    let mut need = sample_record("needs.json", NEED);
     need["id"] = "need-personne".into();
     need["languages"] = serde_json::json!([{"code": "ja", "level": "C2"}]);
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("needs.json");
-    std::fs::write(&file, serde_json::to_string(&[need]).unwrap()).unwrap();
-    h.workspace()
-        .import(
-            explor_indexer::load(&file, None).unwrap(),
-            &explor_engine::Reference::embedded(),
-        )
-        .unwrap();
+    h.import_records("needs.json", &[need]);
     let ws = h.workspace();
     assert_eq!(
         need_nobody_may_take(&ws, false).as_deref(),
         Some("need-personne")
     );
-    let view = NeedMatch::build(
-        &ws,
-        "need-personne",
-        MatchOptions {
-            top: 10,
-            include_ineligible: true,
-            include_pending: false,
-        },
-    )
-    .unwrap();
+    let view = judged_all(&ws, "need-personne").unwrap();
     let mut c = h.coordinator().await;
     let r = c.get("/besoins/need-personne").await;
     assert_eq!(r.status, StatusCode::OK);
@@ -274,26 +247,13 @@ async fn when_nobody_is_eligible_the_page_says_why_a_line_per_gate() {
     // The judged page is kept, but not past a write: once someone who speaks Japanese
     // is imported, the page shows them.
     assert_eq!(c.get("/besoins/need-personne").await.body, r.body);
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json");
-    let experts: Vec<serde_json::Value> =
-        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let mut speaker = experts.into_iter().find(|e| e["id"] == "exp-0007").unwrap();
+    let mut speaker = sample_record("experts.json", "exp-0007");
     speaker["id"] = "exp-japonais".into();
     speaker["languages"]
         .as_array_mut()
         .unwrap()
         .push(serde_json::json!({"code": "ja", "level": "C2"}));
-    std::fs::write(
-        dir.path().join("experts.json"),
-        serde_json::to_string(&[speaker]).unwrap(),
-    )
-    .unwrap();
-    h.workspace()
-        .import(
-            explor_indexer::load(&dir.path().join("experts.json"), None).unwrap(),
-            &explor_engine::Reference::embedded(),
-        )
-        .unwrap();
+    h.import_records("experts.json", &[speaker]);
     let after = c.get("/besoins/need-personne").await;
     assert!(after.body.contains("exp-japonais"), "{}", after.body);
     assert!(!after.body.contains("Aucun candidat éligible"));

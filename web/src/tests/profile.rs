@@ -7,7 +7,7 @@
 use axum::http::StatusCode;
 use explor_engine::Record;
 
-use super::client::{Client, Harness};
+use super::client::{Client, Harness, sample_record};
 use super::needs::first_candidate;
 use crate::store::Role;
 
@@ -150,34 +150,14 @@ fn returned_mission(h: &Harness) -> String {
     use explor_engine::mission::{Item, State};
     use explor_indexer::{NewMission, StaffRequest};
 
-    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample");
-    let pick = |file: &str, id: &str| -> serde_json::Value {
-        let all: Vec<serde_json::Value> =
-            serde_json::from_str(&std::fs::read_to_string(sample.join(file)).unwrap()).unwrap();
-        all.into_iter().find(|r| r["id"] == id).unwrap()
-    };
-    let mut need = pick("needs.json", "need-kin-dechets");
+    let mut need = sample_record("needs.json", "need-kin-dechets");
     need["window"] = serde_json::json!({"from": "2026-09-01", "to": "2026-10-31"});
-    let mut expert = pick("experts.json", EXPERT);
+    let mut expert = sample_record("experts.json", EXPERT);
     expert["availability"] = serde_json::json!([{"from": "2026-09-01", "to": "2026-10-31"}]);
     expert["consent"]["valid_from"] = "2026-01-01".into();
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("needs.json"),
-        serde_json::to_string(&[need]).unwrap(),
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("experts.json"),
-        serde_json::to_string(&[expert]).unwrap(),
-    )
-    .unwrap();
+    h.import_records("needs.json", &[need]);
+    h.import_records("experts.json", &[expert]);
     let mut ws = h.workspace();
-    ws.import(
-        explor_indexer::load(dir.path(), None).unwrap(),
-        &explor_engine::Reference::embedded(),
-    )
-    .unwrap();
     let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
     let created = ws
         .create_mission(
@@ -194,20 +174,23 @@ fn returned_mission(h: &Harness) -> String {
         )
         .unwrap();
     let id = created.mission.id;
-    ws.advance_mission(&id, State::TermsDrafted, day(7, 2), None)
-        .unwrap();
-    ws.advance_mission(&id, State::Agreed, day(7, 10), None)
-        .unwrap();
-    ws.record_mission_item(&id, Item::Training, day(8, 1), None)
-        .unwrap();
-    ws.advance_mission(&id, State::Trained, day(8, 1), None)
-        .unwrap();
-    ws.record_mission_item(&id, Item::Insurance, day(8, 2), None)
-        .unwrap();
-    ws.advance_mission(&id, State::InField, day(9, 13), None)
-        .unwrap();
-    ws.advance_mission(&id, State::Returned, day(9, 23), None)
-        .unwrap();
+    // Each step: the state reached, or the checklist item recorded, and its day.
+    let steps = [
+        (Some(State::TermsDrafted), None, day(7, 2)),
+        (Some(State::Agreed), None, day(7, 10)),
+        (None, Some(Item::Training), day(8, 1)),
+        (Some(State::Trained), None, day(8, 1)),
+        (None, Some(Item::Insurance), day(8, 2)),
+        (Some(State::InField), None, day(9, 13)),
+        (Some(State::Returned), None, day(9, 23)),
+    ];
+    for (state, item, on) in steps {
+        match (state, item) {
+            (Some(state), _) => ws.advance_mission(&id, state, on, None).unwrap(),
+            (None, Some(item)) => ws.record_mission_item(&id, item, on, None).unwrap(),
+            (None, None) => unreachable!("a step names a state or an item"),
+        };
+    }
     id
 }
 
