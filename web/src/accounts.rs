@@ -38,7 +38,8 @@ pub struct NewAccount<'a> {
 }
 
 /// Checks that `org_id` suits `role` in the workspace at `root`: an association id, an
-/// expert id, or a company id (companies are named in offers, `company.id`).
+/// expert id, or a company id (companies are named in offers, `company.id`, or as
+/// their employees' employer: a company may declare its first offer itself).
 pub fn check_org(root: &Path, role: Role, org_id: Option<&str>) -> Result<Option<String>> {
     let org = org_id.map(str::trim).filter(|o| !o.is_empty());
     let org = match (role, org) {
@@ -57,8 +58,11 @@ pub fn check_org(root: &Path, role: Role, org_id: Option<&str>) -> Result<Option
         Role::Company => (
             ws.records(RecordKind::Offer)?
                 .iter()
-                .any(|r| matches!(r, Record::Offer(o) if o.company.id == org)),
-            "a company (named in an offer)",
+                .any(|r| matches!(r, Record::Offer(o) if o.company.id == org))
+                || ws.records(RecordKind::Expert)?.iter().any(|r| {
+                    matches!(r, Record::Expert(e) if e.employer.as_ref().is_some_and(|x| x.id == org))
+                }),
+            "a company (named in an offer or as an employer)",
         ),
         Role::Coordinator => (false, "nothing"),
     };

@@ -1,4 +1,4 @@
-//! Forms that enter records (a need today): their fields are the record's CSV columns,
+//! Forms that enter records (a need, an offer, an expert's profile): their fields are the record's CSV columns,
 //! so a form is read exactly as a spreadsheet row is (`unflatten`) and checked by the
 //! import's own rules (`Workspace::check_form`) — one set of rules, two ways in. This
 //! module only says how each column is asked for (label, kind of input, hint) and
@@ -23,6 +23,8 @@ pub enum Input {
     Number(u32, u32),
     /// One of these (value, label).
     Choice(Vec<(String, String)>),
+    /// Any number of these (value, label): a list column, its cells joined by « ; ».
+    Several(Vec<(String, String)>),
 }
 
 /// One field of a form, with what was entered and what is wrong with it.
@@ -48,6 +50,11 @@ impl FormField {
     /// The id of the input (and of its error list, for `aria-describedby`).
     pub fn dom_id(&self) -> String {
         format!("champ-{}", self.name.replace(['.', '_'], "-"))
+    }
+
+    /// Whether `option` is among the values of a list field (`a; b`).
+    pub fn holds(&self, option: &str) -> bool {
+        self.value.split(';').any(|v| v.trim() == option)
     }
 }
 
@@ -131,6 +138,70 @@ const NEED_FIELDS: [(&str, &str, &str, bool); 21] = [
     ),
 ];
 
+/// An offer's fields as a company enters them: (column, label, hint, required). The
+/// offer's id and `company.id` are the server's.
+const OFFER_FIELDS: [(&str, &str, &str, bool); 14] = [
+    ("company.name", "Nom de l’entreprise", "", true),
+    (
+        "company.turnover_eur",
+        "Chiffre d’affaires annuel (€)",
+        "Facultatif ; sert à estimer le plafond de la réduction d’impôt du mécénat.",
+        false,
+    ),
+    ("title", "Intitulé de l’offre", "", true),
+    (
+        "description",
+        "Description",
+        "Les métiers, ce que vos salariés peuvent apporter.",
+        false,
+    ),
+    (
+        "themes",
+        "Thèmes",
+        "Un ou plusieurs (Ctrl ou ⌘ pour en choisir plusieurs).",
+        true,
+    ),
+    ("skills", "Compétences prêtées", "Séparées par « ; ».", true),
+    (
+        "languages",
+        "Langues parlées",
+        "Code et niveau, séparés par « ; » : fr:C2; en:B1.",
+        false,
+    ),
+    (
+        "countries",
+        "Pays souhaités",
+        "Codes des pays, séparés par « ; » ; vide : tous les pays.",
+        false,
+    ),
+    (
+        "experts",
+        "Salariés volontaires",
+        "Identifiants des salariés inscrits, séparés par « ; » (facultatif).",
+        false,
+    ),
+    (
+        "headcount",
+        "Nombre de missions possibles",
+        "Votre quota sur la période.",
+        true,
+    ),
+    ("window.from", "Période possible : du", "", true),
+    ("window.to", "au", "", true),
+    (
+        "max_mission_days",
+        "Durée de mission au plus (jours)",
+        "Les missions du programme durent de 7 à 15 jours.",
+        true,
+    ),
+    (
+        "covers_remaining_costs",
+        "L’entreprise prend en charge le reste des frais",
+        "Au-delà de la part du réseau (50 % du voyage, plafonnée).",
+        false,
+    ),
+];
+
 fn yes_no() -> Input {
     Input::Choice(vec![
         (String::new(), "—".to_owned()),
@@ -143,7 +214,9 @@ fn input_of(name: &str, reference: &Reference<'_>) -> Input {
     match name {
         "description" | "objectives" | "deliverables" | "bio" => Input::Area,
         "window.from" | "window.to" => Input::Date,
-        "duration_days" | "max_mission_days" => Input::Number(7, 15),
+        "duration_days" => Input::Number(7, 15),
+        "max_mission_days" => Input::Number(1, 366),
+        "headcount" => Input::Number(1, 10_000),
         "experts_wanted" => Input::Number(1, 5),
         "local_partner.meals_provided_per_day" => Input::Number(0, 2),
         "kind" => Input::Choice(vec![
@@ -154,15 +227,11 @@ fn input_of(name: &str, reference: &Reference<'_>) -> Input {
             ),
         ]),
         "theme" => {
-            let mut themes: Vec<(String, String)> = reference
-                .taxonomy
-                .iter()
-                .map(|t| (t.key.clone(), t.label_fr.clone()))
-                .collect();
-            themes.sort_by(|a, b| a.1.cmp(&b.1));
+            let mut themes = themes(reference);
             themes.insert(0, (String::new(), "—".to_owned()));
             Input::Choice(themes)
         }
+        "themes" => Input::Several(themes(reference)),
         "country" => {
             let mut countries: Vec<(String, String)> = reference
                 .countries
@@ -173,9 +242,22 @@ fn input_of(name: &str, reference: &Reference<'_>) -> Input {
             countries.insert(0, (String::new(), "—".to_owned()));
             Input::Choice(countries)
         }
-        "local_partner.provides_lodging" | "local_partner.provides_field_transport" => yes_no(),
+        "local_partner.provides_lodging"
+        | "local_partner.provides_field_transport"
+        | "covers_remaining_costs" => yes_no(),
         _ => Input::Text,
     }
+}
+
+/// The themes of the taxonomy (key, French label), by label.
+fn themes(reference: &Reference<'_>) -> Vec<(String, String)> {
+    let mut themes: Vec<(String, String)> = reference
+        .taxonomy
+        .iter()
+        .map(|t| (t.key.clone(), t.label_fr.clone()))
+        .collect();
+    themes.sort_by(|a, b| a.1.cmp(&b.1));
+    themes
 }
 
 /// The fields of their own record an expert edits: (column, label, hint, required).
@@ -189,7 +271,7 @@ pub const EXPERT_FIELDS: [(&str, &str, &str, bool); 12] = [
     (
         "themes",
         "Thèmes",
-        "Clés des thèmes, séparées par « ; » (voir explor themes) : eau_assainissement; sante.",
+        "Un ou plusieurs (Ctrl ou ⌘ pour en choisir plusieurs).",
         true,
     ),
     ("skills", "Compétences", "Séparées par « ; ».", false),
@@ -220,7 +302,7 @@ pub const EXPERT_FIELDS: [(&str, &str, &str, bool); 12] = [
     (
         "max_mission_days",
         "Durée de mission au plus (jours)",
-        "De 7 à 15 jours.",
+        "Les missions du programme durent de 7 à 15 jours.",
         true,
     ),
     (
@@ -231,13 +313,20 @@ pub const EXPERT_FIELDS: [(&str, &str, &str, bool); 12] = [
     ),
 ];
 
-/// A need's form, filled with `values` (by column) and `errors` placed by field.
-pub fn need_form(
+/// The form of a need or an offer, filled with `values` (by column) and `errors`
+/// placed by field.
+pub fn record_form(
+    kind: RecordKind,
     values: &BTreeMap<String, String>,
     issues: &[FieldIssue],
     reference: &Reference<'_>,
 ) -> (Vec<FormField>, Vec<String>) {
-    form(&NEED_FIELDS, values, issues, reference)
+    let specs: &[_] = match kind {
+        RecordKind::Offer => &OFFER_FIELDS,
+        RecordKind::Expert => &EXPERT_FIELDS,
+        _ => &NEED_FIELDS,
+    };
+    form(specs, values, issues, reference)
 }
 
 /// A form of `specs`, filled with `values` (by column) and `errors` placed by field.
@@ -291,17 +380,29 @@ fn field_of(fields: &[FormField], path: &str) -> Option<usize> {
     exact.or_else(item).or_else(object)
 }
 
-/// The columns a need's form sends that it knows, as a spreadsheet row: empty cells
-/// are absent, as in a file.
+/// The columns a form sends that the record kind knows, as a spreadsheet row: empty
+/// cells are absent, as in a file; a column sent several times (a list chosen in a
+/// multiple select) is one cell, its values joined by « ; ».
 pub fn row(kind: RecordKind, sent: &[(String, String)]) -> BTreeMap<String, String> {
     let columns = csv_columns(kind);
-    sent.iter()
-        .filter(|(k, _)| columns.iter().any(|c| c == k))
-        .map(|(k, v)| (k.clone(), v.trim().to_owned()))
-        .collect()
+    let mut row: BTreeMap<String, String> = BTreeMap::new();
+    for (k, v) in sent {
+        let v = v.trim();
+        if v.is_empty() || !columns.iter().any(|c| c == k) {
+            continue;
+        }
+        row.entry(k.clone())
+            .and_modify(|cell| {
+                cell.push_str("; ");
+                cell.push_str(v);
+            })
+            .or_insert_with(|| v.to_owned());
+    }
+    row
 }
 
-/// The record a row makes, with the fields the server sets (`id`, `association`), and
+/// The record a row makes, with the fields the server sets (`id`, `association`,
+/// `company.id`), and
 /// the problems reading its cells.
 pub fn record_of(
     kind: RecordKind,
@@ -341,7 +442,7 @@ mod tests {
             FieldIssue::new("window", IssueClass::WindowReversed, "fenêtre inversée"),
             FieldIssue::new("association", IssueClass::UnknownAssociation, "inconnue"),
         ];
-        let (fields, general) = need_form(&BTreeMap::new(), &issues, &r);
+        let (fields, general) = record_form(RecordKind::Need, &BTreeMap::new(), &issues, &r);
         let errors = |name: &str| {
             fields
                 .iter()

@@ -2,7 +2,9 @@
 //! posts a need with a mistake, corrects it, and a coordinator validates it; the
 //! association accepts a proposal; the expert proposed updates their availability and
 //! declines with a reason; the coordinator reads the reason in the notification and
-//! the mission's log. Every page visited passes the axe-core check.
+//! the mission's log. A company declares an offer with a mistake, corrects it, and once
+//! a coordinator validates it sees the needs it fits. Every page visited passes the
+//! axe-core check.
 
 use crate::harness::{
     Browser, COORDINATOR_PASSWORD, Server, accept_invitation, enabled, sign_in,
@@ -148,5 +150,70 @@ async fn an_association_posts_a_need_answers_a_proposal_and_an_expert_declines_w
         .await
         .expect("the mission");
     b.wait_for_text("déclinée par l’expert").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_company_declares_an_offer_corrects_it_and_once_validated_sees_the_needs_it_fits() {
+    if !enabled() {
+        return;
+    }
+    let server = Server::start();
+    let b = Browser::start().await;
+    const TITLE: &str = "Pompage solaire pour l’eau potable";
+
+    // The company declares an offer with a quota of 0, then corrects it.
+    as_party(&b, &server, "rh@elec-sud.fr", "company", "co-elec-sud").await;
+    assert_eq!(b.path().await, "/mon-espace/offres");
+    b.check_accessibility("mon-espace-offres").await;
+    b.follow("Déclarer une offre").await;
+    b.fill("champ-title", TITLE).await;
+    b.choose("champ-themes", "energie").await;
+    b.choose("champ-themes", "eau_assainissement").await;
+    b.fill("champ-skills", "photovoltaïque; pompage solaire")
+        .await;
+    b.fill("champ-languages", "fr:C2").await;
+    b.fill("champ-headcount", "0").await;
+    b.set_value("champ-window-from", "2027-02-01").await;
+    b.set_value("champ-window-to", "2027-06-30").await;
+    b.fill("champ-max-mission-days", "12").await;
+    b.press("Soumettre l’offre").await;
+    b.wait_for_text("Des champs sont à corriger").await;
+    b.check_accessibility("offre-erreurs").await;
+    b.fill("champ-headcount", "2").await;
+    b.press("Soumettre l’offre").await;
+    b.wait_for_text("en attente de relecture").await;
+    sign_out(&b).await;
+
+    // A coordinator validates it.
+    signed_in_coordinator(&b, &server, "coordination@example.org").await;
+    b.follow("À relire").await;
+    b.follow(TITLE).await;
+    b.press("Valider et publier").await;
+    b.wait_for_text("Aucune fiche à relire").await;
+    sign_out(&b).await;
+
+    // The company sees the needs its offer fits, the best first, as `match --offer`.
+    sign_in(&b, &server, "rh@elec-sud.fr", COORDINATOR_PASSWORD).await;
+    let out = server
+        .ws
+        .explor(&["match", "--offer", "off-elec-sud-1", "--format", "json"])
+        .output()
+        .expect("explor match --offer");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let ranked: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let best = ranked["needs"][0]["id"]
+        .as_str()
+        .expect("a need it fits")
+        .to_owned();
+    let text = b
+        .wait_for_text(&format!("Les besoins auxquels « {TITLE} » répond le mieux"))
+        .await;
+    assert!(text.contains(&best), "{best}\n{text}");
+    b.screenshot("espace-entreprise").await;
     b.close().await;
 }

@@ -39,16 +39,6 @@ pub struct CurrentUser {
 #[derive(Debug, Clone)]
 pub struct Coordinator(pub CurrentUser);
 
-/// A signed-in association account, with the association it belongs to: its pages
-/// show that association's needs only. Anyone else gets 404.
-#[derive(Debug, Clone)]
-pub struct AssociationUser {
-    /// The account.
-    pub user: CurrentUser,
-    /// The association's record id.
-    pub org: String,
-}
-
 /// The request's session (the session layer puts it in every request).
 pub(crate) fn session_of(parts: &Parts) -> Result<Session> {
     parts
@@ -112,21 +102,6 @@ impl FromRequestParts<AppState> for Coordinator {
             Ok(Self(user))
         } else {
             Err(WebError::NotFound)
-        }
-    }
-}
-
-impl FromRequestParts<AppState> for AssociationUser {
-    type Rejection = WebError;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
-        let user = CurrentUser::from_request_parts(parts, state).await?;
-        match (&user.account.role, &user.account.org_id) {
-            (Role::Association, Some(org)) => Ok(Self {
-                org: org.clone(),
-                user,
-            }),
-            _ => Err(WebError::NotFound),
         }
     }
 }

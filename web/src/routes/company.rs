@@ -1,7 +1,9 @@
 //! The company's space (issue #15): `GET /mon-espace/offres` — its skill offers, each
 //! with the needs it fits best and why (the reverse match `explor match --offer`
-//! shows), and its employees with the state of each one's employer consent. A company
-//! sees its own offers and employees only; any other account gets 404.
+//! shows), and its employees with the state of each one's employer consent; the offers
+//! it declared or changed that wait for the network's review (declaring and changing
+//! go through [`submissions`](super::submissions)). A company sees its own offers and
+//! employees only; any other account gets 404.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -12,6 +14,7 @@ use explor_engine::{Record, RecordKind};
 use explor_indexer::MatchOptions;
 use explor_views::CandidateMatch;
 
+use super::submissions::{Kind, Line, pending};
 use crate::auth::extract::CurrentUser;
 use crate::error::{Result, WebError};
 use crate::state::AppState;
@@ -23,6 +26,7 @@ const TOP: usize = 5;
 
 struct OfferBlock {
     id: String,
+    edit: String,
     title: String,
     headcount: u32,
     fits: HtmlTable,
@@ -41,6 +45,7 @@ struct CompanyPage {
     layout: Layout,
     offers: Vec<OfferBlock>,
     employees: Vec<Employee>,
+    pending: Vec<Line>,
 }
 
 fn consent_fr(status: ConsentStatus) -> &'static str {
@@ -58,6 +63,7 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
         (Role::Company, Some(org)) => org.clone(),
         _ => return Err(WebError::NotFound),
     };
+    let waiting = pending(&state, &org).await?;
     let (offers, employees) = state
         .with_workspace(move |ws| {
             let mut offers = Vec::new();
@@ -81,6 +87,7 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
                         matched.ranked(),
                     ),
                     left_out: matched.left_out(),
+                    edit: Kind::Offer.edit_path(&o.id),
                     id: o.id.clone(),
                     title: o.title.clone(),
                     headcount: o.headcount,
@@ -107,6 +114,7 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
         layout: Layout::signed_in("Mes offres de mécénat", &user),
         offers,
         employees,
+        pending: waiting,
     }
     .into_response())
 }

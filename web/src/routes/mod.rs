@@ -110,21 +110,36 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         .route("/mon-espace/profil", get(profile::show).post(profile::save))
         .route("/mon-espace/missions/{id}/bilan", post(profile::debrief))
         .route("/mon-espace/propositions/{id}", post(proposals::answer))
-        .route("/mon-espace/besoins", get(submissions::mine))
+        .route("/mon-espace/besoins", get(submissions::mine::needs))
         .route(
             "/mon-espace/besoins/nouveau",
-            get(submissions::new_form).post(submissions::create),
+            get(submissions::mine::new_need).post(submissions::mine::create_need),
+        )
+        .route(
+            "/mon-espace/besoins/{id}/modifier",
+            get(submissions::mine::edit_need_form).post(submissions::mine::edit_need),
+        )
+        .route(
+            "/mon-espace/offres/nouvelle",
+            get(submissions::mine::new_offer).post(submissions::mine::create_offer),
+        )
+        .route(
+            "/mon-espace/offres/{id}/modifier",
+            get(submissions::mine::edit_offer_form).post(submissions::mine::edit_offer),
         )
         .route(
             "/mon-espace/demandes/{number}",
-            get(submissions::show_mine).post(submissions::resubmit),
+            get(submissions::mine::show).post(submissions::mine::resubmit),
         )
-        .route("/revue", get(submissions::queue))
-        .route("/revue/{number}", get(submissions::review_page))
-        .route("/revue/{number}/valider", post(submissions::validate))
+        .route("/revue", get(submissions::review::queue))
+        .route("/revue/{number}", get(submissions::review::page))
+        .route(
+            "/revue/{number}/valider",
+            post(submissions::review::validate),
+        )
         .route(
             "/revue/{number}/modifications",
-            post(submissions::request_changes),
+            post(submissions::review::request_changes),
         )
         .route("/comptes", get(accounts::list).post(accounts::invite))
         .route("/comptes/{id}/desactiver", post(accounts::disable))

@@ -1,4 +1,4 @@
-//! Records posted from the web app and waiting for a coordinator: as the programme
+//! Records posted (or changed) from the web app and waiting for a coordinator: as the programme
 //! says, a need or an offer is discussed with the network before it goes in. A
 //! submission holds the record as it was entered; only once a coordinator validates it
 //! is it imported into the workspace (and from then on matched).
@@ -56,9 +56,9 @@ impl ReviewState {
 pub struct Submission {
     /// Its number.
     pub id: i64,
-    /// The record's id (the need's).
+    /// The record's id (the need's or the offer's).
     pub record_id: String,
-    /// The record kind's stored name (`need`).
+    /// The record kind's stored name (`need`, `offer`).
     pub kind: String,
     /// The association or company it belongs to.
     pub org_id: String,
@@ -134,6 +134,45 @@ impl Db {
             params![id, body.to_string(), now],
         )?;
         Ok(())
+    }
+
+    /// A published record changed by its owner: the submission that brought it in (or
+    /// any earlier one for that record) holds the new version and waits for the
+    /// coordinator again, the last message cleared. Returns its number; a record
+    /// entered by a file, never submitted, gets a new submission.
+    pub fn submit_change(
+        &self,
+        record_id: &str,
+        kind: &str,
+        org_id: &str,
+        body: &serde_json::Value,
+        by: i64,
+        now: i64,
+    ) -> Result<i64> {
+        match self.submission_of_record(record_id)? {
+            Some(s) => {
+                self.conn.execute(
+                    "UPDATE web_submissions SET body = ?2, state = 'submitted', message = NULL, \
+                     submitted_by = ?3, updated_at = ?4 WHERE id = ?1",
+                    params![s.id, body.to_string(), by, now],
+                )?;
+                Ok(s.id)
+            }
+            None => self.insert_submission(record_id, kind, org_id, body, by, now),
+        }
+    }
+
+    /// The submission of a record, if it was ever submitted from the web app.
+    pub fn submission_of_record(&self, record_id: &str) -> Result<Option<Submission>> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM web_submissions WHERE record_id = ?1"),
+                [record_id],
+                submission,
+            )
+            .optional()?
+            .map(finish)
+            .transpose()
     }
 
     /// Sets a submission's state and the coordinator's message.

@@ -188,7 +188,13 @@ async fn each_space_is_its_own_roles_only() {
     let spaces = [
         (Role::Company, "/mon-espace/offres"),
         (Role::Association, "/mon-espace/besoins"),
+        (Role::Company, "/mon-espace/offres/nouvelle"),
+        (Role::Company, "/mon-espace/offres/off-elec-2027/modifier"),
         (Role::Association, "/mon-espace/besoins/nouveau"),
+        (
+            Role::Association,
+            "/mon-espace/besoins/need-kin-dechets/modifier",
+        ),
         (Role::Expert, "/mon-espace/profil"),
     ];
     let parties = [
@@ -262,8 +268,29 @@ async fn another_party_cannot_read_answer_or_debrief_what_is_not_theirs() {
             StatusCode::NOT_FOUND,
             "{role:?} {org} edits the submission"
         );
+        // Another's published need and offer: neither read in their form nor changed.
+        for record in [
+            format!("/mon-espace/besoins/{NEED}/modifier"),
+            "/mon-espace/offres/off-aqualis-eau-2027/modifier".to_owned(),
+        ] {
+            assert_eq!(
+                c.get(&record).await.status,
+                StatusCode::NOT_FOUND,
+                "{role:?} {org} GET {record}"
+            );
+            assert_eq!(
+                post(&mut c, &record, &[("title", "Autre".to_owned())]).await,
+                StatusCode::NOT_FOUND,
+                "{role:?} {org} POST {record}"
+            );
+        }
         w.assert_untouched(events, email);
     }
+    assert_eq!(
+        w.h.db().submissions(None, &[]).unwrap().len(),
+        1,
+        "no change submitted by a stranger"
+    );
     // The submission still reads as the association wrote it.
     let sub = w.h.db().submission(w.submission).unwrap().unwrap();
     assert_eq!(sub.body["title"], "Former les agents d’un service d’eau");
@@ -280,7 +307,11 @@ async fn signed_out_every_page_asks_to_sign_in_and_every_post_is_refused() {
             "/",
             "/notifications",
             "/mon-espace/offres",
+            "/mon-espace/offres/nouvelle",
+            "/mon-espace/offres/off-elec-2027/modifier",
             "/mon-espace/besoins",
+            "/mon-espace/besoins/nouveau",
+            "/mon-espace/besoins/need-kin-dechets/modifier",
             "/mon-espace/propositions",
             "/mon-espace/profil",
         ]

@@ -48,6 +48,7 @@ mod import;
 mod matrix;
 mod missions;
 pub(crate) mod needs;
+mod offers;
 mod profile;
 mod proposals;
 mod public;
