@@ -570,6 +570,22 @@ struct Write<'a, 's> {
 impl Write<'_, '_> {
     fn flush(&mut self) -> Result<()> {
         let outcome = self.store.upsert(&self.batch)?;
+        // The ids the first pass checked are unique: one given twice in a batch means the
+        // input changed since, and nothing is committed.
+        let mut ids = std::collections::HashSet::with_capacity(self.batch.len());
+        if !self.batch.iter().all(|r| ids.insert(r.id())) {
+            self.note_change();
+        }
+        // A new id has no document (the index is at the store's generation); only the
+        // documents of records replaced are deleted, all in one operation before the
+        // batch's documents are added.
+        self.index.delete(
+            self.batch
+                .iter()
+                .zip(&outcome)
+                .filter(|(_, c)| **c == Upsert::Updated)
+                .map(|(r, _)| r.id()),
+        )?;
         for (record, change) in self.batch.iter().zip(outcome) {
             let counts = self.summary.by_kind.entry(record.kind()).or_default();
             match change {
@@ -578,7 +594,7 @@ impl Write<'_, '_> {
                 Upsert::Unchanged => counts.unchanged += 1,
             }
             if change != Upsert::Unchanged {
-                self.index.upsert(record)?;
+                self.index.add(record)?;
             }
         }
         self.batch.clear();

@@ -435,3 +435,45 @@ fn a_streamed_import_gives_what_loading_whole_gives_on_every_fixture() {
         std::fs::remove_dir_all(dir.path().join("streamed")).unwrap();
     }
 }
+
+/// Issue #16 item 11: a streamed re-import that replaces records over several batches
+/// (their old documents deleted a batch at a time, new ids deleting nothing) leaves one
+/// document per record: the same store and index as importing whole.
+#[test]
+fn a_streamed_reimport_replaces_each_document_once_over_several_batches() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let valid = repo.join("tests").join("fixtures").join("valid");
+    let text = std::fs::read_to_string(valid.join("experts.json")).unwrap();
+    let experts: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let lines = |name: &str, n: usize| {
+        let mut out = String::new();
+        for i in 0..n {
+            let mut expert = experts[i % experts.len()].clone();
+            expert["id"] = format!("exp-many-{i:05}").into();
+            expert["name"] = format!("{name} {i}").into();
+            out.push_str(&expert.to_string());
+            out.push('\n');
+        }
+        out
+    };
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    std::fs::create_dir_all(&one).unwrap();
+    std::fs::create_dir_all(&two).unwrap();
+    let first = write(&one, "experts.jsonl", &lines("Zéphyrin Alpha", 2100));
+    let second = write(&two, "experts.jsonl", &lines("Ombeline Bravo", 2600));
+    let reference = Reference::embedded();
+    let options = crate::source::LoadOptions::new();
+    let (mut whole, _) = Workspace::init(&dir.path().join("whole")).unwrap();
+    let (mut streamed, _) = Workspace::init(&dir.path().join("streamed")).unwrap();
+    for input in [&first, &second] {
+        whole
+            .import(load(input, None).unwrap(), &reference)
+            .unwrap();
+        let (got, _) = streamed.import_path(input, &options, &reference, Default::default());
+        got.unwrap();
+    }
+    assert_eq!(contents(&streamed), contents(&whole));
+    assert_eq!(streamed.index().len(), 2600);
+    assert_eq!(streamed.index().ids().unwrap().len(), 2600);
+}
