@@ -13,6 +13,9 @@
 //! lifecycle, cost plan and documents, a call's batch and its commit, import, and an
 //! expert's erasure — each built from the same `explor-views` views as the CLI.
 //!
+//! Notifications are also e-mails, written as files into the workspace's outbox and
+//! sent by a relay inside [`serve`] when an SMTP server is configured ([`SmtpConfig`]).
+//!
 //! Main types: [`AppState`] (workspace, account database, [`Settings`]), the
 //! authorisation extractors [`CurrentUser`] and [`Coordinator`], [`Db`] (the web
 //! tables) and [`WebError`].
@@ -45,6 +48,7 @@ mod forms;
 mod headers;
 mod logging;
 mod notify;
+mod relay;
 mod reminders;
 mod routes;
 mod serve;
@@ -60,6 +64,7 @@ pub use auth::password::{MAX_CHARS, MIN_CHARS, Weakness, check as check_password
 pub use config::{ServeConfig, Settings};
 pub use error::{InternalError, Result, UserError, WebError};
 pub use headers::CSP;
+pub use relay::SmtpConfig;
 pub use routes::app;
 pub use serve::{init_tracing, serve};
 pub use state::AppState;
