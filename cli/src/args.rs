@@ -768,10 +768,43 @@ pub struct ServeArgs {
     /// (7 par défaut).
     #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=365))]
     pub answer_delay_days: Option<u32>,
+    /// Le serveur SMTP par lequel envoyer les courriels de la boîte d'envoi
+    /// (ESPACE/outbox/) : smtp://hôte:port (sans chiffrement, relais local),
+    /// smtp://utilisateur:mot-de-passe@hôte:587?tls=required (STARTTLS) ou
+    /// smtps://utilisateur:mot-de-passe@hôte (TLS). Sans lui, les courriels restent
+    /// dans outbox/. Va avec --mail-from ; le mot de passe n'est jamais affiché.
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "EXPLOR_SMTP_URL",
+        hide_env_values = true
+    )]
+    pub smtp_url: Option<SmtpUrl>,
+    /// L'adresse d'expédition des courriels envoyés par --smtp-url.
+    #[arg(long, value_name = "ADRESSE", env = "EXPLOR_MAIL_FROM")]
+    pub mail_from: Option<String>,
     /// Servir un espace temporaire neuf contenant l'exemple fourni, avec un coordinateur
     /// de démonstration dont le lien de connexion à usage unique est affiché.
     #[arg(long)]
     pub demo: bool,
+}
+
+/// The SMTP server's address as given: it may hold a password, so its `Debug` hides it.
+#[derive(Clone)]
+pub struct SmtpUrl(pub String);
+
+impl std::fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SmtpUrl(<masqué>)")
+    }
+}
+
+impl std::str::FromStr for SmtpUrl {
+    type Err = std::convert::Infallible;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Self(s.to_owned()))
+    }
 }
 
 #[derive(Debug, Subcommand)]

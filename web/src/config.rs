@@ -1,14 +1,17 @@
 //! Serving configuration: what the command line gives ([`ServeConfig`]) and what the
 //! application uses once it is checked ([`Settings`]).
 
+use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::error::{Result, UserError};
+use crate::relay::SmtpConfig;
 
-/// How `explor serve` was asked to run.
-#[derive(Debug, Clone)]
+/// How `explor serve` was asked to run. Its `Debug` hides the SMTP server's address,
+/// which may hold a password.
+#[derive(Clone)]
 pub struct ServeConfig {
     /// The workspace directory.
     pub workspace: PathBuf,
@@ -27,6 +30,27 @@ pub struct ServeConfig {
     /// Days a proposal may wait for an answer before it is flagged and its parties
     /// reminded (default 7).
     pub answer_delay_days: Option<u32>,
+    /// The SMTP server the outbox is sent through (`smtp://host:port`,
+    /// `smtp://user:pass@host?tls=required`, `smtps://user:pass@host`); none: the
+    /// e-mails wait in `<workspace>/outbox/`. Goes with `mail_from`.
+    pub smtp_url: Option<String>,
+    /// The sender's address of the e-mails sent through `smtp_url`.
+    pub mail_from: Option<String>,
+}
+
+impl fmt::Debug for ServeConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServeConfig")
+            .field("workspace", &self.workspace)
+            .field("bind", &self.bind)
+            .field("base_url", &self.base_url)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("behind_proxy", &self.behind_proxy)
+            .field("answer_delay_days", &self.answer_delay_days)
+            .field("smtp_url", &self.smtp_url.as_ref().map(|_| "<masqué>"))
+            .field("mail_from", &self.mail_from)
+            .finish()
+    }
 }
 
 /// The checked settings the application runs with.
@@ -51,6 +75,10 @@ pub struct Settings {
     /// Days a proposal may wait for an answer before it is flagged on the dashboard
     /// and each party that has not answered is reminded, once.
     pub answer_delay_days: i64,
+    /// The SMTP server the outbox is sent through, if any.
+    pub smtp: Option<SmtpConfig>,
+    /// How often the outbox is sent when a server is configured.
+    pub relay_every: Duration,
 }
 
 impl Settings {
@@ -70,6 +98,8 @@ impl Settings {
             invitation_ttl: Duration::from_secs(7 * 24 * 3600),
             behind_proxy: false,
             answer_delay_days: 7,
+            smtp: None,
+            relay_every: Duration::from_secs(30),
         })
     }
 
@@ -87,6 +117,11 @@ impl Settings {
         if let Some(days) = config.answer_delay_days {
             settings.answer_delay_days = i64::from(days);
         }
+        settings.smtp = match (&config.smtp_url, &config.mail_from) {
+            (None, None) => None,
+            (Some(url), Some(from)) => Some(SmtpConfig::new(url, from)?),
+            _ => return Err(UserError::SmtpHalfConfigured.into()),
+        };
         Ok(settings)
     }
 
@@ -173,6 +208,8 @@ mod tests {
             secure_cookies: None,
             behind_proxy: false,
             answer_delay_days: None,
+            smtp_url: None,
+            mail_from: None,
         };
         let local = Settings::from_config(&config("127.0.0.1:8080")).unwrap();
         assert!(!local.secure_cookies);
@@ -181,5 +218,36 @@ mod tests {
         let public = Settings::from_config(&config("0.0.0.0:8080")).unwrap();
         assert!(public.secure_cookies);
         assert_eq!(public.cookie_name(), "__Host-explor");
+    }
+
+    #[test]
+    fn smtp_needs_both_its_settings_and_is_never_shown() {
+        let config = |url: Option<&str>, from: Option<&str>| ServeConfig {
+            workspace: PathBuf::new(),
+            bind: "127.0.0.1:8080".parse().unwrap(),
+            base_url: None,
+            secure_cookies: None,
+            behind_proxy: false,
+            answer_delay_days: None,
+            smtp_url: url.map(str::to_owned),
+            mail_from: from.map(str::to_owned),
+        };
+        assert!(
+            Settings::from_config(&config(None, None))
+                .unwrap()
+                .smtp
+                .is_none()
+        );
+        let url = Some("smtps://relais:mot-secret@smtp.example.org");
+        let full = config(url, Some("explor@example.org"));
+        let settings = Settings::from_config(&full).unwrap();
+        assert!(settings.smtp.is_some());
+        assert!(!format!("{full:?}").contains("mot-secret"));
+        assert!(!format!("{settings:?}").contains("mot-secret"));
+        for half in [config(url, None), config(None, Some("explor@example.org"))] {
+            let message = Settings::from_config(&half).unwrap_err().to_string();
+            assert!(message.contains("--smtp-url et --mail-from"), "{message}");
+            assert!(!message.contains("mot-secret"));
+        }
     }
 }

@@ -72,6 +72,20 @@ pub enum UserError {
     /// The base URL cannot be used.
     #[error("adresse de base {0:?} : attendu http://hôte[:port] ou https://hôte[:port]")]
     BadBaseUrl(String),
+    /// The SMTP server's address cannot be used. The address is not repeated: it may
+    /// hold a password.
+    #[error(
+        "--smtp-url : adresse de serveur SMTP invalide ({0}) ; attendu smtp://hôte[:port] (sans chiffrement, pour un relais local), smtp://[utilisateur:mot-de-passe@]hôte[:port]?tls=required (STARTTLS) ou smtps://[utilisateur:mot-de-passe@]hôte[:port]"
+    )]
+    BadSmtpUrl(&'static str),
+    /// The sender's address is not an e-mail address.
+    #[error("--mail-from : « {0} » n’est pas une adresse de courriel")]
+    BadMailFrom(String),
+    /// An SMTP server is given without the sender's address, or the reverse.
+    #[error(
+        "--smtp-url et --mail-from vont ensemble : l’adresse du serveur SMTP et celle de l’expéditeur des courriels"
+    )]
+    SmtpHalfConfigured,
 }
 
 /// Failures of the machine or defects: never shown to the user.
@@ -270,6 +284,9 @@ pub(crate) fn user_message(e: &UserError) -> String {
             format!("L’identifiant « {id} » ne correspond à aucune fiche de ce type.")
         }
         UserError::BadBaseUrl(_) => "L’adresse du site est mal configurée.".to_owned(),
+        UserError::BadSmtpUrl(_) | UserError::BadMailFrom(_) | UserError::SmtpHalfConfigured => {
+            "L’envoi des courriels est mal configuré.".to_owned()
+        }
     }
 }
 

@@ -13,6 +13,11 @@
 //! lifecycle, cost plan and documents, a call's batch and its commit, import, and an
 //! expert's erasure — each built from the same `explor-views` views as the CLI.
 //!
+//! Notifications are also e-mails, written as files into the workspace's outbox and
+//! sent by a relay inside [`serve`] when an SMTP server is configured ([`SmtpConfig`]).
+//! Erasing an expert reaches this crate's data too: [`forget`] deletes their accounts
+//! and the e-mails addressed to them.
+//!
 //! Main types: [`AppState`] (workspace, account database, [`Settings`]), the
 //! authorisation extractors [`CurrentUser`] and [`Coordinator`], [`Db`] (the web
 //! tables) and [`WebError`].
@@ -41,10 +46,12 @@ mod auth;
 pub mod client;
 mod config;
 mod error;
+mod forget;
 mod forms;
 mod headers;
 mod logging;
 mod notify;
+mod relay;
 mod reminders;
 mod routes;
 mod serve;
@@ -59,7 +66,9 @@ pub use auth::extract::{Coordinator, CurrentUser};
 pub use auth::password::{MAX_CHARS, MIN_CHARS, Weakness, check as check_password};
 pub use config::{ServeConfig, Settings};
 pub use error::{InternalError, Result, UserError, WebError};
+pub use forget::{Forgotten, forget};
 pub use headers::CSP;
+pub use relay::SmtpConfig;
 pub use routes::app;
 pub use serve::{init_tracing, serve};
 pub use state::AppState;

@@ -3,7 +3,8 @@
 //!
 //! E-mail goes through an outbox: each message is written as a file under
 //! `<workspace>/outbox/` (an RFC 5322 message, UTF-8), so that nothing is lost and the
-//! app works offline; a relay configured later sends the files it finds there. Only
+//! app works offline; when an SMTP server is configured, the relay (`relay.rs`) sends
+//! the files it finds there. Only
 //! what the notification says goes in the message — never more personal data than the
 //! recipient's own address.
 

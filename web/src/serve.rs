@@ -30,6 +30,10 @@ pub async fn serve(config: ServeConfig, ready: impl FnOnce(SocketAddr)) -> Resul
     let throttle = throttle::config(state.settings().behind_proxy);
     throttle::spawn_cleanup(&throttle);
     crate::reminders::spawn(state.clone());
+    if let Some(smtp) = state.settings().smtp.clone() {
+        tracing::info!(from = %smtp.from(), "outbox sent through SMTP");
+        crate::relay::spawn(state.root().to_owned(), smtp, state.settings().relay_every);
+    }
     let app = router(state, &throttle);
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await

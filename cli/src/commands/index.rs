@@ -100,10 +100,27 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
     for notice in ws.take_notices() {
         eprintln!("note : {notice}");
     }
+    if kind == explor_engine::RecordKind::Expert {
+        // What the web app kept of the person: their accounts and the e-mails to them.
+        let mut db = explor_web::Db::open(ws.root())?;
+        let forgotten = explor_web::forget(
+            &mut db,
+            ws.root(),
+            &args.id,
+            None,
+            chrono::Utc::now().timestamp(),
+        )?;
+        if !forgotten.log_emptied {
+            eprintln!(
+                "note : un autre processus gardait la base ouverte en lecture : d’anciennes pages de ses comptes web peuvent rester jusqu’à ce qu’il la ferme ; relancez alors `explor remove {}`",
+                args.id
+            );
+        }
+    }
     let mut out = output::stdout();
     if kind == explor_engine::RecordKind::Expert {
         out.line(format_args!(
-            "expert {} effacé·e : sa fiche est supprimée de la base, de l’index et des notes de mission qui le citaient ; seules une empreinte à clé de l’identifiant et la date du jour restent",
+            "expert {} effacé·e : sa fiche est supprimée de la base, de l’index et des notes de mission qui le citaient, ses comptes web et les courriels qui lui étaient adressés aussi ; seules une empreinte à clé de l’identifiant et la date du jour restent",
             args.id
         ))?;
     } else {

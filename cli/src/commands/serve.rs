@@ -35,6 +35,8 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
         secure_cookies: args.secure_cookies,
         behind_proxy: args.behind_proxy,
         answer_delay_days: args.answer_delay_days,
+        smtp_url: args.smtp_url.as_ref().map(|u| u.0.clone()),
+        mail_from: args.mail_from.clone(),
     };
     let settings = Settings::from_config(&config)?;
     if args.demo {

@@ -16,6 +16,10 @@
 //! 4. `backup` never overwrites a file nor writes inside the workspace; `restore` only
 //!    writes into an empty folder and refuses another workspace's erasure list
 //!    (`erasure::backup_and_restore_refuse_what_would_lose_or_leak_data`).
+//! 5. Property 1 holds for what the web app kept too: the person's web account and
+//!    the e-mails to it, waiting in the outbox or already sent or refused, are
+//!    deleted with them; another account and its e-mail stay
+//!    (`erasure::an_erased_expert_s_web_account_and_e_mails_go_with_them`).
 
 use std::path::{Path, PathBuf};
 
@@ -152,6 +156,45 @@ fn an_erased_expert_leaves_no_byte_in_any_file_of_the_workspace() {
         "after reading again:\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn an_erased_expert_s_web_account_and_e_mails_go_with_them() {
+    let (ws, _) = workspace_with_the_person();
+    for (email, org) in [(EMAIL, ID), ("autre@example.org", "exp-0001")] {
+        run_ok(
+            &ws,
+            &[
+                "user", "add", "--email", email, "--role", "expert", "--org", org,
+            ],
+        );
+    }
+    // E-mails as the web app writes them: one waiting, one sent, one refused, and one
+    // to the other account.
+    let outbox = ws.workspace().join("outbox");
+    let email = |to: &str| {
+        format!("To: {to}\r\nSubject: Une proposition attend votre réponse\r\n\r\nRappel.\r\n")
+    };
+    for (dir, name, to) in [
+        ("", "1800000000-0000.eml", EMAIL),
+        ("envoyes", "1800000000-0001.eml", EMAIL),
+        ("refuses", "1800000000-0002.eml", EMAIL),
+        ("", "1800000000-0003.eml", "autre@example.org"),
+    ] {
+        std::fs::create_dir_all(outbox.join(dir)).unwrap();
+        std::fs::write(outbox.join(dir).join(name), email(to)).unwrap();
+    }
+    std::fs::write(
+        outbox.join("refuses/1800000000-0002.eml.motif.txt"),
+        format!("550 <{EMAIL}> inconnu\n"),
+    )
+    .unwrap();
+    run_ok(&ws, &["remove", ID]);
+    let found = traces_in(&ws.workspace());
+    assert!(found.is_empty(), "after the erasure:\n{}", found.join("\n"));
+    assert!(outbox.join("1800000000-0003.eml").is_file());
+    let users = run_ok(&ws, &["user", "list"]);
+    assert!(users.contains("autre@example.org"), "{users}");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! An expert's record: `GET /experts/{id}` (every field, as `explor show` lists them),
 //! and the erasure a person can ask for (GDPR): `GET /experts/{id}/effacer` asks for
 //! confirmation, `POST /experts/{id}/effacer` erases (`Workspace::remove`, as `explor
-//! remove` does). The audit row names the id only.
+//! remove` does), then what the web app kept of the person ([`forget`]: their accounts
+//! and the e-mails to them). The audit rows name the ids only.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -12,8 +13,9 @@ use explor_views::records::fields_table;
 use super::{audit, missing_is_404};
 use crate::auth::extract::Coordinator;
 use crate::error::{Result, WebError};
+use crate::forget::forget;
 use crate::state::AppState;
-use crate::store::Action;
+use crate::store::{Action, now};
 use crate::views::{HtmlTable, Layout, seg, today};
 
 #[derive(Template, WebTemplate)]
@@ -93,6 +95,16 @@ pub async fn erase(
             Ok(())
         })
         .await?;
+    let (root, forgotten, by) = (state.root().to_owned(), id.clone(), user.0.account.id);
+    let done = state
+        .db()
+        .run(move |db| forget(db, &root, &forgotten, Some(by), now()))
+        .await?;
+    if !done.log_emptied {
+        tracing::warn!(
+            "erasure: another process kept the database open; erase again once it is closed"
+        );
+    }
     audit(
         &state,
         &user.0,

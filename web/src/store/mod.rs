@@ -115,6 +115,9 @@ impl Db {
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // As the record store does: deleted rows are overwritten, not left in free
+        // pages (an erased person's e-mail must not survive in the file).
+        conn.pragma_update(None, "secure_delete", "ON")?;
         conn.execute_batch(SCHEMA)?;
         add_audit_detail(&conn)?;
         Ok(Self { conn })
@@ -134,6 +137,29 @@ impl Db {
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
         Ok(Self { conn })
+    }
+
+    /// Rewrites the database so that no deleted byte survives in its files, as the
+    /// record store does after an erasure: `VACUUM` rebuilds every page, then a
+    /// `TRUNCATE` checkpoint copies the write-ahead log into the database and empties
+    /// it. Returns `false` when another connection kept reading and the log could not
+    /// be emptied.
+    pub(crate) fn scrub(&self) -> Result<bool> {
+        self.conn.execute_batch("VACUUM")?;
+        for attempt in 0..5 {
+            if attempt > 0 {
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            let (busy, log, done): (i64, i64, i64) =
+                self.conn
+                    .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?;
+            if busy == 0 && log <= 0 && done <= 0 {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Runs `f` in one transaction: everything it writes is kept, or nothing.
