@@ -4,15 +4,21 @@
 //! it declared or changed that wait for the network's review (declaring and changing
 //! go through [`submissions`](super::submissions)). A company sees its own offers and
 //! employees only; any other account gets 404.
+//!
+//! It also shows each offer's quota (missions possible, missions under way through it)
+//! and the missions of its employees or offers — state, dates, and the mécénat
+//! estimate of each with its assumptions (the legal basis and caps), as the mission's
+//! cost plan gives it to the coordinator.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use explor_engine::mission::{Mission, Staff, State as MissionState};
 use explor_engine::model::ConsentStatus;
 use explor_engine::{Record, RecordKind};
 use explor_indexer::MatchOptions;
-use explor_views::CandidateMatch;
+use explor_views::{CandidateMatch, MissionSheet};
 
 use super::submissions::{Kind, Line, pending};
 use crate::auth::extract::CurrentUser;
@@ -29,6 +35,8 @@ struct OfferBlock {
     edit: String,
     title: String,
     headcount: u32,
+    /// Missions staffed through the offer, not cancelled.
+    used: usize,
     fits: HtmlTable,
     left_out: Option<String>,
 }
@@ -39,6 +47,16 @@ struct Employee {
     consent: &'static str,
 }
 
+/// A mission of the company's employees or offers.
+struct CompanyMission {
+    id: String,
+    need: String,
+    dates: String,
+    state: &'static str,
+    /// The mécénat estimate and its assumptions, or why there is none.
+    mecenat: Vec<String>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "company.html")]
 struct CompanyPage {
@@ -46,6 +64,7 @@ struct CompanyPage {
     offers: Vec<OfferBlock>,
     employees: Vec<Employee>,
     pending: Vec<Line>,
+    missions: Vec<CompanyMission>,
 }
 
 fn consent_fr(status: ConsentStatus) -> &'static str {
@@ -64,8 +83,9 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
         _ => return Err(WebError::NotFound),
     };
     let waiting = pending(&state, &org).await?;
-    let (offers, employees) = state
+    let (offers, employees, missions) = state
         .with_workspace(move |ws| {
+            let all_missions = ws.missions()?;
             let mut offers = Vec::new();
             for r in ws.records(RecordKind::Offer)? {
                 let Record::Offer(o) = r else { continue };
@@ -88,6 +108,13 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
                     ),
                     left_out: matched.left_out(),
                     edit: Kind::Offer.edit_path(&o.id),
+                    used: all_missions
+                        .iter()
+                        .filter(|m| {
+                            m.staff.offer() == Some(o.id.as_str())
+                                && m.state() != MissionState::Cancelled
+                        })
+                        .count(),
                     id: o.id.clone(),
                     title: o.title.clone(),
                     headcount: o.headcount,
@@ -107,7 +134,31 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
                     _ => None,
                 })
                 .collect::<Vec<_>>();
-            Ok((offers, employees))
+            let ours = |m: &Mission| match &m.staff {
+                Staff::Offer { offer } => offers.iter().any(|o| &o.id == offer),
+                Staff::Experts { experts } => {
+                    experts.iter().any(|x| employees.iter().any(|e| &e.id == x))
+                }
+            };
+            let rules = ws.cost_rules()?;
+            let mut missions = Vec::new();
+            for m in all_missions.iter().filter(|m| ours(m)) {
+                let file = ws.mission_file(&m.id)?;
+                let sheet = MissionSheet::build(ws, &file)?;
+                let mecenat = match sheet.plan(&rules) {
+                    Ok(plan) if plan.plan.mecenat.is_some() => plan.mecenat(),
+                    Ok(_) => vec!["pas de mécénat de compétences pour cette mission".to_owned()],
+                    Err(why) => vec![format!("plan de financement incalculable : {why}")],
+                };
+                missions.push(CompanyMission {
+                    id: m.id.clone(),
+                    need: file.need.title.clone(),
+                    dates: explor_engine::fr::window(&m.dates),
+                    state: m.state().label_fr(),
+                    mecenat,
+                });
+            }
+            Ok((offers, employees, missions))
         })
         .await?;
     Ok(CompanyPage {
@@ -115,6 +166,7 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
         offers,
         employees,
         pending: waiting,
+        missions,
     }
     .into_response())
 }

@@ -54,3 +54,58 @@ async fn a_company_sees_its_offers_fits_and_employees_and_nothing_of_another_com
         StatusCode::NOT_FOUND
     );
 }
+
+#[tokio::test]
+async fn a_company_sees_its_quotas_and_missions_with_the_mecenat_estimate_and_its_basis() {
+    let h = Harness::new();
+    let mut ws = h.workspace();
+    let request = explor_indexer::NewMission {
+        need: "need-mg-minireseau-sante".to_owned(),
+        staff: explor_indexer::StaffRequest::Offer("off-elec-2027".to_owned()),
+        start: None,
+        days: None,
+        payer: None,
+        include_pending: false,
+        note: None,
+    };
+    let created = ws.create_mission(&request, crate::views::today()).unwrap();
+    let id = created.mission.id.clone();
+    let file = ws.mission_file(&id).unwrap();
+    let rules = ws.cost_rules().unwrap();
+    let plan = explor_views::MissionSheet::build(&ws, &file)
+        .unwrap()
+        .plan(&rules)
+        .unwrap()
+        .mecenat();
+    assert!(!plan.is_empty(), "an offer's mission is valued as mécénat");
+
+    let mut elec = h
+        .signed_in("rh@elec-sud.fr", Role::Company, Some("co-elec-sud"))
+        .await;
+    let page = elec.get("/mon-espace/offres").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(
+        page.body.contains(&format!("Mission {id}")),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body
+            .contains("quota : 3 mission(s) possible(s), 1 engagée(s)"),
+        "{}",
+        page.body
+    );
+    // The estimate and each assumption (legal basis, caps), as the mission's plan says.
+    for line in &plan {
+        let shown = askama::filters::escape(line, askama::filters::Html)
+            .unwrap()
+            .to_string();
+        assert!(page.body.contains(&shown), "{shown}\n{}", page.body);
+    }
+
+    let mut aqualis = h
+        .signed_in("rh@aqualis.fr", Role::Company, Some("co-aqualis"))
+        .await;
+    let other = aqualis.get("/mon-espace/offres").await;
+    assert!(!other.body.contains(&id), "{}", other.body);
+}
