@@ -65,6 +65,26 @@ impl Drop for Process {
     }
 }
 
+/// `explor serve` on `ws` at `port`, answering once healthy.
+fn serve(ws: &TestWorkspace, port: u16, base: &str) -> Process {
+    let child = Command::new(explor_bin())
+        .env("EXPLOR_WORKSPACE", ws.workspace())
+        .args([
+            "serve",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--base-url",
+            base,
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("explor serve starts");
+    let process = Process(child);
+    wait_for(port, "/healthz");
+    process
+}
+
 /// `explor serve` on the sample, with its base URL.
 pub struct Server {
     /// The workspace (and its temporary folder).
@@ -84,21 +104,25 @@ impl Server {
             .success();
         let port = free_port();
         let base = format!("http://127.0.0.1:{port}");
-        let child = Command::new(explor_bin())
-            .env("EXPLOR_WORKSPACE", ws.workspace())
-            .args([
-                "serve",
-                "--bind",
-                &format!("127.0.0.1:{port}"),
-                "--base-url",
-                &base,
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("explor serve starts");
-        let process = Process(child);
-        wait_for(port, "/healthz");
+        let process = serve(&ws, port, &base);
+        Self {
+            ws,
+            base,
+            _process: process,
+        }
+    }
+
+    /// Stops the server and starts it again on the same workspace and address, as an
+    /// operator restarting the service (the reminders run at start).
+    pub fn restart(self) -> Self {
+        let Self { ws, base, _process } = self;
+        drop(_process);
+        let port: u16 = base
+            .rsplit(':')
+            .next()
+            .and_then(|p| p.parse().ok())
+            .expect("the port");
+        let process = serve(&ws, port, &base);
         Self {
             ws,
             base,

@@ -33,4 +33,5 @@ mod accounts;
 mod coordinator;
 mod debrief;
 mod harness;
+mod reminders;
 mod spaces;
