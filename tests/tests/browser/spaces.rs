@@ -73,6 +73,13 @@ async fn an_association_posts_a_need_answers_a_proposal_and_an_expert_declines_w
     b.press("Soumettre le besoin").await;
     b.wait_for_text("en attente de relecture").await;
     b.screenshot("espace-association").await;
+    // Not matched before a coordinator validates it: the workspace does not hold it.
+    let before = server
+        .ws
+        .explor(&["match", "need-eau-vive-1"])
+        .output()
+        .expect("explor match");
+    assert!(!before.status.success(), "matched before review");
     sign_out(&b).await;
 
     // The coordinator validates it, then proposes an expert for another of its needs.
