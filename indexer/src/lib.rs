@@ -74,7 +74,7 @@ pub use missions::{Created, NewMission, StaffRequest, TEMPLATES_DIR};
 pub use priority::{WRITE_NICENESS, lower_thread_priority};
 pub use reference::{COSTS_OVERRIDE, cost_rules_at, reference_status_at};
 pub use source::{Encoding, LoadOptions, Loaded, SourceRecord, load, load_with};
-pub use store::{ErasureKey, SCHEMA_VERSION};
+pub use store::{ErasureKey, SCHEMA_VERSION, scrub_database};
 pub use workspace::Workspace;
 pub use workspace::backup::Restored;
 pub use workspace::forms::FORM_ORIGIN;

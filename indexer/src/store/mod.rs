@@ -23,7 +23,7 @@ mod missions;
 mod redact;
 pub(crate) mod tombstones;
 
-pub use tombstones::{ErasureKey, Tombstone};
+pub use tombstones::{ErasureKey, Tombstone, scrub_database};
 
 /// Schema version this build reads and writes.
 /// Version 2 added missions and their event log; version 3 keeps erasures as keyed

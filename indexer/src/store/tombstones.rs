@@ -225,28 +225,34 @@ impl Store {
         Ok(added)
     }
 
-    /// Rewrites the database so that nothing deleted survives in it: `VACUUM` rebuilds
-    /// every page (so free space written before `secure_delete` was on is gone too),
-    /// then a `TRUNCATE` checkpoint copies the write-ahead log into the database and
-    /// empties it. Returns `false` when another connection kept reading and the log
-    /// could not be emptied.
+    /// Rewrites the database so that nothing deleted survives in it (see
+    /// [`scrub_database`]).
     pub fn scrub(&self) -> Result<bool> {
-        self.conn.execute_batch("VACUUM")?;
-        for attempt in 0..5 {
-            if attempt > 0 {
-                std::thread::sleep(std::time::Duration::from_millis(200));
-            }
-            let (busy, log, done): (i64, i64, i64) =
-                self.conn
-                    .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                    })?;
-            if busy == 0 && log <= 0 && done <= 0 {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        Ok(scrub_database(&self.conn)?)
     }
+}
+
+/// Rewrites the SQLite database of `conn` so that nothing deleted survives in it:
+/// `VACUUM` rebuilds every page (so free space written before `secure_delete` was on is
+/// gone too), then a `TRUNCATE` checkpoint copies the write-ahead log into the
+/// database and empties it. Returns `false` when another connection kept reading and
+/// the log could not be emptied. The record store and the web app's tables (the same
+/// file) both end their part of an erasure with it.
+pub fn scrub_database(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.execute_batch("VACUUM")?;
+    for attempt in 0..5 {
+        if attempt > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+        let (busy, log, done): (i64, i64, i64) =
+            conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?;
+        if busy == 0 && log <= 0 && done <= 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 #[cfg(test)]

@@ -23,16 +23,17 @@ mod submissions;
 
 use std::time::Duration;
 
-use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::{get, post};
+use axum::{Extension, Router};
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+use self::submissions::Kind;
 use crate::auth::extract::CurrentUser;
 use crate::auth::session_store::SqliteSessionStore;
 use crate::auth::{csrf, throttle};
@@ -113,19 +114,27 @@ pub(crate) fn router(state: AppState, throttle: &throttle::Config) -> Router {
         .route("/mon-espace/besoins", get(submissions::mine::needs))
         .route(
             "/mon-espace/besoins/nouveau",
-            get(submissions::mine::new_need).post(submissions::mine::create_need),
+            get(submissions::mine::new_form)
+                .post(submissions::mine::create)
+                .layer(Extension(Kind::Need)),
         )
         .route(
             "/mon-espace/besoins/{id}/modifier",
-            get(submissions::mine::edit_need_form).post(submissions::mine::edit_need),
+            get(submissions::mine::edit_form)
+                .post(submissions::mine::edit)
+                .layer(Extension(Kind::Need)),
         )
         .route(
             "/mon-espace/offres/nouvelle",
-            get(submissions::mine::new_offer).post(submissions::mine::create_offer),
+            get(submissions::mine::new_form)
+                .post(submissions::mine::create)
+                .layer(Extension(Kind::Offer)),
         )
         .route(
             "/mon-espace/offres/{id}/modifier",
-            get(submissions::mine::edit_offer_form).post(submissions::mine::edit_offer),
+            get(submissions::mine::edit_form)
+                .post(submissions::mine::edit)
+                .layer(Extension(Kind::Offer)),
         )
         .route(
             "/mon-espace/demandes/{number}",

@@ -140,26 +140,11 @@ impl Db {
     }
 
     /// Rewrites the database so that no deleted byte survives in its files, as the
-    /// record store does after an erasure: `VACUUM` rebuilds every page, then a
-    /// `TRUNCATE` checkpoint copies the write-ahead log into the database and empties
-    /// it. Returns `false` when another connection kept reading and the log could not
-    /// be emptied.
+    /// record store does after an erasure ([`explor_indexer::scrub_database`]).
+    /// Returns `false` when another connection kept reading and the log could not be
+    /// emptied.
     pub(crate) fn scrub(&self) -> Result<bool> {
-        self.conn.execute_batch("VACUUM")?;
-        for attempt in 0..5 {
-            if attempt > 0 {
-                std::thread::sleep(Duration::from_millis(200));
-            }
-            let (busy, log, done): (i64, i64, i64) =
-                self.conn
-                    .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                    })?;
-            if busy == 0 && log <= 0 && done <= 0 {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+        Ok(explor_indexer::scrub_database(&self.conn)?)
     }
 
     /// Runs `f` in one transaction: everything it writes is kept, or nothing.

@@ -164,15 +164,7 @@ impl Db {
 
     /// The submission of a record, if it was ever submitted from the web app.
     pub fn submission_of_record(&self, record_id: &str) -> Result<Option<Submission>> {
-        self.conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM web_submissions WHERE record_id = ?1"),
-                [record_id],
-                submission,
-            )
-            .optional()?
-            .map(finish)
-            .transpose()
+        self.submission_where("record_id = ?1", &record_id)
     }
 
     /// Sets a submission's state and the coordinator's message.
@@ -192,10 +184,19 @@ impl Db {
 
     /// The submission with this number.
     pub fn submission(&self, id: i64) -> Result<Option<Submission>> {
+        self.submission_where("id = ?1", &id)
+    }
+
+    /// The one submission whose row meets `condition` (on a unique column).
+    fn submission_where(
+        &self,
+        condition: &str,
+        value: &dyn rusqlite::ToSql,
+    ) -> Result<Option<Submission>> {
         self.conn
             .query_row(
-                &format!("SELECT {COLUMNS} FROM web_submissions WHERE id = ?1"),
-                [id],
+                &format!("SELECT {COLUMNS} FROM web_submissions WHERE {condition}"),
+                [value],
                 submission,
             )
             .optional()?

@@ -6,6 +6,21 @@ use axum::http::StatusCode;
 use super::client::Harness;
 use crate::store::Role;
 
+/// The need an offer fits best, as the company's page lists them (`match --offer`).
+pub(super) fn best_fit(h: &Harness, offer: &str) -> String {
+    let matched = explor_views::CandidateMatch::build(
+        &h.workspace(),
+        offer,
+        explor_indexer::MatchOptions {
+            top: 5,
+            include_ineligible: false,
+            include_pending: true,
+        },
+    )
+    .unwrap();
+    matched.ranked().rows[0][1].clone()
+}
+
 #[tokio::test]
 async fn a_company_sees_its_offers_fits_and_employees_and_nothing_of_another_company() {
     let h = Harness::new();
@@ -16,18 +31,8 @@ async fn a_company_sees_its_offers_fits_and_employees_and_nothing_of_another_com
     assert_eq!(page.status, StatusCode::OK, "{}", page.body);
     assert!(page.body.contains("off-elec-2027"), "{}", page.body);
     // The needs it fits, with why: the electrification needs first, as `match --offer`.
-    let matched = explor_views::CandidateMatch::build(
-        &h.workspace(),
-        "off-elec-2027",
-        explor_indexer::MatchOptions {
-            top: 5,
-            include_ineligible: false,
-            include_pending: true,
-        },
-    )
-    .unwrap();
-    let first = &matched.ranked().rows[0];
-    assert!(page.body.contains(&first[1]), "{}\n{first:?}", page.body);
+    let best = best_fit(&h, "off-elec-2027");
+    assert!(page.body.contains(&best), "{}\n{best}", page.body);
     // Its employees, with their consent; another company's offers and employees are
     // not there.
     let ws = h.workspace();

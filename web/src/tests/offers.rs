@@ -5,7 +5,7 @@
 //! the published version stays matched; nobody else reaches any of it.
 
 use axum::http::StatusCode;
-use explor_engine::{Record, RecordKind, Reference};
+use explor_engine::{Record, RecordKind};
 
 use super::client::{Client, Harness};
 use crate::store::{ReviewState, Role};
@@ -148,18 +148,8 @@ async fn a_company_declares_an_offer_corrects_it_and_once_validated_sees_the_nee
         told.body
     );
     let space = elec.get("/mon-espace/offres").await;
-    let matched = explor_views::CandidateMatch::build(
-        &ws,
-        &id,
-        explor_indexer::MatchOptions {
-            top: 5,
-            include_ineligible: false,
-            include_pending: true,
-        },
-    )
-    .unwrap();
-    let first = &matched.ranked().rows[0];
-    assert!(space.body.contains(&first[1]), "{first:?}\n{}", space.body);
+    let best = super::company::best_fit(&h, &id);
+    assert!(space.body.contains(&best), "{best}\n{}", space.body);
     assert!(
         !space.body.contains("en attente de relecture"),
         "{}",
@@ -174,16 +164,9 @@ async fn the_form_refuses_an_offer_with_the_imports_own_message() {
     let r = elec
         .post("/mon-espace/offres/nouvelle", &offer_form("0", "fr:C2"))
         .await;
-    let ws = h.workspace();
     let mut offer = super::client::sample_record("offers.json", OFFER);
     offer["headcount"] = 0.into();
-    let problems = ws
-        .check_form(RecordKind::Offer, &offer, &Reference::embedded())
-        .unwrap()
-        .unwrap_err();
-    let message = askama::filters::escape(&problems[0].message, askama::filters::Html)
-        .unwrap()
-        .to_string();
+    let message = super::submissions::imports_message(&h, RecordKind::Offer, &offer);
     assert!(r.body.contains(&message), "{message}\n{}", r.body);
 }
 

@@ -91,6 +91,23 @@ async fn a_need_with_mistakes_is_shown_again_with_each_problem_at_its_field() {
     );
 }
 
+/// What the import's check says first of `record` (a record it refuses), as a page
+/// shows it (HTML-escaped).
+pub(super) fn imports_message(
+    h: &Harness,
+    kind: explor_engine::RecordKind,
+    record: &serde_json::Value,
+) -> String {
+    let problems = h
+        .workspace()
+        .check_form(kind, record, &explor_engine::Reference::embedded())
+        .unwrap()
+        .unwrap_err();
+    askama::filters::escape(&problems[0].message, askama::filters::Html)
+        .unwrap()
+        .to_string()
+}
+
 #[tokio::test]
 async fn the_same_rules_as_the_import_refuse_the_same_values() {
     // The import refuses a need of 30 days and a level Z9: so does the form, with the
@@ -100,27 +117,9 @@ async fn the_same_rules_as_the_import_refuse_the_same_values() {
     let r = c
         .post("/mon-espace/besoins/nouveau", &need_form("30", "fr:B2"))
         .await;
-    let ws = h.workspace();
-    let mut value: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/needs.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let mut need = value[0].take();
+    let mut need = super::client::sample_record("needs.json", "need-kin-dechets");
     need["duration_days"] = 30.into();
-    let problems = ws
-        .check_form(
-            explor_engine::RecordKind::Need,
-            &need,
-            &explor_engine::Reference::embedded(),
-        )
-        .unwrap()
-        .unwrap_err();
-    let message = askama::filters::escape(&problems[0].message, askama::filters::Html)
-        .unwrap()
-        .to_string();
+    let message = imports_message(&h, explor_engine::RecordKind::Need, &need);
     assert!(r.body.contains(&message), "{message}\n{}", r.body);
 }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use askama::Template;
 use askama_web::WebTemplate;
+use axum::Extension;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -70,16 +71,6 @@ pub async fn needs(State(state): State<AppState>, who: Submitter) -> Result<Resp
     .into_response())
 }
 
-/// `GET /mon-espace/besoins/nouveau`: an empty need form.
-pub async fn new_need(state: State<AppState>, who: Submitter) -> Result<Response> {
-    new_form(state, who.submitting(Kind::Need)?).await
-}
-
-/// `GET /mon-espace/offres/nouvelle`: an empty offer form, its company's name filled.
-pub async fn new_offer(state: State<AppState>, who: Submitter) -> Result<Response> {
-    new_form(state, who.submitting(Kind::Offer)?).await
-}
-
 /// The company's name as its offers or its employees' records give it.
 async fn company_name(state: &AppState, org: &str) -> Result<Option<String>> {
     let org = org.to_owned();
@@ -106,7 +97,14 @@ async fn company_name(state: &AppState, org: &str) -> Result<Option<String>> {
         .await
 }
 
-async fn new_form(State(state): State<AppState>, who: Submitter) -> Result<Response> {
+/// `GET /mon-espace/besoins/nouveau`, `GET /mon-espace/offres/nouvelle`: an empty
+/// form (an offer's with its company's name filled).
+pub async fn new_form(
+    State(state): State<AppState>,
+    Extension(kind): Extension<Kind>,
+    who: Submitter,
+) -> Result<Response> {
+    let who = who.submitting(kind)?;
     let mut values = BTreeMap::new();
     if who.kind == Kind::Offer
         && let Some(name) = company_name(&state, &who.org).await?
@@ -148,32 +146,16 @@ async fn new_form(State(state): State<AppState>, who: Submitter) -> Result<Respo
     Ok(page.into_response())
 }
 
-/// `POST /mon-espace/besoins/nouveau`.
-pub async fn create_need(
-    state: State<AppState>,
-    who: Submitter,
-    sent: Form<Vec<(String, String)>>,
-) -> Result<Response> {
-    create(state, who.submitting(Kind::Need)?, sent).await
-}
-
-/// `POST /mon-espace/offres/nouvelle`.
-pub async fn create_offer(
-    state: State<AppState>,
-    who: Submitter,
-    sent: Form<Vec<(String, String)>>,
-) -> Result<Response> {
-    create(state, who.submitting(Kind::Offer)?, sent).await
-}
-
-/// Checks a new record; stores it for review when it is right, else shows the form
-/// again with each problem at its field (422).
-async fn create(
+/// `POST /mon-espace/besoins/nouveau`, `POST /mon-espace/offres/nouvelle`: checks a
+/// new record; stores it for review when it is right, else shows the form again with
+/// each problem at its field (422).
+pub async fn create(
     State(state): State<AppState>,
+    Extension(kind): Extension<Kind>,
     who: Submitter,
     Form(sent): Form<Vec<(String, String)>>,
 ) -> Result<Response> {
-    let kind = who.kind;
+    let who = who.submitting(kind)?;
     let record_id = new_id(&state, kind, &who.org).await?;
     match checked(&state, kind, &sent, &record_id, &who.org).await? {
         Ok(value) => {
@@ -299,51 +281,16 @@ async fn owner_form(
     .await
 }
 
-/// `GET /mon-espace/besoins/{id}/modifier`.
-pub async fn edit_need_form(
-    state: State<AppState>,
-    who: Submitter,
-    id: Path<String>,
-) -> Result<Response> {
-    edit_form(state, who.submitting(Kind::Need)?, id).await
-}
-
-/// `GET /mon-espace/offres/{id}/modifier`.
-pub async fn edit_offer_form(
-    state: State<AppState>,
-    who: Submitter,
-    id: Path<String>,
-) -> Result<Response> {
-    edit_form(state, who.submitting(Kind::Offer)?, id).await
-}
-
-/// `POST /mon-espace/besoins/{id}/modifier`.
-pub async fn edit_need(
-    state: State<AppState>,
-    who: Submitter,
-    id: Path<String>,
-    sent: Form<Vec<(String, String)>>,
-) -> Result<Response> {
-    edit(state, who.submitting(Kind::Need)?, id, sent).await
-}
-
-/// `POST /mon-espace/offres/{id}/modifier`.
-pub async fn edit_offer(
-    state: State<AppState>,
-    who: Submitter,
-    id: Path<String>,
-    sent: Form<Vec<(String, String)>>,
-) -> Result<Response> {
-    edit(state, who.submitting(Kind::Offer)?, id, sent).await
-}
-
-/// A published record in its form, to change it. A change already waiting for the
+/// `GET /mon-espace/besoins/{id}/modifier`, `GET /mon-espace/offres/{id}/modifier`: a
+/// published record in its form, to change it. A change already waiting for the
 /// coordinator is shown on its own page instead.
-async fn edit_form(
+pub async fn edit_form(
     State(state): State<AppState>,
+    Extension(kind): Extension<Kind>,
     who: Submitter,
     Path(id): Path<String>,
 ) -> Result<Response> {
+    let who = who.submitting(kind)?;
     let value = published(&state, who.kind, &who.org, &id).await?;
     let rid = id.clone();
     let waiting = state
@@ -366,14 +313,16 @@ async fn edit_form(
     )
 }
 
-/// The changed record, checked; it waits for the coordinator, the published version
-/// still matched meanwhile.
-async fn edit(
+/// `POST` of the same: the changed record, checked; it waits for the coordinator, the
+/// published version still matched meanwhile.
+pub async fn edit(
     State(state): State<AppState>,
+    Extension(kind): Extension<Kind>,
     who: Submitter,
     Path(id): Path<String>,
     Form(sent): Form<Vec<(String, String)>>,
 ) -> Result<Response> {
+    let who = who.submitting(kind)?;
     published(&state, who.kind, &who.org, &id).await?;
     match checked(&state, who.kind, &sent, &id, &who.org).await? {
         Ok(value) => {
