@@ -218,6 +218,10 @@ mod tests {
             let weight = query
                 .weight(EnableScoring::enabled_from_searcher(&searcher))
                 .unwrap();
+            // The writer makes one segment per indexing thread, so a segment may hold
+            // none of the need's matches on a machine with many cores: some must score
+            // somewhere.
+            let mut scored = false;
             for reader in searcher.segment_readers() {
                 let ours = relevance.within(reader, &full(reader.max_doc())).unwrap();
                 let mut theirs = vec![0.0; ours.len()];
@@ -227,7 +231,7 @@ mod tests {
                     theirs[doc as usize] = scorer.score();
                     doc = scorer.advance();
                 }
-                assert!(theirs.iter().any(|&s| s > 0.0), "{}", need.id);
+                scored |= theirs.iter().any(|&s| s > 0.0);
                 for (d, (a, b)) in ours.iter().zip(&theirs).enumerate() {
                     // Summed in another order: equal up to rounding.
                     assert!(
@@ -237,6 +241,7 @@ mod tests {
                     );
                 }
             }
+            assert!(scored, "{}", need.id);
         }
     }
 
@@ -249,10 +254,11 @@ mod tests {
         for need in ws.needs().unwrap() {
             let terms = super::super::retrieval::need_terms(index, &need).unwrap();
             let relevance = Relevance::new(&searcher, &terms).unwrap();
+            let mut scored = false;
             for reader in searcher.segment_readers() {
                 let every: Vec<DocId> = (0..reader.max_doc()).collect();
                 let through = relevance.within(reader, &full(reader.max_doc())).unwrap();
-                assert!(through.iter().any(|&s| s > 0.0), "{}", need.id);
+                scored |= through.iter().any(|&s| s > 0.0);
                 assert_eq!(bits(&relevance.at(reader, &every).unwrap()), bits(&through));
                 // Some documents only: theirs, to the bit, whichever way they are read.
                 let odd: Vec<DocId> = every.iter().copied().filter(|d| d % 2 == 1).collect();
@@ -270,6 +276,7 @@ mod tests {
                     assert_eq!(s.to_bits(), wanted.to_bits(), "document {d}");
                 }
             }
+            assert!(scored, "{}", need.id);
         }
     }
 }
