@@ -172,11 +172,10 @@ impl Workspace {
         if failures.is_empty() {
             return Ok(None);
         }
-        let counts = self.counts()?;
-        let candidates = [RecordKind::Expert, RecordKind::Offer]
-            .iter()
-            .map(|kind| counts.get(kind).copied().unwrap_or(0))
-            .sum();
+        // The candidates are the index's documents (experts and offers): counted from
+        // the index this reader searches, the candidates a match would judge, without
+        // reading the store.
+        let candidates = usize::try_from(self.index().len()).unwrap_or(usize::MAX);
         Ok(Some((failures, candidates)))
     }
 

@@ -1,7 +1,7 @@
 //! What every handler shares: the workspace, the account database and the settings.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use explor_indexer::{SearchIndex, Workspace};
@@ -56,6 +56,10 @@ struct Readers {
     idle: Mutex<Vec<Reader>>,
     /// The index the last reader opened searches, and its generation then.
     shared: Mutex<Option<(Option<u64>, Arc<SearchIndex>)>>,
+    /// Held while a reader opens an index of its own (the index moved on): requests
+    /// meeting the new index at once wait for the first to open it, then share it,
+    /// rather than each opening and warming its own copy.
+    opening: Mutex<()>,
 }
 
 #[derive(Debug)]
@@ -87,13 +91,16 @@ impl Readers {
                 return Ok(reader);
             }
         }
-        let shared = self.shared.lock().ok().and_then(|shared| shared.clone());
-        let ws = match shared {
-            // The index on disk is still the one the shared index searches.
-            Some((generation @ Some(_), index)) if index.generation()? == generation => {
-                Workspace::open_sharing(root, index)?
+        let ws = match self.sharing(root)? {
+            Some(ws) => ws,
+            None => {
+                let _first = self.opening.lock().unwrap_or_else(PoisonError::into_inner);
+                // Another request may have opened it while this one waited.
+                match self.sharing(root)? {
+                    Some(ws) => ws,
+                    None => Workspace::open(root)?,
+                }
             }
-            _ => Workspace::open(root)?,
         };
         let reader = Reader {
             generation: ws.generation()?,
@@ -112,6 +119,18 @@ impl Readers {
             *shared = Some((reader.index_generation, reader.ws.shared_index()));
         }
         Ok(reader)
+    }
+
+    /// A workspace searching the shared index, if the index on disk is still the one
+    /// it searches.
+    fn sharing(&self, root: &Path) -> Result<Option<Workspace>> {
+        let shared = self.shared.lock().ok().and_then(|shared| shared.clone());
+        Ok(match shared {
+            Some((generation @ Some(_), index)) if index.generation()? == generation => {
+                Some(Workspace::open_sharing(root, index)?)
+            }
+            _ => None,
+        })
     }
 
     /// Keeps a reader for the next request.

@@ -153,6 +153,17 @@ impl Record {
         })
     }
 
+    /// Reads a record of `kind` from its JSON text, as [`Record::from_value`] reads its
+    /// parsed value (without building that value first).
+    pub fn from_json(kind: RecordKind, text: &str) -> serde_json::Result<Self> {
+        Ok(match kind {
+            RecordKind::Association => Record::Association(serde_json::from_str(text)?),
+            RecordKind::Expert => Record::Expert(Box::new(serde_json::from_str(text)?)),
+            RecordKind::Offer => Record::Offer(Box::new(serde_json::from_str(text)?)),
+            RecordKind::Need => Record::Need(Box::new(serde_json::from_str(text)?)),
+        })
+    }
+
     /// The canonical JSON shape, defaults filled in.
     pub fn to_value(&self) -> serde_json::Value {
         // Serialising plain data to a Value cannot fail: no maps with non-string keys.

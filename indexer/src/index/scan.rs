@@ -13,7 +13,7 @@
 //! ([`IdTable`]) and each segment's decoded [`Profiles`], which score bounds read.
 
 use std::collections::HashMap;
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Query};
@@ -66,6 +66,10 @@ pub(super) struct Prefilter {
 #[derive(Default)]
 pub(super) struct Cache {
     state: RwLock<CacheState>,
+    /// Held while one of the large entries (the id table, a segment's profiles) is
+    /// read: when many requests meet a new index at once, one reads it and the others
+    /// wait for it, instead of each reading the same thing.
+    filling: Mutex<()>,
 }
 
 #[derive(Default)]
@@ -114,6 +118,23 @@ impl Cache {
         Ok(value)
     }
 
+    /// As [`get_or_read`](Self::get_or_read), one reader at a time: for entries long to
+    /// read, that concurrent requests would otherwise each read.
+    fn get_or_read_once<T: Clone>(
+        &self,
+        searcher: &Searcher,
+        get: impl Fn(&CacheState) -> Option<T>,
+        read: impl FnOnce() -> Result<T>,
+        put: impl FnOnce(&mut CacheState, T),
+    ) -> Result<T> {
+        let generation = searcher.generation().generation_id();
+        if let Some(found) = self.read(generation, &get) {
+            return Ok(found);
+        }
+        let _one_at_a_time = self.filling.lock().unwrap_or_else(PoisonError::into_inner);
+        self.get_or_read(searcher, get, read, put)
+    }
+
     /// The documents of a segment holding `term` (deleted ones included).
     pub(super) fn term_bits(
         &self,
@@ -139,7 +160,7 @@ impl Cache {
         reader: &SegmentReader,
     ) -> Result<Arc<Profiles>> {
         let segment = reader.segment_id();
-        self.get_or_read(
+        self.get_or_read_once(
             searcher,
             |s| s.profiles.get(&segment).cloned(),
             || Ok(Arc::new(Profiles::read(reader))),
@@ -156,7 +177,7 @@ impl Cache {
 
     /// The id table of the searcher's documents.
     pub(super) fn ids(&self, searcher: &Searcher) -> Result<Arc<IdTable>> {
-        self.get_or_read(
+        self.get_or_read_once(
             searcher,
             |s| s.ids.clone(),
             || IdTable::read(searcher).map(Arc::new),

@@ -659,6 +659,35 @@ fn corrupt(id: &str, problem: impl Into<Corruption>) -> Error {
 }
 
 fn decode(kind: RecordKind, id: &str, body: &str) -> Result<Record> {
-    let value: serde_json::Value = serde_json::from_str(body).map_err(|e| corrupt(id, e))?;
-    Record::from_value(kind, value).map_err(|e| corrupt(id, e))
+    Record::from_json(kind, body).map_err(|e| corrupt(id, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_record_is_read_from_its_text_as_from_its_parsed_value() {
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let mut seen = 0;
+        for kind in RecordKind::ALL {
+            ws.store
+                .records_in_chunks(kind, 64, |records| {
+                    for record in records {
+                        let text = serde_json::to_string(&record.to_value()).unwrap();
+                        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+                        let parsed = Record::from_value(kind, value).unwrap();
+                        assert_eq!(decode(kind, record.id(), &text).unwrap(), parsed);
+                        assert_eq!(parsed, record);
+                        seen += 1;
+                    }
+                    Ok(())
+                })
+                .unwrap();
+        }
+        assert!(seen > 100, "{seen}");
+        // Damage is reported the same way, naming the record.
+        let err = decode(RecordKind::Expert, "exp-x", "{\"id\": 3}").unwrap_err();
+        assert!(err.to_string().contains("exp-x"), "{err}");
+    }
 }

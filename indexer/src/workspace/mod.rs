@@ -117,10 +117,7 @@ impl Workspace {
                     // A writer is at work: it brings the index up to the store when it
                     // commits. A reader does not wait for it; it reads the last index
                     // committed, which may miss the records that writer is adding.
-                    ws.notices.push(format!(
-                        "index de recherche à la génération {}, base à la génération {store_gen} : une autre commande écrit ; la recherche porte sur le dernier index validé",
-                        index_gen.map_or_else(|| "inconnue".to_owned(), |g| g.to_string())
-                    ));
+                    ws.notices.push(behind_a_writer(index_gen, store_gen));
                     return Ok(ws);
                 }
                 Err(e) => return Err(e),
@@ -142,25 +139,38 @@ impl Workspace {
     /// sets, profiles) instead of each reading its own.
     ///
     /// The caller vouches that `index` still searches the index as it is on disk (its
-    /// reader is not reloaded here). When the store has moved past that index (a writer
-    /// is between its two commits, or went without bringing the index up), this opens
-    /// the workspace as [`Workspace::open`] does instead.
+    /// reader is not reloaded here). When the store has moved past that index and a
+    /// writer is at work (between its two commits), the index is shared all the same:
+    /// a reader opened by [`Workspace::open`] would search that very index, and opening
+    /// it again for each reader, caches and all, is what a long import must not cost.
+    /// When no writer is at work (one went without bringing the index up), this opens
+    /// the workspace as [`Workspace::open`] does, which brings the index up.
     pub fn open_sharing(root: &Path, index: Arc<SearchIndex>) -> Result<Self> {
         let db = root.join(STORE_FILE);
         if !db.is_file() {
             return Err(UserError::NoWorkspace(root.to_owned()).into());
         }
         let store = Store::open(&db)?;
-        if store.schema_version()? != SCHEMA_VERSION
-            || index.generation()? != Some(store.generation()?)
-        {
+        if store.schema_version()? != SCHEMA_VERSION {
             return Self::open(root);
+        }
+        let store_gen = store.generation()?;
+        let index_gen = index.generation()?;
+        let mut notices = Vec::new();
+        if index_gen != Some(store_gen) {
+            let writer_at_work = matches!(lock(root), Err(Error::User(UserError::Locked(_))));
+            if !writer_at_work {
+                // No writer (the lock, taken and let go, was free) or no way to tell
+                // (read-only media): as a reader opened afresh.
+                return Self::open(root);
+            }
+            notices.push(behind_a_writer(index_gen, store_gen));
         }
         Ok(Self {
             root: root.to_owned(),
             store,
             index,
-            notices: Vec::new(),
+            notices,
         })
     }
 
@@ -182,6 +192,15 @@ impl Workspace {
 }
 
 /// Takes the workspace's write lock, failing at once if another process holds it.
+/// What a reader is told when it searches the last index committed while a writer
+/// brings the store further.
+fn behind_a_writer(index_gen: Option<u64>, store_gen: u64) -> String {
+    format!(
+        "index de recherche à la génération {}, base à la génération {store_gen} : une autre commande écrit ; la recherche porte sur le dernier index validé",
+        index_gen.map_or_else(|| "inconnue".to_owned(), |g| g.to_string())
+    )
+}
+
 pub(crate) fn lock(root: &Path) -> Result<WriteLock> {
     let path = root.join(LOCK_FILE);
     let file = File::options()
