@@ -4,7 +4,12 @@
 //!    server time p50 / p95 over many needs, the request going through the whole app
 //!    (session, CSRF, headers, template) in process, without a network;
 //! 2. 50 concurrent readers (need pages and searches) while an import of 100,000
-//!    experts runs in the same workspace: requests served, errors, p50 / p95 / max.
+//!    experts runs in the same workspace (streamed, at the write priority, as
+//!    `explor import` runs it): requests served, errors, p50 / p95 / max —
+//!    twice: first as 50 people reading, each opening a page a second (`READING`), then
+//!    with no pause at all, every reader asking again as soon as answered (the server
+//!    saturated: there, latency is the number of readers over the pages served per
+//!    second, and shows the throughput of the machine more than the wait of a reader).
 //!
 //! Run: `cargo bench -p explor-benches --bench web` (add `-- 10000` for another size).
 
@@ -16,7 +21,7 @@ use std::time::{Duration, Instant};
 use explor_benches::fixture::{peak_memory_mib, percentile_ms};
 use explor_benches::{Dataset, Format, SynthConfig, generate};
 use explor_engine::Reference;
-use explor_indexer::{Workspace, load};
+use explor_indexer::{ImportOptions, LoadOptions, Workspace, load};
 use explor_web::accounts::{self, NewAccount};
 use explor_web::client::Client;
 use explor_web::{AppState, Db, Role, Settings, app};
@@ -28,6 +33,8 @@ const PASSWORD: &str = "une phrase de passe pour le banc d’essai";
 const PAGES: usize = 200;
 /// Concurrent readers during the import.
 const READERS: usize = 50;
+/// How often a person reading opens a page.
+const READING: Duration = Duration::from_secs(1);
 
 fn main() {
     let experts = std::env::args()
@@ -63,7 +70,21 @@ fn main() {
     changed
         .write_dir_as(&folder, Format::Jsonl)
         .expect("write the second dataset");
-    runtime.block_on(readers_during_import(&client, &needs, &root, &folder));
+    runtime.block_on(readers_during_import(
+        &client,
+        &needs,
+        &root,
+        &folder,
+        Some(READING),
+    ));
+    // Then back to the first dataset, every expert changed again, with no pause.
+    runtime.block_on(readers_during_import(
+        &client,
+        &needs,
+        &root,
+        &dir.path().join("first"),
+        None,
+    ));
     if let Some(peak) = peak_memory_mib() {
         println!("peak memory of the process: {peak:.0} MiB");
     }
@@ -138,19 +159,31 @@ async fn pages(client: &Client, needs: &[String]) {
     );
 }
 
-/// `READERS` tasks read pages in a loop while the import of `folder` runs on a thread.
-async fn readers_during_import(client: &Client, needs: &[String], root: &Path, folder: &Path) {
+/// `READERS` tasks read pages in a loop while the import of `folder` runs on a thread,
+/// each waiting `pause` after a page when given (their starts spread over one pause).
+async fn readers_during_import(
+    client: &Client,
+    needs: &[String],
+    root: &Path,
+    folder: &Path,
+    pause: Option<Duration>,
+) {
     let importing = Arc::new(AtomicBool::new(true));
     let root = root.to_owned();
     let folder = folder.to_owned();
     let flag = importing.clone();
     let writer = std::thread::spawn(move || {
         let t = Instant::now();
-        // As the web app's import and the command line's do.
+        // As `explor import` does: at the write priority, streamed.
         explor_indexer::lower_thread_priority();
         let mut ws = Workspace::open(&root).expect("open for the import");
-        ws.import(load(&folder, None).expect("load"), &Reference::embedded())
-            .expect("the import");
+        let (outcome, _) = ws.import_path(
+            &folder,
+            &LoadOptions::new(),
+            &Reference::embedded(),
+            ImportOptions::default(),
+        );
+        outcome.expect("the import");
         flag.store(false, Ordering::SeqCst);
         t.elapsed()
     });
@@ -163,6 +196,10 @@ async fn readers_during_import(client: &Client, needs: &[String], root: &Path, f
             let mut times = Vec::new();
             let mut errors = Vec::new();
             let mut i = reader;
+            if let Some(pause) = pause {
+                tokio::time::sleep(pause * u32::try_from(reader).unwrap_or(0) / READERS as u32)
+                    .await;
+            }
             while importing.load(Ordering::SeqCst) {
                 let path = if i % 4 == 3 {
                     "/recherche?q=eau&type=expert".to_owned()
@@ -176,6 +213,9 @@ async fn readers_during_import(client: &Client, needs: &[String], root: &Path, f
                     errors.push(format!("{path}: {}", r.status));
                 }
                 i += READERS;
+                if let Some(pause) = pause {
+                    tokio::time::sleep(pause).await;
+                }
             }
             (times, errors)
         }));
@@ -188,8 +228,12 @@ async fn readers_during_import(client: &Client, needs: &[String], root: &Path, f
         errors.extend(e);
     }
     let took = writer.join().expect("the import thread");
+    let how = pause.map_or_else(
+        || "with no pause".to_owned(),
+        |p| format!("each opening a page every {} s", p.as_secs_f64()),
+    );
     println!(
-        "{READERS} readers during an import of the same experts changed ({:.1} s): {} pages, {} errors, p50 {:.1} ms, p95 {:.1} ms, max {:.0} ms",
+        "{READERS} readers ({how}) during an import of the same experts changed ({:.1} s): {} pages, {} errors, p50 {:.1} ms, p95 {:.1} ms, max {:.0} ms",
         took.as_secs_f64(),
         times.len(),
         errors.len(),

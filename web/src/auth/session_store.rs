@@ -8,8 +8,10 @@
 //! session at every request to push its expiry back. Writing at every page would make
 //! every page wait whenever an import or a batch holds the database's write lock; the
 //! store therefore skips a save that changes nothing but an expiry pushed back by less
-//! than [`REFRESH_EVERY`] seconds (a session may end that much before its idle time).
-//! Loading reads through the read-only connection, which never waits for a writer.
+//! than [`REFRESH_EVERY`] seconds (a session may end that much before its idle time),
+//! and a save that only pushes the expiry back is skipped when the database is busy
+//! (the next page pushes it back). Loading reads through the read-only connection,
+//! which never waits for a writer.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -71,6 +73,16 @@ impl SqliteSessionStore {
     }
 }
 
+impl SqliteSessionStore {
+    /// Whether the table holds this row but for its expiry.
+    fn only_expiry(&self, row: &SessionRow) -> bool {
+        let written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
+        written
+            .get(&row.id)
+            .is_some_and(|(data, _)| *data == row.data)
+    }
+}
+
 fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
@@ -120,13 +132,19 @@ impl SessionStore for SqliteSessionStore {
         if self.unchanged(&row) {
             return Ok(());
         }
-        self.db
-            .run({
-                let row = row.clone();
-                move |db| db.save_session(&row)
-            })
-            .await
-            .map_err(backend)?;
+        let save = {
+            let row = row.clone();
+            move |db: &mut crate::store::Db| db.save_session(&row)
+        };
+        if self.only_expiry(&row) {
+            // Only the expiry moves: if the database is busy with a long write, the
+            // next page pushes it back instead of this one waiting.
+            if self.db.try_run(save).await.map_err(backend)?.is_none() {
+                return Ok(());
+            }
+        } else {
+            self.db.run(save).await.map_err(backend)?;
+        }
         self.remember(&row);
         Ok(())
     }
@@ -243,6 +261,27 @@ mod tests {
         let mut touched = loaded.clone();
         expires(&mut touched, t + REFRESH_EVERY + 2);
         f.store.save(&touched).await.unwrap();
+        assert_eq!(stored(&f.db, &rec.id).unwrap().1, t + REFRESH_EVERY + 1);
+    }
+
+    #[tokio::test]
+    async fn pushing_an_expiry_back_never_waits_for_another_writer() {
+        let f = fixture();
+        let t = now() + 3600;
+        let mut rec = record("a", t);
+        f.store.create(&mut rec).await.unwrap();
+        // An import holds the database's write lock (for minutes, at 100,000 experts).
+        f.db.conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        expires(&mut rec, t + REFRESH_EVERY);
+        let started = std::time::Instant::now();
+        f.store.save(&rec).await.unwrap();
+        // Not the 5 s a statement waits for a busy database: no wait at all.
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        f.db.conn.execute_batch("COMMIT").unwrap();
+        assert_eq!(stored(&f.db, &rec.id).unwrap().1, t, "skipped, not written");
+        // The write lock let go, the next page pushes the expiry back.
+        expires(&mut rec, t + REFRESH_EVERY + 1);
+        f.store.save(&rec).await.unwrap();
         assert_eq!(stored(&f.db, &rec.id).unwrap().1, t + REFRESH_EVERY + 1);
     }
 

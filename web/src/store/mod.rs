@@ -97,6 +97,9 @@ CREATE TABLE IF NOT EXISTS web_reminders (
 CREATE INDEX IF NOT EXISTS web_submissions_org ON web_submissions(org_id, updated_at);
 ";
 
+/// How long a statement waits for another connection's write before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
 /// An open connection to a workspace's database, with the web tables in place.
 #[derive(Debug)]
 pub struct Db {
@@ -112,7 +115,7 @@ impl Db {
             return Err(UserError::NoWorkspace(root.to_owned()).into());
         }
         let conn = Connection::open(&path)?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         // As the record store does: deleted rows are overwritten, not left in free
@@ -135,7 +138,7 @@ impl Db {
             path,
             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
         Ok(Self { conn })
     }
 
@@ -198,6 +201,35 @@ impl SharedDb {
         R: Send + 'static,
     {
         on_blocking_thread(&self.writer, f).await
+    }
+
+    /// Runs `f`, which writes, only if it can start now: `None`, without waiting and
+    /// with nothing written, when another task holds the writing connection or another
+    /// connection (an import, a batch) holds the database's write lock. For writes that
+    /// may wait for the next request, such as pushing a session's expiry back, which
+    /// must never keep a page waiting behind a long write.
+    pub async fn try_run<R, F>(&self, f: F) -> Result<Option<R>>
+    where
+        F: FnOnce(&mut Db) -> Result<R> + Send + 'static,
+        R: Send + 'static,
+    {
+        let db = Arc::clone(&self.writer);
+        tokio::task::spawn_blocking(move || {
+            let mut guard = match db.try_lock() {
+                Ok(guard) => guard,
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+                Err(std::sync::TryLockError::WouldBlock) => return Ok(None),
+            };
+            guard.conn.busy_timeout(Duration::ZERO)?;
+            let outcome = f(&mut guard);
+            guard.conn.busy_timeout(BUSY_TIMEOUT)?;
+            match outcome {
+                Err(WebError::Busy) => Ok(None),
+                other => other.map(Some),
+            }
+        })
+        .await
+        .map_err(|e| WebError::Internal(InternalError::Join(e)))?
     }
 
     /// Runs `f`, which only reads, with the reading connection on a blocking thread.
