@@ -1,0 +1,103 @@
+//! The batch run as coordinators read it: summary, sections, reasons.
+
+use super::{decimal1, decimal2, plural};
+
+/// What a run covers.
+pub fn scope(call: Option<&str>) -> String {
+    match call {
+        Some(call) => format!("appel {call}"),
+        None => "tous les besoins".to_owned(),
+    }
+}
+/// The coverage in one sentence: `18 besoins couverts sur 21, …`.
+pub fn coverage(covered: usize, needs: usize, filled: u64, wanted: u64, score: f64) -> String {
+    format!(
+        "{covered} {} sur {needs}, {filled} {} sur {wanted}, score total {}",
+        if covered > 1 {
+            "besoins couverts"
+        } else {
+            "besoin couvert"
+        },
+        if filled > 1 {
+            "places pourvues"
+        } else {
+            "place pourvue"
+        },
+        decimal2(score)
+    )
+}
+/// The one-line summary: `affectation groupée, appel X : …`.
+pub fn summary(scope: &str, coverage: &str) -> String {
+    format!("affectation groupée, {scope} : {coverage}")
+}
+/// The run's settings, after the summary.
+pub fn settings(top_k: usize, min_score: f64) -> String {
+    let top = format!("les {top_k} meilleurs candidats par besoin");
+    if min_score > 0.0 {
+        format!("{top}, score minimum {}", decimal1(min_score))
+    } else {
+        top
+    }
+}
+/// How the problem split.
+pub fn parts(n: usize) -> String {
+    plural(n as u64, "partie indépendante", "parties indépendantes")
+}
+/// `(offre)` after a company offer's id.
+pub const OFFER: &str = " (offre)";
+/// How a pinned assignment is marked, after its candidate.
+pub const PINNED: &str = " (épinglée)";
+/// Places filled of a partly served need.
+pub fn filled(filled: u32, wanted: u32) -> String {
+    format!("{filled} sur {wanted}")
+}
+/// Nobody is even near.
+pub const NOBODY_NEAR: &str = "aucun candidat éligible, et aucun expert ni offre n’en approche";
+/// The nearest excluded follow.
+pub const NEAREST: &str = "aucun candidat éligible ; les plus proches :";
+/// The best is below the minimum score.
+pub fn below_min(best: &str, score: f64, min: f64) -> String {
+    format!(
+        "le meilleur candidat éligible, {best}, a un score de {}, sous le minimum {}",
+        decimal1(score),
+        decimal1(min)
+    )
+}
+/// `et N autres`.
+pub fn more(n: usize) -> String {
+    format!("et {n} autres")
+}
+/// Every eligible candidate went elsewhere.
+pub fn taken(list: &str) -> String {
+    format!("chaque candidat éligible est affecté à un autre besoin : {list}")
+}
+/// The coordinator excluded everyone.
+pub const ALL_EXCLUDED: &str = "chaque candidat a été écarté par la coordination";
+/// An alternate is free.
+pub const FREE: &str = "libre";
+/// An alternate's company has no quota left.
+pub const QUOTA_USED: &str = "quota de l’entreprise épuisé";
+/// An alternate taken by others.
+pub fn taken_by(by: &str) -> String {
+    format!("pris par {by}")
+}
+/// A blocker held by a company's quota.
+pub fn quota_of(company: &str) -> String {
+    format!("quota de {company}")
+}
+/// After `--commit`.
+pub fn committed(ids: &[&str]) -> String {
+    format!(
+        "enregistré : {} ({}), état « proposée », personnes réservées",
+        plural(ids.len() as u64, "mission créée", "missions créées"),
+        if ids.is_empty() {
+            "aucune".to_owned()
+        } else {
+            ids.join(", ")
+        }
+    )
+}
+/// After `--out`.
+pub fn written(summary: &str, path: &str) -> String {
+    format!("{summary} ; rapport écrit dans {path}")
+}
