@@ -1,6 +1,7 @@
 //! The batch run as coordinators read it: summary, sections, reasons.
 
 use super::{decimal1, decimal2, plural};
+use std::fmt::Display;
 
 /// What a run covers.
 pub fn scope(call: Option<&str>) -> String {
@@ -100,4 +101,33 @@ pub fn committed(ids: &[&str]) -> String {
 /// After `--out`.
 pub fn written(summary: &str, path: &str) -> String {
     format!("{summary} ; rapport écrit dans {path}")
+}
+
+/// A pinned or excluded need that is not part of the run.
+pub fn need_not_in_run(need: &str) -> String {
+    format!("le besoin « {need} » ne fait pas partie de ce calcul")
+}
+/// A pinned or excluded expert that is not a candidate of the need.
+pub fn not_a_candidate(need: &str, expert: &str) -> String {
+    format!("« {expert} » n’est pas candidat pour le besoin « {need} »")
+}
+/// A pinned expert that fails an eligibility gate of the need.
+pub fn fails_gate(need: &str, expert: &str, gate: &str) -> String {
+    format!("« {expert} » ne peut pas servir le besoin « {need} » : condition non remplie : {gate}")
+}
+/// A pair both pinned and excluded.
+pub fn pinned_and_excluded(need: &str, expert: &str) -> String {
+    format!("le couple {need}={expert} est à la fois épinglé et exclu")
+}
+/// More pins on a need than its places.
+pub fn too_many_for_need(need: &str, pins: impl Display, wanted: impl Display) -> String {
+    format!("{pins} épinglages sur le besoin « {need} », qui en demande {wanted}")
+}
+/// More pins on an expert than their capacity.
+pub fn too_many_for_expert(expert: &str, pins: impl Display, capacity: impl Display) -> String {
+    format!("{pins} épinglages sur « {expert} », qui peut en prendre {capacity}")
+}
+/// More pins on a company's candidates than its quota.
+pub fn too_many_for_company(company: &str, pins: impl Display, quota: impl Display) -> String {
+    format!("{pins} épinglages sur l’entreprise « {company} », dont le quota est {quota}")
 }

@@ -1,6 +1,7 @@
 //! The explanations of the scoring criteria.
 
 use super::plural;
+use crate::scoring::Criterion;
 
 /// The candidate works in the need's theme.
 pub fn same_theme(theme: &str) -> String {
@@ -89,3 +90,19 @@ pub fn preferred_partly(code: &str, level: &str, wished: &str) -> String {
 }
 /// No preferred language.
 pub const NO_PREFERRED: &str = "aucune langue souhaitée parlée";
+
+/// Scoring weights that cannot be used.
+pub const BAD_WEIGHTS: &str = "les poids doivent être finis, non négatifs, et l’un au moins positif";
+
+/// A criterion's name for people.
+pub const fn label(criterion: Criterion) -> &'static str {
+    match criterion {
+        Criterion::Theme => "thématique",
+        Criterion::Skills => "compétences",
+        Criterion::Languages => "langues",
+        Criterion::CountryExperience => "expérience du pays",
+        Criterion::AvailabilityFit => "marge de disponibilité",
+        Criterion::Experience => "missions réalisées",
+        Criterion::Rotation => "rotation",
+    }
+}

@@ -1,5 +1,7 @@
 //! The reasons of the eligibility gates.
 
+use crate::scoring::Gate;
+
 /// A required language not spoken well enough.
 pub fn language_low(code: &str, required: &str, spoken: &str) -> String {
     format!("{code} {required} requis, parle {spoken}")
@@ -100,4 +102,18 @@ pub fn headcount(n: u32) -> String {
 /// The need's country is not among the offer's.
 pub fn offer_countries(offer: &str, need: &str) -> String {
     format!("l’offre vise {offer} ; le besoin est : {need}")
+}
+
+/// A gate's name for people.
+pub const fn label(gate: Gate) -> &'static str {
+    match gate {
+        Gate::Consent => "accord de l'employeur",
+        Gate::Availability => "disponibilité",
+        Gate::Language => "langues",
+        Gate::Duration => "durée",
+        Gate::Home => "lieu de résidence",
+        Gate::TravelAdvice => "conseils aux voyageurs",
+        Gate::Headcount => "places de l'offre",
+        Gate::Countries => "pays de l'offre",
+    }
 }

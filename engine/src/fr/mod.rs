@@ -44,6 +44,7 @@ pub fn windows(ws: &[DateWindow]) -> String {
 }
 
 pub mod criteria;
+pub mod values;
 
 pub mod gates;
 

@@ -82,3 +82,8 @@ pub const DISAGREE: &str = "la base et l’index ne concordent pas : lancez `exp
 pub fn reindexed(n: usize) -> String {
     format!("index de recherche reconstruit : {n} documents")
 }
+
+/// The reference list of Occitanie names a département it does not know.
+pub fn unknown_occitanie_departement(code: &str) -> String {
+    format!("la liste de l’Occitanie nomme un département inconnu « {code} »")
+}
