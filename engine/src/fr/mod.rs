@@ -85,8 +85,10 @@ pub fn decimal2(x: f64) -> String {
 pub mod batch;
 
 pub mod headers;
+pub mod import;
 
 pub mod records;
+pub mod schema;
 
 pub mod matching;
 

@@ -84,7 +84,7 @@ pub fn unflatten(kind: RecordKind, row: &[(&str, &str)]) -> (Value, Vec<FieldIss
             issues.push(FieldIssue::new(
                 *name,
                 IssueClass::DuplicateField,
-                "cette colonne est donnée deux fois dans l’en-tête",
+                crate::fr::import::CELL_COLUMN_TWICE,
             ));
             continue;
         }
