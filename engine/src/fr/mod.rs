@@ -88,6 +88,7 @@ pub mod headers;
 pub mod import;
 
 pub mod records;
+pub mod reference;
 pub mod schema;
 
 pub mod matching;
