@@ -198,7 +198,7 @@ fn check(rules: &CostRules, input: &CostInput) -> Result<(), CostError> {
         ("l'assurance", o.insurance),
         ("le visa", o.visa),
         ("le transport sur le terrain", o.field_transport),
-        ("le coût journalier", input.daily_cost),
+        (crate::fr::cost::DAILY_COST, input.daily_cost),
         ("le chiffre d'affaires", input.turnover),
     ] {
         if let Some(amount) = amount

@@ -28,9 +28,7 @@ pub struct ExactDecimal {
 
 /// Text that is not a plain non-negative decimal number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "« {0} » n’est pas un décimal exact (des chiffres, puis éventuellement un point et au plus 12 décimales)"
-)]
+#[error("{}", crate::fr::cost::not_exact_decimal(.0))]
 pub struct BadDecimal(pub String);
 
 impl ExactDecimal {
@@ -588,7 +586,7 @@ impl CostRules {
             );
         }
         if u32::from(s.meals_per_day) * s.per_meal_bp > s.meals_bp {
-            return Err("per_diem_split : meals_per_day × per_meal_bp dépasse meals_bp".into());
+            return Err(crate::fr::cost::MEALS_ABOVE_SHARE.into());
         }
         Ok(())
     }
@@ -600,9 +598,7 @@ impl CostRules {
             return Err("domestic.meals_per_day doit valoir au moins 1".into());
         }
         if m.days_per_month == 0 || m.pay_cap_pmss_multiple == 0 {
-            return Err(
-                "mecenat : days_per_month et pay_cap_pmss_multiple doivent être positifs".into(),
-            );
+            return Err(crate::fr::cost::MECENAT_NOT_POSITIVE.into());
         }
         Ok(())
     }
@@ -613,10 +609,7 @@ impl CostRules {
         for c in &self.currencies {
             let well_formed = c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase());
             if !well_formed || c.code == "EUR" {
-                return Err(format!(
-                    "la devise « {} » n’est pas un code ISO 4217 étranger",
-                    c.code
-                ));
+                return Err(crate::fr::cost::not_foreign_currency(&c.code));
             }
             if c.per_eur.is_zero() {
                 return Err(format!("la devise {} a un taux nul", c.code));
@@ -634,9 +627,9 @@ impl CostRules {
         let mut countries = Vec::new();
         for rate in &self.per_diem_abroad.rates {
             if rate.currency != "EUR" && self.currency(&rate.currency).is_none() {
-                return Err(format!(
-                    "per diem de {} : la devise {} n’a pas de taux dans `currencies`",
-                    rate.country, rate.currency
+                return Err(crate::fr::cost::per_diem_currency_without_rate(
+                    &rate.country,
+                    &rate.currency,
                 ));
             }
             if rate.amount.is_zero() || rate.by_city.iter().any(|c| c.amount.is_zero()) {

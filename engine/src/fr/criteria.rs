@@ -92,7 +92,8 @@ pub fn preferred_partly(code: &str, level: &str, wished: &str) -> String {
 pub const NO_PREFERRED: &str = "aucune langue souhaitée parlée";
 
 /// Scoring weights that cannot be used.
-pub const BAD_WEIGHTS: &str = "les poids doivent être finis, non négatifs, et l’un au moins positif";
+pub const BAD_WEIGHTS: &str =
+    "les poids doivent être finis, non négatifs, et l’un au moins positif";
 
 /// A criterion's name for people.
 pub const fn label(criterion: Criterion) -> &'static str {

@@ -43,6 +43,7 @@ pub fn windows(ws: &[DateWindow]) -> String {
     ws.iter().map(window).collect::<Vec<_>>().join(", ")
 }
 
+pub mod cost;
 pub mod criteria;
 pub mod values;
 

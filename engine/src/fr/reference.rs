@@ -55,9 +55,7 @@ pub fn bad_country(name: &str) -> String {
 }
 /// A per-diem amount that cannot be read.
 pub fn bad_daily_rate(text: &str) -> String {
-    format!(
-        "« {text} » n’est pas un taux journalier (un montant positif tel que 240 ou 91 800,50)"
-    )
+    format!("« {text} » n’est pas un taux journalier (un montant positif tel que 240 ou 91 800,50)")
 }
 /// A currency without a known rate.
 pub fn unknown_currency(text: &str, known: &str) -> String {

@@ -166,4 +166,5 @@ pub const RECIPROCITY_ABROAD: &str =
 /// A standard need in France.
 pub const STANDARD_IN_FRANCE: &str = "une mission standard a lieu à l’étranger : utilisez kind \"reciprocity\" pour une mission en France";
 /// `expert_origin` on a standard need.
-pub const ORIGIN_NOT_RECIPROCITY: &str = "expert_origin ne s’applique qu’aux besoins de réciprocité";
+pub const ORIGIN_NOT_RECIPROCITY: &str =
+    "expert_origin ne s’applique qu’aux besoins de réciprocité";

@@ -171,12 +171,7 @@ fn read_rows(text: &str, file: &str) -> Result<Vec<Row>, TableImportError> {
     if rows.len() < 2 {
         return Err(invalid(
             file,
-            vec![issue(
-                file,
-                None,
-                None,
-                crate::fr::reference::NO_ROWS,
-            )],
+            vec![issue(file, None, None, crate::fr::reference::NO_ROWS)],
         ));
     }
     Ok(rows)
@@ -320,7 +315,12 @@ fn exchange_rates(
         let iso = day.format("%Y-%m-%d").to_string();
         let source = options.source.map_or_else(
             || {
-                crate::fr::reference::ecb_source(&reference_date(&iso), &rate.to_french(), &code, file)
+                crate::fr::reference::ecb_source(
+                    &reference_date(&iso),
+                    &rate.to_french(),
+                    &code,
+                    file,
+                )
             },
             str::to_owned,
         );
@@ -384,10 +384,7 @@ fn per_diem(
         let name = cell(Some(country_col));
         let country = find_country(countries, name);
         if country.is_none() {
-            bad(
-                country_col,
-                crate::fr::reference::bad_country(name),
-            );
+            bad(country_col, crate::fr::reference::bad_country(name));
         }
         let amount_text = cell(Some(amount_col));
         let amount = read_exact(amount_text).filter(|a| !a.is_zero());
@@ -417,10 +414,7 @@ fn per_diem(
         } else {
             let day = read_date(since_text);
             match (day, since_col) {
-                (None, Some(at)) => bad(
-                    at,
-                    crate::fr::reference::since_date(since_text),
-                ),
+                (None, Some(at)) => bad(at, crate::fr::reference::since_date(since_text)),
                 (Some(d), _) => latest_since = latest_since.max(Some(d)),
                 _ => {}
             }
@@ -433,7 +427,10 @@ fn per_diem(
         let existing = rates.iter_mut().find(|r| r["country"] == country.code);
         if city.is_empty() {
             if existing.is_some() {
-                bad(country_col, crate::fr::reference::country_twice(&country.code));
+                bad(
+                    country_col,
+                    crate::fr::reference::country_twice(&country.code),
+                );
                 continue;
             }
             let mut rate = Map::new();
@@ -457,7 +454,11 @@ fn per_diem(
             if parent["currency"] != currency.as_str() {
                 bad(
                     currency_col.unwrap_or(amount_col),
-                    crate::fr::reference::city_currency(city, &country.code, &parent["currency"].to_string()),
+                    crate::fr::reference::city_currency(
+                        city,
+                        &country.code,
+                        &parent["currency"].to_string(),
+                    ),
                 );
                 continue;
             }
@@ -509,7 +510,10 @@ fn per_diem(
             json!({"source": source, "date": iso, "rates": rates}),
         );
     }
-    Ok(crate::fr::reference::scale_imported(&reference_date(&iso), n))
+    Ok(crate::fr::reference::scale_imported(
+        &reference_date(&iso),
+        n,
+    ))
 }
 
 /// The country a cell names: its ISO code, or its French or English name.

@@ -156,7 +156,9 @@ impl Checker<'_, '_> {
         let issue = match ty {
             FieldType::Text => text(v),
             FieldType::Id => id(v),
-            FieldType::Bool => (!v.is_boolean()).then(|| ValueIssue::expected(fr::schema::EXPECTED_BOOL)),
+            FieldType::Bool => {
+                (!v.is_boolean()).then(|| ValueIssue::expected(fr::schema::EXPECTED_BOOL))
+            }
             FieldType::Count { min, max } => count(v, min, max),
             FieldType::Money => money(v),
             FieldType::Date => date(v),
@@ -487,10 +489,14 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     if !shaped {
         return Err(fr::schema::date_shape(s));
     }
-    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| fr::schema::not_a_calendar_date(s))?;
+    let date =
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| fr::schema::not_a_calendar_date(s))?;
     if !DATE_YEARS.contains(&date.year()) {
-        return Err(fr::schema::date_years(s, *DATE_YEARS.start(), *DATE_YEARS.end()));
+        return Err(fr::schema::date_years(
+            s,
+            *DATE_YEARS.start(),
+            *DATE_YEARS.end(),
+        ));
     }
     Ok(date)
 }

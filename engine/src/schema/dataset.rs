@@ -136,14 +136,14 @@ pub fn check_references<R: References>(
             && kind != record.kind()
         {
             issues.push(DatasetIssue {
-                    index,
-                    issue: FieldIssue::new(
-                        "id",
-                        IssueClass::DuplicateId,
-                        crate::fr::import::id_taken(id, kind),
-                    ),
-                    missing: None,
-                });
+                index,
+                issue: FieldIssue::new(
+                    "id",
+                    IssueClass::DuplicateId,
+                    crate::fr::import::id_taken(id, kind),
+                ),
+                missing: None,
+            });
         }
     }
     let exists = |id: &str, kind: RecordKind| {

@@ -2,7 +2,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-
 /// The month's name of a day.
 pub(crate) fn month_name(d: NaiveDate) -> &'static str {
     crate::fr::values::MONTHS[d.month0() as usize]

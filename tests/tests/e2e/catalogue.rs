@@ -115,7 +115,11 @@ fn french_text_lives_only_in_the_catalogue() {
     let catalogue = root.join("engine").join("src").join("fr");
     let mut outside = Vec::new();
     for file in files.iter().filter(|f| !f.starts_with(&catalogue)) {
-        let relative = file.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        let relative = file
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         if EXCEPTIONS.contains(&relative.as_str()) {
             continue;
         }
