@@ -45,6 +45,7 @@ pub fn windows(ws: &[DateWindow]) -> String {
 
 pub mod cost;
 pub mod criteria;
+pub mod documents;
 pub mod values;
 
 pub mod gates;
