@@ -131,3 +131,28 @@ pub fn too_many_for_expert(expert: &str, pins: impl Display, capacity: impl Disp
 pub fn too_many_for_company(company: &str, pins: impl Display, quota: impl Display) -> String {
     format!("{pins} épinglages sur l’entreprise « {company} », dont le quota est {quota}")
 }
+
+/// No need belongs to the call asked for (a mistake the user can fix).
+pub fn no_need_in_call(call: impl Display, known: impl Display) -> String {
+    format!(
+        "aucun besoin n’appartient à l’appel « {call} » (appels de l’espace de travail : {known})"
+    )
+}
+
+/// The assignment could not be solved (an internal failure).
+pub const SOLVER_FAILED: &str = "l’affectation groupée a échoué";
+
+/// A pin or exclusion names a need the workspace does not have.
+pub fn unknown_pinned_need(need: impl Display) -> String {
+    format!("besoin inconnu « {need} » dans un épinglage ou une exclusion")
+}
+
+/// A pin or exclusion names an expert or offer the workspace does not have.
+pub fn unknown_pinned_expert(expert: impl Display) -> String {
+    format!("expert ou offre inconnu « {expert} » dans un épinglage ou une exclusion")
+}
+
+/// A pin or exclusion names a need of another call.
+pub fn need_not_in_call(need: impl Display, call: impl Display) -> String {
+    format!("le besoin « {need} » n’est pas dans l’appel « {call} »")
+}

@@ -44,3 +44,132 @@ pub fn unknown_association(id: &str) -> String {
 pub fn unknown_expert(id: &str) -> String {
     format!("aucun expert n’a l’identifiant « {id} »")
 }
+
+/// A workbook larger than explor reads (sizes in MiB).
+pub fn workbook_too_large(size: impl Display, file: impl Display) -> String {
+    format!(
+        "un classeur de {size} Mio dépasse ce que lit explor ({file} Mio) : exportez ses feuilles en fichiers CSV"
+    )
+}
+
+/// An entry of a dataset folder that is not a regular file.
+pub fn not_a_data_file(what: impl Display) -> String {
+    format!(
+        "pas un fichier ordinaire ({what}) : un dossier de données ne contient que des fichiers ordinaires et des dossiers ; rien n’a été importé"
+    )
+}
+
+/// A dataset folder without data files.
+pub const NO_DATA_FILE: &str = "aucun fichier .json, .jsonl ou .csv dans ce dossier (un classeur, .xlsx ou .ods, s’importe par son propre chemin)";
+
+/// The old Excel format, not read.
+pub const OLD_EXCEL: &str =
+    "l’ancien format d’Excel (.xls) n’est pas lu : enregistrez-le en .xlsx (classeur Excel)";
+
+/// A JSON key given twice in an object.
+pub const KEY_TWICE: &str = "cette clé est donnée deux fois dans l’objet ; donnez-la une fois";
+
+/// A named pipe, as a file's kind.
+pub const FIFO: &str = "un tube nommé (FIFO)";
+
+/// A character device, as a file's kind.
+pub const CHAR_DEVICE: &str = "un périphérique caractère";
+
+/// A block device, as a file's kind.
+pub const BLOCK_DEVICE: &str = "un périphérique bloc";
+
+/// A path that is not a regular file.
+pub fn not_regular(what: impl Display) -> String {
+    format!(
+        "pas un fichier ordinaire ({what}) : explor n’importe que des fichiers ordinaires, il ne lit ni tubes, ni périphériques, ni sockets"
+    )
+}
+
+/// A file that may not be read.
+pub const PERMISSION_DENIED: &str = "permission refusée : impossible de le lire";
+
+/// A loop of symbolic links.
+pub const LINK_LOOP: &str =
+    "une boucle de liens symboliques : elle ramène à elle-même, pas à un fichier";
+
+/// A symbolic link to nothing.
+pub const DANGLING_LINK: &str = "un lien symbolique vers rien (sa cible n’existe pas)";
+
+/// A table without a header line.
+pub const NO_HEADER: &str = "une ligne d’en-tête nommant les colonnes est nécessaire";
+
+/// Columns left out of an import (`s` and `s2` are the plural marks).
+pub fn columns_left_out(s: impl Display, s2: impl Display, listed: impl Display) -> String {
+    format!(
+        "colonne{s} laissée{s2} de côté : {listed} (en-tête commençant par #, donné à --ignore-columns, ou colonne de notes)"
+    )
+}
+
+/// A column without a header that holds data.
+pub fn unnamed_column(column: impl Display, at: impl Display, trim: impl Display) -> String {
+    format!(
+        "la colonne {column} n’a pas d’en-tête, pourtant la {at} y contient « {trim} » : nommez la colonne ou videz-la"
+    )
+}
+
+/// A CSV row with more or fewer cells than the header.
+pub fn row_width(cells: impl Display, width: impl Display) -> String {
+    format!(
+        "cette ligne a {cells} cellules mais l’en-tête a {width} colonnes (un texte contenant le séparateur doit être entre guillemets doubles)"
+    )
+}
+
+/// Cells found where others were expected.
+pub fn cells_expected(len: impl Display, expected_len: impl Display) -> String {
+    format!("{len} cellules là où {expected_len} étaient attendues")
+}
+
+/// A line that is not UTF-8.
+pub fn not_utf8(byte: u8) -> String {
+    format!(
+        "cette ligne n’est pas du texte UTF-8 (octet 0x{byte:02X}) : enregistrez le fichier en UTF-8, ou lisez-le en Windows-1252 (explor import --encoding windows-1252)"
+    )
+}
+
+/// A workbook that cannot be read.
+pub const BROKEN_WORKBOOK: &str = "illisible comme classeur : le fichier est endommagé";
+
+/// A sheet's name in quotes.
+pub fn quoted(s: impl Display) -> String {
+    format!("« {s} »")
+}
+
+/// A workbook with several sheets, none named after the file.
+pub fn sheets_none_named(others: impl Display, file_stem: impl Display) -> String {
+    format!(
+        "ce classeur a plusieurs feuilles ({others}) et aucune ne s’appelle « {file_stem} » : nommez ainsi la feuille des fiches à importer"
+    )
+}
+
+/// The one sheet read of a workbook, and those left out.
+pub fn only_sheet_read(file_stem: impl Display, others: impl Display) -> String {
+    format!("seule la feuille « {file_stem} » a été lue ; laissées de côté : {others}")
+}
+
+/// A sheet whose kind of records cannot be told.
+pub const SHEET_KIND_UNKNOWN: &str = "impossible de savoir quelles fiches contient cette feuille : nommez-la associations, experts, offers ou needs (ou commencez son nom par # pour la laisser de côté)";
+
+/// A cell holding a spreadsheet error.
+pub fn spreadsheet_error(e: impl Display) -> String {
+    format!("la cellule contient l’erreur de tableur {e} : donnez une valeur ou videz la cellule")
+}
+
+/// Where a problem is: a sheet.
+pub fn sheet(sheet: impl Display) -> String {
+    format!("feuille « {sheet} »")
+}
+
+/// Where a problem is: a sheet and a place in it.
+pub fn sheet_at(sheet: impl Display, at: impl Display) -> String {
+    format!("feuille « {sheet} », {at}")
+}
+
+/// Where a problem is: a field.
+pub fn field(field: impl Display) -> String {
+    format!(" : champ « {field} »")
+}

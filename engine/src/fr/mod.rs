@@ -47,6 +47,7 @@ pub mod cost;
 pub mod criteria;
 pub mod documents;
 pub mod values;
+pub mod workspace;
 
 pub mod gates;
 

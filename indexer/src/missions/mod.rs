@@ -81,7 +81,7 @@ impl NewMission {
                     days: Some(days),
                     payer: None,
                     include_pending,
-                    note: Some("créée par explor batch --commit".to_owned()),
+                    note: Some(explor_engine::fr::workspace::CREATED_BY_BATCH.to_owned()),
                 }
             })
             .collect()

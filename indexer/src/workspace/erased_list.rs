@@ -80,10 +80,7 @@ impl ErasedList {
         match &self.fingerprint {
             Some(f) if *f != key.fingerprint() => Err(UserError::BadErasureList {
                 path: path.to_owned(),
-                reason: format!(
-                    "faite avec la clé d’un autre espace de travail ({f}, celle de cette base est {}) : elle ne peut pas dire quelles fiches ont été effacées",
-                    key.fingerprint()
-                ),
+                reason: explor_engine::fr::workspace::other_key(&f, &key.fingerprint()),
             }
             .into()),
             _ => Ok(self.tombstones),

@@ -1,7 +1,8 @@
 //! The French catalogue stays the only place for French text (issue #17 item 6):
 //! outside `engine/src/fr/`, no string literal of the crates' Rust sources holds a
 //! French letter or French punctuation. Test code (files named `tests.rs`, folders
-//! named `tests`, and everything from a file's first `#[cfg(test)]` line on) and
+//! named `tests`, and everything from a file's first `#[cfg(test)]` or
+//! `#[cfg(all(test, …))]` line on) and
 //! comments are not looked at; character literals (accent folding) are not text.
 
 use std::path::{Path, PathBuf};
@@ -126,7 +127,10 @@ fn french_text_lives_only_in_the_catalogue() {
         let source = std::fs::read_to_string(file).unwrap();
         let code: String = source
             .lines()
-            .take_while(|l| l.trim_start() != "#[cfg(test)]")
+            .take_while(|l| {
+                !l.trim_start().starts_with("#[cfg(test)]")
+                    && !l.trim_start().starts_with("#[cfg(all(test")
+            })
             .map(|l| format!("{l}\n"))
             .collect();
         for (line, text) in string_literals(&code) {
