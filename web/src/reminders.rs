@@ -81,10 +81,11 @@ pub async fn remind(state: &AppState, on: NaiveDate) -> Result<usize> {
                 };
                 let notice = Notice {
                     to,
-                    subject: "Une proposition attend votre réponse".to_owned(),
-                    text: format!(
-                        "Rappel : la mission {mission} (« {title} »), proposée le {}, attend votre réponse.",
-                        day(since)
+                    subject: explor_engine::fr::web::PROPOSITION_ATTEND_VOTRE_REPONSE.to_owned(),
+                    text: explor_engine::fr::web::rappel_mission_proposee_attend_votre(
+                        &mission,
+                        &title,
+                        &day(since),
                     ),
                     link: "/mon-espace/propositions".to_owned(),
                 };

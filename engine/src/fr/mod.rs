@@ -47,6 +47,7 @@ pub mod cost;
 pub mod criteria;
 pub mod documents;
 pub mod values;
+pub mod web;
 pub mod workspace;
 
 pub mod gates;
@@ -85,8 +86,10 @@ pub fn decimal2(x: f64) -> String {
     format!("{x:.2}").replace('.', ",")
 }
 
+pub mod audit;
 pub mod batch;
 
+pub mod forms;
 pub mod headers;
 pub mod import;
 
@@ -95,6 +98,7 @@ pub mod reference;
 pub mod schema;
 
 pub mod matching;
+pub mod pages;
 
 pub mod mission;
 

@@ -19,8 +19,7 @@ use crate::views::Layout;
 
 /// The one message for every refused sign-in: it does not say whether the account
 /// exists, is locked or is disabled.
-const REFUSED: &str = "Adresse e-mail ou mot de passe incorrect. Après 5 échecs, le compte \
-                       est bloqué pendant 15 minutes.";
+const REFUSED: &str = explor_engine::fr::pages::ADRESSE_E_MAIL_MOT_PASSE;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "login.html")]

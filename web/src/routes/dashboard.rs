@@ -65,7 +65,7 @@ fn label(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Association => "associations",
         RecordKind::Expert => "experts",
-        RecordKind::Offer => "offres d’entreprises",
+        RecordKind::Offer => explor_engine::fr::pages::OFFRES_ENTREPRISES,
         RecordKind::Need => "besoins",
     }
 }

@@ -55,7 +55,7 @@ fn kind_label(kind: RecordKind) -> &'static str {
     match kind {
         RecordKind::Association => "associations",
         RecordKind::Expert => "experts",
-        RecordKind::Offer => "offres d’entreprises",
+        RecordKind::Offer => explor_engine::fr::pages::OFFRES_ENTREPRISES,
         RecordKind::Need => "besoins",
     }
 }
@@ -89,9 +89,7 @@ struct Upload {
 }
 
 async fn read(mut parts: Multipart) -> std::result::Result<Upload, String> {
-    let unreadable = |_| {
-        "Le fichier n’a pas pu être lu (envoi interrompu ou trop gros : 20 Mo au plus).".to_owned()
-    };
+    let unreadable = |_| explor_engine::fr::pages::FICHIER_PU_ETRE_LU_ENVOI.to_owned();
     let mut upload = Upload::default();
     while let Some(field) = parts.next_field().await.map_err(unreadable)? {
         match field.name() {
@@ -173,12 +171,11 @@ pub async fn upload(
     match outcome {
         Ok((summary, warnings)) => {
             let t = summary.total();
-            let detail = format!(
-                "{} : {} ajoutée(s), {} modifiée(s), {} inchangée(s)",
-                kind.file_stem(),
-                t.added,
-                t.updated,
-                t.unchanged
+            let detail = explor_engine::fr::pages::ajoutee_modifiee_inchangee(
+                &kind.file_stem(),
+                &t.added,
+                &t.updated,
+                &t.unchanged,
             );
             audit(&state, &user.0, Action::RecordsImported, None, Some(detail)).await?;
             let mut done = import_summary(&summary);

@@ -106,7 +106,10 @@ pub async fn list(
         "" => (None, None),
         s => match s.parse::<MissionState>() {
             Ok(s) => (Some(s), None),
-            Err(_) => (None, Some("État inconnu : filtre ignoré.".to_owned())),
+            Err(_) => (
+                None,
+                Some(explor_engine::fr::pages::ETAT_INCONNU_FILTRE_IGNORE.to_owned()),
+            ),
         },
     };
     let table = state
@@ -153,7 +156,7 @@ async fn page(
             let rules = ws.cost_rules()?;
             let plan = sheet.plan(&rules).map(|p| Plan {
                 lines: HtmlTable::new("Postes du plan de financement", p.lines()),
-                totals: HtmlTable::new("Totaux et répartition", p.totals()),
+                totals: HtmlTable::new(explor_engine::fr::pages::TOTAUX_REPARTITION, p.totals()),
                 mecenat: p.mecenat(),
                 sources: p.sources(),
             });
@@ -231,7 +234,9 @@ pub async fn advance(
         .with_workspace_mut(move |ws| {
             let from = ws.mission(&mission).map_err(missing_is_404)?.state();
             let Ok(to) = form.etat.parse::<MissionState>() else {
-                return Ok(Err("Choisissez un état proposé par la page.".to_owned()));
+                return Ok(Err(
+                    explor_engine::fr::pages::CHOISISSEZ_ETAT_PROPOSE_PAGE.to_owned()
+                ));
             };
             refused(ws.advance_mission(&mission, to, today(), None))
                 .map(|r| r.map(|_| format!("{from} → {to}")))
@@ -252,7 +257,9 @@ pub async fn record(
         .with_workspace_mut(move |ws| {
             ws.mission(&mission).map_err(missing_is_404)?;
             let Ok(item) = form.piece.parse::<Item>() else {
-                return Ok(Err("Choisissez une pièce proposée par la page.".to_owned()));
+                return Ok(Err(
+                    explor_engine::fr::pages::CHOISISSEZ_PIECE_PROPOSEE_PAGE.to_owned(),
+                ));
             };
             refused(ws.record_mission_item(&mission, item, today(), None))
                 .map(|r| r.map(|_| item.as_str().to_owned()))

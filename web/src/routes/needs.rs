@@ -88,10 +88,7 @@ pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<Ne
         .with_workspace(|ws| Ok(ws.records(RecordKind::Need)?))
         .await?;
     let table = HtmlTable::linked(
-        format!(
-            "{} besoin(s) ; l’identifiant mène aux candidats",
-            records.len()
-        ),
+        explor_engine::fr::pages::besoin_identifiant_mene_candidats(&records.len()),
         summary_table(RecordKind::Need, &records),
         |row| row.first().map(|id| format!("/besoins/{}", seg(id))),
     );
@@ -165,7 +162,7 @@ async fn page(
                     id: s.id.clone(),
                     cells,
                     breakdown: HtmlTable::new(
-                        format!("Score de {} critère par critère", s.id),
+                        explor_engine::fr::pages::score_critere_critere(&s.id),
                         breakdown(s),
                     ),
                 })
@@ -180,8 +177,8 @@ async fn page(
                     String::new()
                 };
                 HtmlTable::new(
-                    format!(
-                        "{count} candidat(s) exclu(s) et les conditions qu’ils ne remplissent pas{shown}"
+                    explor_engine::fr::pages::candidat_exclu_conditions_ils_remplissent(
+                        &count, &shown,
                     ),
                     table,
                 )
@@ -236,8 +233,8 @@ pub async fn propose(
                 Ok(Record::Offer(o)) => StaffRequest::Offer(o.id),
                 Ok(Record::Expert(e)) => StaffRequest::Experts(vec![e.id]),
                 _ => {
-                    return Ok(Err(format!(
-                        "« {candidate} » n’est ni un expert ni une offre de l’espace de travail."
+                    return Ok(Err(explor_engine::fr::pages::ni_expert_ni_offre_espace(
+                        &candidate,
                     )));
                 }
             };
@@ -248,7 +245,7 @@ pub async fn propose(
                 days: None,
                 payer: None,
                 include_pending: false,
-                note: Some("proposée depuis le site".to_owned()),
+                note: Some(explor_engine::fr::pages::PROPOSEE_DEPUIS_SITE.to_owned()),
             };
             refused(ws.create_mission(&request, today()))
                 .map(|r| r.map(|created| (created.mission.id, candidate)))

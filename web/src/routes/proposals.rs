@@ -121,9 +121,9 @@ async fn proposals(state: &AppState, who: &Answerer) -> Result<Vec<Proposal>> {
                     people,
                     mine: answers.iter().find(|a| a.party == who.party).map(|a| {
                         let mut s = if a.accepted {
-                            "Vous avez accepté".to_owned()
+                            explor_engine::fr::pages::VOUS_AVEZ_ACCEPTE.to_owned()
                         } else {
-                            "Vous avez décliné".to_owned()
+                            explor_engine::fr::pages::VOUS_AVEZ_DECLINE.to_owned()
                         };
                         if let Some(r) = &a.reason {
                             s.push_str(&format!(" : {r}"));
@@ -203,24 +203,31 @@ pub async fn answer(
         Ok(reason) => {
             let what = answer_label_fr(&who.party, accepted);
             let who_text = match &who.party {
-                Party::Association => format!("l’association {org}"),
-                Party::Expert(e) => format!("l’expert {e}"),
+                Party::Association => explor_engine::fr::pages::association(&org),
+                Party::Expert(e) => explor_engine::fr::pages::expert(&e),
             };
             audit(
                 &state,
                 &who.user,
                 Action::ProposalAnswered,
                 Some(id.clone()),
-                Some(if accepted { "acceptée" } else { "déclinée" }.to_owned()),
+                Some(
+                    if accepted {
+                        explor_engine::fr::pages::ACCEPTEE
+                    } else {
+                        explor_engine::fr::pages::DECLINEE
+                    }
+                    .to_owned(),
+                ),
             )
             .await?;
             let mut text = format!("Mission {id} : {what}");
             if let Some(r) = &reason {
-                text.push_str(&format!(" — « {r} »"));
+                text.push_str(&explor_engine::fr::pages::text(&r));
             }
             let notice = Notice {
                 to: Audience::Coordinators,
-                subject: format!("Réponse de {who_text} à une proposition"),
+                subject: explor_engine::fr::pages::reponse_proposition(&who_text),
                 text,
                 link: format!("/missions/{}", seg(&id)),
             };

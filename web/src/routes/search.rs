@@ -24,9 +24,9 @@ use crate::views::{HtmlTable, Layout, seg};
 const TOP: usize = 100;
 /// Consent statuses, as the data writes them, with their French labels.
 const CONSENTS: [(&str, &str); 4] = [
-    ("granted", "accordé"),
+    ("granted", explor_engine::fr::pages::ACCORDE),
     ("pending", "en attente"),
-    ("refused", "refusé"),
+    ("refused", explor_engine::fr::pages::REFUSE),
     ("not_required", "non requis"),
 ];
 const LEVELS: [&str; 6] = ["A1", "A2", "B1", "B2", "C1", "C2"];
@@ -133,7 +133,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
         if Taxonomy::embedded().contains(theme) {
             query.theme = Some(theme.to_owned());
         } else {
-            errors.theme = Some("Ce thème n’existe pas dans la taxonomie.".to_owned());
+            errors.theme = Some(explor_engine::fr::pages::THEME_EXISTE_TAXONOMIE.to_owned());
         }
     }
     if let Some(code) = given(&form.langue) {
@@ -143,7 +143,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
             (Err(_), _) => {
                 errors.langue = Some("Un code de langue ISO 639-1 (fr, en, ar…).".to_owned());
             }
-            (_, Err(_)) => errors.langue = Some("Un niveau de A1 à C2.".to_owned()),
+            (_, Err(_)) => errors.langue = Some(explor_engine::fr::pages::NIVEAU_A1_C2.to_owned()),
         }
     }
     if let Some(country) = given(&form.pays) {
@@ -157,11 +157,13 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
         (Some(from), Some(to)) => match (date(from), date(to)) {
             (Some(from), Some(to)) => match DateWindow::new(from, to) {
                 Ok(w) => query.available = Some(w),
-                Err(_) => errors.dates = Some("La fin précède le début.".to_owned()),
+                Err(_) => {
+                    errors.dates = Some(explor_engine::fr::pages::FIN_PRECEDE_DEBUT.to_owned())
+                }
             },
             _ => errors.dates = Some("Des dates au format jj/mm/aaaa.".to_owned()),
         },
-        _ => errors.dates = Some("Donnez les deux dates de la période.".to_owned()),
+        _ => errors.dates = Some(explor_engine::fr::pages::DONNEZ_DEUX_DATES_PERIODE.to_owned()),
     }
     match given(&form.kind) {
         None => {}
@@ -173,7 +175,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
     if let Some(c) = &consent
         && !CONSENTS.iter().any(|(v, _)| v == c)
     {
-        errors.consentement = Some("Un état de consentement de la liste.".to_owned());
+        errors.consentement = Some(explor_engine::fr::pages::ETAT_CONSENTEMENT_LISTE.to_owned());
     }
     (query, consent, errors)
 }
@@ -243,7 +245,7 @@ pub async fn search(
         return Ok(SearchPartial { results }.into_response());
     }
     Ok(SearchPage {
-        layout: Layout::signed_in("Recherche d’experts et d’offres", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::RECHERCHE_EXPERTS_OFFRES, &user.0),
         form,
         errors,
         themes: Taxonomy::embedded()

@@ -120,9 +120,9 @@ impl AccountState {
     /// In French, for the pages.
     pub fn label_fr(self) -> &'static str {
         match self {
-            AccountState::Invited => "invité",
+            AccountState::Invited => explor_engine::fr::web::INVITE,
             AccountState::Active => "actif",
-            AccountState::Disabled => "désactivé",
+            AccountState::Disabled => explor_engine::fr::web::DESACTIVE,
         }
     }
 }

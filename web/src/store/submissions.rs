@@ -35,8 +35,8 @@ impl ReviewState {
     pub fn label(self) -> &'static str {
         match self {
             ReviewState::Submitted => "en attente de relecture",
-            ReviewState::ChangesRequested => "modifications demandées",
-            ReviewState::Validated => "validé",
+            ReviewState::ChangesRequested => explor_engine::fr::web::MODIFICATIONS_DEMANDEES,
+            ReviewState::Validated => explor_engine::fr::web::VALIDE,
         }
     }
 

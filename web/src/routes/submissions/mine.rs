@@ -117,7 +117,7 @@ pub async fn new_form(
             kind: who.kind,
             title: match who.kind {
                 Kind::Need => "Publier un besoin",
-                Kind::Offer => "Déclarer une offre de mécénat",
+                Kind::Offer => explor_engine::fr::pages::DECLARER_OFFRE_MECENAT,
             },
             action: who.kind.new_path().to_owned(),
             message: None,
@@ -130,18 +130,17 @@ pub async fn new_form(
         &[],
     )
     .await?;
-    page.intro = Some(format!(
-        "{} sera relu{} par l’équipe du réseau avant d’être rapproché{} des {}.",
-        match who.kind {
+    page.intro = Some(explor_engine::fr::pages::sera_relu_equipe_reseau_avant(
+        &(match who.kind {
             Kind::Need => "Le besoin",
             Kind::Offer => "L’offre",
-        },
-        if who.kind == Kind::Offer { "e" } else { "" },
-        if who.kind == Kind::Offer { "e" } else { "" },
-        match who.kind {
+        }),
+        &(if who.kind == Kind::Offer { "e" } else { "" }),
+        &(if who.kind == Kind::Offer { "e" } else { "" }),
+        &(match who.kind {
             Kind::Need => "experts",
             Kind::Offer => "besoins des associations",
-        },
+        }),
     ));
     Ok(page.into_response())
 }
@@ -213,22 +212,24 @@ async fn submitted(
     let (subject, text) = if how.is_empty() {
         (
             format!("{} attend votre relecture", kind.a_noun()),
-            format!(
-                "{} à relire : « {title} » ({}).",
-                match kind {
+            explor_engine::fr::pages::relire(
+                &(match kind {
                     Kind::Need => "Nouveau besoin",
                     Kind::Offer => "Nouvelle offre",
-                },
-                who.org
+                }),
+                &title,
+                &who.org,
             ),
         )
     } else {
         (
             format!("{} {how}{agreed} attend votre relecture", kind.a_noun()),
-            format!(
-                "{} {how}{agreed} à relire : « {title} » ({}).",
-                capitalised(kind.noun()),
-                who.org
+            explor_engine::fr::pages::relire_2(
+                &capitalised(kind.noun()),
+                &how,
+                &agreed,
+                &title,
+                &who.org,
             ),
         )
     };
@@ -302,10 +303,12 @@ pub async fn edit_form(
         return Ok(Redirect::to(&format!("/mon-espace/demandes/{}", s.id)).into_response());
     }
     let values = forms::values_of(who.kind.record(), &value);
-    let message = Some(format!(
-        "{id} est publié{} ; vos modifications seront relues par le réseau avant de remplacer la version publiée.",
-        if who.kind == Kind::Offer { "e" } else { "" }
-    ));
+    let message = Some(
+        explor_engine::fr::pages::publie_vos_modifications_seront_relues(
+            &id,
+            &(if who.kind == Kind::Offer { "e" } else { "" }),
+        ),
+    );
     Ok(
         owner_form(&state, &who, who.kind.edit_path(&id), message, &values, &[])
             .await?
@@ -334,7 +337,15 @@ pub async fn edit(
                     db.submit_change(&rid, kind.record().as_str(), &org, &value, by, now())
                 })
                 .await?;
-            submitted(&state, &who, number, id, &title, "modifié").await?;
+            submitted(
+                &state,
+                &who,
+                number,
+                id,
+                &title,
+                explor_engine::fr::pages::MODIFIE,
+            )
+            .await?;
             Ok(Redirect::to(&format!("/mon-espace/demandes/{number}")).into_response())
         }
         Err((row, issues)) => {
@@ -359,7 +370,7 @@ pub async fn show(
     let values = forms::values_of(who.kind.record(), &s.body);
     let message = Some(match (&s.state, &s.message) {
         (ReviewState::ChangesRequested, Some(m)) => {
-            format!("Modifications demandées par le réseau : {m}")
+            explor_engine::fr::pages::modifications_demandees_reseau(&m)
         }
         _ => format!("{} : {}", s.record_id, s.state.label()),
     });
@@ -372,7 +383,7 @@ pub async fn show(
         &[],
     )
     .await?;
-    page.submit_label = "Soumettre à nouveau";
+    page.submit_label = explor_engine::fr::pages::SOUMETTRE_NOUVEAU;
     Ok(page.into_response())
 }
 
@@ -395,7 +406,15 @@ pub async fn resubmit(
                 .db()
                 .run(move |db| db.resubmit(number, &value, now()))
                 .await?;
-            submitted(&state, &who, number, s.record_id, &title, "corrigé").await?;
+            submitted(
+                &state,
+                &who,
+                number,
+                s.record_id,
+                &title,
+                explor_engine::fr::pages::CORRIGE,
+            )
+            .await?;
             Ok(Redirect::to(&format!("/mon-espace/demandes/{number}")).into_response())
         }
         Err((row, issues)) => {
@@ -408,7 +427,7 @@ pub async fn resubmit(
                 &issues,
             )
             .await?;
-            page.submit_label = "Soumettre à nouveau";
+            page.submit_label = explor_engine::fr::pages::SOUMETTRE_NOUVEAU;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

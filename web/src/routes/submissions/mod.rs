@@ -146,18 +146,14 @@ impl Kind {
     fn submit_label(self) -> &'static str {
         match self {
             Kind::Need => "Soumettre le besoin",
-            Kind::Offer => "Soumettre l’offre",
+            Kind::Offer => explor_engine::fr::pages::SOUMETTRE_OFFRE,
         }
     }
 
     fn published(self, title: &str) -> String {
         match self {
-            Kind::Need => format!(
-                "Votre besoin « {title} » est validé par le réseau : il est proposé aux experts."
-            ),
-            Kind::Offer => format!(
-                "Votre offre « {title} » est validée par le réseau : elle est rapprochée des besoins."
-            ),
+            Kind::Need => explor_engine::fr::pages::votre_besoin_valide_reseau_propose(&title),
+            Kind::Offer => explor_engine::fr::pages::votre_offre_validee_reseau_rapprochee(&title),
         }
     }
 }
@@ -293,8 +289,8 @@ async fn form_page(
         eligibility: eligibility(state, spec.kind, spec.org).await?,
         review: spec.review,
         owner: match spec.kind {
-            Kind::Need => "l’association",
-            Kind::Offer => "l’entreprise",
+            Kind::Need => explor_engine::fr::pages::ASSOCIATION_2,
+            Kind::Offer => explor_engine::fr::pages::ENTREPRISE,
         },
         submit_label: spec.submit_label,
     })
@@ -306,10 +302,10 @@ fn eligibility_lines(problems: &[Ineligibility]) -> Vec<&'static str> {
         .iter()
         .map(|p| match p {
             Ineligibility::NotNetworkMember => {
-                "L’association n’est pas (encore) membre active du réseau."
+                explor_engine::fr::pages::ASSOCIATION_ENCORE_MEMBRE_ACTIVE_RESEAU
             }
             Ineligibility::NoFieldExperience => {
-                "L’association n’a pas d’expérience de terrain enregistrée."
+                explor_engine::fr::pages::ASSOCIATION_EXPERIENCE_TERRAIN_ENREGISTREE
             }
         })
         .collect()
@@ -326,7 +322,7 @@ async fn eligibility(state: &AppState, kind: Kind, org: &str) -> Result<Vec<&'st
         .with_workspace(move |ws| match ws.record(&org) {
             Ok(Record::Association(a)) => Ok(eligibility_lines(&a.ineligibility())),
             _ => Ok(vec![
-                "Le compte n’est rattaché à aucune association connue.",
+                explor_engine::fr::pages::COMPTE_RATTACHE_AUCUNE_ASSOCIATION_CONNUE,
             ]),
         })
         .await

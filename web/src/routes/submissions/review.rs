@@ -41,7 +41,7 @@ pub async fn queue(State(state): State<AppState>, user: Coordinator) -> Result<R
         .await?;
     all.sort_by_key(|s| (s.state != ReviewState::Submitted, -s.updated_at));
     Ok(ReviewQueuePage {
-        layout: Layout::signed_in("Fiches à relire", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::FICHES_RELIRE, &user.0),
         lines: all.iter().map(line).collect(),
     }
     .into_response())
@@ -62,8 +62,8 @@ async fn review_form(
         FormSpec {
             kind,
             title: match kind {
-                Kind::Need => "Relecture d’un besoin",
-                Kind::Offer => "Relecture d’une offre",
+                Kind::Need => explor_engine::fr::pages::RELECTURE_BESOIN,
+                Kind::Offer => explor_engine::fr::pages::RELECTURE_OFFRE,
             },
             action: format!("/revue/{}/valider", s.id),
             message,
@@ -104,11 +104,10 @@ pub async fn page(
         Ok(_) => Vec::new(),
         Err((_, issues)) => issues,
     };
-    let message = Some(format!(
-        "{} — proposé par {} ; {}",
-        s.record_id,
-        s.org_id,
-        s.state.label()
+    let message = Some(explor_engine::fr::pages::propose(
+        &s.record_id,
+        &s.org_id,
+        &s.state.label(),
     ));
     Ok(review_form(&state, &user, &s, message, &values, &issues)
         .await?
@@ -165,8 +164,8 @@ pub async fn validate(
         Notice {
             to: Audience::Org(s.org_id.clone()),
             subject: match kind {
-                Kind::Need => "Votre besoin est publié",
-                Kind::Offer => "Votre offre est publiée",
+                Kind::Need => explor_engine::fr::pages::VOTRE_BESOIN_PUBLIE,
+                Kind::Offer => explor_engine::fr::pages::VOTRE_OFFRE_PUBLIEE,
             }
             .to_owned(),
             text: kind.published(&title),
@@ -199,11 +198,11 @@ pub async fn request_changes(
     }
     let notice = Notice {
         to: Audience::Org(s.org_id.clone()),
-        subject: format!("Des modifications sont demandées à {}", kind.your()),
-        text: format!(
-            "Le réseau demande des modifications à {} « {} » : {message}",
-            kind.your(),
-            title_of(&s.body)
+        subject: explor_engine::fr::pages::modifications_sont_demandees(&kind.your()),
+        text: explor_engine::fr::pages::reseau_demande_modifications(
+            &kind.your(),
+            &title_of(&s.body),
+            &message,
         ),
         link: format!("/mon-espace/demandes/{number}"),
     };
