@@ -14,12 +14,10 @@ const PRINT_TIMEOUT: Duration = Duration::from_secs(60);
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// No browser to print with.
-    #[error(
-        "le format pdf s’imprime avec Chromium, introuvable ici{0} : installez-le (apt-get install chromium) ou donnez son chemin dans EXPLOR_CHROMIUM ; sinon, --format html puis « Imprimer » dans un navigateur, ou --format odt"
-    )]
+    #[error("{}", explor_engine::fr::cli::format_pdf_imprime_chromium_introuvable(.0))]
     NoBrowser(String),
     /// The browser ran but gave no PDF.
-    #[error("Chromium ({}) n’a pas produit de PDF : {why}", .browser.display())]
+    #[error("{}", explor_engine::fr::cli::chromium_produit_pdf(.browser.display(), .why))]
     Failed {
         /// The browser run.
         browser: PathBuf,
@@ -27,7 +25,7 @@ pub enum PdfError {
         why: String,
     },
     /// The temporary folder for the page and the PDF could not be used.
-    #[error("impression en PDF : {0}")]
+    #[error("{}", explor_engine::fr::cli::impression_pdf(.0))]
     Io(#[from] std::io::Error),
 }
 
@@ -48,10 +46,9 @@ fn browser() -> Result<PathBuf, PdfError> {
         return if given.is_file() {
             Ok(given)
         } else {
-            Err(PdfError::NoBrowser(format!(
-                " (EXPLOR_CHROMIUM vaut {}, qui n’est pas un fichier)",
-                given.display()
-            )))
+            Err(PdfError::NoBrowser(
+                explor_engine::fr::cli::explor_chromium_vaut_qui_fichier(&given.display()),
+            ))
         };
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
@@ -78,7 +75,7 @@ pub fn print(html: &[u8]) -> Result<Vec<u8>, PdfError> {
     if !bytes.starts_with(b"%PDF-") {
         return Err(PdfError::failed(
             &browser,
-            "le fichier imprimé n’est pas un PDF".to_owned(),
+            explor_engine::fr::cli::FICHIER_IMPRIME_PDF.to_owned(),
         ));
     }
     Ok(bytes)

@@ -38,19 +38,22 @@ impl<'p> CostPlanView<'p> {
     /// The totals and who pays what.
     pub fn totals(&self) -> Table {
         let p = self.plan;
-        let share = format!(
-            "part du réseau ({}, plafonnée)",
-            pct(self.rules.programme.network_share_bp)
-        );
+        let share = explor_engine::fr::views::part_reseau_plafonnee(&pct(self
+            .rules
+            .programme
+            .network_share_bp));
         let rows: [(&str, Money); 8] = [
-            ("coûts éligibles", p.eligible),
+            (explor_engine::fr::views::COUTS_ELIGIBLES, p.eligible),
             (&share, p.network_share),
-            ("reste à charge", p.remainder),
+            (explor_engine::fr::views::RESTE_CHARGE, p.remainder),
             ("frais de dossier", p.fee),
             ("apports en nature du partenaire", p.in_kind_total),
-            ("payé par le réseau", p.payers.network),
-            ("payé par l'association", p.payers.association),
-            ("payé par l'employeur", p.payers.employer),
+            (explor_engine::fr::views::PAYE_RESEAU, p.payers.network),
+            (
+                explor_engine::fr::views::PAYE_ASSOCIATION,
+                p.payers.association,
+            ),
+            (explor_engine::fr::views::PAYE_EMPLOYEUR, p.payers.employer),
         ];
         let mut t = Table::new(&["", "montant"]);
         for (label, amount) in rows {
@@ -64,15 +67,18 @@ impl<'p> CostPlanView<'p> {
         let Some(m) = &self.plan.mecenat else {
             return Vec::new();
         };
-        let mut out = vec![format!(
-            "mécénat (estimation) : don {} dont temps valorisé {}, réduction d'impôt {} (cette année {}), coût net {}",
-            eur(m.gift),
-            eur(m.valued_time),
-            eur(m.reduction),
-            eur(m.reduction_this_year),
-            eur(m.net_cost)
+        let mut out = vec![explor_engine::fr::views::mecenat_estimation_don_dont_temps(
+            &eur(m.gift),
+            &eur(m.valued_time),
+            &eur(m.reduction),
+            &eur(m.reduction_this_year),
+            &eur(m.net_cost),
         )];
-        out.extend(m.assumptions.iter().map(|a| format!("  hypothèse : {a}")));
+        out.extend(
+            m.assumptions
+                .iter()
+                .map(|a| explor_engine::fr::views::hypothese(&a)),
+        );
         out
     }
 

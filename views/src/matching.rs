@@ -149,10 +149,8 @@ impl CandidateMatch {
     pub fn left_out(&self) -> Option<String> {
         match self.result.outside_field {
             0 => None,
-            1 => Some("1 besoin ouvert sans thème ni compétence en commun n’est pas listé".into()),
-            n => Some(format!(
-                "{n} besoins ouverts sans thème ni compétence en commun ne sont pas listés"
-            )),
+            1 => Some(explor_engine::fr::views::N1_BESOIN_OUVERT_SANS_THEME.into()),
+            n => Some(explor_engine::fr::views::besoins_ouverts_sans_theme_ni(&n)),
         }
     }
 

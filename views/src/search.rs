@@ -75,7 +75,11 @@ impl SearchResults {
 
     /// "N résultats".
     pub fn count(&self) -> String {
-        explor_engine::fr::plural(self.hits.len() as u64, "résultat", "résultats")
+        explor_engine::fr::plural(
+            self.hits.len() as u64,
+            explor_engine::fr::views::RESULTAT,
+            explor_engine::fr::views::RESULTATS,
+        )
     }
 }
 

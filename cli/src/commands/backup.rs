@@ -12,8 +12,8 @@ pub fn backup(ws: &Workspace, args: &BackupArgs) -> Result<()> {
     ws.backup(&args.file)
         .with_context(|| format!("impossible de sauvegarder dans {}", args.file.display()))?;
     output::stdout().line(format_args!(
-        "sauvegarde écrite dans {} : la base des fiches, les missions et les comptes (l’index de recherche est reconstruit à la restauration)",
-        args.file.display()
+        "{}",
+        explor_engine::fr::cli::sauvegarde_ecrite_base_fiches_missions(&args.file.display())
     ))?;
     Ok(())
 }
@@ -24,19 +24,31 @@ pub fn restore(workspace: &Path, args: &RestoreArgs) -> Result<()> {
         .with_context(|| format!("impossible de restaurer {}", args.file.display()))?;
     let mut out = output::stdout();
     out.line(format_args!(
-        "{} fiches restaurées de {} dans {}",
-        restored.records,
-        args.file.display(),
-        dir.display()
+        "{}",
+        explor_engine::fr::cli::fiches_restaurees(
+            &restored.records,
+            &args.file.display(),
+            &dir.display()
+        )
     ))?;
     out.line(format_args!(
-        "effacements appliqués de nouveau : {} fiche{} de la sauvegarde effacée{}, {} trace{} d’effacement ajoutée{}",
-        restored.erased_again,
-        if restored.erased_again > 1 { "s" } else { "" },
-        if restored.erased_again > 1 { "s" } else { "" },
-        restored.tombstones_added,
-        if restored.tombstones_added > 1 { "s" } else { "" },
-        if restored.tombstones_added > 1 { "s" } else { "" },
+        "{}",
+        explor_engine::fr::cli::effacements_appliques_nouveau_fiche_sauvegarde(
+            &restored.erased_again,
+            &(if restored.erased_again > 1 { "s" } else { "" }),
+            &(if restored.erased_again > 1 { "s" } else { "" }),
+            &restored.tombstones_added,
+            &(if restored.tombstones_added > 1 {
+                "s"
+            } else {
+                ""
+            }),
+            &(if restored.tombstones_added > 1 {
+                "s"
+            } else {
+                ""
+            })
+        )
     ))?;
     out.line(format_args!(
         "index de recherche reconstruit : {} documents",

@@ -20,10 +20,12 @@ fn money(flag: &str, value: &Option<String>) -> Result<Option<Money>> {
                 .map_err(|e| UsageError(format!("--{flag} {text}: {e}")).into())
                 .and_then(|m: Money| {
                     if m.is_negative() {
-                        Err(UsageError(format!(
-                            "--{flag} {text} : un montant ne peut pas être négatif"
-                        ))
-                        .into())
+                        Err(
+                            UsageError(explor_engine::fr::cli::montant_peut_etre_negatif(
+                                &flag, &text,
+                            ))
+                            .into(),
+                        )
                     } else {
                         Ok(m)
                     }

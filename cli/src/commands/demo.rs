@@ -38,7 +38,7 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     let temp = tempfile::Builder::new()
         .prefix("explor-demo-")
         .tempdir()
-        .context("impossible de créer un dossier temporaire")?;
+        .context(explor_engine::fr::demo::IMPOSSIBLE_CREER_DOSSIER_TEMPORAIRE)?;
     let data = match &args.data {
         Some(dir) => dir.clone(),
         None => write_sample(temp.path())?,
@@ -46,7 +46,8 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     let (mut ws, _) = Workspace::init(&temp.path().join("workspace"))?;
     let mut out = output::stdout();
     out.line(format_args!(
-        "explor demo — missions d’expertise EXPLOR, Occitanie Coopération"
+        "{}",
+        explor_engine::fr::demo::EXPLOR_DEMO_MISSIONS_EXPERTISE_EXPLOR
     ))?;
     out.line(format_args!(
         "espace de travail temporaire : {}",
@@ -67,10 +68,12 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     kinshasa_mission(&mut ws, &mut out)?;
     let check = ws.check()?;
     out.line(format_args!(
-        "la base et l’index concordent : {} ({} documents à la génération {})",
-        if check.is_consistent() { "oui" } else { "NON" },
-        check.index_documents,
-        check.store_generation
+        "{}",
+        explor_engine::fr::demo::base_index_concordent_documents_generation(
+            &(if check.is_consistent() { "oui" } else { "NON" }),
+            &check.index_documents,
+            &check.store_generation
+        )
     ))?;
     Ok(())
 }
@@ -78,17 +81,18 @@ pub fn run(args: &DemoArgs) -> Result<()> {
 /// Writes the embedded sample into `dir/sample`.
 pub(crate) fn write_sample(dir: &Path) -> Result<PathBuf> {
     let dir = dir.join("sample");
-    std::fs::create_dir(&dir).with_context(|| format!("impossible de créer {}", dir.display()))?;
+    std::fs::create_dir(&dir)
+        .with_context(|| explor_engine::fr::demo::impossible_creer(&dir.display()))?;
     for (name, text) in SAMPLE {
         let path = dir.join(name);
         std::fs::write(&path, text)
-            .with_context(|| format!("impossible d’écrire {}", path.display()))?;
+            .with_context(|| explor_engine::fr::demo::impossible_ecrire(&path.display()))?;
     }
     Ok(dir)
 }
 
 fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!("\n== 2. l’exemple en bref =="))?;
+    out.line(format_args!("{}", explor_engine::fr::demo::N2_EXEMPLE_BREF))?;
     let o = Overview::build(ws)?;
     out.line(format_args!(
         "experts par statut :  {}",
@@ -99,8 +103,8 @@ fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
         counts_line(&o.experts_by_consent)
     ))?;
     out.line(format_args!(
-        "résidant à l’étranger (candidats à la réciprocité) : {}",
-        o.experts_abroad
+        "{}",
+        explor_engine::fr::demo::residant_etranger_candidats_reciprocite(&o.experts_abroad)
     ))?;
     out.line(format_args!(
         "besoins par appel :  {}",
@@ -111,15 +115,20 @@ fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
         counts_line(&o.needs_by_kind)
     ))?;
     out.line(format_args!(
-        "les besoins couvrent {} pays et {} thématiques",
-        o.needs_by_country.len(),
-        o.needs_by_theme.len()
+        "{}",
+        explor_engine::fr::demo::besoins_couvrent_pays_thematiques(
+            &o.needs_by_country.len(),
+            &o.needs_by_theme.len()
+        )
     ))?;
     Ok(())
 }
 
 fn offers(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!("\n== 3. offres d’entreprise =="))?;
+    out.line(format_args!(
+        "{}",
+        explor_engine::fr::demo::N3_OFFRES_ENTREPRISE
+    ))?;
     let offers = ws.records(RecordKind::Offer)?;
     out.table(&summary_table(RecordKind::Offer, &offers))?;
     Ok(())
@@ -135,10 +144,14 @@ fn demo_options() -> MatchOptions {
 
 fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 4. exemple 1 : qui envoyer à Kinshasa ? (explor match {KINSHASA_NEED}) =="
+        "{}",
+        explor_engine::fr::demo::n4_exemple_1_qui_envoyer(KINSHASA_NEED)
     ))?;
     let Ok(view) = NeedMatch::build(ws, KINSHASA_NEED, demo_options()) else {
-        out.line(format_args!("({KINSHASA_NEED} n’est pas dans ces données)"))?;
+        out.line(format_args!(
+            "{}",
+            explor_engine::fr::demo::ces_donnees(KINSHASA_NEED)
+        ))?;
         return Ok(());
     };
     if let Some(heading) = &view.heading {
@@ -147,8 +160,8 @@ fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.table(&view.ranked())?;
     if let Some(best) = view.result.candidates.first() {
         out.line(format_args!(
-            "pourquoi {} arrive en tête, critère par critère :",
-            view.name(&best.id)
+            "{}",
+            explor_engine::fr::demo::pourquoi_arrive_tete_critere_critere(&view.name(&best.id))
         ))?;
         out.table(&breakdown(best))?;
     }
@@ -157,7 +170,8 @@ fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
 
 fn offer_needs(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 5. exemple 2 : quels besoins pour l’offre d’Élec Sud ? (explor match --offer {ELEC_OFFER}) =="
+        "{}",
+        explor_engine::fr::demo::n5_exemple_2_quels_besoins(ELEC_OFFER)
     ))?;
     match CandidateMatch::build(ws, ELEC_OFFER, demo_options()) {
         Ok(view) => {
@@ -166,13 +180,19 @@ fn offer_needs(ws: &Workspace, out: &mut Out) -> Result<()> {
                 out.line(format_args!("{note}"))?;
             }
         }
-        Err(_) => out.line(format_args!("({ELEC_OFFER} n’est pas dans ces données)"))?,
+        Err(_) => out.line(format_args!(
+            "{}",
+            explor_engine::fr::demo::ces_donnees_2(ELEC_OFFER)
+        ))?,
     }
     Ok(())
 }
 
 fn search(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!("\n== 6. recherche : « diagnostic dechets » (accents facultatifs), francophones B2 ou plus =="))?;
+    out.line(format_args!(
+        "{}",
+        explor_engine::fr::demo::N6_RECHERCHE_DIAGNOSTIC_DECHETS_ACCENTS
+    ))?;
     let query = SearchQuery {
         text: "diagnostic dechets".into(),
         languages: vec![LanguageLevel {
@@ -189,7 +209,8 @@ fn search(ws: &Workspace, out: &mut Out) -> Result<()> {
 
 fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 7. affectation groupée de l’appel de printemps (explor batch --call {SPRING_CALL}) =="
+        "{}",
+        explor_engine::fr::demo::n7_affectation_groupee_appel_printemps(SPRING_CALL)
     ))?;
     let options = BatchOptions {
         call: Some(SPRING_CALL.into()),
@@ -197,7 +218,12 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     };
     let run = match ws.batch(&options, &|_| {}) {
         Ok(run) => run,
-        Err(e) => return Ok(out.line(format_args!("(affectation non calculée : {e})"))?),
+        Err(e) => {
+            return Ok(out.line(format_args!(
+                "{}",
+                explor_engine::fr::demo::affectation_non_calculee(&e)
+            ))?);
+        }
     };
     let view = BatchView::build(ws, &run)?;
     out.line(format_args!("{}", view.summary()))?;
@@ -208,9 +234,11 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     };
     out.table(&head)?;
     out.line(format_args!(
-        "({} premières affectations sur {} ; `explor batch --format md` écrit le rapport de réunion)",
-        head.rows.len(),
-        all.rows.len()
+        "{}",
+        explor_engine::fr::demo::premieres_affectations_explor_batch_format(
+            &head.rows.len(),
+            &all.rows.len()
+        )
     ))?;
     Ok(())
 }
@@ -226,28 +254,38 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
         days: None,
         payer: None,
         include_pending: false,
-        note: Some("créée par explor demo".into()),
+        note: Some(explor_engine::fr::demo::CREEE_EXPLOR_DEMO.into()),
     };
     let created = match ws.create_mission(&request, chrono::Local::now().date_naive()) {
         Ok(created) => created,
-        Err(e) => return Ok(out.line(format_args!("(mission non créée : {e})"))?),
+        Err(e) => {
+            return Ok(out.line(format_args!(
+                "{}",
+                explor_engine::fr::demo::mission_non_creee(&e)
+            ))?);
+        }
     };
     let m = &created.mission;
     out.line(format_args!(
-        "mission {} créée : {} ({} jours), état « {} » ; {KINSHASA_EXPERT} est réservé·e à ces dates",
-        m.id,
-        explor_engine::fr::window(&m.dates),
-        m.dates.len_days(),
-        m.state().label_fr()
+        "{}",
+        explor_engine::fr::demo::mission_creee_jours_etat_reserve(
+            &m.id,
+            &explor_engine::fr::window(&m.dates),
+            &m.dates.len_days(),
+            &m.state().label_fr(),
+            KINSHASA_EXPERT
+        )
     ))?;
     let file = ws.mission_file(&m.id)?;
     let rules = CostRules::embedded();
     match &file.plan {
         Ok(plan) => {
             out.line(format_args!(
-                "plan de financement (explor mission show {}), règle du programme : {}",
-                m.id,
-                CostPlanView::programme_rule(rules)
+                "{}",
+                explor_engine::fr::demo::plan_financement_explor_mission_show(
+                    &m.id,
+                    &CostPlanView::programme_rule(rules)
+                )
             ))?;
             let view = CostPlanView::new(plan, rules);
             out.table(&view.lines())?;
@@ -256,8 +294,8 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
         Err(e) => out.line(format_args!("(pas de plan de financement : {e})"))?,
     }
     out.line(format_args!(
-        "\n== 9. début de sa fiche de mission (explor mission doc {} fiche) ==",
-        m.id
+        "{}",
+        explor_engine::fr::demo::n9_debut_fiche_mission_explor(&m.id)
     ))?;
     let sheet = ws.mission_document(&m.id, DocKind::Fiche, DocFormat::Markdown)?;
     for line in sheet.lines().take(SHEET_HEAD) {
@@ -272,6 +310,6 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
 fn describe_source(data: Option<&Path>) -> String {
     match data {
         Some(d) => d.display().to_string(),
-        None => "l’exemple fourni (data/sample)".to_owned(),
+        None => explor_engine::fr::demo::EXEMPLE_FOURNI_DATA_SAMPLE.to_owned(),
     }
 }

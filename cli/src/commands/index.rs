@@ -34,8 +34,8 @@ pub fn parse_language(text: &str) -> Result<LanguageLevel> {
 /// Reads `2027-03-01..2027-04-30`.
 pub fn parse_window(text: &str) -> Result<DateWindow> {
     let (from, to) = text.split_once("..").ok_or_else(|| {
-        usage(format!(
-            "--available {text} : attendu DÉBUT..FIN, par ex. 2027-03-01..2027-04-30"
+        usage(explor_engine::fr::cli::available_attendu_debut_fin_ex(
+            &text,
         ))
     })?;
     let from = parse_date(from).map_err(|e| usage(format!("--available: {e}")))?;
@@ -50,10 +50,12 @@ fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
         Some(theme) => match taxonomy.resolve(theme) {
             Some(t) => Some(t.key.clone()),
             None => {
-                return Err(usage(format!(
-                    "--theme {theme} : pas une thématique connue ; les plus proches : {} (`explor themes` les liste)",
-                    taxonomy.closest(theme, 3).join(", ")
-                )));
+                return Err(usage(
+                    explor_engine::fr::cli::theme_thematique_connue_plus_proches(
+                        &theme,
+                        &taxonomy.closest(theme, 3).join(", "),
+                    ),
+                ));
             }
         },
         None => None,
@@ -112,19 +114,22 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
         )?;
         if !forgotten.log_emptied {
             eprintln!(
-                "note : un autre processus gardait la base ouverte en lecture : d’anciennes pages de ses comptes web peuvent rester jusqu’à ce qu’il la ferme ; relancez alors `explor remove {}`",
-                args.id
+                "{}",
+                explor_engine::fr::cli::note_autre_processus_gardait_base(&args.id)
             );
         }
     }
     let mut out = output::stdout();
     if kind == explor_engine::RecordKind::Expert {
         out.line(format_args!(
-            "expert {} effacé·e : sa fiche est supprimée de la base, de l’index et des notes de mission qui le citaient, ses comptes web et les courriels qui lui étaient adressés aussi ; seules une empreinte à clé de l’identifiant et la date du jour restent",
-            args.id
+            "{}",
+            explor_engine::fr::cli::expert_efface_e_fiche_supprimee(&args.id)
         ))?;
     } else {
-        out.line(format_args!("supprimé : {kind} {}", args.id))?;
+        out.line(format_args!(
+            "{}",
+            explor_engine::fr::cli::supprime(&kind, &args.id)
+        ))?;
     }
     Ok(())
 }

@@ -55,7 +55,10 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
                     judged = NeedMatch::build(ws, need, all)?;
                     &judged
                 };
-                out.line(format_args!("aucun candidat éligible :"))?;
+                out.line(format_args!(
+                    "{}",
+                    explor_engine::fr::cli::AUCUN_CANDIDAT_ELIGIBLE
+                ))?;
                 for line in explained.exclusion_summary() {
                     out.line(format_args!("  {line}"))?;
                 }

@@ -50,10 +50,12 @@ fn on(event: &EventArgs) -> Result<NaiveDate> {
         .checked_add_days(chrono::Days::new(ON_AHEAD_DAYS))
         .unwrap_or(NaiveDate::MAX);
     if day > latest {
-        return Err(UsageError(format!(
-            "--on {text} : plus d’un an après aujourd’hui ({today}) ; donnez le jour où c’est arrivé"
-        ))
-        .into());
+        return Err(
+            UsageError(explor_engine::fr::cli::plus_an_apres_aujourd_hui(
+                &text, &today,
+            ))
+            .into(),
+        );
     }
     Ok(day)
 }
@@ -196,16 +198,17 @@ fn doc_format(
         _ => None,
     };
     match (asked, from_ext) {
-        (Some(a), Some(e)) if a != e => Err(UsageError(format!(
-            "--format {} contredit l’extension .{ext} de --out ; utilisez le même format pour les deux",
-            a.name()
-        ))),
+        (Some(a), Some(e)) if a != e => Err(UsageError(
+            explor_engine::fr::cli::format_contredit_extension_out_utilisez(&a.name(), &ext),
+        )),
         (_, Some(e)) => Ok(e),
-        (Some(a), None) => Err(UsageError(format!(
-            "--format {} ne correspond pas à l’extension .{ext} de --out (attendu : .{})",
-            a.name(),
-            a.name()
-        ))),
+        (Some(a), None) => Err(UsageError(
+            explor_engine::fr::cli::format_correspond_extension_out_attendu(
+                &a.name(),
+                &ext,
+                &a.name(),
+            ),
+        )),
         (None, None) => Err(UsageError(format!(
             "extension de document inconnue .{ext} pour --out : utilisez .md, .html, .odt, .docx ou .pdf, ou donnez --format"
         ))),

@@ -152,9 +152,9 @@ fn stale_line(t: &TableStatus) -> String {
     let hint = if t.table.starts_with("costs.json currencies") {
         " : importez les taux de la BCE avec `explor reference import eurofxref.csv`"
     } else if t.table == "costs.json per_diem_abroad" {
-        " : importez le barème de la DGFiP avec `explor reference import FICHIER.csv`"
+        explor_engine::fr::cli::IMPORTEZ_BAREME_DGFIP_EXPLOR_REFERENCE
     } else {
-        " : vérifiez sa source et mettez explor à jour"
+        explor_engine::fr::cli::VERIFIEZ_SOURCE_METTEZ_EXPLOR_JOUR
     };
     format!(
         "{} date du {} ({} jours), plus de {} mois{hint}",
@@ -185,9 +185,11 @@ fn import(root: &Path, args: &ReferenceImportArgs) -> Result<()> {
         })),
         ReportFormat::Text => {
             out.line(format_args!(
-                "{} importé dans {}",
-                imported.summary,
-                ws.root().join(explor_indexer::COSTS_OVERRIDE).display()
+                "{}",
+                explor_engine::fr::cli::importe(
+                    &imported.summary,
+                    &ws.root().join(explor_indexer::COSTS_OVERRIDE).display()
+                )
             ))?;
             Ok(())
         }

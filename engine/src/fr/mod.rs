@@ -45,8 +45,10 @@ pub fn windows(ws: &[DateWindow]) -> String {
 
 pub mod cost;
 pub mod criteria;
+pub mod demo;
 pub mod documents;
 pub mod values;
+pub mod views;
 pub mod web;
 pub mod workspace;
 
