@@ -47,7 +47,7 @@ fn browser() -> Result<PathBuf, PdfError> {
             Ok(given)
         } else {
             Err(PdfError::NoBrowser(
-                explor_engine::fr::cli::explor_chromium_vaut_qui_fichier(&given.display()),
+                explor_engine::fr::cli::explor_chromium_vaut_qui_fichier(given.display()),
             ))
         };
     }

@@ -92,9 +92,9 @@ impl fmt::Display for ImportIssue {
         write!(f, "{} : ", self.file.display())?;
         match (&self.sheet, self.location) {
             (Some(sheet), Location::File) => {
-                write!(f, "{}", explor_engine::fr::import::sheet(&sheet))?
+                write!(f, "{}", explor_engine::fr::import::sheet(sheet))?;
             }
-            (Some(sheet), at) => write!(f, "{}", explor_engine::fr::import::sheet_at(&sheet, &at))?,
+            (Some(sheet), at) => write!(f, "{}", explor_engine::fr::import::sheet_at(sheet, at))?,
             (None, at) => write!(f, "{at}")?,
         }
         if let Some(id) = &self.id {

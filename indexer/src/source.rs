@@ -192,8 +192,8 @@ pub(crate) fn read_into(path: &Path, options: &LoadOptions, sink: &mut dyn Sink)
                 return Err(UserError::BadInput {
                     path: file,
                     message: explor_engine::fr::import::workbook_too_large(
-                        &(size >> 20),
-                        &(file::MAX_WORKBOOK_BYTES >> 20),
+                        size >> 20,
+                        file::MAX_WORKBOOK_BYTES >> 20,
                     ),
                 }
                 .into());

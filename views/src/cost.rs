@@ -38,7 +38,7 @@ impl<'p> CostPlanView<'p> {
     /// The totals and who pays what.
     pub fn totals(&self) -> Table {
         let p = self.plan;
-        let share = explor_engine::fr::views::part_reseau_plafonnee(&pct(self
+        let share = explor_engine::fr::views::part_reseau_plafonnee(pct(self
             .rules
             .programme
             .network_share_bp));
@@ -68,16 +68,16 @@ impl<'p> CostPlanView<'p> {
             return Vec::new();
         };
         let mut out = vec![explor_engine::fr::views::mecenat_estimation_don_dont_temps(
-            &eur(m.gift),
-            &eur(m.valued_time),
-            &eur(m.reduction),
-            &eur(m.reduction_this_year),
-            &eur(m.net_cost),
+            eur(m.gift),
+            eur(m.valued_time),
+            eur(m.reduction),
+            eur(m.reduction_this_year),
+            eur(m.net_cost),
         )];
         out.extend(
             m.assumptions
                 .iter()
-                .map(|a| explor_engine::fr::views::hypothese(&a)),
+                .map(explor_engine::fr::views::hypothese),
         );
         out
     }

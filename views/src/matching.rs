@@ -150,7 +150,7 @@ impl CandidateMatch {
         match self.result.outside_field {
             0 => None,
             1 => Some(explor_engine::fr::views::N1_BESOIN_OUVERT_SANS_THEME.into()),
-            n => Some(explor_engine::fr::views::besoins_ouverts_sans_theme_ni(&n)),
+            n => Some(explor_engine::fr::views::besoins_ouverts_sans_theme_ni(n)),
         }
     }
 

@@ -284,7 +284,7 @@ pub(crate) fn user_message(e: &UserError) -> String {
             explor_engine::fr::web::COMPTE_COORDINATEUR_RATTACHE_AUCUNE_ORGANISATION.to_owned()
         }
         UserError::UnknownOrg { id, .. } => {
-            explor_engine::fr::web::identifiant_correspond_aucune_fiche_type(&id)
+            explor_engine::fr::web::identifiant_correspond_aucune_fiche_type(id)
         }
         UserError::BadBaseUrl(_) => explor_engine::fr::web::ADRESSE_SITE_MAL_CONFIGUREE.to_owned(),
         UserError::BadSmtpUrl(_) | UserError::BadMailFrom(_) | UserError::SmtpHalfConfigured => {

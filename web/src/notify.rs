@@ -94,12 +94,12 @@ fn message(to: &str, subject: &str, text: &str, base_url: &str, link: &str, at: 
     // Header values never carry a line break (no header injection from the data).
     let one_line = |s: &str| s.replace(['\r', '\n'], " ");
     explor_engine::fr::web::to_r_nsubject_r_ndate(
-        &one_line(to),
-        &one_line(subject),
+        one_line(to),
+        one_line(subject),
         &date,
-        &text,
-        &base_url.trim_end_matches('/'),
-        &link,
+        text,
+        base_url.trim_end_matches('/'),
+        link,
     )
 }
 

@@ -85,7 +85,7 @@ pub async fn remind(state: &AppState, on: NaiveDate) -> Result<usize> {
                     text: explor_engine::fr::web::rappel_mission_proposee_attend_votre(
                         &mission,
                         &title,
-                        &day(since),
+                        day(since),
                     ),
                     link: "/mon-espace/propositions".to_owned(),
                 };

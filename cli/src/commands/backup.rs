@@ -13,7 +13,7 @@ pub fn backup(ws: &Workspace, args: &BackupArgs) -> Result<()> {
         .with_context(|| format!("impossible de sauvegarder dans {}", args.file.display()))?;
     output::stdout().line(format_args!(
         "{}",
-        explor_engine::fr::cli::sauvegarde_ecrite_base_fiches_missions(&args.file.display())
+        explor_engine::fr::cli::sauvegarde_ecrite_base_fiches_missions(args.file.display())
     ))?;
     Ok(())
 }
@@ -26,28 +26,28 @@ pub fn restore(workspace: &Path, args: &RestoreArgs) -> Result<()> {
     out.line(format_args!(
         "{}",
         explor_engine::fr::cli::fiches_restaurees(
-            &restored.records,
-            &args.file.display(),
-            &dir.display()
+            restored.records,
+            args.file.display(),
+            dir.display()
         )
     ))?;
     out.line(format_args!(
         "{}",
         explor_engine::fr::cli::effacements_appliques_nouveau_fiche_sauvegarde(
-            &restored.erased_again,
-            &(if restored.erased_again > 1 { "s" } else { "" }),
-            &(if restored.erased_again > 1 { "s" } else { "" }),
-            &restored.tombstones_added,
-            &(if restored.tombstones_added > 1 {
+            restored.erased_again,
+            if restored.erased_again > 1 { "s" } else { "" },
+            if restored.erased_again > 1 { "s" } else { "" },
+            restored.tombstones_added,
+            if restored.tombstones_added > 1 {
                 "s"
             } else {
                 ""
-            }),
-            &(if restored.tombstones_added > 1 {
+            },
+            if restored.tombstones_added > 1 {
                 "s"
             } else {
                 ""
-            })
+            }
         )
     ))?;
     out.line(format_args!(

@@ -91,7 +91,7 @@ fn resolve(args: &BatchArgs) -> Result<BatchOptions> {
     if !(0.0..=100.0).contains(&args.min_score) {
         return Err(
             UsageError(explor_engine::fr::cli::min_score_doit_etre_entre(
-                &args.min_score,
+                args.min_score,
             ))
             .into(),
         );

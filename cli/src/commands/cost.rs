@@ -22,7 +22,7 @@ fn money(flag: &str, value: &Option<String>) -> Result<Option<Money>> {
                     if m.is_negative() {
                         Err(
                             UsageError(explor_engine::fr::cli::montant_peut_etre_negatif(
-                                &flag, &text,
+                                flag, text,
                             ))
                             .into(),
                         )

@@ -70,9 +70,9 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     out.line(format_args!(
         "{}",
         explor_engine::fr::demo::base_index_concordent_documents_generation(
-            &(if check.is_consistent() { "oui" } else { "NON" }),
-            &check.index_documents,
-            &check.store_generation
+            if check.is_consistent() { "oui" } else { "NON" },
+            check.index_documents,
+            check.store_generation
         )
     ))?;
     Ok(())
@@ -82,11 +82,11 @@ pub fn run(args: &DemoArgs) -> Result<()> {
 pub(crate) fn write_sample(dir: &Path) -> Result<PathBuf> {
     let dir = dir.join("sample");
     std::fs::create_dir(&dir)
-        .with_context(|| explor_engine::fr::demo::impossible_creer(&dir.display()))?;
+        .with_context(|| explor_engine::fr::demo::impossible_creer(dir.display()))?;
     for (name, text) in SAMPLE {
         let path = dir.join(name);
         std::fs::write(&path, text)
-            .with_context(|| explor_engine::fr::demo::impossible_ecrire(&path.display()))?;
+            .with_context(|| explor_engine::fr::demo::impossible_ecrire(path.display()))?;
     }
     Ok(dir)
 }
@@ -104,7 +104,7 @@ fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
     ))?;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::residant_etranger_candidats_reciprocite(&o.experts_abroad)
+        explor_engine::fr::demo::residant_etranger_candidats_reciprocite(o.experts_abroad)
     ))?;
     out.line(format_args!(
         "besoins par appel :  {}",
@@ -117,8 +117,8 @@ fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
         "{}",
         explor_engine::fr::demo::besoins_couvrent_pays_thematiques(
-            &o.needs_by_country.len(),
-            &o.needs_by_theme.len()
+            o.needs_by_country.len(),
+            o.needs_by_theme.len()
         )
     ))?;
     Ok(())
@@ -161,7 +161,7 @@ fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
     if let Some(best) = view.result.candidates.first() {
         out.line(format_args!(
             "{}",
-            explor_engine::fr::demo::pourquoi_arrive_tete_critere_critere(&view.name(&best.id))
+            explor_engine::fr::demo::pourquoi_arrive_tete_critere_critere(view.name(&best.id))
         ))?;
         out.table(&breakdown(best))?;
     }
@@ -236,8 +236,8 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
         "{}",
         explor_engine::fr::demo::premieres_affectations_explor_batch_format(
-            &head.rows.len(),
-            &all.rows.len()
+            head.rows.len(),
+            all.rows.len()
         )
     ))?;
     Ok(())
@@ -270,9 +270,9 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
         "{}",
         explor_engine::fr::demo::mission_creee_jours_etat_reserve(
             &m.id,
-            &explor_engine::fr::window(&m.dates),
-            &m.dates.len_days(),
-            &m.state().label_fr(),
+            explor_engine::fr::window(&m.dates),
+            m.dates.len_days(),
+            m.state().label_fr(),
             KINSHASA_EXPERT
         )
     ))?;
@@ -284,7 +284,7 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
                 "{}",
                 explor_engine::fr::demo::plan_financement_explor_mission_show(
                     &m.id,
-                    &CostPlanView::programme_rule(rules)
+                    CostPlanView::programme_rule(rules)
                 )
             ))?;
             let view = CostPlanView::new(plan, rules);

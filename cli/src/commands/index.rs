@@ -33,11 +33,9 @@ pub fn parse_language(text: &str) -> Result<LanguageLevel> {
 
 /// Reads `2027-03-01..2027-04-30`.
 pub fn parse_window(text: &str) -> Result<DateWindow> {
-    let (from, to) = text.split_once("..").ok_or_else(|| {
-        usage(explor_engine::fr::cli::available_attendu_debut_fin_ex(
-            &text,
-        ))
-    })?;
+    let (from, to) = text
+        .split_once("..")
+        .ok_or_else(|| usage(explor_engine::fr::cli::available_attendu_debut_fin_ex(text)))?;
     let from = parse_date(from).map_err(|e| usage(format!("--available: {e}")))?;
     let to = parse_date(to).map_err(|e| usage(format!("--available: {e}")))?;
     DateWindow::new(from, to).map_err(|e| usage(format!("--available: {e}")))
@@ -52,8 +50,8 @@ fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
             None => {
                 return Err(usage(
                     explor_engine::fr::cli::theme_thematique_connue_plus_proches(
-                        &theme,
-                        &taxonomy.closest(theme, 3).join(", "),
+                        theme,
+                        taxonomy.closest(theme, 3).join(", "),
                     ),
                 ));
             }
@@ -128,7 +126,7 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
     } else {
         out.line(format_args!(
             "{}",
-            explor_engine::fr::cli::supprime(&kind, &args.id)
+            explor_engine::fr::cli::supprime(kind, &args.id)
         ))?;
     }
     Ok(())

@@ -52,7 +52,7 @@ fn on(event: &EventArgs) -> Result<NaiveDate> {
     if day > latest {
         return Err(
             UsageError(explor_engine::fr::cli::plus_an_apres_aujourd_hui(
-                &text, &today,
+                text, today,
             ))
             .into(),
         );
@@ -199,14 +199,14 @@ fn doc_format(
     };
     match (asked, from_ext) {
         (Some(a), Some(e)) if a != e => Err(UsageError(
-            explor_engine::fr::cli::format_contredit_extension_out_utilisez(&a.name(), &ext),
+            explor_engine::fr::cli::format_contredit_extension_out_utilisez(a.name(), &ext),
         )),
         (_, Some(e)) => Ok(e),
         (Some(a), None) => Err(UsageError(
             explor_engine::fr::cli::format_correspond_extension_out_attendu(
-                &a.name(),
+                a.name(),
                 &ext,
-                &a.name(),
+                a.name(),
             ),
         )),
         (None, None) => Err(UsageError(format!(

@@ -65,7 +65,7 @@ fn remainder_payer(
 
 /// `--employer-share PERCENT` as a split in basis points (up to two decimals).
 fn employer_share(text: &str) -> Result<RemainderPayer> {
-    let bad = || UsageError(explor_engine::fr::cli::employer_share_attendu_pourcentage_0(&text));
+    let bad = || UsageError(explor_engine::fr::cli::employer_share_attendu_pourcentage_0(text));
     // A decimal with at most two places, read in hundredths: the money parser does
     // exactly that (40 → 4000, 37.5 → 3750), and refuses anything finer.
     let hundredths = explor_engine::Money::from_euros_str(text).map_err(|_| bad())?;
@@ -86,9 +86,8 @@ fn open(root: &Path) -> Result<Workspace> {
 }
 
 fn init(root: &Path) -> Result<()> {
-    let (ws, created) = Workspace::init(root).with_context(|| {
-        explor_engine::fr::cli::impossible_creer_espace_travail(&root.display())
-    })?;
+    let (ws, created) = Workspace::init(root)
+        .with_context(|| explor_engine::fr::cli::impossible_creer_espace_travail(root.display()))?;
     let mut out = crate::output::stdout();
     if created {
         out.line(format_args!(

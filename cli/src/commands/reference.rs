@@ -188,7 +188,7 @@ fn import(root: &Path, args: &ReferenceImportArgs) -> Result<()> {
                 "{}",
                 explor_engine::fr::cli::importe(
                     &imported.summary,
-                    &ws.root().join(explor_indexer::COSTS_OVERRIDE).display()
+                    ws.root().join(explor_indexer::COSTS_OVERRIDE).display()
                 )
             ))?;
             Ok(())

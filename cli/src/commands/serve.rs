@@ -55,7 +55,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
         )?;
         println!(
             "{}",
-            explor_engine::fr::cli::espace_demonstration(&workspace.display())
+            explor_engine::fr::cli::espace_demonstration(workspace.display())
         );
         println!(
             "{}",
@@ -71,7 +71,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
     runtime.block_on(explor_web::serve(config, |addr| {
         eprintln!(
             "{}",
-            explor_engine::fr::cli::explor_serve_ecoute_ctrl_arreter(&addr)
+            explor_engine::fr::cli::explor_serve_ecoute_ctrl_arreter(addr)
         );
     }))?;
     Ok(())

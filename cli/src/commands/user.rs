@@ -36,7 +36,7 @@ pub fn run(root: &Path, command: &UserCommand) -> Result<()> {
             out.line(format_args!(
                 "{}",
                 explor_engine::fr::cli::compte_cree_lien_invitation_usage(
-                    &invitation.account.role,
+                    invitation.account.role,
                     &invitation.account.email
                 )
             ))?;

@@ -94,7 +94,7 @@ impl Pricing<'_> {
         ExpertLine::new(
             Category::NationalTransport,
             amount,
-            crate::fr::cost::network_estimate(&what, &eur(amount)),
+            crate::fr::cost::network_estimate(what, eur(amount)),
         )
     }
 
@@ -124,11 +124,11 @@ impl Pricing<'_> {
         let (amount, basis) = match (place, priced) {
             (Some(_), Some((z, amount))) => (
                 amount,
-                crate::fr::cost::network_round_trip_zone(&direction, &z.name_fr),
+                crate::fr::cost::network_round_trip_zone(direction, &z.name_fr),
             ),
             (Some(c), None) => (
                 table.default,
-                crate::fr::cost::network_round_trip_default(&direction, &c),
+                crate::fr::cost::network_round_trip_default(direction, c),
             ),
             (None, _) => (
                 table.default,
@@ -171,7 +171,7 @@ impl Pricing<'_> {
             return ExpertLine::new(
                 Category::Visa,
                 v.amount,
-                crate::fr::cost::schengen_visa(&eur(v.amount)),
+                crate::fr::cost::schengen_visa(eur(v.amount)),
             );
         }
         self.estimate_used = true;
@@ -179,11 +179,11 @@ impl Pricing<'_> {
         let (amount, basis) = match table.by_country.get(&input.country) {
             Some(amount) => (
                 *amount,
-                crate::fr::cost::network_estimate_for(&input.country),
+                crate::fr::cost::network_estimate_for(input.country),
             ),
             None => (
                 table.default,
-                crate::fr::cost::network_default_unlisted(&input.country),
+                crate::fr::cost::network_default_unlisted(input.country),
             ),
         };
         ExpertLine::new(Category::Visa, amount, format!("{basis} : {}", eur(amount)))
@@ -202,7 +202,7 @@ impl Pricing<'_> {
     /// Travel on site, per day; in kind when the partner provides it.
     fn field_transport(&mut self) -> Result<CategoryCost, CostError> {
         let (amount, basis) = match self.input.overrides.field_transport {
-            Some(amount) => (amount, crate::fr::cost::given_amount(&eur(amount))),
+            Some(amount) => (amount, crate::fr::cost::given_amount(eur(amount))),
             None => {
                 let est = &self.rules.estimates;
                 let per_day = if self.input.reciprocity {
@@ -223,7 +223,7 @@ impl Pricing<'_> {
         let days = self.input.days;
         Ok((
             times(per_day, days)?,
-            crate::fr::cost::days_at_network_estimate(&days, &eur(per_day)),
+            crate::fr::cost::days_at_network_estimate(days, eur(per_day)),
         ))
     }
 

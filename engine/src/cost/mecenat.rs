@@ -22,8 +22,8 @@ pub(super) fn mecenat(
     let carried_forward = reduction - reduction_this_year;
     if carried_forward.cents() > 0 {
         assumptions.push(crate::fr::cost::carried_forward(
-            &eur(carried_forward),
-            &m.carry_forward_years,
+            eur(carried_forward),
+            m.carry_forward_years,
         ));
     }
     Ok(MecenatEstimate {
@@ -47,7 +47,7 @@ fn ground_assumptions(rules: &CostRules, cash: Money) -> Vec<String> {
     vec![
         crate::fr::cost::NOT_TAX_ADVICE.to_owned(),
         crate::fr::cost::BENEFICIARY_ASSUMPTION.to_owned(),
-        crate::fr::cost::cash_part(&eur(cash), &eur(rules.programme.fee_per_mission)),
+        crate::fr::cost::cash_part(eur(cash), eur(rules.programme.fee_per_mission)),
     ]
 }
 
@@ -72,16 +72,15 @@ fn valued_time(
     ))?;
     let capped = uncapped > cap;
     let each = uncapped.min(cap);
-    assumptions.push(crate::fr::cost::time_valued(&experts, &days, &eur(daily)));
+    assumptions.push(crate::fr::cost::time_valued(experts, days, eur(daily)));
     assumptions.push(crate::fr::cost::pay_cap(
-        &m.pay_cap_pmss_multiple,
-        &eur(m.pmss_monthly),
-        &eur(monthly_cap),
-        &eur(monthly_cap),
-        &days,
-        &m.days_per_month,
-        &eur(cap),
-        &(if capped { " : limite atteinte" } else { "" }),
+        m.pay_cap_pmss_multiple,
+        eur(m.pmss_monthly),
+        eur(monthly_cap),
+        days,
+        m.days_per_month,
+        eur(cap),
+        capped,
     ));
     Ok((times(each, experts)?, capped))
 }
@@ -104,9 +103,9 @@ fn reduction(
         ),
     )?;
     assumptions.push(crate::fr::cost::reduction_rates(
-        &pct(m.reduction_bp),
-        &eur(m.reduced_rate_above),
-        &pct(m.reduction_above_bp),
+        pct(m.reduction_bp),
+        eur(m.reduced_rate_above),
+        pct(m.reduction_above_bp),
     ));
     Ok(reduction)
 }
@@ -119,7 +118,7 @@ fn yearly_cap(
     assumptions: &mut Vec<String>,
 ) -> Result<Money, CostError> {
     let Some(turnover) = turnover else {
-        assumptions.push(crate::fr::cost::cap_without_turnover(&eur(
+        assumptions.push(crate::fr::cost::cap_without_turnover(eur(
             m.yearly_cap_floor
         )));
         return Ok(m.yearly_cap_floor);
@@ -130,12 +129,12 @@ fn yearly_cap(
     ))?;
     let cap = share.max(m.yearly_cap_floor);
     assumptions.push(crate::fr::cost::cap_with_turnover(
-        &eur(m.yearly_cap_floor),
-        &pct(m.yearly_cap_turnover_bp),
-        &eur(turnover),
-        &pct(m.yearly_cap_turnover_bp),
-        &eur(share),
-        &eur(cap),
+        eur(m.yearly_cap_floor),
+        pct(m.yearly_cap_turnover_bp),
+        eur(turnover),
+        pct(m.yearly_cap_turnover_bp),
+        eur(share),
+        eur(cap),
     ));
     Ok(cap)
 }

@@ -628,7 +628,7 @@ impl CostRules {
         for rate in &self.per_diem_abroad.rates {
             if rate.currency != "EUR" && self.currency(&rate.currency).is_none() {
                 return Err(crate::fr::cost::per_diem_currency_without_rate(
-                    &rate.country,
+                    rate.country,
                     &rate.currency,
                 ));
             }

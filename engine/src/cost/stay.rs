@@ -69,7 +69,7 @@ fn daily_rate(
     sources: &mut Sources,
 ) -> Result<(Money, String), CostError> {
     if let Some(rate) = input.overrides.per_diem_daily {
-        return Ok((rate, crate::fr::cost::given_rate(&eur(rate))));
+        return Ok((rate, crate::fr::cost::given_rate(eur(rate))));
     }
     let table = &rules.per_diem_abroad;
     let entry = table.get(input.country).ok_or(CostError::NoPerDiemRate {
@@ -101,10 +101,10 @@ fn daily_rate(
     Ok((
         rate,
         crate::fr::cost::converted_rate(
-            &eur(rate),
-            &amount.to_french(),
+            eur(rate),
+            amount.to_french(),
             &entry.currency,
-            &currency.per_eur.to_french(),
+            currency.per_eur.to_french(),
             &entry.currency,
             &place,
         ),

@@ -89,14 +89,14 @@ pub fn pay_cap(
     pay_cap_pmss_multiple: impl Display,
     pmss_monthly: impl Display,
     monthly_cap: impl Display,
-    monthly_cap2: impl Display,
     days: impl Display,
     days_per_month: impl Display,
     cap: impl Display,
-    atteinte: impl Display,
+    capped: bool,
 ) -> String {
+    let atteinte = if capped { " : limite atteinte" } else { "" };
     format!(
-        "rémunération retenue dans la limite de {pay_cap_pmss_multiple} × le plafond mensuel de la sécurité sociale ({pmss_monthly}), soit {monthly_cap} par mois, ramenée à la mission par {monthly_cap2} × {days} / {days_per_month} = {cap} par expert ; la limite est appliquée ici au coût donné, charges comprises (lecture prudente){atteinte}"
+        "rémunération retenue dans la limite de {pay_cap_pmss_multiple} × le plafond mensuel de la sécurité sociale ({pmss_monthly}), soit {monthly_cap} par mois, ramenée à la mission par {monthly_cap} × {days} / {days_per_month} = {cap} par expert ; la limite est appliquée ici au coût donné, charges comprises (lecture prudente){atteinte}"
     )
 }
 
@@ -192,7 +192,7 @@ pub fn days_out_of_range(max_days: impl Display, days: impl Display) -> String {
 
 /// No expert.
 pub fn no_expert() -> String {
-    format!("une mission a au moins un expert")
+    "une mission a au moins un expert".to_string()
 }
 
 /// More experts than `MAX_EXPERTS`.
@@ -227,7 +227,7 @@ pub fn negative(what: impl Display, amount: impl Display) -> String {
 
 /// Amounts too large to compute in cents.
 pub fn overflow() -> String {
-    format!("montants trop grands pour être calculés")
+    "montants trop grands pour être calculés".to_string()
 }
 
 /// A cost category's name for people.

@@ -260,16 +260,13 @@ pub const RECHERCHE_EXPERTS_OFFRES: &str = "Recherche d’experts et d’offres"
 /// Said by `new_form`.
 pub const DECLARER_OFFRE_MECENAT: &str = "Déclarer une offre de mécénat";
 
-/// Said by `new_form`.
-pub fn sera_relu_equipe_reseau_avant(
-    offre: impl Display,
-    e: impl Display,
-    e2: impl Display,
-    associations: impl Display,
-) -> String {
-    format!(
-        "{offre} sera relu{e} par l’équipe du réseau avant d’être rapproché{e2} des {associations}."
-    )
+/// The intro of a new need's or offer's form: it is reviewed before being matched.
+pub fn reviewed_before_matching(offer: bool) -> &'static str {
+    if offer {
+        "L’offre sera relue par l’équipe du réseau avant d’être rapprochée des besoins des associations."
+    } else {
+        "Le besoin sera relu par l’équipe du réseau avant d’être rapproché des experts."
+    }
 }
 
 /// Said by `submitted`.

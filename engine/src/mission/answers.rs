@@ -68,7 +68,7 @@ impl Party {
     pub fn label_fr(&self) -> String {
         match self {
             Party::Association => crate::fr::mission::PARTY_ASSOCIATION.to_owned(),
-            Party::Expert(id) => crate::fr::mission::party_expert(&id),
+            Party::Expert(id) => crate::fr::mission::party_expert(id),
         }
     }
 }

@@ -117,9 +117,9 @@ impl std::str::FromStr for State {
             .ok_or_else(|| {
                 let names: Vec<String> = State::ALL
                     .iter()
-                    .map(|st| crate::fr::mission::state_choice(&st.label_fr(), &st.as_str()))
+                    .map(|st| crate::fr::mission::state_choice(st.label_fr(), st.as_str()))
                     .collect();
-                crate::fr::mission::unknown_state(&s, &names.join(", "))
+                crate::fr::mission::unknown_state(s, names.join(", "))
             })
     }
 }
@@ -276,7 +276,7 @@ pub enum MissionError {
 fn allowed_days(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> String {
     match (earliest, latest) {
         (Some(a), Some(b)) => crate::fr::mission::between(&crate::fr::date(a), &crate::fr::date(b)),
-        (Some(a), None) => crate::fr::mission::on_or_after(&crate::fr::date(a)),
+        (Some(a), None) => crate::fr::mission::on_or_after(crate::fr::date(a)),
         (None, Some(b)) => crate::fr::mission::on_or_before(&crate::fr::date(b)),
         (None, None) => crate::fr::mission::NOT_DATABLE.into(),
     }
@@ -440,9 +440,9 @@ impl Mission {
         let need_item = |item: Item, missing: &mut Vec<String>| {
             if !self.has(item) {
                 missing.push(crate::fr::mission::not_recorded(
-                    &item.label_fr(),
+                    item.label_fr(),
                     &self.id,
-                    &item,
+                    item,
                 ));
             }
         };
@@ -453,7 +453,7 @@ impl Mission {
                 need_item(Item::Insurance, &mut missing);
                 for (id, expert) in people {
                     match expert {
-                        None => missing.push(crate::fr::mission::erased_cannot_leave(&id)),
+                        None => missing.push(crate::fr::mission::erased_cannot_leave(id)),
                         Some(e) => {
                             if let Some(problem) = consent_problem(e, &self.dates) {
                                 missing.push(crate::fr::mission::person_problem(id, &problem));
@@ -477,9 +477,9 @@ fn consent_problem(e: &Expert, dates: &crate::values::DateWindow) -> Option<Stri
     match e.consent.status {
         ConsentStatus::Granted if e.consent.covers(dates) => None,
         ConsentStatus::Granted => Some(crate::fr::mission::consent_not_covering(
-            &e.consent.valid_from.map_or("…".into(), crate::fr::date),
-            &e.consent.valid_to.map_or("…".into(), crate::fr::date),
-            &crate::fr::window(dates),
+            e.consent.valid_from.map_or("…".into(), crate::fr::date),
+            e.consent.valid_to.map_or("…".into(), crate::fr::date),
+            crate::fr::window(dates),
         )),
         ConsentStatus::Pending => Some(crate::fr::gates::CONSENT_STILL_PENDING.into()),
         ConsentStatus::Refused => Some(crate::fr::gates::CONSENT_REFUSED.into()),

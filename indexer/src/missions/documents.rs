@@ -165,7 +165,7 @@ fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>> {
                 &path,
                 explor_engine::fr::workspace::template_too_large(
                     MAX_TEMPLATE_BYTES / 1024,
-                    &meta.len().div_ceil(1024),
+                    meta.len().div_ceil(1024),
                 ),
             ));
         }

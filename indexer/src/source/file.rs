@@ -46,7 +46,7 @@ fn kind_of(file_type: FileType) -> &'static str {
 pub(crate) fn not_regular(path: &Path, what: &str) -> Error {
     UserError::BadInput {
         path: path.to_owned(),
-        message: explor_engine::fr::import::not_regular(&what),
+        message: explor_engine::fr::import::not_regular(what),
     }
     .into()
 }

@@ -83,9 +83,9 @@ pub(super) fn read_table(
             table.header_at,
             IssueClass::IgnoredColumns,
             explor_engine::fr::import::columns_left_out(
-                &(if listed.len() == 1 { "" } else { "s" }),
-                &(if listed.len() == 1 { "" } else { "s" }),
-                &listed.join(", "),
+                if listed.len() == 1 { "" } else { "s" },
+                if listed.len() == 1 { "" } else { "s" },
+                listed.join(", "),
             ),
         ));
     }
@@ -113,7 +113,7 @@ pub(super) fn read_table(
                 out.issue(table.issue(
                     table.header_at,
                     IssueClass::UnnamedColumn,
-                    explor_engine::fr::import::unnamed_column(&(column + 1), &row.at, &cell.trim()),
+                    explor_engine::fr::import::unnamed_column(column + 1, row.at, cell.trim()),
                 ));
             }
         }
@@ -281,7 +281,7 @@ pub(super) fn load_csv(
             return Err(table.issue(
                 at,
                 IssueClass::BadSyntax,
-                explor_engine::fr::import::row_width(&cells.len(), &width),
+                explor_engine::fr::import::row_width(cells.len(), width),
             ));
         }
         Ok(Row { at, cells })
@@ -296,7 +296,7 @@ fn csv_problem(e: &csv::Error) -> String {
         csv::ErrorKind::Utf8 { .. } => "pas du texte UTF-8".to_owned(),
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => explor_engine::fr::import::cells_expected(&len, &expected_len),
+        } => explor_engine::fr::import::cells_expected(len, expected_len),
         _ => "la ligne est illisible en CSV".to_owned(),
     }
 }

@@ -106,14 +106,14 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
                 out.issues.push(book_issue(
                     None,
                     IssueClass::UnknownSheet,
-                    explor_engine::fr::import::sheets_none_named(&list(&others), &kind.file_stem()),
+                    explor_engine::fr::import::sheets_none_named(list(&others), kind.file_stem()),
                 ));
                 return;
             }
             out.warnings.push(book_issue(
                 None,
                 IssueClass::IgnoredSheets,
-                explor_engine::fr::import::only_sheet_read(&kind.file_stem(), &list(&others)),
+                explor_engine::fr::import::only_sheet_read(kind.file_stem(), list(&others)),
             ));
             named.into_iter().map(|s| (s, kind)).collect()
         }
@@ -210,7 +210,7 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         },
         Data::DurationIso(s) => s.clone(),
         Data::Error(e) => {
-            return Err(explor_engine::fr::import::spreadsheet_error(&e));
+            return Err(explor_engine::fr::import::spreadsheet_error(e));
         }
     })
 }

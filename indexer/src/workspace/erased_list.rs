@@ -80,7 +80,7 @@ impl ErasedList {
         match &self.fingerprint {
             Some(f) if *f != key.fingerprint() => Err(UserError::BadErasureList {
                 path: path.to_owned(),
-                reason: explor_engine::fr::workspace::other_key(&f, &key.fingerprint()),
+                reason: explor_engine::fr::workspace::other_key(f, key.fingerprint()),
             }
             .into()),
             _ => Ok(self.tombstones),

@@ -119,8 +119,8 @@ impl Workspace {
                     // committed, which may miss the records that writer is adding.
                     ws.notices
                         .push(explor_engine::fr::workspace::index_generation_ahead(
-                            &index_gen.map_or_else(|| "inconnue".to_owned(), |g| g.to_string()),
-                            &store_gen,
+                            index_gen.map_or_else(|| "inconnue".to_owned(), |g| g.to_string()),
+                            store_gen,
                         ));
                     return Ok(ws);
                 }
@@ -128,8 +128,8 @@ impl Workspace {
             };
             let n = ws.rebuild_index()?;
             ws.notices.push(match index_gen {
-                None => explor_engine::fr::workspace::index_missing(&n),
-                Some(g) => explor_engine::fr::workspace::index_behind(&g, &store_gen, &n),
+                None => explor_engine::fr::workspace::index_missing(n),
+                Some(g) => explor_engine::fr::workspace::index_behind(g, store_gen, n),
             });
         }
         Ok(ws)

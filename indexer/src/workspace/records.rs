@@ -363,7 +363,7 @@ impl Workspace {
             // Erasing again is how an erasure whose log could not be emptied finishes.
             if let Some(on) = self.store.erased_on(id)? {
                 self.notices
-                    .push(explor_engine::fr::workspace::erased_again(&id, &on));
+                    .push(explor_engine::fr::workspace::erased_again(id, &on));
                 self.clear_erased_traces(id)?;
                 return Ok(RecordKind::Expert);
             }
@@ -384,8 +384,8 @@ impl Workspace {
         if !self.store.scrub()? {
             self.notices
                 .push(explor_engine::fr::workspace::reader_kept_database_open(
-                    &self.root.join(super::WAL_FILE).display(),
-                    &id,
+                    self.root.join(super::WAL_FILE).display(),
+                    id,
                 ));
         }
         Ok(())

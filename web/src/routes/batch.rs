@@ -81,7 +81,7 @@ fn parse_pairs(text: &str, field: &str) -> std::result::Result<Vec<Pair>, String
             Some((n, e)) if !n.trim().is_empty() && !e.trim().is_empty() => {
                 Ok(Pair::new(n.trim(), e.trim()))
             }
-            _ => Err(explor_engine::fr::pages::valeur_illisible_attendu_besoin_expert(&field, &p)),
+            _ => Err(explor_engine::fr::pages::valeur_illisible_attendu_besoin_expert(field, p)),
         })
         .collect()
 }
@@ -97,42 +97,42 @@ fn join_pairs(pairs: &[Pair]) -> String {
 /// Why pins or exclusions were refused, in French.
 fn constraint_message(e: &BatchRunError) -> Option<String> {
     Some(match e {
-        BatchRunError::UnknownNeed { need } => explor_engine::fr::pages::besoin_inconnu(&need),
+        BatchRunError::UnknownNeed { need } => explor_engine::fr::pages::besoin_inconnu(need),
         BatchRunError::UnknownExpert { expert } => {
-            explor_engine::fr::pages::expert_offre_inconnu(&expert)
+            explor_engine::fr::pages::expert_offre_inconnu(expert)
         }
         BatchRunError::NeedNotInCall { need, call } => {
-            explor_engine::fr::pages::besoin_appartient_appel(&need, &call)
+            explor_engine::fr::pages::besoin_appartient_appel(need, call)
         }
         BatchRunError::Constraint(c) => match c {
             ConstraintError::NeedNotInRun { need } => {
-                explor_engine::fr::pages::besoin_pourvoir_affectation(&need)
+                explor_engine::fr::pages::besoin_pourvoir_affectation(need)
             }
             ConstraintError::NotACandidate { need, expert } => {
-                explor_engine::fr::pages::candidat_besoin(&expert, &need)
+                explor_engine::fr::pages::candidat_besoin(expert, need)
             }
             ConstraintError::FailsGate { need, expert, gate } => {
                 explor_engine::fr::pages::peut_servir_besoin_critere_eliminatoire(
-                    &expert, &need, &gate,
+                    expert, need, gate,
                 )
             }
             ConstraintError::PinnedAndExcluded { need, expert } => {
-                explor_engine::fr::pages::paire_fois_epinglee_exclue(&need, &expert)
+                explor_engine::fr::pages::paire_fois_epinglee_exclue(need, expert)
             }
             ConstraintError::TooManyForNeed { need, pins, wanted } => {
-                explor_engine::fr::pages::paires_epinglees_besoin_qui_demande(&pins, &need, &wanted)
+                explor_engine::fr::pages::paires_epinglees_besoin_qui_demande(pins, need, wanted)
             }
             ConstraintError::TooManyForExpert {
                 expert,
                 pins,
                 capacity,
-            } => explor_engine::fr::pages::paires_epinglees_qui_prend(&pins, &expert, &capacity),
+            } => explor_engine::fr::pages::paires_epinglees_qui_prend(pins, expert, capacity),
             ConstraintError::TooManyForCompany {
                 company,
                 pins,
                 quota,
             } => explor_engine::fr::pages::paires_epinglees_entreprise_dont_quota(
-                &pins, &company, &quota,
+                pins, company, quota,
             ),
             ConstraintError::Batch(_) => return None,
         },

@@ -172,10 +172,10 @@ pub async fn upload(
         Ok((summary, warnings)) => {
             let t = summary.total();
             let detail = explor_engine::fr::pages::ajoutee_modifiee_inchangee(
-                &kind.file_stem(),
-                &t.added,
-                &t.updated,
-                &t.unchanged,
+                kind.file_stem(),
+                t.added,
+                t.updated,
+                t.unchanged,
             );
             audit(&state, &user.0, Action::RecordsImported, None, Some(detail)).await?;
             let mut done = import_summary(&summary);

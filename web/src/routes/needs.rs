@@ -88,7 +88,7 @@ pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<Ne
         .with_workspace(|ws| Ok(ws.records(RecordKind::Need)?))
         .await?;
     let table = HtmlTable::linked(
-        explor_engine::fr::pages::besoin_identifiant_mene_candidats(&records.len()),
+        explor_engine::fr::pages::besoin_identifiant_mene_candidats(records.len()),
         summary_table(RecordKind::Need, &records),
         |row| row.first().map(|id| format!("/besoins/{}", seg(id))),
     );
@@ -178,7 +178,7 @@ async fn page(
                 };
                 HtmlTable::new(
                     explor_engine::fr::pages::candidat_exclu_conditions_ils_remplissent(
-                        &count, &shown,
+                        count, &shown,
                     ),
                     table,
                 )

@@ -204,7 +204,7 @@ pub async fn answer(
             let what = answer_label_fr(&who.party, accepted);
             let who_text = match &who.party {
                 Party::Association => explor_engine::fr::pages::association(&org),
-                Party::Expert(e) => explor_engine::fr::pages::expert(&e),
+                Party::Expert(e) => explor_engine::fr::pages::expert(e),
             };
             audit(
                 &state,
@@ -223,7 +223,7 @@ pub async fn answer(
             .await?;
             let mut text = format!("Mission {id} : {what}");
             if let Some(r) = &reason {
-                text.push_str(&explor_engine::fr::pages::text(&r));
+                text.push_str(&explor_engine::fr::pages::text(r));
             }
             let notice = Notice {
                 to: Audience::Coordinators,

@@ -158,7 +158,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
             (Some(from), Some(to)) => match DateWindow::new(from, to) {
                 Ok(w) => query.available = Some(w),
                 Err(_) => {
-                    errors.dates = Some(explor_engine::fr::pages::FIN_PRECEDE_DEBUT.to_owned())
+                    errors.dates = Some(explor_engine::fr::pages::FIN_PRECEDE_DEBUT.to_owned());
                 }
             },
             _ => errors.dates = Some("Des dates au format jj/mm/aaaa.".to_owned()),

@@ -282,7 +282,7 @@ fn association(d: &Dossier<'_>, reference: &Reference<'_>) -> AssociationInfo {
         network_member: a.network_member,
         mecenat_eligible: a.mecenat_eligible,
         experience: (a.field_experience_years > 0).then(|| {
-            crate::fr::documents::field_experience(&french::plural(
+            crate::fr::documents::field_experience(french::plural(
                 a.field_experience_years,
                 "an",
                 "ans",
@@ -483,9 +483,9 @@ fn log(m: &Mission) -> Vec<LogEntry> {
                     crate::fr::documents::CANCELLED.to_owned()
                 }
                 Change::Advanced { from, to } => {
-                    crate::fr::documents::moved(&from.label_fr(), &to.label_fr())
+                    crate::fr::documents::moved(from.label_fr(), to.label_fr())
                 }
-                Change::Recorded { item } => crate::fr::documents::recorded(&item.label_fr()),
+                Change::Recorded { item } => crate::fr::documents::recorded(item.label_fr()),
                 Change::Answered { party, accepted } => {
                     crate::mission::answer_label_fr(party, *accepted)
                 }

@@ -171,8 +171,8 @@ fn payer_rows(d: &Dossier<'_>, p: &CostPlan, employer: &str) -> Vec<PayerRow> {
             who: crate::fr::documents::NETWORK.to_owned(),
             amount: eur(p.payers.network),
             detail: crate::fr::documents::network_share(
-                &pct(rules.network_share_bp),
-                &eur(rules.network_cap_per_mission),
+                pct(rules.network_share_bp),
+                eur(rules.network_cap_per_mission),
             ),
         },
         PayerRow {
@@ -197,7 +197,7 @@ fn payer_detail(total: Money, fee: Money, with_fee: bool) -> String {
     let remainder = if with_fee { total - fee } else { total };
     let mut parts = Vec::new();
     if remainder.cents() != 0 {
-        parts.push(crate::fr::documents::remainder(&eur(remainder)));
+        parts.push(crate::fr::documents::remainder(eur(remainder)));
     }
     if with_fee {
         parts.push(format!("frais de dossier : {}", eur(fee)));

@@ -111,7 +111,7 @@ pub(crate) fn consent_status(s: ConsentStatus) -> &'static str {
 pub(super) fn validity(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
     match (from, to) {
         (Some(f), Some(t)) => format!("valable {}", range_long(f, t)),
-        (Some(f), None) => crate::fr::documents::valid_from(&date_long(f)),
+        (Some(f), None) => crate::fr::documents::valid_from(date_long(f)),
         (None, Some(t)) => format!("valable jusqu'au {}", date_long(t)),
         (None, None) => String::new(),
     }

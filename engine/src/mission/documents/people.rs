@@ -232,7 +232,7 @@ fn offer_info(id: &str, people: u32, d: &Dossier<'_>) -> OfferInfo {
             company: "l'entreprise".to_owned(),
             description: String::new(),
             people,
-            people_text: crate::fr::documents::named_by_offer(&who, &id),
+            people_text: crate::fr::documents::named_by_offer(&who, id),
             skills_text: String::new(),
             covers_remaining_costs: false,
         },

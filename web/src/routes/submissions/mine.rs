@@ -130,18 +130,9 @@ pub async fn new_form(
         &[],
     )
     .await?;
-    page.intro = Some(explor_engine::fr::pages::sera_relu_equipe_reseau_avant(
-        &(match who.kind {
-            Kind::Need => "Le besoin",
-            Kind::Offer => "L’offre",
-        }),
-        &(if who.kind == Kind::Offer { "e" } else { "" }),
-        &(if who.kind == Kind::Offer { "e" } else { "" }),
-        &(match who.kind {
-            Kind::Need => "experts",
-            Kind::Offer => "besoins des associations",
-        }),
-    ));
+    page.intro = Some(
+        explor_engine::fr::pages::reviewed_before_matching(who.kind == Kind::Offer).to_owned(),
+    );
     Ok(page.into_response())
 }
 
@@ -213,11 +204,11 @@ async fn submitted(
         (
             format!("{} attend votre relecture", kind.a_noun()),
             explor_engine::fr::pages::relire(
-                &(match kind {
+                match kind {
                     Kind::Need => "Nouveau besoin",
                     Kind::Offer => "Nouvelle offre",
-                }),
-                &title,
+                },
+                title,
                 &who.org,
             ),
         )
@@ -225,10 +216,10 @@ async fn submitted(
         (
             format!("{} {how}{agreed} attend votre relecture", kind.a_noun()),
             explor_engine::fr::pages::relire_2(
-                &capitalised(kind.noun()),
-                &how,
-                &agreed,
-                &title,
+                capitalised(kind.noun()),
+                how,
+                agreed,
+                title,
                 &who.org,
             ),
         )
@@ -306,7 +297,7 @@ pub async fn edit_form(
     let message = Some(
         explor_engine::fr::pages::publie_vos_modifications_seront_relues(
             &id,
-            &(if who.kind == Kind::Offer { "e" } else { "" }),
+            if who.kind == Kind::Offer { "e" } else { "" },
         ),
     );
     Ok(
@@ -370,7 +361,7 @@ pub async fn show(
     let values = forms::values_of(who.kind.record(), &s.body);
     let message = Some(match (&s.state, &s.message) {
         (ReviewState::ChangesRequested, Some(m)) => {
-            explor_engine::fr::pages::modifications_demandees_reseau(&m)
+            explor_engine::fr::pages::modifications_demandees_reseau(m)
         }
         _ => format!("{} : {}", s.record_id, s.state.label()),
     });

@@ -152,8 +152,8 @@ impl Kind {
 
     fn published(self, title: &str) -> String {
         match self {
-            Kind::Need => explor_engine::fr::pages::votre_besoin_valide_reseau_propose(&title),
-            Kind::Offer => explor_engine::fr::pages::votre_offre_validee_reseau_rapprochee(&title),
+            Kind::Need => explor_engine::fr::pages::votre_besoin_valide_reseau_propose(title),
+            Kind::Offer => explor_engine::fr::pages::votre_offre_validee_reseau_rapprochee(title),
         }
     }
 }

@@ -107,7 +107,7 @@ pub async fn page(
     let message = Some(explor_engine::fr::pages::propose(
         &s.record_id,
         &s.org_id,
-        &s.state.label(),
+        s.state.label(),
     ));
     Ok(review_form(&state, &user, &s, message, &values, &issues)
         .await?
@@ -198,10 +198,10 @@ pub async fn request_changes(
     }
     let notice = Notice {
         to: Audience::Org(s.org_id.clone()),
-        subject: explor_engine::fr::pages::modifications_sont_demandees(&kind.your()),
+        subject: explor_engine::fr::pages::modifications_sont_demandees(kind.your()),
         text: explor_engine::fr::pages::reseau_demande_modifications(
-            &kind.your(),
-            &title_of(&s.body),
+            kind.your(),
+            title_of(&s.body),
             &message,
         ),
         link: format!("/mon-espace/demandes/{number}"),
