@@ -412,10 +412,7 @@ fn need_expert(s: &str) -> Result<(String, String), String> {
         Some((n, e)) if !n.trim().is_empty() && !e.trim().is_empty() => {
             Ok((n.trim().to_owned(), e.trim().to_owned()))
         }
-        _ => Err(
-            "attendu : NEED=EXPERT, un identifiant de besoin et un identifiant d'expert ou d'offre"
-                .to_owned(),
-        ),
+        _ => Err(explor_engine::fr::cli::ATTENDU_NEED_EXPERT_IDENTIFIANT_BESOIN.to_owned()),
     }
 }
 

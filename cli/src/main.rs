@@ -122,7 +122,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if let Some(IndexError::User(user)) = index_error
         && let Some(hint) = hint(user).or_else(|| date_hint(user))
     {
-        let _ = writeln!(stderr, "conseil : {hint}");
+        let _ = writeln!(stderr, "{}", explor_engine::fr::cli::conseil(hint));
     }
     ExitCode::from(exit_code(err))
 }

@@ -131,7 +131,7 @@ fn run(browser: &Path, dir: &Path, page: &Path, pdf: &Path) -> Result<(), PdfErr
             let _ = child.wait();
             return Err(PdfError::failed(
                 browser,
-                format!("pas fini au bout de {} s", PRINT_TIMEOUT.as_secs()),
+                explor_engine::fr::cli::fini_bout(PRINT_TIMEOUT.as_secs()),
             ));
         }
         std::thread::sleep(Duration::from_millis(50));

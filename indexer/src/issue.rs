@@ -26,7 +26,7 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::File => f.write_str("fichier"),
-            Location::Index(i) => write!(f, "fiche [{i}]"),
+            Location::Index(i) => write!(f, "{}", explor_engine::fr::import::fiche(i)),
             Location::Line(l) => write!(f, "ligne {l}"),
             Location::Row(r) => write!(f, "ligne {r}"),
         }

@@ -106,7 +106,7 @@ impl Workspace {
             Record::Need(n) => Ok(*n),
             other => Err(UserError::WrongKind {
                 id: id.to_owned(),
-                expected: "un besoin",
+                expected: explor_engine::fr::workspace::BESOIN,
                 found: article(other.kind()),
             }
             .into()),
@@ -187,7 +187,7 @@ impl Workspace {
         let Some(subject) = Subject::of(&record) else {
             return Err(UserError::WrongKind {
                 id: id.to_owned(),
-                expected: "un expert ou une offre",
+                expected: explor_engine::fr::workspace::EXPERT_OFFRE,
                 found: article(record.kind()),
             }
             .into());

@@ -314,7 +314,7 @@ fn load_file(
         let message = if ext.as_deref() == Some("xls") {
             explor_engine::fr::import::OLD_EXCEL
         } else {
-            "type de fichier non pris en charge : utilisez .json, .jsonl, .csv, .xlsx ou .ods"
+            explor_engine::fr::import::TYPE_FICHIER_NON_PRIS_CHARGE
         };
         return Err(UserError::BadInput {
             path: file.to_owned(),
@@ -351,7 +351,7 @@ fn load_file(
                     file,
                     Location::File,
                     IssueClass::BadSyntax,
-                    "attendu : un tableau JSON de fiches",
+                    explor_engine::fr::import::ATTENDU_TABLEAU_JSON_FICHES,
                 )),
                 json_keys::ArrayScan::Array(duplicates) => {
                     let Ok(text) = text_of(file, options.encoding)? else {

@@ -46,8 +46,11 @@ impl<'p> CostPlanView<'p> {
             (explor_engine::fr::views::COUTS_ELIGIBLES, p.eligible),
             (&share, p.network_share),
             (explor_engine::fr::views::RESTE_CHARGE, p.remainder),
-            ("frais de dossier", p.fee),
-            ("apports en nature du partenaire", p.in_kind_total),
+            (explor_engine::fr::views::FRAIS_DOSSIER, p.fee),
+            (
+                explor_engine::fr::views::APPORTS_NATURE_PARTENAIRE,
+                p.in_kind_total,
+            ),
             (explor_engine::fr::views::PAYE_RESEAU, p.payers.network),
             (
                 explor_engine::fr::views::PAYE_ASSOCIATION,
@@ -94,11 +97,10 @@ impl<'p> CostPlanView<'p> {
     /// The programme's rule in one line: the network's share and cap, the fee.
     pub fn programme_rule(rules: &CostRules) -> String {
         let p = &rules.programme;
-        format!(
-            "{}, plafond {} ; frais de dossier {}",
+        explor_engine::fr::views::plafond_frais_dossier(
             pct(p.network_share_bp),
             whole_euros(p.network_cap_per_mission),
-            whole_euros(p.fee_per_mission)
+            whole_euros(p.fee_per_mission),
         )
     }
 }

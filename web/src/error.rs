@@ -23,17 +23,17 @@ pub enum WebError {
     #[error(transparent)]
     Internal(#[from] InternalError),
     /// The page does not exist, or the account may not know that it does.
-    #[error("not found")]
+    #[error("{}", explor_engine::fr::web::NOT_FOUND)]
     NotFound,
     /// A state-changing request that failed the cross-site checks.
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
     /// Another write holds the workspace (an import, a batch being committed): try
     /// again in a moment.
-    #[error("the workspace is busy with another write")]
+    #[error("{}", explor_engine::fr::web::THE_WORKSPACE_IS_BUSY_WITH)]
     Busy,
     /// No valid session: sign in first.
-    #[error("signed out")]
+    #[error("{}", explor_engine::fr::web::SIGNED_OUT)]
     SignedOut {
         /// The request came from htmx (answer 401 with `HX-Redirect`).
         htmx: bool,
@@ -91,7 +91,7 @@ pub enum UserError {
 #[derive(Debug, thiserror::Error)]
 pub enum InternalError {
     /// The account database failed.
-    #[error("account database: {0}")]
+    #[error("{}", explor_engine::fr::web::account_database(.0))]
     Database(#[from] rusqlite::Error),
     /// The workspace (record store, index) failed.
     #[error("workspace: {0}")]
@@ -103,19 +103,19 @@ pub enum InternalError {
     #[error("template: {0}")]
     Template(#[from] askama::Error),
     /// A blocking task panicked or was cancelled.
-    #[error("blocking task: {0}")]
+    #[error("{}", explor_engine::fr::web::blocking_task(.0))]
     Join(#[from] tokio::task::JoinError),
     /// Password hashing failed.
-    #[error("password hashing: {0}")]
+    #[error("{}", explor_engine::fr::web::password_hashing(.0))]
     Hash(String),
     /// The operating system's random generator failed.
-    #[error("random generator: {0}")]
+    #[error("{}", explor_engine::fr::web::random_generator(.0))]
     Random(String),
     /// The network or a file failed.
     #[error("I/O: {0}")]
     Io(#[from] std::io::Error),
     /// Stored data is not what this version wrote.
-    #[error("corrupt data: {0}")]
+    #[error("{}", explor_engine::fr::web::corrupt_data(.0))]
     Corrupt(String),
 }
 
@@ -242,7 +242,7 @@ impl IntoResponse for WebError {
                 tracing::error!(operation = %operation, error = %e, "internal error");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "Erreur interne",
+                    explor_engine::fr::web::ERREUR_INTERNE,
                     explor_engine::fr::web::ERREUR_INTERNE_SURVENUE_ETE_CONSIGNEE.to_owned(),
                     Some(operation),
                 )
@@ -262,7 +262,7 @@ impl IntoResponse for WebError {
                 .into_response(),
             Err(e) => {
                 tracing::error!(error = %e, "cannot render the error page");
-                (status, "Erreur").into_response()
+                (status, explor_engine::fr::web::ERREUR).into_response()
             }
         }
     }

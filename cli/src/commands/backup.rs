@@ -10,7 +10,7 @@ use crate::output;
 
 pub fn backup(ws: &Workspace, args: &BackupArgs) -> Result<()> {
     ws.backup(&args.file)
-        .with_context(|| format!("impossible de sauvegarder dans {}", args.file.display()))?;
+        .with_context(|| explor_engine::fr::cli::impossible_sauvegarder(args.file.display()))?;
     output::stdout().line(format_args!(
         "{}",
         explor_engine::fr::cli::sauvegarde_ecrite_base_fiches_missions(args.file.display())

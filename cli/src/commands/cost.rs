@@ -80,12 +80,12 @@ pub fn run(root: &Path, args: &CostArgs) -> Result<()> {
         .map_err(|e| {
             // The engine says what is missing; the command line says which flag gives it.
             let hint = match e {
-                CostError::NoPerDiemRate { .. } => " : donnez --per-diem",
+                CostError::NoPerDiemRate { .. } => explor_engine::fr::cli::DONNEZ_PER_DIEM,
                 _ => "",
             };
             UsageError(format!("{e}{hint}"))
         })
-        .context("impossible de calculer le plan de financement")?;
+        .context(explor_engine::fr::cli::IMPOSSIBLE_CALCULER_PLAN_FINANCEMENT)?;
     let mut out = output::stdout();
     match args.format {
         ShowFormat::Json => out.json(&plan),

@@ -50,8 +50,8 @@ pub fn run(args: &DemoArgs) -> Result<()> {
         explor_engine::fr::demo::EXPLOR_DEMO_MISSIONS_EXPERTISE_EXPLOR
     ))?;
     out.line(format_args!(
-        "espace de travail temporaire : {}",
-        ws.root().display()
+        "{}",
+        explor_engine::fr::demo::espace_travail_temporaire(ws.root().display())
     ))?;
     out.line(format_args!(
         "\n== 1. import de {} ==",
@@ -70,7 +70,11 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     out.line(format_args!(
         "{}",
         explor_engine::fr::demo::base_index_concordent_documents_generation(
-            if check.is_consistent() { "oui" } else { "NON" },
+            if check.is_consistent() {
+                explor_engine::fr::demo::OUI
+            } else {
+                explor_engine::fr::demo::NON
+            },
             check.index_documents,
             check.store_generation
         )
@@ -95,8 +99,8 @@ fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!("{}", explor_engine::fr::demo::N2_EXEMPLE_BREF))?;
     let o = Overview::build(ws)?;
     out.line(format_args!(
-        "experts par statut :  {}",
-        counts_line(&o.experts_by_status)
+        "{}",
+        explor_engine::fr::demo::experts_statut(counts_line(&o.experts_by_status))
     ))?;
     out.line(format_args!(
         "accord employeur :   {}",
@@ -107,12 +111,12 @@ fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
         explor_engine::fr::demo::residant_etranger_candidats_reciprocite(o.experts_abroad)
     ))?;
     out.line(format_args!(
-        "besoins par appel :  {}",
-        counts_line(&o.needs_by_call)
+        "{}",
+        explor_engine::fr::demo::besoins_appel(counts_line(&o.needs_by_call))
     ))?;
     out.line(format_args!(
-        "besoins par type :   {}",
-        counts_line(&o.needs_by_kind)
+        "{}",
+        explor_engine::fr::demo::besoins_type(counts_line(&o.needs_by_kind))
     ))?;
     out.line(format_args!(
         "{}",
@@ -245,7 +249,8 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
 
 fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 8. la mission de Kinshasa (explor mission create {KINSHASA_NEED} --expert {KINSHASA_EXPERT}) =="
+        "{}",
+        explor_engine::fr::demo::n8_mission_kinshasa_explor_mission(KINSHASA_NEED, KINSHASA_EXPERT)
     ))?;
     let request = NewMission {
         need: KINSHASA_NEED.into(),
@@ -291,7 +296,10 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
             out.table(&view.lines())?;
             out.table(&view.totals())?;
         }
-        Err(e) => out.line(format_args!("(pas de plan de financement : {e})"))?,
+        Err(e) => out.line(format_args!(
+            "{}",
+            explor_engine::fr::demo::plan_financement(e)
+        ))?,
     }
     out.line(format_args!(
         "{}",
@@ -302,7 +310,8 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
         out.line(format_args!("  {line}"))?;
     }
     out.line(format_args!(
-        "  … (aussi : tdr, convention, livret, bilan, budget ; --format html pour imprimer)"
+        "{}",
+        explor_engine::fr::demo::AUSSI_TDR_CONVENTION_LIVRET_BILAN
     ))?;
     Ok(())
 }

@@ -64,7 +64,8 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
                 }
                 if !opts.include_ineligible {
                     out.line(format_args!(
-                        "(--include-ineligible les liste un par un avec leurs raisons)"
+                        "{}",
+                        explor_engine::fr::cli::INCLUDE_INELIGIBLE_LISTE_LEURS_RAISONS
                     ))?;
                 }
             }

@@ -209,9 +209,9 @@ fn doc_format(
                 a.name(),
             ),
         )),
-        (None, None) => Err(UsageError(format!(
-            "extension de document inconnue .{ext} pour --out : utilisez .md, .html, .odt, .docx ou .pdf, ou donnez --format"
-        ))),
+        (None, None) => Err(UsageError(
+            explor_engine::fr::cli::extension_document_inconnue_out_utilisez(&ext),
+        )),
     }
 }
 

@@ -80,7 +80,7 @@ fn employer_share(text: &str) -> Result<RemainderPayer> {
 fn open(root: &Path) -> Result<Workspace> {
     let mut ws = Workspace::open(root)?;
     for notice in ws.take_notices() {
-        eprintln!("note : {notice}");
+        eprintln!("{}", explor_engine::fr::cli::note_2(&notice));
     }
     Ok(ws)
 }

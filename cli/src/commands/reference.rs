@@ -150,18 +150,18 @@ fn status(root: &Path, format: ShowFormat) -> Result<()> {
 /// Why a table is old, and what to do about it.
 fn stale_line(t: &TableStatus) -> String {
     let hint = if t.table.starts_with("costs.json currencies") {
-        " : importez les taux de la BCE avec `explor reference import eurofxref.csv`"
+        explor_engine::fr::cli::IMPORTEZ_TAUX_BCE_EXPLOR_REFERENCE
     } else if t.table == "costs.json per_diem_abroad" {
         explor_engine::fr::cli::IMPORTEZ_BAREME_DGFIP_EXPLOR_REFERENCE
     } else {
         explor_engine::fr::cli::VERIFIEZ_SOURCE_METTEZ_EXPLOR_JOUR
     };
-    format!(
-        "{} date du {} ({} jours), plus de {} mois{hint}",
-        t.table,
-        t.date,
+    explor_engine::fr::cli::date_jours_plus_mois(
+        &t.table,
+        &t.date,
         t.age_days.unwrap_or_default(),
-        t.max_age_months.unwrap_or_default()
+        t.max_age_months.unwrap_or_default(),
+        hint,
     )
 }
 

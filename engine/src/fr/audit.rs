@@ -72,3 +72,6 @@ pub fn compte_supprime_2(id: impl Display) -> String {
 
 /// Said by `list`.
 pub const JOURNAL_AUDIT: &str = "Journal d’audit";
+
+/// Said by `label`.
+pub const IMPORT_FICHES: &str = "import de fiches";

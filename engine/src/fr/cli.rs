@@ -343,3 +343,60 @@ pub fn explor_chromium_vaut_qui_fichier(given: impl Display) -> String {
 
 /// Said by `print`.
 pub const FICHIER_IMPRIME_PDF: &str = "le fichier imprimé n’est pas un PDF";
+
+/// Said by `need_expert`.
+pub const ATTENDU_NEED_EXPERT_IDENTIFIANT_BESOIN: &str =
+    "attendu : NEED=EXPERT, un identifiant de besoin et un identifiant d'expert ou d'offre";
+
+/// Said by `backup`.
+pub fn impossible_sauvegarder(file: impl Display) -> String {
+    format!("impossible de sauvegarder dans {file}")
+}
+
+/// Said by `run`.
+pub const DONNEZ_PER_DIEM: &str = " : donnez --per-diem";
+
+/// Said by `run`.
+pub const IMPOSSIBLE_CALCULER_PLAN_FINANCEMENT: &str =
+    "impossible de calculer le plan de financement";
+
+/// Said by `need_candidates`.
+pub const INCLUDE_INELIGIBLE_LISTE_LEURS_RAISONS: &str =
+    "(--include-ineligible les liste un par un avec leurs raisons)";
+
+/// Said by `doc_format`.
+pub fn extension_document_inconnue_out_utilisez(ext: impl Display) -> String {
+    format!(
+        "extension de document inconnue .{ext} pour --out : utilisez .md, .html, .odt, .docx ou .pdf, ou donnez --format"
+    )
+}
+
+/// Said by `open`.
+pub fn note_2(notice: impl Display) -> String {
+    format!("note : {notice}")
+}
+
+/// Said by `stale_line`.
+pub const IMPORTEZ_TAUX_BCE_EXPLOR_REFERENCE: &str =
+    " : importez les taux de la BCE avec `explor reference import eurofxref.csv`";
+
+/// Said by `stale_line`.
+pub fn date_jours_plus_mois(
+    table: impl Display,
+    date: impl Display,
+    age_days: impl Display,
+    max_age_months: impl Display,
+    hint: impl Display,
+) -> String {
+    format!("{table} date du {date} ({age_days} jours), plus de {max_age_months} mois{hint}")
+}
+
+/// Said by `report`.
+pub fn conseil(hint: impl Display) -> String {
+    format!("conseil : {hint}")
+}
+
+/// Said by `run`.
+pub fn fini_bout(as_secs: impl Display) -> String {
+    format!("pas fini au bout de {as_secs} s")
+}

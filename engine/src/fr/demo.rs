@@ -135,3 +135,48 @@ pub fn n9_debut_fiche_mission_explor(m: impl Display) -> String {
 
 /// Said by `describe_source`.
 pub const EXEMPLE_FOURNI_DATA_SAMPLE: &str = "l’exemple fourni (data/sample)";
+
+/// Said by `run`.
+pub fn espace_travail_temporaire(root: impl Display) -> String {
+    format!("espace de travail temporaire : {root}")
+}
+
+/// Said by `run`.
+pub const OUI: &str = "oui";
+
+/// Said by `run`.
+pub const NON: &str = "NON";
+
+/// Said by `at_a_glance`.
+pub fn experts_statut(experts_by_status: impl Display) -> String {
+    format!("experts par statut :  {experts_by_status}")
+}
+
+/// Said by `at_a_glance`.
+pub fn besoins_appel(needs_by_call: impl Display) -> String {
+    format!("besoins par appel :  {needs_by_call}")
+}
+
+/// Said by `at_a_glance`.
+pub fn besoins_type(needs_by_kind: impl Display) -> String {
+    format!("besoins par type :   {needs_by_kind}")
+}
+
+/// Said by `kinshasa_mission`.
+pub fn n8_mission_kinshasa_explor_mission(
+    kinshasa_need: impl Display,
+    kinshasa_expert: impl Display,
+) -> String {
+    format!(
+        "\n== 8. la mission de Kinshasa (explor mission create {kinshasa_need} --expert {kinshasa_expert}) =="
+    )
+}
+
+/// Said by `kinshasa_mission`.
+pub fn plan_financement(e: impl Display) -> String {
+    format!("(pas de plan de financement : {e})")
+}
+
+/// Said by `kinshasa_mission`.
+pub const AUSSI_TDR_CONVENTION_LIVRET_BILAN: &str =
+    "  … (aussi : tdr, convention, livret, bilan, budget ; --format html pour imprimer)";

@@ -153,3 +153,68 @@ pub fn named_by_offer(who: impl Display, id: impl Display) -> String {
 
 /// An employer not given.
 pub const EMPLOYER_UNKNOWN: &str = "l'employeur (non renseigné)";
+
+/// Said by `build`.
+pub fn fait(d: impl Display) -> String {
+    format!("fait le {d}")
+}
+
+/// Said by `partner`.
+pub fn jour(repas: impl Display) -> String {
+    format!("{repas} par jour")
+}
+
+/// Said by `partner`.
+pub const STRUCTURE_ACCUEIL: &str = "la structure d'accueil";
+
+/// Said by `partner`.
+pub const STRUCTURE_ACCUEIL_2: &str = "de la structure d'accueil";
+
+/// Said by `partner`.
+pub const PARTENAIRE_LOCAL: &str = "le partenaire local";
+
+/// Said by `partner`.
+pub const PARTENAIRE_LOCAL_2: &str = "du partenaire local";
+
+/// Said by `payer_detail`.
+pub fn frais_dossier(fee: impl Display) -> String {
+    format!("frais de dossier : {fee}")
+}
+
+/// Said by `range_long`.
+pub fn text(start: impl Display, to: impl Display) -> String {
+    format!("du {start} au {to}")
+}
+
+/// Said by `and_list`.
+pub fn text_2(init: impl Display, last: impl Display) -> String {
+    format!("{init} et {last}")
+}
+
+/// Said by `consent_status`.
+pub const ACCORD_NON_REQUIS: &str = "accord non requis";
+
+/// Said by `payer`.
+pub fn association(association: impl Display) -> String {
+    format!("l'association {association}")
+}
+
+/// Said by `payer`.
+pub fn text_3(
+    employer: impl Display,
+    employer_bp: impl Display,
+    asso: impl Display,
+    employer_bp2: impl Display,
+) -> String {
+    format!("{employer} ({employer_bp}) et {asso} ({employer_bp2})")
+}
+
+/// Said by `offer_info`.
+pub fn offre(id: impl Display) -> String {
+    format!("offre {id}")
+}
+
+/// Said by `employer_payer`.
+pub fn employeurs(names: impl Display) -> String {
+    format!("les employeurs ({names})")
+}

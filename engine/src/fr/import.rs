@@ -173,3 +173,53 @@ pub fn sheet_at(sheet: impl Display, at: impl Display) -> String {
 pub fn field(field: impl Display) -> String {
     format!(" : champ « {field} »")
 }
+
+/// Said by `fmt`.
+pub fn fiche(i: impl Display) -> String {
+    format!("fiche [{i}]")
+}
+
+/// Said by `import_reference`.
+pub const TEXTE_UTF_8_ENREGISTREZ_CSV: &str = "pas du texte UTF-8 : enregistrez-le en CSV UTF-8";
+
+/// Said by `load_file`.
+pub const TYPE_FICHIER_NON_PRIS_CHARGE: &str =
+    "type de fichier non pris en charge : utilisez .json, .jsonl, .csv, .xlsx ou .ods";
+
+/// Said by `load_file`.
+pub const ATTENDU_TABLEAU_JSON_FICHES: &str = "attendu : un tableau JSON de fiches";
+
+/// Said by `kind_of`.
+pub const SOCKET: &str = "une socket";
+
+/// Said by `kind_of`.
+pub const DOSSIER: &str = "un dossier";
+
+/// Said by `kind_of`.
+pub const FICHIER: &str = "pas un fichier";
+
+/// Said by `unreadable`.
+pub const FICHIER_DOSSIER_INTROUVABLE: &str = "fichier ou dossier introuvable";
+
+/// Said by `unreadable`.
+pub fn impossible_lire(e: impl Display) -> String {
+    format!("impossible de le lire : {e}")
+}
+
+/// Said by `entry_problem`.
+pub const BOUCLE_LIENS_SYMBOLIQUES: &str = "une boucle de liens symboliques";
+
+/// Said by `csv_problem`.
+pub const TEXTE_UTF_8: &str = "pas du texte UTF-8";
+
+/// Said by `csv_problem`.
+pub const LIGNE_ILLISIBLE_CSV: &str = "la ligne est illisible en CSV";
+
+/// Said by `read_sheets`.
+pub fn feuille_illisible(e: impl Display) -> String {
+    format!("cette feuille est illisible : {e}")
+}
+
+/// Said by `load`.
+pub const AUCUNE_FEUILLE_CLASSEUR_CONTIENT_QUOI: &str =
+    "aucune feuille de ce classeur ne contient quoi que ce soit";

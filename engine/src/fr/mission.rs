@@ -328,3 +328,8 @@ pub fn on_or_before(day: &str) -> String {
 pub fn person_problem(id: &str, problem: &str) -> String {
     format!("{id} : {problem}")
 }
+
+/// Said by `earliest_dates`.
+pub fn jours_quelconques(days: impl Display, window: impl Display) -> String {
+    format!("{days} jours quelconques de {window}")
+}

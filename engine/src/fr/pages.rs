@@ -370,3 +370,136 @@ pub fn reseau_demande_modifications(
 ) -> String {
     format!("Le réseau demande des modifications à {your} « {body} » : {message}")
 }
+
+/// Said by `invite_page`.
+pub const CHOISIR_MOT_PASSE: &str = "Choisir un mot de passe";
+
+/// Said by `accept`.
+pub const DEUX_MOTS_PASSE_SONT_IDENTIQUES: &str = "Les deux mots de passe ne sont pas identiques.";
+
+/// Said by `commit`.
+pub fn mission(ids: impl Display, ids2: impl Display) -> String {
+    format!("{ids} mission(s) : {ids2}")
+}
+
+/// Said by `empty`.
+pub const IMPORTER_FICHES: &str = "Importer des fiches";
+
+/// Said by `upload`.
+pub const CHOISISSEZ_TYPE_FICHES_FICHIER: &str = "Choisissez le type des fiches du fichier.";
+
+/// Said by `upload`.
+pub const CHOISISSEZ_FICHIER_VIDE_ABSENT: &str = "Choisissez un fichier (il est vide ou absent).";
+
+/// Said by `upload`.
+pub const FICHIER_DOIT_TERMINER_CSV_JSON: &str =
+    "Le fichier doit se terminer par .csv, .json, .jsonl, .xlsx ou .ods.";
+
+/// Said by `list`.
+pub fn mission_2(missions: impl Display, label_fr: impl Display) -> String {
+    format!("{missions} mission(s) {label_fr}")
+}
+
+/// Said by `list`.
+pub fn mission_3(missions: impl Display) -> String {
+    format!("{missions} mission(s)")
+}
+
+/// Said by `list`.
+pub const MISSIONS: &str = "Missions";
+
+/// Said by `page`.
+pub fn mission_4(id: impl Display) -> String {
+    format!("Mission {id}")
+}
+
+/// Said by `page`.
+pub const POSTES_PLAN_FINANCEMENT: &str = "Postes du plan de financement";
+
+/// Said by `page`.
+pub const MISSION_5: &str = "La mission";
+
+/// Said by `page`.
+pub const JOURNAL_MISSION: &str = "Journal de la mission";
+
+/// Said by `document`.
+pub fn mission_6(title_fr: impl Display, id: impl Display) -> String {
+    format!("{title_fr} — mission {id}")
+}
+
+/// Said by `list`.
+pub const BESOINS: &str = "Besoins";
+
+/// Said by `page`.
+pub fn besoin(id: impl Display) -> String {
+    format!("Besoin {id}")
+}
+
+/// Said by `page`.
+pub fn premiers(max_excluded_rows: impl Display) -> String {
+    format!(" (les {max_excluded_rows} premiers)")
+}
+
+/// Said by `proposals`.
+pub fn text_2(from: impl Display, to: impl Display) -> String {
+    format!("du {from} au {to}")
+}
+
+/// Said by `answer`.
+pub fn mission_7(id: impl Display, what: impl Display) -> String {
+    format!("Mission {id} : {what}")
+}
+
+/// Text of `search.rs`.
+pub const NOT_REQUIRED: &str = "not_required";
+
+/// Text of `search.rs`.
+pub const NON_REQUIS: &str = "non requis";
+
+/// Said by `resolve`.
+pub const CODE_LANGUE_ISO_639_1: &str = "Un code de langue ISO 639-1 (fr, en, ar…).";
+
+/// Said by `resolve`.
+pub const CODE_PAYS_ISO_3166_SN: &str = "Un code de pays ISO 3166 (SN, CD, MA…).";
+
+/// Said by `resolve`.
+pub const DATES_FORMAT_JJ_MM_AAAA: &str = "Des dates au format jj/mm/aaaa.";
+
+/// Said by `resolve`.
+pub const EXPERT_OFFRE: &str = "Expert ou offre.";
+
+/// Said by `search`.
+pub const AUCUNE_RECHERCHE_CORRIGEZ_FORMULAIRE: &str = "Aucune recherche : corrigez le formulaire";
+
+/// Said by `needs`.
+pub const MES_BESOINS: &str = "Mes besoins";
+
+/// Said by `new_form`.
+pub const PUBLIER_BESOIN: &str = "Publier un besoin";
+
+/// Said by `submitted`.
+pub fn attend_votre_relecture(
+    a_noun: impl Display,
+    how: impl Display,
+    agreed: impl Display,
+) -> String {
+    format!("{a_noun} {how}{agreed} attend votre relecture")
+}
+
+/// Said by `a_noun`.
+pub const BESOIN_2: &str = "Un besoin";
+
+/// Said by `a_noun`.
+pub const OFFRE: &str = "Une offre";
+
+/// Said by `your`.
+pub const VOTRE_BESOIN: &str = "votre besoin";
+
+/// Said by `your`.
+pub const VOTRE_OFFRE: &str = "votre offre";
+
+/// Said by `submit_label`.
+pub const SOUMETTRE_BESOIN: &str = "Soumettre le besoin";
+
+/// Said by `review_form`.
+pub const VALIDER_PUBLIER: &str = "Valider et publier";

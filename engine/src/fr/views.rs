@@ -59,3 +59,20 @@ pub const RESULTAT: &str = "résultat";
 
 /// Said by `count`.
 pub const RESULTATS: &str = "résultats";
+
+/// Said by `totals`.
+pub const FRAIS_DOSSIER: &str = "frais de dossier";
+
+/// Said by `totals`.
+pub const APPORTS_NATURE_PARTENAIRE: &str = "apports en nature du partenaire";
+
+/// Said by `programme_rule`.
+pub fn plafond_frais_dossier(
+    network_share_bp: impl Display,
+    network_cap_per_mission: impl Display,
+    fee_per_mission: impl Display,
+) -> String {
+    format!(
+        "{network_share_bp}, plafond {network_cap_per_mission} ; frais de dossier {fee_per_mission}"
+    )
+}

@@ -202,3 +202,46 @@ pub const MODIFICATIONS_DEMANDEES: &str = "modifications demandées";
 
 /// Said by `label`.
 pub const VALIDE: &str = "validé";
+
+/// The page does not exist, or the account may not know that it does.
+pub const NOT_FOUND: &str = "not found";
+
+/// again in a moment.
+pub const THE_WORKSPACE_IS_BUSY_WITH: &str = "the workspace is busy with another write";
+
+/// No valid session: sign in first.
+pub const SIGNED_OUT: &str = "signed out";
+
+/// The account database failed.
+pub fn account_database(value: impl Display) -> String {
+    format!("account database: {value}")
+}
+
+/// A blocking task panicked or was cancelled.
+pub fn blocking_task(value: impl Display) -> String {
+    format!("blocking task: {value}")
+}
+
+/// Password hashing failed.
+pub fn password_hashing(value: impl Display) -> String {
+    format!("password hashing: {value}")
+}
+
+/// The operating system's random generator failed.
+pub fn random_generator(value: impl Display) -> String {
+    format!("random generator: {value}")
+}
+
+/// Stored data is not what this version wrote.
+pub fn corrupt_data(value: impl Display) -> String {
+    format!("corrupt data: {value}")
+}
+
+/// Said by `into_response`.
+pub const ERREUR_INTERNE: &str = "Erreur interne";
+
+/// Said by `into_response`.
+pub const ERREUR: &str = "Erreur";
+
+/// Said by `label`.
+pub const ATTENTE_RELECTURE: &str = "en attente de relecture";

@@ -239,3 +239,44 @@ pub fn template_too_large(value: impl Display, div_ceil: impl Display) -> String
 
 /// The note on a mission created by a batch.
 pub const CREATED_BY_BATCH: &str = "créée par explor batch --commit";
+
+/// The id names a record of another kind than the command needs.
+pub fn text(id: impl Display, found: impl Display, expected: impl Display) -> String {
+    format!("{id} est {found}, pas {expected}")
+}
+
+/// Said by `open_or_create`.
+pub const SEGMENT_ILLISIBLE: &str = "un segment est illisible";
+
+/// Said by `damaged_files`.
+pub const SEGMENT_ILLISIBLE_2: &str = "(un segment illisible)";
+
+/// Said by `need`.
+pub const BESOIN: &str = "un besoin";
+
+/// Said by `match_candidate`.
+pub const EXPERT_OFFRE: &str = "un expert ou une offre";
+
+/// Said by `mission_file`.
+pub const ASSOCIATION: &str = "une association";
+
+/// Said by `staff_records`.
+pub const EXPERT: &str = "un expert";
+
+/// Said by `staff_records`.
+pub const OFFRE: &str = "une offre";
+
+/// Said by `open`.
+pub const FICHIER_VIDE: &str = "le fichier est vide";
+
+/// Said by `backup`.
+pub const NOMME_AUCUN_FICHIER: &str = "ne nomme aucun fichier";
+
+/// Said by `restore`.
+pub const FICHIER_INTROUVABLE: &str = "fichier introuvable";
+
+/// Said by `read`.
+pub const ATTENDU_KEY_EMPREINTE_HASH_TYPE: &str = "attendu : `key EMPREINTE` ou `HASH TYPE DATE`";
+
+/// Said by `read`.
+pub const LIGNE_KEY: &str = "pas de ligne `key`";

@@ -32,13 +32,13 @@ fn kind_of(file_type: FileType) -> &'static str {
             return explor_engine::fr::import::BLOCK_DEVICE;
         }
         if file_type.is_socket() {
-            return "une socket";
+            return explor_engine::fr::import::SOCKET;
         }
     }
     if file_type.is_dir() {
-        "un dossier"
+        explor_engine::fr::import::DOSSIER
     } else {
-        "pas un fichier"
+        explor_engine::fr::import::FICHIER
     }
 }
 
@@ -60,12 +60,14 @@ fn is_link_loop(e: &std::io::Error) -> bool {
 /// to fix (exit 1), said once.
 pub(crate) fn unreadable(path: &Path, e: &std::io::Error) -> Error {
     let message = match e.kind() {
-        std::io::ErrorKind::NotFound => "fichier ou dossier introuvable".to_owned(),
+        std::io::ErrorKind::NotFound => {
+            explor_engine::fr::import::FICHIER_DOSSIER_INTROUVABLE.to_owned()
+        }
         std::io::ErrorKind::PermissionDenied => {
             explor_engine::fr::import::PERMISSION_DENIED.to_owned()
         }
         _ if is_link_loop(e) => explor_engine::fr::import::LINK_LOOP.to_owned(),
-        _ => format!("impossible de le lire : {e}"),
+        _ => explor_engine::fr::import::impossible_lire(e),
     };
     UserError::BadInput {
         path: path.to_owned(),
@@ -80,7 +82,9 @@ pub(crate) fn entry_problem(path: &Path) -> Option<String> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() || meta.is_dir() => None,
         Ok(meta) => Some(kind_of(meta.file_type()).to_owned()),
-        Err(e) if is_link_loop(&e) => Some("une boucle de liens symboliques".to_owned()),
+        Err(e) if is_link_loop(&e) => {
+            Some(explor_engine::fr::import::BOUCLE_LIENS_SYMBOLIQUES.to_owned())
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             Some(explor_engine::fr::import::DANGLING_LINK.to_owned())
         }

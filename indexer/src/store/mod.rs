@@ -161,7 +161,7 @@ impl Store {
             .map_err(|e| Error::io(path, e))?
             .len();
         if len == 0 {
-            return Err(foreign("le fichier est vide"));
+            return Err(foreign(explor_engine::fr::workspace::FICHIER_VIDE));
         }
         let mut conn = Connection::open_with_flags(
             path,

@@ -66,11 +66,16 @@ impl ErasedList {
                         erased_on: (*on).to_owned(),
                     });
                 }
-                _ => return Err(bad(n, "attendu : `key EMPREINTE` ou `HASH TYPE DATE`")),
+                _ => {
+                    return Err(bad(
+                        n,
+                        explor_engine::fr::workspace::ATTENDU_KEY_EMPREINTE_HASH_TYPE,
+                    ));
+                }
             }
         }
         if !list.tombstones.is_empty() && list.fingerprint.is_none() {
-            return Err(bad(1, "pas de ligne `key`"));
+            return Err(bad(1, explor_engine::fr::workspace::LIGNE_KEY));
         }
         Ok(list)
     }

@@ -416,7 +416,7 @@ pub async fn commit(
     match outcome {
         Ok(created) => {
             let ids: Vec<&str> = created.iter().map(|(id, _)| id.as_str()).collect();
-            let detail = format!("{} mission(s) : {}", ids.len(), ids.join(", "));
+            let detail = explor_engine::fr::pages::mission(ids.len(), ids.join(", "));
             audit(
                 &state,
                 &user.0,

@@ -62,7 +62,7 @@ fn kind_label(kind: RecordKind) -> &'static str {
 
 fn empty(user: &Coordinator) -> ImportPage {
     ImportPage {
-        layout: Layout::signed_in("Importer des fiches", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::IMPORTER_FICHES, &user.0),
         kinds: RecordKind::ALL
             .iter()
             .map(|k| (k.as_str(), kind_label(*k)))
@@ -131,13 +131,12 @@ pub async fn upload(
         .find(|k| k.as_str() == upload.kind);
     let ext = extension(&upload.name);
     if kind.is_none() {
-        page.kind_error = Some("Choisissez le type des fiches du fichier.".to_owned());
+        page.kind_error = Some(explor_engine::fr::pages::CHOISISSEZ_TYPE_FICHES_FICHIER.to_owned());
     }
     if upload.bytes.is_empty() {
-        page.file_error = Some("Choisissez un fichier (il est vide ou absent).".to_owned());
+        page.file_error = Some(explor_engine::fr::pages::CHOISISSEZ_FICHIER_VIDE_ABSENT.to_owned());
     } else if ext.is_none() {
-        page.file_error =
-            Some("Le fichier doit se terminer par .csv, .json, .jsonl, .xlsx ou .ods.".to_owned());
+        page.file_error = Some(explor_engine::fr::pages::FICHIER_DOIT_TERMINER_CSV_JSON.to_owned());
     }
     let (Some(kind), Some(ext), None) = (kind, ext, &page.file_error) else {
         return refused(page);

@@ -120,8 +120,8 @@ pub async fn list(
                 .filter(|m| wanted.is_none_or(|s| m.state() == s))
                 .collect();
             let caption = match wanted {
-                Some(s) => format!("{} mission(s) {}", missions.len(), s.label_fr()),
-                None => format!("{} mission(s)", missions.len()),
+                Some(s) => explor_engine::fr::pages::mission_2(missions.len(), s.label_fr()),
+                None => explor_engine::fr::pages::mission_3(missions.len()),
             };
             Ok(HtmlTable::linked(
                 caption,
@@ -131,7 +131,7 @@ pub async fn list(
         })
         .await?;
     Ok(MissionsPage {
-        layout: Layout::signed_in("Missions", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::MISSIONS, &user.0),
         states: MissionState::ALL
             .iter()
             .map(|s| (s.as_str(), s.label_fr()))
@@ -148,14 +148,14 @@ async fn page(
     id: String,
     error: Option<String>,
 ) -> Result<MissionPage> {
-    let layout = Layout::signed_in(&format!("Mission {id}"), &user.0);
+    let layout = Layout::signed_in(&explor_engine::fr::pages::mission_4(&id), &user.0);
     state
         .with_workspace(move |ws| {
             let file = ws.mission_file(&id).map_err(missing_is_404)?;
             let sheet = MissionSheet::build(ws, &file)?;
             let rules = ws.cost_rules()?;
             let plan = sheet.plan(&rules).map(|p| Plan {
-                lines: HtmlTable::new("Postes du plan de financement", p.lines()),
+                lines: HtmlTable::new(explor_engine::fr::pages::POSTES_PLAN_FINANCEMENT, p.lines()),
                 totals: HtmlTable::new(explor_engine::fr::pages::TOTAUX_REPARTITION, p.totals()),
                 mecenat: p.mecenat(),
                 sources: p.sources(),
@@ -164,8 +164,8 @@ async fn page(
             Ok(MissionPage {
                 layout,
                 path: seg(&id),
-                summary: HtmlTable::new("La mission", sheet.summary()),
-                log: HtmlTable::new("Journal de la mission", sheet.log()),
+                summary: HtmlTable::new(explor_engine::fr::pages::MISSION_5, sheet.summary()),
+                log: HtmlTable::new(explor_engine::fr::pages::JOURNAL_MISSION, sheet.log()),
                 plan,
                 next: m
                     .state()
@@ -292,7 +292,10 @@ pub async fn document(
             })
             .await?;
         return Ok(DocumentPage {
-            layout: Layout::signed_in(&format!("{} — mission {id}", kind.title_fr()), &user.0),
+            layout: Layout::signed_in(
+                &explor_engine::fr::pages::mission_6(kind.title_fr(), &id),
+                &user.0,
+            ),
             path: seg(&id),
             kind: kind.as_str(),
             text,

@@ -93,7 +93,7 @@ pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<Ne
         |row| row.first().map(|id| format!("/besoins/{}", seg(id))),
     );
     Ok(NeedsPage {
-        layout: Layout::signed_in("Besoins", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::BESOINS, &user.0),
         table,
     })
 }
@@ -113,7 +113,7 @@ async fn page(
     error: Option<String>,
 ) -> Result<NeedPage> {
     let all = shown.all;
-    let layout = Layout::signed_in(&format!("Besoin {id}"), &user.0);
+    let layout = Layout::signed_in(&explor_engine::fr::pages::besoin(&id), &user.0);
     let kept = state.clone();
     state
         .with_workspace(move |ws| {
@@ -172,7 +172,7 @@ async fn page(
                 let mut table = view.excluded();
                 table.rows.truncate(MAX_EXCLUDED_ROWS);
                 let shown = if count > MAX_EXCLUDED_ROWS {
-                    format!(" (les {MAX_EXCLUDED_ROWS} premiers)")
+                    explor_engine::fr::pages::premiers(MAX_EXCLUDED_ROWS)
                 } else {
                     String::new()
                 };

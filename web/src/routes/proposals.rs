@@ -117,7 +117,7 @@ async fn proposals(state: &AppState, who: &Answerer) -> Result<Vec<Proposal>> {
                     mission: m.id.clone(),
                     need_title: need.title.clone(),
                     country: need.country.to_string(),
-                    dates: format!("du {} au {}", day(m.dates.from()), day(m.dates.to())),
+                    dates: explor_engine::fr::pages::text_2(day(m.dates.from()), day(m.dates.to())),
                     people,
                     mine: answers.iter().find(|a| a.party == who.party).map(|a| {
                         let mut s = if a.accepted {
@@ -221,7 +221,7 @@ pub async fn answer(
                 ),
             )
             .await?;
-            let mut text = format!("Mission {id} : {what}");
+            let mut text = explor_engine::fr::pages::mission_7(&id, &what);
             if let Some(r) = &reason {
                 text.push_str(&explor_engine::fr::pages::text(r));
             }

@@ -27,7 +27,10 @@ const CONSENTS: [(&str, &str); 4] = [
     ("granted", explor_engine::fr::pages::ACCORDE),
     ("pending", "en attente"),
     ("refused", explor_engine::fr::pages::REFUSE),
-    ("not_required", "non requis"),
+    (
+        explor_engine::fr::pages::NOT_REQUIRED,
+        explor_engine::fr::pages::NON_REQUIS,
+    ),
 ];
 const LEVELS: [&str; 6] = ["A1", "A2", "B1", "B2", "C1", "C2"];
 
@@ -141,7 +144,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
         match (code.to_ascii_lowercase().parse(), level) {
             (Ok(code), Ok(level)) => query.languages.push(LanguageLevel { code, level }),
             (Err(_), _) => {
-                errors.langue = Some("Un code de langue ISO 639-1 (fr, en, ar…).".to_owned());
+                errors.langue = Some(explor_engine::fr::pages::CODE_LANGUE_ISO_639_1.to_owned());
             }
             (_, Err(_)) => errors.langue = Some(explor_engine::fr::pages::NIVEAU_A1_C2.to_owned()),
         }
@@ -149,7 +152,9 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
     if let Some(country) = given(&form.pays) {
         match country.to_ascii_uppercase().parse() {
             Ok(c) => query.country = Some(c),
-            Err(_) => errors.pays = Some("Un code de pays ISO 3166 (SN, CD, MA…).".to_owned()),
+            Err(_) => {
+                errors.pays = Some(explor_engine::fr::pages::CODE_PAYS_ISO_3166_SN.to_owned())
+            }
         }
     }
     match (given(&form.du), given(&form.au)) {
@@ -161,7 +166,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
                     errors.dates = Some(explor_engine::fr::pages::FIN_PRECEDE_DEBUT.to_owned());
                 }
             },
-            _ => errors.dates = Some("Des dates au format jj/mm/aaaa.".to_owned()),
+            _ => errors.dates = Some(explor_engine::fr::pages::DATES_FORMAT_JJ_MM_AAAA.to_owned()),
         },
         _ => errors.dates = Some(explor_engine::fr::pages::DONNEZ_DEUX_DATES_PERIODE.to_owned()),
     }
@@ -169,7 +174,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
         None => {}
         Some("expert") => query.kind = Some(CandidateKind::Expert),
         Some("offer") => query.kind = Some(CandidateKind::Offer),
-        Some(_) => errors.kind = Some("Expert ou offre.".to_owned()),
+        Some(_) => errors.kind = Some(explor_engine::fr::pages::EXPERT_OFFRE.to_owned()),
     }
     let consent = given(&form.consentement).map(str::to_owned);
     if let Some(c) = &consent
@@ -194,7 +199,7 @@ pub async fn search(
             if refused {
                 return Ok(Results {
                     table: HtmlTable::new(
-                        "Aucune recherche : corrigez le formulaire",
+                        explor_engine::fr::pages::AUCUNE_RECHERCHE_CORRIGEZ_FORMULAIRE,
                         Default::default(),
                     ),
                     themes: Vec::new(),

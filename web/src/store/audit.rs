@@ -123,7 +123,7 @@ impl Action {
             Action::MissionAdvanced => explor_engine::fr::audit::MISSION_CHANGEMENT_ETAT,
             Action::MissionItemRecorded => explor_engine::fr::audit::MISSION_PIECE_ENREGISTREE,
             Action::BatchCommitted => explor_engine::fr::audit::AFFECTATION_APPEL_VALIDEE,
-            Action::RecordsImported => "import de fiches",
+            Action::RecordsImported => explor_engine::fr::audit::IMPORT_FICHES,
             Action::RecordErased => explor_engine::fr::audit::PERSONNE_EFFACEE,
             Action::RecordSubmitted => explor_engine::fr::audit::FICHE_SOUMISE_RELECTURE,
             Action::ChangesRequested => explor_engine::fr::audit::MODIFICATIONS_DEMANDEES,

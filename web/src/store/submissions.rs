@@ -34,7 +34,7 @@ impl ReviewState {
     /// The French label shown in pages.
     pub fn label(self) -> &'static str {
         match self {
-            ReviewState::Submitted => "en attente de relecture",
+            ReviewState::Submitted => explor_engine::fr::web::ATTENTE_RELECTURE,
             ReviewState::ChangesRequested => explor_engine::fr::web::MODIFICATIONS_DEMANDEES,
             ReviewState::Validated => explor_engine::fr::web::VALIDE,
         }

@@ -212,7 +212,7 @@ pub(super) fn build(kind: DocKind, d: &Dossier<'_>, reference: &Reference<'_>) -
                 done: on.map(french::date_short),
                 status: on.map_or_else(
                     || crate::fr::documents::TO_DO.to_owned(),
-                    |d| format!("fait le {}", french::date_short(d)),
+                    |d| crate::fr::documents::fait(french::date_short(d)),
                 ),
             })
             .collect(),
@@ -298,10 +298,11 @@ fn partner(d: &Dossier<'_>) -> PartnerInfo {
         provides.push(crate::fr::documents::LODGING.to_owned());
     }
     if p.meals_provided_per_day > 0 {
-        provides.push(format!(
-            "{} par jour",
-            french::plural(u32::from(p.meals_provided_per_day), "repas", "repas")
-        ));
+        provides.push(crate::fr::documents::jour(french::plural(
+            u32::from(p.meals_provided_per_day),
+            "repas",
+            "repas",
+        )));
     }
     if p.provides_field_transport {
         provides.push(crate::fr::documents::LOCAL_TRAVEL.to_owned());
@@ -309,14 +310,14 @@ fn partner(d: &Dossier<'_>) -> PartnerInfo {
     let (title, role, role_of) = if d.need.kind == NeedKind::Reciprocity {
         (
             "Structure d'accueil",
-            "la structure d'accueil",
-            "de la structure d'accueil",
+            crate::fr::documents::STRUCTURE_ACCUEIL,
+            crate::fr::documents::STRUCTURE_ACCUEIL_2,
         )
     } else {
         (
             "Partenaire local",
-            "le partenaire local",
-            "du partenaire local",
+            crate::fr::documents::PARTENAIRE_LOCAL,
+            crate::fr::documents::PARTENAIRE_LOCAL_2,
         )
     };
     PartnerInfo {

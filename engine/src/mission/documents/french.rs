@@ -49,7 +49,7 @@ pub(super) fn range_long(from: NaiveDate, to: NaiveDate) -> String {
     } else {
         day_number(from)
     };
-    format!("du {start} au {}", date_long(to))
+    crate::fr::documents::text(&start, date_long(to))
 }
 
 /// `10 jours`, `1 jour`.
@@ -67,7 +67,7 @@ pub(super) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} et {last}", init.join(", ")),
+        [init @ .., last] => crate::fr::documents::text_2(init.join(", "), last),
     }
 }
 
@@ -102,7 +102,7 @@ pub(crate) fn consent_status(s: ConsentStatus) -> &'static str {
         ConsentStatus::Granted => crate::fr::documents::CONSENT_GRANTED,
         ConsentStatus::Pending => crate::fr::documents::CONSENT_PENDING,
         ConsentStatus::Refused => crate::fr::documents::CONSENT_REFUSED,
-        ConsentStatus::NotRequired => "accord non requis",
+        ConsentStatus::NotRequired => crate::fr::documents::ACCORD_NON_REQUIS,
     }
 }
 
@@ -153,14 +153,15 @@ pub(super) fn advice_level(level: AdviceLevel) -> &'static str {
 
 /// Who pays the remainder, in words: `employer` names the employer(s) or company.
 pub(super) fn payer(payer: RemainderPayer, association: &str, employer: &str) -> String {
-    let asso = format!("l'association {association}");
+    let asso = crate::fr::documents::association(association);
     match payer {
         RemainderPayer::Association => asso,
         RemainderPayer::Employer => employer.to_owned(),
-        RemainderPayer::Split { employer_bp } => format!(
-            "{employer} ({}) et {asso} ({})",
+        RemainderPayer::Split { employer_bp } => crate::fr::documents::text_3(
+            employer,
             pct(employer_bp),
-            pct(10_000u32.saturating_sub(employer_bp))
+            &asso,
+            pct(10_000u32.saturating_sub(employer_bp)),
         ),
     }
 }

@@ -63,7 +63,7 @@ pub async fn needs(State(state): State<AppState>, who: Submitter) -> Result<Resp
         })
         .await?;
     Ok(MyNeedsPage {
-        layout: Layout::signed_in("Mes besoins", &who.user),
+        layout: Layout::signed_in(explor_engine::fr::pages::MES_BESOINS, &who.user),
         needs,
         pending: pending(&state, &who.org).await?,
         eligibility: eligibility(&state, Kind::Need, &who.org).await?,
@@ -116,7 +116,7 @@ pub async fn new_form(
         FormSpec {
             kind: who.kind,
             title: match who.kind {
-                Kind::Need => "Publier un besoin",
+                Kind::Need => explor_engine::fr::pages::PUBLIER_BESOIN,
                 Kind::Offer => explor_engine::fr::pages::DECLARER_OFFRE_MECENAT,
             },
             action: who.kind.new_path().to_owned(),
@@ -214,7 +214,7 @@ async fn submitted(
         )
     } else {
         (
-            format!("{} {how}{agreed} attend votre relecture", kind.a_noun()),
+            explor_engine::fr::pages::attend_votre_relecture(kind.a_noun(), how, agreed),
             explor_engine::fr::pages::relire_2(
                 capitalised(kind.noun()),
                 how,

@@ -131,21 +131,21 @@ impl Kind {
 
     fn a_noun(self) -> &'static str {
         match self {
-            Kind::Need => "Un besoin",
-            Kind::Offer => "Une offre",
+            Kind::Need => explor_engine::fr::pages::BESOIN_2,
+            Kind::Offer => explor_engine::fr::pages::OFFRE,
         }
     }
 
     fn your(self) -> &'static str {
         match self {
-            Kind::Need => "votre besoin",
-            Kind::Offer => "votre offre",
+            Kind::Need => explor_engine::fr::pages::VOTRE_BESOIN,
+            Kind::Offer => explor_engine::fr::pages::VOTRE_OFFRE,
         }
     }
 
     fn submit_label(self) -> &'static str {
         match self {
-            Kind::Need => "Soumettre le besoin",
+            Kind::Need => explor_engine::fr::pages::SOUMETTRE_BESOIN,
             Kind::Offer => explor_engine::fr::pages::SOUMETTRE_OFFRE,
         }
     }

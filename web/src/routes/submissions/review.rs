@@ -68,7 +68,7 @@ async fn review_form(
             action: format!("/revue/{}/valider", s.id),
             message,
             review: true,
-            submit_label: "Valider et publier",
+            submit_label: explor_engine::fr::pages::VALIDER_PUBLIER,
             user: &user.0,
             org: &s.org_id,
         },
