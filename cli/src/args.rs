@@ -394,7 +394,7 @@ pub struct MatchArgs {
 /// A decimal number as the data reads them: `75.5`, `75,5` (French).
 fn decimal(s: &str) -> Result<f64, String> {
     let d = explor_engine::values::number::read_decimal(s)
-        .ok_or_else(|| explor_engine::fr::cli::nombre_ex_75_75_5(s))?;
+        .ok_or_else(|| explor_engine::fr::cli::not_a_number_example(s))?;
     let sign = if d.negative { "-" } else { "" };
     let fraction = if d.fraction.is_empty() {
         "0"
@@ -403,7 +403,7 @@ fn decimal(s: &str) -> Result<f64, String> {
     };
     format!("{sign}{}.{fraction}", d.whole)
         .parse()
-        .map_err(|_| explor_engine::fr::cli::nombre(s))
+        .map_err(|_| explor_engine::fr::cli::not_a_number(s))
 }
 
 /// `NEED=EXPERT`, both non-empty (clap names the flag and the value on an error).

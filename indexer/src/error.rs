@@ -69,7 +69,7 @@ pub enum UserError {
         on: String,
     },
     /// The id names a record of another kind than the command needs.
-    #[error("{}", explor_engine::fr::workspace::text(.id, .found, .expected))]
+    #[error("{}", explor_engine::fr::workspace::wrong_kind(.id, .found, .expected))]
     WrongKind {
         /// The id.
         id: String,

@@ -149,12 +149,12 @@ fn demo_options() -> MatchOptions {
 fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::n4_exemple_1_qui_envoyer(KINSHASA_NEED)
+        explor_engine::fr::demo::step_kinshasa(KINSHASA_NEED)
     ))?;
     let Ok(view) = NeedMatch::build(ws, KINSHASA_NEED, demo_options()) else {
         out.line(format_args!(
             "{}",
-            explor_engine::fr::demo::ces_donnees(KINSHASA_NEED)
+            explor_engine::fr::demo::not_in_data(KINSHASA_NEED)
         ))?;
         return Ok(());
     };
@@ -175,7 +175,7 @@ fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
 fn offer_needs(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::n5_exemple_2_quels_besoins(ELEC_OFFER)
+        explor_engine::fr::demo::step_offer(ELEC_OFFER)
     ))?;
     match CandidateMatch::build(ws, ELEC_OFFER, demo_options()) {
         Ok(view) => {
@@ -186,7 +186,7 @@ fn offer_needs(ws: &Workspace, out: &mut Out) -> Result<()> {
         }
         Err(_) => out.line(format_args!(
             "{}",
-            explor_engine::fr::demo::ces_donnees_2(ELEC_OFFER)
+            explor_engine::fr::demo::not_in_data(ELEC_OFFER)
         ))?,
     }
     Ok(())

@@ -126,7 +126,7 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
     } else {
         out.line(format_args!(
             "{}",
-            explor_engine::fr::cli::supprime(kind, &args.id)
+            explor_engine::fr::cli::record_deleted(kind, &args.id)
         ))?;
     }
     Ok(())

@@ -65,7 +65,7 @@ fn remainder_payer(
 
 /// `--employer-share PERCENT` as a split in basis points (up to two decimals).
 fn employer_share(text: &str) -> Result<RemainderPayer> {
-    let bad = || UsageError(explor_engine::fr::cli::employer_share_attendu_pourcentage_0(text));
+    let bad = || UsageError(explor_engine::fr::cli::bad_employer_share(text));
     // A decimal with at most two places, read in hundredths: the money parser does
     // exactly that (40 → 4000, 37.5 → 3750), and refuses anything finer.
     let hundredths = explor_engine::Money::from_euros_str(text).map_err(|_| bad())?;
@@ -80,7 +80,7 @@ fn employer_share(text: &str) -> Result<RemainderPayer> {
 fn open(root: &Path) -> Result<Workspace> {
     let mut ws = Workspace::open(root)?;
     for notice in ws.take_notices() {
-        eprintln!("{}", explor_engine::fr::cli::note_2(&notice));
+        eprintln!("{}", explor_engine::fr::cli::note(&notice));
     }
     Ok(ws)
 }

@@ -75,7 +75,7 @@ pub fn run(root: &Path, command: &UserCommand) -> Result<()> {
             let a = accounts::remove(&mut db, &args.email, None, now)?;
             out.line(format_args!(
                 "{}",
-                explor_engine::fr::cli::supprime_2(&a.email)
+                explor_engine::fr::cli::account_deleted(&a.email)
             ))?;
         }
     }

@@ -1,4 +1,4 @@
-//! TODO audit
+//! The web audit log: its actions' labels and the log page's messages.
 
 use std::fmt::Display;
 
@@ -65,8 +65,8 @@ pub const DATE_DEBUT_ILLISIBLE_FILTRE_IGNORE: &str = "Date de début illisible :
 /// Said by `list`.
 pub const DATE_FIN_ILLISIBLE_FILTRE_IGNORE: &str = "Date de fin illisible : filtre ignoré.";
 
-/// Said by `list`.
-pub fn compte_supprime_2(id: impl Display) -> String {
+/// An account deleted since, as the log names it.
+pub fn deleted_account(id: impl Display) -> String {
     format!("compte {id} (supprimé)")
 }
 

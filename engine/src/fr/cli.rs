@@ -59,13 +59,13 @@ pub fn doc_written(kind: &str, id: &str, path: &str) -> String {
     format!("{kind} de {id} écrit dans {path}")
 }
 
-/// Said by `decimal`.
-pub fn nombre_ex_75_75_5(s: impl Display) -> String {
+/// A flag's value that is not a number (with an example).
+pub fn not_a_number_example(s: impl Display) -> String {
     format!("« {s} » n'est pas un nombre (par ex. 75 ou 75,5)")
 }
 
-/// Said by `decimal`.
-pub fn nombre(s: impl Display) -> String {
+/// A flag's value that is not a number.
+pub fn not_a_number(s: impl Display) -> String {
     format!("« {s} » n'est pas un nombre")
 }
 
@@ -137,8 +137,8 @@ pub fn expert_efface_e_fiche_supprimee(args: impl Display) -> String {
     )
 }
 
-/// Said by `remove`.
-pub fn supprime(kind: impl Display, args: impl Display) -> String {
+/// A record deleted.
+pub fn record_deleted(kind: impl Display, args: impl Display) -> String {
     format!("supprimé : {kind} {args}")
 }
 
@@ -168,8 +168,8 @@ pub fn format_correspond_extension_out_attendu(
     format!("--format {a} ne correspond pas à l’extension .{ext} de --out (attendu : .{a2})")
 }
 
-/// Said by `employer_share`.
-pub fn employer_share_attendu_pourcentage_0(text: impl Display) -> String {
+/// A share of the employer that is not a percentage.
+pub fn bad_employer_share(text: impl Display) -> String {
     format!("--employer-share {text} : attendu un pourcentage de 0 à 100 (par ex. 40 ou 37,5)")
 }
 
@@ -232,8 +232,8 @@ pub fn desactive_sessions_sont_closes(email: impl Display) -> String {
     format!("{email} désactivé (ses sessions sont closes)")
 }
 
-/// Said by `run`.
-pub fn supprime_2(email: impl Display) -> String {
+/// An account deleted.
+pub fn account_deleted(email: impl Display) -> String {
     format!("{email} supprimé")
 }
 
@@ -369,11 +369,6 @@ pub fn extension_document_inconnue_out_utilisez(ext: impl Display) -> String {
     format!(
         "extension de document inconnue .{ext} pour --out : utilisez .md, .html, .odt, .docx ou .pdf, ou donnez --format"
     )
-}
-
-/// Said by `open`.
-pub fn note_2(notice: impl Display) -> String {
-    format!("note : {notice}")
 }
 
 /// Said by `stale_line`.

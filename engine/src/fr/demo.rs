@@ -1,4 +1,4 @@
-//! TODO demo
+//! `explor demo`: its script, step by step.
 
 use std::fmt::Display;
 
@@ -49,13 +49,13 @@ pub fn besoins_couvrent_pays_thematiques(
 /// Said by `offers`.
 pub const N3_OFFRES_ENTREPRISE: &str = "\n== 3. offres d’entreprise ==";
 
-/// Said by `kinshasa_candidates`.
-pub fn n4_exemple_1_qui_envoyer(kinshasa_need: impl Display) -> String {
+/// The demo's step 4: whom to send to Kinshasa.
+pub fn step_kinshasa(kinshasa_need: impl Display) -> String {
     format!("\n== 4. exemple 1 : qui envoyer à Kinshasa ? (explor match {kinshasa_need}) ==")
 }
 
-/// Said by `kinshasa_candidates`.
-pub fn ces_donnees(kinshasa_need: impl Display) -> String {
+/// An example's record that is not in the data.
+pub fn not_in_data(kinshasa_need: impl Display) -> String {
     format!("({kinshasa_need} n’est pas dans ces données)")
 }
 
@@ -64,16 +64,11 @@ pub fn pourquoi_arrive_tete_critere_critere(best: impl Display) -> String {
     format!("pourquoi {best} arrive en tête, critère par critère :")
 }
 
-/// Said by `offer_needs`.
-pub fn n5_exemple_2_quels_besoins(elec_offer: impl Display) -> String {
+/// The demo's step 5: which needs for an offer.
+pub fn step_offer(elec_offer: impl Display) -> String {
     format!(
         "\n== 5. exemple 2 : quels besoins pour l’offre d’Élec Sud ? (explor match --offer {elec_offer}) =="
     )
-}
-
-/// Said by `offer_needs`.
-pub fn ces_donnees_2(elec_offer: impl Display) -> String {
-    format!("({elec_offer} n’est pas dans ces données)")
 }
 
 /// Said by `search`.

@@ -164,30 +164,30 @@ pub fn jour(repas: impl Display) -> String {
     format!("{repas} par jour")
 }
 
-/// Said by `partner`.
-pub const STRUCTURE_ACCUEIL: &str = "la structure d'accueil";
+/// The host organisation.
+pub const HOST: &str = "la structure d'accueil";
 
-/// Said by `partner`.
-pub const STRUCTURE_ACCUEIL_2: &str = "de la structure d'accueil";
+/// Of the host organisation.
+pub const OF_HOST: &str = "de la structure d'accueil";
 
-/// Said by `partner`.
-pub const PARTENAIRE_LOCAL: &str = "le partenaire local";
+/// The local partner.
+pub const LOCAL_PARTNER: &str = "le partenaire local";
 
-/// Said by `partner`.
-pub const PARTENAIRE_LOCAL_2: &str = "du partenaire local";
+/// Of the local partner.
+pub const OF_LOCAL_PARTNER: &str = "du partenaire local";
 
 /// Said by `payer_detail`.
 pub fn frais_dossier(fee: impl Display) -> String {
     format!("frais de dossier : {fee}")
 }
 
-/// Said by `range_long`.
-pub fn text(start: impl Display, to: impl Display) -> String {
+/// A period: from a day to another.
+pub fn from_to(start: impl Display, to: impl Display) -> String {
     format!("du {start} au {to}")
 }
 
-/// Said by `and_list`.
-pub fn text_2(init: impl Display, last: impl Display) -> String {
+/// A list's items, the last joined with `et`.
+pub fn and_last(init: impl Display, last: impl Display) -> String {
     format!("{init} et {last}")
 }
 
@@ -199,8 +199,8 @@ pub fn association(association: impl Display) -> String {
     format!("l'association {association}")
 }
 
-/// Said by `payer`.
-pub fn text_3(
+/// The employer and the association, each with its share.
+pub fn employer_and_association(
     employer: impl Display,
     employer_bp: impl Display,
     asso: impl Display,

@@ -179,8 +179,8 @@ pub fn fiche(i: impl Display) -> String {
     format!("fiche [{i}]")
 }
 
-/// Said by `import_reference`.
-pub const TEXTE_UTF_8_ENREGISTREZ_CSV: &str = "pas du texte UTF-8 : enregistrez-le en CSV UTF-8";
+/// A reference table that is not UTF-8.
+pub const REFERENCE_NOT_UTF8: &str = "pas du texte UTF-8 : enregistrez-le en CSV UTF-8";
 
 /// Said by `load_file`.
 pub const TYPE_FICHIER_NON_PRIS_CHARGE: &str =
@@ -209,8 +209,8 @@ pub fn impossible_lire(e: impl Display) -> String {
 /// Said by `entry_problem`.
 pub const BOUCLE_LIENS_SYMBOLIQUES: &str = "une boucle de liens symboliques";
 
-/// Said by `csv_problem`.
-pub const TEXTE_UTF_8: &str = "pas du texte UTF-8";
+/// A CSV file that is not UTF-8.
+pub const NOT_UTF8: &str = "pas du texte UTF-8";
 
 /// Said by `csv_problem`.
 pub const LIGNE_ILLISIBLE_CSV: &str = "la ligne est illisible en CSV";

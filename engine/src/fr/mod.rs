@@ -1,10 +1,20 @@
-//! The French text catalogue: every sentence explor writes for a person about matching,
-//! batches and missions, in one place.
+//! The French text catalogue: every sentence explor writes for a person — matching,
+//! batches, missions, imports, the workspace, the command line and the web pages — in
+//! one place, one file per area.
 //!
-//! Scoring, gates and views call these functions instead of writing sentences inline,
-//! so the wording is reviewed (and changed) here only. Ids and keys that scripts read
-//! (`travel_advice`, `terms_drafted`, JSON keys) are not text and stay where they are.
-//! Typed errors keep their message on their `#[error]` attribute, in French too.
+//! Code everywhere (engine, indexer, command line, web, views) calls these functions
+//! and constants instead of writing sentences inline, so the wording is reviewed (and
+//! changed) here only. Typed errors name their message here too:
+//! `#[error("{}", fr::values::bad_cefr(.0))]`. A guard test (`catalogue` in the
+//! end-to-end tests) fails on any string literal with a French letter outside this
+//! folder.
+//!
+//! What stays where it is: the `--help` texts (clap reads the doc comments of the
+//! arguments at compile time); the web pages' own text in the askama templates under
+//! `web/templates` (one file per page) and the mission documents' templates; ids, keys
+//! and codes that scripts read (`travel_advice`, `terms_drafted`, JSON keys, CSV
+//! columns, note columns' names); `tracing` log lines and internal errors, which are
+//! for operators; and test code.
 //!
 //! One design decision: the functions take plain values (numbers, names already
 //! looked up) and return `String`s, so the catalogue knows nothing of the records and
@@ -43,16 +53,27 @@ pub fn windows(ws: &[DateWindow]) -> String {
     ws.iter().map(window).collect::<Vec<_>>().join(", ")
 }
 
+pub mod audit;
+pub mod batch;
+pub mod cli;
 pub mod cost;
 pub mod criteria;
 pub mod demo;
 pub mod documents;
+pub mod forms;
+pub mod gates;
+pub mod headers;
+pub mod import;
+pub mod matching;
+pub mod mission;
+pub mod pages;
+pub mod records;
+pub mod reference;
+pub mod schema;
 pub mod values;
 pub mod views;
 pub mod web;
 pub mod workspace;
-
-pub mod gates;
 
 /// `text` with the spaces inside and after amounts made unbreakable, as French
 /// typography wants: a narrow no-break space (U+202F) between groups of three digits
@@ -87,21 +108,3 @@ pub fn decimal1(x: f64) -> String {
 pub fn decimal2(x: f64) -> String {
     format!("{x:.2}").replace('.', ",")
 }
-
-pub mod audit;
-pub mod batch;
-
-pub mod forms;
-pub mod headers;
-pub mod import;
-
-pub mod records;
-pub mod reference;
-pub mod schema;
-
-pub mod matching;
-pub mod pages;
-
-pub mod mission;
-
-pub mod cli;

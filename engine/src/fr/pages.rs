@@ -1,4 +1,4 @@
-//! TODO pages
+//! The web pages' messages: titles, hints, notices, e-mails and what a form says back.
 
 use std::fmt::Display;
 
@@ -86,13 +86,13 @@ pub const EPINGLEES: &str = "épinglées";
 /// Said by `current`.
 pub const EPINGLEE: &str = "épinglée";
 
-/// Said by `options`.
-pub fn nombre_entier_1(max_top_k: impl Display) -> String {
+/// The hint of a whole number field.
+pub fn whole_number_up_to(max_top_k: impl Display) -> String {
     format!("Un nombre entier de 1 à {max_top_k}.")
 }
 
-/// Said by `options`.
-pub const NOMBRE_0_100: &str = "Un nombre de 0 à 100.";
+/// The hint of a percentage field.
+pub const NUMBER_0_100: &str = "Un nombre de 0 à 100.";
 
 /// Said by `list`.
 pub const APPELS_PROJETS: &str = "Appels à projets";
@@ -229,8 +229,8 @@ pub const ACCEPTEE: &str = "acceptée";
 /// Said by `answer`.
 pub const DECLINEE: &str = "déclinée";
 
-/// Said by `answer`.
-pub fn text(r: impl Display) -> String {
+/// The reason given with an answer.
+pub fn reason_quoted(r: impl Display) -> String {
     format!(" — « {r} »")
 }
 
@@ -269,13 +269,13 @@ pub fn reviewed_before_matching(offer: bool) -> &'static str {
     }
 }
 
-/// Said by `submitted`.
-pub fn relire(offre: impl Display, title: impl Display, org: impl Display) -> String {
+/// A new submission to review.
+pub fn to_review(offre: impl Display, title: impl Display, org: impl Display) -> String {
     format!("{offre} à relire : « {title} » ({org}).")
 }
 
-/// Said by `submitted`.
-pub fn relire_2(
+/// A changed submission to review.
+pub fn changed_to_review(
     noun: impl Display,
     how: impl Display,
     agreed: impl Display,
@@ -319,8 +319,8 @@ pub fn votre_offre_validee_reseau_rapprochee(title: impl Display) -> String {
     format!("Votre offre « {title} » est validée par le réseau : elle est rapprochée des besoins.")
 }
 
-/// Said by `form_page`.
-pub const ASSOCIATION_2: &str = "l’association";
+/// The association, as a form names its owner.
+pub const THE_ASSOCIATION: &str = "l’association";
 
 /// Said by `form_page`.
 pub const ENTREPRISE: &str = "l’entreprise";
@@ -377,8 +377,8 @@ pub const CHOISIR_MOT_PASSE: &str = "Choisir un mot de passe";
 /// Said by `accept`.
 pub const DEUX_MOTS_PASSE_SONT_IDENTIQUES: &str = "Les deux mots de passe ne sont pas identiques.";
 
-/// Said by `commit`.
-pub fn mission(ids: impl Display, ids2: impl Display) -> String {
+/// Missions created by a batch commit.
+pub fn batch_committed(ids: impl Display, ids2: impl Display) -> String {
     format!("{ids} mission(s) : {ids2}")
 }
 
@@ -395,35 +395,35 @@ pub const CHOISISSEZ_FICHIER_VIDE_ABSENT: &str = "Choisissez un fichier (il est 
 pub const FICHIER_DOIT_TERMINER_CSV_JSON: &str =
     "Le fichier doit se terminer par .csv, .json, .jsonl, .xlsx ou .ods.";
 
-/// Said by `list`.
-pub fn mission_2(missions: impl Display, label_fr: impl Display) -> String {
+/// Missions in a state.
+pub fn missions_in_state(missions: impl Display, label_fr: impl Display) -> String {
     format!("{missions} mission(s) {label_fr}")
 }
 
-/// Said by `list`.
-pub fn mission_3(missions: impl Display) -> String {
+/// Missions, counted.
+pub fn missions_count(missions: impl Display) -> String {
     format!("{missions} mission(s)")
 }
 
 /// Said by `list`.
 pub const MISSIONS: &str = "Missions";
 
-/// Said by `page`.
-pub fn mission_4(id: impl Display) -> String {
+/// A mission's page title.
+pub fn mission_title(id: impl Display) -> String {
     format!("Mission {id}")
 }
 
 /// Said by `page`.
 pub const POSTES_PLAN_FINANCEMENT: &str = "Postes du plan de financement";
 
-/// Said by `page`.
-pub const MISSION_5: &str = "La mission";
+/// The mission, as a section title.
+pub const THE_MISSION: &str = "La mission";
 
 /// Said by `page`.
 pub const JOURNAL_MISSION: &str = "Journal de la mission";
 
-/// Said by `document`.
-pub fn mission_6(title_fr: impl Display, id: impl Display) -> String {
+/// A mission document's title.
+pub fn document_title(title_fr: impl Display, id: impl Display) -> String {
     format!("{title_fr} — mission {id}")
 }
 
@@ -440,13 +440,13 @@ pub fn premiers(max_excluded_rows: impl Display) -> String {
     format!(" (les {max_excluded_rows} premiers)")
 }
 
-/// Said by `proposals`.
-pub fn text_2(from: impl Display, to: impl Display) -> String {
+/// A period: from a day to another.
+pub fn from_to(from: impl Display, to: impl Display) -> String {
     format!("du {from} au {to}")
 }
 
-/// Said by `answer`.
-pub fn mission_7(id: impl Display, what: impl Display) -> String {
+/// A proposal answered.
+pub fn answered(id: impl Display, what: impl Display) -> String {
     format!("Mission {id} : {what}")
 }
 
@@ -456,11 +456,11 @@ pub const NOT_REQUIRED: &str = "not_required";
 /// Text of `search.rs`.
 pub const NON_REQUIS: &str = "non requis";
 
-/// Said by `resolve`.
-pub const CODE_LANGUE_ISO_639_1: &str = "Un code de langue ISO 639-1 (fr, en, ar…).";
+/// The hint of a language code field.
+pub const HINT_LANGUAGE_CODE: &str = "Un code de langue ISO 639-1 (fr, en, ar…).";
 
-/// Said by `resolve`.
-pub const CODE_PAYS_ISO_3166_SN: &str = "Un code de pays ISO 3166 (SN, CD, MA…).";
+/// The hint of a country code field.
+pub const HINT_COUNTRY_CODE: &str = "Un code de pays ISO 3166 (SN, CD, MA…).";
 
 /// Said by `resolve`.
 pub const DATES_FORMAT_JJ_MM_AAAA: &str = "Des dates au format jj/mm/aaaa.";
@@ -486,11 +486,11 @@ pub fn attend_votre_relecture(
     format!("{a_noun} {how}{agreed} attend votre relecture")
 }
 
-/// Said by `a_noun`.
-pub const BESOIN_2: &str = "Un besoin";
+/// A need, as a subject.
+pub const A_NEED: &str = "Un besoin";
 
-/// Said by `a_noun`.
-pub const OFFRE: &str = "Une offre";
+/// An offer, as a subject.
+pub const AN_OFFER: &str = "Une offre";
 
 /// Said by `your`.
 pub const VOTRE_BESOIN: &str = "votre besoin";

@@ -1,4 +1,4 @@
-//! TODO views
+//! The views' sentences: cost totals, search counts, what a listing leaves out.
 
 use std::fmt::Display;
 

@@ -1,13 +1,13 @@
-//! TODO web
+//! The web application: passwords, accounts, configuration, e-mails and error pages.
 
 use std::fmt::Debug;
 use std::fmt::Display;
 
-/// Fewer than [`MIN_CHARS`] characters.
+/// Fewer than 12 characters.
 pub const MOT_PASSE_DOIT_COMPTER_MOINS: &str =
     "Le mot de passe doit compter au moins 12 caractères.";
 
-/// More than [`MAX_CHARS`] characters.
+/// More than 256 characters.
 pub const MOT_PASSE_DOIT_COMPTER_PLUS: &str =
     "Le mot de passe doit compter au plus 256 caractères.";
 

@@ -240,16 +240,16 @@ pub fn template_too_large(value: impl Display, div_ceil: impl Display) -> String
 /// The note on a mission created by a batch.
 pub const CREATED_BY_BATCH: &str = "créée par explor batch --commit";
 
-/// The id names a record of another kind than the command needs.
-pub fn text(id: impl Display, found: impl Display, expected: impl Display) -> String {
+/// An id naming a record of another kind.
+pub fn wrong_kind(id: impl Display, found: impl Display, expected: impl Display) -> String {
     format!("{id} est {found}, pas {expected}")
 }
 
-/// Said by `open_or_create`.
-pub const SEGMENT_ILLISIBLE: &str = "un segment est illisible";
+/// An index segment that cannot be read.
+pub const UNREADABLE_SEGMENT: &str = "un segment est illisible";
 
-/// Said by `damaged_files`.
-pub const SEGMENT_ILLISIBLE_2: &str = "(un segment illisible)";
+/// An index segment that cannot be read, as a note.
+pub const UNREADABLE_SEGMENT_NOTE: &str = "(un segment illisible)";
 
 /// Said by `need`.
 pub const BESOIN: &str = "un besoin";

@@ -155,7 +155,7 @@ impl SearchIndex {
             Ok(Err(e)) => Err(e),
             Err(_) => Err(UserError::IndexDamaged {
                 path: dir.to_owned(),
-                detail: explor_engine::fr::workspace::SEGMENT_ILLISIBLE.to_owned(),
+                detail: explor_engine::fr::workspace::UNREADABLE_SEGMENT.to_owned(),
             }
             .into()),
         }
@@ -181,7 +181,7 @@ impl SearchIndex {
         }));
         let Ok(verified) = verified else {
             return Ok(vec![
-                explor_engine::fr::workspace::SEGMENT_ILLISIBLE_2.to_owned(),
+                explor_engine::fr::workspace::UNREADABLE_SEGMENT_NOTE.to_owned(),
             ]);
         };
         let mut files: Vec<String> = match verified {

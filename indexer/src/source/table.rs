@@ -293,7 +293,7 @@ pub(super) fn load_csv(
 fn csv_problem(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Io(io) => io.to_string(),
-        csv::ErrorKind::Utf8 { .. } => explor_engine::fr::import::TEXTE_UTF_8.to_owned(),
+        csv::ErrorKind::Utf8 { .. } => explor_engine::fr::import::NOT_UTF8.to_owned(),
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => explor_engine::fr::import::cells_expected(len, expected_len),

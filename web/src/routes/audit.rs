@@ -113,7 +113,7 @@ pub async fn list(
             at: date_time(e.at),
             who: match (e.account_email, e.account_id) {
                 (Some(email), _) => email,
-                (None, Some(id)) => explor_engine::fr::audit::compte_supprime_2(id),
+                (None, Some(id)) => explor_engine::fr::audit::deleted_account(id),
                 (None, None) => "—".to_owned(),
             },
             action: e

@@ -233,9 +233,9 @@ impl BatchForm {
             }),
             (k, s) => Err((
                 k.is_none()
-                    .then(|| explor_engine::fr::pages::nombre_entier_1(MAX_TOP_K)),
+                    .then(|| explor_engine::fr::pages::whole_number_up_to(MAX_TOP_K)),
                 s.is_none()
-                    .then(|| explor_engine::fr::pages::NOMBRE_0_100.to_owned()),
+                    .then(|| explor_engine::fr::pages::NUMBER_0_100.to_owned()),
             )),
         }
     }
@@ -416,7 +416,7 @@ pub async fn commit(
     match outcome {
         Ok(created) => {
             let ids: Vec<&str> = created.iter().map(|(id, _)| id.as_str()).collect();
-            let detail = explor_engine::fr::pages::mission(ids.len(), ids.join(", "));
+            let detail = explor_engine::fr::pages::batch_committed(ids.len(), ids.join(", "));
             audit(
                 &state,
                 &user.0,

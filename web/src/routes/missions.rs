@@ -120,8 +120,10 @@ pub async fn list(
                 .filter(|m| wanted.is_none_or(|s| m.state() == s))
                 .collect();
             let caption = match wanted {
-                Some(s) => explor_engine::fr::pages::mission_2(missions.len(), s.label_fr()),
-                None => explor_engine::fr::pages::mission_3(missions.len()),
+                Some(s) => {
+                    explor_engine::fr::pages::missions_in_state(missions.len(), s.label_fr())
+                }
+                None => explor_engine::fr::pages::missions_count(missions.len()),
             };
             Ok(HtmlTable::linked(
                 caption,
@@ -148,7 +150,7 @@ async fn page(
     id: String,
     error: Option<String>,
 ) -> Result<MissionPage> {
-    let layout = Layout::signed_in(&explor_engine::fr::pages::mission_4(&id), &user.0);
+    let layout = Layout::signed_in(&explor_engine::fr::pages::mission_title(&id), &user.0);
     state
         .with_workspace(move |ws| {
             let file = ws.mission_file(&id).map_err(missing_is_404)?;
@@ -164,7 +166,7 @@ async fn page(
             Ok(MissionPage {
                 layout,
                 path: seg(&id),
-                summary: HtmlTable::new(explor_engine::fr::pages::MISSION_5, sheet.summary()),
+                summary: HtmlTable::new(explor_engine::fr::pages::THE_MISSION, sheet.summary()),
                 log: HtmlTable::new(explor_engine::fr::pages::JOURNAL_MISSION, sheet.log()),
                 plan,
                 next: m
@@ -293,7 +295,7 @@ pub async fn document(
             .await?;
         return Ok(DocumentPage {
             layout: Layout::signed_in(
-                &explor_engine::fr::pages::mission_6(kind.title_fr(), &id),
+                &explor_engine::fr::pages::document_title(kind.title_fr(), &id),
                 &user.0,
             ),
             path: seg(&id),

@@ -117,7 +117,10 @@ async fn proposals(state: &AppState, who: &Answerer) -> Result<Vec<Proposal>> {
                     mission: m.id.clone(),
                     need_title: need.title.clone(),
                     country: need.country.to_string(),
-                    dates: explor_engine::fr::pages::text_2(day(m.dates.from()), day(m.dates.to())),
+                    dates: explor_engine::fr::pages::from_to(
+                        day(m.dates.from()),
+                        day(m.dates.to()),
+                    ),
                     people,
                     mine: answers.iter().find(|a| a.party == who.party).map(|a| {
                         let mut s = if a.accepted {
@@ -221,9 +224,9 @@ pub async fn answer(
                 ),
             )
             .await?;
-            let mut text = explor_engine::fr::pages::mission_7(&id, &what);
+            let mut text = explor_engine::fr::pages::answered(&id, &what);
             if let Some(r) = &reason {
-                text.push_str(&explor_engine::fr::pages::text(r));
+                text.push_str(&explor_engine::fr::pages::reason_quoted(r));
             }
             let notice = Notice {
                 to: Audience::Coordinators,

@@ -144,7 +144,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
         match (code.to_ascii_lowercase().parse(), level) {
             (Ok(code), Ok(level)) => query.languages.push(LanguageLevel { code, level }),
             (Err(_), _) => {
-                errors.langue = Some(explor_engine::fr::pages::CODE_LANGUE_ISO_639_1.to_owned());
+                errors.langue = Some(explor_engine::fr::pages::HINT_LANGUAGE_CODE.to_owned());
             }
             (_, Err(_)) => errors.langue = Some(explor_engine::fr::pages::NIVEAU_A1_C2.to_owned()),
         }
@@ -152,9 +152,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
     if let Some(country) = given(&form.pays) {
         match country.to_ascii_uppercase().parse() {
             Ok(c) => query.country = Some(c),
-            Err(_) => {
-                errors.pays = Some(explor_engine::fr::pages::CODE_PAYS_ISO_3166_SN.to_owned())
-            }
+            Err(_) => errors.pays = Some(explor_engine::fr::pages::HINT_COUNTRY_CODE.to_owned()),
         }
     }
     match (given(&form.du), given(&form.au)) {

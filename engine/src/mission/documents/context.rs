@@ -310,14 +310,14 @@ fn partner(d: &Dossier<'_>) -> PartnerInfo {
     let (title, role, role_of) = if d.need.kind == NeedKind::Reciprocity {
         (
             "Structure d'accueil",
-            crate::fr::documents::STRUCTURE_ACCUEIL,
-            crate::fr::documents::STRUCTURE_ACCUEIL_2,
+            crate::fr::documents::HOST,
+            crate::fr::documents::OF_HOST,
         )
     } else {
         (
             "Partenaire local",
-            crate::fr::documents::PARTENAIRE_LOCAL,
-            crate::fr::documents::PARTENAIRE_LOCAL_2,
+            crate::fr::documents::LOCAL_PARTNER,
+            crate::fr::documents::OF_LOCAL_PARTNER,
         )
     };
     PartnerInfo {

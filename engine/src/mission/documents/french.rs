@@ -49,7 +49,7 @@ pub(super) fn range_long(from: NaiveDate, to: NaiveDate) -> String {
     } else {
         day_number(from)
     };
-    crate::fr::documents::text(&start, date_long(to))
+    crate::fr::documents::from_to(&start, date_long(to))
 }
 
 /// `10 jours`, `1 jour`.
@@ -67,7 +67,7 @@ pub(super) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => crate::fr::documents::text_2(init.join(", "), last),
+        [init @ .., last] => crate::fr::documents::and_last(init.join(", "), last),
     }
 }
 
@@ -157,7 +157,7 @@ pub(super) fn payer(payer: RemainderPayer, association: &str, employer: &str) ->
     match payer {
         RemainderPayer::Association => asso,
         RemainderPayer::Employer => employer.to_owned(),
-        RemainderPayer::Split { employer_bp } => crate::fr::documents::text_3(
+        RemainderPayer::Split { employer_bp } => crate::fr::documents::employer_and_association(
             employer,
             pct(employer_bp),
             &asso,

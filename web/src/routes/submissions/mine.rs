@@ -203,7 +203,7 @@ async fn submitted(
     let (subject, text) = if how.is_empty() {
         (
             format!("{} attend votre relecture", kind.a_noun()),
-            explor_engine::fr::pages::relire(
+            explor_engine::fr::pages::to_review(
                 match kind {
                     Kind::Need => "Nouveau besoin",
                     Kind::Offer => "Nouvelle offre",
@@ -215,7 +215,7 @@ async fn submitted(
     } else {
         (
             explor_engine::fr::pages::attend_votre_relecture(kind.a_noun(), how, agreed),
-            explor_engine::fr::pages::relire_2(
+            explor_engine::fr::pages::changed_to_review(
                 capitalised(kind.noun()),
                 how,
                 agreed,

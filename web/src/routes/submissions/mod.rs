@@ -131,8 +131,8 @@ impl Kind {
 
     fn a_noun(self) -> &'static str {
         match self {
-            Kind::Need => explor_engine::fr::pages::BESOIN_2,
-            Kind::Offer => explor_engine::fr::pages::OFFRE,
+            Kind::Need => explor_engine::fr::pages::A_NEED,
+            Kind::Offer => explor_engine::fr::pages::AN_OFFER,
         }
     }
 
@@ -289,7 +289,7 @@ async fn form_page(
         eligibility: eligibility(state, spec.kind, spec.org).await?,
         review: spec.review,
         owner: match spec.kind {
-            Kind::Need => explor_engine::fr::pages::ASSOCIATION_2,
+            Kind::Need => explor_engine::fr::pages::THE_ASSOCIATION,
             Kind::Offer => explor_engine::fr::pages::ENTREPRISE,
         },
         submit_label: spec.submit_label,
