@@ -161,7 +161,7 @@ pub enum BatchRunError {
     #[error(transparent)]
     Workspace(#[from] Error),
     /// No need belongs to the call asked for (a mistake the user can fix).
-    #[error("{}", explor_engine::fr::batch::no_need_in_call(.call, if .known.is_empty() { "aucun".to_owned() } else { .known.join(", ") }))]
+    #[error("{}", explor_engine::fr::batch::no_need_in_call(.call, if .known.is_empty() { explor_engine::fr::batch::NO_CALL.to_owned() } else { .known.join(", ") }))]
     UnknownCall {
         /// The call asked for.
         call: String,

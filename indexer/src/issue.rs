@@ -25,8 +25,8 @@ pub enum Location {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Location::File => f.write_str("fichier"),
-            Location::Index(i) => write!(f, "{}", explor_engine::fr::import::fiche(i)),
+            Location::File => f.write_str(explor_engine::fr::import::FILE),
+            Location::Index(i) => write!(f, "{}", explor_engine::fr::import::record_at(i)),
             Location::Line(l) => write!(f, "ligne {l}"),
             Location::Row(r) => write!(f, "ligne {r}"),
         }

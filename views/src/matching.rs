@@ -296,7 +296,7 @@ fn failures(reasons: &[GateFailure]) -> impl Iterator<Item = (Gate, &str)> {
 fn ranked_table(list: &[Scored], names: &Names, listed: Listed) -> Table {
     let mut header = headers::RANKED;
     if listed == Listed::Needs {
-        header[1] = "besoin";
+        header[1] = headers::NEED;
     }
     let mut t = Table::new(&header);
     for (i, s) in list.iter().enumerate() {

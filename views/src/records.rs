@@ -80,7 +80,7 @@ pub fn import_summary(summary: &ImportSummary) -> String {
     if skipped > 0 {
         text.push_str(
             &explor_engine::fr::views::laisse_cote_personnes_effacees_leur(
-                explor_engine::fr::plural(skipped as u64, "fiche", "fiches"),
+                explor_engine::fr::records::count(skipped as u64),
             ),
         );
     }

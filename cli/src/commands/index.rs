@@ -98,7 +98,7 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
         .remove(&args.id, today)
         .with_context(|| format!("impossible de supprimer {}", args.id))?;
     for notice in ws.take_notices() {
-        eprintln!("note : {notice}");
+        eprintln!("{}", explor_engine::fr::cli::note(&notice));
     }
     if kind == explor_engine::RecordKind::Expert {
         // What the web app kept of the person: their accounts and the e-mails to them.

@@ -243,10 +243,7 @@ fn doc(ws: &Workspace, args: &MissionDocArgs) -> Result<()> {
         }
         None => output::stdout().file(
             &bytes,
-            &format!(
-                "un document .{0} est un fichier : donnez --out FICHIER.{0}, ou redirigez la sortie",
-                asked.name()
-            ),
+            &explor_engine::fr::cli::document_is_a_file(asked.name()),
         )?,
     }
     Ok(())

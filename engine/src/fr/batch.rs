@@ -156,3 +156,6 @@ pub fn unknown_pinned_expert(expert: impl Display) -> String {
 pub fn need_not_in_call(need: impl Display, call: impl Display) -> String {
     format!("le besoin « {need} » n’est pas dans l’appel « {call} »")
 }
+
+/// No call in the workspace, where calls are listed.
+pub const NO_CALL: &str = "aucun";

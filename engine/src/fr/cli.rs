@@ -395,3 +395,10 @@ pub fn conseil(hint: impl Display) -> String {
 pub fn fini_bout(as_secs: impl Display) -> String {
     format!("pas fini au bout de {as_secs} s")
 }
+
+/// A binary document asked for on a terminal.
+pub fn document_is_a_file(ext: &str) -> String {
+    format!(
+        "un document .{ext} est un fichier : donnez --out FICHIER.{ext}, ou redirigez la sortie"
+    )
+}

@@ -218,3 +218,16 @@ pub fn offre(id: impl Display) -> String {
 pub fn employeurs(names: impl Display) -> String {
     format!("les employeurs ({names})")
 }
+
+/// A number of days: `10 jours`, `1 jour`.
+pub fn days(n: u32) -> String {
+    super::plural(n, "jour", "jours")
+}
+
+/// A number of people: `2 personnes`.
+pub fn people(n: u32) -> String {
+    super::plural(n, "personne", "personnes")
+}
+
+/// An employer kind: a company.
+pub const COMPANY: &str = "entreprise";

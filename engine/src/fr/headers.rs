@@ -89,3 +89,6 @@ pub const NEEDS: [&str; 8] = [
     "période",
     "jours",
 ];
+
+/// The candidate column's header when needs are ranked for an offer.
+pub const NEED: &str = "besoin";

@@ -174,8 +174,11 @@ pub fn field(field: impl Display) -> String {
     format!(" : champ « {field} »")
 }
 
-/// Said by `fmt`.
-pub fn fiche(i: impl Display) -> String {
+/// Where a problem is: the whole file.
+pub const FILE: &str = "fichier";
+
+/// Where a problem is: a record of a file, by its index.
+pub fn record_at(i: impl Display) -> String {
     format!("fiche [{i}]")
 }
 

@@ -2,6 +2,8 @@
 
 use std::fmt::Display;
 
+use crate::RecordKind;
+
 /// Said by `invite`.
 pub const CHOISISSEZ_ROLE: &str = "Choisissez un rôle.";
 
@@ -97,14 +99,17 @@ pub const NUMBER_0_100: &str = "Un nombre de 0 à 100.";
 /// Said by `list`.
 pub const APPELS_PROJETS: &str = "Appels à projets";
 
-/// Said by `consent_fr`.
-pub const ACCORDE: &str = "accordé";
+/// A consent status, as the search form offers it: granted.
+pub const CONSENT_GRANTED: &str = "accordé";
 
 /// Said by `consent_fr`.
 pub const DONNER: &str = "à donner";
 
-/// Said by `consent_fr`.
-pub const REFUSE: &str = "refusé";
+/// A consent status, as the search form offers it: pending.
+pub const CONSENT_PENDING: &str = "en attente";
+
+/// A consent status, as the search form offers it: refused.
+pub const CONSENT_REFUSED: &str = "refusé";
 
 /// Said by `show`.
 pub fn besoins_auxquels_repond_mieux(title: impl Display) -> String {
@@ -116,9 +121,6 @@ pub const MECENAT_COMPETENCES_MISSION: &str = "pas de mécénat de compétences 
 
 /// Said by `show`.
 pub const MES_OFFRES_MECENAT: &str = "Mes offres de mécénat";
-
-/// Said by `label`.
-pub const OFFRES_ENTREPRISES: &str = "offres d’entreprises";
 
 /// Said by `page`.
 pub const FICHE_EXPERT: &str = "La fiche de l’expert";
@@ -450,11 +452,8 @@ pub fn answered(id: impl Display, what: impl Display) -> String {
     format!("Mission {id} : {what}")
 }
 
-/// Text of `search.rs`.
-pub const NOT_REQUIRED: &str = "not_required";
-
-/// Text of `search.rs`.
-pub const NON_REQUIS: &str = "non requis";
+/// A consent status, as the search form offers it: not required.
+pub const CONSENT_NOT_REQUIRED: &str = "non requis";
 
 /// The hint of a language code field.
 pub const HINT_LANGUAGE_CODE: &str = "Un code de langue ISO 639-1 (fr, en, ar…).";
@@ -503,3 +502,40 @@ pub const SOUMETTRE_BESOIN: &str = "Soumettre le besoin";
 
 /// Said by `review_form`.
 pub const VALIDER_PUBLIER: &str = "Valider et publier";
+
+/// A kind of records, as the dashboard and the import page name them.
+pub fn kind_label(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Association => "associations",
+        RecordKind::Expert => "experts",
+        RecordKind::Offer => "offres d’entreprises",
+        RecordKind::Need => "besoins",
+    }
+}
+
+/// A submission's kind, as a noun: `besoin`, `offre`.
+pub fn noun(offer: bool) -> &'static str {
+    if offer { "offre" } else { "besoin" }
+}
+
+/// A submission whose kind is not known, as a noun.
+pub const RECORD_NOUN: &str = "fiche";
+
+/// The subject of an e-mail telling a submission waits for review.
+pub fn awaits_review(a_noun: &str) -> String {
+    format!("{a_noun} attend votre relecture")
+}
+
+/// A new submission, as a notice names it.
+pub fn new_submission(offer: bool) -> &'static str {
+    if offer {
+        "Nouvelle offre"
+    } else {
+        "Nouveau besoin"
+    }
+}
+
+/// The title of an owner's form for their record.
+pub fn my_record(offer: bool) -> &'static str {
+    if offer { "Mon offre" } else { "Mon besoin" }
+}

@@ -1,10 +1,11 @@
 //! Records: kinds, imports, the store and index check.
 
+use crate::RecordKind;
+
 /// A record id that names a person erased at their request.
 pub fn erased_id(id: &str, on: &str) -> String {
     format!("« {id} » a été effacé·e le {on} à sa demande (RGPD)")
 }
-use crate::RecordKind;
 
 /// A kind of record, singular or plural, in French.
 pub fn kind(kind: RecordKind, n: usize) -> &'static str {
@@ -86,4 +87,9 @@ pub fn reindexed(n: usize) -> String {
 /// The reference list of Occitanie names a département it does not know.
 pub fn unknown_occitanie_departement(code: &str) -> String {
     format!("la liste de l’Occitanie nomme un département inconnu « {code} »")
+}
+
+/// A number of records: `3 fiches`.
+pub fn count(n: u64) -> String {
+    super::plural(n, "fiche", "fiches")
 }

@@ -245,3 +245,12 @@ pub const ERREUR: &str = "Erreur";
 
 /// Said by `label`.
 pub const ATTENTE_RELECTURE: &str = "en attente de relecture";
+
+/// A role, as pages name it: coordination.
+pub const ROLE_COORDINATION: &str = "coordination";
+/// A role, as pages name it: a company.
+pub const ROLE_COMPANY: &str = "entreprise";
+/// A role, as pages name it: an association.
+pub const ROLE_ASSOCIATION: &str = "association";
+/// A role, as pages name it: an expert.
+pub const ROLE_EXPERT: &str = "expert";

@@ -69,9 +69,9 @@ struct CompanyPage {
 
 fn consent_fr(status: ConsentStatus) -> &'static str {
     match status {
-        ConsentStatus::Granted => explor_engine::fr::pages::ACCORDE,
+        ConsentStatus::Granted => explor_engine::fr::pages::CONSENT_GRANTED,
         ConsentStatus::Pending => explor_engine::fr::pages::DONNER,
-        ConsentStatus::Refused => explor_engine::fr::pages::REFUSE,
+        ConsentStatus::Refused => explor_engine::fr::pages::CONSENT_REFUSED,
         ConsentStatus::NotRequired => "sans objet",
     }
 }

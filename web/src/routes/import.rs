@@ -52,12 +52,7 @@ struct Issue {
 }
 
 fn kind_label(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Association => "associations",
-        RecordKind::Expert => "experts",
-        RecordKind::Offer => explor_engine::fr::pages::OFFRES_ENTREPRISES,
-        RecordKind::Need => "besoins",
-    }
+    explor_engine::fr::pages::kind_label(kind)
 }
 
 fn empty(user: &Coordinator) -> ImportPage {

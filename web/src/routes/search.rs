@@ -24,12 +24,12 @@ use crate::views::{HtmlTable, Layout, seg};
 const TOP: usize = 100;
 /// Consent statuses, as the data writes them, with their French labels.
 const CONSENTS: [(&str, &str); 4] = [
-    ("granted", explor_engine::fr::pages::ACCORDE),
-    ("pending", "en attente"),
-    ("refused", explor_engine::fr::pages::REFUSE),
+    ("granted", explor_engine::fr::pages::CONSENT_GRANTED),
+    ("pending", explor_engine::fr::pages::CONSENT_PENDING),
+    ("refused", explor_engine::fr::pages::CONSENT_REFUSED),
     (
-        explor_engine::fr::pages::NOT_REQUIRED,
-        explor_engine::fr::pages::NON_REQUIS,
+        "not_required",
+        explor_engine::fr::pages::CONSENT_NOT_REQUIRED,
     ),
 ];
 const LEVELS: [&str; 6] = ["A1", "A2", "B1", "B2", "C1", "C2"];

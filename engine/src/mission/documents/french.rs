@@ -54,7 +54,7 @@ pub(super) fn range_long(from: NaiveDate, to: NaiveDate) -> String {
 
 /// `10 jours`, `1 jour`.
 pub(super) fn days(n: u32) -> String {
-    plural(n, "jour", "jours")
+    crate::fr::documents::days(n)
 }
 
 /// `n` followed by the singular or plural word.
@@ -82,7 +82,7 @@ pub(crate) fn status(s: ExpertStatus) -> &'static str {
 
 pub(super) fn employer_kind(k: EmployerKind) -> &'static str {
     match k {
-        EmployerKind::Company => "entreprise",
+        EmployerKind::Company => crate::fr::documents::COMPANY,
         EmployerKind::LocalAuthority => crate::fr::documents::LOCAL_AUTHORITY,
         EmployerKind::PublicBody => crate::fr::documents::PUBLIC_BODY,
     }

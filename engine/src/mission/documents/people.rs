@@ -159,7 +159,7 @@ pub(super) fn people(d: &Dossier<'_>, reference: &Reference<'_>) -> PeopleInfo {
     PeopleInfo {
         summary,
         count,
-        count_text: french::plural(count, "personne", "personnes"),
+        count_text: crate::fr::documents::people(count),
         erased: experts.iter().any(|p| p.erased),
         experts,
         offer,
@@ -214,7 +214,7 @@ fn employers(d: &Dossier<'_>, offer: Option<&OfferInfo>) -> Vec<EmployerInfo> {
 }
 
 fn offer_info(id: &str, people: u32, d: &Dossier<'_>) -> OfferInfo {
-    let who = french::plural(people, "personne", "personnes");
+    let who = crate::fr::documents::people(people);
     match d.offer {
         Some(o) => OfferInfo {
             id: o.id.clone(),

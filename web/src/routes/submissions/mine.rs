@@ -202,12 +202,9 @@ async fn submitted(
     let agreed = if kind == Kind::Offer { "e" } else { "" };
     let (subject, text) = if how.is_empty() {
         (
-            format!("{} attend votre relecture", kind.a_noun()),
+            explor_engine::fr::pages::awaits_review(kind.a_noun()),
             explor_engine::fr::pages::to_review(
-                match kind {
-                    Kind::Need => "Nouveau besoin",
-                    Kind::Offer => "Nouvelle offre",
-                },
+                explor_engine::fr::pages::new_submission(kind == Kind::Offer),
                 title,
                 &who.org,
             ),
@@ -256,10 +253,7 @@ async fn owner_form(
         state,
         FormSpec {
             kind: who.kind,
-            title: match who.kind {
-                Kind::Need => "Mon besoin",
-                Kind::Offer => "Mon offre",
-            },
+            title: explor_engine::fr::pages::my_record(who.kind == Kind::Offer),
             action,
             message,
             review: false,

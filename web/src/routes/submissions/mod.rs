@@ -124,8 +124,8 @@ impl Kind {
 
     fn noun(self) -> &'static str {
         match self {
-            Kind::Need => "besoin",
-            Kind::Offer => "offre",
+            Kind::Need => explor_engine::fr::pages::noun(false),
+            Kind::Offer => explor_engine::fr::pages::noun(true),
         }
     }
 
@@ -213,7 +213,7 @@ fn line(s: &Submission) -> Line {
     Line {
         number: s.id,
         record_id: s.record_id.clone(),
-        noun: Kind::of(s).map_or("fiche", Kind::noun),
+        noun: Kind::of(s).map_or(explor_engine::fr::pages::RECORD_NOUN, Kind::noun),
         title: title_of(&s.body),
         org_id: s.org_id.clone(),
         state: s.state.label(),
