@@ -4,68 +4,60 @@ use std::fmt::Display;
 
 use crate::RecordKind;
 
-/// Said by `invite`.
-pub const CHOISISSEZ_ROLE: &str = "Choisissez un rôle.";
+/// An invitation without a role.
+pub const CHOOSE_ROLE: &str = "Choisissez un rôle.";
 
-/// Text of `auth.rs`.
-pub const ADRESSE_E_MAIL_MOT_PASSE: &str = "Adresse e-mail ou mot de passe incorrect. Après 5 échecs, le compte \
+/// A sign-in refused: wrong e-mail or password.
+pub const BAD_CREDENTIALS: &str = "Adresse e-mail ou mot de passe incorrect. Après 5 échecs, le compte \
                        est bloqué pendant 15 minutes.";
 
-/// Said by `parse_pairs`.
-pub fn valeur_illisible_attendu_besoin_expert(field: impl Display, p: impl Display) -> String {
+/// A pin or exclusion that is not `need=expert`.
+pub fn bad_pair(field: impl Display, p: impl Display) -> String {
     format!("Valeur illisible dans « {field} » : « {p} » (attendu besoin=expert).")
 }
 
-/// Said by `constraint_message`.
-pub fn besoin_inconnu(need: impl Display) -> String {
+/// A pin or exclusion naming an unknown need.
+pub fn unknown_need(need: impl Display) -> String {
     format!("Besoin inconnu : « {need} ».")
 }
 
-/// Said by `constraint_message`.
-pub fn expert_offre_inconnu(expert: impl Display) -> String {
+/// A pin or exclusion naming an unknown expert or offer.
+pub fn unknown_candidate(expert: impl Display) -> String {
     format!("Expert ou offre inconnu : « {expert} ».")
 }
 
-/// Said by `constraint_message`.
-pub fn besoin_appartient_appel(need: impl Display, call: impl Display) -> String {
+/// A pin or exclusion naming a need of another call.
+pub fn need_not_in_call(need: impl Display, call: impl Display) -> String {
     format!("Le besoin « {need} » n’appartient pas à l’appel « {call} ».")
 }
 
-/// Said by `constraint_message`.
-pub fn besoin_pourvoir_affectation(need: impl Display) -> String {
+/// A pin or exclusion naming a need the run does not fill.
+pub fn need_not_in_run(need: impl Display) -> String {
     format!("Le besoin « {need} » n’est pas à pourvoir dans cette affectation.")
 }
 
-/// Said by `constraint_message`.
-pub fn candidat_besoin(expert: impl Display, need: impl Display) -> String {
+/// A pin naming someone who is no candidate of the need.
+pub fn not_a_candidate(expert: impl Display, need: impl Display) -> String {
     format!("« {expert} » n’est pas candidat pour le besoin « {need} ».")
 }
 
-/// Said by `constraint_message`.
-pub fn peut_servir_besoin_critere_eliminatoire(
-    expert: impl Display,
-    need: impl Display,
-    gate: impl Display,
-) -> String {
+/// A pin naming someone who fails a gate of the need.
+pub fn fails_gate(expert: impl Display, need: impl Display, gate: impl Display) -> String {
     format!("« {expert} » ne peut pas servir le besoin « {need} » : critère éliminatoire {gate}.")
 }
 
-/// Said by `constraint_message`.
-pub fn paire_fois_epinglee_exclue(need: impl Display, expert: impl Display) -> String {
+/// A pair both pinned and excluded.
+pub fn pinned_and_excluded(need: impl Display, expert: impl Display) -> String {
     format!("La paire {need}={expert} est à la fois épinglée et exclue.")
 }
 
-/// Said by `constraint_message`.
-pub fn paires_epinglees_besoin_qui_demande(
-    pins: impl Display,
-    need: impl Display,
-    wanted: impl Display,
-) -> String {
+/// More pins on a need than its places.
+pub fn too_many_for_need(pins: impl Display, need: impl Display, wanted: impl Display) -> String {
     format!("{pins} paires épinglées pour le besoin « {need} », qui demande {wanted} personne(s).")
 }
 
-/// Said by `constraint_message`.
-pub fn paires_epinglees_qui_prend(
+/// More pins on a candidate than its capacity.
+pub fn too_many_for_candidate(
     pins: impl Display,
     expert: impl Display,
     capacity: impl Display,
@@ -73,8 +65,8 @@ pub fn paires_epinglees_qui_prend(
     format!("{pins} paires épinglées pour « {expert} », qui n’en prend que {capacity}.")
 }
 
-/// Said by `constraint_message`.
-pub fn paires_epinglees_entreprise_dont_quota(
+/// More pins on a company than its quota.
+pub fn too_many_for_company(
     pins: impl Display,
     company: impl Display,
     quota: impl Display,
@@ -82,11 +74,11 @@ pub fn paires_epinglees_entreprise_dont_quota(
     format!("{pins} paires épinglées pour l’entreprise « {company} », dont le quota est {quota}.")
 }
 
-/// Said by `constraints`.
-pub const EPINGLEES: &str = "épinglées";
+/// The pinned pairs, as the batch form names them.
+pub const PINNED_PAIRS: &str = "épinglées";
 
-/// Said by `current`.
-pub const EPINGLEE: &str = "épinglée";
+/// A pinned assignment.
+pub const PINNED: &str = "épinglée";
 
 /// The hint of a whole number field.
 pub fn whole_number_up_to(max_top_k: impl Display) -> String {
@@ -96,14 +88,14 @@ pub fn whole_number_up_to(max_top_k: impl Display) -> String {
 /// The hint of a percentage field.
 pub const NUMBER_0_100: &str = "Un nombre de 0 à 100.";
 
-/// Said by `list`.
-pub const APPELS_PROJETS: &str = "Appels à projets";
+/// The calls page's title.
+pub const CALLS: &str = "Appels à projets";
 
 /// A consent status, as the search form offers it: granted.
 pub const CONSENT_GRANTED: &str = "accordé";
 
-/// Said by `consent_fr`.
-pub const DONNER: &str = "à donner";
+/// A consent still to give.
+pub const CONSENT_TO_GIVE: &str = "à donner";
 
 /// A consent status, as the search form offers it: pending.
 pub const CONSENT_PENDING: &str = "en attente";
@@ -111,29 +103,29 @@ pub const CONSENT_PENDING: &str = "en attente";
 /// A consent status, as the search form offers it: refused.
 pub const CONSENT_REFUSED: &str = "refusé";
 
-/// Said by `show`.
-pub fn besoins_auxquels_repond_mieux(title: impl Display) -> String {
+/// The needs an offer fits best.
+pub fn best_needs(title: impl Display) -> String {
     format!("Les besoins auxquels « {title} » répond le mieux")
 }
 
-/// Said by `show`.
-pub const MECENAT_COMPETENCES_MISSION: &str = "pas de mécénat de compétences pour cette mission";
+/// A mission without skills patronage.
+pub const NO_PATRONAGE: &str = "pas de mécénat de compétences pour cette mission";
 
-/// Said by `show`.
-pub const MES_OFFRES_MECENAT: &str = "Mes offres de mécénat";
+/// A company's offers page's title.
+pub const MY_OFFERS: &str = "Mes offres de mécénat";
 
-/// Said by `page`.
-pub const FICHE_EXPERT: &str = "La fiche de l’expert";
+/// An expert's page's title.
+pub const EXPERT_RECORD: &str = "La fiche de l’expert";
 
-/// Said by `erase`.
-pub const PERSONNE_EFFACEE: &str = "Personne effacée";
+/// A person erased.
+pub const PERSON_ERASED: &str = "Personne effacée";
 
-/// Said by `read`.
-pub const FICHIER_PU_ETRE_LU_ENVOI: &str =
+/// An uploaded file that could not be read.
+pub const UPLOAD_UNREADABLE: &str =
     "Le fichier n’a pas pu être lu (envoi interrompu ou trop gros : 20 Mo au plus).";
 
-/// Said by `upload`.
-pub fn ajoutee_modifiee_inchangee(
+/// What an import of one file did.
+pub fn import_counts(
     file_stem: impl Display,
     added: impl Display,
     updated: impl Display,
@@ -142,125 +134,121 @@ pub fn ajoutee_modifiee_inchangee(
     format!("{file_stem} : {added} ajoutée(s), {updated} modifiée(s), {unchanged} inchangée(s)")
 }
 
-/// Said by `list`.
-pub const ETAT_INCONNU_FILTRE_IGNORE: &str = "État inconnu : filtre ignoré.";
+/// A filter on an unknown state, ignored.
+pub const UNKNOWN_STATE_FILTER: &str = "État inconnu : filtre ignoré.";
 
-/// Said by `page`.
-pub const TOTAUX_REPARTITION: &str = "Totaux et répartition";
+/// The cost plan's totals section.
+pub const TOTALS: &str = "Totaux et répartition";
 
-/// Said by `advance`.
-pub const CHOISISSEZ_ETAT_PROPOSE_PAGE: &str = "Choisissez un état proposé par la page.";
+/// A move to a state the page did not offer.
+pub const CHOOSE_STATE: &str = "Choisissez un état proposé par la page.";
 
-/// Said by `record`.
-pub const CHOISISSEZ_PIECE_PROPOSEE_PAGE: &str = "Choisissez une pièce proposée par la page.";
+/// A record of an item the page did not offer.
+pub const CHOOSE_ITEM: &str = "Choisissez une pièce proposée par la page.";
 
-/// Said by `refusal`.
-pub fn refuse_rien_ete_enregistre(e: impl Display) -> String {
+/// A change refused: nothing recorded.
+pub fn refused(e: impl Display) -> String {
     format!("Refusé, rien n’a été enregistré : {e}")
 }
 
-/// Said by `list`.
-pub fn besoin_identifiant_mene_candidats(records: impl Display) -> String {
+/// The needs list's caption.
+pub fn needs_caption(records: impl Display) -> String {
     format!("{records} besoin(s) ; l’identifiant mène aux candidats")
 }
 
-/// Said by `page`.
-pub fn score_critere_critere(s: impl Display) -> String {
+/// A score's breakdown caption.
+pub fn score_caption(s: impl Display) -> String {
     format!("Score de {s} critère par critère")
 }
 
-/// Said by `page`.
-pub fn candidat_exclu_conditions_ils_remplissent(
-    count: impl Display,
-    shown: impl Display,
-) -> String {
+/// The excluded candidates' caption.
+pub fn excluded_caption(count: impl Display, shown: impl Display) -> String {
     format!("{count} candidat(s) exclu(s) et les conditions qu’ils ne remplissent pas{shown}")
 }
 
-/// Said by `propose`.
-pub fn ni_expert_ni_offre_espace(candidate: impl Display) -> String {
+/// A proposal naming neither an expert nor an offer.
+pub fn not_a_candidate_id(candidate: impl Display) -> String {
     format!("« {candidate} » n’est ni un expert ni une offre de l’espace de travail.")
 }
 
-/// Said by `propose`.
-pub const PROPOSEE_DEPUIS_SITE: &str = "proposée depuis le site";
+/// The note on a mission proposed from the site.
+pub const PROPOSED_ON_SITE: &str = "proposée depuis le site";
 
-/// Said by `consent_label`.
-pub const ACCORDE_EMPLOYEUR: &str = "accordé par l’employeur";
+/// An employer's consent granted.
+pub const EMPLOYER_GRANTED: &str = "accordé par l’employeur";
 
-/// Said by `consent_label`.
-pub const DEMANDE_EMPLOYEUR_SANS_REPONSE_ENCORE: &str =
-    "demandé à l’employeur, sans réponse encore";
+/// An employer's consent asked for, not answered.
+pub const EMPLOYER_PENDING: &str = "demandé à l’employeur, sans réponse encore";
 
-/// Said by `consent_label`.
-pub const REFUSE_EMPLOYEUR: &str = "refusé par l’employeur";
+/// An employer's consent refused.
+pub const EMPLOYER_REFUSED: &str = "refusé par l’employeur";
 
-/// Said by `consent_label`.
-pub const EMPLOYEUR_CONSULTER: &str = "pas d’employeur à consulter";
+/// No employer to ask.
+pub const NO_EMPLOYER: &str = "pas d’employeur à consulter";
 
-/// Said by `debrief`.
-pub const ECRIVEZ_VOTRE_BILAN_AVANT_ENVOYER: &str = "Écrivez votre bilan avant de l’envoyer.";
+/// A debrief sent empty.
+pub const EMPTY_DEBRIEF: &str = "Écrivez votre bilan avant de l’envoyer.";
 
-/// Said by `debrief`.
-pub const BILAN_MISSION_ARRIVE: &str = "Un bilan de mission est arrivé";
+/// The subject of the e-mail announcing a debrief.
+pub const DEBRIEF_SUBJECT: &str = "Un bilan de mission est arrivé";
 
-/// Said by `debrief`.
-pub fn mission_expert_envoye_bilan(id: impl Display, org: impl Display) -> String {
+/// The e-mail announcing a debrief.
+pub fn debrief_sent(id: impl Display, org: impl Display) -> String {
     format!("Mission {id} : l’expert {org} a envoyé son bilan.")
 }
 
-/// Said by `proposals`.
-pub const VOUS_AVEZ_ACCEPTE: &str = "Vous avez accepté";
+/// A proposal the user accepted.
+pub const YOU_ACCEPTED: &str = "Vous avez accepté";
 
-/// Said by `proposals`.
-pub const VOUS_AVEZ_DECLINE: &str = "Vous avez décliné";
+/// A proposal the user declined.
+pub const YOU_DECLINED: &str = "Vous avez décliné";
 
-/// Said by `answer`.
-pub fn association(org: impl Display) -> String {
+/// An association answering a proposal.
+pub fn the_association(org: impl Display) -> String {
     format!("l’association {org}")
 }
 
-/// Said by `answer`.
-pub fn expert(e: impl Display) -> String {
+/// An expert answering a proposal.
+pub fn the_expert(e: impl Display) -> String {
     format!("l’expert {e}")
 }
 
-/// Said by `answer`.
-pub const ACCEPTEE: &str = "acceptée";
+/// A proposal accepted, in the audit log.
+pub const ACCEPTED: &str = "acceptée";
 
-/// Said by `answer`.
-pub const DECLINEE: &str = "déclinée";
+/// A proposal declined, in the audit log.
+pub const DECLINED: &str = "déclinée";
 
 /// The reason given with an answer.
 pub fn reason_quoted(r: impl Display) -> String {
     format!(" — « {r} »")
 }
 
-/// Said by `answer`.
-pub fn reponse_proposition(who_text: impl Display) -> String {
+/// The subject of the e-mail announcing an answer.
+pub fn answer_subject(who_text: impl Display) -> String {
     format!("Réponse de {who_text} à une proposition")
 }
 
-/// Said by `resolve`.
-pub const THEME_EXISTE_TAXONOMIE: &str = "Ce thème n’existe pas dans la taxonomie.";
+/// A search on a theme not in the taxonomy.
+pub const UNKNOWN_THEME: &str = "Ce thème n’existe pas dans la taxonomie.";
 
-/// Said by `resolve`.
-pub const NIVEAU_A1_C2: &str = "Un niveau de A1 à C2.";
+/// A search on a level that is not a CEFR level.
+pub const BAD_LEVEL: &str = "Un niveau de A1 à C2.";
 
-/// Said by `resolve`.
-pub const FIN_PRECEDE_DEBUT: &str = "La fin précède le début.";
+/// A search whose period ends before it starts.
+pub const REVERSED_DATES: &str = "La fin précède le début.";
 
-/// Said by `resolve`.
-pub const DONNEZ_DEUX_DATES_PERIODE: &str = "Donnez les deux dates de la période.";
+/// A search with one date of a period only.
+pub const HALF_PERIOD: &str = "Donnez les deux dates de la période.";
 
-/// Said by `resolve`.
-pub const ETAT_CONSENTEMENT_LISTE: &str = "Un état de consentement de la liste.";
+/// A search on a consent status not in the list.
+pub const BAD_CONSENT: &str = "Un état de consentement de la liste.";
 
-/// Said by `search`.
-pub const RECHERCHE_EXPERTS_OFFRES: &str = "Recherche d’experts et d’offres";
+/// The search page's title.
+pub const SEARCH_TITLE: &str = "Recherche d’experts et d’offres";
 
-/// Said by `new_form`.
-pub const DECLARER_OFFRE_MECENAT: &str = "Déclarer une offre de mécénat";
+/// The new offer form's title.
+pub const NEW_OFFER: &str = "Déclarer une offre de mécénat";
 
 /// The intro of a new need's or offer's form: it is reviewed before being matched.
 pub fn reviewed_before_matching(offer: bool) -> &'static str {
@@ -287,114 +275,107 @@ pub fn changed_to_review(
     format!("{noun} {how}{agreed} à relire : « {title} » ({org}).")
 }
 
-/// Said by `edit_form`.
-pub fn publie_vos_modifications_seront_relues(id: impl Display, e: impl Display) -> String {
+/// The intro of the form changing a published record.
+pub fn edit_intro(id: impl Display, e: impl Display) -> String {
     format!(
         "{id} est publié{e} ; vos modifications seront relues par le réseau avant de remplacer la version publiée."
     )
 }
 
-/// Said by `edit`.
-pub const MODIFIE: &str = "modifié";
+/// A record changed, as a review names it.
+pub const CHANGED: &str = "modifié";
 
-/// Said by `show`.
-pub fn modifications_demandees_reseau(m: impl Display) -> String {
+/// The changes the network asked for.
+pub fn changes_asked(m: impl Display) -> String {
     format!("Modifications demandées par le réseau : {m}")
 }
 
-/// Said by `show`.
-pub const SOUMETTRE_NOUVEAU: &str = "Soumettre à nouveau";
+/// The button submitting a corrected record.
+pub const SUBMIT_AGAIN: &str = "Soumettre à nouveau";
 
-/// Said by `resubmit`.
-pub const CORRIGE: &str = "corrigé";
+/// A record corrected, as a review names it.
+pub const CORRECTED: &str = "corrigé";
 
-/// Said by `submit_label`.
-pub const SOUMETTRE_OFFRE: &str = "Soumettre l’offre";
+/// The button submitting an offer.
+pub const SUBMIT_OFFER: &str = "Soumettre l’offre";
 
-/// Said by `published`.
-pub fn votre_besoin_valide_reseau_propose(title: impl Display) -> String {
+/// A need published.
+pub fn need_published(title: impl Display) -> String {
     format!("Votre besoin « {title} » est validé par le réseau : il est proposé aux experts.")
 }
 
-/// Said by `published`.
-pub fn votre_offre_validee_reseau_rapprochee(title: impl Display) -> String {
+/// An offer published.
+pub fn offer_published(title: impl Display) -> String {
     format!("Votre offre « {title} » est validée par le réseau : elle est rapprochée des besoins.")
 }
 
 /// The association, as a form names its owner.
 pub const THE_ASSOCIATION: &str = "l’association";
 
-/// Said by `form_page`.
-pub const ENTREPRISE: &str = "l’entreprise";
+/// The company, as a form names its owner.
+pub const THE_COMPANY: &str = "l’entreprise";
 
-/// Said by `eligibility_lines`.
-pub const ASSOCIATION_ENCORE_MEMBRE_ACTIVE_RESEAU: &str =
-    "L’association n’est pas (encore) membre active du réseau.";
+/// An association that is not an active member.
+pub const NOT_ACTIVE_MEMBER: &str = "L’association n’est pas (encore) membre active du réseau.";
 
-/// Said by `eligibility_lines`.
-pub const ASSOCIATION_EXPERIENCE_TERRAIN_ENREGISTREE: &str =
-    "L’association n’a pas d’expérience de terrain enregistrée.";
+/// An association without field experience.
+pub const NO_FIELD_EXPERIENCE: &str = "L’association n’a pas d’expérience de terrain enregistrée.";
 
-/// Said by `eligibility`.
-pub const COMPTE_RATTACHE_AUCUNE_ASSOCIATION_CONNUE: &str =
-    "Le compte n’est rattaché à aucune association connue.";
+/// An account bound to no known association.
+pub const NO_ASSOCIATION: &str = "Le compte n’est rattaché à aucune association connue.";
 
-/// Said by `queue`.
-pub const FICHES_RELIRE: &str = "Fiches à relire";
+/// The review queue's title.
+pub const REVIEW_QUEUE: &str = "Fiches à relire";
 
-/// Said by `review_form`.
-pub const RELECTURE_BESOIN: &str = "Relecture d’un besoin";
+/// The review of a need's title.
+pub const REVIEW_NEED: &str = "Relecture d’un besoin";
 
-/// Said by `review_form`.
-pub const RELECTURE_OFFRE: &str = "Relecture d’une offre";
+/// The review of an offer's title.
+pub const REVIEW_OFFER: &str = "Relecture d’une offre";
 
-/// Said by `page`.
-pub fn propose(record_id: impl Display, org_id: impl Display, state: impl Display) -> String {
+/// A submission: its record, who proposed it, its state.
+pub fn submitted_by(record_id: impl Display, org_id: impl Display, state: impl Display) -> String {
     format!("{record_id} — proposé par {org_id} ; {state}")
 }
 
-/// Said by `validate`.
-pub const VOTRE_BESOIN_PUBLIE: &str = "Votre besoin est publié";
+/// The subject of the e-mail announcing a need published.
+pub const NEED_PUBLISHED_SUBJECT: &str = "Votre besoin est publié";
 
-/// Said by `validate`.
-pub const VOTRE_OFFRE_PUBLIEE: &str = "Votre offre est publiée";
+/// The subject of the e-mail announcing an offer published.
+pub const OFFER_PUBLISHED_SUBJECT: &str = "Votre offre est publiée";
 
-/// Said by `request_changes`.
-pub fn modifications_sont_demandees(your: impl Display) -> String {
+/// The subject of the e-mail asking for changes.
+pub fn changes_subject(your: impl Display) -> String {
     format!("Des modifications sont demandées à {your}")
 }
 
-/// Said by `request_changes`.
-pub fn reseau_demande_modifications(
-    your: impl Display,
-    body: impl Display,
-    message: impl Display,
-) -> String {
+/// The e-mail asking for changes.
+pub fn changes_requested(your: impl Display, body: impl Display, message: impl Display) -> String {
     format!("Le réseau demande des modifications à {your} « {body} » : {message}")
 }
 
-/// Said by `invite_page`.
-pub const CHOISIR_MOT_PASSE: &str = "Choisir un mot de passe";
+/// The invitation page's title.
+pub const CHOOSE_PASSWORD: &str = "Choisir un mot de passe";
 
-/// Said by `accept`.
-pub const DEUX_MOTS_PASSE_SONT_IDENTIQUES: &str = "Les deux mots de passe ne sont pas identiques.";
+/// Two passwords that differ.
+pub const PASSWORDS_DIFFER: &str = "Les deux mots de passe ne sont pas identiques.";
 
 /// Missions created by a batch commit.
 pub fn batch_committed(ids: impl Display, ids2: impl Display) -> String {
     format!("{ids} mission(s) : {ids2}")
 }
 
-/// Said by `empty`.
-pub const IMPORTER_FICHES: &str = "Importer des fiches";
+/// The import page's title.
+pub const IMPORT_TITLE: &str = "Importer des fiches";
 
-/// Said by `upload`.
-pub const CHOISISSEZ_TYPE_FICHES_FICHIER: &str = "Choisissez le type des fiches du fichier.";
+/// An upload without a kind of records.
+pub const CHOOSE_KIND: &str = "Choisissez le type des fiches du fichier.";
 
-/// Said by `upload`.
-pub const CHOISISSEZ_FICHIER_VIDE_ABSENT: &str = "Choisissez un fichier (il est vide ou absent).";
+/// An upload without a file.
+pub const CHOOSE_FILE: &str = "Choisissez un fichier (il est vide ou absent).";
 
-/// Said by `upload`.
-pub const FICHIER_DOIT_TERMINER_CSV_JSON: &str =
+/// An upload of a file explor does not read.
+pub const BAD_EXTENSION: &str =
     "Le fichier doit se terminer par .csv, .json, .jsonl, .xlsx ou .ods.";
 
 /// Missions in a state.
@@ -407,7 +388,7 @@ pub fn missions_count(missions: impl Display) -> String {
     format!("{missions} mission(s)")
 }
 
-/// Said by `list`.
+/// The missions page's title.
 pub const MISSIONS: &str = "Missions";
 
 /// A mission's page title.
@@ -415,30 +396,30 @@ pub fn mission_title(id: impl Display) -> String {
     format!("Mission {id}")
 }
 
-/// Said by `page`.
-pub const POSTES_PLAN_FINANCEMENT: &str = "Postes du plan de financement";
+/// The cost plan's lines section.
+pub const COST_LINES: &str = "Postes du plan de financement";
 
 /// The mission, as a section title.
 pub const THE_MISSION: &str = "La mission";
 
-/// Said by `page`.
-pub const JOURNAL_MISSION: &str = "Journal de la mission";
+/// The mission's log section.
+pub const MISSION_LOG: &str = "Journal de la mission";
 
 /// A mission document's title.
 pub fn document_title(title_fr: impl Display, id: impl Display) -> String {
     format!("{title_fr} — mission {id}")
 }
 
-/// Said by `list`.
-pub const BESOINS: &str = "Besoins";
+/// The needs page's title.
+pub const NEEDS: &str = "Besoins";
 
-/// Said by `page`.
-pub fn besoin(id: impl Display) -> String {
+/// A need's page title.
+pub fn need_title(id: impl Display) -> String {
     format!("Besoin {id}")
 }
 
-/// Said by `page`.
-pub fn premiers(max_excluded_rows: impl Display) -> String {
+/// Said of a list cut to its first rows.
+pub fn first_rows(max_excluded_rows: impl Display) -> String {
     format!(" (les {max_excluded_rows} premiers)")
 }
 
@@ -461,23 +442,23 @@ pub const HINT_LANGUAGE_CODE: &str = "Un code de langue ISO 639-1 (fr, en, ar…
 /// The hint of a country code field.
 pub const HINT_COUNTRY_CODE: &str = "Un code de pays ISO 3166 (SN, CD, MA…).";
 
-/// Said by `resolve`.
-pub const DATES_FORMAT_JJ_MM_AAAA: &str = "Des dates au format jj/mm/aaaa.";
+/// The hint of a date field.
+pub const HINT_DATES: &str = "Des dates au format jj/mm/aaaa.";
 
-/// Said by `resolve`.
-pub const EXPERT_OFFRE: &str = "Expert ou offre.";
+/// The hint of the candidate kind field.
+pub const HINT_KIND: &str = "Expert ou offre.";
 
-/// Said by `search`.
-pub const AUCUNE_RECHERCHE_CORRIGEZ_FORMULAIRE: &str = "Aucune recherche : corrigez le formulaire";
+/// A search not run: the form has mistakes.
+pub const NO_SEARCH: &str = "Aucune recherche : corrigez le formulaire";
 
-/// Said by `needs`.
-pub const MES_BESOINS: &str = "Mes besoins";
+/// An association's needs page's title.
+pub const MY_NEEDS: &str = "Mes besoins";
 
-/// Said by `new_form`.
-pub const PUBLIER_BESOIN: &str = "Publier un besoin";
+/// The new need form's title.
+pub const NEW_NEED: &str = "Publier un besoin";
 
-/// Said by `submitted`.
-pub fn attend_votre_relecture(
+/// The subject of the e-mail announcing a changed submission.
+pub fn changed_awaits_review(
     a_noun: impl Display,
     how: impl Display,
     agreed: impl Display,
@@ -491,17 +472,17 @@ pub const A_NEED: &str = "Un besoin";
 /// An offer, as a subject.
 pub const AN_OFFER: &str = "Une offre";
 
-/// Said by `your`.
-pub const VOTRE_BESOIN: &str = "votre besoin";
+/// Your need.
+pub const YOUR_NEED: &str = "votre besoin";
 
-/// Said by `your`.
-pub const VOTRE_OFFRE: &str = "votre offre";
+/// Your offer.
+pub const YOUR_OFFER: &str = "votre offre";
 
-/// Said by `submit_label`.
-pub const SOUMETTRE_BESOIN: &str = "Soumettre le besoin";
+/// The button submitting a need.
+pub const SUBMIT_NEED: &str = "Soumettre le besoin";
 
-/// Said by `review_form`.
-pub const VALIDER_PUBLIER: &str = "Valider et publier";
+/// The button validating a submission.
+pub const VALIDATE: &str = "Valider et publier";
 
 /// A kind of records, as the dashboard and the import page name them.
 pub fn kind_label(kind: RecordKind) -> &'static str {

@@ -19,7 +19,7 @@ use crate::views::Layout;
 
 /// The one message for every refused sign-in: it does not say whether the account
 /// exists, is locked or is disabled.
-const REFUSED: &str = explor_engine::fr::pages::ADRESSE_E_MAIL_MOT_PASSE;
+const REFUSED: &str = explor_engine::fr::pages::BAD_CREDENTIALS;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "login.html")]
@@ -147,7 +147,7 @@ pub async fn invite_page(
     Path(token): Path<String>,
 ) -> Result<Response> {
     let layout = Layout::signed_out(
-        explor_engine::fr::pages::CHOISIR_MOT_PASSE,
+        explor_engine::fr::pages::CHOOSE_PASSWORD,
         csrf::token(&session).await?,
     );
     let account = state
@@ -177,7 +177,7 @@ pub async fn accept(
     Form(form): Form<PasswordForm>,
 ) -> Result<Response> {
     let layout = Layout::signed_out(
-        explor_engine::fr::pages::CHOISIR_MOT_PASSE,
+        explor_engine::fr::pages::CHOOSE_PASSWORD,
         csrf::token(&session).await?,
     );
     let lookup = token.clone();
@@ -193,7 +193,7 @@ pub async fn accept(
         Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
     };
     if form.password != form.confirmation {
-        return refused(explor_engine::fr::pages::DEUX_MOTS_PASSE_SONT_IDENTIQUES.to_owned());
+        return refused(explor_engine::fr::pages::PASSWORDS_DIFFER.to_owned());
     }
     if let Err(weak) = password::check(&form.password, &account.email) {
         return refused(weak.to_string());

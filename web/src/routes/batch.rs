@@ -81,7 +81,7 @@ fn parse_pairs(text: &str, field: &str) -> std::result::Result<Vec<Pair>, String
             Some((n, e)) if !n.trim().is_empty() && !e.trim().is_empty() => {
                 Ok(Pair::new(n.trim(), e.trim()))
             }
-            _ => Err(explor_engine::fr::pages::valeur_illisible_attendu_besoin_expert(field, p)),
+            _ => Err(explor_engine::fr::pages::bad_pair(field, p)),
         })
         .collect()
 }
@@ -97,43 +97,39 @@ fn join_pairs(pairs: &[Pair]) -> String {
 /// Why pins or exclusions were refused, in French.
 fn constraint_message(e: &BatchRunError) -> Option<String> {
     Some(match e {
-        BatchRunError::UnknownNeed { need } => explor_engine::fr::pages::besoin_inconnu(need),
+        BatchRunError::UnknownNeed { need } => explor_engine::fr::pages::unknown_need(need),
         BatchRunError::UnknownExpert { expert } => {
-            explor_engine::fr::pages::expert_offre_inconnu(expert)
+            explor_engine::fr::pages::unknown_candidate(expert)
         }
         BatchRunError::NeedNotInCall { need, call } => {
-            explor_engine::fr::pages::besoin_appartient_appel(need, call)
+            explor_engine::fr::pages::need_not_in_call(need, call)
         }
         BatchRunError::Constraint(c) => match c {
             ConstraintError::NeedNotInRun { need } => {
-                explor_engine::fr::pages::besoin_pourvoir_affectation(need)
+                explor_engine::fr::pages::need_not_in_run(need)
             }
             ConstraintError::NotACandidate { need, expert } => {
-                explor_engine::fr::pages::candidat_besoin(expert, need)
+                explor_engine::fr::pages::not_a_candidate(expert, need)
             }
             ConstraintError::FailsGate { need, expert, gate } => {
-                explor_engine::fr::pages::peut_servir_besoin_critere_eliminatoire(
-                    expert, need, gate,
-                )
+                explor_engine::fr::pages::fails_gate(expert, need, gate)
             }
             ConstraintError::PinnedAndExcluded { need, expert } => {
-                explor_engine::fr::pages::paire_fois_epinglee_exclue(need, expert)
+                explor_engine::fr::pages::pinned_and_excluded(need, expert)
             }
             ConstraintError::TooManyForNeed { need, pins, wanted } => {
-                explor_engine::fr::pages::paires_epinglees_besoin_qui_demande(pins, need, wanted)
+                explor_engine::fr::pages::too_many_for_need(pins, need, wanted)
             }
             ConstraintError::TooManyForExpert {
                 expert,
                 pins,
                 capacity,
-            } => explor_engine::fr::pages::paires_epinglees_qui_prend(pins, expert, capacity),
+            } => explor_engine::fr::pages::too_many_for_candidate(pins, expert, capacity),
             ConstraintError::TooManyForCompany {
                 company,
                 pins,
                 quota,
-            } => explor_engine::fr::pages::paires_epinglees_entreprise_dont_quota(
-                pins, company, quota,
-            ),
+            } => explor_engine::fr::pages::too_many_for_company(pins, company, quota),
             ConstraintError::Batch(_) => return None,
         },
         _ => return None,
@@ -160,7 +156,7 @@ impl BatchForm {
     /// The pins and exclusions, or the message in French when a field is malformed.
     fn constraints(&self) -> std::result::Result<(Vec<Pair>, Vec<Pair>), String> {
         Ok((
-            parse_pairs(self.pins_text(), explor_engine::fr::pages::EPINGLEES)?,
+            parse_pairs(self.pins_text(), explor_engine::fr::pages::PINNED_PAIRS)?,
             parse_pairs(self.excludes_text(), "exclues")?,
         ))
     }
@@ -188,7 +184,7 @@ impl BatchForm {
     /// removed: (label, pins, excludes).
     fn current(&self) -> Vec<(String, String, String)> {
         let (pins, excludes) = self.constraints().unwrap_or_default();
-        let pinned = pins.iter().map(|p| (p, explor_engine::fr::pages::EPINGLEE));
+        let pinned = pins.iter().map(|p| (p, explor_engine::fr::pages::PINNED));
         let excluded = excludes.iter().map(|p| (p, "exclue"));
         pinned
             .chain(excluded)
@@ -260,7 +256,7 @@ pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<Ca
         })
         .collect();
     Ok(CallsPage {
-        layout: Layout::signed_in(explor_engine::fr::pages::APPELS_PROJETS, &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::CALLS, &user.0),
         calls,
     })
 }

@@ -52,7 +52,7 @@ async fn page(
                 layout,
                 path: seg(&id),
                 table: HtmlTable::new(
-                    explor_engine::fr::pages::FICHE_EXPERT,
+                    explor_engine::fr::pages::EXPERT_RECORD,
                     fields_table(&record),
                 ),
                 confirm,
@@ -117,7 +117,7 @@ pub async fn erase(
     )
     .await?;
     Ok(ErasedPage {
-        layout: Layout::signed_in(explor_engine::fr::pages::PERSONNE_EFFACEE, &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::PERSON_ERASED, &user.0),
         id,
     })
 }

@@ -57,7 +57,7 @@ fn kind_label(kind: RecordKind) -> &'static str {
 
 fn empty(user: &Coordinator) -> ImportPage {
     ImportPage {
-        layout: Layout::signed_in(explor_engine::fr::pages::IMPORTER_FICHES, &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::IMPORT_TITLE, &user.0),
         kinds: RecordKind::ALL
             .iter()
             .map(|k| (k.as_str(), kind_label(*k)))
@@ -84,7 +84,7 @@ struct Upload {
 }
 
 async fn read(mut parts: Multipart) -> std::result::Result<Upload, String> {
-    let unreadable = |_| explor_engine::fr::pages::FICHIER_PU_ETRE_LU_ENVOI.to_owned();
+    let unreadable = |_| explor_engine::fr::pages::UPLOAD_UNREADABLE.to_owned();
     let mut upload = Upload::default();
     while let Some(field) = parts.next_field().await.map_err(unreadable)? {
         match field.name() {
@@ -126,12 +126,12 @@ pub async fn upload(
         .find(|k| k.as_str() == upload.kind);
     let ext = extension(&upload.name);
     if kind.is_none() {
-        page.kind_error = Some(explor_engine::fr::pages::CHOISISSEZ_TYPE_FICHES_FICHIER.to_owned());
+        page.kind_error = Some(explor_engine::fr::pages::CHOOSE_KIND.to_owned());
     }
     if upload.bytes.is_empty() {
-        page.file_error = Some(explor_engine::fr::pages::CHOISISSEZ_FICHIER_VIDE_ABSENT.to_owned());
+        page.file_error = Some(explor_engine::fr::pages::CHOOSE_FILE.to_owned());
     } else if ext.is_none() {
-        page.file_error = Some(explor_engine::fr::pages::FICHIER_DOIT_TERMINER_CSV_JSON.to_owned());
+        page.file_error = Some(explor_engine::fr::pages::BAD_EXTENSION.to_owned());
     }
     let (Some(kind), Some(ext), None) = (kind, ext, &page.file_error) else {
         return refused(page);
@@ -165,7 +165,7 @@ pub async fn upload(
     match outcome {
         Ok((summary, warnings)) => {
             let t = summary.total();
-            let detail = explor_engine::fr::pages::ajoutee_modifiee_inchangee(
+            let detail = explor_engine::fr::pages::import_counts(
                 kind.file_stem(),
                 t.added,
                 t.updated,

@@ -108,7 +108,7 @@ pub async fn list(
             Ok(s) => (Some(s), None),
             Err(_) => (
                 None,
-                Some(explor_engine::fr::pages::ETAT_INCONNU_FILTRE_IGNORE.to_owned()),
+                Some(explor_engine::fr::pages::UNKNOWN_STATE_FILTER.to_owned()),
             ),
         },
     };
@@ -157,8 +157,8 @@ async fn page(
             let sheet = MissionSheet::build(ws, &file)?;
             let rules = ws.cost_rules()?;
             let plan = sheet.plan(&rules).map(|p| Plan {
-                lines: HtmlTable::new(explor_engine::fr::pages::POSTES_PLAN_FINANCEMENT, p.lines()),
-                totals: HtmlTable::new(explor_engine::fr::pages::TOTAUX_REPARTITION, p.totals()),
+                lines: HtmlTable::new(explor_engine::fr::pages::COST_LINES, p.lines()),
+                totals: HtmlTable::new(explor_engine::fr::pages::TOTALS, p.totals()),
                 mecenat: p.mecenat(),
                 sources: p.sources(),
             });
@@ -167,7 +167,7 @@ async fn page(
                 layout,
                 path: seg(&id),
                 summary: HtmlTable::new(explor_engine::fr::pages::THE_MISSION, sheet.summary()),
-                log: HtmlTable::new(explor_engine::fr::pages::JOURNAL_MISSION, sheet.log()),
+                log: HtmlTable::new(explor_engine::fr::pages::MISSION_LOG, sheet.log()),
                 plan,
                 next: m
                     .state()
@@ -236,9 +236,7 @@ pub async fn advance(
         .with_workspace_mut(move |ws| {
             let from = ws.mission(&mission).map_err(missing_is_404)?.state();
             let Ok(to) = form.etat.parse::<MissionState>() else {
-                return Ok(Err(
-                    explor_engine::fr::pages::CHOISISSEZ_ETAT_PROPOSE_PAGE.to_owned()
-                ));
+                return Ok(Err(explor_engine::fr::pages::CHOOSE_STATE.to_owned()));
             };
             refused(ws.advance_mission(&mission, to, today(), None))
                 .map(|r| r.map(|_| format!("{from} → {to}")))
@@ -259,9 +257,7 @@ pub async fn record(
         .with_workspace_mut(move |ws| {
             ws.mission(&mission).map_err(missing_is_404)?;
             let Ok(item) = form.piece.parse::<Item>() else {
-                return Ok(Err(
-                    explor_engine::fr::pages::CHOISISSEZ_PIECE_PROPOSEE_PAGE.to_owned(),
-                ));
+                return Ok(Err(explor_engine::fr::pages::CHOOSE_ITEM.to_owned()));
             };
             refused(ws.record_mission_item(&mission, item, today(), None))
                 .map(|r| r.map(|_| item.as_str().to_owned()))

@@ -88,12 +88,12 @@ pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<Ne
         .with_workspace(|ws| Ok(ws.records(RecordKind::Need)?))
         .await?;
     let table = HtmlTable::linked(
-        explor_engine::fr::pages::besoin_identifiant_mene_candidats(records.len()),
+        explor_engine::fr::pages::needs_caption(records.len()),
         summary_table(RecordKind::Need, &records),
         |row| row.first().map(|id| format!("/besoins/{}", seg(id))),
     );
     Ok(NeedsPage {
-        layout: Layout::signed_in(explor_engine::fr::pages::BESOINS, &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::NEEDS, &user.0),
         table,
     })
 }
@@ -113,7 +113,7 @@ async fn page(
     error: Option<String>,
 ) -> Result<NeedPage> {
     let all = shown.all;
-    let layout = Layout::signed_in(&explor_engine::fr::pages::besoin(&id), &user.0);
+    let layout = Layout::signed_in(&explor_engine::fr::pages::need_title(&id), &user.0);
     let kept = state.clone();
     state
         .with_workspace(move |ws| {
@@ -162,7 +162,7 @@ async fn page(
                     id: s.id.clone(),
                     cells,
                     breakdown: HtmlTable::new(
-                        explor_engine::fr::pages::score_critere_critere(&s.id),
+                        explor_engine::fr::pages::score_caption(&s.id),
                         breakdown(s),
                     ),
                 })
@@ -172,14 +172,12 @@ async fn page(
                 let mut table = view.excluded();
                 table.rows.truncate(MAX_EXCLUDED_ROWS);
                 let shown = if count > MAX_EXCLUDED_ROWS {
-                    explor_engine::fr::pages::premiers(MAX_EXCLUDED_ROWS)
+                    explor_engine::fr::pages::first_rows(MAX_EXCLUDED_ROWS)
                 } else {
                     String::new()
                 };
                 HtmlTable::new(
-                    explor_engine::fr::pages::candidat_exclu_conditions_ils_remplissent(
-                        count, &shown,
-                    ),
+                    explor_engine::fr::pages::excluded_caption(count, &shown),
                     table,
                 )
             });
@@ -233,7 +231,7 @@ pub async fn propose(
                 Ok(Record::Offer(o)) => StaffRequest::Offer(o.id),
                 Ok(Record::Expert(e)) => StaffRequest::Experts(vec![e.id]),
                 _ => {
-                    return Ok(Err(explor_engine::fr::pages::ni_expert_ni_offre_espace(
+                    return Ok(Err(explor_engine::fr::pages::not_a_candidate_id(
                         &candidate,
                     )));
                 }
@@ -245,7 +243,7 @@ pub async fn propose(
                 days: None,
                 payer: None,
                 include_pending: false,
-                note: Some(explor_engine::fr::pages::PROPOSEE_DEPUIS_SITE.to_owned()),
+                note: Some(explor_engine::fr::pages::PROPOSED_ON_SITE.to_owned()),
             };
             refused(ws.create_mission(&request, today()))
                 .map(|r| r.map(|created| (created.mission.id, candidate)))

@@ -50,10 +50,10 @@ fn expert_of(user: &CurrentUser) -> Result<String> {
 
 fn consent_label(scheme: ConsentScheme, status: ConsentStatus) -> String {
     let status = match status {
-        ConsentStatus::Granted => explor_engine::fr::pages::ACCORDE_EMPLOYEUR,
-        ConsentStatus::Pending => explor_engine::fr::pages::DEMANDE_EMPLOYEUR_SANS_REPONSE_ENCORE,
-        ConsentStatus::Refused => explor_engine::fr::pages::REFUSE_EMPLOYEUR,
-        ConsentStatus::NotRequired => explor_engine::fr::pages::EMPLOYEUR_CONSULTER,
+        ConsentStatus::Granted => explor_engine::fr::pages::EMPLOYER_GRANTED,
+        ConsentStatus::Pending => explor_engine::fr::pages::EMPLOYER_PENDING,
+        ConsentStatus::Refused => explor_engine::fr::pages::EMPLOYER_REFUSED,
+        ConsentStatus::NotRequired => explor_engine::fr::pages::NO_EMPLOYER,
     };
     match scheme {
         ConsentScheme::None => status.to_owned(),
@@ -207,9 +207,7 @@ pub async fn debrief(
                 return Err(WebError::NotFound);
             }
             if text.is_empty() {
-                return Ok(Err(
-                    explor_engine::fr::pages::ECRIVEZ_VOTRE_BILAN_AVANT_ENVOYER.to_owned(),
-                ));
+                return Ok(Err(explor_engine::fr::pages::EMPTY_DEBRIEF.to_owned()));
             }
             Ok(
                 refused(ws.record_mission_item(&mission_id, Item::Debrief, today(), Some(text)))?
@@ -230,8 +228,8 @@ pub async fn debrief(
     .await?;
     let notice = Notice {
         to: Audience::Coordinators,
-        subject: explor_engine::fr::pages::BILAN_MISSION_ARRIVE.to_owned(),
-        text: explor_engine::fr::pages::mission_expert_envoye_bilan(&id, &who.org),
+        subject: explor_engine::fr::pages::DEBRIEF_SUBJECT.to_owned(),
+        text: explor_engine::fr::pages::debrief_sent(&id, &who.org),
         link: format!("/missions/{}", seg(&id)),
     };
     notify::tell(&state, notice).await?;

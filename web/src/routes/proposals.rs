@@ -124,9 +124,9 @@ async fn proposals(state: &AppState, who: &Answerer) -> Result<Vec<Proposal>> {
                     people,
                     mine: answers.iter().find(|a| a.party == who.party).map(|a| {
                         let mut s = if a.accepted {
-                            explor_engine::fr::pages::VOUS_AVEZ_ACCEPTE.to_owned()
+                            explor_engine::fr::pages::YOU_ACCEPTED.to_owned()
                         } else {
-                            explor_engine::fr::pages::VOUS_AVEZ_DECLINE.to_owned()
+                            explor_engine::fr::pages::YOU_DECLINED.to_owned()
                         };
                         if let Some(r) = &a.reason {
                             s.push_str(&format!(" : {r}"));
@@ -206,8 +206,8 @@ pub async fn answer(
         Ok(reason) => {
             let what = answer_label_fr(&who.party, accepted);
             let who_text = match &who.party {
-                Party::Association => explor_engine::fr::pages::association(&org),
-                Party::Expert(e) => explor_engine::fr::pages::expert(e),
+                Party::Association => explor_engine::fr::pages::the_association(&org),
+                Party::Expert(e) => explor_engine::fr::pages::the_expert(e),
             };
             audit(
                 &state,
@@ -216,9 +216,9 @@ pub async fn answer(
                 Some(id.clone()),
                 Some(
                     if accepted {
-                        explor_engine::fr::pages::ACCEPTEE
+                        explor_engine::fr::pages::ACCEPTED
                     } else {
-                        explor_engine::fr::pages::DECLINEE
+                        explor_engine::fr::pages::DECLINED
                     }
                     .to_owned(),
                 ),
@@ -230,7 +230,7 @@ pub async fn answer(
             }
             let notice = Notice {
                 to: Audience::Coordinators,
-                subject: explor_engine::fr::pages::reponse_proposition(&who_text),
+                subject: explor_engine::fr::pages::answer_subject(&who_text),
                 text,
                 link: format!("/missions/{}", seg(&id)),
             };

@@ -136,7 +136,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
         if Taxonomy::embedded().contains(theme) {
             query.theme = Some(theme.to_owned());
         } else {
-            errors.theme = Some(explor_engine::fr::pages::THEME_EXISTE_TAXONOMIE.to_owned());
+            errors.theme = Some(explor_engine::fr::pages::UNKNOWN_THEME.to_owned());
         }
     }
     if let Some(code) = given(&form.langue) {
@@ -146,7 +146,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
             (Err(_), _) => {
                 errors.langue = Some(explor_engine::fr::pages::HINT_LANGUAGE_CODE.to_owned());
             }
-            (_, Err(_)) => errors.langue = Some(explor_engine::fr::pages::NIVEAU_A1_C2.to_owned()),
+            (_, Err(_)) => errors.langue = Some(explor_engine::fr::pages::BAD_LEVEL.to_owned()),
         }
     }
     if let Some(country) = given(&form.pays) {
@@ -161,24 +161,24 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
             (Some(from), Some(to)) => match DateWindow::new(from, to) {
                 Ok(w) => query.available = Some(w),
                 Err(_) => {
-                    errors.dates = Some(explor_engine::fr::pages::FIN_PRECEDE_DEBUT.to_owned());
+                    errors.dates = Some(explor_engine::fr::pages::REVERSED_DATES.to_owned());
                 }
             },
-            _ => errors.dates = Some(explor_engine::fr::pages::DATES_FORMAT_JJ_MM_AAAA.to_owned()),
+            _ => errors.dates = Some(explor_engine::fr::pages::HINT_DATES.to_owned()),
         },
-        _ => errors.dates = Some(explor_engine::fr::pages::DONNEZ_DEUX_DATES_PERIODE.to_owned()),
+        _ => errors.dates = Some(explor_engine::fr::pages::HALF_PERIOD.to_owned()),
     }
     match given(&form.kind) {
         None => {}
         Some("expert") => query.kind = Some(CandidateKind::Expert),
         Some("offer") => query.kind = Some(CandidateKind::Offer),
-        Some(_) => errors.kind = Some(explor_engine::fr::pages::EXPERT_OFFRE.to_owned()),
+        Some(_) => errors.kind = Some(explor_engine::fr::pages::HINT_KIND.to_owned()),
     }
     let consent = given(&form.consentement).map(str::to_owned);
     if let Some(c) = &consent
         && !CONSENTS.iter().any(|(v, _)| v == c)
     {
-        errors.consentement = Some(explor_engine::fr::pages::ETAT_CONSENTEMENT_LISTE.to_owned());
+        errors.consentement = Some(explor_engine::fr::pages::BAD_CONSENT.to_owned());
     }
     (query, consent, errors)
 }
@@ -196,10 +196,7 @@ pub async fn search(
         .with_workspace(move |ws| {
             if refused {
                 return Ok(Results {
-                    table: HtmlTable::new(
-                        explor_engine::fr::pages::AUCUNE_RECHERCHE_CORRIGEZ_FORMULAIRE,
-                        Default::default(),
-                    ),
+                    table: HtmlTable::new(explor_engine::fr::pages::NO_SEARCH, Default::default()),
                     themes: Vec::new(),
                     kinds: Vec::new(),
                     consent: Vec::new(),
@@ -248,7 +245,7 @@ pub async fn search(
         return Ok(SearchPartial { results }.into_response());
     }
     Ok(SearchPage {
-        layout: Layout::signed_in(explor_engine::fr::pages::RECHERCHE_EXPERTS_OFFRES, &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::SEARCH_TITLE, &user.0),
         form,
         errors,
         themes: Taxonomy::embedded()

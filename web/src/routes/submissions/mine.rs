@@ -63,7 +63,7 @@ pub async fn needs(State(state): State<AppState>, who: Submitter) -> Result<Resp
         })
         .await?;
     Ok(MyNeedsPage {
-        layout: Layout::signed_in(explor_engine::fr::pages::MES_BESOINS, &who.user),
+        layout: Layout::signed_in(explor_engine::fr::pages::MY_NEEDS, &who.user),
         needs,
         pending: pending(&state, &who.org).await?,
         eligibility: eligibility(&state, Kind::Need, &who.org).await?,
@@ -116,8 +116,8 @@ pub async fn new_form(
         FormSpec {
             kind: who.kind,
             title: match who.kind {
-                Kind::Need => explor_engine::fr::pages::PUBLIER_BESOIN,
-                Kind::Offer => explor_engine::fr::pages::DECLARER_OFFRE_MECENAT,
+                Kind::Need => explor_engine::fr::pages::NEW_NEED,
+                Kind::Offer => explor_engine::fr::pages::NEW_OFFER,
             },
             action: who.kind.new_path().to_owned(),
             message: None,
@@ -211,7 +211,7 @@ async fn submitted(
         )
     } else {
         (
-            explor_engine::fr::pages::attend_votre_relecture(kind.a_noun(), how, agreed),
+            explor_engine::fr::pages::changed_awaits_review(kind.a_noun(), how, agreed),
             explor_engine::fr::pages::changed_to_review(
                 capitalised(kind.noun()),
                 how,
@@ -288,12 +288,10 @@ pub async fn edit_form(
         return Ok(Redirect::to(&format!("/mon-espace/demandes/{}", s.id)).into_response());
     }
     let values = forms::values_of(who.kind.record(), &value);
-    let message = Some(
-        explor_engine::fr::pages::publie_vos_modifications_seront_relues(
-            &id,
-            if who.kind == Kind::Offer { "e" } else { "" },
-        ),
-    );
+    let message = Some(explor_engine::fr::pages::edit_intro(
+        &id,
+        if who.kind == Kind::Offer { "e" } else { "" },
+    ));
     Ok(
         owner_form(&state, &who, who.kind.edit_path(&id), message, &values, &[])
             .await?
@@ -328,7 +326,7 @@ pub async fn edit(
                 number,
                 id,
                 &title,
-                explor_engine::fr::pages::MODIFIE,
+                explor_engine::fr::pages::CHANGED,
             )
             .await?;
             Ok(Redirect::to(&format!("/mon-espace/demandes/{number}")).into_response())
@@ -354,9 +352,7 @@ pub async fn show(
     }
     let values = forms::values_of(who.kind.record(), &s.body);
     let message = Some(match (&s.state, &s.message) {
-        (ReviewState::ChangesRequested, Some(m)) => {
-            explor_engine::fr::pages::modifications_demandees_reseau(m)
-        }
+        (ReviewState::ChangesRequested, Some(m)) => explor_engine::fr::pages::changes_asked(m),
         _ => format!("{} : {}", s.record_id, s.state.label()),
     });
     let mut page = owner_form(
@@ -368,7 +364,7 @@ pub async fn show(
         &[],
     )
     .await?;
-    page.submit_label = explor_engine::fr::pages::SOUMETTRE_NOUVEAU;
+    page.submit_label = explor_engine::fr::pages::SUBMIT_AGAIN;
     Ok(page.into_response())
 }
 
@@ -397,7 +393,7 @@ pub async fn resubmit(
                 number,
                 s.record_id,
                 &title,
-                explor_engine::fr::pages::CORRIGE,
+                explor_engine::fr::pages::CORRECTED,
             )
             .await?;
             Ok(Redirect::to(&format!("/mon-espace/demandes/{number}")).into_response())
@@ -412,7 +408,7 @@ pub async fn resubmit(
                 &issues,
             )
             .await?;
-            page.submit_label = explor_engine::fr::pages::SOUMETTRE_NOUVEAU;
+            page.submit_label = explor_engine::fr::pages::SUBMIT_AGAIN;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

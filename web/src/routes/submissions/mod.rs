@@ -138,22 +138,22 @@ impl Kind {
 
     fn your(self) -> &'static str {
         match self {
-            Kind::Need => explor_engine::fr::pages::VOTRE_BESOIN,
-            Kind::Offer => explor_engine::fr::pages::VOTRE_OFFRE,
+            Kind::Need => explor_engine::fr::pages::YOUR_NEED,
+            Kind::Offer => explor_engine::fr::pages::YOUR_OFFER,
         }
     }
 
     fn submit_label(self) -> &'static str {
         match self {
-            Kind::Need => explor_engine::fr::pages::SOUMETTRE_BESOIN,
-            Kind::Offer => explor_engine::fr::pages::SOUMETTRE_OFFRE,
+            Kind::Need => explor_engine::fr::pages::SUBMIT_NEED,
+            Kind::Offer => explor_engine::fr::pages::SUBMIT_OFFER,
         }
     }
 
     fn published(self, title: &str) -> String {
         match self {
-            Kind::Need => explor_engine::fr::pages::votre_besoin_valide_reseau_propose(title),
-            Kind::Offer => explor_engine::fr::pages::votre_offre_validee_reseau_rapprochee(title),
+            Kind::Need => explor_engine::fr::pages::need_published(title),
+            Kind::Offer => explor_engine::fr::pages::offer_published(title),
         }
     }
 }
@@ -290,7 +290,7 @@ async fn form_page(
         review: spec.review,
         owner: match spec.kind {
             Kind::Need => explor_engine::fr::pages::THE_ASSOCIATION,
-            Kind::Offer => explor_engine::fr::pages::ENTREPRISE,
+            Kind::Offer => explor_engine::fr::pages::THE_COMPANY,
         },
         submit_label: spec.submit_label,
     })
@@ -301,12 +301,8 @@ fn eligibility_lines(problems: &[Ineligibility]) -> Vec<&'static str> {
     problems
         .iter()
         .map(|p| match p {
-            Ineligibility::NotNetworkMember => {
-                explor_engine::fr::pages::ASSOCIATION_ENCORE_MEMBRE_ACTIVE_RESEAU
-            }
-            Ineligibility::NoFieldExperience => {
-                explor_engine::fr::pages::ASSOCIATION_EXPERIENCE_TERRAIN_ENREGISTREE
-            }
+            Ineligibility::NotNetworkMember => explor_engine::fr::pages::NOT_ACTIVE_MEMBER,
+            Ineligibility::NoFieldExperience => explor_engine::fr::pages::NO_FIELD_EXPERIENCE,
         })
         .collect()
 }
@@ -321,9 +317,7 @@ async fn eligibility(state: &AppState, kind: Kind, org: &str) -> Result<Vec<&'st
     state
         .with_workspace(move |ws| match ws.record(&org) {
             Ok(Record::Association(a)) => Ok(eligibility_lines(&a.ineligibility())),
-            _ => Ok(vec![
-                explor_engine::fr::pages::COMPTE_RATTACHE_AUCUNE_ASSOCIATION_CONNUE,
-            ]),
+            _ => Ok(vec![explor_engine::fr::pages::NO_ASSOCIATION]),
         })
         .await
 }

@@ -41,7 +41,7 @@ pub async fn queue(State(state): State<AppState>, user: Coordinator) -> Result<R
         .await?;
     all.sort_by_key(|s| (s.state != ReviewState::Submitted, -s.updated_at));
     Ok(ReviewQueuePage {
-        layout: Layout::signed_in(explor_engine::fr::pages::FICHES_RELIRE, &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::REVIEW_QUEUE, &user.0),
         lines: all.iter().map(line).collect(),
     }
     .into_response())
@@ -62,13 +62,13 @@ async fn review_form(
         FormSpec {
             kind,
             title: match kind {
-                Kind::Need => explor_engine::fr::pages::RELECTURE_BESOIN,
-                Kind::Offer => explor_engine::fr::pages::RELECTURE_OFFRE,
+                Kind::Need => explor_engine::fr::pages::REVIEW_NEED,
+                Kind::Offer => explor_engine::fr::pages::REVIEW_OFFER,
             },
             action: format!("/revue/{}/valider", s.id),
             message,
             review: true,
-            submit_label: explor_engine::fr::pages::VALIDER_PUBLIER,
+            submit_label: explor_engine::fr::pages::VALIDATE,
             user: &user.0,
             org: &s.org_id,
         },
@@ -104,7 +104,7 @@ pub async fn page(
         Ok(_) => Vec::new(),
         Err((_, issues)) => issues,
     };
-    let message = Some(explor_engine::fr::pages::propose(
+    let message = Some(explor_engine::fr::pages::submitted_by(
         &s.record_id,
         &s.org_id,
         s.state.label(),
@@ -164,8 +164,8 @@ pub async fn validate(
         Notice {
             to: Audience::Org(s.org_id.clone()),
             subject: match kind {
-                Kind::Need => explor_engine::fr::pages::VOTRE_BESOIN_PUBLIE,
-                Kind::Offer => explor_engine::fr::pages::VOTRE_OFFRE_PUBLIEE,
+                Kind::Need => explor_engine::fr::pages::NEED_PUBLISHED_SUBJECT,
+                Kind::Offer => explor_engine::fr::pages::OFFER_PUBLISHED_SUBJECT,
             }
             .to_owned(),
             text: kind.published(&title),
@@ -198,12 +198,8 @@ pub async fn request_changes(
     }
     let notice = Notice {
         to: Audience::Org(s.org_id.clone()),
-        subject: explor_engine::fr::pages::modifications_sont_demandees(kind.your()),
-        text: explor_engine::fr::pages::reseau_demande_modifications(
-            kind.your(),
-            title_of(&s.body),
-            &message,
-        ),
+        subject: explor_engine::fr::pages::changes_subject(kind.your()),
+        text: explor_engine::fr::pages::changes_requested(kind.your(), title_of(&s.body), &message),
         link: format!("/mon-espace/demandes/{number}"),
     };
     state
