@@ -412,7 +412,7 @@ fn need_expert(s: &str) -> Result<(String, String), String> {
         Some((n, e)) if !n.trim().is_empty() && !e.trim().is_empty() => {
             Ok((n.trim().to_owned(), e.trim().to_owned()))
         }
-        _ => Err(explor_engine::fr::cli::ATTENDU_NEED_EXPERT_IDENTIFIANT_BESOIN.to_owned()),
+        _ => Err(explor_engine::fr::cli::BAD_PAIR.to_owned()),
     }
 }
 
@@ -792,7 +792,7 @@ pub struct SmtpUrl(pub String);
 
 impl std::fmt::Debug for SmtpUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(explor_engine::fr::cli::SMTPURL_MASQUE)
+        f.write_str(explor_engine::fr::cli::SMTP_URL_HIDDEN)
     }
 }
 

@@ -122,7 +122,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if let Some(IndexError::User(user)) = index_error
         && let Some(hint) = hint(user).or_else(|| date_hint(user))
     {
-        let _ = writeln!(stderr, "{}", explor_engine::fr::cli::conseil(hint));
+        let _ = writeln!(stderr, "{}", explor_engine::fr::cli::hint(hint));
     }
     ExitCode::from(exit_code(err))
 }
@@ -142,15 +142,11 @@ fn index_error(err: &anyhow::Error) -> Option<&IndexError> {
 /// command line knows its own commands and flags.
 fn hint(err: &UserError) -> Option<&'static str> {
     match err {
-        UserError::NoWorkspace(_) => Some(explor_engine::fr::cli::LANCEZ_ABORD_EXPLOR_INIT_DONNEZ),
+        UserError::NoWorkspace(_) => Some(explor_engine::fr::cli::HINT_INIT),
         UserError::NoMission(_) => Some(explor_engine::fr::cli::HINT_MISSION_LIST),
-        UserError::Locked(_) => Some(explor_engine::fr::cli::REESSAYEZ_QUAND_AURA_FINI),
-        UserError::IndexDamaged { .. } => {
-            Some(explor_engine::fr::cli::LANCEZ_EXPLOR_REINDEX_RECONSTRUIRE_PARTIR)
-        }
-        UserError::ForeignDatabase { .. } => {
-            Some(explor_engine::fr::cli::DONNEZ_WORKSPACE_DOSSIER_ESPACE_TRAVAIL)
-        }
+        UserError::Locked(_) => Some(explor_engine::fr::cli::HINT_RETRY),
+        UserError::IndexDamaged { .. } => Some(explor_engine::fr::cli::HINT_REINDEX),
+        UserError::ForeignDatabase { .. } => Some(explor_engine::fr::cli::HINT_WORKSPACE),
         UserError::UnknownFileKind(_) => Some(explor_engine::fr::cli::HINT_KIND),
         _ => None,
     }
@@ -162,7 +158,7 @@ fn date_hint(err: &UserError) -> Option<&'static str> {
     match err {
         UserError::Mission(
             MissionError::BeforeLastEvent { .. } | MissionError::OutsideDates { .. },
-        ) => Some(explor_engine::fr::cli::DONNEZ_JOUR_ARRIVE_AAAA_MM),
+        ) => Some(explor_engine::fr::cli::HINT_ON),
         _ => None,
     }
 }

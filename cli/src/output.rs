@@ -178,7 +178,7 @@ fn target(path: &Path, workspace: &Path) -> anyhow::Result<Target> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let context = || explor_engine::fr::cli::impossible_ecrire(path.display());
+    let context = || explor_engine::fr::cli::cannot_write(path.display());
     let folder = match std::fs::canonicalize(dir) {
         Ok(folder) if folder.is_dir() => folder,
         Ok(_) => return Err(OutError::NotAFile(dir.to_owned()).into()),
@@ -220,7 +220,7 @@ fn target(path: &Path, workspace: &Path) -> anyhow::Result<Target> {
 /// the file replaced; removes its own temporary files left in that folder more than
 /// an hour ago.
 pub fn write_atomically(path: &Path, bytes: &[u8], workspace: &Path) -> anyhow::Result<()> {
-    let context = || explor_engine::fr::cli::impossible_ecrire(path.display());
+    let context = || explor_engine::fr::cli::cannot_write(path.display());
     let Target { folder, existing } = target(path, workspace)?;
     remove_stale_temporaries(&folder);
     let mut builder = tempfile::Builder::new();

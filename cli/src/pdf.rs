@@ -47,7 +47,7 @@ fn browser() -> Result<PathBuf, PdfError> {
             Ok(given)
         } else {
             Err(PdfError::NoBrowser(
-                explor_engine::fr::cli::explor_chromium_vaut_qui_fichier(given.display()),
+                explor_engine::fr::cli::chromium_not_a_file(given.display()),
             ))
         };
     }
@@ -75,7 +75,7 @@ pub fn print(html: &[u8]) -> Result<Vec<u8>, PdfError> {
     if !bytes.starts_with(b"%PDF-") {
         return Err(PdfError::failed(
             &browser,
-            explor_engine::fr::cli::FICHIER_IMPRIME_PDF.to_owned(),
+            explor_engine::fr::cli::NOT_A_PDF.to_owned(),
         ));
     }
     Ok(bytes)
@@ -131,7 +131,7 @@ fn run(browser: &Path, dir: &Path, page: &Path, pdf: &Path) -> Result<(), PdfErr
             let _ = child.wait();
             return Err(PdfError::failed(
                 browser,
-                explor_engine::fr::cli::fini_bout(PRINT_TIMEOUT.as_secs()),
+                explor_engine::fr::cli::timed_out(PRINT_TIMEOUT.as_secs()),
             ));
         }
         std::thread::sleep(Duration::from_millis(50));

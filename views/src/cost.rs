@@ -38,25 +38,23 @@ impl<'p> CostPlanView<'p> {
     /// The totals and who pays what.
     pub fn totals(&self) -> Table {
         let p = self.plan;
-        let share = explor_engine::fr::views::part_reseau_plafonnee(pct(self
-            .rules
-            .programme
-            .network_share_bp));
+        let share =
+            explor_engine::fr::views::network_share(pct(self.rules.programme.network_share_bp));
         let rows: [(&str, Money); 8] = [
-            (explor_engine::fr::views::COUTS_ELIGIBLES, p.eligible),
+            (explor_engine::fr::views::ELIGIBLE_COSTS, p.eligible),
             (&share, p.network_share),
-            (explor_engine::fr::views::RESTE_CHARGE, p.remainder),
-            (explor_engine::fr::views::FRAIS_DOSSIER, p.fee),
+            (explor_engine::fr::views::REMAINDER, p.remainder),
+            (explor_engine::fr::views::FEE, p.fee),
+            (explor_engine::fr::views::IN_KIND, p.in_kind_total),
+            (explor_engine::fr::views::PAID_BY_NETWORK, p.payers.network),
             (
-                explor_engine::fr::views::APPORTS_NATURE_PARTENAIRE,
-                p.in_kind_total,
-            ),
-            (explor_engine::fr::views::PAYE_RESEAU, p.payers.network),
-            (
-                explor_engine::fr::views::PAYE_ASSOCIATION,
+                explor_engine::fr::views::PAID_BY_ASSOCIATION,
                 p.payers.association,
             ),
-            (explor_engine::fr::views::PAYE_EMPLOYEUR, p.payers.employer),
+            (
+                explor_engine::fr::views::PAID_BY_EMPLOYER,
+                p.payers.employer,
+            ),
         ];
         let mut t = Table::new(&["", "montant"]);
         for (label, amount) in rows {
@@ -70,7 +68,7 @@ impl<'p> CostPlanView<'p> {
         let Some(m) = &self.plan.mecenat else {
             return Vec::new();
         };
-        let mut out = vec![explor_engine::fr::views::mecenat_estimation_don_dont_temps(
+        let mut out = vec![explor_engine::fr::views::patronage(
             eur(m.gift),
             eur(m.valued_time),
             eur(m.reduction),
@@ -80,7 +78,7 @@ impl<'p> CostPlanView<'p> {
         out.extend(
             m.assumptions
                 .iter()
-                .map(explor_engine::fr::views::hypothese),
+                .map(explor_engine::fr::views::assumption),
         );
         out
     }
@@ -97,7 +95,7 @@ impl<'p> CostPlanView<'p> {
     /// The programme's rule in one line: the network's share and cap, the fee.
     pub fn programme_rule(rules: &CostRules) -> String {
         let p = &rules.programme;
-        explor_engine::fr::views::plafond_frais_dossier(
+        explor_engine::fr::views::programme_rule(
             pct(p.network_share_bp),
             whole_euros(p.network_cap_per_mission),
             whole_euros(p.fee_per_mission),

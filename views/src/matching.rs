@@ -149,8 +149,8 @@ impl CandidateMatch {
     pub fn left_out(&self) -> Option<String> {
         match self.result.outside_field {
             0 => None,
-            1 => Some(explor_engine::fr::views::N1_BESOIN_OUVERT_SANS_THEME.into()),
-            n => Some(explor_engine::fr::views::besoins_ouverts_sans_theme_ni(n)),
+            1 => Some(explor_engine::fr::views::ONE_NEED_LEFT_OUT.into()),
+            n => Some(explor_engine::fr::views::needs_left_out(n)),
         }
     }
 

@@ -78,11 +78,9 @@ pub fn import_summary(summary: &ImportSummary) -> String {
     text.push('\n');
     let skipped = summary.skipped_erased.len();
     if skipped > 0 {
-        text.push_str(
-            &explor_engine::fr::views::laisse_cote_personnes_effacees_leur(
-                explor_engine::fr::records::count(skipped as u64),
-            ),
-        );
+        text.push_str(&explor_engine::fr::views::erased_left_out(
+            explor_engine::fr::records::count(skipped as u64),
+        ));
     }
     text
 }

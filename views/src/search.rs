@@ -77,8 +77,8 @@ impl SearchResults {
     pub fn count(&self) -> String {
         explor_engine::fr::plural(
             self.hits.len() as u64,
-            explor_engine::fr::views::RESULTAT,
-            explor_engine::fr::views::RESULTATS,
+            explor_engine::fr::views::RESULT,
+            explor_engine::fr::views::RESULTS,
         )
     }
 }

@@ -52,7 +52,7 @@ impl fmt::Debug for ServeConfig {
                 &self
                     .smtp_url
                     .as_ref()
-                    .map(|_| explor_engine::fr::web::MASQUE),
+                    .map(|_| explor_engine::fr::web::HIDDEN),
             )
             .field("mail_from", &self.mail_from)
             .finish()

@@ -23,17 +23,17 @@ pub enum WebError {
     #[error(transparent)]
     Internal(#[from] InternalError),
     /// The page does not exist, or the account may not know that it does.
-    #[error("{}", explor_engine::fr::web::NOT_FOUND)]
+    #[error("not found")]
     NotFound,
     /// A state-changing request that failed the cross-site checks.
     #[error("forbidden: {0}")]
     Forbidden(&'static str),
     /// Another write holds the workspace (an import, a batch being committed): try
     /// again in a moment.
-    #[error("{}", explor_engine::fr::web::THE_WORKSPACE_IS_BUSY_WITH)]
+    #[error("the workspace is busy with another write")]
     Busy,
     /// No valid session: sign in first.
-    #[error("{}", explor_engine::fr::web::SIGNED_OUT)]
+    #[error("signed out")]
     SignedOut {
         /// The request came from htmx (answer 401 with `HX-Redirect`).
         htmx: bool,
@@ -91,7 +91,7 @@ pub enum UserError {
 #[derive(Debug, thiserror::Error)]
 pub enum InternalError {
     /// The account database failed.
-    #[error("{}", explor_engine::fr::web::account_database(.0))]
+    #[error("account database: {0}")]
     Database(#[from] rusqlite::Error),
     /// The workspace (record store, index) failed.
     #[error("workspace: {0}")]
@@ -103,19 +103,19 @@ pub enum InternalError {
     #[error("template: {0}")]
     Template(#[from] askama::Error),
     /// A blocking task panicked or was cancelled.
-    #[error("{}", explor_engine::fr::web::blocking_task(.0))]
+    #[error("blocking task: {0}")]
     Join(#[from] tokio::task::JoinError),
     /// Password hashing failed.
-    #[error("{}", explor_engine::fr::web::password_hashing(.0))]
+    #[error("password hashing: {0}")]
     Hash(String),
     /// The operating system's random generator failed.
-    #[error("{}", explor_engine::fr::web::random_generator(.0))]
+    #[error("random generator: {0}")]
     Random(String),
     /// The network or a file failed.
     #[error("I/O: {0}")]
     Io(#[from] std::io::Error),
     /// Stored data is not what this version wrote.
-    #[error("{}", explor_engine::fr::web::corrupt_data(.0))]
+    #[error("corrupt data: {0}")]
     Corrupt(String),
 }
 
@@ -191,12 +191,8 @@ impl IntoResponse for WebError {
             }
             WebError::Busy => {
                 let page = ErrorPage {
-                    layout: Layout::signed_out(
-                        explor_engine::fr::web::ESPACE_TRAVAIL_OCCUPE,
-                        String::new(),
-                    ),
-                    message: explor_engine::fr::web::ESPACE_TRAVAIL_OCCUPE_AUTRE_ECRITURE
-                        .to_owned(),
+                    layout: Layout::signed_out(explor_engine::fr::web::BUSY_TITLE, String::new()),
+                    message: explor_engine::fr::web::BUSY.to_owned(),
                     operation: None,
                 };
                 let mut res = match page.render() {
@@ -208,7 +204,7 @@ impl IntoResponse for WebError {
                         .into_response(),
                     Err(_) => (
                         StatusCode::SERVICE_UNAVAILABLE,
-                        explor_engine::fr::web::OCCUPE,
+                        explor_engine::fr::web::BUSY_SHORT,
                     )
                         .into_response(),
                 };
@@ -219,21 +215,21 @@ impl IntoResponse for WebError {
             WebError::NotFound => (
                 StatusCode::NOT_FOUND,
                 "Page introuvable",
-                explor_engine::fr::web::PAGE_EXISTE.to_owned(),
+                explor_engine::fr::web::NOT_FOUND.to_owned(),
                 None,
             ),
             WebError::Forbidden(why) => {
                 tracing::warn!(reason = why, "request refused");
                 (
                     StatusCode::FORBIDDEN,
-                    explor_engine::fr::web::REQUETE_REFUSEE,
-                    explor_engine::fr::web::REQUETE_PU_ETRE_VERIFIEE_RECHARGEZ.to_owned(),
+                    explor_engine::fr::web::FORBIDDEN_TITLE,
+                    explor_engine::fr::web::FORBIDDEN.to_owned(),
                     None,
                 )
             }
             WebError::User(e) => (
                 StatusCode::BAD_REQUEST,
-                explor_engine::fr::web::REQUETE_IMPOSSIBLE,
+                explor_engine::fr::web::BAD_REQUEST_TITLE,
                 user_message(&e),
                 None,
             ),
@@ -242,8 +238,8 @@ impl IntoResponse for WebError {
                 tracing::error!(operation = %operation, error = %e, "internal error");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    explor_engine::fr::web::ERREUR_INTERNE,
-                    explor_engine::fr::web::ERREUR_INTERNE_SURVENUE_ETE_CONSIGNEE.to_owned(),
+                    explor_engine::fr::web::INTERNAL_TITLE,
+                    explor_engine::fr::web::INTERNAL.to_owned(),
                     Some(operation),
                 )
             }
@@ -262,7 +258,7 @@ impl IntoResponse for WebError {
                 .into_response(),
             Err(e) => {
                 tracing::error!(error = %e, "cannot render the error page");
-                (status, explor_engine::fr::web::ERREUR).into_response()
+                (status, explor_engine::fr::web::ERROR_TITLE).into_response()
             }
         }
     }
@@ -271,24 +267,16 @@ impl IntoResponse for WebError {
 /// The French sentence for a user mistake (the `Display` text is for the command line).
 pub(crate) fn user_message(e: &UserError) -> String {
     match e {
-        UserError::NoWorkspace(_) => explor_engine::fr::web::ESPACE_TRAVAIL_INTROUVABLE.to_owned(),
-        UserError::BadEmail(_) => explor_engine::fr::web::ADRESSE_E_MAIL_VALIDE.to_owned(),
-        UserError::EmailTaken(_) => {
-            explor_engine::fr::web::COMPTE_UTILISE_DEJA_ADRESSE_E.to_owned()
-        }
-        UserError::NoAccount(_) => explor_engine::fr::web::AUCUN_COMPTE_ADRESSE_E_MAIL.to_owned(),
-        UserError::OrgRequired(_) => {
-            explor_engine::fr::web::ROLE_DEMANDE_IDENTIFIANT_FICHE_ASSOCIATION.to_owned()
-        }
-        UserError::OrgNotAllowed => {
-            explor_engine::fr::web::COMPTE_COORDINATEUR_RATTACHE_AUCUNE_ORGANISATION.to_owned()
-        }
-        UserError::UnknownOrg { id, .. } => {
-            explor_engine::fr::web::identifiant_correspond_aucune_fiche_type(id)
-        }
-        UserError::BadBaseUrl(_) => explor_engine::fr::web::ADRESSE_SITE_MAL_CONFIGUREE.to_owned(),
+        UserError::NoWorkspace(_) => explor_engine::fr::web::NO_WORKSPACE.to_owned(),
+        UserError::BadEmail(_) => explor_engine::fr::web::BAD_EMAIL.to_owned(),
+        UserError::EmailTaken(_) => explor_engine::fr::web::EMAIL_TAKEN.to_owned(),
+        UserError::NoAccount(_) => explor_engine::fr::web::NO_ACCOUNT.to_owned(),
+        UserError::OrgRequired(_) => explor_engine::fr::web::ORG_REQUIRED.to_owned(),
+        UserError::OrgNotAllowed => explor_engine::fr::web::ORG_NOT_ALLOWED.to_owned(),
+        UserError::UnknownOrg { id, .. } => explor_engine::fr::web::unknown_org_id(id),
+        UserError::BadBaseUrl(_) => explor_engine::fr::web::BAD_BASE_URL.to_owned(),
         UserError::BadSmtpUrl(_) | UserError::BadMailFrom(_) | UserError::SmtpHalfConfigured => {
-            explor_engine::fr::web::ENVOI_COURRIELS_MAL_CONFIGURE.to_owned()
+            explor_engine::fr::web::BAD_MAIL_CONFIG.to_owned()
         }
     }
 }

@@ -93,7 +93,7 @@ fn message(to: &str, subject: &str, text: &str, base_url: &str, link: &str, at: 
         .unwrap_or_default();
     // Header values never carry a line break (no header injection from the data).
     let one_line = |s: &str| s.replace(['\r', '\n'], " ");
-    explor_engine::fr::web::to_r_nsubject_r_ndate(
+    explor_engine::fr::web::email_message(
         one_line(to),
         one_line(subject),
         &date,

@@ -57,7 +57,7 @@ pub struct SmtpConfig {
 impl fmt::Debug for SmtpConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SmtpConfig")
-            .field("transport", &explor_engine::fr::web::MASQUE)
+            .field("transport", &explor_engine::fr::web::HIDDEN)
             .field("from", &self.from)
             .finish()
     }
@@ -71,14 +71,10 @@ impl SmtpConfig {
         let url = url.trim();
         let scheme = url.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
         if !matches!(scheme.as_deref(), Some("smtp" | "smtps")) {
-            return Err(
-                UserError::BadSmtpUrl(explor_engine::fr::web::SCHEMA_DOIT_ETRE_SMTP_SMTPS).into(),
-            );
+            return Err(UserError::BadSmtpUrl(explor_engine::fr::web::BAD_SMTP_SCHEME).into());
         }
         let transport = SmtpTransport::from_url(url)
-            .map_err(|_| {
-                UserError::BadSmtpUrl(explor_engine::fr::web::HOTE_PORT_PARAMETRE_TLS_ILLISIBLE)
-            })?
+            .map_err(|_| UserError::BadSmtpUrl(explor_engine::fr::web::BAD_SMTP_ADDRESS))?
             .build();
         let from = from
             .trim()
@@ -229,7 +225,7 @@ fn send(path: &Path, name: &str, smtp: &SmtpConfig) -> Result<Outcome> {
             "outbox: a message without a valid To: is refused"
         );
         return Ok(Outcome::Refused(
-            explor_engine::fr::web::REFUSE_AVANT_ENVOI_DESTINATAIRE_VALIDE.to_owned(),
+            explor_engine::fr::web::NO_RECIPIENT.to_owned(),
         ));
     };
     let envelope = Envelope::new(Some(smtp.from.clone()), vec![to])
@@ -239,7 +235,7 @@ fn send(path: &Path, name: &str, smtp: &SmtpConfig) -> Result<Outcome> {
         Ok(_) => Outcome::Sent,
         Err(e) if e.is_permanent() => {
             tracing::warn!(file = name, code = %code(&e), "outbox: message refused by the server");
-            Outcome::Refused(explor_engine::fr::web::refuse_serveur_smtp(&e))
+            Outcome::Refused(explor_engine::fr::web::smtp_refused(&e))
         }
         Err(e) => {
             // A 4xx or a refusal of lettre's own (a UTF-8 message to a server without

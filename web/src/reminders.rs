@@ -81,12 +81,8 @@ pub async fn remind(state: &AppState, on: NaiveDate) -> Result<usize> {
                 };
                 let notice = Notice {
                     to,
-                    subject: explor_engine::fr::web::PROPOSITION_ATTEND_VOTRE_REPONSE.to_owned(),
-                    text: explor_engine::fr::web::rappel_mission_proposee_attend_votre(
-                        &mission,
-                        &title,
-                        day(since),
-                    ),
+                    subject: explor_engine::fr::web::REMINDER_SUBJECT.to_owned(),
+                    text: explor_engine::fr::web::reminder(&mission, &title, day(since)),
                     link: "/mon-espace/propositions".to_owned(),
                 };
                 notify::send(db, &root, &base, &notice)?;

@@ -10,10 +10,10 @@ use crate::output;
 
 pub fn backup(ws: &Workspace, args: &BackupArgs) -> Result<()> {
     ws.backup(&args.file)
-        .with_context(|| explor_engine::fr::cli::impossible_sauvegarder(args.file.display()))?;
+        .with_context(|| explor_engine::fr::cli::cannot_back_up(args.file.display()))?;
     output::stdout().line(format_args!(
         "{}",
-        explor_engine::fr::cli::sauvegarde_ecrite_base_fiches_missions(args.file.display())
+        explor_engine::fr::cli::backup_written(args.file.display())
     ))?;
     Ok(())
 }
@@ -25,15 +25,11 @@ pub fn restore(workspace: &Path, args: &RestoreArgs) -> Result<()> {
     let mut out = output::stdout();
     out.line(format_args!(
         "{}",
-        explor_engine::fr::cli::fiches_restaurees(
-            restored.records,
-            args.file.display(),
-            dir.display()
-        )
+        explor_engine::fr::cli::restored(restored.records, args.file.display(), dir.display())
     ))?;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::cli::effacements_appliques_nouveau_fiche_sauvegarde(
+        explor_engine::fr::cli::erasures_reapplied(
             restored.erased_again,
             if restored.erased_again > 1 { "s" } else { "" },
             if restored.erased_again > 1 { "s" } else { "" },

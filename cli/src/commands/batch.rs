@@ -81,7 +81,7 @@ fn commit(ws: &mut Workspace, run: &BatchRun) -> Result<String> {
     let today = chrono::Local::now().date_naive();
     let created = ws
         .create_missions(&requests, today)
-        .context(explor_engine::fr::cli::COMMIT_AUCUNE_MISSION_ETE_CREEE)?;
+        .context(explor_engine::fr::cli::COMMIT_NOTHING_CREATED)?;
     let ids: Vec<&str> = created.iter().map(|c| c.mission.id.as_str()).collect();
     Ok(fr::committed(&ids))
 }
@@ -89,12 +89,7 @@ fn commit(ws: &mut Workspace, run: &BatchRun) -> Result<String> {
 /// Checks the arguments clap cannot, and turns them into the library's options.
 fn resolve(args: &BatchArgs) -> Result<BatchOptions> {
     if !(0.0..=100.0).contains(&args.min_score) {
-        return Err(
-            UsageError(explor_engine::fr::cli::min_score_doit_etre_entre(
-                args.min_score,
-            ))
-            .into(),
-        );
+        return Err(UsageError(explor_engine::fr::cli::bad_min_score(args.min_score)).into());
     }
     Ok(BatchOptions {
         call: args.call.clone(),

@@ -20,12 +20,7 @@ fn money(flag: &str, value: &Option<String>) -> Result<Option<Money>> {
                 .map_err(|e| UsageError(format!("--{flag} {text}: {e}")).into())
                 .and_then(|m: Money| {
                     if m.is_negative() {
-                        Err(
-                            UsageError(explor_engine::fr::cli::montant_peut_etre_negatif(
-                                flag, text,
-                            ))
-                            .into(),
-                        )
+                        Err(UsageError(explor_engine::fr::cli::negative_amount(flag, text)).into())
                     } else {
                         Ok(m)
                     }
@@ -80,12 +75,12 @@ pub fn run(root: &Path, args: &CostArgs) -> Result<()> {
         .map_err(|e| {
             // The engine says what is missing; the command line says which flag gives it.
             let hint = match e {
-                CostError::NoPerDiemRate { .. } => explor_engine::fr::cli::DONNEZ_PER_DIEM,
+                CostError::NoPerDiemRate { .. } => explor_engine::fr::cli::HINT_PER_DIEM,
                 _ => "",
             };
             UsageError(format!("{e}{hint}"))
         })
-        .context(explor_engine::fr::cli::IMPOSSIBLE_CALCULER_PLAN_FINANCEMENT)?;
+        .context(explor_engine::fr::cli::NO_COST_PLAN)?;
     let mut out = output::stdout();
     match args.format {
         ShowFormat::Json => out.json(&plan),

@@ -38,20 +38,17 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     let temp = tempfile::Builder::new()
         .prefix("explor-demo-")
         .tempdir()
-        .context(explor_engine::fr::demo::IMPOSSIBLE_CREER_DOSSIER_TEMPORAIRE)?;
+        .context(explor_engine::fr::demo::NO_TEMP_DIR)?;
     let data = match &args.data {
         Some(dir) => dir.clone(),
         None => write_sample(temp.path())?,
     };
     let (mut ws, _) = Workspace::init(&temp.path().join("workspace"))?;
     let mut out = output::stdout();
+    out.line(format_args!("{}", explor_engine::fr::demo::TITLE))?;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::EXPLOR_DEMO_MISSIONS_EXPERTISE_EXPLOR
-    ))?;
-    out.line(format_args!(
-        "{}",
-        explor_engine::fr::demo::espace_travail_temporaire(ws.root().display())
+        explor_engine::fr::demo::temp_workspace(ws.root().display())
     ))?;
     out.line(format_args!(
         "\n== 1. import de {} ==",
@@ -69,11 +66,11 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     let check = ws.check()?;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::base_index_concordent_documents_generation(
+        explor_engine::fr::demo::store_and_index(
             if check.is_consistent() {
-                explor_engine::fr::demo::OUI
+                explor_engine::fr::demo::YES
             } else {
-                explor_engine::fr::demo::NON
+                explor_engine::fr::demo::NO
             },
             check.index_documents,
             check.store_generation
@@ -86,21 +83,21 @@ pub fn run(args: &DemoArgs) -> Result<()> {
 pub(crate) fn write_sample(dir: &Path) -> Result<PathBuf> {
     let dir = dir.join("sample");
     std::fs::create_dir(&dir)
-        .with_context(|| explor_engine::fr::demo::impossible_creer(dir.display()))?;
+        .with_context(|| explor_engine::fr::demo::cannot_create(dir.display()))?;
     for (name, text) in SAMPLE {
         let path = dir.join(name);
         std::fs::write(&path, text)
-            .with_context(|| explor_engine::fr::demo::impossible_ecrire(path.display()))?;
+            .with_context(|| explor_engine::fr::demo::cannot_write(path.display()))?;
     }
     Ok(dir)
 }
 
 fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!("{}", explor_engine::fr::demo::N2_EXEMPLE_BREF))?;
+    out.line(format_args!("{}", explor_engine::fr::demo::STEP_GLANCE))?;
     let o = Overview::build(ws)?;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::experts_statut(counts_line(&o.experts_by_status))
+        explor_engine::fr::demo::experts_by_status(counts_line(&o.experts_by_status))
     ))?;
     out.line(format_args!(
         "accord employeur :   {}",
@@ -108,31 +105,25 @@ fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
     ))?;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::residant_etranger_candidats_reciprocite(o.experts_abroad)
+        explor_engine::fr::demo::experts_abroad(o.experts_abroad)
     ))?;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::besoins_appel(counts_line(&o.needs_by_call))
+        explor_engine::fr::demo::needs_by_call(counts_line(&o.needs_by_call))
     ))?;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::besoins_type(counts_line(&o.needs_by_kind))
+        explor_engine::fr::demo::needs_by_kind(counts_line(&o.needs_by_kind))
     ))?;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::besoins_couvrent_pays_thematiques(
-            o.needs_by_country.len(),
-            o.needs_by_theme.len()
-        )
+        explor_engine::fr::demo::needs_cover(o.needs_by_country.len(), o.needs_by_theme.len())
     ))?;
     Ok(())
 }
 
 fn offers(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!(
-        "{}",
-        explor_engine::fr::demo::N3_OFFRES_ENTREPRISE
-    ))?;
+    out.line(format_args!("{}", explor_engine::fr::demo::STEP_OFFERS))?;
     let offers = ws.records(RecordKind::Offer)?;
     out.table(&summary_table(RecordKind::Offer, &offers))?;
     Ok(())
@@ -165,7 +156,7 @@ fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
     if let Some(best) = view.result.candidates.first() {
         out.line(format_args!(
             "{}",
-            explor_engine::fr::demo::pourquoi_arrive_tete_critere_critere(view.name(&best.id))
+            explor_engine::fr::demo::why_first(view.name(&best.id))
         ))?;
         out.table(&breakdown(best))?;
     }
@@ -193,10 +184,7 @@ fn offer_needs(ws: &Workspace, out: &mut Out) -> Result<()> {
 }
 
 fn search(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!(
-        "{}",
-        explor_engine::fr::demo::N6_RECHERCHE_DIAGNOSTIC_DECHETS_ACCENTS
-    ))?;
+    out.line(format_args!("{}", explor_engine::fr::demo::STEP_SEARCH))?;
     let query = SearchQuery {
         text: "diagnostic dechets".into(),
         languages: vec![LanguageLevel {
@@ -214,7 +202,7 @@ fn search(ws: &Workspace, out: &mut Out) -> Result<()> {
 fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::n7_affectation_groupee_appel_printemps(SPRING_CALL)
+        explor_engine::fr::demo::step_batch(SPRING_CALL)
     ))?;
     let options = BatchOptions {
         call: Some(SPRING_CALL.into()),
@@ -225,7 +213,7 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
         Err(e) => {
             return Ok(out.line(format_args!(
                 "{}",
-                explor_engine::fr::demo::affectation_non_calculee(&e)
+                explor_engine::fr::demo::batch_failed(&e)
             ))?);
         }
     };
@@ -239,10 +227,7 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.table(&head)?;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::premieres_affectations_explor_batch_format(
-            head.rows.len(),
-            all.rows.len()
-        )
+        explor_engine::fr::demo::first_assignments(head.rows.len(), all.rows.len())
     ))?;
     Ok(())
 }
@@ -250,7 +235,7 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
 fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::n8_mission_kinshasa_explor_mission(KINSHASA_NEED, KINSHASA_EXPERT)
+        explor_engine::fr::demo::step_mission(KINSHASA_NEED, KINSHASA_EXPERT)
     ))?;
     let request = NewMission {
         need: KINSHASA_NEED.into(),
@@ -259,21 +244,21 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
         days: None,
         payer: None,
         include_pending: false,
-        note: Some(explor_engine::fr::demo::CREEE_EXPLOR_DEMO.into()),
+        note: Some(explor_engine::fr::demo::CREATED_BY_DEMO.into()),
     };
     let created = match ws.create_mission(&request, chrono::Local::now().date_naive()) {
         Ok(created) => created,
         Err(e) => {
             return Ok(out.line(format_args!(
                 "{}",
-                explor_engine::fr::demo::mission_non_creee(&e)
+                explor_engine::fr::demo::mission_failed(&e)
             ))?);
         }
     };
     let m = &created.mission;
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::mission_creee_jours_etat_reserve(
+        explor_engine::fr::demo::mission_created(
             &m.id,
             explor_engine::fr::window(&m.dates),
             m.dates.len_days(),
@@ -287,38 +272,29 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
         Ok(plan) => {
             out.line(format_args!(
                 "{}",
-                explor_engine::fr::demo::plan_financement_explor_mission_show(
-                    &m.id,
-                    CostPlanView::programme_rule(rules)
-                )
+                explor_engine::fr::demo::cost_plan(&m.id, CostPlanView::programme_rule(rules))
             ))?;
             let view = CostPlanView::new(plan, rules);
             out.table(&view.lines())?;
             out.table(&view.totals())?;
         }
-        Err(e) => out.line(format_args!(
-            "{}",
-            explor_engine::fr::demo::plan_financement(e)
-        ))?,
+        Err(e) => out.line(format_args!("{}", explor_engine::fr::demo::no_cost_plan(e)))?,
     }
     out.line(format_args!(
         "{}",
-        explor_engine::fr::demo::n9_debut_fiche_mission_explor(&m.id)
+        explor_engine::fr::demo::step_sheet(&m.id)
     ))?;
     let sheet = ws.mission_document(&m.id, DocKind::Fiche, DocFormat::Markdown)?;
     for line in sheet.lines().take(SHEET_HEAD) {
         out.line(format_args!("  {line}"))?;
     }
-    out.line(format_args!(
-        "{}",
-        explor_engine::fr::demo::AUSSI_TDR_CONVENTION_LIVRET_BILAN
-    ))?;
+    out.line(format_args!("{}", explor_engine::fr::demo::OTHER_DOCUMENTS))?;
     Ok(())
 }
 
 fn describe_source(data: Option<&Path>) -> String {
     match data {
         Some(d) => d.display().to_string(),
-        None => explor_engine::fr::demo::EXEMPLE_FOURNI_DATA_SAMPLE.to_owned(),
+        None => explor_engine::fr::demo::BUNDLED_SAMPLE.to_owned(),
     }
 }

@@ -35,7 +35,7 @@ pub fn parse_language(text: &str) -> Result<LanguageLevel> {
 pub fn parse_window(text: &str) -> Result<DateWindow> {
     let (from, to) = text
         .split_once("..")
-        .ok_or_else(|| usage(explor_engine::fr::cli::available_attendu_debut_fin_ex(text)))?;
+        .ok_or_else(|| usage(explor_engine::fr::cli::bad_available(text)))?;
     let from = parse_date(from).map_err(|e| usage(format!("--available: {e}")))?;
     let to = parse_date(to).map_err(|e| usage(format!("--available: {e}")))?;
     DateWindow::new(from, to).map_err(|e| usage(format!("--available: {e}")))
@@ -48,12 +48,10 @@ fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
         Some(theme) => match taxonomy.resolve(theme) {
             Some(t) => Some(t.key.clone()),
             None => {
-                return Err(usage(
-                    explor_engine::fr::cli::theme_thematique_connue_plus_proches(
-                        theme,
-                        taxonomy.closest(theme, 3).join(", "),
-                    ),
-                ));
+                return Err(usage(explor_engine::fr::cli::unknown_theme(
+                    theme,
+                    taxonomy.closest(theme, 3).join(", "),
+                )));
             }
         },
         None => None,
@@ -113,7 +111,7 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
         if !forgotten.log_emptied {
             eprintln!(
                 "{}",
-                explor_engine::fr::cli::note_autre_processus_gardait_base(&args.id)
+                explor_engine::fr::cli::reader_kept_database_open(&args.id)
             );
         }
     }
@@ -121,7 +119,7 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
     if kind == explor_engine::RecordKind::Expert {
         out.line(format_args!(
             "{}",
-            explor_engine::fr::cli::expert_efface_e_fiche_supprimee(&args.id)
+            explor_engine::fr::cli::expert_erased(&args.id)
         ))?;
     } else {
         out.line(format_args!(

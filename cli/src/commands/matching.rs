@@ -57,16 +57,13 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
                 };
                 out.line(format_args!(
                     "{}",
-                    explor_engine::fr::cli::AUCUN_CANDIDAT_ELIGIBLE
+                    explor_engine::fr::cli::NO_ELIGIBLE_CANDIDATE
                 ))?;
                 for line in explained.exclusion_summary() {
                     out.line(format_args!("  {line}"))?;
                 }
                 if !opts.include_ineligible {
-                    out.line(format_args!(
-                        "{}",
-                        explor_engine::fr::cli::INCLUDE_INELIGIBLE_LISTE_LEURS_RAISONS
-                    ))?;
+                    out.line(format_args!("{}", explor_engine::fr::cli::HINT_INELIGIBLE))?;
                 }
             }
             if args.include_ineligible {

@@ -50,12 +50,7 @@ fn on(event: &EventArgs) -> Result<NaiveDate> {
         .checked_add_days(chrono::Days::new(ON_AHEAD_DAYS))
         .unwrap_or(NaiveDate::MAX);
     if day > latest {
-        return Err(
-            UsageError(explor_engine::fr::cli::plus_an_apres_aujourd_hui(
-                text, today,
-            ))
-            .into(),
-        );
+        return Err(UsageError(explor_engine::fr::cli::on_too_late(text, today)).into());
     }
     Ok(day)
 }
@@ -199,18 +194,16 @@ fn doc_format(
     };
     match (asked, from_ext) {
         (Some(a), Some(e)) if a != e => Err(UsageError(
-            explor_engine::fr::cli::format_contredit_extension_out_utilisez(a.name(), &ext),
+            explor_engine::fr::cli::format_contradicts_out(a.name(), &ext),
         )),
         (_, Some(e)) => Ok(e),
-        (Some(a), None) => Err(UsageError(
-            explor_engine::fr::cli::format_correspond_extension_out_attendu(
-                a.name(),
-                &ext,
-                a.name(),
-            ),
-        )),
+        (Some(a), None) => Err(UsageError(explor_engine::fr::cli::format_mismatches_out(
+            a.name(),
+            &ext,
+            a.name(),
+        ))),
         (None, None) => Err(UsageError(
-            explor_engine::fr::cli::extension_document_inconnue_out_utilisez(&ext),
+            explor_engine::fr::cli::unknown_document_extension(&ext),
         )),
     }
 }

@@ -87,7 +87,7 @@ fn open(root: &Path) -> Result<Workspace> {
 
 fn init(root: &Path) -> Result<()> {
     let (ws, created) = Workspace::init(root)
-        .with_context(|| explor_engine::fr::cli::impossible_creer_espace_travail(root.display()))?;
+        .with_context(|| explor_engine::fr::cli::cannot_create_workspace(root.display()))?;
     let mut out = crate::output::stdout();
     if created {
         out.line(format_args!(

@@ -55,7 +55,7 @@ pub fn show(ws: &Workspace, args: &ShowArgs) -> Result<()> {
                     if let Some(on) = ws.erased_on(id)? {
                         out.line(format_args!(
                             "{}",
-                            explor_engine::fr::cli::note_cite_offre_ete_efface(id, &on)
+                            explor_engine::fr::cli::offer_names_erased(id, &on)
                         ))?;
                     }
                 }

@@ -150,13 +150,13 @@ fn status(root: &Path, format: ShowFormat) -> Result<()> {
 /// Why a table is old, and what to do about it.
 fn stale_line(t: &TableStatus) -> String {
     let hint = if t.table.starts_with("costs.json currencies") {
-        explor_engine::fr::cli::IMPORTEZ_TAUX_BCE_EXPLOR_REFERENCE
+        explor_engine::fr::cli::HINT_IMPORT_RATES
     } else if t.table == "costs.json per_diem_abroad" {
-        explor_engine::fr::cli::IMPORTEZ_BAREME_DGFIP_EXPLOR_REFERENCE
+        explor_engine::fr::cli::HINT_IMPORT_SCALE
     } else {
-        explor_engine::fr::cli::VERIFIEZ_SOURCE_METTEZ_EXPLOR_JOUR
+        explor_engine::fr::cli::HINT_CHECK_SOURCE
     };
-    explor_engine::fr::cli::date_jours_plus_mois(
+    explor_engine::fr::cli::stale_table(
         &t.table,
         &t.date,
         t.age_days.unwrap_or_default(),
@@ -186,7 +186,7 @@ fn import(root: &Path, args: &ReferenceImportArgs) -> Result<()> {
         ReportFormat::Text => {
             out.line(format_args!(
                 "{}",
-                explor_engine::fr::cli::importe(
+                explor_engine::fr::cli::table_imported(
                     &imported.summary,
                     ws.root().join(explor_indexer::COSTS_OVERRIDE).display()
                 )

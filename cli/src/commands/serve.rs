@@ -21,7 +21,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
         let dir = tempfile::Builder::new()
             .prefix("explor-serve-demo-")
             .tempdir()
-            .context(explor_engine::fr::cli::IMPOSSIBLE_CREER_DOSSIER_TEMPORAIRE)?;
+            .context(explor_engine::fr::cli::NO_TEMP_DIR)?;
         let ws = demo_workspace(dir.path())?;
         _demo_dir = Some(dir);
         ws
@@ -55,24 +55,18 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
         )?;
         println!(
             "{}",
-            explor_engine::fr::cli::espace_demonstration(workspace.display())
+            explor_engine::fr::cli::demo_workspace(workspace.display())
         );
-        println!(
-            "{}",
-            explor_engine::fr::cli::coordinateur_demonstration_choisissez_mot_passe(DEMO_EMAIL)
-        );
+        println!("{}", explor_engine::fr::cli::demo_coordinator(DEMO_EMAIL));
         println!("  {}", invitation.link);
     }
     explor_web::init_tracing();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .context(explor_engine::fr::cli::IMPOSSIBLE_DEMARRER_MOTEUR_ASYNCHRONE)?;
+        .context(explor_engine::fr::cli::NO_RUNTIME)?;
     runtime.block_on(explor_web::serve(config, |addr| {
-        eprintln!(
-            "{}",
-            explor_engine::fr::cli::explor_serve_ecoute_ctrl_arreter(addr)
-        );
+        eprintln!("{}", explor_engine::fr::cli::listening(addr));
     }))?;
     Ok(())
 }

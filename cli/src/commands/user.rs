@@ -35,7 +35,7 @@ pub fn run(root: &Path, command: &UserCommand) -> Result<()> {
             )?;
             out.line(format_args!(
                 "{}",
-                explor_engine::fr::cli::compte_cree_lien_invitation_usage(
+                explor_engine::fr::cli::account_created(
                     invitation.account.role,
                     &invitation.account.email
                 )
@@ -68,7 +68,7 @@ pub fn run(root: &Path, command: &UserCommand) -> Result<()> {
             let a = accounts::disable(&mut db, &args.email, None, now)?;
             out.line(format_args!(
                 "{}",
-                explor_engine::fr::cli::desactive_sessions_sont_closes(&a.email)
+                explor_engine::fr::cli::account_disabled(&a.email)
             ))?;
         }
         UserCommand::Remove(args) => {

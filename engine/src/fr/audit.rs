@@ -2,76 +2,76 @@
 
 use std::fmt::Display;
 
-/// Said by `label`.
-pub const COMPTE_CREE: &str = "compte créé";
+/// Action: an account created.
+pub const ACCOUNT_CREATED: &str = "compte créé";
 
-/// Said by `label`.
-pub const INVITATION_UTILISEE: &str = "invitation utilisée";
+/// Action: an invitation used.
+pub const INVITATION_USED: &str = "invitation utilisée";
 
-/// Said by `label`.
-pub const MOT_PASSE_DEFINI: &str = "mot de passe défini";
+/// Action: a password set.
+pub const PASSWORD_SET: &str = "mot de passe défini";
 
-/// Said by `label`.
-pub const ECHEC_CONNEXION: &str = "échec de connexion";
+/// Action: a sign-in failed.
+pub const SIGN_IN_FAILED: &str = "échec de connexion";
 
-/// Said by `label`.
-pub const COMPTE_BLOQUE_TROP_ECHECS: &str = "compte bloqué (trop d’échecs)";
+/// Action: an account locked.
+pub const ACCOUNT_LOCKED: &str = "compte bloqué (trop d’échecs)";
 
-/// Said by `label`.
-pub const DECONNEXION: &str = "déconnexion";
+/// Action: a sign-out.
+pub const SIGNED_OUT: &str = "déconnexion";
 
-/// Said by `label`.
-pub const COMPTE_DESACTIVE: &str = "compte désactivé";
+/// Action: an account disabled.
+pub const ACCOUNT_DISABLED: &str = "compte désactivé";
 
-/// Said by `label`.
-pub const COMPTE_SUPPRIME: &str = "compte supprimé";
+/// Action: an account deleted.
+pub const ACCOUNT_DELETED: &str = "compte supprimé";
 
-/// Said by `label`.
-pub const MISSION_PROPOSEE: &str = "mission proposée";
+/// Action: a mission proposed.
+pub const MISSION_PROPOSED: &str = "mission proposée";
 
-/// Said by `label`.
-pub const MISSION_CHANGEMENT_ETAT: &str = "mission : changement d’état";
+/// Action: a mission's state changed.
+pub const MISSION_MOVED: &str = "mission : changement d’état";
 
-/// Said by `label`.
-pub const MISSION_PIECE_ENREGISTREE: &str = "mission : pièce enregistrée";
+/// Action: a mission's item recorded.
+pub const MISSION_RECORDED: &str = "mission : pièce enregistrée";
 
-/// Said by `label`.
-pub const AFFECTATION_APPEL_VALIDEE: &str = "affectation d’un appel validée";
+/// Action: a call's assignment committed.
+pub const BATCH_COMMITTED: &str = "affectation d’un appel validée";
 
-/// Said by `label`.
-pub const PERSONNE_EFFACEE: &str = "personne effacée";
+/// Action: a person erased.
+pub const PERSON_ERASED: &str = "personne effacée";
 
-/// Said by `label`.
-pub const FICHE_SOUMISE_RELECTURE: &str = "fiche soumise à relecture";
+/// Action: a record submitted for review.
+pub const SUBMITTED: &str = "fiche soumise à relecture";
 
-/// Said by `label`.
-pub const MODIFICATIONS_DEMANDEES: &str = "modifications demandées";
+/// Action: changes requested.
+pub const CHANGES_REQUESTED: &str = "modifications demandées";
 
-/// Said by `label`.
-pub const FICHE_VALIDEE: &str = "fiche validée";
+/// Action: a record validated.
+pub const VALIDATED: &str = "fiche validée";
 
-/// Said by `label`.
-pub const REPONSE_PROPOSITION: &str = "réponse à une proposition";
+/// Action: a proposal answered.
+pub const PROPOSAL_ANSWERED: &str = "réponse à une proposition";
 
-/// Said by `label`.
-pub const PROFIL_MODIFIE_EXPERT: &str = "profil modifié par l’expert";
+/// Action: an expert's profile edited.
+pub const PROFILE_EDITED: &str = "profil modifié par l’expert";
 
-/// Said by `list`.
-pub const ACTION_INCONNUE_FILTRE_IGNORE: &str = "Action inconnue : filtre ignoré.";
+/// A filter on an unknown action, ignored.
+pub const UNKNOWN_ACTION_FILTER: &str = "Action inconnue : filtre ignoré.";
 
-/// Said by `list`.
-pub const DATE_DEBUT_ILLISIBLE_FILTRE_IGNORE: &str = "Date de début illisible : filtre ignoré.";
+/// A filter on an unreadable first day, ignored.
+pub const BAD_FROM_FILTER: &str = "Date de début illisible : filtre ignoré.";
 
-/// Said by `list`.
-pub const DATE_FIN_ILLISIBLE_FILTRE_IGNORE: &str = "Date de fin illisible : filtre ignoré.";
+/// A filter on an unreadable last day, ignored.
+pub const BAD_TO_FILTER: &str = "Date de fin illisible : filtre ignoré.";
 
 /// An account deleted since, as the log names it.
 pub fn deleted_account(id: impl Display) -> String {
     format!("compte {id} (supprimé)")
 }
 
-/// Said by `list`.
-pub const JOURNAL_AUDIT: &str = "Journal d’audit";
+/// The audit log page's title.
+pub const TITLE: &str = "Journal d’audit";
 
-/// Said by `label`.
-pub const IMPORT_FICHES: &str = "import de fiches";
+/// Action: records imported.
+pub const RECORDS_IMPORTED: &str = "import de fiches";

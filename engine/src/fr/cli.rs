@@ -69,23 +69,23 @@ pub fn not_a_number(s: impl Display) -> String {
     format!("« {s} » n'est pas un nombre")
 }
 
-/// Said by `fmt`.
-pub const SMTPURL_MASQUE: &str = "SmtpUrl(<masqué>)";
+/// The SMTP address as debug output shows it: hidden.
+pub const SMTP_URL_HIDDEN: &str = "SmtpUrl(<masqué>)";
 
-/// Said by `backup`.
-pub fn sauvegarde_ecrite_base_fiches_missions(file: impl Display) -> String {
+/// A backup written.
+pub fn backup_written(file: impl Display) -> String {
     format!(
         "sauvegarde écrite dans {file} : la base des fiches, les missions et les comptes (l’index de recherche est reconstruit à la restauration)"
     )
 }
 
-/// Said by `restore`.
-pub fn fiches_restaurees(records: impl Display, file: impl Display, dir: impl Display) -> String {
+/// Records restored from a backup.
+pub fn restored(records: impl Display, file: impl Display, dir: impl Display) -> String {
     format!("{records} fiches restaurées de {file} dans {dir}")
 }
 
-/// Said by `restore`.
-pub fn effacements_appliques_nouveau_fiche_sauvegarde(
+/// Erasures applied again after a restore (`s`, `s2`… are plural marks).
+pub fn erasures_reapplied(
     erased_again: impl Display,
     s: impl Display,
     s2: impl Display,
@@ -98,40 +98,40 @@ pub fn effacements_appliques_nouveau_fiche_sauvegarde(
     )
 }
 
-/// Said by `commit`.
-pub const COMMIT_AUCUNE_MISSION_ETE_CREEE: &str = "--commit : aucune mission n’a été créée";
+/// `batch --commit` failed: no mission created.
+pub const COMMIT_NOTHING_CREATED: &str = "--commit : aucune mission n’a été créée";
 
-/// Said by `resolve`.
-pub fn min_score_doit_etre_entre(min_score: impl Display) -> String {
+/// A `--min-score` out of range.
+pub fn bad_min_score(min_score: impl Display) -> String {
     format!("--min-score doit être entre 0 et 100, pas {min_score}")
 }
 
-/// Said by `money`.
-pub fn montant_peut_etre_negatif(flag: impl Display, text: impl Display) -> String {
+/// A negative amount given to a flag.
+pub fn negative_amount(flag: impl Display, text: impl Display) -> String {
     format!("--{flag} {text} : un montant ne peut pas être négatif")
 }
 
-/// Said by `parse_window`.
-pub fn available_attendu_debut_fin_ex(text: impl Display) -> String {
+/// An `--available` that is not a period.
+pub fn bad_available(text: impl Display) -> String {
     format!("--available {text} : attendu DÉBUT..FIN, par ex. 2027-03-01..2027-04-30")
 }
 
-/// Said by `resolve`.
-pub fn theme_thematique_connue_plus_proches(theme: impl Display, theme2: impl Display) -> String {
+/// A `--theme` that is no theme, with the closest ones.
+pub fn unknown_theme(theme: impl Display, theme2: impl Display) -> String {
     format!(
         "--theme {theme} : pas une thématique connue ; les plus proches : {theme2} (`explor themes` les liste)"
     )
 }
 
-/// Said by `remove`.
-pub fn note_autre_processus_gardait_base(args: impl Display) -> String {
+/// Another process kept the database open while erasing.
+pub fn reader_kept_database_open(args: impl Display) -> String {
     format!(
         "note : un autre processus gardait la base ouverte en lecture : d’anciennes pages de ses comptes web peuvent rester jusqu’à ce qu’il la ferme ; relancez alors `explor remove {args}`"
     )
 }
 
-/// Said by `remove`.
-pub fn expert_efface_e_fiche_supprimee(args: impl Display) -> String {
+/// An expert erased.
+pub fn expert_erased(args: impl Display) -> String {
     format!(
         "expert {args} effacé·e : sa fiche est supprimée de la base, de l’index et des notes de mission qui le citaient, ses comptes web et les courriels qui lui étaient adressés aussi ; seules une empreinte à clé de l’identifiant et la date du jour restent"
     )
@@ -142,29 +142,25 @@ pub fn record_deleted(kind: impl Display, args: impl Display) -> String {
     format!("supprimé : {kind} {args}")
 }
 
-/// Said by `need_candidates`.
-pub const AUCUN_CANDIDAT_ELIGIBLE: &str = "aucun candidat éligible :";
+/// A need without eligible candidates.
+pub const NO_ELIGIBLE_CANDIDATE: &str = "aucun candidat éligible :";
 
-/// Said by `on`.
-pub fn plus_an_apres_aujourd_hui(text: impl Display, today: impl Display) -> String {
+/// An `--on` more than a year ahead.
+pub fn on_too_late(text: impl Display, today: impl Display) -> String {
     format!(
         "--on {text} : plus d’un an après aujourd’hui ({today}) ; donnez le jour où c’est arrivé"
     )
 }
 
-/// Said by `doc_format`.
-pub fn format_contredit_extension_out_utilisez(a: impl Display, ext: impl Display) -> String {
+/// A `--format` that contradicts the extension of `--out`.
+pub fn format_contradicts_out(a: impl Display, ext: impl Display) -> String {
     format!(
         "--format {a} contredit l’extension .{ext} de --out ; utilisez le même format pour les deux"
     )
 }
 
-/// Said by `doc_format`.
-pub fn format_correspond_extension_out_attendu(
-    a: impl Display,
-    ext: impl Display,
-    a2: impl Display,
-) -> String {
+/// A `--format` that does not match the extension of `--out`.
+pub fn format_mismatches_out(a: impl Display, ext: impl Display, a2: impl Display) -> String {
     format!("--format {a} ne correspond pas à l’extension .{ext} de --out (attendu : .{a2})")
 }
 
@@ -173,62 +169,60 @@ pub fn bad_employer_share(text: impl Display) -> String {
     format!("--employer-share {text} : attendu un pourcentage de 0 à 100 (par ex. 40 ou 37,5)")
 }
 
-/// Said by `init`.
-pub fn impossible_creer_espace_travail(root: impl Display) -> String {
+/// A workspace that cannot be created.
+pub fn cannot_create_workspace(root: impl Display) -> String {
     format!("impossible de créer un espace de travail dans {root}")
 }
 
-/// Said by `show`.
-pub fn note_cite_offre_ete_efface(id: impl Display, on: impl Display) -> String {
+/// An offer naming an erased expert.
+pub fn offer_names_erased(id: impl Display, on: impl Display) -> String {
     format!("note : {id}, cité par cette offre, a été effacé·e le {on} à sa demande (RGPD)")
 }
 
-/// Said by `stale_line`.
-pub const IMPORTEZ_BAREME_DGFIP_EXPLOR_REFERENCE: &str =
+/// Hint for an old per-diem scale.
+pub const HINT_IMPORT_SCALE: &str =
     " : importez le barème de la DGFiP avec `explor reference import FICHIER.csv`";
 
-/// Said by `stale_line`.
-pub const VERIFIEZ_SOURCE_METTEZ_EXPLOR_JOUR: &str =
-    " : vérifiez sa source et mettez explor à jour";
+/// Hint for an old reference table.
+pub const HINT_CHECK_SOURCE: &str = " : vérifiez sa source et mettez explor à jour";
 
-/// Said by `import`.
-pub fn importe(summary: impl Display, explor_indexer: impl Display) -> String {
+/// A reference table imported into the workspace's cost rules.
+pub fn table_imported(summary: impl Display, explor_indexer: impl Display) -> String {
     format!("{summary} importé dans {explor_indexer}")
 }
 
-/// Said by `run`.
-pub const IMPOSSIBLE_CREER_DOSSIER_TEMPORAIRE: &str = "impossible de créer un dossier temporaire";
+/// A temporary folder that cannot be created.
+pub const NO_TEMP_DIR: &str = "impossible de créer un dossier temporaire";
 
-/// Said by `run`.
-pub fn espace_demonstration(workspace: impl Display) -> String {
+/// The demonstration workspace of `explor serve --demo`.
+pub fn demo_workspace(workspace: impl Display) -> String {
     format!("espace de démonstration : {workspace}")
 }
 
-/// Said by `run`.
-pub fn coordinateur_demonstration_choisissez_mot_passe(demo_email: impl Display) -> String {
+/// The demonstration coordinator's invitation.
+pub fn demo_coordinator(demo_email: impl Display) -> String {
     format!(
         "coordinateur de démonstration {demo_email} : choisissez un mot de passe ici (usage unique)"
     )
 }
 
-/// Said by `run`.
-pub const IMPOSSIBLE_DEMARRER_MOTEUR_ASYNCHRONE: &str =
-    "impossible de démarrer le moteur asynchrone";
+/// The async runtime that cannot start.
+pub const NO_RUNTIME: &str = "impossible de démarrer le moteur asynchrone";
 
-/// Said by `run`.
-pub fn explor_serve_ecoute_ctrl_arreter(addr: impl Display) -> String {
+/// `explor serve` listening.
+pub fn listening(addr: impl Display) -> String {
     format!("explor serve : à l’écoute sur {addr} (Ctrl-C pour arrêter)")
 }
 
-/// Said by `run`.
-pub fn compte_cree_lien_invitation_usage(role: impl Display, email: impl Display) -> String {
+/// An account created, before its invitation link.
+pub fn account_created(role: impl Display, email: impl Display) -> String {
     format!(
         "compte {role} {email} créé ; lien d’invitation (usage unique, 7 jours, affiché une seule fois) :"
     )
 }
 
-/// Said by `run`.
-pub fn desactive_sessions_sont_closes(email: impl Display) -> String {
+/// An account disabled.
+pub fn account_disabled(email: impl Display) -> String {
     format!("{email} désactivé (ses sessions sont closes)")
 }
 
@@ -266,23 +260,21 @@ pub const HINT_MISSION_LIST: &str = "`explor mission list` les affiche";
 /// Hint for a file whose kind of records cannot be told.
 pub const HINT_KIND: &str = "ou donnez --kind pour dire quelles fiches il contient";
 
-/// Said by `hint`.
-pub const LANCEZ_ABORD_EXPLOR_INIT_DONNEZ: &str =
+/// Hint for a missing workspace.
+pub const HINT_INIT: &str =
     "lancez d’abord `explor init` (ou donnez --workspace / EXPLOR_WORKSPACE)";
 
-/// Said by `hint`.
-pub const REESSAYEZ_QUAND_AURA_FINI: &str = "réessayez quand il aura fini";
+/// Hint for a locked workspace.
+pub const HINT_RETRY: &str = "réessayez quand il aura fini";
 
-/// Said by `hint`.
-pub const LANCEZ_EXPLOR_REINDEX_RECONSTRUIRE_PARTIR: &str =
-    "lancez `explor reindex` pour le reconstruire à partir de la base";
+/// Hint for a damaged index.
+pub const HINT_REINDEX: &str = "lancez `explor reindex` pour le reconstruire à partir de la base";
 
-/// Said by `hint`.
-pub const DONNEZ_WORKSPACE_DOSSIER_ESPACE_TRAVAIL: &str =
-    "donnez à --workspace le dossier d’un espace de travail explor";
+/// Hint for a database that is no workspace's.
+pub const HINT_WORKSPACE: &str = "donnez à --workspace le dossier d’un espace de travail explor";
 
-/// Said by `date_hint`.
-pub const DONNEZ_JOUR_ARRIVE_AAAA_MM: &str =
+/// Hint for a mission event dated where it cannot be.
+pub const HINT_ON: &str =
     "donnez le jour où c’est arrivé avec --on AAAA-MM-JJ, parmi les jours indiqués ci-dessus";
 
 /// destroy it, or a reader would never see the file.
@@ -314,8 +306,8 @@ pub fn impossible_ecrire_dossier_existe(path: impl Display, folder: impl Display
     format!("impossible d’écrire {path} : le dossier {folder} n’existe pas")
 }
 
-/// Said by `target`.
-pub fn impossible_ecrire(path: impl Display) -> String {
+/// A file that cannot be written.
+pub fn cannot_write(path: impl Display) -> String {
     format!("impossible d’écrire {path}")
 }
 
@@ -336,47 +328,45 @@ pub fn impression_pdf(value: impl Display) -> String {
     format!("impression en PDF : {value}")
 }
 
-/// Said by `browser`.
-pub fn explor_chromium_vaut_qui_fichier(given: impl Display) -> String {
+/// An `EXPLOR_CHROMIUM` that is not a file.
+pub fn chromium_not_a_file(given: impl Display) -> String {
     format!(" (EXPLOR_CHROMIUM vaut {given}, qui n’est pas un fichier)")
 }
 
-/// Said by `print`.
-pub const FICHIER_IMPRIME_PDF: &str = "le fichier imprimé n’est pas un PDF";
+/// Chromium printed something that is not a PDF.
+pub const NOT_A_PDF: &str = "le fichier imprimé n’est pas un PDF";
 
-/// Said by `need_expert`.
-pub const ATTENDU_NEED_EXPERT_IDENTIFIANT_BESOIN: &str =
+/// A pin or exclusion that is not `NEED=EXPERT`.
+pub const BAD_PAIR: &str =
     "attendu : NEED=EXPERT, un identifiant de besoin et un identifiant d'expert ou d'offre";
 
-/// Said by `backup`.
-pub fn impossible_sauvegarder(file: impl Display) -> String {
+/// A backup that cannot be written.
+pub fn cannot_back_up(file: impl Display) -> String {
     format!("impossible de sauvegarder dans {file}")
 }
 
-/// Said by `run`.
-pub const DONNEZ_PER_DIEM: &str = " : donnez --per-diem";
+/// Hint for a country without per-diem rate.
+pub const HINT_PER_DIEM: &str = " : donnez --per-diem";
 
-/// Said by `run`.
-pub const IMPOSSIBLE_CALCULER_PLAN_FINANCEMENT: &str =
-    "impossible de calculer le plan de financement";
+/// A cost plan that cannot be computed.
+pub const NO_COST_PLAN: &str = "impossible de calculer le plan de financement";
 
-/// Said by `need_candidates`.
-pub const INCLUDE_INELIGIBLE_LISTE_LEURS_RAISONS: &str =
-    "(--include-ineligible les liste un par un avec leurs raisons)";
+/// Hint for the ineligible candidates left out.
+pub const HINT_INELIGIBLE: &str = "(--include-ineligible les liste un par un avec leurs raisons)";
 
-/// Said by `doc_format`.
-pub fn extension_document_inconnue_out_utilisez(ext: impl Display) -> String {
+/// An `--out` extension that is no document format.
+pub fn unknown_document_extension(ext: impl Display) -> String {
     format!(
         "extension de document inconnue .{ext} pour --out : utilisez .md, .html, .odt, .docx ou .pdf, ou donnez --format"
     )
 }
 
-/// Said by `stale_line`.
-pub const IMPORTEZ_TAUX_BCE_EXPLOR_REFERENCE: &str =
+/// Hint for old exchange rates.
+pub const HINT_IMPORT_RATES: &str =
     " : importez les taux de la BCE avec `explor reference import eurofxref.csv`";
 
-/// Said by `stale_line`.
-pub fn date_jours_plus_mois(
+/// A reference table older than it should be.
+pub fn stale_table(
     table: impl Display,
     date: impl Display,
     age_days: impl Display,
@@ -386,13 +376,13 @@ pub fn date_jours_plus_mois(
     format!("{table} date du {date} ({age_days} jours), plus de {max_age_months} mois{hint}")
 }
 
-/// Said by `report`.
-pub fn conseil(hint: impl Display) -> String {
+/// A hint after an error.
+pub fn hint(hint: impl Display) -> String {
     format!("conseil : {hint}")
 }
 
-/// Said by `run`.
-pub fn fini_bout(as_secs: impl Display) -> String {
+/// Chromium not done in time.
+pub fn timed_out(as_secs: impl Display) -> String {
     format!("pas fini au bout de {as_secs} s")
 }
 

@@ -2,15 +2,14 @@
 
 use std::fmt::Display;
 
-/// Said by `run`.
-pub const IMPOSSIBLE_CREER_DOSSIER_TEMPORAIRE: &str = "impossible de créer un dossier temporaire";
+/// A temporary folder that cannot be created.
+pub const NO_TEMP_DIR: &str = "impossible de créer un dossier temporaire";
 
-/// Said by `run`.
-pub const EXPLOR_DEMO_MISSIONS_EXPERTISE_EXPLOR: &str =
-    "explor demo — missions d’expertise EXPLOR, Occitanie Coopération";
+/// The demo's title.
+pub const TITLE: &str = "explor demo — missions d’expertise EXPLOR, Occitanie Coopération";
 
-/// Said by `run`.
-pub fn base_index_concordent_documents_generation(
+/// Whether the store and the index agree.
+pub fn store_and_index(
     oui: impl Display,
     index_documents: impl Display,
     store_generation: impl Display,
@@ -20,34 +19,31 @@ pub fn base_index_concordent_documents_generation(
     )
 }
 
-/// Said by `write_sample`.
-pub fn impossible_creer(dir: impl Display) -> String {
+/// A folder that cannot be created.
+pub fn cannot_create(dir: impl Display) -> String {
     format!("impossible de créer {dir}")
 }
 
-/// Said by `write_sample`.
-pub fn impossible_ecrire(path: impl Display) -> String {
+/// A file that cannot be written.
+pub fn cannot_write(path: impl Display) -> String {
     format!("impossible d’écrire {path}")
 }
 
-/// Said by `at_a_glance`.
-pub const N2_EXEMPLE_BREF: &str = "\n== 2. l’exemple en bref ==";
+/// Step 2: the sample at a glance.
+pub const STEP_GLANCE: &str = "\n== 2. l’exemple en bref ==";
 
-/// Said by `at_a_glance`.
-pub fn residant_etranger_candidats_reciprocite(experts_abroad: impl Display) -> String {
+/// Experts living abroad.
+pub fn experts_abroad(experts_abroad: impl Display) -> String {
     format!("résidant à l’étranger (candidats à la réciprocité) : {experts_abroad}")
 }
 
-/// Said by `at_a_glance`.
-pub fn besoins_couvrent_pays_thematiques(
-    needs_by_country: impl Display,
-    needs_by_theme: impl Display,
-) -> String {
+/// The countries and themes the needs cover.
+pub fn needs_cover(needs_by_country: impl Display, needs_by_theme: impl Display) -> String {
     format!("les besoins couvrent {needs_by_country} pays et {needs_by_theme} thématiques")
 }
 
-/// Said by `offers`.
-pub const N3_OFFRES_ENTREPRISE: &str = "\n== 3. offres d’entreprise ==";
+/// Step 3: the companies' offers.
+pub const STEP_OFFERS: &str = "\n== 3. offres d’entreprise ==";
 
 /// The demo's step 4: whom to send to Kinshasa.
 pub fn step_kinshasa(kinshasa_need: impl Display) -> String {
@@ -59,8 +55,8 @@ pub fn not_in_data(kinshasa_need: impl Display) -> String {
     format!("({kinshasa_need} n’est pas dans ces données)")
 }
 
-/// Said by `kinshasa_candidates`.
-pub fn pourquoi_arrive_tete_critere_critere(best: impl Display) -> String {
+/// Why the first candidate ranks first.
+pub fn why_first(best: impl Display) -> String {
     format!("pourquoi {best} arrive en tête, critère par critère :")
 }
 
@@ -71,42 +67,39 @@ pub fn step_offer(elec_offer: impl Display) -> String {
     )
 }
 
-/// Said by `search`.
-pub const N6_RECHERCHE_DIAGNOSTIC_DECHETS_ACCENTS: &str =
+/// Step 6: a search.
+pub const STEP_SEARCH: &str =
     "\n== 6. recherche : « diagnostic dechets » (accents facultatifs), francophones B2 ou plus ==";
 
-/// Said by `spring_batch`.
-pub fn n7_affectation_groupee_appel_printemps(spring_call: impl Display) -> String {
+/// Step 7: the spring call's batch.
+pub fn step_batch(spring_call: impl Display) -> String {
     format!(
         "\n== 7. affectation groupée de l’appel de printemps (explor batch --call {spring_call}) =="
     )
 }
 
-/// Said by `spring_batch`.
-pub fn affectation_non_calculee(e: impl Display) -> String {
+/// A batch that could not be computed.
+pub fn batch_failed(e: impl Display) -> String {
     format!("(affectation non calculée : {e})")
 }
 
-/// Said by `spring_batch`.
-pub fn premieres_affectations_explor_batch_format(
-    rows: impl Display,
-    rows2: impl Display,
-) -> String {
+/// The first assignments shown out of all.
+pub fn first_assignments(rows: impl Display, rows2: impl Display) -> String {
     format!(
         "({rows} premières affectations sur {rows2} ; `explor batch --format md` écrit le rapport de réunion)"
     )
 }
 
-/// Said by `kinshasa_mission`.
-pub const CREEE_EXPLOR_DEMO: &str = "créée par explor demo";
+/// The note on the mission the demo creates.
+pub const CREATED_BY_DEMO: &str = "créée par explor demo";
 
-/// Said by `kinshasa_mission`.
-pub fn mission_non_creee(e: impl Display) -> String {
+/// A mission that could not be created.
+pub fn mission_failed(e: impl Display) -> String {
     format!("(mission non créée : {e})")
 }
 
-/// Said by `kinshasa_mission`.
-pub fn mission_creee_jours_etat_reserve(
+/// The mission created, and its expert booked.
+pub fn mission_created(
     m: impl Display,
     dates: impl Display,
     len_days: impl Display,
@@ -118,60 +111,57 @@ pub fn mission_creee_jours_etat_reserve(
     )
 }
 
-/// Said by `kinshasa_mission`.
-pub fn plan_financement_explor_mission_show(m: impl Display, rules: impl Display) -> String {
+/// The mission's cost plan and the programme's rule.
+pub fn cost_plan(m: impl Display, rules: impl Display) -> String {
     format!("plan de financement (explor mission show {m}), règle du programme : {rules}")
 }
 
-/// Said by `kinshasa_mission`.
-pub fn n9_debut_fiche_mission_explor(m: impl Display) -> String {
+/// Step 9: the start of the mission's sheet.
+pub fn step_sheet(m: impl Display) -> String {
     format!("\n== 9. début de sa fiche de mission (explor mission doc {m} fiche) ==")
 }
 
-/// Said by `describe_source`.
-pub const EXEMPLE_FOURNI_DATA_SAMPLE: &str = "l’exemple fourni (data/sample)";
+/// The bundled sample, as a source.
+pub const BUNDLED_SAMPLE: &str = "l’exemple fourni (data/sample)";
 
-/// Said by `run`.
-pub fn espace_travail_temporaire(root: impl Display) -> String {
+/// The temporary workspace.
+pub fn temp_workspace(root: impl Display) -> String {
     format!("espace de travail temporaire : {root}")
 }
 
-/// Said by `run`.
-pub const OUI: &str = "oui";
+/// Yes: the store and the index agree.
+pub const YES: &str = "oui";
 
-/// Said by `run`.
-pub const NON: &str = "NON";
+/// No: the store and the index disagree.
+pub const NO: &str = "NON";
 
-/// Said by `at_a_glance`.
-pub fn experts_statut(experts_by_status: impl Display) -> String {
+/// Experts by status.
+pub fn experts_by_status(experts_by_status: impl Display) -> String {
     format!("experts par statut :  {experts_by_status}")
 }
 
-/// Said by `at_a_glance`.
-pub fn besoins_appel(needs_by_call: impl Display) -> String {
+/// Needs by call.
+pub fn needs_by_call(needs_by_call: impl Display) -> String {
     format!("besoins par appel :  {needs_by_call}")
 }
 
-/// Said by `at_a_glance`.
-pub fn besoins_type(needs_by_kind: impl Display) -> String {
+/// Needs by kind.
+pub fn needs_by_kind(needs_by_kind: impl Display) -> String {
     format!("besoins par type :   {needs_by_kind}")
 }
 
-/// Said by `kinshasa_mission`.
-pub fn n8_mission_kinshasa_explor_mission(
-    kinshasa_need: impl Display,
-    kinshasa_expert: impl Display,
-) -> String {
+/// Step 8: the Kinshasa mission.
+pub fn step_mission(kinshasa_need: impl Display, kinshasa_expert: impl Display) -> String {
     format!(
         "\n== 8. la mission de Kinshasa (explor mission create {kinshasa_need} --expert {kinshasa_expert}) =="
     )
 }
 
-/// Said by `kinshasa_mission`.
-pub fn plan_financement(e: impl Display) -> String {
+/// A cost plan that could not be computed.
+pub fn no_cost_plan(e: impl Display) -> String {
     format!("(pas de plan de financement : {e})")
 }
 
-/// Said by `kinshasa_mission`.
-pub const AUSSI_TDR_CONVENTION_LIVRET_BILAN: &str =
+/// The other documents of a mission.
+pub const OTHER_DOCUMENTS: &str =
     "  … (aussi : tdr, convention, livret, bilan, budget ; --format html pour imprimer)";

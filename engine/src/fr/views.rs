@@ -2,28 +2,28 @@
 
 use std::fmt::Display;
 
-/// Said by `totals`.
-pub fn part_reseau_plafonnee(network_share_bp: impl Display) -> String {
+/// The network's share (capped).
+pub fn network_share(network_share_bp: impl Display) -> String {
     format!("part du réseau ({network_share_bp}, plafonnée)")
 }
 
-/// Said by `totals`.
-pub const COUTS_ELIGIBLES: &str = "coûts éligibles";
+/// The eligible costs.
+pub const ELIGIBLE_COSTS: &str = "coûts éligibles";
 
-/// Said by `totals`.
-pub const RESTE_CHARGE: &str = "reste à charge";
+/// What is left to pay.
+pub const REMAINDER: &str = "reste à charge";
 
-/// Said by `totals`.
-pub const PAYE_RESEAU: &str = "payé par le réseau";
+/// Paid by the network.
+pub const PAID_BY_NETWORK: &str = "payé par le réseau";
 
-/// Said by `totals`.
-pub const PAYE_ASSOCIATION: &str = "payé par l'association";
+/// Paid by the association.
+pub const PAID_BY_ASSOCIATION: &str = "payé par l'association";
 
-/// Said by `totals`.
-pub const PAYE_EMPLOYEUR: &str = "payé par l'employeur";
+/// Paid by the employer.
+pub const PAID_BY_EMPLOYER: &str = "payé par l'employeur";
 
-/// Said by `mecenat`.
-pub fn mecenat_estimation_don_dont_temps(
+/// The patronage estimate in one line.
+pub fn patronage(
     gift: impl Display,
     valued_time: impl Display,
     reduction: impl Display,
@@ -35,39 +35,39 @@ pub fn mecenat_estimation_don_dont_temps(
     )
 }
 
-/// Said by `mecenat`.
-pub fn hypothese(a: impl Display) -> String {
+/// An assumption of the patronage estimate.
+pub fn assumption(a: impl Display) -> String {
     format!("  hypothèse : {a}")
 }
 
-/// Said by `left_out`.
-pub const N1_BESOIN_OUVERT_SANS_THEME: &str =
+/// One open need left out (nothing in common).
+pub const ONE_NEED_LEFT_OUT: &str =
     "1 besoin ouvert sans thème ni compétence en commun n’est pas listé";
 
-/// Said by `left_out`.
-pub fn besoins_ouverts_sans_theme_ni(n: impl Display) -> String {
+/// Open needs left out (nothing in common).
+pub fn needs_left_out(n: impl Display) -> String {
     format!("{n} besoins ouverts sans thème ni compétence en commun ne sont pas listés")
 }
 
-/// Said by `import_summary`.
-pub fn laisse_cote_personnes_effacees_leur(fiches: impl Display) -> String {
+/// Records of erased people left out of an import.
+pub fn erased_left_out(fiches: impl Display) -> String {
     format!("laissé de côté : {fiches} de personnes effacées à leur demande (RGPD)\n")
 }
 
-/// Said by `count`.
-pub const RESULTAT: &str = "résultat";
+/// One search result.
+pub const RESULT: &str = "résultat";
 
-/// Said by `count`.
-pub const RESULTATS: &str = "résultats";
+/// Search results.
+pub const RESULTS: &str = "résultats";
 
-/// Said by `totals`.
-pub const FRAIS_DOSSIER: &str = "frais de dossier";
+/// The application fee.
+pub const FEE: &str = "frais de dossier";
 
-/// Said by `totals`.
-pub const APPORTS_NATURE_PARTENAIRE: &str = "apports en nature du partenaire";
+/// The partner's contributions in kind.
+pub const IN_KIND: &str = "apports en nature du partenaire";
 
-/// Said by `programme_rule`.
-pub fn plafond_frais_dossier(
+/// The programme's rule: share, cap and fee.
+pub fn programme_rule(
     network_share_bp: impl Display,
     network_cap_per_mission: impl Display,
     fee_per_mission: impl Display,

@@ -18,13 +18,13 @@ pub const MOT_PASSE_TROP_COURANT_CHOISISSEZ: &str = "Ce mot de passe est trop co
 pub const MOT_PASSE_DOIT_REPRENDRE_ADRESSE: &str =
     "Le mot de passe ne doit pas reprendre l’adresse e-mail.";
 
-/// Said by `too_many`.
-pub fn trop_tentatives_depuis_adresse_reessayez(max: impl Display) -> String {
+/// Too many sign-in attempts from an address.
+pub fn too_many_attempts(max: impl Display) -> String {
     format!("Trop de tentatives depuis cette adresse. Réessayez dans {max} secondes.")
 }
 
-/// Said by `fmt`.
-pub const MASQUE: &str = "<masqué>";
+/// A secret, as debug output shows it.
+pub const HIDDEN: &str = "<masqué>";
 
 /// No explor workspace at the given place.
 pub fn aucun_espace_travail_explor_lancez(value: impl Display) -> String {
@@ -90,66 +90,62 @@ pub fn mail_from_adresse_courriel(value: impl Display) -> String {
 /// An SMTP server is given without the sender's address, or the reverse.
 pub const SMTP_URL_MAIL_FROM_VONT: &str = "--smtp-url et --mail-from vont ensemble : l’adresse du serveur SMTP et celle de l’expéditeur des courriels";
 
-/// Said by `into_response`.
-pub const ESPACE_TRAVAIL_OCCUPE: &str = "Espace de travail occupé";
+/// The busy page's title.
+pub const BUSY_TITLE: &str = "Espace de travail occupé";
 
-/// Said by `into_response`.
-pub const ESPACE_TRAVAIL_OCCUPE_AUTRE_ECRITURE: &str = "L’espace de travail est occupé par une autre écriture (un import, \
+/// The busy page's message.
+pub const BUSY: &str = "L’espace de travail est occupé par une autre écriture (un import, \
                               une affectation validée) ; réessayez dans un instant.";
 
-/// Said by `into_response`.
-pub const OCCUPE: &str = "Occupé";
+/// A busy workspace, in short.
+pub const BUSY_SHORT: &str = "Occupé";
 
-/// Said by `into_response`.
-pub const PAGE_EXISTE: &str = "Cette page n’existe pas.";
+/// The forbidden page's title.
+pub const FORBIDDEN_TITLE: &str = "Requête refusée";
 
-/// Said by `into_response`.
-pub const REQUETE_REFUSEE: &str = "Requête refusée";
-
-/// Said by `into_response`.
-pub const REQUETE_PU_ETRE_VERIFIEE_RECHARGEZ: &str =
+/// A request that failed the cross-site checks.
+pub const FORBIDDEN: &str =
     "La requête n’a pas pu être vérifiée. Rechargez la page et recommencez.";
 
-/// Said by `into_response`.
-pub const REQUETE_IMPOSSIBLE: &str = "Requête impossible";
+/// The title of a page refusing a request.
+pub const BAD_REQUEST_TITLE: &str = "Requête impossible";
 
-/// Said by `into_response`.
-pub const ERREUR_INTERNE_SURVENUE_ETE_CONSIGNEE: &str = "Une erreur interne est survenue ; elle a été consignée. Si elle se \
+/// The internal error page's message.
+pub const INTERNAL: &str = "Une erreur interne est survenue ; elle a été consignée. Si elle se \
                      reproduit, transmettez le numéro d’opération à l’équipe technique.";
 
-/// Said by `user_message`.
-pub const ESPACE_TRAVAIL_INTROUVABLE: &str = "L’espace de travail est introuvable.";
+/// A workspace not found.
+pub const NO_WORKSPACE: &str = "L’espace de travail est introuvable.";
 
-/// Said by `user_message`.
-pub const ADRESSE_E_MAIL_VALIDE: &str = "Cette adresse e-mail n’est pas valide.";
+/// An e-mail address that is not one.
+pub const BAD_EMAIL: &str = "Cette adresse e-mail n’est pas valide.";
 
-/// Said by `user_message`.
-pub const COMPTE_UTILISE_DEJA_ADRESSE_E: &str = "Un compte utilise déjà cette adresse e-mail.";
+/// An e-mail address already used.
+pub const EMAIL_TAKEN: &str = "Un compte utilise déjà cette adresse e-mail.";
 
-/// Said by `user_message`.
-pub const AUCUN_COMPTE_ADRESSE_E_MAIL: &str = "Aucun compte n’a cette adresse e-mail.";
+/// No account with this e-mail address.
+pub const NO_ACCOUNT: &str = "Aucun compte n’a cette adresse e-mail.";
 
-/// Said by `user_message`.
-pub const ROLE_DEMANDE_IDENTIFIANT_FICHE_ASSOCIATION: &str =
+/// A role that needs a record's id.
+pub const ORG_REQUIRED: &str =
     "Ce rôle demande l’identifiant de la fiche (association, entreprise ou expert).";
 
-/// Said by `user_message`.
-pub const COMPTE_COORDINATEUR_RATTACHE_AUCUNE_ORGANISATION: &str =
-    "Un compte coordinateur n’est rattaché à aucune organisation.";
+/// A coordinator account given an organisation.
+pub const ORG_NOT_ALLOWED: &str = "Un compte coordinateur n’est rattaché à aucune organisation.";
 
-/// Said by `user_message`.
-pub fn identifiant_correspond_aucune_fiche_type(id: impl Display) -> String {
+/// An id naming no record of the right kind.
+pub fn unknown_org_id(id: impl Display) -> String {
     format!("L’identifiant « {id} » ne correspond à aucune fiche de ce type.")
 }
 
-/// Said by `user_message`.
-pub const ADRESSE_SITE_MAL_CONFIGUREE: &str = "L’adresse du site est mal configurée.";
+/// A base URL that cannot be used.
+pub const BAD_BASE_URL: &str = "L’adresse du site est mal configurée.";
 
-/// Said by `user_message`.
-pub const ENVOI_COURRIELS_MAL_CONFIGURE: &str = "L’envoi des courriels est mal configuré.";
+/// A mail configuration that cannot be used.
+pub const BAD_MAIL_CONFIG: &str = "L’envoi des courriels est mal configuré.";
 
-/// Said by `message`.
-pub fn to_r_nsubject_r_ndate(
+/// An e-mail: its headers, its text and the link to the site.
+pub fn email_message(
     to: impl Display,
     subject: impl Display,
     date: impl Display,
@@ -162,89 +158,53 @@ pub fn to_r_nsubject_r_ndate(
     )
 }
 
-/// Said by `new`.
-pub const SCHEMA_DOIT_ETRE_SMTP_SMTPS: &str = "le schéma doit être smtp ou smtps";
+/// An SMTP address whose scheme is not smtp or smtps.
+pub const BAD_SMTP_SCHEME: &str = "le schéma doit être smtp ou smtps";
 
-/// Said by `new`.
-pub const HOTE_PORT_PARAMETRE_TLS_ILLISIBLE: &str = "hôte, port ou paramètre tls illisible";
+/// An SMTP address that cannot be read.
+pub const BAD_SMTP_ADDRESS: &str = "hôte, port ou paramètre tls illisible";
 
-/// Said by `send`.
-pub const REFUSE_AVANT_ENVOI_DESTINATAIRE_VALIDE: &str =
-    "refusé avant envoi : pas de destinataire valide (en-tête To:)";
+/// An e-mail without a valid recipient.
+pub const NO_RECIPIENT: &str = "refusé avant envoi : pas de destinataire valide (en-tête To:)";
 
-/// Said by `send`.
-pub fn refuse_serveur_smtp(e: impl Display) -> String {
+/// An e-mail refused by the SMTP server.
+pub fn smtp_refused(e: impl Display) -> String {
     format!("refusé par le serveur SMTP : {e}")
 }
 
-/// Said by `remind`.
-pub const PROPOSITION_ATTEND_VOTRE_REPONSE: &str = "Une proposition attend votre réponse";
+/// The subject of a proposal's reminder.
+pub const REMINDER_SUBJECT: &str = "Une proposition attend votre réponse";
 
-/// Said by `remind`.
-pub fn rappel_mission_proposee_attend_votre(
-    mission: impl Display,
-    title: impl Display,
-    since: impl Display,
-) -> String {
+/// A proposal's reminder.
+pub fn reminder(mission: impl Display, title: impl Display, since: impl Display) -> String {
     format!(
         "Rappel : la mission {mission} (« {title} »), proposée le {since}, attend votre réponse."
     )
 }
 
-/// Said by `label_fr`.
-pub const INVITE: &str = "invité";
+/// An account's state: invited.
+pub const INVITED: &str = "invité";
 
-/// Said by `label_fr`.
-pub const DESACTIVE: &str = "désactivé";
+/// An account's state: disabled.
+pub const DISABLED: &str = "désactivé";
 
-/// Said by `label`.
-pub const MODIFICATIONS_DEMANDEES: &str = "modifications demandées";
+/// A submission's state: changes requested.
+pub const CHANGES_REQUESTED: &str = "modifications demandées";
 
-/// Said by `label`.
-pub const VALIDE: &str = "validé";
+/// A submission's state: validated.
+pub const VALIDATED: &str = "validé";
 
-/// The page does not exist, or the account may not know that it does.
-pub const NOT_FOUND: &str = "not found";
+/// The page does not exist.
+pub const NOT_FOUND: &str = "Cette page n’existe pas.";
 
-/// again in a moment.
-pub const THE_WORKSPACE_IS_BUSY_WITH: &str = "the workspace is busy with another write";
+/// The internal error page's title.
+pub const INTERNAL_TITLE: &str = "Erreur interne";
 
-/// No valid session: sign in first.
-pub const SIGNED_OUT: &str = "signed out";
+/// The error page's title.
+pub const ERROR_TITLE: &str = "Erreur";
 
-/// The account database failed.
-pub fn account_database(value: impl Display) -> String {
-    format!("account database: {value}")
-}
-
-/// A blocking task panicked or was cancelled.
-pub fn blocking_task(value: impl Display) -> String {
-    format!("blocking task: {value}")
-}
-
-/// Password hashing failed.
-pub fn password_hashing(value: impl Display) -> String {
-    format!("password hashing: {value}")
-}
-
-/// The operating system's random generator failed.
-pub fn random_generator(value: impl Display) -> String {
-    format!("random generator: {value}")
-}
-
-/// Stored data is not what this version wrote.
-pub fn corrupt_data(value: impl Display) -> String {
-    format!("corrupt data: {value}")
-}
-
-/// Said by `into_response`.
-pub const ERREUR_INTERNE: &str = "Erreur interne";
-
-/// Said by `into_response`.
-pub const ERREUR: &str = "Erreur";
-
-/// Said by `label`.
-pub const ATTENTE_RELECTURE: &str = "en attente de relecture";
+/// A submission's state: pending review.
+pub const PENDING_REVIEW: &str = "en attente de relecture";
 
 /// A role, as pages name it: coordination.
 pub const ROLE_COORDINATION: &str = "coordination";

@@ -72,20 +72,20 @@ pub async fn list(
     if let Some(a) = q(&query.action) {
         match a.parse::<Action>() {
             Ok(a) => filter.action = Some(a),
-            Err(_) => problems.push(explor_engine::fr::audit::ACTION_INCONNUE_FILTRE_IGNORE),
+            Err(_) => problems.push(explor_engine::fr::audit::UNKNOWN_ACTION_FILTER),
         }
     }
     filter.record_id = q(&query.fiche);
     if let Some(d) = q(&query.du) {
         filter.from = day_start(&d);
         if filter.from.is_none() {
-            problems.push(explor_engine::fr::audit::DATE_DEBUT_ILLISIBLE_FILTRE_IGNORE);
+            problems.push(explor_engine::fr::audit::BAD_FROM_FILTER);
         }
     }
     if let Some(d) = q(&query.au) {
         filter.until = day_start(&d).map(|t| t + 86_400);
         if filter.until.is_none() {
-            problems.push(explor_engine::fr::audit::DATE_FIN_ILLISIBLE_FILTRE_IGNORE);
+            problems.push(explor_engine::fr::audit::BAD_TO_FILTER);
         }
     }
     let account = q(&query.compte);
@@ -125,7 +125,7 @@ pub async fn list(
         })
         .collect();
     Ok(AuditPage {
-        layout: Layout::signed_in(explor_engine::fr::audit::JOURNAL_AUDIT, &user.0),
+        layout: Layout::signed_in(explor_engine::fr::audit::TITLE, &user.0),
         query,
         actions: Action::ALL
             .iter()

@@ -120,9 +120,9 @@ impl AccountState {
     /// In French, for the pages.
     pub fn label_fr(self) -> &'static str {
         match self {
-            AccountState::Invited => explor_engine::fr::web::INVITE,
+            AccountState::Invited => explor_engine::fr::web::INVITED,
             AccountState::Active => "actif",
-            AccountState::Disabled => explor_engine::fr::web::DESACTIVE,
+            AccountState::Disabled => explor_engine::fr::web::DISABLED,
         }
     }
 }

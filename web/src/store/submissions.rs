@@ -34,9 +34,9 @@ impl ReviewState {
     /// The French label shown in pages.
     pub fn label(self) -> &'static str {
         match self {
-            ReviewState::Submitted => explor_engine::fr::web::ATTENTE_RELECTURE,
-            ReviewState::ChangesRequested => explor_engine::fr::web::MODIFICATIONS_DEMANDEES,
-            ReviewState::Validated => explor_engine::fr::web::VALIDE,
+            ReviewState::Submitted => explor_engine::fr::web::PENDING_REVIEW,
+            ReviewState::ChangesRequested => explor_engine::fr::web::CHANGES_REQUESTED,
+            ReviewState::Validated => explor_engine::fr::web::VALIDATED,
         }
     }
 
