@@ -314,7 +314,7 @@ fn load_file(
         let message = if ext.as_deref() == Some("xls") {
             explor_engine::fr::import::OLD_EXCEL
         } else {
-            explor_engine::fr::import::TYPE_FICHIER_NON_PRIS_CHARGE
+            explor_engine::fr::import::UNSUPPORTED_FILE
         };
         return Err(UserError::BadInput {
             path: file.to_owned(),
@@ -351,7 +351,7 @@ fn load_file(
                     file,
                     Location::File,
                     IssueClass::BadSyntax,
-                    explor_engine::fr::import::ATTENDU_TABLEAU_JSON_FICHES,
+                    explor_engine::fr::import::EXPECTED_ARRAY,
                 )),
                 json_keys::ArrayScan::Array(duplicates) => {
                     let Ok(text) = text_of(file, options.encoding)? else {

@@ -577,11 +577,11 @@ impl CostRules {
             ("mecenat.yearly_cap_turnover_bp", m.yearly_cap_turnover_bp),
         ] {
             if bp > FULL_BP {
-                return Err(crate::fr::cost::vaut_points_base_plus_100(which, bp));
+                return Err(crate::fr::cost::over_100_percent(which, bp));
             }
         }
         if s.lodging_bp + s.meals_bp != FULL_BP {
-            return Err(crate::fr::cost::PER_DIEM_SPLIT_LODGING_BP.into());
+            return Err(crate::fr::cost::SPLIT_NOT_WHOLE.into());
         }
         if u32::from(s.meals_per_day) * s.per_meal_bp > s.meals_bp {
             return Err(crate::fr::cost::MEALS_ABOVE_SHARE.into());
@@ -593,7 +593,7 @@ impl CostRules {
     fn check_counts(&self) -> Result<(), String> {
         let m = &self.mecenat;
         if self.domestic.meals_per_day == 0 {
-            return Err(crate::fr::cost::DOMESTIC_MEALS_PER_DAY_DOIT.into());
+            return Err(crate::fr::cost::NO_DOMESTIC_MEAL.into());
         }
         if m.days_per_month == 0 || m.pay_cap_pmss_multiple == 0 {
             return Err(crate::fr::cost::MECENAT_NOT_POSITIVE.into());
@@ -610,10 +610,10 @@ impl CostRules {
                 return Err(crate::fr::cost::not_foreign_currency(&c.code));
             }
             if c.per_eur.is_zero() {
-                return Err(crate::fr::cost::devise_taux_nul(&c.code));
+                return Err(crate::fr::cost::zero_rate(&c.code));
             }
             if codes.contains(&c.code) {
-                return Err(crate::fr::cost::devise_figure_deux_fois(&c.code));
+                return Err(crate::fr::cost::currency_twice(&c.code));
             }
             codes.push(c.code.clone());
         }
@@ -631,10 +631,10 @@ impl CostRules {
                 ));
             }
             if rate.amount.is_zero() || rate.by_city.iter().any(|c| c.amount.is_zero()) {
-                return Err(crate::fr::cost::per_diem_nul(rate.country));
+                return Err(crate::fr::cost::zero_per_diem(rate.country));
             }
             if countries.contains(&rate.country) {
-                return Err(crate::fr::cost::per_diem_figure_deux_fois(rate.country));
+                return Err(crate::fr::cost::per_diem_twice(rate.country));
             }
             countries.push(rate.country);
         }

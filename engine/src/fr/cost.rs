@@ -243,57 +243,57 @@ pub fn category(category: Category) -> &'static str {
     }
 }
 
-/// Said by `in_kind_of_all`.
-pub fn experts(experts: impl Display, basis: impl Display) -> String {
+/// An amount in kind for all the experts.
+pub fn in_kind_for_all(experts: impl Display, basis: impl Display) -> String {
     format!("{experts} experts × {basis}")
 }
 
-/// Said by `check`.
+/// The per diem, as an overridden amount is named.
 pub const PER_DIEM: &str = "le per diem";
 
-/// Said by `check`.
-pub const TRANSPORT_NATIONAL: &str = "le transport national";
+/// The national transport, as an overridden amount is named.
+pub const NATIONAL_TRANSPORT: &str = "le transport national";
 
-/// Said by `check`.
-pub const TRANSPORT_INTERNATIONAL: &str = "le transport international";
+/// The international transport, as an overridden amount is named.
+pub const INTERNATIONAL_TRANSPORT: &str = "le transport international";
 
-/// Said by `check`.
+/// The visa, as an overridden amount is named.
 pub const VISA: &str = "le visa";
 
-/// Said by `check`.
-pub const TRANSPORT_TERRAIN: &str = "le transport sur le terrain";
+/// The field transport, as an overridden amount is named.
+pub const FIELD_TRANSPORT: &str = "le transport sur le terrain";
 
-/// Said by `check`.
-pub const CHIFFRE_AFFAIRES: &str = "le chiffre d'affaires";
+/// The turnover, as a given amount is named.
+pub const TURNOVER: &str = "le chiffre d'affaires";
 
-/// Said by `check_percentages`.
-pub fn vaut_points_base_plus_100(which: impl Display, bp: impl Display) -> String {
+/// Cost rules: a share over 100 %.
+pub fn over_100_percent(which: impl Display, bp: impl Display) -> String {
     format!("{which} vaut {bp} points de base, plus de 100 %")
 }
 
-/// Said by `check_percentages`.
-pub const PER_DIEM_SPLIT_LODGING_BP: &str =
+/// Cost rules: a per-diem split that is not the whole rate.
+pub const SPLIT_NOT_WHOLE: &str =
     "per_diem_split : lodging_bp + meals_bp doit valoir 10000 (le taux entier)";
 
-/// Said by `check_counts`.
-pub const DOMESTIC_MEALS_PER_DAY_DOIT: &str = "domestic.meals_per_day doit valoir au moins 1";
+/// Cost rules: no meal a day at home.
+pub const NO_DOMESTIC_MEAL: &str = "domestic.meals_per_day doit valoir au moins 1";
 
-/// Said by `check_currencies`.
-pub fn devise_taux_nul(code: impl Display) -> String {
+/// Cost rules: a currency with a zero rate.
+pub fn zero_rate(code: impl Display) -> String {
     format!("la devise {code} a un taux nul")
 }
 
-/// Said by `check_currencies`.
-pub fn devise_figure_deux_fois(code: impl Display) -> String {
+/// Cost rules: a currency given twice.
+pub fn currency_twice(code: impl Display) -> String {
     format!("la devise {code} figure deux fois")
 }
 
-/// Said by `check_per_diem_rates`.
-pub fn per_diem_nul(country: impl Display) -> String {
+/// Cost rules: a zero per diem.
+pub fn zero_per_diem(country: impl Display) -> String {
     format!("le per diem de {country} est nul")
 }
 
-/// Said by `check_per_diem_rates`.
-pub fn per_diem_figure_deux_fois(country: impl Display) -> String {
+/// Cost rules: a country's per diem given twice.
+pub fn per_diem_twice(country: impl Display) -> String {
     format!("le per diem de {country} figure deux fois")
 }

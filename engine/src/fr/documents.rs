@@ -154,13 +154,13 @@ pub fn named_by_offer(who: impl Display, id: impl Display) -> String {
 /// An employer not given.
 pub const EMPLOYER_UNKNOWN: &str = "l'employeur (non renseigné)";
 
-/// Said by `build`.
-pub fn fait(d: impl Display) -> String {
+/// A checklist item done on a day.
+pub fn done_on(d: impl Display) -> String {
     format!("fait le {d}")
 }
 
-/// Said by `partner`.
-pub fn jour(repas: impl Display) -> String {
+/// Meals a day provided by the partner.
+pub fn per_day(repas: impl Display) -> String {
     format!("{repas} par jour")
 }
 
@@ -176,8 +176,8 @@ pub const LOCAL_PARTNER: &str = "le partenaire local";
 /// Of the local partner.
 pub const OF_LOCAL_PARTNER: &str = "du partenaire local";
 
-/// Said by `payer_detail`.
-pub fn frais_dossier(fee: impl Display) -> String {
+/// The application fee.
+pub fn fee(fee: impl Display) -> String {
     format!("frais de dossier : {fee}")
 }
 
@@ -191,11 +191,11 @@ pub fn and_last(init: impl Display, last: impl Display) -> String {
     format!("{init} et {last}")
 }
 
-/// Said by `consent_status`.
-pub const ACCORD_NON_REQUIS: &str = "accord non requis";
+/// A consent not required.
+pub const CONSENT_NOT_REQUIRED: &str = "accord non requis";
 
-/// Said by `payer`.
-pub fn association(association: impl Display) -> String {
+/// The association, as a payer.
+pub fn the_association(association: impl Display) -> String {
     format!("l'association {association}")
 }
 
@@ -209,13 +209,13 @@ pub fn employer_and_association(
     format!("{employer} ({employer_bp}) et {asso} ({employer_bp2})")
 }
 
-/// Said by `offer_info`.
-pub fn offre(id: impl Display) -> String {
+/// An offer, by its id.
+pub fn offer(id: impl Display) -> String {
     format!("offre {id}")
 }
 
-/// Said by `employer_payer`.
-pub fn employeurs(names: impl Display) -> String {
+/// The employers, as payers.
+pub fn employers(names: impl Display) -> String {
     format!("les employeurs ({names})")
 }
 

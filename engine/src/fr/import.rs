@@ -185,44 +185,43 @@ pub fn record_at(i: impl Display) -> String {
 /// A reference table that is not UTF-8.
 pub const REFERENCE_NOT_UTF8: &str = "pas du texte UTF-8 : enregistrez-le en CSV UTF-8";
 
-/// Said by `load_file`.
-pub const TYPE_FICHIER_NON_PRIS_CHARGE: &str =
+/// A file explor does not read.
+pub const UNSUPPORTED_FILE: &str =
     "type de fichier non pris en charge : utilisez .json, .jsonl, .csv, .xlsx ou .ods";
 
-/// Said by `load_file`.
-pub const ATTENDU_TABLEAU_JSON_FICHES: &str = "attendu : un tableau JSON de fiches";
+/// A JSON file that is not an array of records.
+pub const EXPECTED_ARRAY: &str = "attendu : un tableau JSON de fiches";
 
-/// Said by `kind_of`.
+/// A socket, as a file's kind.
 pub const SOCKET: &str = "une socket";
 
-/// Said by `kind_of`.
-pub const DOSSIER: &str = "un dossier";
+/// A folder, as a file's kind.
+pub const DIRECTORY: &str = "un dossier";
 
-/// Said by `kind_of`.
-pub const FICHIER: &str = "pas un fichier";
+/// Something that is not a file.
+pub const NOT_A_FILE: &str = "pas un fichier";
 
-/// Said by `unreadable`.
-pub const FICHIER_DOSSIER_INTROUVABLE: &str = "fichier ou dossier introuvable";
+/// A path that names nothing.
+pub const NOT_FOUND: &str = "fichier ou dossier introuvable";
 
-/// Said by `unreadable`.
-pub fn impossible_lire(e: impl Display) -> String {
+/// A file that cannot be read.
+pub fn cannot_read(e: impl Display) -> String {
     format!("impossible de le lire : {e}")
 }
 
-/// Said by `entry_problem`.
-pub const BOUCLE_LIENS_SYMBOLIQUES: &str = "une boucle de liens symboliques";
+/// A loop of symbolic links, in short.
+pub const LINK_LOOP_SHORT: &str = "une boucle de liens symboliques";
 
 /// A CSV file that is not UTF-8.
 pub const NOT_UTF8: &str = "pas du texte UTF-8";
 
-/// Said by `csv_problem`.
-pub const LIGNE_ILLISIBLE_CSV: &str = "la ligne est illisible en CSV";
+/// A line that is not CSV.
+pub const BAD_CSV_LINE: &str = "la ligne est illisible en CSV";
 
-/// Said by `read_sheets`.
-pub fn feuille_illisible(e: impl Display) -> String {
+/// A sheet that cannot be read.
+pub fn unreadable_sheet(e: impl Display) -> String {
     format!("cette feuille est illisible : {e}")
 }
 
-/// Said by `load`.
-pub const AUCUNE_FEUILLE_CLASSEUR_CONTIENT_QUOI: &str =
-    "aucune feuille de ce classeur ne contient quoi que ce soit";
+/// A workbook whose sheets are all empty.
+pub const EMPTY_WORKBOOK: &str = "aucune feuille de ce classeur ne contient quoi que ce soit";

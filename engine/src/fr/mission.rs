@@ -329,7 +329,7 @@ pub fn person_problem(id: &str, problem: &str) -> String {
     format!("{id} : {problem}")
 }
 
-/// Said by `earliest_dates`.
-pub fn jours_quelconques(days: impl Display, window: impl Display) -> String {
+/// Any days of a window (when no dates are chosen).
+pub fn any_days(days: impl Display, window: impl Display) -> String {
     format!("{days} jours quelconques de {window}")
 }

@@ -168,8 +168,3 @@ pub const STANDARD_IN_FRANCE: &str = "une mission standard a lieu à l’étrang
 /// `expert_origin` on a standard need.
 pub const ORIGIN_NOT_RECIPROCITY: &str =
     "expert_origin ne s’applique qu’aux besoins de réciprocité";
-
-/// Said by `unflatten`.
-pub fn colonne_inconnue_fiches(kind: impl Display) -> String {
-    format!("colonne inconnue pour les fiches {kind}")
-}

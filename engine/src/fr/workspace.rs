@@ -251,32 +251,32 @@ pub const UNREADABLE_SEGMENT: &str = "un segment est illisible";
 /// An index segment that cannot be read, as a note.
 pub const UNREADABLE_SEGMENT_NOTE: &str = "(un segment illisible)";
 
-/// Said by `need`.
-pub const BESOIN: &str = "un besoin";
+/// A need, as a wrong kind names it.
+pub const A_NEED: &str = "un besoin";
 
-/// Said by `match_candidate`.
-pub const EXPERT_OFFRE: &str = "un expert ou une offre";
+/// An expert or an offer, as a wrong kind names it.
+pub const AN_EXPERT_OR_OFFER: &str = "un expert ou une offre";
 
-/// Said by `mission_file`.
-pub const ASSOCIATION: &str = "une association";
+/// An association, as a wrong kind names it.
+pub const AN_ASSOCIATION: &str = "une association";
 
-/// Said by `staff_records`.
-pub const EXPERT: &str = "un expert";
+/// An expert, as a wrong kind names it.
+pub const AN_EXPERT: &str = "un expert";
 
-/// Said by `staff_records`.
-pub const OFFRE: &str = "une offre";
+/// An offer, as a wrong kind names it.
+pub const AN_OFFER: &str = "une offre";
 
-/// Said by `open`.
-pub const FICHIER_VIDE: &str = "le fichier est vide";
+/// An empty database file.
+pub const EMPTY_FILE: &str = "le fichier est vide";
 
-/// Said by `backup`.
-pub const NOMME_AUCUN_FICHIER: &str = "ne nomme aucun fichier";
+/// A backup path naming no file.
+pub const NO_FILE_NAMED: &str = "ne nomme aucun fichier";
 
-/// Said by `restore`.
-pub const FICHIER_INTROUVABLE: &str = "fichier introuvable";
+/// A backup not found.
+pub const FILE_NOT_FOUND: &str = "fichier introuvable";
 
-/// Said by `read`.
-pub const ATTENDU_KEY_EMPREINTE_HASH_TYPE: &str = "attendu : `key EMPREINTE` ou `HASH TYPE DATE`";
+/// An erasure list's line that cannot be read.
+pub const BAD_ERASED_LINE: &str = "attendu : `key EMPREINTE` ou `HASH TYPE DATE`";
 
-/// Said by `read`.
-pub const LIGNE_KEY: &str = "pas de ligne `key`";
+/// An erasure list without its key line.
+pub const NO_KEY_LINE: &str = "pas de ligne `key`";

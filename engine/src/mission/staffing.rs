@@ -133,7 +133,7 @@ pub fn earliest_dates(
         .collect();
     if !failures.is_empty() {
         return Err(MissionError::Ineligible {
-            dates: crate::fr::mission::jours_quelconques(days, crate::fr::window(&window)),
+            dates: crate::fr::mission::any_days(days, crate::fr::window(&window)),
             failures,
         });
     }

@@ -92,7 +92,7 @@ pub fn unflatten(kind: RecordKind, row: &[(&str, &str)]) -> (Value, Vec<FieldIss
             issues.push(FieldIssue::new(
                 *name,
                 IssueClass::UnknownField,
-                crate::fr::schema::colonne_inconnue_fiches(kind.as_str()),
+                crate::fr::import::unknown_column(kind.as_str()),
             ));
             continue;
         };

@@ -25,7 +25,7 @@ impl Workspace {
             other => {
                 return Err(UserError::WrongKind {
                     id: need.association.clone(),
-                    expected: explor_engine::fr::workspace::ASSOCIATION,
+                    expected: explor_engine::fr::workspace::AN_ASSOCIATION,
                     found: explor_engine::fr::records::article(other.kind()).to_owned(),
                 }
                 .into());

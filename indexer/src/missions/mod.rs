@@ -314,7 +314,7 @@ impl Workspace {
             Record::Need(n) => Ok(*n),
             other => Err(UserError::WrongKind {
                 id: id.to_owned(),
-                expected: explor_engine::fr::workspace::BESOIN,
+                expected: explor_engine::fr::workspace::A_NEED,
                 found: explor_engine::fr::records::article(other.kind()).to_owned(),
             }
             .into()),
@@ -325,12 +325,12 @@ impl Workspace {
         let (ids, expected, kind): (Vec<&str>, &'static str, RecordKind) = match staff {
             StaffRequest::Experts(ids) => (
                 ids.iter().map(String::as_str).collect(),
-                explor_engine::fr::workspace::EXPERT,
+                explor_engine::fr::workspace::AN_EXPERT,
                 RecordKind::Expert,
             ),
             StaffRequest::Offer(id) => (
                 vec![id.as_str()],
-                explor_engine::fr::workspace::OFFRE,
+                explor_engine::fr::workspace::AN_OFFER,
                 RecordKind::Offer,
             ),
         };

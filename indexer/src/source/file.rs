@@ -36,9 +36,9 @@ fn kind_of(file_type: FileType) -> &'static str {
         }
     }
     if file_type.is_dir() {
-        explor_engine::fr::import::DOSSIER
+        explor_engine::fr::import::DIRECTORY
     } else {
-        explor_engine::fr::import::FICHIER
+        explor_engine::fr::import::NOT_A_FILE
     }
 }
 
@@ -60,14 +60,12 @@ fn is_link_loop(e: &std::io::Error) -> bool {
 /// to fix (exit 1), said once.
 pub(crate) fn unreadable(path: &Path, e: &std::io::Error) -> Error {
     let message = match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            explor_engine::fr::import::FICHIER_DOSSIER_INTROUVABLE.to_owned()
-        }
+        std::io::ErrorKind::NotFound => explor_engine::fr::import::NOT_FOUND.to_owned(),
         std::io::ErrorKind::PermissionDenied => {
             explor_engine::fr::import::PERMISSION_DENIED.to_owned()
         }
         _ if is_link_loop(e) => explor_engine::fr::import::LINK_LOOP.to_owned(),
-        _ => explor_engine::fr::import::impossible_lire(e),
+        _ => explor_engine::fr::import::cannot_read(e),
     };
     UserError::BadInput {
         path: path.to_owned(),
@@ -82,9 +80,7 @@ pub(crate) fn entry_problem(path: &Path) -> Option<String> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() || meta.is_dir() => None,
         Ok(meta) => Some(kind_of(meta.file_type()).to_owned()),
-        Err(e) if is_link_loop(&e) => {
-            Some(explor_engine::fr::import::BOUCLE_LIENS_SYMBOLIQUES.to_owned())
-        }
+        Err(e) if is_link_loop(&e) => Some(explor_engine::fr::import::LINK_LOOP_SHORT.to_owned()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             Some(explor_engine::fr::import::DANGLING_LINK.to_owned())
         }

@@ -297,7 +297,7 @@ fn csv_problem(e: &csv::Error) -> String {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => explor_engine::fr::import::cells_expected(len, expected_len),
-        _ => explor_engine::fr::import::LIGNE_ILLISIBLE_CSV.to_owned(),
+        _ => explor_engine::fr::import::BAD_CSV_LINE.to_owned(),
     }
 }
 

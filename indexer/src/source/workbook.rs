@@ -51,7 +51,7 @@ fn read_sheets(file: &Path) -> Result<(Vec<Sheet>, Vec<ImportIssue>), Box<Import
             Ok(_) => {}
             Err(e) => problems.push(book_issue(
                 Some(&name),
-                explor_engine::fr::import::feuille_illisible(&e),
+                explor_engine::fr::import::unreadable_sheet(&e),
             )),
         }
     }
@@ -85,7 +85,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
         out.issues.push(book_issue(
             None,
             IssueClass::BadWorkbook,
-            explor_engine::fr::import::AUCUNE_FEUILLE_CLASSEUR_CONTIENT_QUOI.to_owned(),
+            explor_engine::fr::import::EMPTY_WORKBOOK.to_owned(),
         ));
         return;
     }

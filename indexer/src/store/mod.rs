@@ -161,7 +161,7 @@ impl Store {
             .map_err(|e| Error::io(path, e))?
             .len();
         if len == 0 {
-            return Err(foreign(explor_engine::fr::workspace::FICHIER_VIDE));
+            return Err(foreign(explor_engine::fr::workspace::EMPTY_FILE));
         }
         let mut conn = Connection::open_with_flags(
             path,

@@ -56,7 +56,7 @@ impl Workspace {
             return Err(refuse(explor_engine::fr::workspace::BACKUP_INSIDE));
         }
         let Some(name) = target.file_name() else {
-            return Err(refuse(explor_engine::fr::workspace::NOMME_AUCUN_FICHIER));
+            return Err(refuse(explor_engine::fr::workspace::NO_FILE_NAMED));
         };
         let mut tmp_name = std::ffi::OsString::from(".");
         tmp_name.push(name);
@@ -86,7 +86,7 @@ impl Workspace {
         if !file.is_file() {
             return Err(UserError::NotABackup {
                 path: file.to_owned(),
-                reason: explor_engine::fr::workspace::FICHIER_INTROUVABLE.to_owned(),
+                reason: explor_engine::fr::workspace::FILE_NOT_FOUND.to_owned(),
             }
             .into());
         }

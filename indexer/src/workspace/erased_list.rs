@@ -67,15 +67,12 @@ impl ErasedList {
                     });
                 }
                 _ => {
-                    return Err(bad(
-                        n,
-                        explor_engine::fr::workspace::ATTENDU_KEY_EMPREINTE_HASH_TYPE,
-                    ));
+                    return Err(bad(n, explor_engine::fr::workspace::BAD_ERASED_LINE));
                 }
             }
         }
         if !list.tombstones.is_empty() && list.fingerprint.is_none() {
-            return Err(bad(1, explor_engine::fr::workspace::LIGNE_KEY));
+            return Err(bad(1, explor_engine::fr::workspace::NO_KEY_LINE));
         }
         Ok(list)
     }

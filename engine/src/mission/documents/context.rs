@@ -212,7 +212,7 @@ pub(super) fn build(kind: DocKind, d: &Dossier<'_>, reference: &Reference<'_>) -
                 done: on.map(french::date_short),
                 status: on.map_or_else(
                     || crate::fr::documents::TO_DO.to_owned(),
-                    |d| crate::fr::documents::fait(french::date_short(d)),
+                    |d| crate::fr::documents::done_on(french::date_short(d)),
                 ),
             })
             .collect(),
@@ -298,7 +298,7 @@ fn partner(d: &Dossier<'_>) -> PartnerInfo {
         provides.push(crate::fr::documents::LODGING.to_owned());
     }
     if p.meals_provided_per_day > 0 {
-        provides.push(crate::fr::documents::jour(french::plural(
+        provides.push(crate::fr::documents::per_day(french::plural(
             u32::from(p.meals_provided_per_day),
             "repas",
             "repas",

@@ -200,7 +200,7 @@ fn payer_detail(total: Money, fee: Money, with_fee: bool) -> String {
         parts.push(crate::fr::documents::remainder(eur(remainder)));
     }
     if with_fee {
-        parts.push(crate::fr::documents::frais_dossier(eur(fee)));
+        parts.push(crate::fr::documents::fee(eur(fee)));
     }
     if parts.is_empty() {
         NONE.to_owned()

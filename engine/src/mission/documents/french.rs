@@ -102,7 +102,7 @@ pub(crate) fn consent_status(s: ConsentStatus) -> &'static str {
         ConsentStatus::Granted => crate::fr::documents::CONSENT_GRANTED,
         ConsentStatus::Pending => crate::fr::documents::CONSENT_PENDING,
         ConsentStatus::Refused => crate::fr::documents::CONSENT_REFUSED,
-        ConsentStatus::NotRequired => crate::fr::documents::ACCORD_NON_REQUIS,
+        ConsentStatus::NotRequired => crate::fr::documents::CONSENT_NOT_REQUIRED,
     }
 }
 
@@ -153,7 +153,7 @@ pub(super) fn advice_level(level: AdviceLevel) -> &'static str {
 
 /// Who pays the remainder, in words: `employer` names the employer(s) or company.
 pub(super) fn payer(payer: RemainderPayer, association: &str, employer: &str) -> String {
-    let asso = crate::fr::documents::association(association);
+    let asso = crate::fr::documents::the_association(association);
     match payer {
         RemainderPayer::Association => asso,
         RemainderPayer::Employer => employer.to_owned(),

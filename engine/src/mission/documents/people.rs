@@ -228,7 +228,7 @@ fn offer_info(id: &str, people: u32, d: &Dossier<'_>) -> OfferInfo {
         },
         None => OfferInfo {
             id: id.to_owned(),
-            title: crate::fr::documents::offre(id),
+            title: crate::fr::documents::offer(id),
             company: "l'entreprise".to_owned(),
             description: String::new(),
             people,
@@ -250,6 +250,6 @@ pub(super) fn employer_payer(d: &Dossier<'_>, people: &PeopleInfo) -> String {
         [] if d.mission.payer == RemainderPayer::Association => "l'employeur".to_owned(),
         [] => crate::fr::documents::EMPLOYER_UNKNOWN.to_owned(),
         [one] => format!("l'employeur ({one})"),
-        _ => crate::fr::documents::employeurs(french::and_list(&names)),
+        _ => crate::fr::documents::employers(french::and_list(&names)),
     }
 }
