@@ -132,13 +132,13 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 pub enum OutError {
     /// A folder, a device, a pipe, a socket (or a link to one): renaming over it would
     /// destroy it, or a reader would never see the file.
-    #[error("{}", explor_engine::fr::cli::impossible_ecrire_fichier_ordinaire_dossier(.0.display()))]
+    #[error("{}", explor_engine::fr::cli::out_not_regular(.0.display()))]
     NotAFile(PathBuf),
     /// An existing file without write permission: its owner meant it to stay.
-    #[error("{}", explor_engine::fr::cli::impossible_ecrire_fichier_lecture_seule(.0.display()))]
+    #[error("{}", explor_engine::fr::cli::out_read_only(.0.display()))]
     ReadOnly(PathBuf),
     /// A path inside the workspace, whose files are explor's own (the record store…).
-    #[error("{}", explor_engine::fr::cli::impossible_ecrire_espace_travail_ecrivez(.path.display(), .workspace.display()))]
+    #[error("{}", explor_engine::fr::cli::out_inside_workspace(.path.display(), .workspace.display()))]
     InWorkspace {
         /// The path given.
         path: PathBuf,
@@ -146,7 +146,7 @@ pub enum OutError {
         workspace: PathBuf,
     },
     /// The folder of the path does not exist.
-    #[error("{}", explor_engine::fr::cli::impossible_ecrire_dossier_existe(.path.display(), .folder.display()))]
+    #[error("{}", explor_engine::fr::cli::out_no_folder(.path.display(), .folder.display()))]
     NoFolder {
         /// The path given.
         path: PathBuf,

@@ -14,10 +14,10 @@ const PRINT_TIMEOUT: Duration = Duration::from_secs(60);
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// No browser to print with.
-    #[error("{}", explor_engine::fr::cli::format_pdf_imprime_chromium_introuvable(.0))]
+    #[error("{}", explor_engine::fr::cli::no_chromium(.0))]
     NoBrowser(String),
     /// The browser ran but gave no PDF.
-    #[error("{}", explor_engine::fr::cli::chromium_produit_pdf(.browser.display(), .why))]
+    #[error("{}", explor_engine::fr::cli::no_pdf(.browser.display(), .why))]
     Failed {
         /// The browser run.
         browser: PathBuf,
@@ -25,7 +25,7 @@ pub enum PdfError {
         why: String,
     },
     /// The temporary folder for the page and the PDF could not be used.
-    #[error("{}", explor_engine::fr::cli::impression_pdf(.0))]
+    #[error("{}", explor_engine::fr::cli::printing_failed(.0))]
     Io(#[from] std::io::Error),
 }
 

@@ -44,25 +44,22 @@ pub enum WebError {
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
     /// No explor workspace at the given place.
-    #[error("{}", explor_engine::fr::web::aucun_espace_travail_explor_lancez(.0.display()))]
+    #[error("{}", explor_engine::fr::web::no_workspace(.0.display()))]
     NoWorkspace(PathBuf),
     /// Not an e-mail address.
-    #[error("{}", explor_engine::fr::web::adresse_courriel(.0))]
+    #[error("{}", explor_engine::fr::web::bad_email(.0))]
     BadEmail(String),
     /// An account already uses this e-mail.
-    #[error("{}", explor_engine::fr::web::compte_utilise_deja_courriel(.0))]
+    #[error("{}", explor_engine::fr::web::email_taken(.0))]
     EmailTaken(String),
     /// No account has this e-mail.
-    #[error("{}", explor_engine::fr::web::aucun_compte_courriel(.0))]
+    #[error("{}", explor_engine::fr::web::no_account(.0))]
     NoAccount(String),
     /// The role needs an organisation or expert id and none was given.
-    #[error("{}", explor_engine::fr::web::compte_demande_org_identifiant_fiche(.0))]
+    #[error("{}", explor_engine::fr::web::org_required(.0))]
     OrgRequired(&'static str),
     /// A coordinator account takes no organisation id.
-    #[error(
-        "{}",
-        explor_engine::fr::web::COMPTE_COORDINATION_ORGANISATION_ORG_AUTRES
-    )]
+    #[error("{}", explor_engine::fr::web::COORDINATOR_WITH_ORG)]
     OrgNotAllowed,
     /// The organisation or expert id names nothing of the right kind.
     #[error("{}", explor_engine::fr::web::unknown_org(.id, .expected))]
@@ -73,17 +70,17 @@ pub enum UserError {
         expected: &'static str,
     },
     /// The base URL cannot be used.
-    #[error("{}", explor_engine::fr::web::adresse_base_attendu_http_hote(.0))]
+    #[error("{}", explor_engine::fr::web::bad_base_url(.0))]
     BadBaseUrl(String),
     /// The SMTP server's address cannot be used. The address is not repeated: it may
     /// hold a password.
-    #[error("{}", explor_engine::fr::web::smtp_url_adresse_serveur_smtp(.0))]
+    #[error("{}", explor_engine::fr::web::bad_smtp_url(.0))]
     BadSmtpUrl(&'static str),
     /// The sender's address is not an e-mail address.
-    #[error("{}", explor_engine::fr::web::mail_from_adresse_courriel(.0))]
+    #[error("{}", explor_engine::fr::web::bad_mail_from(.0))]
     BadMailFrom(String),
     /// An SMTP server is given without the sender's address, or the reverse.
-    #[error("{}", explor_engine::fr::web::SMTP_URL_MAIL_FROM_VONT)]
+    #[error("{}", explor_engine::fr::web::SMTP_HALF_CONFIGURED)]
     SmtpHalfConfigured,
 }
 

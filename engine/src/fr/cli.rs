@@ -278,31 +278,28 @@ pub const HINT_ON: &str =
     "donnez le jour où c’est arrivé avec --on AAAA-MM-JJ, parmi les jours indiqués ci-dessus";
 
 /// destroy it, or a reader would never see the file.
-pub fn impossible_ecrire_fichier_ordinaire_dossier(value: impl Display) -> String {
+pub fn out_not_regular(value: impl Display) -> String {
     format!(
         "impossible d’écrire {value} : ce n’est pas un fichier ordinaire (un dossier, un périphérique ou un tube) ; donnez le chemin d’un fichier"
     )
 }
 
 /// An existing file without write permission: its owner meant it to stay.
-pub fn impossible_ecrire_fichier_lecture_seule(value: impl Display) -> String {
+pub fn out_read_only(value: impl Display) -> String {
     format!(
         "impossible d’écrire {value} : le fichier est en lecture seule ; rendez-le modifiable ou donnez un autre chemin"
     )
 }
 
 /// A path inside the workspace, whose files are explor's own (the record store…).
-pub fn impossible_ecrire_espace_travail_ecrivez(
-    path: impl Display,
-    workspace: impl Display,
-) -> String {
+pub fn out_inside_workspace(path: impl Display, workspace: impl Display) -> String {
     format!(
         "impossible d’écrire {path} : c’est dans l’espace de travail {workspace} ; écrivez les rapports ailleurs"
     )
 }
 
 /// The folder of the path does not exist.
-pub fn impossible_ecrire_dossier_existe(path: impl Display, folder: impl Display) -> String {
+pub fn out_no_folder(path: impl Display, folder: impl Display) -> String {
     format!("impossible d’écrire {path} : le dossier {folder} n’existe pas")
 }
 
@@ -312,19 +309,19 @@ pub fn cannot_write(path: impl Display) -> String {
 }
 
 /// No browser to print with.
-pub fn format_pdf_imprime_chromium_introuvable(value: impl Display) -> String {
+pub fn no_chromium(value: impl Display) -> String {
     format!(
         "le format pdf s’imprime avec Chromium, introuvable ici{value} : installez-le (apt-get install chromium) ou donnez son chemin dans EXPLOR_CHROMIUM ; sinon, --format html puis « Imprimer » dans un navigateur, ou --format odt"
     )
 }
 
 /// The browser ran but gave no PDF.
-pub fn chromium_produit_pdf(browser: impl Display, why: impl Display) -> String {
+pub fn no_pdf(browser: impl Display, why: impl Display) -> String {
     format!("Chromium ({browser}) n’a pas produit de PDF : {why}")
 }
 
 /// The temporary folder for the page and the PDF could not be used.
-pub fn impression_pdf(value: impl Display) -> String {
+pub fn printing_failed(value: impl Display) -> String {
     format!("impression en PDF : {value}")
 }
 

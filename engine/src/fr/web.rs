@@ -3,20 +3,17 @@
 use std::fmt::Debug;
 use std::fmt::Display;
 
-/// Fewer than 12 characters.
-pub const MOT_PASSE_DOIT_COMPTER_MOINS: &str =
-    "Le mot de passe doit compter au moins 12 caractères.";
+/// A password of fewer than 12 characters.
+pub const PASSWORD_TOO_SHORT: &str = "Le mot de passe doit compter au moins 12 caractères.";
 
-/// More than 256 characters.
-pub const MOT_PASSE_DOIT_COMPTER_PLUS: &str =
-    "Le mot de passe doit compter au plus 256 caractères.";
+/// A password of more than 256 characters.
+pub const PASSWORD_TOO_LONG: &str = "Le mot de passe doit compter au plus 256 caractères.";
 
-/// In the list of common passwords, or one repeated character.
-pub const MOT_PASSE_TROP_COURANT_CHOISISSEZ: &str = "Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase de plusieurs mots.";
+/// A password in the list of common passwords, or one repeated character.
+pub const PASSWORD_TOO_COMMON: &str = "Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase de plusieurs mots.";
 
-/// The account's e-mail (or the part before `@`).
-pub const MOT_PASSE_DOIT_REPRENDRE_ADRESSE: &str =
-    "Le mot de passe ne doit pas reprendre l’adresse e-mail.";
+/// A password taken from the account's e-mail (or the part before `@`).
+pub const PASSWORD_IS_EMAIL: &str = "Le mot de passe ne doit pas reprendre l’adresse e-mail.";
 
 /// Too many sign-in attempts from an address.
 pub fn too_many_attempts(max: impl Display) -> String {
@@ -27,34 +24,34 @@ pub fn too_many_attempts(max: impl Display) -> String {
 pub const HIDDEN: &str = "<masqué>";
 
 /// No explor workspace at the given place.
-pub fn aucun_espace_travail_explor_lancez(value: impl Display) -> String {
+pub fn no_workspace(value: impl Display) -> String {
     format!(
         "aucun espace de travail explor dans {value} : lancez d’abord `explor init` (ou donnez --workspace / EXPLOR_WORKSPACE)"
     )
 }
 
 /// Not an e-mail address.
-pub fn adresse_courriel(value: impl Display) -> String {
+pub fn bad_email(value: impl Display) -> String {
     format!("« {value} » n’est pas une adresse de courriel")
 }
 
 /// An account already uses this e-mail.
-pub fn compte_utilise_deja_courriel(value: impl Display) -> String {
+pub fn email_taken(value: impl Display) -> String {
     format!("un compte utilise déjà le courriel {value}")
 }
 
 /// No account has this e-mail.
-pub fn aucun_compte_courriel(value: impl Display) -> String {
+pub fn no_account(value: impl Display) -> String {
     format!("aucun compte n’a le courriel {value}")
 }
 
 /// The role needs an organisation or expert id and none was given.
-pub fn compte_demande_org_identifiant_fiche(value: impl Display) -> String {
+pub fn org_required(value: impl Display) -> String {
     format!("un compte {value} demande --org : l’identifiant de sa fiche dans l’espace de travail")
 }
 
 /// A coordinator account takes no organisation id.
-pub const COMPTE_COORDINATION_ORGANISATION_ORG_AUTRES: &str =
+pub const COORDINATOR_WITH_ORG: &str =
     "un compte de coordination n’a pas d’organisation (--org est pour les autres rôles)";
 
 /// The organisation or expert id names nothing of the right kind.
@@ -71,24 +68,24 @@ pub const ORG_COMPANY: &str = "une entreprise (nommée dans une offre ou comme e
 pub const ORG_NOTHING: &str = "rien";
 
 /// The base URL cannot be used.
-pub fn adresse_base_attendu_http_hote(value: impl Debug) -> String {
+pub fn bad_base_url(value: impl Debug) -> String {
     format!("adresse de base {value:?} : attendu http://hôte[:port] ou https://hôte[:port]")
 }
 
-/// hold a password.
-pub fn smtp_url_adresse_serveur_smtp(value: impl Display) -> String {
+/// The SMTP server's address cannot be used (the address is not repeated: it may hold a password).
+pub fn bad_smtp_url(value: impl Display) -> String {
     format!(
         "--smtp-url : adresse de serveur SMTP invalide ({value}) ; attendu smtp://hôte[:port] (sans chiffrement, pour un relais local), smtp://[utilisateur:mot-de-passe@]hôte[:port]?tls=required (STARTTLS) ou smtps://[utilisateur:mot-de-passe@]hôte[:port]"
     )
 }
 
 /// The sender's address is not an e-mail address.
-pub fn mail_from_adresse_courriel(value: impl Display) -> String {
+pub fn bad_mail_from(value: impl Display) -> String {
     format!("--mail-from : « {value} » n’est pas une adresse de courriel")
 }
 
 /// An SMTP server is given without the sender's address, or the reverse.
-pub const SMTP_URL_MAIL_FROM_VONT: &str = "--smtp-url et --mail-from vont ensemble : l’adresse du serveur SMTP et celle de l’expéditeur des courriels";
+pub const SMTP_HALF_CONFIGURED: &str = "--smtp-url et --mail-from vont ensemble : l’adresse du serveur SMTP et celle de l’expéditeur des courriels";
 
 /// The busy page's title.
 pub const BUSY_TITLE: &str = "Espace de travail occupé";

@@ -29,16 +29,16 @@ const COMMON: &str = include_str!("common_passwords.txt");
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Weakness {
     /// Fewer than [`MIN_CHARS`] characters.
-    #[error("{}", explor_engine::fr::web::MOT_PASSE_DOIT_COMPTER_MOINS)]
+    #[error("{}", explor_engine::fr::web::PASSWORD_TOO_SHORT)]
     TooShort,
     /// More than [`MAX_CHARS`] characters.
-    #[error("{}", explor_engine::fr::web::MOT_PASSE_DOIT_COMPTER_PLUS)]
+    #[error("{}", explor_engine::fr::web::PASSWORD_TOO_LONG)]
     TooLong,
     /// In the list of common passwords, or one repeated character.
-    #[error("{}", explor_engine::fr::web::MOT_PASSE_TROP_COURANT_CHOISISSEZ)]
+    #[error("{}", explor_engine::fr::web::PASSWORD_TOO_COMMON)]
     Common,
     /// The account's e-mail (or the part before `@`).
-    #[error("{}", explor_engine::fr::web::MOT_PASSE_DOIT_REPRENDRE_ADRESSE)]
+    #[error("{}", explor_engine::fr::web::PASSWORD_IS_EMAIL)]
     LikeEmail,
 }
 
