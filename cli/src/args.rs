@@ -394,7 +394,7 @@ pub struct MatchArgs {
 /// A decimal number as the data reads them: `75.5`, `75,5` (French).
 fn decimal(s: &str) -> Result<f64, String> {
     let d = explor_engine::values::number::read_decimal(s)
-        .ok_or_else(|| format!("« {s} » n'est pas un nombre (par ex. 75 ou 75,5)"))?;
+        .ok_or_else(|| explor_engine::fr::cli::not_a_number_example(s))?;
     let sign = if d.negative { "-" } else { "" };
     let fraction = if d.fraction.is_empty() {
         "0"
@@ -403,7 +403,7 @@ fn decimal(s: &str) -> Result<f64, String> {
     };
     format!("{sign}{}.{fraction}", d.whole)
         .parse()
-        .map_err(|_| format!("« {s} » n'est pas un nombre"))
+        .map_err(|_| explor_engine::fr::cli::not_a_number(s))
 }
 
 /// `NEED=EXPERT`, both non-empty (clap names the flag and the value on an error).
@@ -412,10 +412,7 @@ fn need_expert(s: &str) -> Result<(String, String), String> {
         Some((n, e)) if !n.trim().is_empty() && !e.trim().is_empty() => {
             Ok((n.trim().to_owned(), e.trim().to_owned()))
         }
-        _ => Err(
-            "attendu : NEED=EXPERT, un identifiant de besoin et un identifiant d'expert ou d'offre"
-                .to_owned(),
-        ),
+        _ => Err(explor_engine::fr::cli::BAD_PAIR.to_owned()),
     }
 }
 
@@ -795,7 +792,7 @@ pub struct SmtpUrl(pub String);
 
 impl std::fmt::Debug for SmtpUrl {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SmtpUrl(<masqué>)")
+        f.write_str(explor_engine::fr::cli::SMTP_URL_HIDDEN)
     }
 }
 

@@ -51,8 +51,10 @@ fn main() -> ExitCode {
                 if index_err.is_index_damage() {
                     let _ = writeln!(
                         std::io::stderr(),
-                        "erreur : l’index de recherche est endommagé ({})\nconseil : lancez `explor reindex` pour le reconstruire à partir de la base",
-                        output::visible(&chain_message(&err))
+                        "{}",
+                        explor_engine::fr::cli::index_damaged(&output::visible(&chain_message(
+                            &err
+                        )))
                     );
                     return ExitCode::from(1);
                 }
@@ -67,11 +69,11 @@ fn main() -> ExitCode {
                 .lock()
                 .ok()
                 .and_then(|mut p| p.take())
-                .unwrap_or_else(|| "une panique".to_owned());
+                .unwrap_or_else(|| explor_engine::fr::cli::A_PANIC.to_owned());
             let _ = writeln!(
                 std::io::stderr(),
-                "erreur : défaillance interne (un bogue d’explor, merci de le signaler) : {}",
-                output::visible(&what)
+                "{}",
+                explor_engine::fr::cli::internal_failure(&output::visible(&what))
             );
             ExitCode::from(3)
         }
@@ -87,12 +89,11 @@ fn damaged_index(root: &std::path::Path) -> Option<ExitCode> {
     }
     let _ = writeln!(
         std::io::stderr(),
-        "erreur : l’index de recherche est endommagé ({} fichier{} altéré{} ou tronqué{} : {})\nconseil : lancez `explor reindex` pour le reconstruire à partir de la base",
-        damaged.len(),
-        if damaged.len() == 1 { "" } else { "s" },
-        if damaged.len() == 1 { "" } else { "s" },
-        if damaged.len() == 1 { "" } else { "s" },
-        output::visible(&damaged.join(", "))
+        "{}",
+        explor_engine::fr::cli::index_files_damaged(
+            damaged.len(),
+            &output::visible(&damaged.join(", "))
+        )
     );
     Some(ExitCode::from(1))
 }
@@ -121,7 +122,7 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if let Some(IndexError::User(user)) = index_error
         && let Some(hint) = hint(user).or_else(|| date_hint(user))
     {
-        let _ = writeln!(stderr, "conseil : {hint}");
+        let _ = writeln!(stderr, "{}", explor_engine::fr::cli::hint(hint));
     }
     ExitCode::from(exit_code(err))
 }
@@ -141,20 +142,12 @@ fn index_error(err: &anyhow::Error) -> Option<&IndexError> {
 /// command line knows its own commands and flags.
 fn hint(err: &UserError) -> Option<&'static str> {
     match err {
-        UserError::NoWorkspace(_) => {
-            Some("lancez d’abord `explor init` (ou donnez --workspace / EXPLOR_WORKSPACE)")
-        }
-        UserError::NoMission(_) => Some("`explor mission list` les affiche"),
-        UserError::Locked(_) => Some("réessayez quand il aura fini"),
-        UserError::IndexDamaged { .. } => {
-            Some("lancez `explor reindex` pour le reconstruire à partir de la base")
-        }
-        UserError::ForeignDatabase { .. } => {
-            Some("donnez à --workspace le dossier d’un espace de travail explor")
-        }
-        UserError::UnknownFileKind(_) => {
-            Some("ou donnez --kind pour dire quelles fiches il contient")
-        }
+        UserError::NoWorkspace(_) => Some(explor_engine::fr::cli::HINT_INIT),
+        UserError::NoMission(_) => Some(explor_engine::fr::cli::HINT_MISSION_LIST),
+        UserError::Locked(_) => Some(explor_engine::fr::cli::HINT_RETRY),
+        UserError::IndexDamaged { .. } => Some(explor_engine::fr::cli::HINT_REINDEX),
+        UserError::ForeignDatabase { .. } => Some(explor_engine::fr::cli::HINT_WORKSPACE),
+        UserError::UnknownFileKind(_) => Some(explor_engine::fr::cli::HINT_KIND),
         _ => None,
     }
 }
@@ -165,9 +158,7 @@ fn date_hint(err: &UserError) -> Option<&'static str> {
     match err {
         UserError::Mission(
             MissionError::BeforeLastEvent { .. } | MissionError::OutsideDates { .. },
-        ) => Some(
-            "donnez le jour où c’est arrivé avec --on AAAA-MM-JJ, parmi les jours indiqués ci-dessus",
-        ),
+        ) => Some(explor_engine::fr::cli::HINT_ON),
         _ => None,
     }
 }

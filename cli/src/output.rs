@@ -132,13 +132,13 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 pub enum OutError {
     /// A folder, a device, a pipe, a socket (or a link to one): renaming over it would
     /// destroy it, or a reader would never see the file.
-    #[error("impossible d’écrire {} : ce n’est pas un fichier ordinaire (un dossier, un périphérique ou un tube) ; donnez le chemin d’un fichier", .0.display())]
+    #[error("{}", explor_engine::fr::cli::out_not_regular(.0.display()))]
     NotAFile(PathBuf),
     /// An existing file without write permission: its owner meant it to stay.
-    #[error("impossible d’écrire {} : le fichier est en lecture seule ; rendez-le modifiable ou donnez un autre chemin", .0.display())]
+    #[error("{}", explor_engine::fr::cli::out_read_only(.0.display()))]
     ReadOnly(PathBuf),
     /// A path inside the workspace, whose files are explor's own (the record store…).
-    #[error("impossible d’écrire {} : c’est dans l’espace de travail {} ; écrivez les rapports ailleurs", .path.display(), .workspace.display())]
+    #[error("{}", explor_engine::fr::cli::out_inside_workspace(.path.display(), .workspace.display()))]
     InWorkspace {
         /// The path given.
         path: PathBuf,
@@ -146,7 +146,7 @@ pub enum OutError {
         workspace: PathBuf,
     },
     /// The folder of the path does not exist.
-    #[error("impossible d’écrire {} : le dossier {} n’existe pas", .path.display(), .folder.display())]
+    #[error("{}", explor_engine::fr::cli::out_no_folder(.path.display(), .folder.display()))]
     NoFolder {
         /// The path given.
         path: PathBuf,
@@ -178,7 +178,7 @@ fn target(path: &Path, workspace: &Path) -> anyhow::Result<Target> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let context = || format!("impossible d’écrire {}", path.display());
+    let context = || explor_engine::fr::cli::cannot_write(path.display());
     let folder = match std::fs::canonicalize(dir) {
         Ok(folder) if folder.is_dir() => folder,
         Ok(_) => return Err(OutError::NotAFile(dir.to_owned()).into()),
@@ -220,7 +220,7 @@ fn target(path: &Path, workspace: &Path) -> anyhow::Result<Target> {
 /// the file replaced; removes its own temporary files left in that folder more than
 /// an hour ago.
 pub fn write_atomically(path: &Path, bytes: &[u8], workspace: &Path) -> anyhow::Result<()> {
-    let context = || format!("impossible d’écrire {}", path.display());
+    let context = || explor_engine::fr::cli::cannot_write(path.display());
     let Target { folder, existing } = target(path, workspace)?;
     remove_stale_temporaries(&folder);
     let mut builder = tempfile::Builder::new();

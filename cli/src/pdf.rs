@@ -14,12 +14,10 @@ const PRINT_TIMEOUT: Duration = Duration::from_secs(60);
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// No browser to print with.
-    #[error(
-        "le format pdf s’imprime avec Chromium, introuvable ici{0} : installez-le (apt-get install chromium) ou donnez son chemin dans EXPLOR_CHROMIUM ; sinon, --format html puis « Imprimer » dans un navigateur, ou --format odt"
-    )]
+    #[error("{}", explor_engine::fr::cli::no_chromium(.0))]
     NoBrowser(String),
     /// The browser ran but gave no PDF.
-    #[error("Chromium ({}) n’a pas produit de PDF : {why}", .browser.display())]
+    #[error("{}", explor_engine::fr::cli::no_pdf(.browser.display(), .why))]
     Failed {
         /// The browser run.
         browser: PathBuf,
@@ -27,7 +25,7 @@ pub enum PdfError {
         why: String,
     },
     /// The temporary folder for the page and the PDF could not be used.
-    #[error("impression en PDF : {0}")]
+    #[error("{}", explor_engine::fr::cli::printing_failed(.0))]
     Io(#[from] std::io::Error),
 }
 
@@ -48,10 +46,9 @@ fn browser() -> Result<PathBuf, PdfError> {
         return if given.is_file() {
             Ok(given)
         } else {
-            Err(PdfError::NoBrowser(format!(
-                " (EXPLOR_CHROMIUM vaut {}, qui n’est pas un fichier)",
-                given.display()
-            )))
+            Err(PdfError::NoBrowser(
+                explor_engine::fr::cli::chromium_not_a_file(given.display()),
+            ))
         };
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
@@ -78,7 +75,7 @@ pub fn print(html: &[u8]) -> Result<Vec<u8>, PdfError> {
     if !bytes.starts_with(b"%PDF-") {
         return Err(PdfError::failed(
             &browser,
-            "le fichier imprimé n’est pas un PDF".to_owned(),
+            explor_engine::fr::cli::NOT_A_PDF.to_owned(),
         ));
     }
     Ok(bytes)
@@ -134,7 +131,7 @@ fn run(browser: &Path, dir: &Path, page: &Path, pdf: &Path) -> Result<(), PdfErr
             let _ = child.wait();
             return Err(PdfError::failed(
                 browser,
-                format!("pas fini au bout de {} s", PRINT_TIMEOUT.as_secs()),
+                explor_engine::fr::cli::timed_out(PRINT_TIMEOUT.as_secs()),
             ));
         }
         std::thread::sleep(Duration::from_millis(50));

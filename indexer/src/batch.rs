@@ -161,7 +161,7 @@ pub enum BatchRunError {
     #[error(transparent)]
     Workspace(#[from] Error),
     /// No need belongs to the call asked for (a mistake the user can fix).
-    #[error("aucun besoin n’appartient à l’appel « {call} » (appels de l’espace de travail : {})", if .known.is_empty() { "aucun".to_owned() } else { .known.join(", ") })]
+    #[error("{}", explor_engine::fr::batch::no_need_in_call(.call, if .known.is_empty() { explor_engine::fr::batch::NO_CALL.to_owned() } else { .known.join(", ") }))]
     UnknownCall {
         /// The call asked for.
         call: String,
@@ -169,22 +169,22 @@ pub enum BatchRunError {
         known: Vec<String>,
     },
     /// The assignment could not be solved (an internal failure).
-    #[error("l’affectation groupée a échoué")]
+    #[error("{}", explor_engine::fr::batch::SOLVER_FAILED)]
     Assign(#[from] batch::BatchError),
     /// A pin or exclusion names a need the workspace does not have.
-    #[error("besoin inconnu « {need} » dans un épinglage ou une exclusion")]
+    #[error("{}", explor_engine::fr::batch::unknown_pinned_need(.need))]
     UnknownNeed {
         /// The need's id.
         need: String,
     },
     /// A pin or exclusion names an expert or offer the workspace does not have.
-    #[error("expert ou offre inconnu « {expert} » dans un épinglage ou une exclusion")]
+    #[error("{}", explor_engine::fr::batch::unknown_pinned_expert(.expert))]
     UnknownExpert {
         /// The id.
         expert: String,
     },
     /// A pin or exclusion names a need of another call.
-    #[error("le besoin « {need} » n’est pas dans l’appel « {call} »")]
+    #[error("{}", explor_engine::fr::batch::need_not_in_call(.need, .call))]
     NeedNotInCall {
         /// The need's id.
         need: String,

@@ -19,10 +19,10 @@ pub enum Error {
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
     /// No workspace at the given place.
-    #[error("aucun espace de travail explor dans {}", .0.display())]
+    #[error("{}", explor_engine::fr::workspace::no_workspace(.0.display()))]
     NoWorkspace(PathBuf),
     /// The workspace was written by a newer explor.
-    #[error("l’espace de travail {} a le schéma version {found} ; cet explor connaît la version {known} — utilisez un explor plus récent", .path.display())]
+    #[error("{}", explor_engine::fr::workspace::newer_schema(.path.display(), .found, .known))]
     NewerSchema {
         /// Workspace directory.
         path: PathBuf,
@@ -33,7 +33,7 @@ pub enum UserError {
     },
     /// The workspace's database file is empty or is not an explor store: it is
     /// refused rather than taken for an empty workspace (and never written to).
-    #[error("{} : pas une base d’espace de travail explor ({reason}) ; explor la laisse telle quelle", .path.display())]
+    #[error("{}", explor_engine::fr::workspace::not_a_workspace_database(.path.display(), .reason))]
     ForeignDatabase {
         /// The database file.
         path: PathBuf,
@@ -41,10 +41,10 @@ pub enum UserError {
         reason: &'static str,
     },
     /// Another process is writing to the workspace.
-    #[error("l’espace de travail {} est verrouillé par un autre processus explor", .0.display())]
+    #[error("{}", explor_engine::fr::workspace::locked(.0.display()))]
     Locked(PathBuf),
     /// The input has problems; nothing was written.
-    #[error("{} problème{} dans les données ; rien n’a été importé", .0.len(), if .0.len() == 1 { "" } else { "s" })]
+    #[error("{}", explor_engine::fr::workspace::invalid_data(.0.len(), if .0.len() == 1 { "" } else { "s" }))]
     Invalid(Vec<ImportIssue>),
     /// A path that cannot be imported.
     #[error("{} : {message}", .path.display())]
@@ -55,13 +55,13 @@ pub enum UserError {
         message: String,
     },
     /// A file whose name does not say which kind of record it holds.
-    #[error("{} : impossible de savoir quelles fiches contient ce fichier : nommez-le associations, experts, offers ou needs (.json, .jsonl, .csv, .xlsx, .ods)", .0.display())]
+    #[error("{}", explor_engine::fr::workspace::unknown_file_kind(.0.display()))]
     UnknownFileKind(PathBuf),
     /// No record has this id.
-    #[error("aucune fiche n’a l’identifiant « {0} »")]
+    #[error("{}", explor_engine::fr::workspace::no_record(.0))]
     NotFound(String),
     /// The expert with this id was erased at their request.
-    #[error("{id} a été effacé·e le {on} à sa demande (RGPD) ; ses données n’existent plus")]
+    #[error("{}", explor_engine::fr::workspace::erased(.id, .on))]
     Erased {
         /// The id.
         id: String,
@@ -69,7 +69,7 @@ pub enum UserError {
         on: String,
     },
     /// The id names a record of another kind than the command needs.
-    #[error("{id} est {found}, pas {expected}")]
+    #[error("{}", explor_engine::fr::workspace::wrong_kind(.id, .found, .expected))]
     WrongKind {
         /// The id.
         id: String,
@@ -88,10 +88,10 @@ pub enum UserError {
         source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The workspace's index folder holds files explor did not create.
-    #[error("{} n’a pas été créé par explor et contient d’autres fichiers ; explor y range son index de recherche : déplacez d’abord ce dossier (rien n’a été modifié)", .0.display())]
+    #[error("{}", explor_engine::fr::workspace::foreign_index_folder(.0.display()))]
     ForeignIndexFolder(PathBuf),
     /// The search index cannot be read: a file is missing, cut short or altered.
-    #[error("l’index de recherche {} est endommagé ({detail})", .path.display())]
+    #[error("{}", explor_engine::fr::workspace::index_damaged(.path.display(), .detail))]
     IndexDamaged {
         /// The index folder.
         path: PathBuf,
@@ -102,7 +102,7 @@ pub enum UserError {
     #[error(transparent)]
     Answer(explor_engine::mission::AnswerError),
     /// No mission has this id.
-    #[error("aucune mission n’a l’identifiant « {0} »")]
+    #[error("{}", explor_engine::fr::workspace::no_mission(.0))]
     NoMission(String),
     /// A mission cannot be created or changed as asked.
     #[error(transparent)]
@@ -121,10 +121,10 @@ pub enum UserError {
         reason: &'static str,
     },
     /// A restore into a folder that already holds something other than an erasure list.
-    #[error("{} n’est pas vide : restaurez dans un dossier vide ou absent (un erased.list qui s’y trouve est gardé et appliqué)", .0.display())]
+    #[error("{}", explor_engine::fr::workspace::restore_not_empty(.0.display()))]
     RestoreTargetNotEmpty(PathBuf),
     /// A file given as a backup is not one (or not an explor store).
-    #[error("{} : pas une sauvegarde explor ({reason})", .path.display())]
+    #[error("{}", explor_engine::fr::workspace::not_a_backup(.path.display(), .reason))]
     NotABackup {
         /// The file.
         path: PathBuf,
@@ -140,7 +140,7 @@ pub enum UserError {
         reason: String,
     },
     /// The record is still named by others.
-    #[error("{id} est encore cité par {} : supprimez-les ou modifiez-les d’abord", .by.join(", "))]
+    #[error("{}", explor_engine::fr::workspace::still_named(.id, .by.join(", ")))]
     StillReferenced {
         /// The id.
         id: String,
@@ -194,10 +194,10 @@ pub enum InternalError {
         source: std::io::Error,
     },
     /// The record store failed.
-    #[error("base des fiches")]
+    #[error("{}", explor_engine::fr::workspace::STORE)]
     Store(#[from] rusqlite::Error),
     /// The search index failed.
-    #[error("index de recherche : {context}")]
+    #[error("{}", explor_engine::fr::workspace::index_failed(.context))]
     Index {
         /// What was being done ("opening the directory", "reading the id column"…).
         context: &'static str,
@@ -206,10 +206,10 @@ pub enum InternalError {
     },
     /// The search index lacks something this build writes into it (a field, an
     /// analyzer), or holds more than it can address.
-    #[error("index de recherche : {0}")]
+    #[error("{}", explor_engine::fr::workspace::index_error(.0))]
     IndexShape(String),
     /// A stored record cannot be read back (the store was edited by hand or is damaged).
-    #[error("la fiche enregistrée « {id} » est illisible")]
+    #[error("{}", explor_engine::fr::workspace::unreadable_record(.id))]
     Corrupt {
         /// Its id.
         id: String,
@@ -218,13 +218,13 @@ pub enum InternalError {
     },
     /// A mission document's `.odt` or `.docx` file could not be made (a defect: it is
     /// made in memory).
-    #[error("document de mission")]
+    #[error("{}", explor_engine::fr::workspace::MISSION_DOCUMENT)]
     Document(#[source] explor_engine::mission::DocumentError),
     /// The operating system's random source failed (making the erasure key).
-    #[error("source d’aléa du système")]
+    #[error("{}", explor_engine::fr::workspace::RANDOM_SOURCE)]
     Random(#[source] std::io::Error),
     /// A record or mission cannot be encoded for the store (a defect).
-    #[error("la fiche « {id} » ne peut pas être écrite en JSON")]
+    #[error("{}", explor_engine::fr::workspace::unencodable(.id))]
     Encode {
         /// Its id.
         id: String,
@@ -240,7 +240,7 @@ pub enum Corruption {
     #[error(transparent)]
     Json(#[from] serde_json::Error),
     /// A number stored as text is not one.
-    #[error("pas un nombre : « {text} »")]
+    #[error("{}", explor_engine::fr::workspace::not_a_number(.text))]
     NotANumber {
         /// The text found.
         text: String,
@@ -248,13 +248,13 @@ pub enum Corruption {
         source: std::num::ParseIntError,
     },
     /// A record kind this build does not know.
-    #[error("type inconnu « {0} »")]
+    #[error("{}", explor_engine::fr::workspace::unknown_kind(.0))]
     UnknownKind(String),
     /// A mission without any event (every mission starts with one).
-    #[error("la mission n’a aucun événement")]
+    #[error("{}", explor_engine::fr::workspace::NO_EVENT)]
     NoEvent,
     /// The erasure key in `meta` is not usable.
-    #[error("clé d’effacement inutilisable : {0}")]
+    #[error("{}", explor_engine::fr::workspace::bad_erasure_key(.0))]
     BadKey(&'static str),
 }
 

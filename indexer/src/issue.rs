@@ -25,8 +25,8 @@ pub enum Location {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Location::File => f.write_str("fichier"),
-            Location::Index(i) => write!(f, "fiche [{i}]"),
+            Location::File => f.write_str(explor_engine::fr::import::FILE),
+            Location::Index(i) => write!(f, "{}", explor_engine::fr::import::record_at(i)),
             Location::Line(l) => write!(f, "ligne {l}"),
             Location::Row(r) => write!(f, "ligne {r}"),
         }
@@ -91,15 +91,17 @@ impl fmt::Display for ImportIssue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} : ", self.file.display())?;
         match (&self.sheet, self.location) {
-            (Some(sheet), Location::File) => write!(f, "feuille « {sheet} »")?,
-            (Some(sheet), at) => write!(f, "feuille « {sheet} », {at}")?,
+            (Some(sheet), Location::File) => {
+                write!(f, "{}", explor_engine::fr::import::sheet(sheet))?;
+            }
+            (Some(sheet), at) => write!(f, "{}", explor_engine::fr::import::sheet_at(sheet, at))?,
             (None, at) => write!(f, "{at}")?,
         }
         if let Some(id) = &self.id {
             write!(f, " ({id})")?;
         }
         if !self.field.is_empty() {
-            write!(f, " : champ « {} »", self.field)?;
+            write!(f, "{}", explor_engine::fr::import::field(&self.field))?;
         }
         write!(f, " : {}", self.message)
     }

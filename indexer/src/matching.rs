@@ -106,7 +106,7 @@ impl Workspace {
             Record::Need(n) => Ok(*n),
             other => Err(UserError::WrongKind {
                 id: id.to_owned(),
-                expected: "un besoin",
+                expected: explor_engine::fr::workspace::A_NEED,
                 found: article(other.kind()),
             }
             .into()),
@@ -186,7 +186,7 @@ impl Workspace {
         let Some(subject) = Subject::of(&record) else {
             return Err(UserError::WrongKind {
                 id: id.to_owned(),
-                expected: "un expert ou une offre",
+                expected: explor_engine::fr::workspace::AN_EXPERT_OR_OFFER,
                 found: article(record.kind()),
             }
             .into());

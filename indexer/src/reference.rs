@@ -103,7 +103,7 @@ impl Workspace {
         })?;
         let text = String::from_utf8(text).map_err(|_| UserError::BadInput {
             path: file.to_owned(),
-            message: "pas du texte UTF-8 : enregistrez-le en CSV UTF-8".to_owned(),
+            message: explor_engine::fr::import::REFERENCE_NOT_UTF8.to_owned(),
         })?;
         let path = self.root().join(COSTS_OVERRIDE);
         let current = if path.is_file() {

@@ -191,10 +191,9 @@ pub(crate) fn read_into(path: &Path, options: &LoadOptions, sink: &mut dyn Sink)
             if size > file::MAX_WORKBOOK_BYTES {
                 return Err(UserError::BadInput {
                     path: file,
-                    message: format!(
-                        "un classeur de {} Mio dépasse ce que lit explor ({} Mio) : exportez ses feuilles en fichiers CSV",
+                    message: explor_engine::fr::import::workbook_too_large(
                         size >> 20,
-                        file::MAX_WORKBOOK_BYTES >> 20
+                        file::MAX_WORKBOOK_BYTES >> 20,
                     ),
                 }
                 .into());
@@ -250,9 +249,7 @@ pub(crate) fn dataset_files(path: &Path) -> Result<Vec<PathBuf>> {
                 .iter()
                 .map(|(p, what)| format!("{} ({what})", p.display()))
                 .collect();
-            let mut message = format!(
-                "pas un fichier ordinaire ({what}) : un dossier de données ne contient que des fichiers ordinaires et des dossiers ; rien n’a été importé"
-            );
+            let mut message = explor_engine::fr::import::not_a_data_file(&what);
             if !others.is_empty() {
                 message.push_str(&format!(" ; ni {}", others.join(", ")));
             }
@@ -266,7 +263,7 @@ pub(crate) fn dataset_files(path: &Path) -> Result<Vec<PathBuf>> {
         if files.is_empty() {
             return Err(UserError::BadInput {
                 path: path.to_owned(),
-                message: "aucun fichier .json, .jsonl ou .csv dans ce dossier (un classeur, .xlsx ou .ods, s’importe par son propre chemin)".into(),
+                message: explor_engine::fr::import::NO_DATA_FILE.into(),
             }
             .into());
         }
@@ -315,9 +312,9 @@ fn load_file(
     let ext = extension(file);
     if !matches!(ext.as_deref(), Some("json" | "jsonl" | "csv")) {
         let message = if ext.as_deref() == Some("xls") {
-            "l’ancien format d’Excel (.xls) n’est pas lu : enregistrez-le en .xlsx (classeur Excel)"
+            explor_engine::fr::import::OLD_EXCEL
         } else {
-            "type de fichier non pris en charge : utilisez .json, .jsonl, .csv, .xlsx ou .ods"
+            explor_engine::fr::import::UNSUPPORTED_FILE
         };
         return Err(UserError::BadInput {
             path: file.to_owned(),
@@ -354,7 +351,7 @@ fn load_file(
                     file,
                     Location::File,
                     IssueClass::BadSyntax,
-                    "attendu : un tableau JSON de fiches",
+                    explor_engine::fr::import::EXPECTED_ARRAY,
                 )),
                 json_keys::ArrayScan::Array(duplicates) => {
                     let Ok(text) = text_of(file, options.encoding)? else {
@@ -424,7 +421,7 @@ fn duplicate_key(field: String) -> FieldIssue {
     FieldIssue::new(
         field,
         IssueClass::DuplicateField,
-        "cette clé est donnée deux fois dans l’objet ; donnez-la une fois",
+        explor_engine::fr::import::KEY_TWICE,
     )
 }
 

@@ -38,19 +38,23 @@ impl<'p> CostPlanView<'p> {
     /// The totals and who pays what.
     pub fn totals(&self) -> Table {
         let p = self.plan;
-        let share = format!(
-            "part du réseau ({}, plafonnée)",
-            pct(self.rules.programme.network_share_bp)
-        );
+        let share =
+            explor_engine::fr::views::network_share(pct(self.rules.programme.network_share_bp));
         let rows: [(&str, Money); 8] = [
-            ("coûts éligibles", p.eligible),
+            (explor_engine::fr::views::ELIGIBLE_COSTS, p.eligible),
             (&share, p.network_share),
-            ("reste à charge", p.remainder),
-            ("frais de dossier", p.fee),
-            ("apports en nature du partenaire", p.in_kind_total),
-            ("payé par le réseau", p.payers.network),
-            ("payé par l'association", p.payers.association),
-            ("payé par l'employeur", p.payers.employer),
+            (explor_engine::fr::views::REMAINDER, p.remainder),
+            (explor_engine::fr::views::FEE, p.fee),
+            (explor_engine::fr::views::IN_KIND, p.in_kind_total),
+            (explor_engine::fr::views::PAID_BY_NETWORK, p.payers.network),
+            (
+                explor_engine::fr::views::PAID_BY_ASSOCIATION,
+                p.payers.association,
+            ),
+            (
+                explor_engine::fr::views::PAID_BY_EMPLOYER,
+                p.payers.employer,
+            ),
         ];
         let mut t = Table::new(&["", "montant"]);
         for (label, amount) in rows {
@@ -64,15 +68,18 @@ impl<'p> CostPlanView<'p> {
         let Some(m) = &self.plan.mecenat else {
             return Vec::new();
         };
-        let mut out = vec![format!(
-            "mécénat (estimation) : don {} dont temps valorisé {}, réduction d'impôt {} (cette année {}), coût net {}",
+        let mut out = vec![explor_engine::fr::views::patronage(
             eur(m.gift),
             eur(m.valued_time),
             eur(m.reduction),
             eur(m.reduction_this_year),
-            eur(m.net_cost)
+            eur(m.net_cost),
         )];
-        out.extend(m.assumptions.iter().map(|a| format!("  hypothèse : {a}")));
+        out.extend(
+            m.assumptions
+                .iter()
+                .map(explor_engine::fr::views::assumption),
+        );
         out
     }
 
@@ -88,11 +95,10 @@ impl<'p> CostPlanView<'p> {
     /// The programme's rule in one line: the network's share and cap, the fee.
     pub fn programme_rule(rules: &CostRules) -> String {
         let p = &rules.programme;
-        format!(
-            "{}, plafond {} ; frais de dossier {}",
+        explor_engine::fr::views::programme_rule(
             pct(p.network_share_bp),
             whole_euros(p.network_cap_per_mission),
-            whole_euros(p.fee_per_mission)
+            whole_euros(p.fee_per_mission),
         )
     }
 }

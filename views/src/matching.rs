@@ -149,10 +149,8 @@ impl CandidateMatch {
     pub fn left_out(&self) -> Option<String> {
         match self.result.outside_field {
             0 => None,
-            1 => Some("1 besoin ouvert sans thème ni compétence en commun n’est pas listé".into()),
-            n => Some(format!(
-                "{n} besoins ouverts sans thème ni compétence en commun ne sont pas listés"
-            )),
+            1 => Some(explor_engine::fr::views::ONE_NEED_LEFT_OUT.into()),
+            n => Some(explor_engine::fr::views::needs_left_out(n)),
         }
     }
 
@@ -298,7 +296,7 @@ fn failures(reasons: &[GateFailure]) -> impl Iterator<Item = (Gate, &str)> {
 fn ranked_table(list: &[Scored], names: &Names, listed: Listed) -> Table {
     let mut header = headers::RANKED;
     if listed == Listed::Needs {
-        header[1] = "besoin";
+        header[1] = headers::NEED;
     }
     let mut t = Table::new(&header);
     for (i, s) in list.iter().enumerate() {

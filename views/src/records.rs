@@ -78,9 +78,8 @@ pub fn import_summary(summary: &ImportSummary) -> String {
     text.push('\n');
     let skipped = summary.skipped_erased.len();
     if skipped > 0 {
-        text.push_str(&format!(
-            "laissé de côté : {} de personnes effacées à leur demande (RGPD)\n",
-            explor_engine::fr::plural(skipped as u64, "fiche", "fiches")
+        text.push_str(&explor_engine::fr::views::erased_left_out(
+            explor_engine::fr::records::count(skipped as u64),
         ));
     }
     text

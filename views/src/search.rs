@@ -1,6 +1,6 @@
 //! Search hits with a name and themes for each, read from the store.
 
-use explor_engine::{CandidateKind, Record};
+use explor_engine::{CandidateKind, Record, RecordKind};
 use explor_indexer::{Hit, Result, Workspace};
 use serde::Serialize;
 
@@ -59,8 +59,8 @@ impl SearchResults {
         let mut t = Table::new(&explor_engine::fr::headers::HITS);
         for h in &self.hits {
             let kind = match h.kind {
-                CandidateKind::Expert => "expert",
-                CandidateKind::Offer => "offre",
+                CandidateKind::Expert => explor_engine::fr::records::kind(RecordKind::Expert, 1),
+                CandidateKind::Offer => explor_engine::fr::records::kind(RecordKind::Offer, 1),
             };
             t.push(vec![
                 h.id.clone(),
@@ -75,7 +75,11 @@ impl SearchResults {
 
     /// "N résultats".
     pub fn count(&self) -> String {
-        explor_engine::fr::plural(self.hits.len() as u64, "résultat", "résultats")
+        explor_engine::fr::plural(
+            self.hits.len() as u64,
+            explor_engine::fr::views::RESULT,
+            explor_engine::fr::views::RESULTS,
+        )
     }
 }
 

@@ -52,9 +52,9 @@ pub fn check_org(root: &Path, role: Role, org_id: Option<&str>) -> Result<Option
     let (found, expected) = match role {
         Role::Association => (
             matches!(ws.record(org), Ok(Record::Association(_))),
-            "an association",
+            explor_engine::fr::web::ORG_ASSOCIATION,
         ),
-        Role::Expert => (matches!(ws.record(org), Ok(Record::Expert(_))), "an expert"),
+        Role::Expert => (matches!(ws.record(org), Ok(Record::Expert(_))), explor_engine::fr::web::ORG_EXPERT),
         Role::Company => (
             ws.records(RecordKind::Offer)?
                 .iter()
@@ -62,9 +62,9 @@ pub fn check_org(root: &Path, role: Role, org_id: Option<&str>) -> Result<Option
                 || ws.records(RecordKind::Expert)?.iter().any(|r| {
                     matches!(r, Record::Expert(e) if e.employer.as_ref().is_some_and(|x| x.id == org))
                 }),
-            "a company (named in an offer or as an employer)",
+            explor_engine::fr::web::ORG_COMPANY,
         ),
-        Role::Coordinator => (false, "nothing"),
+        Role::Coordinator => (false, explor_engine::fr::web::ORG_NOTHING),
     };
     if found {
         Ok(Some(org.to_owned()))

@@ -47,7 +47,13 @@ impl fmt::Debug for ServeConfig {
             .field("secure_cookies", &self.secure_cookies)
             .field("behind_proxy", &self.behind_proxy)
             .field("answer_delay_days", &self.answer_delay_days)
-            .field("smtp_url", &self.smtp_url.as_ref().map(|_| "<masqué>"))
+            .field(
+                "smtp_url",
+                &self
+                    .smtp_url
+                    .as_ref()
+                    .map(|_| explor_engine::fr::web::HIDDEN),
+            )
             .field("mail_from", &self.mail_from)
             .finish()
     }

@@ -44,25 +44,25 @@ pub enum WebError {
 #[derive(Debug, thiserror::Error)]
 pub enum UserError {
     /// No explor workspace at the given place.
-    #[error("aucun espace de travail explor dans {} : lancez d’abord `explor init` (ou donnez --workspace / EXPLOR_WORKSPACE)", .0.display())]
+    #[error("{}", explor_engine::fr::web::no_workspace(.0.display()))]
     NoWorkspace(PathBuf),
     /// Not an e-mail address.
-    #[error("« {0} » n’est pas une adresse de courriel")]
+    #[error("{}", explor_engine::fr::web::bad_email(.0))]
     BadEmail(String),
     /// An account already uses this e-mail.
-    #[error("un compte utilise déjà le courriel {0}")]
+    #[error("{}", explor_engine::fr::web::email_taken(.0))]
     EmailTaken(String),
     /// No account has this e-mail.
-    #[error("aucun compte n’a le courriel {0}")]
+    #[error("{}", explor_engine::fr::web::no_account(.0))]
     NoAccount(String),
     /// The role needs an organisation or expert id and none was given.
-    #[error("un compte {0} demande --org : l’identifiant de sa fiche dans l’espace de travail")]
+    #[error("{}", explor_engine::fr::web::org_required(.0))]
     OrgRequired(&'static str),
     /// A coordinator account takes no organisation id.
-    #[error("un compte de coordination n’a pas d’organisation (--org est pour les autres rôles)")]
+    #[error("{}", explor_engine::fr::web::COORDINATOR_WITH_ORG)]
     OrgNotAllowed,
     /// The organisation or expert id names nothing of the right kind.
-    #[error("{id} is not {expected} of the workspace")]
+    #[error("{}", explor_engine::fr::web::unknown_org(.id, .expected))]
     UnknownOrg {
         /// The id given.
         id: String,
@@ -70,21 +70,17 @@ pub enum UserError {
         expected: &'static str,
     },
     /// The base URL cannot be used.
-    #[error("adresse de base {0:?} : attendu http://hôte[:port] ou https://hôte[:port]")]
+    #[error("{}", explor_engine::fr::web::bad_base_url(.0))]
     BadBaseUrl(String),
     /// The SMTP server's address cannot be used. The address is not repeated: it may
     /// hold a password.
-    #[error(
-        "--smtp-url : adresse de serveur SMTP invalide ({0}) ; attendu smtp://hôte[:port] (sans chiffrement, pour un relais local), smtp://[utilisateur:mot-de-passe@]hôte[:port]?tls=required (STARTTLS) ou smtps://[utilisateur:mot-de-passe@]hôte[:port]"
-    )]
+    #[error("{}", explor_engine::fr::web::bad_smtp_url(.0))]
     BadSmtpUrl(&'static str),
     /// The sender's address is not an e-mail address.
-    #[error("--mail-from : « {0} » n’est pas une adresse de courriel")]
+    #[error("{}", explor_engine::fr::web::bad_mail_from(.0))]
     BadMailFrom(String),
     /// An SMTP server is given without the sender's address, or the reverse.
-    #[error(
-        "--smtp-url et --mail-from vont ensemble : l’adresse du serveur SMTP et celle de l’expéditeur des courriels"
-    )]
+    #[error("{}", explor_engine::fr::web::SMTP_HALF_CONFIGURED)]
     SmtpHalfConfigured,
 }
 
@@ -192,10 +188,8 @@ impl IntoResponse for WebError {
             }
             WebError::Busy => {
                 let page = ErrorPage {
-                    layout: Layout::signed_out("Espace de travail occupé", String::new()),
-                    message: "L’espace de travail est occupé par une autre écriture (un import, \
-                              une affectation validée) ; réessayez dans un instant."
-                        .to_owned(),
+                    layout: Layout::signed_out(explor_engine::fr::web::BUSY_TITLE, String::new()),
+                    message: explor_engine::fr::web::BUSY.to_owned(),
                     operation: None,
                 };
                 let mut res = match page.render() {
@@ -205,7 +199,11 @@ impl IntoResponse for WebError {
                         html,
                     )
                         .into_response(),
-                    Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "Occupé").into_response(),
+                    Err(_) => (
+                        StatusCode::SERVICE_UNAVAILABLE,
+                        explor_engine::fr::web::BUSY_SHORT,
+                    )
+                        .into_response(),
                 };
                 res.headers_mut()
                     .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
@@ -214,22 +212,21 @@ impl IntoResponse for WebError {
             WebError::NotFound => (
                 StatusCode::NOT_FOUND,
                 "Page introuvable",
-                "Cette page n’existe pas.".to_owned(),
+                explor_engine::fr::web::NOT_FOUND.to_owned(),
                 None,
             ),
             WebError::Forbidden(why) => {
                 tracing::warn!(reason = why, "request refused");
                 (
                     StatusCode::FORBIDDEN,
-                    "Requête refusée",
-                    "La requête n’a pas pu être vérifiée. Rechargez la page et recommencez."
-                        .to_owned(),
+                    explor_engine::fr::web::FORBIDDEN_TITLE,
+                    explor_engine::fr::web::FORBIDDEN.to_owned(),
                     None,
                 )
             }
             WebError::User(e) => (
                 StatusCode::BAD_REQUEST,
-                "Requête impossible",
+                explor_engine::fr::web::BAD_REQUEST_TITLE,
                 user_message(&e),
                 None,
             ),
@@ -238,10 +235,8 @@ impl IntoResponse for WebError {
                 tracing::error!(operation = %operation, error = %e, "internal error");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "Erreur interne",
-                    "Une erreur interne est survenue ; elle a été consignée. Si elle se \
-                     reproduit, transmettez le numéro d’opération à l’équipe technique."
-                        .to_owned(),
+                    explor_engine::fr::web::INTERNAL_TITLE,
+                    explor_engine::fr::web::INTERNAL.to_owned(),
                     Some(operation),
                 )
             }
@@ -260,7 +255,7 @@ impl IntoResponse for WebError {
                 .into_response(),
             Err(e) => {
                 tracing::error!(error = %e, "cannot render the error page");
-                (status, "Erreur").into_response()
+                (status, explor_engine::fr::web::ERROR_TITLE).into_response()
             }
         }
     }
@@ -269,23 +264,16 @@ impl IntoResponse for WebError {
 /// The French sentence for a user mistake (the `Display` text is for the command line).
 pub(crate) fn user_message(e: &UserError) -> String {
     match e {
-        UserError::NoWorkspace(_) => "L’espace de travail est introuvable.".to_owned(),
-        UserError::BadEmail(_) => "Cette adresse e-mail n’est pas valide.".to_owned(),
-        UserError::EmailTaken(_) => "Un compte utilise déjà cette adresse e-mail.".to_owned(),
-        UserError::NoAccount(_) => "Aucun compte n’a cette adresse e-mail.".to_owned(),
-        UserError::OrgRequired(_) => {
-            "Ce rôle demande l’identifiant de la fiche (association, entreprise ou expert)."
-                .to_owned()
-        }
-        UserError::OrgNotAllowed => {
-            "Un compte coordinateur n’est rattaché à aucune organisation.".to_owned()
-        }
-        UserError::UnknownOrg { id, .. } => {
-            format!("L’identifiant « {id} » ne correspond à aucune fiche de ce type.")
-        }
-        UserError::BadBaseUrl(_) => "L’adresse du site est mal configurée.".to_owned(),
+        UserError::NoWorkspace(_) => explor_engine::fr::web::NO_WORKSPACE.to_owned(),
+        UserError::BadEmail(_) => explor_engine::fr::web::BAD_EMAIL.to_owned(),
+        UserError::EmailTaken(_) => explor_engine::fr::web::EMAIL_TAKEN.to_owned(),
+        UserError::NoAccount(_) => explor_engine::fr::web::NO_ACCOUNT.to_owned(),
+        UserError::OrgRequired(_) => explor_engine::fr::web::ORG_REQUIRED.to_owned(),
+        UserError::OrgNotAllowed => explor_engine::fr::web::ORG_NOT_ALLOWED.to_owned(),
+        UserError::UnknownOrg { id, .. } => explor_engine::fr::web::unknown_org_id(id),
+        UserError::BadBaseUrl(_) => explor_engine::fr::web::BAD_BASE_URL.to_owned(),
         UserError::BadSmtpUrl(_) | UserError::BadMailFrom(_) | UserError::SmtpHalfConfigured => {
-            "L’envoi des courriels est mal configuré.".to_owned()
+            explor_engine::fr::web::BAD_MAIL_CONFIG.to_owned()
         }
     }
 }

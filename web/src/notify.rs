@@ -93,11 +93,13 @@ fn message(to: &str, subject: &str, text: &str, base_url: &str, link: &str, at: 
         .unwrap_or_default();
     // Header values never carry a line break (no header injection from the data).
     let one_line = |s: &str| s.replace(['\r', '\n'], " ");
-    format!(
-        "To: {}\r\nSubject: {}\r\nDate: {date}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{text}\r\n\r\n{}{link}\r\n\r\n-- \r\nexplor, Occitanie Coopération\r\n",
+    explor_engine::fr::web::email_message(
         one_line(to),
         one_line(subject),
+        &date,
+        text,
         base_url.trim_end_matches('/'),
+        link,
     )
 }
 

@@ -57,7 +57,7 @@ pub struct SmtpConfig {
 impl fmt::Debug for SmtpConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SmtpConfig")
-            .field("transport", &"<masqué>")
+            .field("transport", &explor_engine::fr::web::HIDDEN)
             .field("from", &self.from)
             .finish()
     }
@@ -71,10 +71,10 @@ impl SmtpConfig {
         let url = url.trim();
         let scheme = url.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
         if !matches!(scheme.as_deref(), Some("smtp" | "smtps")) {
-            return Err(UserError::BadSmtpUrl("le schéma doit être smtp ou smtps").into());
+            return Err(UserError::BadSmtpUrl(explor_engine::fr::web::BAD_SMTP_SCHEME).into());
         }
         let transport = SmtpTransport::from_url(url)
-            .map_err(|_| UserError::BadSmtpUrl("hôte, port ou paramètre tls illisible"))?
+            .map_err(|_| UserError::BadSmtpUrl(explor_engine::fr::web::BAD_SMTP_ADDRESS))?
             .build();
         let from = from
             .trim()
@@ -225,7 +225,7 @@ fn send(path: &Path, name: &str, smtp: &SmtpConfig) -> Result<Outcome> {
             "outbox: a message without a valid To: is refused"
         );
         return Ok(Outcome::Refused(
-            "refusé avant envoi : pas de destinataire valide (en-tête To:)".to_owned(),
+            explor_engine::fr::web::NO_RECIPIENT.to_owned(),
         ));
     };
     let envelope = Envelope::new(Some(smtp.from.clone()), vec![to])
@@ -235,7 +235,7 @@ fn send(path: &Path, name: &str, smtp: &SmtpConfig) -> Result<Outcome> {
         Ok(_) => Outcome::Sent,
         Err(e) if e.is_permanent() => {
             tracing::warn!(file = name, code = %code(&e), "outbox: message refused by the server");
-            Outcome::Refused(format!("refusé par le serveur SMTP : {e}"))
+            Outcome::Refused(explor_engine::fr::web::smtp_refused(&e))
         }
         Err(e) => {
             // A 4xx or a refusal of lettre's own (a UTF-8 message to a server without

@@ -81,11 +81,8 @@ pub async fn remind(state: &AppState, on: NaiveDate) -> Result<usize> {
                 };
                 let notice = Notice {
                     to,
-                    subject: "Une proposition attend votre réponse".to_owned(),
-                    text: format!(
-                        "Rappel : la mission {mission} (« {title} »), proposée le {}, attend votre réponse.",
-                        day(since)
-                    ),
+                    subject: explor_engine::fr::web::REMINDER_SUBJECT.to_owned(),
+                    text: explor_engine::fr::web::reminder(&mission, &title, day(since)),
                     link: "/mon-espace/propositions".to_owned(),
                 };
                 notify::send(db, &root, &base, &notice)?;

@@ -10,10 +10,10 @@ use crate::output;
 
 pub fn backup(ws: &Workspace, args: &BackupArgs) -> Result<()> {
     ws.backup(&args.file)
-        .with_context(|| format!("impossible de sauvegarder dans {}", args.file.display()))?;
+        .with_context(|| explor_engine::fr::cli::cannot_back_up(args.file.display()))?;
     output::stdout().line(format_args!(
-        "sauvegarde écrite dans {} : la base des fiches, les missions et les comptes (l’index de recherche est reconstruit à la restauration)",
-        args.file.display()
+        "{}",
+        explor_engine::fr::cli::backup_written(args.file.display())
     ))?;
     Ok(())
 }
@@ -24,19 +24,27 @@ pub fn restore(workspace: &Path, args: &RestoreArgs) -> Result<()> {
         .with_context(|| format!("impossible de restaurer {}", args.file.display()))?;
     let mut out = output::stdout();
     out.line(format_args!(
-        "{} fiches restaurées de {} dans {}",
-        restored.records,
-        args.file.display(),
-        dir.display()
+        "{}",
+        explor_engine::fr::cli::restored(restored.records, args.file.display(), dir.display())
     ))?;
     out.line(format_args!(
-        "effacements appliqués de nouveau : {} fiche{} de la sauvegarde effacée{}, {} trace{} d’effacement ajoutée{}",
-        restored.erased_again,
-        if restored.erased_again > 1 { "s" } else { "" },
-        if restored.erased_again > 1 { "s" } else { "" },
-        restored.tombstones_added,
-        if restored.tombstones_added > 1 { "s" } else { "" },
-        if restored.tombstones_added > 1 { "s" } else { "" },
+        "{}",
+        explor_engine::fr::cli::erasures_reapplied(
+            restored.erased_again,
+            if restored.erased_again > 1 { "s" } else { "" },
+            if restored.erased_again > 1 { "s" } else { "" },
+            restored.tombstones_added,
+            if restored.tombstones_added > 1 {
+                "s"
+            } else {
+                ""
+            },
+            if restored.tombstones_added > 1 {
+                "s"
+            } else {
+                ""
+            }
+        )
     ))?;
     out.line(format_args!(
         "index de recherche reconstruit : {} documents",

@@ -81,7 +81,7 @@ fn commit(ws: &mut Workspace, run: &BatchRun) -> Result<String> {
     let today = chrono::Local::now().date_naive();
     let created = ws
         .create_missions(&requests, today)
-        .context("--commit : aucune mission n’a été créée")?;
+        .context(explor_engine::fr::cli::COMMIT_NOTHING_CREATED)?;
     let ids: Vec<&str> = created.iter().map(|c| c.mission.id.as_str()).collect();
     Ok(fr::committed(&ids))
 }
@@ -89,11 +89,7 @@ fn commit(ws: &mut Workspace, run: &BatchRun) -> Result<String> {
 /// Checks the arguments clap cannot, and turns them into the library's options.
 fn resolve(args: &BatchArgs) -> Result<BatchOptions> {
     if !(0.0..=100.0).contains(&args.min_score) {
-        return Err(UsageError(format!(
-            "--min-score doit être entre 0 et 100, pas {}",
-            args.min_score
-        ))
-        .into());
+        return Err(UsageError(explor_engine::fr::cli::bad_min_score(args.min_score)).into());
     }
     Ok(BatchOptions {
         call: args.call.clone(),

@@ -20,10 +20,7 @@ fn money(flag: &str, value: &Option<String>) -> Result<Option<Money>> {
                 .map_err(|e| UsageError(format!("--{flag} {text}: {e}")).into())
                 .and_then(|m: Money| {
                     if m.is_negative() {
-                        Err(UsageError(format!(
-                            "--{flag} {text} : un montant ne peut pas être négatif"
-                        ))
-                        .into())
+                        Err(UsageError(explor_engine::fr::cli::negative_amount(flag, text)).into())
                     } else {
                         Ok(m)
                     }
@@ -78,12 +75,12 @@ pub fn run(root: &Path, args: &CostArgs) -> Result<()> {
         .map_err(|e| {
             // The engine says what is missing; the command line says which flag gives it.
             let hint = match e {
-                CostError::NoPerDiemRate { .. } => " : donnez --per-diem",
+                CostError::NoPerDiemRate { .. } => explor_engine::fr::cli::HINT_PER_DIEM,
                 _ => "",
             };
             UsageError(format!("{e}{hint}"))
         })
-        .context("impossible de calculer le plan de financement")?;
+        .context(explor_engine::fr::cli::NO_COST_PLAN)?;
     let mut out = output::stdout();
     match args.format {
         ShowFormat::Json => out.json(&plan),

@@ -38,19 +38,17 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     let temp = tempfile::Builder::new()
         .prefix("explor-demo-")
         .tempdir()
-        .context("impossible de créer un dossier temporaire")?;
+        .context(explor_engine::fr::demo::NO_TEMP_DIR)?;
     let data = match &args.data {
         Some(dir) => dir.clone(),
         None => write_sample(temp.path())?,
     };
     let (mut ws, _) = Workspace::init(&temp.path().join("workspace"))?;
     let mut out = output::stdout();
+    out.line(format_args!("{}", explor_engine::fr::demo::TITLE))?;
     out.line(format_args!(
-        "explor demo — missions d’expertise EXPLOR, Occitanie Coopération"
-    ))?;
-    out.line(format_args!(
-        "espace de travail temporaire : {}",
-        ws.root().display()
+        "{}",
+        explor_engine::fr::demo::temp_workspace(ws.root().display())
     ))?;
     out.line(format_args!(
         "\n== 1. import de {} ==",
@@ -67,10 +65,16 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     kinshasa_mission(&mut ws, &mut out)?;
     let check = ws.check()?;
     out.line(format_args!(
-        "la base et l’index concordent : {} ({} documents à la génération {})",
-        if check.is_consistent() { "oui" } else { "NON" },
-        check.index_documents,
-        check.store_generation
+        "{}",
+        explor_engine::fr::demo::store_and_index(
+            if check.is_consistent() {
+                explor_engine::fr::demo::YES
+            } else {
+                explor_engine::fr::demo::NO
+            },
+            check.index_documents,
+            check.store_generation
+        )
     ))?;
     Ok(())
 }
@@ -78,48 +82,48 @@ pub fn run(args: &DemoArgs) -> Result<()> {
 /// Writes the embedded sample into `dir/sample`.
 pub(crate) fn write_sample(dir: &Path) -> Result<PathBuf> {
     let dir = dir.join("sample");
-    std::fs::create_dir(&dir).with_context(|| format!("impossible de créer {}", dir.display()))?;
+    std::fs::create_dir(&dir)
+        .with_context(|| explor_engine::fr::demo::cannot_create(dir.display()))?;
     for (name, text) in SAMPLE {
         let path = dir.join(name);
         std::fs::write(&path, text)
-            .with_context(|| format!("impossible d’écrire {}", path.display()))?;
+            .with_context(|| explor_engine::fr::demo::cannot_write(path.display()))?;
     }
     Ok(dir)
 }
 
 fn at_a_glance(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!("\n== 2. l’exemple en bref =="))?;
+    out.line(format_args!("{}", explor_engine::fr::demo::STEP_GLANCE))?;
     let o = Overview::build(ws)?;
     out.line(format_args!(
-        "experts par statut :  {}",
-        counts_line(&o.experts_by_status)
+        "{}",
+        explor_engine::fr::demo::experts_by_status(counts_line(&o.experts_by_status))
     ))?;
     out.line(format_args!(
         "accord employeur :   {}",
         counts_line(&o.experts_by_consent)
     ))?;
     out.line(format_args!(
-        "résidant à l’étranger (candidats à la réciprocité) : {}",
-        o.experts_abroad
+        "{}",
+        explor_engine::fr::demo::experts_abroad(o.experts_abroad)
     ))?;
     out.line(format_args!(
-        "besoins par appel :  {}",
-        counts_line(&o.needs_by_call)
+        "{}",
+        explor_engine::fr::demo::needs_by_call(counts_line(&o.needs_by_call))
     ))?;
     out.line(format_args!(
-        "besoins par type :   {}",
-        counts_line(&o.needs_by_kind)
+        "{}",
+        explor_engine::fr::demo::needs_by_kind(counts_line(&o.needs_by_kind))
     ))?;
     out.line(format_args!(
-        "les besoins couvrent {} pays et {} thématiques",
-        o.needs_by_country.len(),
-        o.needs_by_theme.len()
+        "{}",
+        explor_engine::fr::demo::needs_cover(o.needs_by_country.len(), o.needs_by_theme.len())
     ))?;
     Ok(())
 }
 
 fn offers(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!("\n== 3. offres d’entreprise =="))?;
+    out.line(format_args!("{}", explor_engine::fr::demo::STEP_OFFERS))?;
     let offers = ws.records(RecordKind::Offer)?;
     out.table(&summary_table(RecordKind::Offer, &offers))?;
     Ok(())
@@ -135,10 +139,14 @@ fn demo_options() -> MatchOptions {
 
 fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 4. exemple 1 : qui envoyer à Kinshasa ? (explor match {KINSHASA_NEED}) =="
+        "{}",
+        explor_engine::fr::demo::step_kinshasa(KINSHASA_NEED)
     ))?;
     let Ok(view) = NeedMatch::build(ws, KINSHASA_NEED, demo_options()) else {
-        out.line(format_args!("({KINSHASA_NEED} n’est pas dans ces données)"))?;
+        out.line(format_args!(
+            "{}",
+            explor_engine::fr::demo::not_in_data(KINSHASA_NEED)
+        ))?;
         return Ok(());
     };
     if let Some(heading) = &view.heading {
@@ -147,8 +155,8 @@ fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.table(&view.ranked())?;
     if let Some(best) = view.result.candidates.first() {
         out.line(format_args!(
-            "pourquoi {} arrive en tête, critère par critère :",
-            view.name(&best.id)
+            "{}",
+            explor_engine::fr::demo::why_first(view.name(&best.id))
         ))?;
         out.table(&breakdown(best))?;
     }
@@ -157,7 +165,8 @@ fn kinshasa_candidates(ws: &Workspace, out: &mut Out) -> Result<()> {
 
 fn offer_needs(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 5. exemple 2 : quels besoins pour l’offre d’Élec Sud ? (explor match --offer {ELEC_OFFER}) =="
+        "{}",
+        explor_engine::fr::demo::step_offer(ELEC_OFFER)
     ))?;
     match CandidateMatch::build(ws, ELEC_OFFER, demo_options()) {
         Ok(view) => {
@@ -166,13 +175,16 @@ fn offer_needs(ws: &Workspace, out: &mut Out) -> Result<()> {
                 out.line(format_args!("{note}"))?;
             }
         }
-        Err(_) => out.line(format_args!("({ELEC_OFFER} n’est pas dans ces données)"))?,
+        Err(_) => out.line(format_args!(
+            "{}",
+            explor_engine::fr::demo::not_in_data(ELEC_OFFER)
+        ))?,
     }
     Ok(())
 }
 
 fn search(ws: &Workspace, out: &mut Out) -> Result<()> {
-    out.line(format_args!("\n== 6. recherche : « diagnostic dechets » (accents facultatifs), francophones B2 ou plus =="))?;
+    out.line(format_args!("{}", explor_engine::fr::demo::STEP_SEARCH))?;
     let query = SearchQuery {
         text: "diagnostic dechets".into(),
         languages: vec![LanguageLevel {
@@ -189,7 +201,8 @@ fn search(ws: &Workspace, out: &mut Out) -> Result<()> {
 
 fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 7. affectation groupée de l’appel de printemps (explor batch --call {SPRING_CALL}) =="
+        "{}",
+        explor_engine::fr::demo::step_batch(SPRING_CALL)
     ))?;
     let options = BatchOptions {
         call: Some(SPRING_CALL.into()),
@@ -197,7 +210,12 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     };
     let run = match ws.batch(&options, &|_| {}) {
         Ok(run) => run,
-        Err(e) => return Ok(out.line(format_args!("(affectation non calculée : {e})"))?),
+        Err(e) => {
+            return Ok(out.line(format_args!(
+                "{}",
+                explor_engine::fr::demo::batch_failed(&e)
+            ))?);
+        }
     };
     let view = BatchView::build(ws, &run)?;
     out.line(format_args!("{}", view.summary()))?;
@@ -208,16 +226,16 @@ fn spring_batch(ws: &Workspace, out: &mut Out) -> Result<()> {
     };
     out.table(&head)?;
     out.line(format_args!(
-        "({} premières affectations sur {} ; `explor batch --format md` écrit le rapport de réunion)",
-        head.rows.len(),
-        all.rows.len()
+        "{}",
+        explor_engine::fr::demo::first_assignments(head.rows.len(), all.rows.len())
     ))?;
     Ok(())
 }
 
 fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
     out.line(format_args!(
-        "\n== 8. la mission de Kinshasa (explor mission create {KINSHASA_NEED} --expert {KINSHASA_EXPERT}) =="
+        "{}",
+        explor_engine::fr::demo::step_mission(KINSHASA_NEED, KINSHASA_EXPERT)
     ))?;
     let request = NewMission {
         need: KINSHASA_NEED.into(),
@@ -226,52 +244,57 @@ fn kinshasa_mission(ws: &mut Workspace, out: &mut Out) -> Result<()> {
         days: None,
         payer: None,
         include_pending: false,
-        note: Some("créée par explor demo".into()),
+        note: Some(explor_engine::fr::demo::CREATED_BY_DEMO.into()),
     };
     let created = match ws.create_mission(&request, chrono::Local::now().date_naive()) {
         Ok(created) => created,
-        Err(e) => return Ok(out.line(format_args!("(mission non créée : {e})"))?),
+        Err(e) => {
+            return Ok(out.line(format_args!(
+                "{}",
+                explor_engine::fr::demo::mission_failed(&e)
+            ))?);
+        }
     };
     let m = &created.mission;
     out.line(format_args!(
-        "mission {} créée : {} ({} jours), état « {} » ; {KINSHASA_EXPERT} est réservé·e à ces dates",
-        m.id,
-        explor_engine::fr::window(&m.dates),
-        m.dates.len_days(),
-        m.state().label_fr()
+        "{}",
+        explor_engine::fr::demo::mission_created(
+            &m.id,
+            explor_engine::fr::window(&m.dates),
+            m.dates.len_days(),
+            m.state().label_fr(),
+            KINSHASA_EXPERT
+        )
     ))?;
     let file = ws.mission_file(&m.id)?;
     let rules = CostRules::embedded();
     match &file.plan {
         Ok(plan) => {
             out.line(format_args!(
-                "plan de financement (explor mission show {}), règle du programme : {}",
-                m.id,
-                CostPlanView::programme_rule(rules)
+                "{}",
+                explor_engine::fr::demo::cost_plan(&m.id, CostPlanView::programme_rule(rules))
             ))?;
             let view = CostPlanView::new(plan, rules);
             out.table(&view.lines())?;
             out.table(&view.totals())?;
         }
-        Err(e) => out.line(format_args!("(pas de plan de financement : {e})"))?,
+        Err(e) => out.line(format_args!("{}", explor_engine::fr::demo::no_cost_plan(e)))?,
     }
     out.line(format_args!(
-        "\n== 9. début de sa fiche de mission (explor mission doc {} fiche) ==",
-        m.id
+        "{}",
+        explor_engine::fr::demo::step_sheet(&m.id)
     ))?;
     let sheet = ws.mission_document(&m.id, DocKind::Fiche, DocFormat::Markdown)?;
     for line in sheet.lines().take(SHEET_HEAD) {
         out.line(format_args!("  {line}"))?;
     }
-    out.line(format_args!(
-        "  … (aussi : tdr, convention, livret, bilan, budget ; --format html pour imprimer)"
-    ))?;
+    out.line(format_args!("{}", explor_engine::fr::demo::OTHER_DOCUMENTS))?;
     Ok(())
 }
 
 fn describe_source(data: Option<&Path>) -> String {
     match data {
         Some(d) => d.display().to_string(),
-        None => "l’exemple fourni (data/sample)".to_owned(),
+        None => explor_engine::fr::demo::BUNDLED_SAMPLE.to_owned(),
     }
 }

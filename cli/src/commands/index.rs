@@ -33,11 +33,9 @@ pub fn parse_language(text: &str) -> Result<LanguageLevel> {
 
 /// Reads `2027-03-01..2027-04-30`.
 pub fn parse_window(text: &str) -> Result<DateWindow> {
-    let (from, to) = text.split_once("..").ok_or_else(|| {
-        usage(format!(
-            "--available {text} : attendu DÉBUT..FIN, par ex. 2027-03-01..2027-04-30"
-        ))
-    })?;
+    let (from, to) = text
+        .split_once("..")
+        .ok_or_else(|| usage(explor_engine::fr::cli::bad_available(text)))?;
     let from = parse_date(from).map_err(|e| usage(format!("--available: {e}")))?;
     let to = parse_date(to).map_err(|e| usage(format!("--available: {e}")))?;
     DateWindow::new(from, to).map_err(|e| usage(format!("--available: {e}")))
@@ -50,9 +48,9 @@ fn resolve(args: &SearchArgs) -> Result<SearchQuery> {
         Some(theme) => match taxonomy.resolve(theme) {
             Some(t) => Some(t.key.clone()),
             None => {
-                return Err(usage(format!(
-                    "--theme {theme} : pas une thématique connue ; les plus proches : {} (`explor themes` les liste)",
-                    taxonomy.closest(theme, 3).join(", ")
+                return Err(usage(explor_engine::fr::cli::unknown_theme(
+                    theme,
+                    taxonomy.closest(theme, 3).join(", "),
                 )));
             }
         },
@@ -98,7 +96,7 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
         .remove(&args.id, today)
         .with_context(|| format!("impossible de supprimer {}", args.id))?;
     for notice in ws.take_notices() {
-        eprintln!("note : {notice}");
+        eprintln!("{}", explor_engine::fr::cli::note(&notice));
     }
     if kind == explor_engine::RecordKind::Expert {
         // What the web app kept of the person: their accounts and the e-mails to them.
@@ -112,19 +110,22 @@ pub fn remove(ws: &mut Workspace, args: &RemoveArgs) -> Result<()> {
         )?;
         if !forgotten.log_emptied {
             eprintln!(
-                "note : un autre processus gardait la base ouverte en lecture : d’anciennes pages de ses comptes web peuvent rester jusqu’à ce qu’il la ferme ; relancez alors `explor remove {}`",
-                args.id
+                "{}",
+                explor_engine::fr::cli::reader_kept_database_open(&args.id)
             );
         }
     }
     let mut out = output::stdout();
     if kind == explor_engine::RecordKind::Expert {
         out.line(format_args!(
-            "expert {} effacé·e : sa fiche est supprimée de la base, de l’index et des notes de mission qui le citaient, ses comptes web et les courriels qui lui étaient adressés aussi ; seules une empreinte à clé de l’identifiant et la date du jour restent",
-            args.id
+            "{}",
+            explor_engine::fr::cli::expert_erased(&args.id)
         ))?;
     } else {
-        out.line(format_args!("supprimé : {kind} {}", args.id))?;
+        out.line(format_args!(
+            "{}",
+            explor_engine::fr::cli::record_deleted(kind, &args.id)
+        ))?;
     }
     Ok(())
 }

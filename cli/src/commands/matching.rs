@@ -55,14 +55,15 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
                     judged = NeedMatch::build(ws, need, all)?;
                     &judged
                 };
-                out.line(format_args!("aucun candidat éligible :"))?;
+                out.line(format_args!(
+                    "{}",
+                    explor_engine::fr::cli::NO_ELIGIBLE_CANDIDATE
+                ))?;
                 for line in explained.exclusion_summary() {
                     out.line(format_args!("  {line}"))?;
                 }
                 if !opts.include_ineligible {
-                    out.line(format_args!(
-                        "(--include-ineligible les liste un par un avec leurs raisons)"
-                    ))?;
+                    out.line(format_args!("{}", explor_engine::fr::cli::HINT_INELIGIBLE))?;
                 }
             }
             if args.include_ineligible {

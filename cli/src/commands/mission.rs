@@ -50,10 +50,7 @@ fn on(event: &EventArgs) -> Result<NaiveDate> {
         .checked_add_days(chrono::Days::new(ON_AHEAD_DAYS))
         .unwrap_or(NaiveDate::MAX);
     if day > latest {
-        return Err(UsageError(format!(
-            "--on {text} : plus d’un an après aujourd’hui ({today}) ; donnez le jour où c’est arrivé"
-        ))
-        .into());
+        return Err(UsageError(explor_engine::fr::cli::on_too_late(text, today)).into());
     }
     Ok(day)
 }
@@ -196,19 +193,18 @@ fn doc_format(
         _ => None,
     };
     match (asked, from_ext) {
-        (Some(a), Some(e)) if a != e => Err(UsageError(format!(
-            "--format {} contredit l’extension .{ext} de --out ; utilisez le même format pour les deux",
-            a.name()
-        ))),
+        (Some(a), Some(e)) if a != e => Err(UsageError(
+            explor_engine::fr::cli::format_contradicts_out(a.name(), &ext),
+        )),
         (_, Some(e)) => Ok(e),
-        (Some(a), None) => Err(UsageError(format!(
-            "--format {} ne correspond pas à l’extension .{ext} de --out (attendu : .{})",
+        (Some(a), None) => Err(UsageError(explor_engine::fr::cli::format_mismatches_out(
             a.name(),
-            a.name()
+            &ext,
+            a.name(),
         ))),
-        (None, None) => Err(UsageError(format!(
-            "extension de document inconnue .{ext} pour --out : utilisez .md, .html, .odt, .docx ou .pdf, ou donnez --format"
-        ))),
+        (None, None) => Err(UsageError(
+            explor_engine::fr::cli::unknown_document_extension(&ext),
+        )),
     }
 }
 
@@ -240,10 +236,7 @@ fn doc(ws: &Workspace, args: &MissionDocArgs) -> Result<()> {
         }
         None => output::stdout().file(
             &bytes,
-            &format!(
-                "un document .{0} est un fichier : donnez --out FICHIER.{0}, ou redirigez la sortie",
-                asked.name()
-            ),
+            &explor_engine::fr::cli::document_is_a_file(asked.name()),
         )?,
     }
     Ok(())

@@ -65,11 +65,7 @@ fn remainder_payer(
 
 /// `--employer-share PERCENT` as a split in basis points (up to two decimals).
 fn employer_share(text: &str) -> Result<RemainderPayer> {
-    let bad = || {
-        UsageError(format!(
-            "--employer-share {text} : attendu un pourcentage de 0 à 100 (par ex. 40 ou 37,5)"
-        ))
-    };
+    let bad = || UsageError(explor_engine::fr::cli::bad_employer_share(text));
     // A decimal with at most two places, read in hundredths: the money parser does
     // exactly that (40 → 4000, 37.5 → 3750), and refuses anything finer.
     let hundredths = explor_engine::Money::from_euros_str(text).map_err(|_| bad())?;
@@ -84,18 +80,14 @@ fn employer_share(text: &str) -> Result<RemainderPayer> {
 fn open(root: &Path) -> Result<Workspace> {
     let mut ws = Workspace::open(root)?;
     for notice in ws.take_notices() {
-        eprintln!("note : {notice}");
+        eprintln!("{}", explor_engine::fr::cli::note(&notice));
     }
     Ok(ws)
 }
 
 fn init(root: &Path) -> Result<()> {
-    let (ws, created) = Workspace::init(root).with_context(|| {
-        format!(
-            "impossible de créer un espace de travail dans {}",
-            root.display()
-        )
-    })?;
+    let (ws, created) = Workspace::init(root)
+        .with_context(|| explor_engine::fr::cli::cannot_create_workspace(root.display()))?;
     let mut out = crate::output::stdout();
     if created {
         out.line(format_args!(

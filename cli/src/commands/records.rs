@@ -54,7 +54,8 @@ pub fn show(ws: &Workspace, args: &ShowArgs) -> Result<()> {
                 for id in &offer.experts {
                     if let Some(on) = ws.erased_on(id)? {
                         out.line(format_args!(
-                            "note : {id}, cité par cette offre, a été effacé·e le {on} à sa demande (RGPD)"
+                            "{}",
+                            explor_engine::fr::cli::offer_names_erased(id, &on)
                         ))?;
                     }
                 }

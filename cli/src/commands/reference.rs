@@ -150,18 +150,18 @@ fn status(root: &Path, format: ShowFormat) -> Result<()> {
 /// Why a table is old, and what to do about it.
 fn stale_line(t: &TableStatus) -> String {
     let hint = if t.table.starts_with("costs.json currencies") {
-        " : importez les taux de la BCE avec `explor reference import eurofxref.csv`"
+        explor_engine::fr::cli::HINT_IMPORT_RATES
     } else if t.table == "costs.json per_diem_abroad" {
-        " : importez le barème de la DGFiP avec `explor reference import FICHIER.csv`"
+        explor_engine::fr::cli::HINT_IMPORT_SCALE
     } else {
-        " : vérifiez sa source et mettez explor à jour"
+        explor_engine::fr::cli::HINT_CHECK_SOURCE
     };
-    format!(
-        "{} date du {} ({} jours), plus de {} mois{hint}",
-        t.table,
-        t.date,
+    explor_engine::fr::cli::stale_table(
+        &t.table,
+        &t.date,
         t.age_days.unwrap_or_default(),
-        t.max_age_months.unwrap_or_default()
+        t.max_age_months.unwrap_or_default(),
+        hint,
     )
 }
 
@@ -185,9 +185,11 @@ fn import(root: &Path, args: &ReferenceImportArgs) -> Result<()> {
         })),
         ReportFormat::Text => {
             out.line(format_args!(
-                "{} importé dans {}",
-                imported.summary,
-                ws.root().join(explor_indexer::COSTS_OVERRIDE).display()
+                "{}",
+                explor_engine::fr::cli::table_imported(
+                    &imported.summary,
+                    ws.root().join(explor_indexer::COSTS_OVERRIDE).display()
+                )
             ))?;
             Ok(())
         }

@@ -21,7 +21,7 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
         let dir = tempfile::Builder::new()
             .prefix("explor-serve-demo-")
             .tempdir()
-            .context("impossible de créer un dossier temporaire")?;
+            .context(explor_engine::fr::cli::NO_TEMP_DIR)?;
         let ws = demo_workspace(dir.path())?;
         _demo_dir = Some(dir);
         ws
@@ -53,19 +53,20 @@ pub fn run(root: &Path, args: &ServeArgs) -> Result<()> {
             i64::try_from(settings.invitation_ttl.as_secs()).unwrap_or(i64::MAX),
             chrono::Utc::now().timestamp(),
         )?;
-        println!("espace de démonstration : {}", workspace.display());
         println!(
-            "coordinateur de démonstration {DEMO_EMAIL} : choisissez un mot de passe ici (usage unique)"
+            "{}",
+            explor_engine::fr::cli::demo_workspace(workspace.display())
         );
+        println!("{}", explor_engine::fr::cli::demo_coordinator(DEMO_EMAIL));
         println!("  {}", invitation.link);
     }
     explor_web::init_tracing();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
-        .context("impossible de démarrer le moteur asynchrone")?;
+        .context(explor_engine::fr::cli::NO_RUNTIME)?;
     runtime.block_on(explor_web::serve(config, |addr| {
-        eprintln!("explor serve : à l’écoute sur {addr} (Ctrl-C pour arrêter)");
+        eprintln!("{}", explor_engine::fr::cli::listening(addr));
     }))?;
     Ok(())
 }

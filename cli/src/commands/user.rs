@@ -34,8 +34,11 @@ pub fn run(root: &Path, command: &UserCommand) -> Result<()> {
                 now,
             )?;
             out.line(format_args!(
-                "compte {} {} créé ; lien d’invitation (usage unique, 7 jours, affiché une seule fois) :",
-                invitation.account.role, invitation.account.email
+                "{}",
+                explor_engine::fr::cli::account_created(
+                    invitation.account.role,
+                    &invitation.account.email
+                )
             ))?;
             out.line(format_args!("{}", invitation.link))?;
         }
@@ -64,13 +67,16 @@ pub fn run(root: &Path, command: &UserCommand) -> Result<()> {
         UserCommand::Disable(args) => {
             let a = accounts::disable(&mut db, &args.email, None, now)?;
             out.line(format_args!(
-                "{} désactivé (ses sessions sont closes)",
-                a.email
+                "{}",
+                explor_engine::fr::cli::account_disabled(&a.email)
             ))?;
         }
         UserCommand::Remove(args) => {
             let a = accounts::remove(&mut db, &args.email, None, now)?;
-            out.line(format_args!("{} supprimé", a.email))?;
+            out.line(format_args!(
+                "{}",
+                explor_engine::fr::cli::account_deleted(&a.email)
+            ))?;
         }
     }
     Ok(())

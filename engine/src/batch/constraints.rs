@@ -48,13 +48,13 @@ pub struct Constraints {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConstraintError {
     /// The need is not part of the run (unknown, another call's, or wanting nobody).
-    #[error("le besoin « {need} » ne fait pas partie de ce calcul")]
+    #[error("{}", crate::fr::batch::need_not_in_run(.need))]
     NeedNotInRun {
         /// The need's id.
         need: String,
     },
     /// The candidate is not an eligible candidate of the need.
-    #[error("« {expert} » n’est pas candidat pour le besoin « {need} »")]
+    #[error("{}", crate::fr::batch::not_a_candidate(.need, .expert))]
     NotACandidate {
         /// The need's id.
         need: String,
@@ -62,9 +62,7 @@ pub enum ConstraintError {
         expert: String,
     },
     /// The candidate fails an eligibility gate for the need.
-    #[error(
-        "« {expert} » ne peut pas servir le besoin « {need} » : condition non remplie : {gate}"
-    )]
+    #[error("{}", crate::fr::batch::fails_gate(.need, .expert, .gate))]
     FailsGate {
         /// The need's id.
         need: String,
@@ -74,7 +72,7 @@ pub enum ConstraintError {
         gate: String,
     },
     /// The same pair is pinned and excluded.
-    #[error("le couple {need}={expert} est à la fois épinglé et exclu")]
+    #[error("{}", crate::fr::batch::pinned_and_excluded(.need, .expert))]
     PinnedAndExcluded {
         /// The need's id.
         need: String,
@@ -82,7 +80,7 @@ pub enum ConstraintError {
         expert: String,
     },
     /// More pins on a need than it has places.
-    #[error("{pins} épinglages sur le besoin « {need} », qui en demande {wanted}")]
+    #[error("{}", crate::fr::batch::too_many_for_need(.need, .pins, .wanted))]
     TooManyForNeed {
         /// The need's id.
         need: String,
@@ -92,7 +90,7 @@ pub enum ConstraintError {
         wanted: u32,
     },
     /// More pins on a candidate than its capacity.
-    #[error("{pins} épinglages sur « {expert} », qui peut en prendre {capacity}")]
+    #[error("{}", crate::fr::batch::too_many_for_expert(.expert, .pins, .capacity))]
     TooManyForExpert {
         /// The candidate's id.
         expert: String,
@@ -102,7 +100,7 @@ pub enum ConstraintError {
         capacity: u32,
     },
     /// More pins on a company's candidates than its quota.
-    #[error("{pins} épinglages sur l’entreprise « {company} », dont le quota est {quota}")]
+    #[error("{}", crate::fr::batch::too_many_for_company(.company, .pins, .quota))]
     TooManyForCompany {
         /// The company's id.
         company: String,

@@ -83,15 +83,18 @@ impl Pricing<'_> {
         let (amount, what) = if self.input.reciprocity {
             (
                 est.reciprocity.national_transport,
-                "aéroport – lieu de mission",
+                crate::fr::cost::AIRPORT_TO_SITE,
             )
         } else {
-            (est.abroad.national_transport, "domicile – aéroport")
+            (
+                est.abroad.national_transport,
+                crate::fr::cost::HOME_TO_AIRPORT,
+            )
         };
         ExpertLine::new(
             Category::NationalTransport,
             amount,
-            format!("estimation du réseau ({what}) : {}", eur(amount)),
+            crate::fr::cost::network_estimate(what, eur(amount)),
         )
     }
 
@@ -121,20 +124,15 @@ impl Pricing<'_> {
         let (amount, basis) = match (place, priced) {
             (Some(_), Some((z, amount))) => (
                 amount,
-                format!(
-                    "estimation du réseau, aller-retour {direction} la zone {}",
-                    z.name_fr
-                ),
+                crate::fr::cost::network_round_trip_zone(direction, &z.name_fr),
             ),
             (Some(c), None) => (
                 table.default,
-                format!(
-                    "estimation du réseau par défaut, aller-retour {direction} {c} (hors zones)"
-                ),
+                crate::fr::cost::network_round_trip_default(direction, c),
             ),
             (None, _) => (
                 table.default,
-                "estimation du réseau par défaut, origine non précisée".to_owned(),
+                crate::fr::cost::NETWORK_DEFAULT_NO_ORIGIN.to_owned(),
             ),
         };
         ExpertLine::new(
@@ -173,10 +171,7 @@ impl Pricing<'_> {
             return ExpertLine::new(
                 Category::Visa,
                 v.amount,
-                format!(
-                    "visa Schengen court séjour pour la France : {}",
-                    eur(v.amount)
-                ),
+                crate::fr::cost::schengen_visa(eur(v.amount)),
             );
         }
         self.estimate_used = true;
@@ -184,14 +179,11 @@ impl Pricing<'_> {
         let (amount, basis) = match table.by_country.get(&input.country) {
             Some(amount) => (
                 *amount,
-                format!("estimation du réseau pour {}", input.country),
+                crate::fr::cost::network_estimate_for(input.country),
             ),
             None => (
                 table.default,
-                format!(
-                    "estimation du réseau par défaut ({} non listé)",
-                    input.country
-                ),
+                crate::fr::cost::network_default_unlisted(input.country),
             ),
         };
         ExpertLine::new(Category::Visa, amount, format!("{basis} : {}", eur(amount)))
@@ -210,7 +202,7 @@ impl Pricing<'_> {
     /// Travel on site, per day; in kind when the partner provides it.
     fn field_transport(&mut self) -> Result<CategoryCost, CostError> {
         let (amount, basis) = match self.input.overrides.field_transport {
-            Some(amount) => (amount, format!("montant donné : {}", eur(amount))),
+            Some(amount) => (amount, crate::fr::cost::given_amount(eur(amount))),
             None => {
                 let est = &self.rules.estimates;
                 let per_day = if self.input.reciprocity {
@@ -231,7 +223,7 @@ impl Pricing<'_> {
         let days = self.input.days;
         Ok((
             times(per_day, days)?,
-            format!("{days} j × {} (estimation du réseau)", eur(per_day)),
+            crate::fr::cost::days_at_network_estimate(days, eur(per_day)),
         ))
     }
 

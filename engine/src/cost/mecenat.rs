@@ -21,10 +21,9 @@ pub(super) fn mecenat(
     let reduction_this_year = reduction.min(yearly_cap);
     let carried_forward = reduction - reduction_this_year;
     if carried_forward.cents() > 0 {
-        assumptions.push(format!(
-            "la réduction au-delà du plafond ({}) est reportable sur les {} exercices suivants",
+        assumptions.push(crate::fr::cost::carried_forward(
             eur(carried_forward),
-            m.carry_forward_years
+            m.carry_forward_years,
         ));
     }
     Ok(MecenatEstimate {
@@ -46,15 +45,9 @@ pub(super) fn mecenat(
 /// as the employer's cash gift.
 fn ground_assumptions(rules: &CostRules, cash: Money) -> Vec<String> {
     vec![
-        "estimation, pas un conseil fiscal : réduction d'impôt de l'article 238 bis du CGI"
-            .to_owned(),
-        "le bénéficiaire (association ou réseau) est d'intérêt général et délivre un reçu fiscal ; l'employeur est une entreprise imposable en France"
-            .to_owned(),
-        format!(
-            "part en numéraire : la part du reste à charge payée par l'employeur ({}) ; les frais de dossier ({}), contrepartie d'un service du réseau, ne sont pas comptés comme don",
-            eur(cash),
-            eur(rules.programme.fee_per_mission)
-        ),
+        crate::fr::cost::NOT_TAX_ADVICE.to_owned(),
+        crate::fr::cost::BENEFICIARY_ASSUMPTION.to_owned(),
+        crate::fr::cost::cash_part(eur(cash), eur(rules.programme.fee_per_mission)),
     ]
 }
 
@@ -68,7 +61,7 @@ fn valued_time(
     // Computed first: a cap too large to compute fails even when no time is given.
     let monthly_cap = times(m.pmss_monthly, m.pay_cap_pmss_multiple)?;
     let Some(daily) = input.daily_cost.filter(|c| c.cents() > 0) else {
-        assumptions.push("temps de travail non valorisé : coût journalier non donné".to_owned());
+        assumptions.push(crate::fr::cost::TIME_NOT_VALUED.to_owned());
         return Ok((Money::ZERO, false));
     };
     let (days, experts) = (input.days, input.experts);
@@ -79,19 +72,15 @@ fn valued_time(
     ))?;
     let capped = uncapped > cap;
     let each = uncapped.min(cap);
-    assumptions.push(format!(
-        "temps de travail valorisé au coût (salaire et charges) : {experts} expert(s) × {days} j × {}, chaque jour de mission compté comme travaillé",
-        eur(daily)
-    ));
-    assumptions.push(format!(
-        "rémunération retenue dans la limite de {} × le plafond mensuel de la sécurité sociale ({}), soit {} par mois, ramenée à la mission par {} × {days} / {} = {} par expert ; la limite est appliquée ici au coût donné, charges comprises (lecture prudente){}",
+    assumptions.push(crate::fr::cost::time_valued(experts, days, eur(daily)));
+    assumptions.push(crate::fr::cost::pay_cap(
         m.pay_cap_pmss_multiple,
         eur(m.pmss_monthly),
         eur(monthly_cap),
-        eur(monthly_cap),
+        days,
         m.days_per_month,
         eur(cap),
-        if capped { " : limite atteinte" } else { "" }
+        capped,
     ));
     Ok((times(each, experts)?, capped))
 }
@@ -113,11 +102,10 @@ fn reduction(
             i128::from(FULL_BP),
         ),
     )?;
-    assumptions.push(format!(
-        "réduction de {} des dons jusqu'à {} dans l'exercice, {} au-delà ; aucun autre don de l'entreprise dans l'exercice n'est compté",
+    assumptions.push(crate::fr::cost::reduction_rates(
         pct(m.reduction_bp),
         eur(m.reduced_rate_above),
-        pct(m.reduction_above_bp)
+        pct(m.reduction_above_bp),
     ));
     Ok(reduction)
 }
@@ -130,10 +118,9 @@ fn yearly_cap(
     assumptions: &mut Vec<String>,
 ) -> Result<Money, CostError> {
     let Some(turnover) = turnover else {
-        assumptions.push(format!(
-            "chiffre d'affaires non donné : plafond annuel de {}",
-            eur(m.yearly_cap_floor)
-        ));
+        assumptions.push(crate::fr::cost::cap_without_turnover(eur(
+            m.yearly_cap_floor
+        )));
         return Ok(m.yearly_cap_floor);
     };
     let share = money(round_div(
@@ -141,14 +128,13 @@ fn yearly_cap(
         i128::from(FULL_BP),
     ))?;
     let cap = share.max(m.yearly_cap_floor);
-    assumptions.push(format!(
-        "plafond annuel : le plus élevé de {} et {} du chiffre d'affaires ({} × {} = {}), soit {}",
+    assumptions.push(crate::fr::cost::cap_with_turnover(
         eur(m.yearly_cap_floor),
         pct(m.yearly_cap_turnover_bp),
         eur(turnover),
         pct(m.yearly_cap_turnover_bp),
         eur(share),
-        eur(cap)
+        eur(cap),
     ));
     Ok(cap)
 }

@@ -27,7 +27,7 @@ impl ExpertLine {
 
     /// A line with an amount given by the user.
     pub(super) fn given(category: Category, amount: Money) -> Self {
-        Self::new(category, amount, format!("montant donné : {}", eur(amount)))
+        Self::new(category, amount, crate::fr::cost::given_amount(eur(amount)))
     }
 
     /// The line of a category the local partner may provide: 0 and the value in kind

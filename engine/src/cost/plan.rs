@@ -131,7 +131,7 @@ fn in_kind_of_all(per_expert: Vec<ExpertLine>, experts: u32) -> Result<Vec<InKin
                 category: l.category,
                 amount: money(i128::from(l.amount.cents()) * i128::from(experts))?,
                 basis: if experts > 1 {
-                    format!("{experts} experts × {}", l.basis)
+                    crate::fr::cost::in_kind_for_all(experts, &l.basis)
                 } else {
                     l.basis
                 },
@@ -192,14 +192,17 @@ fn check(rules: &CostRules, input: &CostInput) -> Result<(), CostError> {
     }
     let o = &input.overrides;
     for (what, amount) in [
-        ("le per diem", o.per_diem_daily),
-        ("le transport national", o.national_transport),
-        ("le transport international", o.international_transport),
+        (crate::fr::cost::PER_DIEM, o.per_diem_daily),
+        (crate::fr::cost::NATIONAL_TRANSPORT, o.national_transport),
+        (
+            crate::fr::cost::INTERNATIONAL_TRANSPORT,
+            o.international_transport,
+        ),
         ("l'assurance", o.insurance),
-        ("le visa", o.visa),
-        ("le transport sur le terrain", o.field_transport),
-        ("le coût journalier", input.daily_cost),
-        ("le chiffre d'affaires", input.turnover),
+        (crate::fr::cost::VISA, o.visa),
+        (crate::fr::cost::FIELD_TRANSPORT, o.field_transport),
+        (crate::fr::cost::DAILY_COST, input.daily_cost),
+        (crate::fr::cost::TURNOVER, input.turnover),
     ] {
         if let Some(amount) = amount
             && amount.is_negative()

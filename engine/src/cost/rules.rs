@@ -28,9 +28,7 @@ pub struct ExactDecimal {
 
 /// Text that is not a plain non-negative decimal number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "« {0} » n’est pas un décimal exact (des chiffres, puis éventuellement un point et au plus 12 décimales)"
-)]
+#[error("{}", crate::fr::cost::not_exact_decimal(.0))]
 pub struct BadDecimal(pub String);
 
 impl ExactDecimal {
@@ -579,16 +577,14 @@ impl CostRules {
             ("mecenat.yearly_cap_turnover_bp", m.yearly_cap_turnover_bp),
         ] {
             if bp > FULL_BP {
-                return Err(format!("{which} vaut {bp} points de base, plus de 100 %"));
+                return Err(crate::fr::cost::over_100_percent(which, bp));
             }
         }
         if s.lodging_bp + s.meals_bp != FULL_BP {
-            return Err(
-                "per_diem_split : lodging_bp + meals_bp doit valoir 10000 (le taux entier)".into(),
-            );
+            return Err(crate::fr::cost::SPLIT_NOT_WHOLE.into());
         }
         if u32::from(s.meals_per_day) * s.per_meal_bp > s.meals_bp {
-            return Err("per_diem_split : meals_per_day × per_meal_bp dépasse meals_bp".into());
+            return Err(crate::fr::cost::MEALS_ABOVE_SHARE.into());
         }
         Ok(())
     }
@@ -597,12 +593,10 @@ impl CostRules {
     fn check_counts(&self) -> Result<(), String> {
         let m = &self.mecenat;
         if self.domestic.meals_per_day == 0 {
-            return Err("domestic.meals_per_day doit valoir au moins 1".into());
+            return Err(crate::fr::cost::NO_DOMESTIC_MEAL.into());
         }
         if m.days_per_month == 0 || m.pay_cap_pmss_multiple == 0 {
-            return Err(
-                "mecenat : days_per_month et pay_cap_pmss_multiple doivent être positifs".into(),
-            );
+            return Err(crate::fr::cost::MECENAT_NOT_POSITIVE.into());
         }
         Ok(())
     }
@@ -613,16 +607,13 @@ impl CostRules {
         for c in &self.currencies {
             let well_formed = c.code.len() == 3 && c.code.bytes().all(|b| b.is_ascii_uppercase());
             if !well_formed || c.code == "EUR" {
-                return Err(format!(
-                    "la devise « {} » n’est pas un code ISO 4217 étranger",
-                    c.code
-                ));
+                return Err(crate::fr::cost::not_foreign_currency(&c.code));
             }
             if c.per_eur.is_zero() {
-                return Err(format!("la devise {} a un taux nul", c.code));
+                return Err(crate::fr::cost::zero_rate(&c.code));
             }
             if codes.contains(&c.code) {
-                return Err(format!("la devise {} figure deux fois", c.code));
+                return Err(crate::fr::cost::currency_twice(&c.code));
             }
             codes.push(c.code.clone());
         }
@@ -634,16 +625,16 @@ impl CostRules {
         let mut countries = Vec::new();
         for rate in &self.per_diem_abroad.rates {
             if rate.currency != "EUR" && self.currency(&rate.currency).is_none() {
-                return Err(format!(
-                    "per diem de {} : la devise {} n’a pas de taux dans `currencies`",
-                    rate.country, rate.currency
+                return Err(crate::fr::cost::per_diem_currency_without_rate(
+                    rate.country,
+                    &rate.currency,
                 ));
             }
             if rate.amount.is_zero() || rate.by_city.iter().any(|c| c.amount.is_zero()) {
-                return Err(format!("le per diem de {} est nul", rate.country));
+                return Err(crate::fr::cost::zero_per_diem(rate.country));
             }
             if countries.contains(&rate.country) {
-                return Err(format!("le per diem de {} figure deux fois", rate.country));
+                return Err(crate::fr::cost::per_diem_twice(rate.country));
             }
             countries.push(rate.country);
         }

@@ -69,7 +69,7 @@ fn daily_rate(
     sources: &mut Sources,
 ) -> Result<(Money, String), CostError> {
     if let Some(rate) = input.overrides.per_diem_daily {
-        return Ok((rate, format!("{} (taux donné)", eur(rate))));
+        return Ok((rate, crate::fr::cost::given_rate(eur(rate))));
     }
     let table = &rules.per_diem_abroad;
     let entry = table.get(input.country).ok_or(CostError::NoPerDiemRate {
@@ -84,7 +84,7 @@ fn daily_rate(
     let place = match city {
         Some(c) => format!(", taux de {}", c.city),
         None if entry.by_city.is_empty() => String::new(),
-        None => ", taux hors des villes à taux propre".to_owned(),
+        None => crate::fr::cost::OUTSIDE_CITIES.to_owned(),
     };
     if entry.currency == "EUR" {
         let rate = to_eur(amount, &ExactDecimal::ONE)?;
@@ -100,13 +100,13 @@ fn daily_rate(
     let rate = to_eur(amount, &currency.per_eur)?;
     Ok((
         rate,
-        format!(
-            "{} ({} {} à {} {}/€{place})",
+        crate::fr::cost::converted_rate(
             eur(rate),
             amount.to_french(),
-            entry.currency,
+            &entry.currency,
             currency.per_eur.to_french(),
-            entry.currency,
+            &entry.currency,
+            &place,
         ),
     ))
 }
@@ -136,7 +136,7 @@ pub(super) fn domestic_stay(
 /// base rate. Every city list is cited once a city is given.
 fn night_rate(d: &DomesticRates, city: Option<&str>, sources: &mut Sources) -> (Money, String) {
     let Some(city) = city else {
-        return (d.night, "taux de base, ville non précisée".to_owned());
+        return (d.night, crate::fr::cost::BASE_RATE_NO_CITY.to_owned());
     };
     for list in &d.night_by_city {
         sources.add(&list.source, &list.date);

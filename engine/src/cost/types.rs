@@ -132,15 +132,7 @@ impl Category {
 
     /// The French label, for tables and documents.
     pub fn label_fr(self) -> &'static str {
-        match self {
-            Category::NationalTransport => "Transport national",
-            Category::InternationalTransport => "Transport international",
-            Category::Insurance => "Assurance",
-            Category::Visa => "Visa",
-            Category::Lodging => "Hébergement",
-            Category::PerDiem => "Per diem (repas et frais divers)",
-            Category::FieldTransport => "Transport sur le terrain",
-        }
+        crate::fr::cost::category(self)
     }
 }
 
@@ -256,28 +248,28 @@ pub struct CostPlan {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CostError {
     /// The country has no per-diem rate and none was given.
-    #[error("pas de taux de per diem pour {country}")]
+    #[error("{}", crate::fr::cost::no_per_diem(.country))]
     NoPerDiemRate {
         /// The destination.
         country: CountryCode,
     },
     /// Days out of 1..=366.
-    #[error("une mission dure de 1 à {MAX_DAYS} jours, pas {days}")]
+    #[error("{}", crate::fr::cost::days_out_of_range(MAX_DAYS, .days))]
     DaysOutOfRange {
         /// The days given.
         days: u32,
     },
     /// No expert.
-    #[error("une mission a au moins un expert")]
+    #[error("{}", crate::fr::cost::no_expert())]
     NoExpert,
     /// More experts than [`MAX_EXPERTS`].
-    #[error("au plus {MAX_EXPERTS} experts par mission, pas {experts}")]
+    #[error("{}", crate::fr::cost::too_many_experts(MAX_EXPERTS, .experts))]
     TooManyExperts {
         /// The number given.
         experts: u32,
     },
     /// More meals provided than the rate covers.
-    #[error("au plus {max} repas fournis par jour, pas {given}")]
+    #[error("{}", crate::fr::cost::too_many_meals(.max, .given))]
     TooManyMeals {
         /// Meals given.
         given: u8,
@@ -285,7 +277,7 @@ pub enum CostError {
         max: u8,
     },
     /// A per-diem rate in a currency without a rate to the euro.
-    #[error("pas de taux de change pour la devise {currency} (per diem de {country})")]
+    #[error("{}", crate::fr::cost::no_exchange_rate(.currency, .country))]
     UnknownCurrency {
         /// The currency.
         currency: String,
@@ -293,19 +285,19 @@ pub enum CostError {
         country: CountryCode,
     },
     /// Reciprocity missions take place in France.
-    #[error("une mission de réciprocité a lieu en France (FR), pas en {country}")]
+    #[error("{}", crate::fr::cost::reciprocity_abroad(.country))]
     ReciprocityAbroad {
         /// The country given.
         country: CountryCode,
     },
     /// A split outside 0–100 %.
-    #[error("la part de l'employeur est de 0 à 10000 points de base, pas {employer_bp}")]
+    #[error("{}", crate::fr::cost::employer_share_out_of_range(.employer_bp))]
     SplitOutOfRange {
         /// The basis points given.
         employer_bp: u32,
     },
     /// A negative amount given.
-    #[error("{what} ne peut pas être négatif ({amount} €)")]
+    #[error("{}", crate::fr::cost::negative(.what, .amount))]
     Negative {
         /// Which amount.
         what: &'static str,
@@ -313,7 +305,7 @@ pub enum CostError {
         amount: Money,
     },
     /// Amounts too large to compute in cents.
-    #[error("montants trop grands pour être calculés")]
+    #[error("{}", crate::fr::cost::overflow())]
     TooLarge,
 }
 

@@ -35,7 +35,7 @@ pub struct Answer {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AnswerError {
     /// The mission is no longer a proposal.
-    #[error("la mission {id} est « {} » : seule une mission proposée reçoit une réponse", .state.label_fr())]
+    #[error("{}", crate::fr::mission::not_proposed(.id, .state.label_fr()))]
     NotProposed {
         /// The mission.
         id: String,
@@ -43,7 +43,7 @@ pub enum AnswerError {
         state: State,
     },
     /// The expert is not on the mission.
-    #[error("{expert} ne fait pas partie de la mission {id}")]
+    #[error("{}", crate::fr::mission::not_staffed(.expert, .id))]
     NotStaffed {
         /// The mission.
         id: String,
@@ -51,10 +51,10 @@ pub enum AnswerError {
         expert: String,
     },
     /// A decline without a reason.
-    #[error("dites pourquoi la proposition est déclinée")]
+    #[error("{}", crate::fr::mission::NO_REASON)]
     NoReason,
     /// The day is before the mission's last event.
-    #[error("mission {id} : une réponse ne peut pas être datée d’avant le dernier événement ({})", crate::fr::date(*.last))]
+    #[error("{}", crate::fr::mission::answer_before_last_event(.id, crate::fr::date(*.last)))]
     BeforeLastEvent {
         /// The mission.
         id: String,
@@ -67,19 +67,15 @@ impl Party {
     /// Who, in French (`l’association`, `l’expert exp-0007`).
     pub fn label_fr(&self) -> String {
         match self {
-            Party::Association => "l’association".to_owned(),
-            Party::Expert(id) => format!("l’expert {id}"),
+            Party::Association => crate::fr::mission::PARTY_ASSOCIATION.to_owned(),
+            Party::Expert(id) => crate::fr::mission::party_expert(id),
         }
     }
 }
 
 /// An answer in French words (`acceptée par l’association`).
 pub fn answer_label_fr(party: &Party, accepted: bool) -> String {
-    format!(
-        "proposition {} par {}",
-        if accepted { "acceptée" } else { "déclinée" },
-        party.label_fr()
-    )
+    crate::fr::mission::answer(accepted, &party.label_fr())
 }
 
 impl Mission {

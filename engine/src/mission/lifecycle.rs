@@ -117,12 +117,9 @@ impl std::str::FromStr for State {
             .ok_or_else(|| {
                 let names: Vec<String> = State::ALL
                     .iter()
-                    .map(|st| format!("« {} » ({})", st.label_fr(), st.as_str()))
+                    .map(|st| crate::fr::mission::state_choice(st.label_fr(), st.as_str()))
                     .collect();
-                format!(
-                    "état inconnu « {s} » (attendu : l’un de {})",
-                    names.join(", ")
-                )
+                crate::fr::mission::unknown_state(s, names.join(", "))
             })
     }
 }
@@ -138,7 +135,7 @@ fn names(states: &[State]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MissionError {
     /// A move the lifecycle does not allow.
-    #[error("la mission {id} est « {} » : elle ne peut pas passer à « {} » ; elle peut passer à {}", .from.label_fr(), .to.label_fr(), names(.allowed))]
+    #[error("{}", crate::fr::mission::illegal_transition(.id, .from.label_fr(), .to.label_fr(), names(.allowed)))]
     IllegalTransition {
         /// The mission.
         id: String,
@@ -150,7 +147,7 @@ pub enum MissionError {
         allowed: Vec<State>,
     },
     /// A move whose prerequisites are not met.
-    #[error("la mission {id} ne peut pas encore passer à « {} » : {}", .to.label_fr(), .missing.join(" ; "))]
+    #[error("{}", crate::fr::mission::prerequisites(.id, .to.label_fr(), .missing.join(" ; ")))]
     Prerequisites {
         /// The mission.
         id: String,
@@ -160,7 +157,7 @@ pub enum MissionError {
         missing: Vec<String>,
     },
     /// A finished mission takes no more records.
-    #[error("la mission {id} est « {} » : plus rien ne peut être enregistré", .state.label_fr())]
+    #[error("{}", crate::fr::mission::finished(.id, .state.label_fr()))]
     Finished {
         /// The mission.
         id: String,
@@ -168,7 +165,7 @@ pub enum MissionError {
         state: State,
     },
     /// An item recorded twice.
-    #[error("mission {id} : {} ({item}) est déjà enregistré(e) le {}", .item.label_fr(), crate::fr::date(*.on))]
+    #[error("{}", crate::fr::mission::already_recorded(.id, .item.label_fr(), .item, crate::fr::date(*.on)))]
     AlreadyRecorded {
         /// The mission.
         id: String,
@@ -178,7 +175,7 @@ pub enum MissionError {
         on: NaiveDate,
     },
     /// An item recorded too early.
-    #[error("la mission {id} est « {} » : {} ({item}) s’enregistre une fois la mission « {} »", .state.label_fr(), .item.label_fr(), .after.label_fr())]
+    #[error("{}", crate::fr::mission::too_early(.id, .state.label_fr(), .item.label_fr(), .item, .after.label_fr()))]
     TooEarly {
         /// The mission.
         id: String,
@@ -190,7 +187,7 @@ pub enum MissionError {
         after: State,
     },
     /// An event dated before the last one in the log.
-    #[error("mission {id} : le dernier événement du journal est du {} ; un nouveau ne peut pas être daté du {}", crate::fr::date(*.last), crate::fr::date(*.on))]
+    #[error("{}", crate::fr::mission::before_last_event(.id, crate::fr::date(*.last), crate::fr::date(*.on)))]
     BeforeLastEvent {
         /// The mission.
         id: String,
@@ -201,7 +198,7 @@ pub enum MissionError {
     },
     /// A move dated where the mission's own dates rule it out: departure months before
     /// the mission starts, or a return before it has begun.
-    #[error("la mission {id} a lieu {dates} : elle ne peut pas être « {} » le {} ; {}", .to.label_fr(), crate::fr::date(*.on), allowed_days(*.earliest, *.latest))]
+    #[error("{}", crate::fr::mission::outside_dates(.id, .dates, .to.label_fr(), crate::fr::date(*.on), allowed_days(*.earliest, *.latest)))]
     OutsideDates {
         /// The mission.
         id: String,
@@ -217,7 +214,7 @@ pub enum MissionError {
         latest: Option<NaiveDate>,
     },
     /// Mission days outside the programme's range.
-    #[error("une mission dure de {min} à {max} jours sur le terrain, pas {days}")]
+    #[error("{}", crate::fr::mission::days_out_of_range(.min, .max, .days))]
     Days {
         /// Days asked.
         days: u32,
@@ -227,7 +224,7 @@ pub enum MissionError {
         max: u32,
     },
     /// Dates outside the need's window.
-    #[error("les dates {dates} ne sont pas dans la période du besoin {window}")]
+    #[error("{}", crate::fr::mission::outside_need_window(.dates, .window))]
     OutsideWindow {
         /// The dates asked.
         dates: String,
@@ -235,13 +232,13 @@ pub enum MissionError {
         window: String,
     },
     /// Nobody to send.
-    #[error("une mission demande au moins un expert")]
+    #[error("{}", crate::fr::mission::NO_EXPERT)]
     NoExpert,
     /// The same expert named twice.
-    #[error("{0} est nommé deux fois")]
+    #[error("{}", crate::fr::mission::named_twice(.0))]
     DuplicateExpert(String),
     /// More people than the need still wants.
-    #[error("le besoin {need} demande {wanted} expert(s) ; {already} déjà en mission ({missions}), donc au plus {left} de plus, pas {asked}", missions = if .by.is_empty() { "aucune".to_owned() } else { .by.join(", ") })]
+    #[error("{}", crate::fr::mission::need_staffed(.need, .wanted, .already, if .by.is_empty() { crate::fr::mission::NO_MISSION.to_owned() } else { .by.join(", ") }, .left, .asked))]
     NeedStaffed {
         /// The need.
         need: String,
@@ -257,7 +254,7 @@ pub enum MissionError {
         asked: u32,
     },
     /// People each eligible alone but never on the same dates.
-    #[error("{} n’ont pas {days} jours en commun dans la période {window}", .people.join(", "))]
+    #[error("{}", crate::fr::mission::no_common_dates(.people.join(", "), .days, .window))]
     NoCommonDates {
         /// The people.
         people: Vec<String>,
@@ -267,7 +264,7 @@ pub enum MissionError {
         window: String,
     },
     /// Candidates failing gates on the chosen dates.
-    #[error("non éligible sur {dates} : {}", describe(.failures))]
+    #[error("{}", crate::fr::mission::not_eligible(.dates, describe(.failures)))]
     Ineligible {
         /// The dates checked.
         dates: String,
@@ -278,14 +275,10 @@ pub enum MissionError {
 
 fn allowed_days(earliest: Option<NaiveDate>, latest: Option<NaiveDate>) -> String {
     match (earliest, latest) {
-        (Some(a), Some(b)) => format!(
-            "ce passage se date du {} au {}",
-            crate::fr::date(a),
-            crate::fr::date(b)
-        ),
-        (Some(a), None) => format!("ce passage se date du {} ou après", crate::fr::date(a)),
-        (None, Some(b)) => format!("ce passage se date du {} ou avant", crate::fr::date(b)),
-        (None, None) => "ce passage ne peut pas être daté".into(),
+        (Some(a), Some(b)) => crate::fr::mission::between(&crate::fr::date(a), &crate::fr::date(b)),
+        (Some(a), None) => crate::fr::mission::on_or_after(crate::fr::date(a)),
+        (None, Some(b)) => crate::fr::mission::on_or_before(&crate::fr::date(b)),
+        (None, None) => crate::fr::mission::NOT_DATABLE.into(),
     }
 }
 
@@ -446,10 +439,10 @@ impl Mission {
         let mut missing = Vec::new();
         let need_item = |item: Item, missing: &mut Vec<String>| {
             if !self.has(item) {
-                missing.push(format!(
-                    "{} non enregistré(e) (explor mission record {} {item})",
+                missing.push(crate::fr::mission::not_recorded(
                     item.label_fr(),
-                    self.id
+                    &self.id,
+                    item,
                 ));
             }
         };
@@ -460,12 +453,10 @@ impl Mission {
                 need_item(Item::Insurance, &mut missing);
                 for (id, expert) in people {
                     match expert {
-                        None => missing.push(format!(
-                            "{id} a été effacé·e à sa demande : ne peut pas partir (annuler la mission ou la pourvoir à nouveau)"
-                        )),
+                        None => missing.push(crate::fr::mission::erased_cannot_leave(id)),
                         Some(e) => {
                             if let Some(problem) = consent_problem(e, &self.dates) {
-                                missing.push(format!("{id} : {problem}"));
+                                missing.push(crate::fr::mission::person_problem(id, &problem));
                             }
                         }
                     }
@@ -485,16 +476,13 @@ fn consent_problem(e: &Expert, dates: &crate::values::DateWindow) -> Option<Stri
     }
     match e.consent.status {
         ConsentStatus::Granted if e.consent.covers(dates) => None,
-        ConsentStatus::Granted => Some(format!(
-            "l’accord de l’employeur (valable du {} au {}) ne couvre pas les dates de la mission {}",
+        ConsentStatus::Granted => Some(crate::fr::mission::consent_not_covering(
             e.consent.valid_from.map_or("…".into(), crate::fr::date),
             e.consent.valid_to.map_or("…".into(), crate::fr::date),
             crate::fr::window(dates),
         )),
         ConsentStatus::Pending => Some(crate::fr::gates::CONSENT_STILL_PENDING.into()),
         ConsentStatus::Refused => Some(crate::fr::gates::CONSENT_REFUSED.into()),
-        ConsentStatus::NotRequired => {
-            Some("l’accord de l’employeur est noté « non requis » ; il l’est".into())
-        }
+        ConsentStatus::NotRequired => Some(crate::fr::mission::CONSENT_WRONGLY_NOT_REQUIRED.into()),
     }
 }

@@ -133,7 +133,7 @@ pub fn earliest_dates(
         .collect();
     if !failures.is_empty() {
         return Err(MissionError::Ineligible {
-            dates: format!("{days} jours quelconques de {}", crate::fr::window(&window)),
+            dates: crate::fr::mission::any_days(days, crate::fr::window(&window)),
             failures,
         });
     }

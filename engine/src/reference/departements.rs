@@ -53,7 +53,7 @@ impl Departements {
         if let Some(bad) = file.occitanie.iter().find(|c| !by_code.contains_key(*c)) {
             return Err(ReferenceError::invalid(
                 "departements.json",
-                format!("Occitanie lists an unknown département \"{bad}\""),
+                crate::fr::records::unknown_occitanie_departement(bad),
             ));
         }
         Ok(Self {

@@ -39,8 +39,8 @@ pub enum ImportedTable {
 /// One problem of an imported file, where it is.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{file} : {}{}{message}",
-    .line.map(|l| format!("ligne {l} : ")).unwrap_or_default(),
-    .field.as_ref().map(|f| format!("champ « {f} » : ")).unwrap_or_default())]
+    .line.map(crate::fr::reference::at_line).unwrap_or_default(),
+    .field.as_deref().map(crate::fr::reference::at_field).unwrap_or_default())]
 pub struct TableIssue {
     /// The file, as given.
     pub file: String,
@@ -56,7 +56,7 @@ pub struct TableIssue {
 #[derive(Debug, thiserror::Error)]
 pub enum TableImportError {
     /// The file has problems, each listed; nothing was imported.
-    #[error("{} problème{} dans {file} ; rien n’a été importé", .issues.len(), if .issues.len() == 1 { "" } else { "s" })]
+    #[error("{}", crate::fr::reference::table_invalid(.issues.len(), .file))]
     Invalid {
         /// The file.
         file: String,
@@ -64,7 +64,7 @@ pub enum TableImportError {
         issues: Vec<TableIssue>,
     },
     /// The cost rules with the new table break a rule of `costs.json`.
-    #[error("les règles de coût avec cette table ne sont pas valides ; rien n’a été importé")]
+    #[error("{}", crate::fr::reference::RULES_BROKEN)]
     Rules(#[source] ReferenceError),
 }
 
@@ -120,7 +120,7 @@ pub fn import_table(
                 options.file,
                 Some(1),
                 None,
-                "impossible de dire quelle table c’est : attendu les taux de référence de la BCE (Date, USD, JPY, …) ou le barème de per diem de la DGFiP (pays ; devise ; taux, et éventuellement ville et depuis)",
+                crate::fr::reference::UNKNOWN_TABLE,
             )],
         ));
     };
@@ -171,12 +171,7 @@ fn read_rows(text: &str, file: &str) -> Result<Vec<Row>, TableImportError> {
     if rows.len() < 2 {
         return Err(invalid(
             file,
-            vec![issue(
-                file,
-                None,
-                None,
-                "le fichier n’a aucune ligne sous l’en-tête",
-            )],
+            vec![issue(file, None, None, crate::fr::reference::NO_ROWS)],
         ));
     }
     Ok(rows)
@@ -270,7 +265,7 @@ fn exchange_rates(
                 file,
                 Some(row.line),
                 Some("Date"),
-                &format!("« {cell} » n’est pas une date (2026-12-04 ou 04 December 2026)"),
+                &crate::fr::reference::rate_date(cell),
             )),
         }
     }
@@ -280,7 +275,7 @@ fn exchange_rates(
     let Some(currencies) = costs.get_mut("currencies").and_then(Value::as_array_mut) else {
         return Err(TableImportError::Rules(ReferenceError::invalid(
             "costs.json",
-            "il n’a aucune devise".to_owned(),
+            crate::fr::reference::NO_CURRENCY.to_owned(),
         )));
     };
     let mut changed = Vec::new();
@@ -300,7 +295,7 @@ fn exchange_rates(
                 file,
                 Some(1),
                 None,
-                &format!("pas de colonne {code} : explor a besoin du taux de {code}"),
+                &crate::fr::reference::rate_column_missing(&code),
             ));
             continue;
         };
@@ -312,7 +307,7 @@ fn exchange_rates(
                     file,
                     Some(row.line),
                     Some(&code),
-                    &format!("« {cell} » n’est pas un taux (un décimal positif tel que 1.0389)"),
+                    &crate::fr::reference::bad_rate(cell),
                 ));
                 continue;
             }
@@ -320,10 +315,11 @@ fn exchange_rates(
         let iso = day.format("%Y-%m-%d").to_string();
         let source = options.source.map_or_else(
             || {
-                format!(
-                    "Banque centrale européenne, taux de change de référence de l'euro du {} : 1 € = {} {code} (importé de {file})",
-                    reference_date(&iso),
-                    rate.to_french()
+                crate::fr::reference::ecb_source(
+                    &reference_date(&iso),
+                    &rate.to_french(),
+                    &code,
+                    file,
                 )
             },
             str::to_owned,
@@ -338,10 +334,9 @@ fn exchange_rates(
     if !issues.is_empty() {
         return Err(invalid(file, issues));
     }
-    Ok(format!(
-        "exchange rates of {}: {}",
-        reference_date(&day.format("%Y-%m-%d").to_string()),
-        changed.join(", ")
+    Ok(crate::fr::reference::rates_imported(
+        &reference_date(&day.format("%Y-%m-%d").to_string()),
+        &changed.join(", "),
     ))
 }
 
@@ -372,7 +367,7 @@ fn per_diem(
             file,
             Some(1),
             None,
-            "pas de colonne de devise (devise) : donnez la devise de chaque taux (EUR, XOF, USD…)",
+            crate::fr::reference::CURRENCY_COLUMN_MISSING,
         ));
     }
     let mut rates: Vec<Map<String, Value>> = Vec::new();
@@ -389,21 +384,14 @@ fn per_diem(
         let name = cell(Some(country_col));
         let country = find_country(countries, name);
         if country.is_none() {
-            bad(
-                country_col,
-                format!(
-                    "« {name} » n’est pas un pays (un code ISO 3166-1 tel que CD, ou son nom français)"
-                ),
-            );
+            bad(country_col, crate::fr::reference::bad_country(name));
         }
         let amount_text = cell(Some(amount_col));
         let amount = read_exact(amount_text).filter(|a| !a.is_zero());
         if amount.is_none() {
             bad(
                 amount_col,
-                format!(
-                    "« {amount_text} » n’est pas un taux journalier (un montant positif tel que 240 ou 91 800,50)"
-                ),
+                crate::fr::reference::bad_daily_rate(amount_text),
             );
         }
         let currency_text = cell(currency_col);
@@ -417,10 +405,7 @@ fn per_diem(
         if let (None, Some(at)) = (&currency, currency_col) {
             bad(
                 at,
-                format!(
-                    "« {currency_text} » n’est pas une devise dont explor a le taux (EUR, {})",
-                    known_currencies.join(", ")
-                ),
+                crate::fr::reference::unknown_currency(currency_text, &known_currencies.join(", ")),
             );
         }
         let since_text = cell(since_col);
@@ -429,10 +414,7 @@ fn per_diem(
         } else {
             let day = read_date(since_text);
             match (day, since_col) {
-                (None, Some(at)) => bad(
-                    at,
-                    format!("« {since_text} » n’est pas une date (2025-11-21 ou 21/11/2025)"),
-                ),
+                (None, Some(at)) => bad(at, crate::fr::reference::since_date(since_text)),
                 (Some(d), _) => latest_since = latest_since.max(Some(d)),
                 _ => {}
             }
@@ -445,7 +427,10 @@ fn per_diem(
         let existing = rates.iter_mut().find(|r| r["country"] == country.code);
         if city.is_empty() {
             if existing.is_some() {
-                bad(country_col, format!("{} figure deux fois", country.code));
+                bad(
+                    country_col,
+                    crate::fr::reference::country_twice(&country.code),
+                );
                 continue;
             }
             let mut rate = Map::new();
@@ -462,19 +447,17 @@ fn per_diem(
             let Some(parent) = existing else {
                 bad(
                     city_col.unwrap_or(country_col),
-                    format!(
-                        "le taux de {city} vient avant (ou sans) le taux de {} sur sa propre ligne",
-                        country.code
-                    ),
+                    crate::fr::reference::city_before_country(city, &country.code),
                 );
                 continue;
             };
             if parent["currency"] != currency.as_str() {
                 bad(
                     currency_col.unwrap_or(amount_col),
-                    format!(
-                        "le taux de {city} doit être dans la devise de celui de {} ({})",
-                        country.code, parent["currency"]
+                    crate::fr::reference::city_currency(
+                        city,
+                        &country.code,
+                        &parent["currency"].to_string(),
                     ),
                 );
                 continue;
@@ -482,7 +465,7 @@ fn per_diem(
             let entry = json!({
                 "city": city,
                 "amount": amount.to_string(),
-                "source": options.source.unwrap_or("barème importé"),
+                "source": options.source.unwrap_or(crate::fr::reference::SCALE_IMPORTED),
                 "since": since.unwrap_or_default(),
             });
             if let Some(list) = parent.get_mut("by_city").and_then(Value::as_array_mut) {
@@ -497,9 +480,9 @@ fn per_diem(
     let iso = date.format("%Y-%m-%d").to_string();
     let source = options.source.map_or_else(
         || {
-            format!(
-                "Barème des indemnités journalières de mission à l'étranger publié par la DGFiP (arrêté du 3 juillet 2006 modifié), importé de {file} le {}",
-                reference_date(&options.today.format("%Y-%m-%d").to_string())
+            crate::fr::reference::dgfip_source(
+                file,
+                &reference_date(&options.today.format("%Y-%m-%d").to_string()),
             )
         },
         str::to_owned,
@@ -515,7 +498,7 @@ fn per_diem(
             if city["since"] == "" {
                 city["since"] = json!(iso);
             }
-            if city["source"] == "barème importé" {
+            if city["source"] == crate::fr::reference::SCALE_IMPORTED {
                 city["source"] = json!(source);
             }
         }
@@ -527,10 +510,9 @@ fn per_diem(
             json!({"source": source, "date": iso, "rates": rates}),
         );
     }
-    Ok(format!(
-        "per-diem scale abroad of {}: {n} countr{}",
-        reference_date(&iso),
-        if n == 1 { "y" } else { "ies" }
+    Ok(crate::fr::reference::scale_imported(
+        &reference_date(&iso),
+        n,
     ))
 }
 

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 
 use super::fields::{Field, FieldType, fields};
 use super::issue::{FieldIssue, IssueClass};
+use crate::fr;
 use crate::model::{Record, RecordKind};
 use crate::reference::Reference;
 use crate::values::{Cefr, DateWindow, Money};
@@ -24,10 +25,7 @@ pub fn check_record(
         issues.push(FieldIssue::new(
             "",
             IssueClass::BadType,
-            format!(
-                "une fiche doit être un objet JSON, trouvé : {}",
-                describe(value)
-            ),
+            fr::schema::not_an_object(&describe(value)),
         ));
         return Err(issues);
     };
@@ -47,7 +45,7 @@ pub fn check_record(
         issues.push(FieldIssue::new(
             "languages",
             IssueClass::MissingField,
-            "au moins une langue est requise",
+            fr::schema::NO_LANGUAGE,
         ));
     }
     if !issues.is_empty() {
@@ -60,7 +58,7 @@ pub fn check_record(
         vec![FieldIssue::new(
             "",
             IssueClass::BadValue,
-            format!("la fiche a passé les contrôles des champs mais ne peut pas être lue : {e}"),
+            fr::schema::unreadable(e),
         )]
     })
 }
@@ -110,10 +108,10 @@ fn describe(v: &Value) -> String {
     match v {
         Value::Null => "null".to_owned(),
         Value::Bool(b) => format!("{b}"),
-        Value::Number(n) => format!("le nombre {n}"),
-        Value::String(s) => format!("le texte « {s} »"),
-        Value::Array(_) => "une liste".to_owned(),
-        Value::Object(_) => "un objet".to_owned(),
+        Value::Number(n) => fr::schema::found_number(n),
+        Value::String(s) => fr::schema::found_text(s),
+        Value::Array(_) => fr::schema::FOUND_LIST.to_owned(),
+        Value::Object(_) => fr::schema::FOUND_OBJECT.to_owned(),
     }
 }
 
@@ -131,7 +129,7 @@ impl Checker<'_, '_> {
                 out.push(FieldIssue::new(
                     join(prefix, key),
                     IssueClass::UnknownField,
-                    format!("champ inconnu ; champs connus ici : {}", known.join(", ")),
+                    fr::schema::unknown_field(&known.join(", ")),
                 ));
             }
         }
@@ -143,7 +141,7 @@ impl Checker<'_, '_> {
                         out.push(FieldIssue::new(
                             path,
                             IssueClass::MissingField,
-                            "champ obligatoire manquant",
+                            fr::schema::MISSING_FIELD,
                         ));
                     }
                 }
@@ -158,7 +156,9 @@ impl Checker<'_, '_> {
         let issue = match ty {
             FieldType::Text => text(v),
             FieldType::Id => id(v),
-            FieldType::Bool => (!v.is_boolean()).then(|| ValueIssue::expected("true ou false")),
+            FieldType::Bool => {
+                (!v.is_boolean()).then(|| ValueIssue::expected(fr::schema::EXPECTED_BOOL))
+            }
             FieldType::Count { min, max } => count(v, min, max),
             FieldType::Money => money(v),
             FieldType::Date => date(v),
@@ -168,11 +168,11 @@ impl Checker<'_, '_> {
             | FieldType::Choice(_) => self.code(ty, v),
             FieldType::Object(table) => match v.as_object() {
                 Some(o) => return self.object(table, o, path, out),
-                None => Some(ValueIssue::expected("un objet")),
+                None => Some(ValueIssue::expected(fr::schema::EXPECTED_OBJECT)),
             },
             FieldType::Window => match v.as_object() {
                 Some(o) => return self.window(o, path, out),
-                None => Some(ValueIssue::expected("un objet {\"from\", \"to\"}")),
+                None => Some(ValueIssue::expected(fr::schema::EXPECTED_WINDOW)),
             },
             FieldType::TextList
             | FieldType::IdList
@@ -181,7 +181,7 @@ impl Checker<'_, '_> {
             | FieldType::LanguageLevels
             | FieldType::Windows => match v.as_array() {
                 Some(items) => return self.list(ty, items, path, out),
-                None => Some(ValueIssue::expected("une liste")),
+                None => Some(ValueIssue::expected(fr::schema::EXPECTED_LIST)),
             },
         };
         if let Some(issue) = issue {
@@ -195,12 +195,10 @@ impl Checker<'_, '_> {
         let r = self.reference;
         let Some(s) = v.as_str() else {
             return Some(ValueIssue::expected(match ty {
-                FieldType::Country => "un code pays".to_owned(),
-                FieldType::Departement => {
-                    "un code de département en texte (\"09\", pas 9)".to_owned()
-                }
-                FieldType::Theme => "une clé de thématique".to_owned(),
-                FieldType::Choice(words) => format!("l’un de : {}", words.join(", ")),
+                FieldType::Country => fr::schema::EXPECTED_COUNTRY.to_owned(),
+                FieldType::Departement => fr::schema::EXPECTED_DEPARTEMENT.to_owned(),
+                FieldType::Theme => fr::schema::EXPECTED_THEME.to_owned(),
+                FieldType::Choice(words) => fr::schema::expected_one_of(&words.join(", ")),
                 _ => unreachable!("code() is called for codes only"),
             }));
         };
@@ -208,31 +206,29 @@ impl Checker<'_, '_> {
             FieldType::Country => (
                 r.countries.get(s).is_some(),
                 IssueClass::UnknownCountry,
-                format!(
-                    "« {s} » n’est pas un code pays ISO 3166-1 alpha-2 (majuscules, par ex. CD, SN, FR)"
-                ),
+                fr::schema::unknown_country(s),
             ),
             FieldType::Departement => (
                 r.departements.get(s).is_some(),
                 IssueClass::UnknownDepartement,
-                format!("« {s} » n’est pas un code de département français (par ex. 31, 2A, 974)"),
+                fr::schema::unknown_departement(s),
             ),
             FieldType::Theme => (
                 // A French label (`Déchets`) is read as its key; see `normalise`.
                 r.taxonomy.resolve(s).is_some(),
                 IssueClass::UnknownTheme,
-                format!(
-                    "« {s} » n’est pas une thématique connue (une clé ou son libellé) ; les plus proches : {} (`explor reference themes` les liste)",
+                fr::schema::unknown_theme(
+                    s,
                     // `dechet,energie`: what comes before a stray comma is the theme meant.
-                    r.taxonomy
+                    &r.taxonomy
                         .closest(s.split(',').next().unwrap_or(s), 3)
-                        .join(", ")
+                        .join(", "),
                 ),
             ),
             FieldType::Choice(words) => (
                 words.contains(&s),
                 IssueClass::BadValue,
-                format!("« {s} » n’est pas l’un de : {}", words.join(", ")),
+                fr::schema::not_one_of(s, &words.join(", ")),
             ),
             _ => unreachable!("code() is called for codes only"),
         };
@@ -298,10 +294,7 @@ impl Checker<'_, '_> {
             out.push(FieldIssue::new(
                 path,
                 IssueClass::BadType,
-                format!(
-                    "attendu : {{\"code\", \"level\"}}, trouvé : {}",
-                    describe(item)
-                ),
+                fr::schema::expected_language_level(&describe(item)),
             ));
             return;
         };
@@ -309,36 +302,34 @@ impl Checker<'_, '_> {
             out.push(FieldIssue::new(
                 join(path, key),
                 IssueClass::UnknownField,
-                "champ inconnu ; champs connus ici : code, level",
+                fr::schema::UNKNOWN_LANGUAGE_FIELD,
             ));
         }
         match o.get("code") {
             None | Some(Value::Null) => out.push(FieldIssue::new(
                 join(path, "code"),
                 IssueClass::MissingField,
-                "champ obligatoire manquant",
+                fr::schema::MISSING_FIELD,
             )),
             Some(Value::String(code)) if self.reference.languages.get(code).is_none() => {
                 out.push(FieldIssue::new(
                     join(path, "code"),
                     IssueClass::UnknownLanguage,
-                    format!(
-                        "« {code} » n’est pas un code de langue ISO 639-1 (minuscules, par ex. fr, en, wo)"
-                    ),
+                    fr::schema::unknown_language(code),
                 ));
             }
             Some(Value::String(_)) => {}
             Some(other) => out.push(FieldIssue::new(
                 join(path, "code"),
                 IssueClass::BadType,
-                format!("attendu : un code de langue, trouvé : {}", describe(other)),
+                fr::schema::expected_language(&describe(other)),
             )),
         }
         match o.get("level") {
             None | Some(Value::Null) => out.push(FieldIssue::new(
                 join(path, "level"),
                 IssueClass::MissingField,
-                "champ obligatoire manquant",
+                fr::schema::MISSING_FIELD,
             )),
             Some(Value::String(level)) => {
                 if let Err(e) = level.parse::<Cefr>() {
@@ -352,17 +343,14 @@ impl Checker<'_, '_> {
             Some(other) => out.push(FieldIssue::new(
                 join(path, "level"),
                 IssueClass::BadLevel,
-                format!(
-                    "attendu : un niveau CECRL A1…C2, trouvé : {}",
-                    describe(other)
-                ),
+                fr::schema::expected_level(&describe(other)),
             )),
         }
     }
 }
 
 /// Said of a list item holding a `,`: the list was most likely separated with `,`.
-const LIST_HINT: &str = " ; conseil : séparez les éléments d’une liste par \";\" (dechets;energie, fr:C2;en:B2), pas par \",\"";
+const LIST_HINT: &str = fr::schema::LIST_HINT;
 
 /// Whether a list item, or a text inside it, holds a comma.
 fn holds_comma(item: &Value) -> bool {
@@ -392,7 +380,7 @@ impl ValueIssue {
             Self::Expected(what) => FieldIssue::new(
                 path,
                 IssueClass::BadType,
-                format!("attendu : {what}, trouvé : {}", describe(v)),
+                fr::schema::expected(&what, &describe(v)),
             ),
             Self::Wrong(class, message) => FieldIssue::new(path, class, message),
         }
@@ -404,10 +392,10 @@ fn text(v: &Value) -> Option<ValueIssue> {
     match v.as_str() {
         Some(s) if s.trim().is_empty() => Some(ValueIssue::Wrong(
             IssueClass::BadValue,
-            "ne doit pas être vide".to_owned(),
+            fr::schema::EMPTY.to_owned(),
         )),
         Some(_) => None,
-        None => Some(ValueIssue::expected("du texte")),
+        None => Some(ValueIssue::expected(fr::schema::EXPECTED_TEXT)),
     }
 }
 
@@ -422,15 +410,9 @@ pub fn id_problem(id: &str) -> Option<String> {
     let allowed = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-');
     let first_ok = id.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric());
     if id.len() > ID_MAX_LEN {
-        Some(format!(
-            "un identifiant a au plus {ID_MAX_LEN} caractères, celui-ci {}",
-            id.chars().count()
-        ))
+        Some(fr::schema::id_too_long(ID_MAX_LEN, id.chars().count()))
     } else if !first_ok || !id.bytes().all(allowed) {
-        Some(format!(
-            "{} n’est pas un identifiant : lettres, chiffres, '.', '_' et '-', en commençant par une lettre ou un chiffre (par ex. exp-0007)",
-            quoted_for_message(id)
-        ))
+        Some(fr::schema::not_an_id(&quoted_for_message(id)))
     } else {
         None
     }
@@ -439,27 +421,27 @@ pub fn id_problem(id: &str) -> Option<String> {
 /// `s` in French quotes with its control characters written as escapes
 /// (`« a\u{0}b »`), so that a message never carries them to a terminal.
 fn quoted_for_message(s: &str) -> String {
-    format!("« {} »", s.escape_debug())
+    fr::schema::quoted(s.escape_debug())
 }
 
 /// A record id.
 fn id(v: &Value) -> Option<ValueIssue> {
     match v.as_str() {
         Some(s) => id_problem(s).map(|message| ValueIssue::Wrong(IssueClass::BadId, message)),
-        None => Some(ValueIssue::expected("un identifiant (texte)")),
+        None => Some(ValueIssue::expected(fr::schema::EXPECTED_ID)),
     }
 }
 
 /// A whole number in `min..=max`.
 fn count(v: &Value, min: u64, max: u64) -> Option<ValueIssue> {
     let outside = |n: &dyn std::fmt::Display| {
-        ValueIssue::Wrong(IssueClass::BadValue, format!("{n} est hors de {min}…{max}"))
+        ValueIssue::Wrong(IssueClass::BadValue, fr::schema::out_of_range(n, min, max))
     };
     match v.as_u64() {
         Some(n) if n < min || n > max => Some(outside(&n)),
         Some(_) => None,
         None if v.as_i64().is_some() => Some(outside(v)),
-        None => Some(ValueIssue::expected("un nombre entier")),
+        None => Some(ValueIssue::expected(fr::schema::EXPECTED_COUNT)),
     }
 }
 
@@ -470,14 +452,14 @@ fn money(v: &Value) -> Option<ValueIssue> {
         // CSV cells that could not be read as an amount arrive as text.
         Value::String(s) => match Money::from_euros_str(s) {
             Err(e) => Err(e),
-            Ok(_) => return Some(ValueIssue::expected("un montant en euros")),
+            Ok(_) => return Some(ValueIssue::expected(fr::schema::EXPECTED_MONEY)),
         },
-        _ => return Some(ValueIssue::expected("un montant en euros")),
+        _ => return Some(ValueIssue::expected(fr::schema::EXPECTED_MONEY)),
     };
     match parsed {
         Ok(m) if m.is_negative() => Some(ValueIssue::Wrong(
             IssueClass::NegativeMoney,
-            format!("{m} € est négatif"),
+            fr::schema::negative_money(m),
         )),
         Ok(_) => None,
         Err(e) => Some(ValueIssue::Wrong(IssueClass::BadValue, e.to_string())),
@@ -490,7 +472,7 @@ fn date(v: &Value) -> Option<ValueIssue> {
         Some(s) => parse_date(s)
             .err()
             .map(|message| ValueIssue::Wrong(IssueClass::BadDate, message)),
-        None => Some(ValueIssue::expected("une date AAAA-MM-JJ")),
+        None => Some(ValueIssue::expected(fr::schema::EXPECTED_DATE)),
     }
 }
 
@@ -505,15 +487,15 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
             }
         });
     if !shaped {
-        return Err(format!("« {s} » n’est pas une date de la forme AAAA-MM-JJ"));
+        return Err(fr::schema::date_shape(s));
     }
-    let date = NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("« {s} » n’est pas une vraie date du calendrier"))?;
+    let date =
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| fr::schema::not_a_calendar_date(s))?;
     if !DATE_YEARS.contains(&date.year()) {
-        return Err(format!(
-            "« {s} » est hors des années {} à {}",
-            DATE_YEARS.start(),
-            DATE_YEARS.end()
+        return Err(fr::schema::date_years(
+            s,
+            *DATE_YEARS.start(),
+            *DATE_YEARS.end(),
         ));
     }
     Ok(date)
@@ -544,24 +526,21 @@ fn expert_rules(o: &Map<String, Value>, reference: &Reference<'_>, out: &mut Vec
         out.push(FieldIssue::new(
             "employer",
             IssueClass::EmployeeWithoutEmployer,
-            format!(
-                "un expert au statut « {} » doit nommer un employeur",
-                status.unwrap_or_default()
-            ),
+            fr::schema::employer_missing(status.unwrap_or_default()),
         ));
     }
     if employed && !present(o, "consent") {
         out.push(FieldIssue::new(
             "consent",
             IssueClass::MissingField,
-            "salariés et agents publics ont besoin de l’accord de l’employeur (cadre et état)",
+            fr::schema::CONSENT_MISSING,
         ));
     }
     if matches!(status, Some("independent" | "retired")) && present(o, "employer") {
         out.push(FieldIssue::new(
             "employer",
             IssueClass::BadValue,
-            "seuls les salariés et agents publics ont un employeur",
+            fr::schema::EMPLOYER_NOT_EXPECTED,
         ));
     }
     if let Some(home) = o.get("home").and_then(Value::as_object) {
@@ -572,7 +551,7 @@ fn expert_rules(o: &Map<String, Value>, reference: &Reference<'_>, out: &mut Vec
             out.push(FieldIssue::new(
                 "home.department",
                 IssueClass::BadValue,
-                "un département ne se donne que pour les experts résidant en France",
+                fr::schema::DEPARTEMENT_ABROAD,
             ));
         }
     }
@@ -584,7 +563,7 @@ fn expert_rules(o: &Map<String, Value>, reference: &Reference<'_>, out: &mut Vec
         out.push(FieldIssue::new(
             "consent.valid_to",
             IssueClass::WindowReversed,
-            format!("l’accord finit ({to}) avant de commencer ({from})"),
+            fr::schema::consent_reversed(from, to),
         ));
     }
 }
@@ -597,11 +576,7 @@ fn need_rules(o: &Map<String, Value>, out: &mut Vec<FieldIssue>) {
         out.push(FieldIssue::new(
             "duration_days",
             IssueClass::DurationOutOfRange,
-            format!(
-                "une mission dure de {} à {} jours, pas {days}",
-                MISSION_DAYS.start(),
-                MISSION_DAYS.end()
-            ),
+            fr::schema::duration_out_of_range(*MISSION_DAYS.start(), *MISSION_DAYS.end(), days),
         ));
     }
     let window = o
@@ -614,11 +589,7 @@ fn need_rules(o: &Map<String, Value>, out: &mut Vec<FieldIssue>) {
         out.push(FieldIssue::new(
             "window",
             IssueClass::WindowTooShort,
-            format!(
-                "la période {} a {} jours, moins que duration_days = {days}",
-                crate::fr::window(&window),
-                window.len_days()
-            ),
+            fr::schema::window_too_short(&fr::window(&window), window.len_days(), days),
         ));
     }
     let country = str_at(o, "country");
@@ -626,17 +597,17 @@ fn need_rules(o: &Map<String, Value>, out: &mut Vec<FieldIssue>) {
         Some("reciprocity") if country.is_some_and(|c| c != "FR") => out.push(FieldIssue::new(
             "country",
             IssueClass::BadValue,
-            "une mission de réciprocité a lieu dans la région : country doit être FR",
+            fr::schema::RECIPROCITY_ABROAD,
         )),
         Some("standard") if country == Some("FR") => out.push(FieldIssue::new(
             "country",
             IssueClass::BadValue,
-            "une mission standard a lieu à l’étranger : utilisez kind \"reciprocity\" pour une mission en France",
+            fr::schema::STANDARD_IN_FRANCE,
         )),
         Some("standard") if present(o, "expert_origin") => out.push(FieldIssue::new(
             "expert_origin",
             IssueClass::BadValue,
-            "expert_origin ne s’applique qu’aux besoins de réciprocité",
+            fr::schema::ORIGIN_NOT_RECIPROCITY,
         )),
         _ => {}
     }

@@ -125,10 +125,7 @@ pub fn check_references<R: References>(
                 issue: FieldIssue::new(
                     "id",
                     IssueClass::DuplicateId,
-                    format!(
-                        "l’identifiant « {id} » est aussi celui de {}",
-                        locate(first)
-                    ),
+                    crate::fr::import::id_twice(id, &locate(first)),
                 ),
                 missing: None,
             });
@@ -139,14 +136,14 @@ pub fn check_references<R: References>(
             && kind != record.kind()
         {
             issues.push(DatasetIssue {
-                    index,
-                    issue: FieldIssue::new(
-                        "id",
-                        IssueClass::DuplicateId,
-                        format!("l’identifiant « {id} » appartient déjà à une fiche {kind} enregistrée ; chaque identifiant est unique, tous types confondus"),
-                    ),
-                    missing: None,
-                });
+                index,
+                issue: FieldIssue::new(
+                    "id",
+                    IssueClass::DuplicateId,
+                    crate::fr::import::id_taken(id, kind),
+                ),
+                missing: None,
+            });
         }
     }
     let exists = |id: &str, kind: RecordKind| {
@@ -162,7 +159,7 @@ pub fn check_references<R: References>(
                     issue: FieldIssue::new(
                         "association",
                         IssueClass::UnknownAssociation,
-                        format!("aucune association n’a l’identifiant « {association} »"),
+                        crate::fr::import::unknown_association(association),
                     ),
                     missing: Some(association.to_owned()),
                 });
@@ -175,7 +172,7 @@ pub fn check_references<R: References>(
                             issue: FieldIssue::new(
                                 format!("experts[{i}]"),
                                 IssueClass::UnknownExpert,
-                                format!("aucun expert n’a l’identifiant « {expert} »"),
+                                crate::fr::import::unknown_expert(expert),
                             ),
                             missing: Some(expert.clone()),
                         });

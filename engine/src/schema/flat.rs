@@ -84,7 +84,7 @@ pub fn unflatten(kind: RecordKind, row: &[(&str, &str)]) -> (Value, Vec<FieldIss
             issues.push(FieldIssue::new(
                 *name,
                 IssueClass::DuplicateField,
-                "cette colonne est donnée deux fois dans l’en-tête",
+                crate::fr::import::CELL_COLUMN_TWICE,
             ));
             continue;
         }
@@ -92,7 +92,7 @@ pub fn unflatten(kind: RecordKind, row: &[(&str, &str)]) -> (Value, Vec<FieldIss
             issues.push(FieldIssue::new(
                 *name,
                 IssueClass::UnknownField,
-                format!("colonne inconnue pour les fiches {}", kind.as_str()),
+                crate::fr::import::unknown_column(kind.as_str()),
             ));
             continue;
         };

@@ -149,15 +149,12 @@ pub fn read_header(kind: RecordKind, headers: &[&str], ignore: &[String]) -> Hea
         }
         let Some(at) = normalised_known.iter().position(|k| *k == norm) else {
             let suggestion = closest(&norm, &normalised_known).map(|i| known[i].clone());
-            let mut message = format!("colonne inconnue pour les fiches {}", kind.as_str());
+            let mut message = crate::fr::import::unknown_column(kind.as_str());
             if let Some(s) = &suggestion {
-                message.push_str(&format!(" ; vouliez-vous dire `{s}` ?"));
+                message.push_str(&crate::fr::import::did_you_mean(s));
                 plan.suspected.push(s.clone());
             } else {
-                message.push_str(&format!(
-                    " ; les colonnes sont : {} ; pour garder une colonne à vous, commencez son en-tête par #",
-                    known.join(", ")
-                ));
+                message.push_str(&crate::fr::import::known_columns(&known.join(", ")));
             }
             plan.issues.push(FieldIssue::new(
                 header.trim(),
@@ -171,10 +168,7 @@ pub fn read_header(kind: RecordKind, headers: &[&str], ignore: &[String]) -> Hea
             plan.issues.push(FieldIssue::new(
                 header.trim(),
                 IssueClass::DuplicateField,
-                format!(
-                    "la colonne `{}` est donnée deux fois dans l’en-tête ; donnez-la une fois",
-                    known[at]
-                ),
+                crate::fr::import::column_twice(&known[at]),
             ));
             plan.columns.push(ColumnUse::Skip);
             continue;

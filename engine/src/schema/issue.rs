@@ -149,7 +149,7 @@ impl fmt::Display for FieldIssue {
         if self.field.is_empty() {
             write!(f, "{}", self.message)
         } else {
-            write!(f, "champ « {} » : {}", self.field, self.message)
+            f.write_str(&crate::fr::import::on_field(&self.field, &self.message))
         }
     }
 }

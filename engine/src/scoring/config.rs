@@ -97,7 +97,7 @@ impl ScoringConfig {
         if all.iter().any(|x| !x.is_finite() || *x < 0.0) || all.iter().sum::<f64>() <= 0.0 {
             return Err(ReferenceError::invalid(
                 "scoring.json",
-                "les poids doivent être finis, non négatifs, et l’un au moins positif".into(),
+                crate::fr::criteria::BAD_WEIGHTS.into(),
             ));
         }
         if !(config.text_half.is_finite() && config.text_half > 0.0) {

@@ -59,16 +59,7 @@ impl Gate {
 
     /// Its name for people, in French.
     pub const fn label_fr(self) -> &'static str {
-        match self {
-            Gate::Consent => "accord de l'employeur",
-            Gate::Availability => "disponibilité",
-            Gate::Language => "langues",
-            Gate::Duration => "durée",
-            Gate::Home => "lieu de résidence",
-            Gate::TravelAdvice => "conseils aux voyageurs",
-            Gate::Headcount => "places de l'offre",
-            Gate::Countries => "pays de l'offre",
-        }
+        crate::fr::gates::label(self)
     }
 
     /// The gate with this id.
@@ -130,15 +121,7 @@ impl Criterion {
 
     /// Its name for people, in French.
     pub const fn label_fr(self) -> &'static str {
-        match self {
-            Criterion::Theme => "thématique",
-            Criterion::Skills => "compétences",
-            Criterion::Languages => "langues",
-            Criterion::CountryExperience => "expérience du pays",
-            Criterion::AvailabilityFit => "marge de disponibilité",
-            Criterion::Experience => "missions réalisées",
-            Criterion::Rotation => "rotation",
-        }
+        crate::fr::criteria::label(self)
     }
 
     /// The criterion with this id.

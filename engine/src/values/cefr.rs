@@ -47,7 +47,7 @@ impl Cefr {
 
 /// A string that is not a CEFR level.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("« {0} » n’est pas un niveau CECRL (A1, A2, B1, B2, C1, C2)")]
+#[error("{}", crate::fr::values::bad_cefr(.0))]
 pub struct BadCefr(pub String);
 
 impl FromStr for Cefr {

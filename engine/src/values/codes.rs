@@ -8,10 +8,10 @@ use std::{fmt, str::FromStr};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BadCode {
     /// Not an ISO 3166-1 alpha-2 country code.
-    #[error("« {0} » n’est pas un code pays ISO 3166-1 alpha-2")]
+    #[error("{}", crate::fr::values::bad_country(.0))]
     Country(String),
     /// Not an ISO 639-1 language code.
-    #[error("« {0} » n’est pas un code de langue ISO 639-1")]
+    #[error("{}", crate::fr::values::bad_language(.0))]
     Language(String),
 }
 

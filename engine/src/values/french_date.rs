@@ -2,25 +2,9 @@
 
 use chrono::{Datelike, NaiveDate};
 
-/// The months' names, January first.
-pub(crate) const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// The month's name of a day.
 pub(crate) fn month_name(d: NaiveDate) -> &'static str {
-    MONTHS[d.month0() as usize]
+    crate::fr::values::MONTHS[d.month0() as usize]
 }
 
 /// A date as reference files write it, for a French reader: `2024-07-08` →
@@ -32,7 +16,7 @@ pub(crate) fn reference_date(date: &str) -> String {
     match date.split_once('-') {
         Some((year, month)) if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) => {
             match month.parse::<usize>() {
-                Ok(m @ 1..=12) => format!("{} {year}", MONTHS[m - 1]),
+                Ok(m @ 1..=12) => format!("{} {year}", crate::fr::values::MONTHS[m - 1]),
                 _ => date.to_owned(),
             }
         }

@@ -19,15 +19,13 @@ pub struct Money {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum BadMoney {
     /// Not a decimal number.
-    #[error(
-        "« {0} » n’est pas un montant en euros (des chiffres, groupés par trois avec des espaces si l’on veut, puis une virgule ou un point et au plus 2 décimales : 1400.5, 1 400,50)"
-    )]
+    #[error("{}", crate::fr::values::money_syntax(.0))]
     Syntax(String),
     /// More than two decimals.
-    #[error("« {0} » a plus de 2 décimales")]
+    #[error("{}", crate::fr::values::money_too_precise(.0))]
     TooPrecise(String),
     /// Too large to hold.
-    #[error("« {0} » est trop grand")]
+    #[error("{}", crate::fr::values::money_overflow(.0))]
     Overflow(String),
 }
 

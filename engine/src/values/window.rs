@@ -15,7 +15,7 @@ pub struct DateWindow {
 
 /// Why a window could not be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("la période finit ({to}) avant de commencer ({from})")]
+#[error("{}", crate::fr::values::reversed_window(.from, .to))]
 pub struct ReversedWindow {
     /// First day given.
     pub from: NaiveDate,

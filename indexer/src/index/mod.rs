@@ -155,7 +155,7 @@ impl SearchIndex {
             Ok(Err(e)) => Err(e),
             Err(_) => Err(UserError::IndexDamaged {
                 path: dir.to_owned(),
-                detail: "un segment est illisible".to_owned(),
+                detail: explor_engine::fr::workspace::UNREADABLE_SEGMENT.to_owned(),
             }
             .into()),
         }
@@ -180,7 +180,9 @@ impl SearchIndex {
             self.index.validate_checksum()
         }));
         let Ok(verified) = verified else {
-            return Ok(vec!["(un segment illisible)".to_owned()]);
+            return Ok(vec![
+                explor_engine::fr::workspace::UNREADABLE_SEGMENT_NOTE.to_owned(),
+            ]);
         };
         let mut files: Vec<String> = match verified {
             Ok(files) => files,

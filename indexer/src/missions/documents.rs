@@ -25,7 +25,7 @@ impl Workspace {
             other => {
                 return Err(UserError::WrongKind {
                     id: need.association.clone(),
-                    expected: "une association",
+                    expected: explor_engine::fr::workspace::AN_ASSOCIATION,
                     found: explor_engine::fr::records::article(other.kind()).to_owned(),
                 }
                 .into());
@@ -149,8 +149,7 @@ fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>> {
             if !inside {
                 return Err(refused(
                     &path,
-                    "un modèle ne peut être un lien que vers un fichier dans l’espace de travail"
-                        .into(),
+                    explor_engine::fr::workspace::TEMPLATE_LINK_OUTSIDE.into(),
                 ));
             }
         }
@@ -158,16 +157,15 @@ fn read_templates(dir: &Path) -> Result<BTreeMap<String, String>> {
         if !meta.is_file() {
             return Err(refused(
                 &path,
-                "un modèle doit être un fichier ordinaire".into(),
+                explor_engine::fr::workspace::TEMPLATE_NOT_REGULAR.into(),
             ));
         }
         if meta.len() > MAX_TEMPLATE_BYTES {
             return Err(refused(
                 &path,
-                format!(
-                    "un modèle fait au plus {} Kio (celui-ci : {} Kio)",
+                explor_engine::fr::workspace::template_too_large(
                     MAX_TEMPLATE_BYTES / 1024,
-                    meta.len().div_ceil(1024)
+                    meta.len().div_ceil(1024),
                 ),
             ));
         }

@@ -81,7 +81,7 @@ impl NewMission {
                     days: Some(days),
                     payer: None,
                     include_pending,
-                    note: Some("créée par explor batch --commit".to_owned()),
+                    note: Some(explor_engine::fr::workspace::CREATED_BY_BATCH.to_owned()),
                 }
             })
             .collect()
@@ -314,7 +314,7 @@ impl Workspace {
             Record::Need(n) => Ok(*n),
             other => Err(UserError::WrongKind {
                 id: id.to_owned(),
-                expected: "un besoin",
+                expected: explor_engine::fr::workspace::A_NEED,
                 found: explor_engine::fr::records::article(other.kind()).to_owned(),
             }
             .into()),
@@ -325,10 +325,14 @@ impl Workspace {
         let (ids, expected, kind): (Vec<&str>, &'static str, RecordKind) = match staff {
             StaffRequest::Experts(ids) => (
                 ids.iter().map(String::as_str).collect(),
-                "un expert",
+                explor_engine::fr::workspace::AN_EXPERT,
                 RecordKind::Expert,
             ),
-            StaffRequest::Offer(id) => (vec![id.as_str()], "une offre", RecordKind::Offer),
+            StaffRequest::Offer(id) => (
+                vec![id.as_str()],
+                explor_engine::fr::workspace::AN_OFFER,
+                RecordKind::Offer,
+            ),
         };
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {

@@ -23,22 +23,22 @@ fn kind_of(file_type: FileType) -> &'static str {
     {
         use std::os::unix::fs::FileTypeExt;
         if file_type.is_fifo() {
-            return "un tube nommé (FIFO)";
+            return explor_engine::fr::import::FIFO;
         }
         if file_type.is_char_device() {
-            return "un périphérique caractère";
+            return explor_engine::fr::import::CHAR_DEVICE;
         }
         if file_type.is_block_device() {
-            return "un périphérique bloc";
+            return explor_engine::fr::import::BLOCK_DEVICE;
         }
         if file_type.is_socket() {
-            return "une socket";
+            return explor_engine::fr::import::SOCKET;
         }
     }
     if file_type.is_dir() {
-        "un dossier"
+        explor_engine::fr::import::DIRECTORY
     } else {
-        "pas un fichier"
+        explor_engine::fr::import::NOT_A_FILE
     }
 }
 
@@ -46,9 +46,7 @@ fn kind_of(file_type: FileType) -> &'static str {
 pub(crate) fn not_regular(path: &Path, what: &str) -> Error {
     UserError::BadInput {
         path: path.to_owned(),
-        message: format!(
-            "pas un fichier ordinaire ({what}) : explor n’importe que des fichiers ordinaires, il ne lit ni tubes, ni périphériques, ni sockets"
-        ),
+        message: explor_engine::fr::import::not_regular(what),
     }
     .into()
 }
@@ -62,14 +60,12 @@ fn is_link_loop(e: &std::io::Error) -> bool {
 /// to fix (exit 1), said once.
 pub(crate) fn unreadable(path: &Path, e: &std::io::Error) -> Error {
     let message = match e.kind() {
-        std::io::ErrorKind::NotFound => "fichier ou dossier introuvable".to_owned(),
+        std::io::ErrorKind::NotFound => explor_engine::fr::import::NOT_FOUND.to_owned(),
         std::io::ErrorKind::PermissionDenied => {
-            "permission refusée : impossible de le lire".to_owned()
+            explor_engine::fr::import::PERMISSION_DENIED.to_owned()
         }
-        _ if is_link_loop(e) => {
-            "une boucle de liens symboliques : elle ramène à elle-même, pas à un fichier".to_owned()
-        }
-        _ => format!("impossible de le lire : {e}"),
+        _ if is_link_loop(e) => explor_engine::fr::import::LINK_LOOP.to_owned(),
+        _ => explor_engine::fr::import::cannot_read(e),
     };
     UserError::BadInput {
         path: path.to_owned(),
@@ -84,9 +80,9 @@ pub(crate) fn entry_problem(path: &Path) -> Option<String> {
     match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() || meta.is_dir() => None,
         Ok(meta) => Some(kind_of(meta.file_type()).to_owned()),
-        Err(e) if is_link_loop(&e) => Some("une boucle de liens symboliques".to_owned()),
+        Err(e) if is_link_loop(&e) => Some(explor_engine::fr::import::LINK_LOOP_SHORT.to_owned()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            Some("un lien symbolique vers rien (sa cible n’existe pas)".to_owned())
+            Some(explor_engine::fr::import::DANGLING_LINK.to_owned())
         }
         Err(e) => Some(format!("illisible : {e}")),
     }

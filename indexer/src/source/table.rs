@@ -64,7 +64,7 @@ pub(super) fn read_table(
         out.issue(table.issue(
             table.header_at,
             IssueClass::MissingHeader,
-            "une ligne d’en-tête nommant les colonnes est nécessaire",
+            explor_engine::fr::import::NO_HEADER,
         ));
         return Ok(());
     }
@@ -82,11 +82,10 @@ pub(super) fn read_table(
         out.warning(table.issue(
             table.header_at,
             IssueClass::IgnoredColumns,
-            format!(
-                "colonne{} laissée{} de côté : {} (en-tête commençant par #, donné à --ignore-columns, ou colonne de notes)",
+            explor_engine::fr::import::columns_left_out(
                 if listed.len() == 1 { "" } else { "s" },
                 if listed.len() == 1 { "" } else { "s" },
-                listed.join(", ")
+                listed.join(", "),
             ),
         ));
     }
@@ -114,12 +113,7 @@ pub(super) fn read_table(
                 out.issue(table.issue(
                     table.header_at,
                     IssueClass::UnnamedColumn,
-                    format!(
-                        "la colonne {} n’a pas d’en-tête, pourtant la {} y contient « {} » : nommez la colonne ou videz-la",
-                        column + 1,
-                        row.at,
-                        cell.trim()
-                    ),
+                    explor_engine::fr::import::unnamed_column(column + 1, row.at, cell.trim()),
                 ));
             }
         }
@@ -287,10 +281,7 @@ pub(super) fn load_csv(
             return Err(table.issue(
                 at,
                 IssueClass::BadSyntax,
-                format!(
-                    "cette ligne a {} cellules mais l’en-tête a {width} colonnes (un texte contenant le séparateur doit être entre guillemets doubles)",
-                    cells.len()
-                ),
+                explor_engine::fr::import::row_width(cells.len(), width),
             ));
         }
         Ok(Row { at, cells })
@@ -302,11 +293,11 @@ pub(super) fn load_csv(
 fn csv_problem(e: &csv::Error) -> String {
     match e.kind() {
         csv::ErrorKind::Io(io) => io.to_string(),
-        csv::ErrorKind::Utf8 { .. } => "pas du texte UTF-8".to_owned(),
+        csv::ErrorKind::Utf8 { .. } => explor_engine::fr::import::NOT_UTF8.to_owned(),
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!("{len} cellules là où {expected_len} étaient attendues"),
-        _ => "la ligne est illisible en CSV".to_owned(),
+        } => explor_engine::fr::import::cells_expected(len, expected_len),
+        _ => explor_engine::fr::import::BAD_CSV_LINE.to_owned(),
     }
 }
 

@@ -34,11 +34,7 @@ pub(crate) struct NotUtf8 {
 
 impl fmt::Display for NotUtf8 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "cette ligne n’est pas du texte UTF-8 (octet 0x{:02X}) : enregistrez le fichier en UTF-8, ou lisez-le en Windows-1252 (explor import --encoding windows-1252)",
-            self.byte
-        )
+        write!(f, "{}", explor_engine::fr::import::not_utf8(self.byte))
     }
 }
 

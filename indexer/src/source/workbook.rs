@@ -51,7 +51,7 @@ fn read_sheets(file: &Path) -> Result<(Vec<Sheet>, Vec<ImportIssue>), Box<Import
             Ok(_) => {}
             Err(e) => problems.push(book_issue(
                 Some(&name),
-                format!("cette feuille est illisible : {e}"),
+                explor_engine::fr::import::unreadable_sheet(&e),
             )),
         }
     }
@@ -68,7 +68,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
         Err(Box::new(book_issue(
             None,
             IssueClass::BadWorkbook,
-            "illisible comme classeur : le fichier est endommagé".to_owned(),
+            explor_engine::fr::import::BROKEN_WORKBOOK.to_owned(),
         )))
     });
     let sheets = match read {
@@ -85,7 +85,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
         out.issues.push(book_issue(
             None,
             IssueClass::BadWorkbook,
-            "aucune feuille de ce classeur ne contient quoi que ce soit".to_owned(),
+            explor_engine::fr::import::EMPTY_WORKBOOK.to_owned(),
         ));
         return;
     }
@@ -98,7 +98,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
             let list = |sheets: &[Sheet]| {
                 sheets
                     .iter()
-                    .map(|s| format!("« {} »", s.name))
+                    .map(|s| explor_engine::fr::import::quoted(&s.name))
                     .collect::<Vec<_>>()
                     .join(", ")
             };
@@ -106,22 +106,14 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
                 out.issues.push(book_issue(
                     None,
                     IssueClass::UnknownSheet,
-                    format!(
-                        "ce classeur a plusieurs feuilles ({}) et aucune ne s’appelle « {} » : nommez ainsi la feuille des fiches à importer",
-                        list(&others),
-                        kind.file_stem()
-                    ),
+                    explor_engine::fr::import::sheets_none_named(list(&others), kind.file_stem()),
                 ));
                 return;
             }
             out.warnings.push(book_issue(
                 None,
                 IssueClass::IgnoredSheets,
-                format!(
-                    "seule la feuille « {} » a été lue ; laissées de côté : {}",
-                    kind.file_stem(),
-                    list(&others)
-                ),
+                explor_engine::fr::import::only_sheet_read(kind.file_stem(), list(&others)),
             ));
             named.into_iter().map(|s| (s, kind)).collect()
         }
@@ -133,7 +125,7 @@ pub(super) fn load(file: &Path, options: &LoadOptions, out: &mut Loaded) {
                     None => out.issues.push(book_issue(
                         Some(&sheet.name),
                         IssueClass::UnknownSheet,
-                        "impossible de savoir quelles fiches contient cette feuille : nommez-la associations, experts, offers ou needs (ou commencez son nom par # pour la laisser de côté)".to_owned(),
+                        explor_engine::fr::import::SHEET_KIND_UNKNOWN.to_owned(),
                     )),
                 }
             }
@@ -218,9 +210,7 @@ fn cell_text(cell: &Data) -> Result<String, String> {
         },
         Data::DurationIso(s) => s.clone(),
         Data::Error(e) => {
-            return Err(format!(
-                "la cellule contient l’erreur de tableur {e} : donnez une valeur ou videz la cellule"
-            ));
+            return Err(explor_engine::fr::import::spreadsheet_error(e));
         }
     })
 }

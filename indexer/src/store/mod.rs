@@ -161,7 +161,7 @@ impl Store {
             .map_err(|e| Error::io(path, e))?
             .len();
         if len == 0 {
-            return Err(foreign("le fichier est vide"));
+            return Err(foreign(explor_engine::fr::workspace::EMPTY_FILE));
         }
         let mut conn = Connection::open_with_flags(
             path,
@@ -183,17 +183,17 @@ impl Store {
         // Writers wait a little for each other instead of failing at once.
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         match has_meta {
-            Ok(0) => return Err(foreign("elle n’a pas de table de réglages explor")),
+            Ok(0) => return Err(foreign(explor_engine::fr::workspace::NO_META_TABLE)),
             Ok(_) => {}
             Err(rusqlite::Error::SqliteFailure(e, _))
                 if e.code == rusqlite::ErrorCode::NotADatabase =>
             {
-                return Err(foreign("le fichier n’est pas une base SQLite"));
+                return Err(foreign(explor_engine::fr::workspace::NOT_SQLITE));
             }
             Err(e) => return Err(e.into()),
         }
         let Some(version) = meta(&conn, "schema_version")? else {
-            return Err(foreign("elle n’a pas de version de schéma explor"));
+            return Err(foreign(explor_engine::fr::workspace::NO_SCHEMA_VERSION));
         };
         // Tables added since version 1 was first written are created when an older
         // store is opened, and it is marked with this version once they are there (so

@@ -13,7 +13,7 @@ use super::{SCHEMA, corrupt};
 use crate::error::{InternalError, Result};
 
 /// What stands in a note where the person was quoted.
-pub(crate) const ERASED: &str = "[effacé]";
+pub(crate) const ERASED: &str = explor_engine::fr::workspace::REDACTED;
 
 /// Rewrites every mission note that quotes `person`. Returns how many were rewritten.
 pub(super) fn mission_notes(tx: &Transaction<'_>, person: &Expert) -> Result<usize> {

@@ -39,9 +39,7 @@ impl Workspace {
             .into()
         };
         if target.exists() || target.is_symlink() {
-            return Err(refuse(
-                "existe déjà : explor n’écrase jamais un fichier par une sauvegarde",
-            ));
+            return Err(refuse(explor_engine::fr::workspace::BACKUP_EXISTS));
         }
         let parent = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -49,18 +47,16 @@ impl Workspace {
         };
         let parent = parent
             .canonicalize()
-            .map_err(|_| refuse("son dossier n’existe pas"))?;
+            .map_err(|_| refuse(explor_engine::fr::workspace::BACKUP_NO_FOLDER))?;
         let root = self
             .root
             .canonicalize()
             .map_err(|e| Error::io(&self.root, e))?;
         if parent.starts_with(&root) {
-            return Err(refuse(
-                "est dans l’espace de travail : une sauvegarde à cet endroit garderait les personnes effacées ensuite",
-            ));
+            return Err(refuse(explor_engine::fr::workspace::BACKUP_INSIDE));
         }
         let Some(name) = target.file_name() else {
-            return Err(refuse("ne nomme aucun fichier"));
+            return Err(refuse(explor_engine::fr::workspace::NO_FILE_NAMED));
         };
         let mut tmp_name = std::ffi::OsString::from(".");
         tmp_name.push(name);
@@ -68,7 +64,7 @@ impl Workspace {
         let tmp = parent.join(tmp_name);
         let _ = std::fs::remove_file(&tmp);
         let Some(tmp_text) = tmp.to_str() else {
-            return Err(refuse("n’est pas de l’UTF-8 valide, ce qu’exige SQLite"));
+            return Err(refuse(explor_engine::fr::workspace::BACKUP_NOT_UTF8));
         };
         if let Err(e) = self.store.copy_into(tmp_text) {
             let _ = std::fs::remove_file(&tmp);
@@ -90,7 +86,7 @@ impl Workspace {
         if !file.is_file() {
             return Err(UserError::NotABackup {
                 path: file.to_owned(),
-                reason: "fichier introuvable".to_owned(),
+                reason: explor_engine::fr::workspace::FILE_NOT_FOUND.to_owned(),
             }
             .into());
         }
@@ -177,7 +173,7 @@ fn restore_store(
         if !path.exists() && path != &dir.join(ERASED_LIST) {
             return Err(UserError::BadErasureList {
                 path: path.clone(),
-                reason: "ni fichier ni espace de travail à cet endroit".to_owned(),
+                reason: explor_engine::fr::workspace::NOTHING_TO_RESTORE.to_owned(),
             }
             .into());
         }

@@ -66,11 +66,13 @@ impl ErasedList {
                         erased_on: (*on).to_owned(),
                     });
                 }
-                _ => return Err(bad(n, "attendu : `key EMPREINTE` ou `HASH TYPE DATE`")),
+                _ => {
+                    return Err(bad(n, explor_engine::fr::workspace::BAD_ERASED_LINE));
+                }
             }
         }
         if !list.tombstones.is_empty() && list.fingerprint.is_none() {
-            return Err(bad(1, "pas de ligne `key`"));
+            return Err(bad(1, explor_engine::fr::workspace::NO_KEY_LINE));
         }
         Ok(list)
     }
@@ -80,10 +82,7 @@ impl ErasedList {
         match &self.fingerprint {
             Some(f) if *f != key.fingerprint() => Err(UserError::BadErasureList {
                 path: path.to_owned(),
-                reason: format!(
-                    "faite avec la clé d’un autre espace de travail ({f}, celle de cette base est {}) : elle ne peut pas dire quelles fiches ont été effacées",
-                    key.fingerprint()
-                ),
+                reason: explor_engine::fr::workspace::other_key(f, key.fingerprint()),
             }
             .into()),
             _ => Ok(self.tombstones),

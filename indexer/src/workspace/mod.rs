@@ -98,7 +98,7 @@ impl Workspace {
                     Err(Error::User(UserError::Locked(_))) => return Err(damaged.into()),
                     Err(e) => return Err(e),
                 };
-                notices.push(format!("{damaged} : reconstruit à partir de la base"));
+                notices.push(explor_engine::fr::workspace::rebuilt(&damaged));
                 SearchIndex::recreate(&root.join(INDEX_DIR))?
             }
             Err(e) => return Err(e),
@@ -124,10 +124,8 @@ impl Workspace {
             };
             let n = ws.rebuild_index()?;
             ws.notices.push(match index_gen {
-                None => format!("index de recherche absent ou d’un format plus ancien : reconstruit ({n} documents)"),
-                Some(g) => format!(
-                    "l’index de recherche était en retard (génération {g}, base {store_gen}) : reconstruit ({n} documents)"
-                ),
+                None => explor_engine::fr::workspace::index_missing(n),
+                Some(g) => explor_engine::fr::workspace::index_behind(g, store_gen, n),
             });
         }
         Ok(ws)
@@ -195,9 +193,9 @@ impl Workspace {
 /// What a reader is told when it searches the last index committed while a writer
 /// brings the store further.
 fn behind_a_writer(index_gen: Option<u64>, store_gen: u64) -> String {
-    format!(
-        "index de recherche à la génération {}, base à la génération {store_gen} : une autre commande écrit ; la recherche porte sur le dernier index validé",
-        index_gen.map_or_else(|| "inconnue".to_owned(), |g| g.to_string())
+    explor_engine::fr::workspace::index_generation_ahead(
+        index_gen.map_or_else(|| "inconnue".to_owned(), |g| g.to_string()),
+        store_gen,
     )
 }
 

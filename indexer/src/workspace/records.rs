@@ -273,13 +273,12 @@ impl Workspace {
         read_into(path, load, &mut write)?;
         write.flush()?;
         if let Some(why) = write.changed.take().or_else(|| {
-            (write.written != expected).then(|| "il contient maintenant d’autres fiches".to_owned())
+            (write.written != expected)
+                .then(|| explor_engine::fr::workspace::STORE_CHANGED.to_owned())
         }) {
             return Err(UserError::BadInput {
                 path: path.to_owned(),
-                message: format!(
-                    "les données ont changé pendant l’import ({why}) ; rien n’a été importé : importez-les de nouveau"
-                ),
+                message: explor_engine::fr::workspace::changed_during_import(&why),
             }
             .into());
         }
@@ -363,9 +362,8 @@ impl Workspace {
         let Some((kind, generation)) = self.store.delete(id, &today.to_string())? else {
             // Erasing again is how an erasure whose log could not be emptied finishes.
             if let Some(on) = self.store.erased_on(id)? {
-                self.notices.push(format!(
-                    "{id} avait déjà été effacé·e le {on} ; ses traces ont été nettoyées de nouveau"
-                ));
+                self.notices
+                    .push(explor_engine::fr::workspace::erased_again(id, &on));
                 self.clear_erased_traces(id)?;
                 return Ok(RecordKind::Expert);
             }
@@ -384,10 +382,11 @@ impl Workspace {
         self.index.purge_deleted()?;
         erased_list::sync(&self.root, &self.store)?;
         if !self.store.scrub()? {
-            self.notices.push(format!(
-                "un autre processus gardait la base ouverte en lecture : d’anciennes pages peuvent rester dans {} jusqu’à ce qu’il la ferme ; relancez alors `explor remove {id}`",
-                self.root.join(super::WAL_FILE).display()
-            ));
+            self.notices
+                .push(explor_engine::fr::workspace::reader_kept_database_open(
+                    self.root.join(super::WAL_FILE).display(),
+                    id,
+                ));
         }
         Ok(())
     }
@@ -440,16 +439,14 @@ impl Erased {
         {
             let said = explor_engine::fr::records::erased_id(id, &t.erased_on);
             if options.skip_erased {
-                let why = format!("{said} : laissé·e de côté (--skip-erased)");
+                let why = explor_engine::fr::workspace::skipped_erased(&said);
                 return Screened::LeftOut(source.issue(FieldIssue::new(
                     "id",
                     IssueClass::Erased,
                     why,
                 )));
             }
-            let why = format!(
-                "{said} et n’est pas importé·e de nouveau : retirez la fiche du fichier, ou importez avec --skip-erased pour la laisser de côté"
-            );
+            let why = explor_engine::fr::workspace::not_reimported(&said);
             return Screened::Refused(vec![source.issue(FieldIssue::new(
                 "id",
                 IssueClass::Erased,
@@ -628,7 +625,7 @@ impl Sink for Write<'_, '_> {
 impl Write<'_, '_> {
     fn note_change(&mut self) {
         if self.changed.is_none() {
-            self.changed = Some("une fiche qui était valide ne l’est plus".to_owned());
+            self.changed = Some(explor_engine::fr::workspace::NO_LONGER_VALID.to_owned());
         }
     }
 }

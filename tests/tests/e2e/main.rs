@@ -80,8 +80,12 @@
 //! 19. French (`french::*`, issue #17 item 6): `--help`, `match` explanations, the
 //!     batch report (needs covered, never the solver's weight), import errors and
 //!     hints are French; JSON keys, ids and classes are not translated.
+//! 20. One French catalogue (`catalogue::*`, issue #17 item 6): outside
+//!     `engine/src/fr/` and test code, no string literal of the crates' sources holds
+//!     a French letter or French punctuation.
 
 mod batch;
+mod catalogue;
 mod commands;
 mod contracts;
 mod cost;

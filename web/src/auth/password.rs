@@ -29,18 +29,16 @@ const COMMON: &str = include_str!("common_passwords.txt");
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Weakness {
     /// Fewer than [`MIN_CHARS`] characters.
-    #[error("Le mot de passe doit compter au moins 12 caractères.")]
+    #[error("{}", explor_engine::fr::web::PASSWORD_TOO_SHORT)]
     TooShort,
     /// More than [`MAX_CHARS`] characters.
-    #[error("Le mot de passe doit compter au plus 256 caractères.")]
+    #[error("{}", explor_engine::fr::web::PASSWORD_TOO_LONG)]
     TooLong,
     /// In the list of common passwords, or one repeated character.
-    #[error(
-        "Ce mot de passe est trop courant : choisissez-en un autre, par exemple une phrase de plusieurs mots."
-    )]
+    #[error("{}", explor_engine::fr::web::PASSWORD_TOO_COMMON)]
     Common,
     /// The account's e-mail (or the part before `@`).
-    #[error("Le mot de passe ne doit pas reprendre l’adresse e-mail.")]
+    #[error("{}", explor_engine::fr::web::PASSWORD_IS_EMAIL)]
     LikeEmail,
 }
 

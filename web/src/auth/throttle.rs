@@ -101,10 +101,7 @@ pub fn layer(config: &Config) -> GovernorLayer<ClientAddr, NoOpMiddleware, Body>
 }
 
 fn too_many(wait: Duration) -> Response {
-    let body = format!(
-        "Trop de tentatives depuis cette adresse. Réessayez dans {} secondes.",
-        wait.as_secs().max(1)
-    );
+    let body = explor_engine::fr::web::too_many_attempts(wait.as_secs().max(1));
     let mut res = (axum::http::StatusCode::TOO_MANY_REQUESTS, body).into_response();
     if let Ok(v) = wait.as_secs().to_string().parse() {
         res.headers_mut().insert(axum::http::header::RETRY_AFTER, v);

@@ -97,7 +97,7 @@ pub async fn invite(
     Form(form): Form<InviteForm>,
 ) -> Result<Response> {
     let Ok(role) = form.role.parse::<Role>() else {
-        let error = Some("Choisissez un rôle.".to_owned());
+        let error = Some(explor_engine::fr::pages::CHOOSE_ROLE.to_owned());
         let page = page(&state, &user, None, error, form).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     };

@@ -72,20 +72,20 @@ pub async fn list(
     if let Some(a) = q(&query.action) {
         match a.parse::<Action>() {
             Ok(a) => filter.action = Some(a),
-            Err(_) => problems.push("Action inconnue : filtre ignoré."),
+            Err(_) => problems.push(explor_engine::fr::audit::UNKNOWN_ACTION_FILTER),
         }
     }
     filter.record_id = q(&query.fiche);
     if let Some(d) = q(&query.du) {
         filter.from = day_start(&d);
         if filter.from.is_none() {
-            problems.push("Date de début illisible : filtre ignoré.");
+            problems.push(explor_engine::fr::audit::BAD_FROM_FILTER);
         }
     }
     if let Some(d) = q(&query.au) {
         filter.until = day_start(&d).map(|t| t + 86_400);
         if filter.until.is_none() {
-            problems.push("Date de fin illisible : filtre ignoré.");
+            problems.push(explor_engine::fr::audit::BAD_TO_FILTER);
         }
     }
     let account = q(&query.compte);
@@ -113,7 +113,7 @@ pub async fn list(
             at: date_time(e.at),
             who: match (e.account_email, e.account_id) {
                 (Some(email), _) => email,
-                (None, Some(id)) => format!("compte {id} (supprimé)"),
+                (None, Some(id)) => explor_engine::fr::audit::deleted_account(id),
                 (None, None) => "—".to_owned(),
             },
             action: e
@@ -125,7 +125,7 @@ pub async fn list(
         })
         .collect();
     Ok(AuditPage {
-        layout: Layout::signed_in("Journal d’audit", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::audit::TITLE, &user.0),
         query,
         actions: Action::ALL
             .iter()

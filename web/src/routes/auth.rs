@@ -19,8 +19,7 @@ use crate::views::Layout;
 
 /// The one message for every refused sign-in: it does not say whether the account
 /// exists, is locked or is disabled.
-const REFUSED: &str = "Adresse e-mail ou mot de passe incorrect. Après 5 échecs, le compte \
-                       est bloqué pendant 15 minutes.";
+const REFUSED: &str = explor_engine::fr::pages::BAD_CREDENTIALS;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "login.html")]
@@ -147,7 +146,10 @@ pub async fn invite_page(
     session: Session,
     Path(token): Path<String>,
 ) -> Result<Response> {
-    let layout = Layout::signed_out("Choisir un mot de passe", csrf::token(&session).await?);
+    let layout = Layout::signed_out(
+        explor_engine::fr::pages::CHOOSE_PASSWORD,
+        csrf::token(&session).await?,
+    );
     let account = state
         .db()
         .run(move |db| accounts::invited_account(db, &token, now()))
@@ -174,7 +176,10 @@ pub async fn accept(
     Path(token): Path<String>,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response> {
-    let layout = Layout::signed_out("Choisir un mot de passe", csrf::token(&session).await?);
+    let layout = Layout::signed_out(
+        explor_engine::fr::pages::CHOOSE_PASSWORD,
+        csrf::token(&session).await?,
+    );
     let lookup = token.clone();
     let account = state
         .db()
@@ -188,7 +193,7 @@ pub async fn accept(
         Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
     };
     if form.password != form.confirmation {
-        return refused("Les deux mots de passe ne sont pas identiques.".to_owned());
+        return refused(explor_engine::fr::pages::PASSWORDS_DIFFER.to_owned());
     }
     if let Err(weak) = password::check(&form.password, &account.email) {
         return refused(weak.to_string());

@@ -81,9 +81,7 @@ fn parse_pairs(text: &str, field: &str) -> std::result::Result<Vec<Pair>, String
             Some((n, e)) if !n.trim().is_empty() && !e.trim().is_empty() => {
                 Ok(Pair::new(n.trim(), e.trim()))
             }
-            _ => Err(format!(
-                "Valeur illisible dans « {field} » : « {p} » (attendu besoin=expert)."
-            )),
+            _ => Err(explor_engine::fr::pages::bad_pair(field, p)),
         })
         .collect()
 }
@@ -99,43 +97,39 @@ fn join_pairs(pairs: &[Pair]) -> String {
 /// Why pins or exclusions were refused, in French.
 fn constraint_message(e: &BatchRunError) -> Option<String> {
     Some(match e {
-        BatchRunError::UnknownNeed { need } => format!("Besoin inconnu : « {need} »."),
+        BatchRunError::UnknownNeed { need } => explor_engine::fr::pages::unknown_need(need),
         BatchRunError::UnknownExpert { expert } => {
-            format!("Expert ou offre inconnu : « {expert} ».")
+            explor_engine::fr::pages::unknown_candidate(expert)
         }
         BatchRunError::NeedNotInCall { need, call } => {
-            format!("Le besoin « {need} » n’appartient pas à l’appel « {call} ».")
+            explor_engine::fr::pages::need_not_in_call(need, call)
         }
         BatchRunError::Constraint(c) => match c {
             ConstraintError::NeedNotInRun { need } => {
-                format!("Le besoin « {need} » n’est pas à pourvoir dans cette affectation.")
+                explor_engine::fr::pages::need_not_in_run(need)
             }
             ConstraintError::NotACandidate { need, expert } => {
-                format!("« {expert} » n’est pas candidat pour le besoin « {need} ».")
+                explor_engine::fr::pages::not_a_candidate(expert, need)
             }
-            ConstraintError::FailsGate { need, expert, gate } => format!(
-                "« {expert} » ne peut pas servir le besoin « {need} » : critère éliminatoire {gate}."
-            ),
+            ConstraintError::FailsGate { need, expert, gate } => {
+                explor_engine::fr::pages::fails_gate(expert, need, gate)
+            }
             ConstraintError::PinnedAndExcluded { need, expert } => {
-                format!("La paire {need}={expert} est à la fois épinglée et exclue.")
+                explor_engine::fr::pages::pinned_and_excluded(need, expert)
             }
-            ConstraintError::TooManyForNeed { need, pins, wanted } => format!(
-                "{pins} paires épinglées pour le besoin « {need} », qui demande {wanted} personne(s)."
-            ),
+            ConstraintError::TooManyForNeed { need, pins, wanted } => {
+                explor_engine::fr::pages::too_many_for_need(pins, need, wanted)
+            }
             ConstraintError::TooManyForExpert {
                 expert,
                 pins,
                 capacity,
-            } => {
-                format!("{pins} paires épinglées pour « {expert} », qui n’en prend que {capacity}.")
-            }
+            } => explor_engine::fr::pages::too_many_for_candidate(pins, expert, capacity),
             ConstraintError::TooManyForCompany {
                 company,
                 pins,
                 quota,
-            } => format!(
-                "{pins} paires épinglées pour l’entreprise « {company} », dont le quota est {quota}."
-            ),
+            } => explor_engine::fr::pages::too_many_for_company(pins, company, quota),
             ConstraintError::Batch(_) => return None,
         },
         _ => return None,
@@ -162,7 +156,7 @@ impl BatchForm {
     /// The pins and exclusions, or the message in French when a field is malformed.
     fn constraints(&self) -> std::result::Result<(Vec<Pair>, Vec<Pair>), String> {
         Ok((
-            parse_pairs(self.pins_text(), "épinglées")?,
+            parse_pairs(self.pins_text(), explor_engine::fr::pages::PINNED_PAIRS)?,
             parse_pairs(self.excludes_text(), "exclues")?,
         ))
     }
@@ -190,7 +184,7 @@ impl BatchForm {
     /// removed: (label, pins, excludes).
     fn current(&self) -> Vec<(String, String, String)> {
         let (pins, excludes) = self.constraints().unwrap_or_default();
-        let pinned = pins.iter().map(|p| (p, "épinglée"));
+        let pinned = pins.iter().map(|p| (p, explor_engine::fr::pages::PINNED));
         let excluded = excludes.iter().map(|p| (p, "exclue"));
         pinned
             .chain(excluded)
@@ -235,8 +229,9 @@ impl BatchForm {
             }),
             (k, s) => Err((
                 k.is_none()
-                    .then(|| format!("Un nombre entier de 1 à {MAX_TOP_K}.")),
-                s.is_none().then(|| "Un nombre de 0 à 100.".to_owned()),
+                    .then(|| explor_engine::fr::pages::whole_number_up_to(MAX_TOP_K)),
+                s.is_none()
+                    .then(|| explor_engine::fr::pages::NUMBER_0_100.to_owned()),
             )),
         }
     }
@@ -261,7 +256,7 @@ pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<Ca
         })
         .collect();
     Ok(CallsPage {
-        layout: Layout::signed_in("Appels à projets", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::CALLS, &user.0),
         calls,
     })
 }
@@ -417,7 +412,7 @@ pub async fn commit(
     match outcome {
         Ok(created) => {
             let ids: Vec<&str> = created.iter().map(|(id, _)| id.as_str()).collect();
-            let detail = format!("{} mission(s) : {}", ids.len(), ids.join(", "));
+            let detail = explor_engine::fr::pages::batch_committed(ids.len(), ids.join(", "));
             audit(
                 &state,
                 &user.0,

@@ -69,9 +69,9 @@ struct CompanyPage {
 
 fn consent_fr(status: ConsentStatus) -> &'static str {
     match status {
-        ConsentStatus::Granted => "accordé",
-        ConsentStatus::Pending => "à donner",
-        ConsentStatus::Refused => "refusé",
+        ConsentStatus::Granted => explor_engine::fr::pages::CONSENT_GRANTED,
+        ConsentStatus::Pending => explor_engine::fr::pages::CONSENT_TO_GIVE,
+        ConsentStatus::Refused => explor_engine::fr::pages::CONSENT_REFUSED,
         ConsentStatus::NotRequired => "sans objet",
     }
 }
@@ -103,7 +103,7 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
                 )?;
                 offers.push(OfferBlock {
                     fits: HtmlTable::new(
-                        format!("Les besoins auxquels « {} » répond le mieux", o.title),
+                        explor_engine::fr::pages::best_needs(&o.title),
                         matched.ranked(),
                     ),
                     left_out: matched.left_out(),
@@ -147,7 +147,7 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
                 let sheet = MissionSheet::build(ws, &file)?;
                 let mecenat = match sheet.plan(&rules) {
                     Ok(plan) if plan.plan.mecenat.is_some() => plan.mecenat(),
-                    Ok(_) => vec!["pas de mécénat de compétences pour cette mission".to_owned()],
+                    Ok(_) => vec![explor_engine::fr::pages::NO_PATRONAGE.to_owned()],
                     Err(why) => vec![format!("plan de financement incalculable : {why}")],
                 };
                 missions.push(CompanyMission {
@@ -162,7 +162,7 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
         })
         .await?;
     Ok(CompanyPage {
-        layout: Layout::signed_in("Mes offres de mécénat", &user),
+        layout: Layout::signed_in(explor_engine::fr::pages::MY_OFFERS, &user),
         offers,
         employees,
         pending: waiting,

@@ -62,12 +62,7 @@ struct Waiting {
 }
 
 fn label(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Association => "associations",
-        RecordKind::Expert => "experts",
-        RecordKind::Offer => "offres d’entreprises",
-        RecordKind::Need => "besoins",
-    }
+    explor_engine::fr::pages::kind_label(kind)
 }
 
 /// The coordinator gets the dashboard; the other roles their own space.

@@ -51,7 +51,10 @@ async fn page(
             Ok(ExpertPage {
                 layout,
                 path: seg(&id),
-                table: HtmlTable::new("La fiche de l’expert", fields_table(&record)),
+                table: HtmlTable::new(
+                    explor_engine::fr::pages::EXPERT_RECORD,
+                    fields_table(&record),
+                ),
                 confirm,
             })
         })
@@ -114,7 +117,7 @@ pub async fn erase(
     )
     .await?;
     Ok(ErasedPage {
-        layout: Layout::signed_in("Personne effacée", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::PERSON_ERASED, &user.0),
         id,
     })
 }

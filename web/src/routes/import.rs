@@ -52,17 +52,12 @@ struct Issue {
 }
 
 fn kind_label(kind: RecordKind) -> &'static str {
-    match kind {
-        RecordKind::Association => "associations",
-        RecordKind::Expert => "experts",
-        RecordKind::Offer => "offres d’entreprises",
-        RecordKind::Need => "besoins",
-    }
+    explor_engine::fr::pages::kind_label(kind)
 }
 
 fn empty(user: &Coordinator) -> ImportPage {
     ImportPage {
-        layout: Layout::signed_in("Importer des fiches", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::IMPORT_TITLE, &user.0),
         kinds: RecordKind::ALL
             .iter()
             .map(|k| (k.as_str(), kind_label(*k)))
@@ -89,9 +84,7 @@ struct Upload {
 }
 
 async fn read(mut parts: Multipart) -> std::result::Result<Upload, String> {
-    let unreadable = |_| {
-        "Le fichier n’a pas pu être lu (envoi interrompu ou trop gros : 20 Mo au plus).".to_owned()
-    };
+    let unreadable = |_| explor_engine::fr::pages::UPLOAD_UNREADABLE.to_owned();
     let mut upload = Upload::default();
     while let Some(field) = parts.next_field().await.map_err(unreadable)? {
         match field.name() {
@@ -133,13 +126,12 @@ pub async fn upload(
         .find(|k| k.as_str() == upload.kind);
     let ext = extension(&upload.name);
     if kind.is_none() {
-        page.kind_error = Some("Choisissez le type des fiches du fichier.".to_owned());
+        page.kind_error = Some(explor_engine::fr::pages::CHOOSE_KIND.to_owned());
     }
     if upload.bytes.is_empty() {
-        page.file_error = Some("Choisissez un fichier (il est vide ou absent).".to_owned());
+        page.file_error = Some(explor_engine::fr::pages::CHOOSE_FILE.to_owned());
     } else if ext.is_none() {
-        page.file_error =
-            Some("Le fichier doit se terminer par .csv, .json, .jsonl, .xlsx ou .ods.".to_owned());
+        page.file_error = Some(explor_engine::fr::pages::BAD_EXTENSION.to_owned());
     }
     let (Some(kind), Some(ext), None) = (kind, ext, &page.file_error) else {
         return refused(page);
@@ -173,12 +165,11 @@ pub async fn upload(
     match outcome {
         Ok((summary, warnings)) => {
             let t = summary.total();
-            let detail = format!(
-                "{} : {} ajoutée(s), {} modifiée(s), {} inchangée(s)",
+            let detail = explor_engine::fr::pages::import_counts(
                 kind.file_stem(),
                 t.added,
                 t.updated,
-                t.unchanged
+                t.unchanged,
             );
             audit(&state, &user.0, Action::RecordsImported, None, Some(detail)).await?;
             let mut done = import_summary(&summary);

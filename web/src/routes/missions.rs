@@ -106,7 +106,10 @@ pub async fn list(
         "" => (None, None),
         s => match s.parse::<MissionState>() {
             Ok(s) => (Some(s), None),
-            Err(_) => (None, Some("État inconnu : filtre ignoré.".to_owned())),
+            Err(_) => (
+                None,
+                Some(explor_engine::fr::pages::UNKNOWN_STATE_FILTER.to_owned()),
+            ),
         },
     };
     let table = state
@@ -117,8 +120,10 @@ pub async fn list(
                 .filter(|m| wanted.is_none_or(|s| m.state() == s))
                 .collect();
             let caption = match wanted {
-                Some(s) => format!("{} mission(s) {}", missions.len(), s.label_fr()),
-                None => format!("{} mission(s)", missions.len()),
+                Some(s) => {
+                    explor_engine::fr::pages::missions_in_state(missions.len(), s.label_fr())
+                }
+                None => explor_engine::fr::pages::missions_count(missions.len()),
             };
             Ok(HtmlTable::linked(
                 caption,
@@ -128,7 +133,7 @@ pub async fn list(
         })
         .await?;
     Ok(MissionsPage {
-        layout: Layout::signed_in("Missions", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::MISSIONS, &user.0),
         states: MissionState::ALL
             .iter()
             .map(|s| (s.as_str(), s.label_fr()))
@@ -145,15 +150,15 @@ async fn page(
     id: String,
     error: Option<String>,
 ) -> Result<MissionPage> {
-    let layout = Layout::signed_in(&format!("Mission {id}"), &user.0);
+    let layout = Layout::signed_in(&explor_engine::fr::pages::mission_title(&id), &user.0);
     state
         .with_workspace(move |ws| {
             let file = ws.mission_file(&id).map_err(missing_is_404)?;
             let sheet = MissionSheet::build(ws, &file)?;
             let rules = ws.cost_rules()?;
             let plan = sheet.plan(&rules).map(|p| Plan {
-                lines: HtmlTable::new("Postes du plan de financement", p.lines()),
-                totals: HtmlTable::new("Totaux et répartition", p.totals()),
+                lines: HtmlTable::new(explor_engine::fr::pages::COST_LINES, p.lines()),
+                totals: HtmlTable::new(explor_engine::fr::pages::TOTALS, p.totals()),
                 mecenat: p.mecenat(),
                 sources: p.sources(),
             });
@@ -161,8 +166,8 @@ async fn page(
             Ok(MissionPage {
                 layout,
                 path: seg(&id),
-                summary: HtmlTable::new("La mission", sheet.summary()),
-                log: HtmlTable::new("Journal de la mission", sheet.log()),
+                summary: HtmlTable::new(explor_engine::fr::pages::THE_MISSION, sheet.summary()),
+                log: HtmlTable::new(explor_engine::fr::pages::MISSION_LOG, sheet.log()),
                 plan,
                 next: m
                     .state()
@@ -231,7 +236,7 @@ pub async fn advance(
         .with_workspace_mut(move |ws| {
             let from = ws.mission(&mission).map_err(missing_is_404)?.state();
             let Ok(to) = form.etat.parse::<MissionState>() else {
-                return Ok(Err("Choisissez un état proposé par la page.".to_owned()));
+                return Ok(Err(explor_engine::fr::pages::CHOOSE_STATE.to_owned()));
             };
             refused(ws.advance_mission(&mission, to, today(), None))
                 .map(|r| r.map(|_| format!("{from} → {to}")))
@@ -252,7 +257,7 @@ pub async fn record(
         .with_workspace_mut(move |ws| {
             ws.mission(&mission).map_err(missing_is_404)?;
             let Ok(item) = form.piece.parse::<Item>() else {
-                return Ok(Err("Choisissez une pièce proposée par la page.".to_owned()));
+                return Ok(Err(explor_engine::fr::pages::CHOOSE_ITEM.to_owned()));
             };
             refused(ws.record_mission_item(&mission, item, today(), None))
                 .map(|r| r.map(|_| item.as_str().to_owned()))
@@ -285,7 +290,10 @@ pub async fn document(
             })
             .await?;
         return Ok(DocumentPage {
-            layout: Layout::signed_in(&format!("{} — mission {id}", kind.title_fr()), &user.0),
+            layout: Layout::signed_in(
+                &explor_engine::fr::pages::document_title(kind.title_fr(), &id),
+                &user.0,
+            ),
             path: seg(&id),
             kind: kind.as_str(),
             text,

@@ -185,7 +185,7 @@ pub(crate) fn missing_is_404(e: explor_indexer::Error) -> WebError {
 /// Why the workspace refused a change the user asked for, in a sentence for the page
 /// (the engine's reason is kept as it says it).
 pub(crate) fn refusal(e: &explor_indexer::UserError) -> String {
-    format!("Refusé, rien n’a été enregistré : {e}")
+    explor_engine::fr::pages::refused(e)
 }
 
 /// A workspace write's outcome for a page: done, or refused with the reason in a

@@ -88,15 +88,12 @@ pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<Ne
         .with_workspace(|ws| Ok(ws.records(RecordKind::Need)?))
         .await?;
     let table = HtmlTable::linked(
-        format!(
-            "{} besoin(s) ; l’identifiant mène aux candidats",
-            records.len()
-        ),
+        explor_engine::fr::pages::needs_caption(records.len()),
         summary_table(RecordKind::Need, &records),
         |row| row.first().map(|id| format!("/besoins/{}", seg(id))),
     );
     Ok(NeedsPage {
-        layout: Layout::signed_in("Besoins", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::NEEDS, &user.0),
         table,
     })
 }
@@ -116,7 +113,7 @@ async fn page(
     error: Option<String>,
 ) -> Result<NeedPage> {
     let all = shown.all;
-    let layout = Layout::signed_in(&format!("Besoin {id}"), &user.0);
+    let layout = Layout::signed_in(&explor_engine::fr::pages::need_title(&id), &user.0);
     let kept = state.clone();
     state
         .with_workspace(move |ws| {
@@ -165,7 +162,7 @@ async fn page(
                     id: s.id.clone(),
                     cells,
                     breakdown: HtmlTable::new(
-                        format!("Score de {} critère par critère", s.id),
+                        explor_engine::fr::pages::score_caption(&s.id),
                         breakdown(s),
                     ),
                 })
@@ -175,14 +172,12 @@ async fn page(
                 let mut table = view.excluded();
                 table.rows.truncate(MAX_EXCLUDED_ROWS);
                 let shown = if count > MAX_EXCLUDED_ROWS {
-                    format!(" (les {MAX_EXCLUDED_ROWS} premiers)")
+                    explor_engine::fr::pages::first_rows(MAX_EXCLUDED_ROWS)
                 } else {
                     String::new()
                 };
                 HtmlTable::new(
-                    format!(
-                        "{count} candidat(s) exclu(s) et les conditions qu’ils ne remplissent pas{shown}"
-                    ),
+                    explor_engine::fr::pages::excluded_caption(count, &shown),
                     table,
                 )
             });
@@ -236,8 +231,8 @@ pub async fn propose(
                 Ok(Record::Offer(o)) => StaffRequest::Offer(o.id),
                 Ok(Record::Expert(e)) => StaffRequest::Experts(vec![e.id]),
                 _ => {
-                    return Ok(Err(format!(
-                        "« {candidate} » n’est ni un expert ni une offre de l’espace de travail."
+                    return Ok(Err(explor_engine::fr::pages::not_a_candidate_id(
+                        &candidate,
                     )));
                 }
             };
@@ -248,7 +243,7 @@ pub async fn propose(
                 days: None,
                 payer: None,
                 include_pending: false,
-                note: Some("proposée depuis le site".to_owned()),
+                note: Some(explor_engine::fr::pages::PROPOSED_ON_SITE.to_owned()),
             };
             refused(ws.create_mission(&request, today()))
                 .map(|r| r.map(|created| (created.mission.id, candidate)))

@@ -50,10 +50,10 @@ fn expert_of(user: &CurrentUser) -> Result<String> {
 
 fn consent_label(scheme: ConsentScheme, status: ConsentStatus) -> String {
     let status = match status {
-        ConsentStatus::Granted => "accordé par l’employeur",
-        ConsentStatus::Pending => "demandé à l’employeur, sans réponse encore",
-        ConsentStatus::Refused => "refusé par l’employeur",
-        ConsentStatus::NotRequired => "pas d’employeur à consulter",
+        ConsentStatus::Granted => explor_engine::fr::pages::EMPLOYER_GRANTED,
+        ConsentStatus::Pending => explor_engine::fr::pages::EMPLOYER_PENDING,
+        ConsentStatus::Refused => explor_engine::fr::pages::EMPLOYER_REFUSED,
+        ConsentStatus::NotRequired => explor_engine::fr::pages::NO_EMPLOYER,
     };
     match scheme {
         ConsentScheme::None => status.to_owned(),
@@ -207,7 +207,7 @@ pub async fn debrief(
                 return Err(WebError::NotFound);
             }
             if text.is_empty() {
-                return Ok(Err("Écrivez votre bilan avant de l’envoyer.".to_owned()));
+                return Ok(Err(explor_engine::fr::pages::EMPTY_DEBRIEF.to_owned()));
             }
             Ok(
                 refused(ws.record_mission_item(&mission_id, Item::Debrief, today(), Some(text)))?
@@ -228,8 +228,8 @@ pub async fn debrief(
     .await?;
     let notice = Notice {
         to: Audience::Coordinators,
-        subject: "Un bilan de mission est arrivé".to_owned(),
-        text: format!("Mission {id} : l’expert {} a envoyé son bilan.", who.org),
+        subject: explor_engine::fr::pages::DEBRIEF_SUBJECT.to_owned(),
+        text: explor_engine::fr::pages::debrief_sent(&id, &who.org),
         link: format!("/missions/{}", seg(&id)),
     };
     notify::tell(&state, notice).await?;

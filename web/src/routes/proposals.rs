@@ -117,13 +117,16 @@ async fn proposals(state: &AppState, who: &Answerer) -> Result<Vec<Proposal>> {
                     mission: m.id.clone(),
                     need_title: need.title.clone(),
                     country: need.country.to_string(),
-                    dates: format!("du {} au {}", day(m.dates.from()), day(m.dates.to())),
+                    dates: explor_engine::fr::pages::from_to(
+                        day(m.dates.from()),
+                        day(m.dates.to()),
+                    ),
                     people,
                     mine: answers.iter().find(|a| a.party == who.party).map(|a| {
                         let mut s = if a.accepted {
-                            "Vous avez accepté".to_owned()
+                            explor_engine::fr::pages::YOU_ACCEPTED.to_owned()
                         } else {
-                            "Vous avez décliné".to_owned()
+                            explor_engine::fr::pages::YOU_DECLINED.to_owned()
                         };
                         if let Some(r) = &a.reason {
                             s.push_str(&format!(" : {r}"));
@@ -203,24 +206,31 @@ pub async fn answer(
         Ok(reason) => {
             let what = answer_label_fr(&who.party, accepted);
             let who_text = match &who.party {
-                Party::Association => format!("l’association {org}"),
-                Party::Expert(e) => format!("l’expert {e}"),
+                Party::Association => explor_engine::fr::pages::the_association(&org),
+                Party::Expert(e) => explor_engine::fr::pages::the_expert(e),
             };
             audit(
                 &state,
                 &who.user,
                 Action::ProposalAnswered,
                 Some(id.clone()),
-                Some(if accepted { "acceptée" } else { "déclinée" }.to_owned()),
+                Some(
+                    if accepted {
+                        explor_engine::fr::pages::ACCEPTED
+                    } else {
+                        explor_engine::fr::pages::DECLINED
+                    }
+                    .to_owned(),
+                ),
             )
             .await?;
-            let mut text = format!("Mission {id} : {what}");
+            let mut text = explor_engine::fr::pages::answered(&id, &what);
             if let Some(r) = &reason {
-                text.push_str(&format!(" — « {r} »"));
+                text.push_str(&explor_engine::fr::pages::reason_quoted(r));
             }
             let notice = Notice {
                 to: Audience::Coordinators,
-                subject: format!("Réponse de {who_text} à une proposition"),
+                subject: explor_engine::fr::pages::answer_subject(&who_text),
                 text,
                 link: format!("/missions/{}", seg(&id)),
             };

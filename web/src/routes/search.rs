@@ -24,10 +24,13 @@ use crate::views::{HtmlTable, Layout, seg};
 const TOP: usize = 100;
 /// Consent statuses, as the data writes them, with their French labels.
 const CONSENTS: [(&str, &str); 4] = [
-    ("granted", "accordé"),
-    ("pending", "en attente"),
-    ("refused", "refusé"),
-    ("not_required", "non requis"),
+    ("granted", explor_engine::fr::pages::CONSENT_GRANTED),
+    ("pending", explor_engine::fr::pages::CONSENT_PENDING),
+    ("refused", explor_engine::fr::pages::CONSENT_REFUSED),
+    (
+        "not_required",
+        explor_engine::fr::pages::CONSENT_NOT_REQUIRED,
+    ),
 ];
 const LEVELS: [&str; 6] = ["A1", "A2", "B1", "B2", "C1", "C2"];
 
@@ -133,7 +136,7 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
         if Taxonomy::embedded().contains(theme) {
             query.theme = Some(theme.to_owned());
         } else {
-            errors.theme = Some("Ce thème n’existe pas dans la taxonomie.".to_owned());
+            errors.theme = Some(explor_engine::fr::pages::UNKNOWN_THEME.to_owned());
         }
     }
     if let Some(code) = given(&form.langue) {
@@ -141,15 +144,15 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
         match (code.to_ascii_lowercase().parse(), level) {
             (Ok(code), Ok(level)) => query.languages.push(LanguageLevel { code, level }),
             (Err(_), _) => {
-                errors.langue = Some("Un code de langue ISO 639-1 (fr, en, ar…).".to_owned());
+                errors.langue = Some(explor_engine::fr::pages::HINT_LANGUAGE_CODE.to_owned());
             }
-            (_, Err(_)) => errors.langue = Some("Un niveau de A1 à C2.".to_owned()),
+            (_, Err(_)) => errors.langue = Some(explor_engine::fr::pages::BAD_LEVEL.to_owned()),
         }
     }
     if let Some(country) = given(&form.pays) {
         match country.to_ascii_uppercase().parse() {
             Ok(c) => query.country = Some(c),
-            Err(_) => errors.pays = Some("Un code de pays ISO 3166 (SN, CD, MA…).".to_owned()),
+            Err(_) => errors.pays = Some(explor_engine::fr::pages::HINT_COUNTRY_CODE.to_owned()),
         }
     }
     match (given(&form.du), given(&form.au)) {
@@ -157,23 +160,25 @@ fn resolve(form: &SearchForm) -> (SearchQuery, Option<String>, FieldErrors) {
         (Some(from), Some(to)) => match (date(from), date(to)) {
             (Some(from), Some(to)) => match DateWindow::new(from, to) {
                 Ok(w) => query.available = Some(w),
-                Err(_) => errors.dates = Some("La fin précède le début.".to_owned()),
+                Err(_) => {
+                    errors.dates = Some(explor_engine::fr::pages::REVERSED_DATES.to_owned());
+                }
             },
-            _ => errors.dates = Some("Des dates au format jj/mm/aaaa.".to_owned()),
+            _ => errors.dates = Some(explor_engine::fr::pages::HINT_DATES.to_owned()),
         },
-        _ => errors.dates = Some("Donnez les deux dates de la période.".to_owned()),
+        _ => errors.dates = Some(explor_engine::fr::pages::HALF_PERIOD.to_owned()),
     }
     match given(&form.kind) {
         None => {}
         Some("expert") => query.kind = Some(CandidateKind::Expert),
         Some("offer") => query.kind = Some(CandidateKind::Offer),
-        Some(_) => errors.kind = Some("Expert ou offre.".to_owned()),
+        Some(_) => errors.kind = Some(explor_engine::fr::pages::HINT_KIND.to_owned()),
     }
     let consent = given(&form.consentement).map(str::to_owned);
     if let Some(c) = &consent
         && !CONSENTS.iter().any(|(v, _)| v == c)
     {
-        errors.consentement = Some("Un état de consentement de la liste.".to_owned());
+        errors.consentement = Some(explor_engine::fr::pages::BAD_CONSENT.to_owned());
     }
     (query, consent, errors)
 }
@@ -191,10 +196,7 @@ pub async fn search(
         .with_workspace(move |ws| {
             if refused {
                 return Ok(Results {
-                    table: HtmlTable::new(
-                        "Aucune recherche : corrigez le formulaire",
-                        Default::default(),
-                    ),
+                    table: HtmlTable::new(explor_engine::fr::pages::NO_SEARCH, Default::default()),
                     themes: Vec::new(),
                     kinds: Vec::new(),
                     consent: Vec::new(),
@@ -243,7 +245,7 @@ pub async fn search(
         return Ok(SearchPartial { results }.into_response());
     }
     Ok(SearchPage {
-        layout: Layout::signed_in("Recherche d’experts et d’offres", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::SEARCH_TITLE, &user.0),
         form,
         errors,
         themes: Taxonomy::embedded()

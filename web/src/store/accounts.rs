@@ -45,10 +45,10 @@ impl Role {
     /// The French name shown in pages.
     pub fn label(self) -> &'static str {
         match self {
-            Role::Coordinator => "coordination",
-            Role::Company => "entreprise",
-            Role::Association => "association",
-            Role::Expert => "expert",
+            Role::Coordinator => explor_engine::fr::web::ROLE_COORDINATION,
+            Role::Company => explor_engine::fr::web::ROLE_COMPANY,
+            Role::Association => explor_engine::fr::web::ROLE_ASSOCIATION,
+            Role::Expert => explor_engine::fr::web::ROLE_EXPERT,
         }
     }
 
@@ -120,9 +120,9 @@ impl AccountState {
     /// In French, for the pages.
     pub fn label_fr(self) -> &'static str {
         match self {
-            AccountState::Invited => "invité",
+            AccountState::Invited => explor_engine::fr::web::INVITED,
             AccountState::Active => "actif",
-            AccountState::Disabled => "désactivé",
+            AccountState::Disabled => explor_engine::fr::web::DISABLED,
         }
     }
 }

@@ -34,9 +34,9 @@ impl ReviewState {
     /// The French label shown in pages.
     pub fn label(self) -> &'static str {
         match self {
-            ReviewState::Submitted => "en attente de relecture",
-            ReviewState::ChangesRequested => "modifications demandées",
-            ReviewState::Validated => "validé",
+            ReviewState::Submitted => explor_engine::fr::web::PENDING_REVIEW,
+            ReviewState::ChangesRequested => explor_engine::fr::web::CHANGES_REQUESTED,
+            ReviewState::Validated => explor_engine::fr::web::VALIDATED,
         }
     }
 

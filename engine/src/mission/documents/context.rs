@@ -211,8 +211,8 @@ pub(super) fn build(kind: DocKind, d: &Dossier<'_>, reference: &Reference<'_>) -
                 before_departure: item != crate::mission::Item::Debrief,
                 done: on.map(french::date_short),
                 status: on.map_or_else(
-                    || "à faire".to_owned(),
-                    |d| format!("fait le {}", french::date_short(d)),
+                    || crate::fr::documents::TO_DO.to_owned(),
+                    |d| crate::fr::documents::done_on(french::date_short(d)),
                 ),
             })
             .collect(),
@@ -254,9 +254,9 @@ fn mission_info(d: &Dossier<'_>, employer_payer: &str) -> MissionInfo {
         payer: french::payer(m.payer, &d.association.name, employer_payer),
         reciprocity,
         kind_text: if reciprocity {
-            "mission de réciprocité (un·e expert·e venu·e de l'étranger intervient en Occitanie)"
+            crate::fr::documents::KIND_RECIPROCITY
         } else {
-            "mission d'expertise à l'étranger"
+            crate::fr::documents::KIND_STANDARD
         },
     }
 }
@@ -282,10 +282,11 @@ fn association(d: &Dossier<'_>, reference: &Reference<'_>) -> AssociationInfo {
         network_member: a.network_member,
         mecenat_eligible: a.mecenat_eligible,
         experience: (a.field_experience_years > 0).then(|| {
-            format!(
-                "{} d'expérience de terrain",
-                french::plural(a.field_experience_years, "an", "ans")
-            )
+            crate::fr::documents::field_experience(french::plural(
+                a.field_experience_years,
+                "an",
+                "ans",
+            ))
         }),
     }
 }
@@ -294,28 +295,29 @@ fn partner(d: &Dossier<'_>) -> PartnerInfo {
     let p = &d.need.local_partner;
     let mut provides = Vec::new();
     if p.provides_lodging {
-        provides.push("l'hébergement".to_owned());
+        provides.push(crate::fr::documents::LODGING.to_owned());
     }
     if p.meals_provided_per_day > 0 {
-        provides.push(format!(
-            "{} par jour",
-            french::plural(u32::from(p.meals_provided_per_day), "repas", "repas")
-        ));
+        provides.push(crate::fr::documents::per_day(french::plural(
+            u32::from(p.meals_provided_per_day),
+            "repas",
+            "repas",
+        )));
     }
     if p.provides_field_transport {
-        provides.push("les déplacements sur place".to_owned());
+        provides.push(crate::fr::documents::LOCAL_TRAVEL.to_owned());
     }
     let (title, role, role_of) = if d.need.kind == NeedKind::Reciprocity {
         (
             "Structure d'accueil",
-            "la structure d'accueil",
-            "de la structure d'accueil",
+            crate::fr::documents::HOST,
+            crate::fr::documents::OF_HOST,
         )
     } else {
         (
             "Partenaire local",
-            "le partenaire local",
-            "du partenaire local",
+            crate::fr::documents::LOCAL_PARTNER,
+            crate::fr::documents::OF_LOCAL_PARTNER,
         )
     };
     PartnerInfo {
@@ -366,7 +368,7 @@ fn need_info(d: &Dossier<'_>, reference: &Reference<'_>) -> NeedInfo {
         skills_text: french::and_list(&n.skills),
         skills: n.skills.clone(),
         languages_text: if languages.is_empty() {
-            "aucune langue exigée".to_owned()
+            crate::fr::documents::NO_LANGUAGE_REQUIRED.to_owned()
         } else {
             french::and_list(&languages)
         },
@@ -423,7 +425,7 @@ fn travel(d: &Dossier<'_>, reference: &Reference<'_>) -> Option<TravelInfo> {
     let advice = t.get(d.need.country.as_str());
     Some(TravelInfo {
         level: advice.map_or_else(
-            || "inconnu : ce pays n’est pas dans la liste explor".to_owned(),
+            || crate::fr::documents::UNKNOWN_COUNTRY.to_owned(),
             |a| french::advice_level(a.level).to_owned(),
         ),
         red: advice.is_some_and(|a| a.level == AdviceLevel::Red),
@@ -477,14 +479,14 @@ fn log(m: &Mission) -> Vec<LogEntry> {
         .map(|e| LogEntry {
             date: french::date_short(e.on),
             what: match &e.change {
-                Change::Created => "mission créée (proposée)".to_owned(),
+                Change::Created => crate::fr::documents::CREATED.to_owned(),
                 Change::Advanced { to, .. } if *to == State::Cancelled => {
-                    "mission annulée".to_owned()
+                    crate::fr::documents::CANCELLED.to_owned()
                 }
                 Change::Advanced { from, to } => {
-                    format!("« {} » → « {} »", from.label_fr(), to.label_fr())
+                    crate::fr::documents::moved(from.label_fr(), to.label_fr())
                 }
-                Change::Recorded { item } => format!("enregistré : {}", item.label_fr()),
+                Change::Recorded { item } => crate::fr::documents::recorded(item.label_fr()),
                 Change::Answered { party, accepted } => {
                     crate::mission::answer_label_fr(party, *accepted)
                 }

@@ -168,12 +168,11 @@ fn payer_rows(d: &Dossier<'_>, p: &CostPlan, employer: &str) -> Vec<PayerRow> {
     let on_employer = fee_on_employer(d);
     let mut payers = vec![
         PayerRow {
-            who: "Occitanie Coopération".to_owned(),
+            who: crate::fr::documents::NETWORK.to_owned(),
             amount: eur(p.payers.network),
-            detail: format!(
-                "{} des frais éligibles, plafonnés à {} par mission",
+            detail: crate::fr::documents::network_share(
                 pct(rules.network_share_bp),
-                eur(rules.network_cap_per_mission)
+                eur(rules.network_cap_per_mission),
             ),
         },
         PayerRow {
@@ -198,10 +197,10 @@ fn payer_detail(total: Money, fee: Money, with_fee: bool) -> String {
     let remainder = if with_fee { total - fee } else { total };
     let mut parts = Vec::new();
     if remainder.cents() != 0 {
-        parts.push(format!("reste à charge : {}", eur(remainder)));
+        parts.push(crate::fr::documents::remainder(eur(remainder)));
     }
     if with_fee {
-        parts.push(format!("frais de dossier : {}", eur(fee)));
+        parts.push(crate::fr::documents::fee(eur(fee)));
     }
     if parts.is_empty() {
         NONE.to_owned()
@@ -235,11 +234,11 @@ impl EmployersTakingPart {
     /// Why the documents show no mécénat estimate, when they show none.
     fn mecenat_note(&self) -> &'static str {
         if !self.any {
-            "aucun employeur ne prend part à la mission."
+            crate::fr::documents::NO_EMPLOYER
         } else if !self.company {
-            "la réduction d'impôt au titre du mécénat (article 238 bis du CGI) concerne les entreprises ; l'employeur n'en est pas une."
+            crate::fr::documents::NOT_A_COMPANY
         } else {
-            "l'employeur ne paie pas de part des frais et ne donne pas de temps de travail valorisé."
+            crate::fr::documents::NOTHING_GIVEN
         }
     }
 }
@@ -247,12 +246,8 @@ impl EmployersTakingPart {
 /// A warning when a company gives to an association that cannot issue tax receipts.
 fn mecenat_warning(d: &Dossier<'_>, p: &CostPlan, company: bool) -> Option<String> {
     let employer_gives = d.mission.payer != RemainderPayer::Association || p.mecenat.is_some();
-    (company && employer_gives && !d.association.mecenat_eligible).then(|| {
-        format!(
-            "L'association {} n'est pas habilitée à délivrer des reçus fiscaux : la réduction d'impôt au titre du mécénat suppose un bénéficiaire d'intérêt général (à vérifier avant de s'engager).",
-            d.association.name
-        )
-    })
+    (company && employer_gives && !d.association.mecenat_eligible)
+        .then(|| crate::fr::documents::no_tax_receipts(&d.association.name))
 }
 
 fn upper_first(text: &str) -> String {

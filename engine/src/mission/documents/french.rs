@@ -9,7 +9,7 @@ use crate::model::{ConsentScheme, ConsentStatus, EmployerKind, ExpertStatus, Lan
 use crate::reference::{AdviceLevel, Reference};
 
 /// What a document says in place of a person erased at their request.
-pub(super) const ERASED: &str = "expert·e effacé·e à sa demande (RGPD)";
+pub(super) const ERASED: &str = crate::fr::documents::ERASED;
 
 /// What a table cell shows when there is nothing to show.
 pub(super) const NONE: &str = "—";
@@ -49,12 +49,12 @@ pub(super) fn range_long(from: NaiveDate, to: NaiveDate) -> String {
     } else {
         day_number(from)
     };
-    format!("du {start} au {}", date_long(to))
+    crate::fr::documents::from_to(&start, date_long(to))
 }
 
 /// `10 jours`, `1 jour`.
 pub(super) fn days(n: u32) -> String {
-    plural(n, "jour", "jours")
+    crate::fr::documents::days(n)
 }
 
 /// `n` followed by the singular or plural word.
@@ -67,7 +67,7 @@ pub(super) fn and_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [init @ .., last] => format!("{} et {last}", init.join(", ")),
+        [init @ .., last] => crate::fr::documents::and_last(init.join(", "), last),
     }
 }
 
@@ -82,27 +82,27 @@ pub(crate) fn status(s: ExpertStatus) -> &'static str {
 
 pub(super) fn employer_kind(k: EmployerKind) -> &'static str {
     match k {
-        EmployerKind::Company => "entreprise",
-        EmployerKind::LocalAuthority => "collectivité territoriale",
-        EmployerKind::PublicBody => "établissement public",
+        EmployerKind::Company => crate::fr::documents::COMPANY,
+        EmployerKind::LocalAuthority => crate::fr::documents::LOCAL_AUTHORITY,
+        EmployerKind::PublicBody => crate::fr::documents::PUBLIC_BODY,
     }
 }
 
 pub(crate) fn scheme(s: ConsentScheme) -> &'static str {
     match s {
-        ConsentScheme::MecenatCompetences => "mécénat de compétences",
-        ConsentScheme::CongeSolidaire => "congé solidaire",
-        ConsentScheme::MiseADisposition => "mise à disposition",
+        ConsentScheme::MecenatCompetences => crate::fr::documents::SCHEME_PATRONAGE,
+        ConsentScheme::CongeSolidaire => crate::fr::documents::SCHEME_LEAVE,
+        ConsentScheme::MiseADisposition => crate::fr::documents::SCHEME_SECONDMENT,
         ConsentScheme::None => "sans dispositif employeur",
     }
 }
 
 pub(crate) fn consent_status(s: ConsentStatus) -> &'static str {
     match s {
-        ConsentStatus::Granted => "accord donné",
-        ConsentStatus::Pending => "accord demandé, en attente",
-        ConsentStatus::Refused => "accord refusé",
-        ConsentStatus::NotRequired => "accord non requis",
+        ConsentStatus::Granted => crate::fr::documents::CONSENT_GRANTED,
+        ConsentStatus::Pending => crate::fr::documents::CONSENT_PENDING,
+        ConsentStatus::Refused => crate::fr::documents::CONSENT_REFUSED,
+        ConsentStatus::NotRequired => crate::fr::documents::CONSENT_NOT_REQUIRED,
     }
 }
 
@@ -111,7 +111,7 @@ pub(crate) fn consent_status(s: ConsentStatus) -> &'static str {
 pub(super) fn validity(from: Option<NaiveDate>, to: Option<NaiveDate>) -> String {
     match (from, to) {
         (Some(f), Some(t)) => format!("valable {}", range_long(f, t)),
-        (Some(f), None) => format!("valable à partir du {}", date_long(f)),
+        (Some(f), None) => crate::fr::documents::valid_from(date_long(f)),
         (None, Some(t)) => format!("valable jusqu'au {}", date_long(t)),
         (None, None) => String::new(),
     }
@@ -145,22 +145,23 @@ pub(super) fn departement(reference: &Reference<'_>, code: &str) -> String {
 
 pub(super) fn advice_level(level: AdviceLevel) -> &'static str {
     match level {
-        AdviceLevel::Red => "zone rouge : tout le pays est formellement déconseillé",
-        AdviceLevel::Partial => "certaines régions du pays sont formellement déconseillées",
-        AdviceLevel::Clear => "aucune région formellement déconseillée",
+        AdviceLevel::Red => crate::fr::documents::ADVICE_RED,
+        AdviceLevel::Partial => crate::fr::documents::ADVICE_SOME_REGIONS,
+        AdviceLevel::Clear => crate::fr::documents::ADVICE_NONE,
     }
 }
 
 /// Who pays the remainder, in words: `employer` names the employer(s) or company.
 pub(super) fn payer(payer: RemainderPayer, association: &str, employer: &str) -> String {
-    let asso = format!("l'association {association}");
+    let asso = crate::fr::documents::the_association(association);
     match payer {
         RemainderPayer::Association => asso,
         RemainderPayer::Employer => employer.to_owned(),
-        RemainderPayer::Split { employer_bp } => format!(
-            "{employer} ({}) et {asso} ({})",
+        RemainderPayer::Split { employer_bp } => crate::fr::documents::employer_and_association(
+            employer,
             pct(employer_bp),
-            pct(10_000u32.saturating_sub(employer_bp))
+            &asso,
+            pct(10_000u32.saturating_sub(employer_bp)),
         ),
     }
 }

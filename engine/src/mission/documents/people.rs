@@ -91,7 +91,7 @@ fn person(number: u32, id: &str, expert: Option<&Expert>, reference: &Reference<
         text.push(')');
         text
     } else {
-        "bénévolat, sans employeur".to_owned()
+        crate::fr::documents::VOLUNTEER.to_owned()
     };
     let mut home: Vec<String> = Vec::new();
     if let Some(city) = &e.home.city {
@@ -146,14 +146,11 @@ pub(super) fn people(d: &Dossier<'_>, reference: &Reference<'_>) -> PeopleInfo {
     let employers = employers(d, offer.as_ref());
 
     let summary = match &offer {
-        Some(o) => format!(
-            "{}, en mécénat de compétences (offre « {} »)",
-            o.people_text, o.title
-        ),
+        Some(o) => crate::fr::documents::offer_people(&o.people_text, &o.title),
         None => {
             let names: Vec<String> = experts.iter().map(|p| p.summary.clone()).collect();
             if names.is_empty() {
-                "à désigner".to_owned()
+                crate::fr::documents::TO_BE_NAMED.to_owned()
             } else {
                 names.join(" ; ")
             }
@@ -162,7 +159,7 @@ pub(super) fn people(d: &Dossier<'_>, reference: &Reference<'_>) -> PeopleInfo {
     PeopleInfo {
         summary,
         count,
-        count_text: french::plural(count, "personne", "personnes"),
+        count_text: crate::fr::documents::people(count),
         erased: experts.iter().any(|p| p.erased),
         experts,
         offer,
@@ -205,11 +202,11 @@ fn employers(d: &Dossier<'_>, offer: Option<&OfferInfo>) -> Vec<EmployerInfo> {
             name: o.company.clone(),
             kind: french::employer_kind(EmployerKind::Company).to_owned(),
             scheme: french::scheme(ConsentScheme::MecenatCompetences).to_owned(),
-            consent: "accord à formaliser pour chaque personne désignée".to_owned(),
+            consent: crate::fr::documents::CONSENT_TO_FORMALISE.to_owned(),
             of: if o.people > 1 {
-                "les personnes qu'elle désignera".to_owned()
+                crate::fr::documents::PEOPLE_IT_NAMES.to_owned()
             } else {
-                "la personne qu'elle désignera".to_owned()
+                crate::fr::documents::PERSON_IT_NAMES.to_owned()
             },
         });
     }
@@ -217,7 +214,7 @@ fn employers(d: &Dossier<'_>, offer: Option<&OfferInfo>) -> Vec<EmployerInfo> {
 }
 
 fn offer_info(id: &str, people: u32, d: &Dossier<'_>) -> OfferInfo {
-    let who = french::plural(people, "personne", "personnes");
+    let who = crate::fr::documents::people(people);
     match d.offer {
         Some(o) => OfferInfo {
             id: o.id.clone(),
@@ -225,17 +222,17 @@ fn offer_info(id: &str, people: u32, d: &Dossier<'_>) -> OfferInfo {
             company: o.company.name.clone(),
             description: o.description.clone(),
             people,
-            people_text: format!("{who} à désigner par {}", o.company.name),
+            people_text: crate::fr::documents::named_by(&who, &o.company.name),
             skills_text: french::and_list(&o.skills),
             covers_remaining_costs: o.covers_remaining_costs,
         },
         None => OfferInfo {
             id: id.to_owned(),
-            title: format!("offre {id}"),
+            title: crate::fr::documents::offer(id),
             company: "l'entreprise".to_owned(),
             description: String::new(),
             people,
-            people_text: format!("{who} à désigner par l'entreprise de l'offre {id}"),
+            people_text: crate::fr::documents::named_by_offer(&who, id),
             skills_text: String::new(),
             covers_remaining_costs: false,
         },
@@ -251,8 +248,8 @@ pub(super) fn employer_payer(d: &Dossier<'_>, people: &PeopleInfo) -> String {
     let names: Vec<String> = people.employers.iter().map(|e| e.name.clone()).collect();
     match names.as_slice() {
         [] if d.mission.payer == RemainderPayer::Association => "l'employeur".to_owned(),
-        [] => "l'employeur (non renseigné)".to_owned(),
+        [] => crate::fr::documents::EMPLOYER_UNKNOWN.to_owned(),
         [one] => format!("l'employeur ({one})"),
-        _ => format!("les employeurs ({})", french::and_list(&names)),
+        _ => crate::fr::documents::employers(french::and_list(&names)),
     }
 }

@@ -63,7 +63,7 @@ pub async fn needs(State(state): State<AppState>, who: Submitter) -> Result<Resp
         })
         .await?;
     Ok(MyNeedsPage {
-        layout: Layout::signed_in("Mes besoins", &who.user),
+        layout: Layout::signed_in(explor_engine::fr::pages::MY_NEEDS, &who.user),
         needs,
         pending: pending(&state, &who.org).await?,
         eligibility: eligibility(&state, Kind::Need, &who.org).await?,
@@ -116,8 +116,8 @@ pub async fn new_form(
         FormSpec {
             kind: who.kind,
             title: match who.kind {
-                Kind::Need => "Publier un besoin",
-                Kind::Offer => "Déclarer une offre de mécénat",
+                Kind::Need => explor_engine::fr::pages::NEW_NEED,
+                Kind::Offer => explor_engine::fr::pages::NEW_OFFER,
             },
             action: who.kind.new_path().to_owned(),
             message: None,
@@ -130,19 +130,9 @@ pub async fn new_form(
         &[],
     )
     .await?;
-    page.intro = Some(format!(
-        "{} sera relu{} par l’équipe du réseau avant d’être rapproché{} des {}.",
-        match who.kind {
-            Kind::Need => "Le besoin",
-            Kind::Offer => "L’offre",
-        },
-        if who.kind == Kind::Offer { "e" } else { "" },
-        if who.kind == Kind::Offer { "e" } else { "" },
-        match who.kind {
-            Kind::Need => "experts",
-            Kind::Offer => "besoins des associations",
-        },
-    ));
+    page.intro = Some(
+        explor_engine::fr::pages::reviewed_before_matching(who.kind == Kind::Offer).to_owned(),
+    );
     Ok(page.into_response())
 }
 
@@ -212,23 +202,22 @@ async fn submitted(
     let agreed = if kind == Kind::Offer { "e" } else { "" };
     let (subject, text) = if how.is_empty() {
         (
-            format!("{} attend votre relecture", kind.a_noun()),
-            format!(
-                "{} à relire : « {title} » ({}).",
-                match kind {
-                    Kind::Need => "Nouveau besoin",
-                    Kind::Offer => "Nouvelle offre",
-                },
-                who.org
+            explor_engine::fr::pages::awaits_review(kind.a_noun()),
+            explor_engine::fr::pages::to_review(
+                explor_engine::fr::pages::new_submission(kind == Kind::Offer),
+                title,
+                &who.org,
             ),
         )
     } else {
         (
-            format!("{} {how}{agreed} attend votre relecture", kind.a_noun()),
-            format!(
-                "{} {how}{agreed} à relire : « {title} » ({}).",
+            explor_engine::fr::pages::changed_awaits_review(kind.a_noun(), how, agreed),
+            explor_engine::fr::pages::changed_to_review(
                 capitalised(kind.noun()),
-                who.org
+                how,
+                agreed,
+                title,
+                &who.org,
             ),
         )
     };
@@ -264,10 +253,7 @@ async fn owner_form(
         state,
         FormSpec {
             kind: who.kind,
-            title: match who.kind {
-                Kind::Need => "Mon besoin",
-                Kind::Offer => "Mon offre",
-            },
+            title: explor_engine::fr::pages::my_record(who.kind == Kind::Offer),
             action,
             message,
             review: false,
@@ -302,9 +288,9 @@ pub async fn edit_form(
         return Ok(Redirect::to(&format!("/mon-espace/demandes/{}", s.id)).into_response());
     }
     let values = forms::values_of(who.kind.record(), &value);
-    let message = Some(format!(
-        "{id} est publié{} ; vos modifications seront relues par le réseau avant de remplacer la version publiée.",
-        if who.kind == Kind::Offer { "e" } else { "" }
+    let message = Some(explor_engine::fr::pages::edit_intro(
+        &id,
+        if who.kind == Kind::Offer { "e" } else { "" },
     ));
     Ok(
         owner_form(&state, &who, who.kind.edit_path(&id), message, &values, &[])
@@ -334,7 +320,15 @@ pub async fn edit(
                     db.submit_change(&rid, kind.record().as_str(), &org, &value, by, now())
                 })
                 .await?;
-            submitted(&state, &who, number, id, &title, "modifié").await?;
+            submitted(
+                &state,
+                &who,
+                number,
+                id,
+                &title,
+                explor_engine::fr::pages::CHANGED,
+            )
+            .await?;
             Ok(Redirect::to(&format!("/mon-espace/demandes/{number}")).into_response())
         }
         Err((row, issues)) => {
@@ -358,9 +352,7 @@ pub async fn show(
     }
     let values = forms::values_of(who.kind.record(), &s.body);
     let message = Some(match (&s.state, &s.message) {
-        (ReviewState::ChangesRequested, Some(m)) => {
-            format!("Modifications demandées par le réseau : {m}")
-        }
+        (ReviewState::ChangesRequested, Some(m)) => explor_engine::fr::pages::changes_asked(m),
         _ => format!("{} : {}", s.record_id, s.state.label()),
     });
     let mut page = owner_form(
@@ -372,7 +364,7 @@ pub async fn show(
         &[],
     )
     .await?;
-    page.submit_label = "Soumettre à nouveau";
+    page.submit_label = explor_engine::fr::pages::SUBMIT_AGAIN;
     Ok(page.into_response())
 }
 
@@ -395,7 +387,15 @@ pub async fn resubmit(
                 .db()
                 .run(move |db| db.resubmit(number, &value, now()))
                 .await?;
-            submitted(&state, &who, number, s.record_id, &title, "corrigé").await?;
+            submitted(
+                &state,
+                &who,
+                number,
+                s.record_id,
+                &title,
+                explor_engine::fr::pages::CORRECTED,
+            )
+            .await?;
             Ok(Redirect::to(&format!("/mon-espace/demandes/{number}")).into_response())
         }
         Err((row, issues)) => {
@@ -408,7 +408,7 @@ pub async fn resubmit(
                 &issues,
             )
             .await?;
-            page.submit_label = "Soumettre à nouveau";
+            page.submit_label = explor_engine::fr::pages::SUBMIT_AGAIN;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

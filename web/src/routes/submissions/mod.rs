@@ -124,40 +124,36 @@ impl Kind {
 
     fn noun(self) -> &'static str {
         match self {
-            Kind::Need => "besoin",
-            Kind::Offer => "offre",
+            Kind::Need => explor_engine::fr::pages::noun(false),
+            Kind::Offer => explor_engine::fr::pages::noun(true),
         }
     }
 
     fn a_noun(self) -> &'static str {
         match self {
-            Kind::Need => "Un besoin",
-            Kind::Offer => "Une offre",
+            Kind::Need => explor_engine::fr::pages::A_NEED,
+            Kind::Offer => explor_engine::fr::pages::AN_OFFER,
         }
     }
 
     fn your(self) -> &'static str {
         match self {
-            Kind::Need => "votre besoin",
-            Kind::Offer => "votre offre",
+            Kind::Need => explor_engine::fr::pages::YOUR_NEED,
+            Kind::Offer => explor_engine::fr::pages::YOUR_OFFER,
         }
     }
 
     fn submit_label(self) -> &'static str {
         match self {
-            Kind::Need => "Soumettre le besoin",
-            Kind::Offer => "Soumettre l’offre",
+            Kind::Need => explor_engine::fr::pages::SUBMIT_NEED,
+            Kind::Offer => explor_engine::fr::pages::SUBMIT_OFFER,
         }
     }
 
     fn published(self, title: &str) -> String {
         match self {
-            Kind::Need => format!(
-                "Votre besoin « {title} » est validé par le réseau : il est proposé aux experts."
-            ),
-            Kind::Offer => format!(
-                "Votre offre « {title} » est validée par le réseau : elle est rapprochée des besoins."
-            ),
+            Kind::Need => explor_engine::fr::pages::need_published(title),
+            Kind::Offer => explor_engine::fr::pages::offer_published(title),
         }
     }
 }
@@ -217,7 +213,7 @@ fn line(s: &Submission) -> Line {
     Line {
         number: s.id,
         record_id: s.record_id.clone(),
-        noun: Kind::of(s).map_or("fiche", Kind::noun),
+        noun: Kind::of(s).map_or(explor_engine::fr::pages::RECORD_NOUN, Kind::noun),
         title: title_of(&s.body),
         org_id: s.org_id.clone(),
         state: s.state.label(),
@@ -293,8 +289,8 @@ async fn form_page(
         eligibility: eligibility(state, spec.kind, spec.org).await?,
         review: spec.review,
         owner: match spec.kind {
-            Kind::Need => "l’association",
-            Kind::Offer => "l’entreprise",
+            Kind::Need => explor_engine::fr::pages::THE_ASSOCIATION,
+            Kind::Offer => explor_engine::fr::pages::THE_COMPANY,
         },
         submit_label: spec.submit_label,
     })
@@ -305,12 +301,8 @@ fn eligibility_lines(problems: &[Ineligibility]) -> Vec<&'static str> {
     problems
         .iter()
         .map(|p| match p {
-            Ineligibility::NotNetworkMember => {
-                "L’association n’est pas (encore) membre active du réseau."
-            }
-            Ineligibility::NoFieldExperience => {
-                "L’association n’a pas d’expérience de terrain enregistrée."
-            }
+            Ineligibility::NotNetworkMember => explor_engine::fr::pages::NOT_ACTIVE_MEMBER,
+            Ineligibility::NoFieldExperience => explor_engine::fr::pages::NO_FIELD_EXPERIENCE,
         })
         .collect()
 }
@@ -325,9 +317,7 @@ async fn eligibility(state: &AppState, kind: Kind, org: &str) -> Result<Vec<&'st
     state
         .with_workspace(move |ws| match ws.record(&org) {
             Ok(Record::Association(a)) => Ok(eligibility_lines(&a.ineligibility())),
-            _ => Ok(vec![
-                "Le compte n’est rattaché à aucune association connue.",
-            ]),
+            _ => Ok(vec![explor_engine::fr::pages::NO_ASSOCIATION]),
         })
         .await
 }

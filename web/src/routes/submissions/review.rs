@@ -41,7 +41,7 @@ pub async fn queue(State(state): State<AppState>, user: Coordinator) -> Result<R
         .await?;
     all.sort_by_key(|s| (s.state != ReviewState::Submitted, -s.updated_at));
     Ok(ReviewQueuePage {
-        layout: Layout::signed_in("Fiches à relire", &user.0),
+        layout: Layout::signed_in(explor_engine::fr::pages::REVIEW_QUEUE, &user.0),
         lines: all.iter().map(line).collect(),
     }
     .into_response())
@@ -62,13 +62,13 @@ async fn review_form(
         FormSpec {
             kind,
             title: match kind {
-                Kind::Need => "Relecture d’un besoin",
-                Kind::Offer => "Relecture d’une offre",
+                Kind::Need => explor_engine::fr::pages::REVIEW_NEED,
+                Kind::Offer => explor_engine::fr::pages::REVIEW_OFFER,
             },
             action: format!("/revue/{}/valider", s.id),
             message,
             review: true,
-            submit_label: "Valider et publier",
+            submit_label: explor_engine::fr::pages::VALIDATE,
             user: &user.0,
             org: &s.org_id,
         },
@@ -104,11 +104,10 @@ pub async fn page(
         Ok(_) => Vec::new(),
         Err((_, issues)) => issues,
     };
-    let message = Some(format!(
-        "{} — proposé par {} ; {}",
-        s.record_id,
-        s.org_id,
-        s.state.label()
+    let message = Some(explor_engine::fr::pages::submitted_by(
+        &s.record_id,
+        &s.org_id,
+        s.state.label(),
     ));
     Ok(review_form(&state, &user, &s, message, &values, &issues)
         .await?
@@ -165,8 +164,8 @@ pub async fn validate(
         Notice {
             to: Audience::Org(s.org_id.clone()),
             subject: match kind {
-                Kind::Need => "Votre besoin est publié",
-                Kind::Offer => "Votre offre est publiée",
+                Kind::Need => explor_engine::fr::pages::NEED_PUBLISHED_SUBJECT,
+                Kind::Offer => explor_engine::fr::pages::OFFER_PUBLISHED_SUBJECT,
             }
             .to_owned(),
             text: kind.published(&title),
@@ -199,12 +198,8 @@ pub async fn request_changes(
     }
     let notice = Notice {
         to: Audience::Org(s.org_id.clone()),
-        subject: format!("Des modifications sont demandées à {}", kind.your()),
-        text: format!(
-            "Le réseau demande des modifications à {} « {} » : {message}",
-            kind.your(),
-            title_of(&s.body)
-        ),
+        subject: explor_engine::fr::pages::changes_subject(kind.your()),
+        text: explor_engine::fr::pages::changes_requested(kind.your(), title_of(&s.body), &message),
         link: format!("/mon-espace/demandes/{number}"),
     };
     state

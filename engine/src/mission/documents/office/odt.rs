@@ -113,7 +113,7 @@ const STYLES_BODY: &str = r##"<office:font-face-decls>
     <style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="1.8cm" fo:text-indent="-0.4cm" fo:margin-left="1.8cm"/></style:list-level-properties>
    </text:list-level-style-bullet>
   </text:list-style>
-  <text:list-style style:name="Numeros" style:display-name="Numéros">
+  <text:list-style style:name="Numeros" style:display-name="Num&#233;ros">
    <text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix=".">
     <style:list-level-properties text:list-level-position-and-space-mode="label-alignment"><style:list-level-label-alignment text:label-followed-by="listtab" text:list-tab-stop-position="0.7cm" fo:text-indent="-0.5cm" fo:margin-left="0.7cm"/></style:list-level-properties>
    </text:list-level-style-number>
