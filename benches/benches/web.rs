@@ -18,7 +18,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use explor_benches::fixture::{peak_memory_mib, percentile_ms};
+use explor_benches::fixture::{peak_memory_mib, percentile_ms, reset_peak_memory};
 use explor_benches::{Dataset, Format, SynthConfig, generate};
 use explor_engine::Reference;
 use explor_indexer::{ImportOptions, LoadOptions, Workspace, load};
@@ -37,6 +37,11 @@ const READERS: usize = 50;
 const READING: Duration = Duration::from_secs(1);
 
 fn main() {
+    // The app's errors (a page that failed, and why) go to stderr.
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::ERROR)
+        .with_writer(std::io::stderr)
+        .init();
     let experts = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())
@@ -168,6 +173,7 @@ async fn readers_during_import(
     folder: &Path,
     pause: Option<Duration>,
 ) {
+    let own_peak = reset_peak_memory();
     let importing = Arc::new(AtomicBool::new(true));
     let root = root.to_owned();
     let folder = folder.to_owned();
@@ -243,5 +249,8 @@ async fn readers_during_import(
     );
     for e in errors.iter().take(5) {
         println!("  error: {e}");
+    }
+    if let (true, Some(peak)) = (own_peak, peak_memory_mib()) {
+        println!("  peak memory of the process during this phase: {peak:.0} MiB");
     }
 }

@@ -89,6 +89,13 @@ pub fn peak_memory_mib() -> Option<f64> {
     Some(kib / 1024.0)
 }
 
+/// Starts the peak of [`peak_memory_mib`] again from what the process holds now (Linux:
+/// writing 5 to `/proc/self/clear_refs`), so that a phase reads its own peak. `false`
+/// where that is not possible.
+pub fn reset_peak_memory() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
+}
+
 /// The `p`-th percentile (0–100) of durations, in milliseconds.
 pub fn percentile_ms(samples: &mut [Duration], p: f64) -> f64 {
     if samples.is_empty() {

@@ -6,8 +6,8 @@ use explor_engine::{ConsentStatus, Expert, Need, Offer, Record, RecordKind};
 use explor_indexer::ImportSummary;
 
 use crate::table::Table;
-use crate::words::{joined, word};
-use explor_engine::fr::{headers, records as fr};
+use crate::words::joined;
+use explor_engine::fr::{documents, headers, records as fr, views};
 
 /// The kind's name for `n` records (`expert`, `experts`).
 pub fn plural(kind: RecordKind, n: usize) -> &'static str {
@@ -97,20 +97,23 @@ fn expert_row(e: &Expert) -> Vec<String> {
         (None, None) => e.home.country.to_string(),
     };
     let consent = match e.consent.status {
-        ConsentStatus::NotRequired => "not required".to_owned(),
+        ConsentStatus::NotRequired => documents::CONSENT_NOT_REQUIRED.to_owned(),
         status => {
-            let until = e
-                .consent
-                .valid_to
-                .map(|d| format!(" until {d}"))
-                .unwrap_or_default();
-            format!("{}{until}", word(&status))
+            let given = match status {
+                ConsentStatus::Granted => documents::CONSENT_GRANTED,
+                ConsentStatus::Pending => documents::CONSENT_PENDING,
+                _ => documents::CONSENT_REFUSED,
+            };
+            match e.consent.valid_to {
+                Some(d) => views::until(given, explor_engine::fr::date(d)),
+                None => given.to_owned(),
+            }
         }
     };
     vec![
         e.id.clone(),
         e.name.clone(),
-        word(&e.status),
+        fr::status(e.status).to_owned(),
         e.employer
             .as_ref()
             .map(|x| x.name.clone())
@@ -142,7 +145,7 @@ fn need_row(n: &Need) -> Vec<String> {
         n.id.clone(),
         n.association.clone(),
         n.call.clone().unwrap_or_default(),
-        word(&n.kind),
+        views::need_kind(n.kind).to_owned(),
         place,
         n.theme.to_string(),
         n.window.to_string(),

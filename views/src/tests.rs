@@ -10,6 +10,8 @@
 //! 5. Search facets count each hit once per kind and consent, once per theme it has.
 //! 6. Why the excluded are excluded: a line per gate with counts, most frequent first,
 //!    the shared reason when all agree, else the gate's name.
+//! 7. The record lists read in French: consent, status and kind as words, not the
+//!    data's keys.
 
 use std::path::Path;
 
@@ -231,4 +233,48 @@ fn excluded_candidates_are_summed_up_a_line_per_gate() {
         "1 candidat exclu : window 0"
     );
     assert!(crate::matching::exclusion_summary(&[]).is_empty());
+}
+
+/// Property 7.
+#[test]
+fn record_lists_say_consent_status_and_kind_in_french() {
+    use explor_engine::RecordKind;
+    let (_dir, ws) = sample_workspace();
+    for kind in [RecordKind::Expert, RecordKind::Need] {
+        let records = ws.records(kind).unwrap();
+        let text = crate::records::summary_table(kind, &records)
+            .rows
+            .concat()
+            .join("|");
+        for key in [
+            "not required",
+            " until ",
+            "granted",
+            "pending",
+            "employee",
+            "retired",
+            "public_agent",
+            "independent",
+            "standard",
+            "reciprocity",
+        ] {
+            assert!(
+                !text.contains(key),
+                "{kind:?} list shows « {key} »:\n{text}"
+            );
+        }
+    }
+    let experts = ws.records(RecordKind::Expert).unwrap();
+    let text = crate::records::summary_table(RecordKind::Expert, &experts)
+        .rows
+        .concat()
+        .join("|");
+    assert!(text.contains("accord non requis"), "{text}");
+    assert!(text.contains("accord donné"), "{text}");
+    let needs = ws.records(RecordKind::Need).unwrap();
+    let text = crate::records::summary_table(RecordKind::Need, &needs)
+        .rows
+        .concat()
+        .join("|");
+    assert!(text.contains("à l’étranger"), "{text}");
 }

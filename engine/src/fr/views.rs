@@ -76,3 +76,16 @@ pub fn programme_rule(
         "{network_share_bp}, plafond {network_cap_per_mission} ; frais de dossier {fee_per_mission}"
     )
 }
+
+/// A consent with the last day it holds.
+pub fn until(consent: impl Display, last_day: impl Display) -> String {
+    format!("{consent} jusqu’au {last_day}")
+}
+
+/// A need's kind in a table: abroad, or reciprocity.
+pub fn need_kind(kind: crate::NeedKind) -> &'static str {
+    match kind {
+        crate::NeedKind::Standard => "à l’étranger",
+        crate::NeedKind::Reciprocity => "réciprocité",
+    }
+}

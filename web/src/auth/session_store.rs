@@ -9,8 +9,8 @@
 //! every page wait whenever an import or a batch holds the database's write lock; the
 //! store therefore skips a save that changes nothing but an expiry pushed back by less
 //! than [`REFRESH_EVERY`] seconds (a session may end that much before its idle time),
-//! and a save that only pushes the expiry back is skipped when the database is busy
-//! (the next page pushes it back). Loading reads through the read-only connection,
+//! and a save that only records activity (the expiry pushed back, the account's last
+//! request) is skipped when the database is busy (the next page records it). Loading reads through the read-only connection,
 //! which never waits for a writer.
 
 use std::collections::HashMap;
@@ -74,13 +74,26 @@ impl SqliteSessionStore {
 }
 
 impl SqliteSessionStore {
-    /// Whether the table holds this row but for its expiry.
-    fn only_expiry(&self, row: &SessionRow) -> bool {
+    /// Whether the table holds this row but for its activity: its expiry and the
+    /// signed-in account's last request (`last_seen`), both pushed back as pages are read.
+    fn only_activity(&self, row: &SessionRow) -> bool {
         let written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
         written
             .get(&row.id)
-            .is_some_and(|(data, _)| *data == row.data)
+            .is_some_and(|(data, _)| *data == row.data || same_but_activity(data, &row.data))
     }
+}
+
+/// Whether two sessions' data differ at most by the signed-in account's `last_seen`.
+fn same_but_activity(a: &str, b: &str) -> bool {
+    let without = |data: &str| -> Option<serde_json::Value> {
+        let mut value: serde_json::Value = serde_json::from_str(data).ok()?;
+        if let Some(auth) = value.get_mut(SESSION_AUTH).and_then(|a| a.as_object_mut()) {
+            auth.remove("last_seen");
+        }
+        Some(value)
+    };
+    matches!((without(a), without(b)), (Some(a), Some(b)) if a == b)
 }
 
 fn backend(e: impl std::fmt::Display) -> session_store::Error {
@@ -136,9 +149,9 @@ impl SessionStore for SqliteSessionStore {
             let row = row.clone();
             move |db: &mut crate::store::Db| db.save_session(&row)
         };
-        if self.only_expiry(&row) {
-            // Only the expiry moves: if the database is busy with a long write, the
-            // next page pushes it back instead of this one waiting.
+        if self.only_activity(&row) {
+            // Only the activity moves: if the database is busy with a long write, the
+            // next page records it instead of this one waiting.
             if self.db.try_run(save).await.map_err(backend)?.is_none() {
                 return Ok(());
             }
@@ -277,12 +290,43 @@ mod tests {
         f.store.save(&rec).await.unwrap();
         // Not the 5 s a statement waits for a busy database: no wait at all.
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        // Nor when the signed-in account's last request moves with it.
+        let mut seen = rec.clone();
+        seen.data.insert(
+            SESSION_AUTH.to_owned(),
+            serde_json::json!({"account_id": 1, "signed_in_at": 10, "last_seen": 20}),
+        );
         f.db.conn.execute_batch("COMMIT").unwrap();
         assert_eq!(stored(&f.db, &rec.id).unwrap().1, t, "skipped, not written");
-        // The write lock let go, the next page pushes the expiry back.
-        expires(&mut rec, t + REFRESH_EVERY + 1);
+        f.store.save(&seen).await.unwrap();
+        f.db.conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+        let mut later = seen.clone();
+        later.data.insert(
+            SESSION_AUTH.to_owned(),
+            serde_json::json!({"account_id": 1, "signed_in_at": 10, "last_seen": 90}),
+        );
+        expires(&mut later, t + 3 * REFRESH_EVERY);
+        let started = std::time::Instant::now();
+        f.store.save(&later).await.unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        f.db.conn.execute_batch("COMMIT").unwrap();
+        assert!(
+            stored(&f.db, &rec.id)
+                .unwrap()
+                .0
+                .contains("\"last_seen\":20"),
+            "skipped, not written"
+        );
+        // A change of anything else waits for the database, as before.
+        assert!(!same_but_activity(
+            r#"{"auth":{"account_id":1,"last_seen":20}}"#,
+            r#"{"auth":{"account_id":2,"last_seen":20}}"#
+        ));
+        rec.data = seen.data.clone();
+        // The write lock let go, the next page records it.
+        expires(&mut rec, t + 5 * REFRESH_EVERY);
         f.store.save(&rec).await.unwrap();
-        assert_eq!(stored(&f.db, &rec.id).unwrap().1, t + REFRESH_EVERY + 1);
+        assert_eq!(stored(&f.db, &rec.id).unwrap().1, t + 5 * REFRESH_EVERY);
     }
 
     #[tokio::test]
