@@ -213,7 +213,13 @@ impl Profiles {
         });
         let stems = PerDoc::read(max_doc, column("skill_stems").as_ref(), |v| stem_keys.of(v));
         let missions = column("missions");
-        let languages = PerDoc::read(max_doc, column("lang_level").as_ref(), decode_language);
+        // Few distinct (language, level) pairs, each decoded once: checking a code
+        // against the ISO list for every document's every language was a tenth of a
+        // cold match at 100,000 experts.
+        let mut decoded: Map<Option<(LanguageCode, Cefr)>> = Map::default();
+        let languages = PerDoc::read(max_doc, column("lang_level").as_ref(), |n| {
+            *decoded.entry(n).or_insert_with(|| decode_language(n))
+        });
         let windows = PerDoc::read(max_doc, column("window_days").as_ref(), schema::number_days);
         let last_stages = (0..max_doc)
             .map(|doc| {
