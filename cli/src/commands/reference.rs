@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use explor_engine::Reference;
+use explor_engine::fr::{headers, reference as fr};
 use explor_engine::reference::{Origin, TableStatus, vocabulary};
 use explor_engine::schema::parse_date;
 use explor_indexer::{Workspace, reference_status_at};
@@ -125,18 +126,18 @@ fn status(root: &Path, format: ShowFormat) -> Result<()> {
     if format == ShowFormat::Json {
         return out.json(&tables);
     }
-    let mut table = Table::new(&["table", "date", "origin", "limit", "state", "source"]);
+    let mut table = Table::new(&headers::REFERENCE_STATUS);
     for t in &tables {
         table.push(vec![
             t.table.clone(),
             t.date.clone(),
             match t.origin {
-                Origin::Embedded => "built in".to_owned(),
-                Origin::Workspace => "workspace".to_owned(),
-            },
-            t.max_age_months
-                .map_or_else(String::new, |m| format!("{m} months")),
-            if t.stale { "OLD" } else { "ok" }.to_owned(),
+                Origin::Embedded => fr::BUILT_IN,
+                Origin::Workspace => fr::IN_WORKSPACE,
+            }
+            .to_owned(),
+            t.max_age_months.map_or_else(String::new, fr::months),
+            if t.stale { fr::STALE } else { fr::CURRENT }.to_owned(),
             t.source.clone(),
         ]);
     }

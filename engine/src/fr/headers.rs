@@ -92,3 +92,13 @@ pub const NEEDS: [&str; 8] = [
 
 /// The candidate column's header when needs are ranked for an offer.
 pub const NEED: &str = "besoin";
+
+/// The reference tables' status (`explor reference status`).
+pub const REFERENCE_STATUS: [&str; 6] = [
+    "table",
+    "date",
+    "origine",
+    "durée de validité",
+    "état",
+    "source",
+];

@@ -1,4 +1,7 @@
-//! The reference tables: importing the per-diem scale and the exchange rates.
+//! The reference tables: their status, and importing the per-diem scale and the exchange
+//! rates.
+
+use std::fmt::Display;
 
 /// Where in an imported table a problem is: its line.
 pub fn at_line(line: u64) -> String {
@@ -89,3 +92,20 @@ pub fn dgfip_source(file: &str, date: &str) -> String {
 pub fn scale_imported(date: &str, countries: usize) -> String {
     format!("barème de per diem à l’étranger du {date} : {countries} pays")
 }
+
+/// A table built into the binary.
+pub const BUILT_IN: &str = "intégrée";
+
+/// A table imported into the workspace.
+pub const IN_WORKSPACE: &str = "espace de travail";
+
+/// How long a table holds, in months.
+pub fn months(n: impl Display) -> String {
+    format!("{n} mois")
+}
+
+/// A table older than it holds.
+pub const STALE: &str = "ancienne";
+
+/// A table still within its time.
+pub const CURRENT: &str = "à jour";
