@@ -44,7 +44,7 @@ fn print<T: Serialize>(format: ShowFormat, table: &Table, json: &T) -> Result<()
 
 pub fn themes(format: ShowFormat) -> Result<()> {
     let taxonomy = Reference::embedded().taxonomy;
-    let mut table = Table::new(&["key", "label", "parent", "sub-themes"]);
+    let mut table = Table::new(&headers::THEMES);
     let mut rows = Vec::new();
     for theme in taxonomy.iter() {
         let children: Vec<&str> = taxonomy
@@ -67,7 +67,7 @@ pub fn themes(format: ShowFormat) -> Result<()> {
 }
 
 fn countries(format: ShowFormat) -> Result<()> {
-    let mut table = Table::new(&["code", "nom", "name"]);
+    let mut table = Table::new(&headers::CODES);
     let mut rows = Vec::new();
     for c in Reference::embedded().countries.iter() {
         table.push(vec![c.code.clone(), c.name_fr.clone(), c.name_en.clone()]);
@@ -77,7 +77,7 @@ fn countries(format: ShowFormat) -> Result<()> {
 }
 
 fn languages(format: ShowFormat) -> Result<()> {
-    let mut table = Table::new(&["code", "nom", "name"]);
+    let mut table = Table::new(&headers::CODES);
     let mut rows = Vec::new();
     for l in Reference::embedded().languages.iter() {
         table.push(vec![l.code.clone(), l.name_fr.clone(), l.name_en.clone()]);
@@ -87,7 +87,7 @@ fn languages(format: ShowFormat) -> Result<()> {
 }
 
 fn words(format: ShowFormat, words: &[vocabulary::Word]) -> Result<()> {
-    let mut table = Table::new(&["key", "label"]);
+    let mut table = Table::new(&headers::KEYS);
     for w in words {
         table.push(vec![w.key.to_owned(), w.label_fr.to_owned()]);
     }
@@ -99,7 +99,7 @@ fn consents(format: ShowFormat) -> Result<()> {
         vocabulary::consent_schemes(),
         vocabulary::consent_statuses(),
     );
-    let mut table = Table::new(&["field", "key", "label"]);
+    let mut table = Table::new(&headers::FIELD_KEYS);
     for (field, words) in [("consent.scheme", &schemes), ("consent.status", &statuses)] {
         for w in words {
             table.push(vec![

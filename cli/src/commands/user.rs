@@ -47,16 +47,16 @@ pub fn run(root: &Path, command: &UserCommand) -> Result<()> {
             match args.format {
                 ShowFormat::Json => out.json(&list)?,
                 ShowFormat::Table => {
-                    let mut t = Table::new(&["email", "role", "org", "state", "created"]);
+                    let mut t = Table::new(&explor_engine::fr::headers::ACCOUNTS);
                     for a in &list {
                         let created = chrono::DateTime::from_timestamp(a.created_at, 0)
-                            .map(|d| d.format("%Y-%m-%d").to_string())
+                            .map(|d| explor_engine::fr::date(d.date_naive()))
                             .unwrap_or_default();
                         t.push(vec![
                             a.email.clone(),
-                            a.role.to_string(),
+                            a.role.label().to_owned(),
                             a.org_id.clone().unwrap_or_default(),
-                            a.state().as_str().to_owned(),
+                            a.state().label_fr().to_owned(),
                             created,
                         ]);
                     }

@@ -102,3 +102,18 @@ pub const REFERENCE_STATUS: [&str; 6] = [
     "état",
     "source",
 ];
+
+/// The themes (`explor themes`).
+pub const THEMES: [&str; 4] = ["clé", "libellé", "thématique parente", "sous-thématiques"];
+
+/// A vocabulary of codes (countries, languages): the code, the French and English names.
+pub const CODES: [&str; 3] = ["code", "nom", "nom anglais"];
+
+/// A vocabulary of keys (statuses).
+pub const KEYS: [&str; 2] = ["clé", "libellé"];
+
+/// A vocabulary of keys by field (consent schemes and statuses).
+pub const FIELD_KEYS: [&str; 3] = ["champ", "clé", "libellé"];
+
+/// The web accounts (`explor user list`).
+pub const ACCOUNTS: [&str; 5] = ["courriel", "rôle", "organisation", "état", "créé le"];

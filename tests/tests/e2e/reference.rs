@@ -104,6 +104,10 @@ fn the_vocabularies_are_listed_as_tables_and_json() {
     );
     let table = run_ok(&ws, &["reference", "themes"]);
     assert!(table.contains("Gestion des déchets") && table.contains("eau_assainissement"));
+    assert!(
+        table.contains("sous-thématiques") && !table.contains("sub-themes"),
+        "{table}"
+    );
 
     let countries = json(&ws, &["reference", "countries", "--format", "json"]);
     assert!(

@@ -69,7 +69,11 @@ fn user_add_prints_a_link_list_shows_it_disable_and_remove_act() {
     run_ok(&ws, &["user", "remove", "eau@vive.org"]);
     assert_eq!(accounts(&ws).len(), 1);
     let table = run_ok(&ws, &["user", "list"]);
-    assert!(table.contains("coord@example.org") && table.contains("disabled"));
+    assert!(table.contains("coord@example.org") && table.contains("désactivé"));
+    assert!(
+        table.contains("courriel") && table.contains("coordination"),
+        "{table}"
+    );
 }
 
 #[test]
