@@ -345,7 +345,7 @@ fn load_file(
                     file,
                     Location::Line(e.line() as u64),
                     IssueClass::BadSyntax,
-                    format!("invalid JSON: {e}"),
+                    explor_engine::fr::import::invalid_json(&e),
                 )),
                 json_keys::ArrayScan::NotArray => out.issue(ImportIssue::syntax(
                     file,
@@ -409,7 +409,7 @@ fn load_json(
                 file,
                 Location::Line(e.line() as u64),
                 IssueClass::BadSyntax,
-                format!("invalid JSON: {e}"),
+                explor_engine::fr::import::invalid_json(&e),
             ));
             Ok(())
         }
@@ -474,7 +474,7 @@ fn load_json_lines(
                 file,
                 location,
                 IssueClass::BadSyntax,
-                format!("invalid JSON: {e}"),
+                explor_engine::fr::import::invalid_json(&e),
             )),
         }
     }
@@ -580,6 +580,9 @@ mod tests {
         let json = serde_json::to_value(&loaded.issues).unwrap();
         assert_eq!(json[0]["class"], "missing_header");
         assert!(json[0].get("sheet").is_none());
+        // Said in French, the parser's own words after the colon.
+        let bad = loaded.issues[1].to_string();
+        assert!(bad.contains("JSON invalide : "), "{bad}");
     }
 
     #[test]

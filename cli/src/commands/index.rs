@@ -20,7 +20,7 @@ fn usage(message: String) -> anyhow::Error {
 pub fn parse_language(text: &str) -> Result<LanguageLevel> {
     let (code, level) = text
         .split_once(':')
-        .ok_or_else(|| usage(format!("--lang {text}: expected CODE:LEVEL, e.g. fr:B2")))?;
+        .ok_or_else(|| usage(explor_engine::fr::cli::lang_without_level(text)))?;
     Ok(LanguageLevel {
         code: code
             .parse()

@@ -389,3 +389,8 @@ pub fn document_is_a_file(ext: &str) -> String {
         "un document .{ext} est un fichier : donnez --out FICHIER.{ext}, ou redirigez la sortie"
     )
 }
+
+/// A `--lang` value without its level.
+pub fn lang_without_level(text: impl Display) -> String {
+    format!("--lang {text} : attendu CODE:NIVEAU, par exemple fr:B2")
+}

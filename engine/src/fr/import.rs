@@ -225,3 +225,8 @@ pub fn unreadable_sheet(e: impl Display) -> String {
 
 /// A workbook whose sheets are all empty.
 pub const EMPTY_WORKBOOK: &str = "aucune feuille de ce classeur ne contient quoi que ce soit";
+
+/// A file that is not valid JSON, with what the parser said (in English: serde_json's words).
+pub fn invalid_json(e: impl Display) -> String {
+    format!("JSON invalide : {e}")
+}
