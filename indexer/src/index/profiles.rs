@@ -76,6 +76,41 @@ impl<T> PerDoc<T> {
     }
 }
 
+impl PerDoc<DocId> {
+    /// For each distinct value of `column` (numbered by `keys` in order of first
+    /// appearance), the documents holding it, in order, each once: what
+    /// [`PerDoc::holders`] gives of the column's values per document, read in one pass
+    /// without holding them per document first.
+    fn holders_of(max_doc: DocId, column: Option<&Column<u64>>, keys: &mut KeyNumbering) -> Self {
+        let mut lists: Vec<Vec<DocId>> = Vec::new();
+        if let Some(c) = column {
+            for doc in 0..max_doc {
+                for v in c.values_for_doc(doc) {
+                    let Some(k) = keys.of(v) else { continue };
+                    let k = k as usize;
+                    if k == lists.len() {
+                        lists.push(Vec::new());
+                    }
+                    if let Some(list) = lists.get_mut(k)
+                        && list.last() != Some(&doc)
+                    {
+                        list.push(doc);
+                    }
+                }
+            }
+        }
+        let mut starts = Vec::with_capacity(lists.len() + 1);
+        starts.push(0);
+        let mut values = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        for list in lists {
+            values.extend(list);
+            starts.push(u32::try_from(values.len()).unwrap_or(u32::MAX));
+        }
+        Self { starts, values }
+    }
+}
+
+#[cfg(test)]
 impl PerDoc<u32> {
     /// The other way round: for each of the `keys` values, the documents holding it,
     /// in order, each once (read with [`PerDoc::of`] and the value as "document").
@@ -207,11 +242,14 @@ impl Profiles {
         let mut theme_keys = KeyNumbering::default();
         let mut country_keys = KeyNumbering::default();
         let mut stem_keys = KeyNumbering::default();
-        let themes = PerDoc::read(max_doc, column("theme_hash").as_ref(), |v| theme_keys.of(v));
-        let countries = PerDoc::read(max_doc, column("country_number").as_ref(), |v| {
-            country_keys.of(v)
-        });
-        let stems = PerDoc::read(max_doc, column("skill_stems").as_ref(), |v| stem_keys.of(v));
+        let theme_docs =
+            PerDoc::holders_of(max_doc, column("theme_hash").as_ref(), &mut theme_keys);
+        let country_docs = PerDoc::holders_of(
+            max_doc,
+            column("country_number").as_ref(),
+            &mut country_keys,
+        );
+        let stem_docs = PerDoc::holders_of(max_doc, column("skill_stems").as_ref(), &mut stem_keys);
         let missions = column("missions");
         // Few distinct (language, level) pairs, each decoded once: checking a code
         // against the ISO list for every document's every language was a tenth of a
@@ -233,11 +271,11 @@ impl Profiles {
             .collect();
         Self {
             max_doc,
-            theme_docs: themes.holders(theme_keys.keys.len()),
+            theme_docs,
             theme_keys,
-            country_docs: countries.holders(country_keys.keys.len()),
+            country_docs,
             country_keys,
-            stem_docs: stems.holders(stem_keys.keys.len()),
+            stem_docs,
             stem_keys,
             last_stages,
             languages,
@@ -256,4 +294,33 @@ fn decode_language(n: u64) -> Option<(LanguageCode, Cefr)> {
     ];
     let text = std::str::from_utf8(&letters).ok()?;
     Some((text.parse().ok()?, *Cefr::ALL.get(rank)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn holders_read_in_one_pass_are_the_values_per_document_turned_round() {
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let searcher = ws.index().reader.searcher();
+        let mut checked = 0;
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            for name in ["theme_hash", "country_number", "skill_stems"] {
+                let column = fast.u64(name).ok();
+                let mut by_doc_keys = KeyNumbering::default();
+                let by_doc =
+                    PerDoc::read(segment.max_doc(), column.as_ref(), |v| by_doc_keys.of(v));
+                let turned = by_doc.holders(by_doc_keys.keys.len());
+                let mut keys = KeyNumbering::default();
+                let one_pass = PerDoc::holders_of(segment.max_doc(), column.as_ref(), &mut keys);
+                assert_eq!(keys.keys, by_doc_keys.keys, "{name}");
+                assert_eq!(one_pass.starts, turned.starts, "{name}");
+                assert_eq!(one_pass.values, turned.values, "{name}");
+                checked += one_pass.values.len();
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
 }
