@@ -150,6 +150,21 @@ pub enum UserError {
 }
 
 impl UserError {
+    /// `id` names a record of kind `found` where one of kind `expected` was needed.
+    pub(crate) fn wrong_kind(
+        id: &str,
+        expected: explor_engine::RecordKind,
+        found: explor_engine::RecordKind,
+    ) -> Self {
+        UserError::WrongKind {
+            id: id.to_owned(),
+            expected: explor_engine::fr::records::article(expected),
+            found: explor_engine::fr::records::article(found).to_owned(),
+        }
+    }
+}
+
+impl UserError {
     /// A stable snake_case name of the mistake, for scripts (`--format json`).
     pub fn class(&self) -> &'static str {
         match self {

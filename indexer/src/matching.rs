@@ -67,10 +67,6 @@ pub struct MatchOptions {
     pub include_pending: bool,
 }
 
-fn article(kind: RecordKind) -> String {
-    explor_engine::fr::records::article(kind).into()
-}
-
 impl Workspace {
     /// The scoring settings: the workspace's `scoring.json` if there is one, else the defaults.
     pub fn scoring_config(&self) -> Result<ScoringConfig> {
@@ -101,15 +97,11 @@ impl Workspace {
         })
     }
 
-    fn need(&self, id: &str) -> Result<Need> {
+    /// The need `id` (an error naming what it is when it is another kind of record).
+    pub(crate) fn need(&self, id: &str) -> Result<Need> {
         match self.record(id)? {
             Record::Need(n) => Ok(*n),
-            other => Err(UserError::WrongKind {
-                id: id.to_owned(),
-                expected: explor_engine::fr::workspace::A_NEED,
-                found: article(other.kind()),
-            }
-            .into()),
+            other => Err(UserError::wrong_kind(id, RecordKind::Need, other.kind()).into()),
         }
     }
 
@@ -187,7 +179,7 @@ impl Workspace {
             return Err(UserError::WrongKind {
                 id: id.to_owned(),
                 expected: explor_engine::fr::workspace::AN_EXPERT_OR_OFFER,
-                found: article(record.kind()),
+                found: explor_engine::fr::records::article(record.kind()).to_owned(),
             }
             .into());
         };

@@ -96,19 +96,10 @@ fn expert_row(e: &Expert) -> Vec<String> {
         (None, Some(dept)) => format!("{} {dept}", e.home.country),
         (None, None) => e.home.country.to_string(),
     };
-    let consent = match e.consent.status {
-        ConsentStatus::NotRequired => documents::CONSENT_NOT_REQUIRED.to_owned(),
-        status => {
-            let given = match status {
-                ConsentStatus::Granted => documents::CONSENT_GRANTED,
-                ConsentStatus::Pending => documents::CONSENT_PENDING,
-                _ => documents::CONSENT_REFUSED,
-            };
-            match e.consent.valid_to {
-                Some(d) => views::until(given, explor_engine::fr::date(d)),
-                None => given.to_owned(),
-            }
-        }
+    let consent = documents::consent(e.consent.status);
+    let consent = match (e.consent.status, e.consent.valid_to) {
+        (ConsentStatus::NotRequired, _) | (_, None) => consent.to_owned(),
+        (_, Some(d)) => views::until(consent, explor_engine::fr::date(d)),
     };
     vec![
         e.id.clone(),

@@ -52,9 +52,12 @@ pub fn check_org(root: &Path, role: Role, org_id: Option<&str>) -> Result<Option
     let (found, expected) = match role {
         Role::Association => (
             matches!(ws.record(org), Ok(Record::Association(_))),
-            explor_engine::fr::web::ORG_ASSOCIATION,
+            explor_engine::fr::records::article(RecordKind::Association),
         ),
-        Role::Expert => (matches!(ws.record(org), Ok(Record::Expert(_))), explor_engine::fr::web::ORG_EXPERT),
+        Role::Expert => (
+            matches!(ws.record(org), Ok(Record::Expert(_))),
+            explor_engine::fr::records::article(RecordKind::Expert),
+        ),
         Role::Company => (
             ws.records(RecordKind::Offer)?
                 .iter()

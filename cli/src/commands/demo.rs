@@ -38,7 +38,7 @@ pub fn run(args: &DemoArgs) -> Result<()> {
     let temp = tempfile::Builder::new()
         .prefix("explor-demo-")
         .tempdir()
-        .context(explor_engine::fr::demo::NO_TEMP_DIR)?;
+        .context(explor_engine::fr::cli::NO_TEMP_DIR)?;
     let data = match &args.data {
         Some(dir) => dir.clone(),
         None => write_sample(temp.path())?,
@@ -87,7 +87,7 @@ pub(crate) fn write_sample(dir: &Path) -> Result<PathBuf> {
     for (name, text) in SAMPLE {
         let path = dir.join(name);
         std::fs::write(&path, text)
-            .with_context(|| explor_engine::fr::demo::cannot_write(path.display()))?;
+            .with_context(|| explor_engine::fr::cli::cannot_write(path.display()))?;
     }
     Ok(dir)
 }

@@ -44,9 +44,6 @@ pub const PERSON_ERASED: &str = "personne effacée";
 /// Action: a record submitted for review.
 pub const SUBMITTED: &str = "fiche soumise à relecture";
 
-/// Action: changes requested.
-pub const CHANGES_REQUESTED: &str = "modifications demandées";
-
 /// Action: a record validated.
 pub const VALIDATED: &str = "fiche validée";
 

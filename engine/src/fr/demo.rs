@@ -2,9 +2,6 @@
 
 use std::fmt::Display;
 
-/// A temporary folder that cannot be created.
-pub const NO_TEMP_DIR: &str = "impossible de créer un dossier temporaire";
-
 /// The demo's title.
 pub const TITLE: &str = "explor demo — missions d’expertise EXPLOR, Occitanie Coopération";
 
@@ -22,11 +19,6 @@ pub fn store_and_index(
 /// A folder that cannot be created.
 pub fn cannot_create(dir: impl Display) -> String {
     format!("impossible de créer {dir}")
-}
-
-/// A file that cannot be written.
-pub fn cannot_write(path: impl Display) -> String {
-    format!("impossible d’écrire {path}")
 }
 
 /// Step 2: the sample at a glance.

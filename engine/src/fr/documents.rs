@@ -98,6 +98,19 @@ pub const SCHEME_LEAVE: &str = "congé solidaire";
 /// A scheme: secondment.
 pub const SCHEME_SECONDMENT: &str = "mise à disposition";
 
+/// No employer scheme.
+pub const SCHEME_NONE: &str = "sans dispositif employeur";
+
+/// Where an employer's consent stands, in words.
+pub fn consent(s: crate::ConsentStatus) -> &'static str {
+    match s {
+        crate::ConsentStatus::Granted => CONSENT_GRANTED,
+        crate::ConsentStatus::Pending => CONSENT_PENDING,
+        crate::ConsentStatus::Refused => CONSENT_REFUSED,
+        crate::ConsentStatus::NotRequired => CONSENT_NOT_REQUIRED,
+    }
+}
+
 /// A consent granted.
 pub const CONSENT_GRANTED: &str = "accord donné";
 

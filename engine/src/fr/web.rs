@@ -58,10 +58,6 @@ pub const COORDINATOR_WITH_ORG: &str =
 pub fn unknown_org(id: impl Display, expected: impl Display) -> String {
     format!("« {id} » n’est pas {expected} de l’espace de travail")
 }
-/// What an association account's id must name.
-pub const ORG_ASSOCIATION: &str = "une association";
-/// What an expert account's id must name.
-pub const ORG_EXPERT: &str = "un expert";
 /// What a company account's id must name.
 pub const ORG_COMPANY: &str = "une entreprise (nommée dans une offre ou comme employeur)";
 /// What a coordinator account's id must name.

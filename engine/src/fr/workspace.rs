@@ -251,20 +251,8 @@ pub const UNREADABLE_SEGMENT: &str = "un segment est illisible";
 /// An index segment that cannot be read, as a note.
 pub const UNREADABLE_SEGMENT_NOTE: &str = "(un segment illisible)";
 
-/// A need, as a wrong kind names it.
-pub const A_NEED: &str = "un besoin";
-
 /// An expert or an offer, as a wrong kind names it.
 pub const AN_EXPERT_OR_OFFER: &str = "un expert ou une offre";
-
-/// An association, as a wrong kind names it.
-pub const AN_ASSOCIATION: &str = "une association";
-
-/// An expert, as a wrong kind names it.
-pub const AN_EXPERT: &str = "un expert";
-
-/// An offer, as a wrong kind names it.
-pub const AN_OFFER: &str = "une offre";
 
 /// An empty database file.
 pub const EMPTY_FILE: &str = "le fichier est vide";

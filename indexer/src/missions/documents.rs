@@ -7,7 +7,7 @@ use std::path::Path;
 use explor_engine::mission::{
     DocFormat, DocKind, DocumentError, Dossier, MissionFile, Templates, render, render_bytes,
 };
-use explor_engine::{Record, Reference};
+use explor_engine::{Record, RecordKind, Reference};
 
 use crate::error::{Error, InternalError, Result, UserError};
 use crate::workspace::Workspace;
@@ -19,15 +19,15 @@ impl Workspace {
     /// A mission with its need, association, experts, offer and cost plan.
     pub fn mission_file(&self, id: &str) -> Result<MissionFile> {
         let mission = self.mission(id)?;
-        let need = self.need_record(&mission.need)?;
+        let need = self.need(&mission.need)?;
         let association = match self.record(&need.association)? {
             Record::Association(a) => a,
             other => {
-                return Err(UserError::WrongKind {
-                    id: need.association.clone(),
-                    expected: explor_engine::fr::workspace::AN_ASSOCIATION,
-                    found: explor_engine::fr::records::article(other.kind()).to_owned(),
-                }
+                return Err(UserError::wrong_kind(
+                    &need.association,
+                    RecordKind::Association,
+                    other.kind(),
+                )
                 .into());
             }
         };

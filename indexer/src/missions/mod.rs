@@ -15,7 +15,7 @@ use explor_engine::mission::{
     Event, Item, Mission, MissionError, Staff, Staffing, State, check_staffing, earliest_dates,
 };
 use explor_engine::scoring::{Flag, History, Scorer, ScoringConfig, Subject};
-use explor_engine::{CandidateKind, DateWindow, Expert, Need, Record, RecordKind, Reference};
+use explor_engine::{CandidateKind, DateWindow, Expert, Record, RecordKind, Reference};
 
 pub use documents::TEMPLATES_DIR;
 
@@ -203,7 +203,7 @@ impl Workspace {
             bookings: &bookings,
             history: &history,
         };
-        let need = self.need_record(&request.need)?;
+        let need = self.need(&request.need)?;
         let records = self.staff_records(&request.staff)?;
         let days = request.days.unwrap_or(need.duration_days);
         let mut staffing = Staffing {
@@ -309,41 +309,18 @@ impl Workspace {
             .collect())
     }
 
-    fn need_record(&self, id: &str) -> Result<Need> {
-        match self.record(id)? {
-            Record::Need(n) => Ok(*n),
-            other => Err(UserError::WrongKind {
-                id: id.to_owned(),
-                expected: explor_engine::fr::workspace::A_NEED,
-                found: explor_engine::fr::records::article(other.kind()).to_owned(),
-            }
-            .into()),
-        }
-    }
-
     fn staff_records(&self, staff: &StaffRequest) -> Result<Vec<Record>> {
-        let (ids, expected, kind): (Vec<&str>, &'static str, RecordKind) = match staff {
-            StaffRequest::Experts(ids) => (
-                ids.iter().map(String::as_str).collect(),
-                explor_engine::fr::workspace::AN_EXPERT,
-                RecordKind::Expert,
-            ),
-            StaffRequest::Offer(id) => (
-                vec![id.as_str()],
-                explor_engine::fr::workspace::AN_OFFER,
-                RecordKind::Offer,
-            ),
+        let (ids, kind): (Vec<&str>, RecordKind) = match staff {
+            StaffRequest::Experts(ids) => {
+                (ids.iter().map(String::as_str).collect(), RecordKind::Expert)
+            }
+            StaffRequest::Offer(id) => (vec![id.as_str()], RecordKind::Offer),
         };
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let record = self.record(id)?;
             if record.kind() != kind {
-                return Err(UserError::WrongKind {
-                    id: id.to_owned(),
-                    expected,
-                    found: explor_engine::fr::records::article(record.kind()).to_owned(),
-                }
-                .into());
+                return Err(UserError::wrong_kind(id, kind, record.kind()).into());
             }
             out.push(record);
         }

@@ -63,25 +63,32 @@ impl SqliteSessionStore {
             .remove(id);
     }
 
-    /// Whether the table already holds this row but for an expiry less than
-    /// [`REFRESH_EVERY`] seconds earlier.
-    fn unchanged(&self, row: &SessionRow) -> bool {
+    /// How this row differs from what the table holds (as far as this process knows).
+    fn change(&self, row: &SessionRow) -> Change {
         let written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
-        written.get(&row.id).is_some_and(|(data, expires_at)| {
-            *data == row.data && (0..REFRESH_EVERY).contains(&(row.expires_at - expires_at))
-        })
+        match written.get(&row.id) {
+            Some((data, expires_at)) if *data == row.data => {
+                if (0..REFRESH_EVERY).contains(&(row.expires_at - expires_at)) {
+                    Change::None
+                } else {
+                    Change::Activity
+                }
+            }
+            Some((data, _)) if same_but_activity(data, &row.data) => Change::Activity,
+            _ => Change::Data,
+        }
     }
 }
 
-impl SqliteSessionStore {
-    /// Whether the table holds this row but for its activity: its expiry and the
-    /// signed-in account's last request (`last_seen`), both pushed back as pages are read.
-    fn only_activity(&self, row: &SessionRow) -> bool {
-        let written = self.written.lock().unwrap_or_else(PoisonError::into_inner);
-        written
-            .get(&row.id)
-            .is_some_and(|(data, _)| *data == row.data || same_but_activity(data, &row.data))
-    }
+/// What a save would change in the table.
+enum Change {
+    /// Nothing, or only an expiry pushed back by less than [`REFRESH_EVERY`]: not written.
+    None,
+    /// Only the activity: the expiry, and the signed-in account's last request
+    /// (`last_seen`), both pushed back as pages are read. Written if the database is free.
+    Activity,
+    /// The data: always written.
+    Data,
 }
 
 /// Whether two sessions' data differ at most by the signed-in account's `last_seen`.
@@ -142,21 +149,20 @@ impl SessionStore for SqliteSessionStore {
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let row = to_row(record)?;
-        if self.unchanged(&row) {
-            return Ok(());
-        }
         let save = {
             let row = row.clone();
             move |db: &mut crate::store::Db| db.save_session(&row)
         };
-        if self.only_activity(&row) {
-            // Only the activity moves: if the database is busy with a long write, the
-            // next page records it instead of this one waiting.
-            if self.db.try_run(save).await.map_err(backend)?.is_none() {
-                return Ok(());
+        match self.change(&row) {
+            Change::None => return Ok(()),
+            // If the database is busy with a long write, the next page records it
+            // instead of this one waiting.
+            Change::Activity => {
+                if self.db.try_run(save).await.map_err(backend)?.is_none() {
+                    return Ok(());
+                }
             }
-        } else {
-            self.db.run(save).await.map_err(backend)?;
+            Change::Data => self.db.run(save).await.map_err(backend)?,
         }
         self.remember(&row);
         Ok(())

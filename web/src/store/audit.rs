@@ -126,7 +126,7 @@ impl Action {
             Action::RecordsImported => explor_engine::fr::audit::RECORDS_IMPORTED,
             Action::RecordErased => explor_engine::fr::audit::PERSON_ERASED,
             Action::RecordSubmitted => explor_engine::fr::audit::SUBMITTED,
-            Action::ChangesRequested => explor_engine::fr::audit::CHANGES_REQUESTED,
+            Action::ChangesRequested => explor_engine::fr::web::CHANGES_REQUESTED,
             Action::SubmissionValidated => explor_engine::fr::audit::VALIDATED,
             Action::ProposalAnswered => explor_engine::fr::audit::PROPOSAL_ANSWERED,
             Action::ProfileUpdated => explor_engine::fr::audit::PROFILE_EDITED,

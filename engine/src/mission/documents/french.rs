@@ -93,17 +93,12 @@ pub(crate) fn scheme(s: ConsentScheme) -> &'static str {
         ConsentScheme::MecenatCompetences => crate::fr::documents::SCHEME_PATRONAGE,
         ConsentScheme::CongeSolidaire => crate::fr::documents::SCHEME_LEAVE,
         ConsentScheme::MiseADisposition => crate::fr::documents::SCHEME_SECONDMENT,
-        ConsentScheme::None => "sans dispositif employeur",
+        ConsentScheme::None => crate::fr::documents::SCHEME_NONE,
     }
 }
 
 pub(crate) fn consent_status(s: ConsentStatus) -> &'static str {
-    match s {
-        ConsentStatus::Granted => crate::fr::documents::CONSENT_GRANTED,
-        ConsentStatus::Pending => crate::fr::documents::CONSENT_PENDING,
-        ConsentStatus::Refused => crate::fr::documents::CONSENT_REFUSED,
-        ConsentStatus::NotRequired => crate::fr::documents::CONSENT_NOT_REQUIRED,
-    }
+    crate::fr::documents::consent(s)
 }
 
 /// `valable du 1er janvier au 31 décembre 2027`, open ends included; empty when the
