@@ -288,7 +288,7 @@ pub fn run_batch(
             expert: p.expert.clone(),
         });
     }
-    index.prepare_for_many_queries()?;
+    let shared = index.prepare_for_many_queries()?;
 
     let started = Instant::now();
     let total = needs.len();
@@ -305,6 +305,7 @@ pub fn run_batch(
         })
         .collect::<Result<_, Error>>()?;
     let matching = started.elapsed();
+    drop(shared);
 
     progress(BatchProgress::Solving);
     let started = Instant::now();
@@ -487,11 +488,18 @@ mod tests {
         let mut records = ws.records(RecordKind::Expert).unwrap();
         records.extend(ws.records(RecordKind::Offer).unwrap());
         let by_id = candidates_by_id(&records);
-        for r in ws.records(RecordKind::Need).unwrap() {
-            let Record::Need(need) = r else { continue };
-            let clock = StageClock::default();
-            let mine =
-                need_candidates(ws.index(), &scorer, &by_id, &need, options.top_k, &clock).unwrap();
+        let needs: Vec<Need> = ws.needs().unwrap();
+        // As a batch runs: the needs share term scores and value levels.
+        let shared = ws.index().prepare_for_many_queries().unwrap();
+        let clock = StageClock::default();
+        let found: Vec<NeedCandidates> = needs
+            .iter()
+            .map(|need| {
+                need_candidates(ws.index(), &scorer, &by_id, need, options.top_k, &clock).unwrap()
+            })
+            .collect();
+        drop(shared);
+        for (need, mine) in needs.iter().zip(found) {
             let theirs = ws
                 .match_need(
                     &need.id,

@@ -56,7 +56,8 @@ impl SearchIndex {
     pub fn best_candidates(&self, need: &Need, bound: &ScoreBound, k: usize) -> Result<Bounded> {
         let searcher = self.reader.searcher();
         let search = NeedSearch {
-            relevance: Relevance::new(&searcher, &need_terms(self, need)?)?,
+            relevance: Relevance::new(&searcher, &need_terms(self, need)?)?
+                .remembering(self.cache.memo(&searcher)),
             tables: BoundTables::new(bound, self.taxonomy),
             runs: self.prefilters(need),
             theme_term: Term::from_facet(
@@ -76,7 +77,12 @@ impl SearchIndex {
                 Error::Internal(InternalError::IndexShape("too many segments".into()))
             })?;
             let profiles = self.cache.profiles(&search.searcher, reader)?;
-            let values = SegmentTables::new(profiles, &search.tables);
+            let values = SegmentTables::new(
+                profiles,
+                &search.tables,
+                reader.segment_id(),
+                self.cache.memo(&search.searcher).as_deref(),
+            );
             let mut best = self.screen_segment(&search, reader, &values, ord, &kept)?;
             search.score_in_batches(reader, &mut best)?;
             for (b, (so_far, reached)) in best.into_iter().zip(&mut kept) {

@@ -18,8 +18,10 @@ use std::sync::Arc;
 
 use explor_engine::scoring::{KnownValues, ScoreBound};
 use explor_engine::{Cefr, LanguageCode, Taxonomy};
+use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal};
 
+use super::memo::{LevelsOf, Memo};
 use super::profiles::{KeyNumbering, Map, PerDoc, Profiles};
 use super::schema;
 
@@ -85,7 +87,7 @@ impl<'b> BoundTables<'b> {
 
 /// The values a need gives to one kind of key (themes or countries), spread over a
 /// segment's documents: each document's best, as a small code.
-struct Levels {
+pub(super) struct Levels {
     /// The distinct values, ascending; `values[0]` is 0 (no key of value).
     values: Vec<f64>,
     /// Each document's code: the index of its best value.
@@ -93,12 +95,30 @@ struct Levels {
 }
 
 impl Levels {
-    fn new(max_doc: DocId, keys: &KeyNumbering, holders: &PerDoc<DocId>, table: &Map<f64>) -> Self {
+    /// The levels of `table` over the documents, shared through `memo` when there is
+    /// one (needs of one theme, or one country, share theirs).
+    fn spread(
+        max_doc: DocId,
+        keys: &KeyNumbering,
+        holders: &PerDoc<DocId>,
+        table: &Map<f64>,
+        shared: Option<(&Memo, SegmentId, LevelsOf)>,
+    ) -> Arc<Self> {
         let per_key: Vec<f64> = keys
             .keys
             .iter()
             .map(|k| table.get(k).copied().unwrap_or(0.0))
             .collect();
+        match shared {
+            Some((memo, segment, of)) => memo.levels(segment, of, &per_key, || {
+                Self::new(max_doc, holders, &per_key)
+            }),
+            None => Arc::new(Self::new(max_doc, holders, &per_key)),
+        }
+    }
+
+    /// `per_key[i]`: the value of the segment's key `i`.
+    fn new(max_doc: DocId, holders: &PerDoc<DocId>, per_key: &[f64]) -> Self {
         let mut values: Vec<f64> = per_key.iter().copied().filter(|v| *v > 0.0).collect();
         values.push(0.0);
         values.sort_by(f64::total_cmp);
@@ -138,22 +158,35 @@ impl Levels {
 pub(super) struct SegmentTables<'t> {
     profiles: Arc<Profiles>,
     tables: &'t BoundTables<'t>,
-    themes: Levels,
-    countries: Levels,
+    themes: Arc<Levels>,
+    countries: Arc<Levels>,
     /// How many of the need's skill words each document has; `None` when the need has
     /// too many to count.
     skill_words: Option<Vec<u8>>,
 }
 
 impl<'t> SegmentTables<'t> {
-    pub(super) fn new(profiles: Arc<Profiles>, tables: &'t BoundTables<'t>) -> Self {
+    /// `memo`: where a batch's needs share their levels (`segment`: the profiles').
+    pub(super) fn new(
+        profiles: Arc<Profiles>,
+        tables: &'t BoundTables<'t>,
+        segment: SegmentId,
+        memo: Option<&Memo>,
+    ) -> Self {
         let p = &profiles;
-        let themes = Levels::new(p.max_doc, &p.theme_keys, &p.theme_docs, &tables.themes);
-        let countries = Levels::new(
+        let themes = Levels::spread(
+            p.max_doc,
+            &p.theme_keys,
+            &p.theme_docs,
+            &tables.themes,
+            memo.map(|m| (m, segment, LevelsOf::Themes)),
+        );
+        let countries = Levels::spread(
             p.max_doc,
             &p.country_keys,
             &p.country_docs,
             &tables.countries,
+            memo.map(|m| (m, segment, LevelsOf::Countries)),
         );
         let skill_words = tables.wanted.as_ref().map(|wanted| {
             let mut counts = vec![0u8; p.max_doc as usize];

@@ -15,6 +15,7 @@
 pub(crate) mod best;
 mod bits;
 mod bound;
+mod memo;
 mod profiles;
 mod read_only;
 mod relevance;
@@ -22,6 +23,8 @@ mod retrieval;
 mod scan;
 pub mod schema;
 pub(crate) mod search;
+
+pub use memo::ManyQueries;
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;

@@ -12,6 +12,7 @@ use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader};
 
 use super::bits::{contains, insert, words};
+use super::memo::{Memo, TermScores};
 use crate::error::Result;
 use crate::error::index_failed;
 
@@ -21,8 +22,13 @@ use crate::error::index_failed;
 /// Each term score is tantivy's BM25 ([`Bm25Weight::score`] of the document's field norm
 /// and term frequency), as its term queries compute it; the postings are read directly,
 /// block by block when reading them through.
+///
+/// With a [`Memo`] (a batch running), each term's scores in a segment are read once and
+/// shared by every need that has the term.
 pub(super) struct Relevance {
-    terms: Vec<(Term, Bm25Weight)>,
+    /// Each term, its boost, and its weight (boost included).
+    terms: Vec<(Term, Score, Bm25Weight)>,
+    memo: Option<Arc<Memo>>,
 }
 
 /// One term in a segment: where its postings are, and what scores them.
@@ -30,7 +36,54 @@ struct TermPostings<'r> {
     weight: &'r Bm25Weight,
     norms: FieldNormReader,
     term: &'r Term,
+    boost: Score,
     index: Arc<InvertedIndexReader>,
+}
+
+impl TermPostings<'_> {
+    /// Every score of the term in the segment, for the memo.
+    fn read_all(&self) -> Result<TermScores> {
+        let mut all = TermScores {
+            docs: Vec::new(),
+            scores: Vec::new(),
+        };
+        let Some(mut block) = self
+            .index
+            .read_block_postings(self.term, IndexRecordOption::WithFreqs)
+            .map_err(index_failed("reading postings"))?
+        else {
+            return Ok(all);
+        };
+        loop {
+            let found = block.docs();
+            if found.is_empty() {
+                break;
+            }
+            for (i, &doc) in found.iter().enumerate() {
+                all.docs.push(doc);
+                all.scores.push(
+                    self.weight
+                        .score(self.norms.fieldnorm_id(doc), block.freq(i)),
+                );
+            }
+            block.advance();
+        }
+        Ok(all)
+    }
+
+    /// The term's scores from the memo (read the first time), if there is one.
+    fn remembered(
+        &self,
+        memo: Option<&Memo>,
+        reader: &SegmentReader,
+    ) -> Result<Option<Arc<TermScores>>> {
+        memo.map(|m| {
+            m.term_scores(reader.segment_id(), self.term, self.boost, || {
+                self.read_all()
+            })
+        })
+        .transpose()
+    }
 }
 
 impl Relevance {
@@ -40,11 +93,17 @@ impl Relevance {
             .iter()
             .map(|(term, boost)| {
                 Bm25Weight::for_terms(searcher, std::slice::from_ref(term))
-                    .map(|w| (term.clone(), w.boost_by(*boost)))
+                    .map(|w| (term.clone(), *boost, w.boost_by(*boost)))
             })
             .collect::<tantivy::Result<_>>()
             .map_err(index_failed("weighting the need's words"))?;
-        Ok(Self { terms })
+        Ok(Self { terms, memo: None })
+    }
+
+    /// Shares term scores through `memo` (when there is one).
+    pub(super) fn remembering(mut self, memo: Option<Arc<Memo>>) -> Self {
+        self.memo = memo;
+        self
     }
 
     /// Whether there is no term (every relevance is 0).
@@ -58,7 +117,7 @@ impl Relevance {
         reader: &'r SegmentReader,
     ) -> impl Iterator<Item = Result<TermPostings<'r>>> + 'r {
         let max_doc = reader.max_doc();
-        self.terms.iter().map(move |(term, weight)| {
+        self.terms.iter().map(move |(term, boost, weight)| {
             let norms = reader
                 .fieldnorms_readers()
                 .get_field(term.field())
@@ -68,6 +127,7 @@ impl Relevance {
                 weight,
                 norms,
                 term,
+                boost: *boost,
                 index: reader
                     .inverted_index(term.field())
                     .map_err(index_failed("opening the inverted index"))?,
@@ -81,6 +141,16 @@ impl Relevance {
         let mut scores = vec![0.0; reader.max_doc() as usize];
         for t in self.in_segment(reader) {
             let t = t?;
+            if let Some(all) = t.remembered(self.memo.as_deref(), reader)? {
+                for (&doc, &score) in all.docs.iter().zip(&all.scores) {
+                    if contains(docs, doc)
+                        && let Some(s) = scores.get_mut(doc as usize)
+                    {
+                        *s += score;
+                    }
+                }
+                continue;
+            }
             let Some(mut block) = t
                 .index
                 .read_block_postings(t.term, IndexRecordOption::WithFreqs)
@@ -118,6 +188,17 @@ impl Relevance {
     ) -> Result<()> {
         for t in self.in_segment(reader) {
             let t = t?;
+            if let Some(all) = t.remembered(self.memo.as_deref(), reader)? {
+                let mut at = 0;
+                for (i, &doc) in docs.iter().enumerate() {
+                    let (reached, score) = all.seek(at, doc);
+                    at = reached;
+                    if let Some(score) = score {
+                        add(i, score);
+                    }
+                }
+                continue;
+            }
             let Some(mut postings) = t
                 .index
                 .read_postings(t.term, IndexRecordOption::WithFreqs)
@@ -278,5 +359,62 @@ mod tests {
             }
             assert!(scored, "{}", need.id);
         }
+    }
+
+    #[test]
+    fn term_scores_shared_by_a_batch_give_the_relevance_read_from_the_postings() {
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let index = ws.index();
+        let searcher = index.reader.searcher();
+        let bits = |v: &[Score]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
+        let shared = index.prepare_for_many_queries().unwrap();
+        let memo = index.cache.memo(&searcher);
+        assert!(memo.is_some());
+        for need in ws.needs().unwrap() {
+            let terms = super::super::retrieval::need_terms(index, &need).unwrap();
+            let read = Relevance::new(&searcher, &terms).unwrap();
+            // Twice: the first reads each term into the memo, the second finds it there.
+            for round in 0..2 {
+                let remembered = Relevance::new(&searcher, &terms)
+                    .unwrap()
+                    .remembering(memo.clone());
+                for reader in searcher.segment_readers() {
+                    let all = full(reader.max_doc());
+                    let through = read.within(reader, &all).unwrap();
+                    let every: Vec<DocId> = (0..reader.max_doc()).collect();
+                    let some: Vec<DocId> = every.iter().copied().filter(|d| d % 3 == 1).collect();
+                    let mut some_bits = vec![0; words(reader.max_doc())];
+                    some.iter().for_each(|&d| insert(&mut some_bits, d));
+                    let what = format!("{} round {round}", need.id);
+                    assert_eq!(
+                        bits(&remembered.within(reader, &all).unwrap()),
+                        bits(&through),
+                        "{what}"
+                    );
+                    assert_eq!(
+                        bits(&remembered.within(reader, &some_bits).unwrap()),
+                        bits(&read.within(reader, &some_bits).unwrap()),
+                        "{what}"
+                    );
+                    assert_eq!(
+                        bits(&remembered.at(reader, &some).unwrap()),
+                        bits(&read.at(reader, &some).unwrap()),
+                        "{what}"
+                    );
+                    for &d in some.iter().take(20) {
+                        assert_eq!(
+                            remembered.of(reader, d).unwrap().to_bits(),
+                            read.of(reader, d).unwrap().to_bits(),
+                            "{what}: document {d}"
+                        );
+                    }
+                }
+            }
+        }
+        drop(shared);
+        assert!(
+            index.cache.memo(&searcher).is_none(),
+            "freed with the guard"
+        );
     }
 }

@@ -154,7 +154,8 @@ impl SearchIndex {
     /// Text relevance of the need against every document that shares a word with it, by id.
     pub fn relevance_all(&self, need: &Need) -> Result<HashMap<String, f32>> {
         let searcher = self.reader.searcher();
-        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
+        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?
+            .remembering(self.cache.memo(&searcher));
         if relevance.is_empty() {
             return Ok(Default::default());
         }
@@ -210,7 +211,8 @@ impl SearchIndex {
     /// Text relevance of the need against one document (0 when they share no word).
     pub fn relevance_of(&self, need: &Need, id: &str) -> Result<f32> {
         let searcher = self.reader.searcher();
-        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
+        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?
+            .remembering(self.cache.memo(&searcher));
         let term = Term::from_field_text(self.fields.id, id);
         for reader in searcher.segment_readers() {
             let postings = reader
@@ -236,9 +238,16 @@ impl SearchIndex {
 
 impl SearchIndex {
     /// Reads what many queries in a row share (the table of ids), so that a batch's
-    /// queries take their candidates' ids from memory.
-    pub fn prepare_for_many_queries(&self) -> Result<()> {
-        self.cache.ids(&self.reader.searcher()).map(drop)
+    /// queries take their candidates' ids from memory; while the guard returned lives,
+    /// queries also share each term's scores and each need's value levels (see
+    /// [`ManyQueries`](super::ManyQueries)).
+    pub fn prepare_for_many_queries(&self) -> Result<super::ManyQueries<'_>> {
+        let searcher = self.reader.searcher();
+        self.cache.ids(&searcher)?;
+        Ok(super::ManyQueries::new(
+            &self.cache.memo,
+            searcher.generation().generation_id(),
+        ))
     }
 }
 
@@ -259,7 +268,8 @@ impl SearchIndex {
 
     fn retrieve(&self, need: &Need, limit: Option<usize>) -> Result<Vec<Candidate>> {
         let searcher = self.reader.searcher();
-        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?;
+        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?
+            .remembering(self.cache.memo(&searcher));
         let (filters, kinds): (Vec<Prefilter>, Vec<CandidateKind>) =
             self.prefilters(need).into_iter().unzip();
         let mut found: Vec<u64> = Vec::new();

@@ -21,6 +21,7 @@ use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
 use super::bits::{Bits, for_each_doc, full, insert, words};
+use super::memo::{Memo, MemoSlot};
 use super::profiles::Profiles;
 use super::relevance::Relevance;
 use crate::error::index_failed;
@@ -70,6 +71,8 @@ pub(super) struct Cache {
     /// read: when many requests meet a new index at once, one reads it and the others
     /// wait for it, instead of each reading the same thing.
     filling: Mutex<()>,
+    /// What the queries of a batch share, while one runs.
+    pub(super) memo: MemoSlot,
 }
 
 #[derive(Default)]
@@ -168,6 +171,11 @@ impl Cache {
                 s.profiles.insert(segment, profiles);
             },
         )
+    }
+
+    /// The memo of the batch running on the searcher's state of the index, if one is.
+    pub(super) fn memo(&self, searcher: &Searcher) -> Option<Arc<Memo>> {
+        self.memo.current(searcher.generation().generation_id())
     }
 
     /// The id table of the searcher's documents, if it was read already.
