@@ -202,20 +202,18 @@ impl Checker<'_, '_> {
                 _ => unreachable!("code() is called for codes only"),
             }));
         };
-        let (known, class, message) = match ty {
-            FieldType::Country => (
-                r.countries.get(s).is_some(),
-                IssueClass::UnknownCountry,
-                fr::schema::unknown_country(s),
-            ),
-            FieldType::Departement => (
-                r.departements.get(s).is_some(),
+        // The message (and the themes to suggest, the costly part) only for an unknown
+        // value: most values of a large import are known.
+        let (class, message) = match ty {
+            FieldType::Country if r.countries.get(s).is_none() => {
+                (IssueClass::UnknownCountry, fr::schema::unknown_country(s))
+            }
+            FieldType::Departement if r.departements.get(s).is_none() => (
                 IssueClass::UnknownDepartement,
                 fr::schema::unknown_departement(s),
             ),
-            FieldType::Theme => (
-                // A French label (`Déchets`) is read as its key; see `normalise`.
-                r.taxonomy.resolve(s).is_some(),
+            // A French label (`Déchets`) is read as its key; see `normalise`.
+            FieldType::Theme if r.taxonomy.resolve(s).is_none() => (
                 IssueClass::UnknownTheme,
                 fr::schema::unknown_theme(
                     s,
@@ -225,14 +223,17 @@ impl Checker<'_, '_> {
                         .join(", "),
                 ),
             ),
-            FieldType::Choice(words) => (
-                words.contains(&s),
+            FieldType::Choice(words) if !words.contains(&s) => (
                 IssueClass::BadValue,
                 fr::schema::not_one_of(s, &words.join(", ")),
             ),
+            FieldType::Country
+            | FieldType::Departement
+            | FieldType::Theme
+            | FieldType::Choice(_) => return None,
             _ => unreachable!("code() is called for codes only"),
         };
-        (!known).then_some(ValueIssue::Wrong(class, message))
+        Some(ValueIssue::Wrong(class, message))
     }
 
     /// Every item of a list, each with its index in the path.
