@@ -256,7 +256,9 @@ impl Workspace {
         let needs = self.open_needs(needs)?;
         let mut records = self.records(RecordKind::Expert)?;
         records.extend(self.records(RecordKind::Offer)?);
-        run_batch(self.index(), &scorer, &records, needs, options, progress)
+        let matched = match_needs(self.index(), &scorer, &records, needs, options, progress)?;
+        drop(records);
+        matched.assign(options, progress)
     }
 }
 
@@ -270,10 +272,32 @@ pub fn run_batch(
     index: &SearchIndex,
     scorer: &Scorer<'_>,
     records: &[Record],
-    mut needs: Vec<Need>,
+    needs: Vec<Need>,
     options: &BatchOptions,
     progress: &(dyn Fn(BatchProgress) + Sync),
 ) -> Result<BatchRun, BatchRunError> {
+    match_needs(index, scorer, records, needs, options, progress)?.assign(options, progress)
+}
+
+/// A run's needs with their candidates and the quotas, all that the assignment reads:
+/// the records can be let go before it (they are most of a large run's memory).
+pub struct Matched {
+    needs: Vec<Need>,
+    input: BatchInput,
+    matching: Duration,
+    clock: StageClock,
+}
+
+/// The first half of [`run_batch`]: every need's candidates, the quotas, and the pinned
+/// pairs judged.
+pub fn match_needs(
+    index: &SearchIndex,
+    scorer: &Scorer<'_>,
+    records: &[Record],
+    mut needs: Vec<Need>,
+    options: &BatchOptions,
+    progress: &(dyn Fn(BatchProgress) + Sync),
+) -> Result<Matched, BatchRunError> {
     use rayon::prelude::*;
 
     needs.sort_by(|a, b| a.id.cmp(&b.id));
@@ -306,9 +330,6 @@ pub fn run_batch(
         .collect::<Result<_, Error>>()?;
     let matching = started.elapsed();
     drop(shared);
-
-    progress(BatchProgress::Solving);
-    let started = Instant::now();
     let quotas = Quotas::from_records(
         records.iter().filter_map(|r| match r {
             Record::Expert(e) => Some(&**e),
@@ -321,28 +342,46 @@ pub fn run_batch(
         scorer.bookings,
     );
     pinned_candidates(scorer, &by_id, &needs, &mut candidates, &options.pins);
-    let batch = batch::assign_with(
-        &BatchInput {
+    Ok(Matched {
+        needs,
+        input: BatchInput {
             needs: candidates,
             quotas,
             min_score: options.min_score,
         },
-        &Constraints {
-            pins: options.pins.clone(),
-            excludes: options.excludes.clone(),
-        },
-    )?;
-    Ok(BatchRun {
-        options: options.clone(),
-        needs,
-        batch,
-        timings: BatchTimings {
-            matching,
-            top_cpu: StageClock::total(&clock.matching),
-            nearest_cpu: StageClock::total(&clock.nearest),
-            assignment: started.elapsed(),
-        },
+        matching,
+        clock,
     })
+}
+
+impl Matched {
+    /// The second half of [`run_batch`]: the assignment, solved and explained.
+    pub fn assign(
+        self,
+        options: &BatchOptions,
+        progress: &(dyn Fn(BatchProgress) + Sync),
+    ) -> Result<BatchRun, BatchRunError> {
+        progress(BatchProgress::Solving);
+        let started = Instant::now();
+        let batch = batch::assign_with(
+            &self.input,
+            &Constraints {
+                pins: options.pins.clone(),
+                excludes: options.excludes.clone(),
+            },
+        )?;
+        Ok(BatchRun {
+            options: options.clone(),
+            needs: self.needs,
+            batch,
+            timings: BatchTimings {
+                matching: self.matching,
+                top_cpu: StageClock::total(&self.clock.matching),
+                nearest_cpu: StageClock::total(&self.clock.nearest),
+                assignment: started.elapsed(),
+            },
+        })
+    }
 }
 
 /// One need's best `top` eligible candidates, ranked as `explor match` ranks them

@@ -61,7 +61,8 @@ mod fuzz_tests;
 mod test_support;
 
 pub use batch::{
-    BatchOptions, BatchProgress, BatchReport, BatchRun, BatchRunError, BatchTimings, run_batch,
+    BatchOptions, BatchProgress, BatchReport, BatchRun, BatchRunError, BatchTimings, Matched,
+    match_needs, run_batch,
 };
 pub use error::{Corruption, Error, InternalError, Result, UserError};
 pub use explor_engine::mission::MissionFile;

@@ -61,7 +61,8 @@ mod problem;
 mod quotas;
 mod report;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -104,11 +105,36 @@ pub struct NeedCandidates {
 
 impl NeedCandidates {
     /// A need with its scored candidates, each kept as a [`Proposal`].
+    ///
+    /// A need's candidates often say the same things ("même thématique : …", the same
+    /// travel advice to check): each text and each list of flags is kept once per need
+    /// and shared, which is most of a large run's memory.
     pub fn new(need: &str, wanted: u32, ranked: Vec<Scored>, nearest: Vec<Excluded>) -> Self {
+        let mut texts: HashSet<Arc<str>> = HashSet::new();
+        let mut flag_lists: Vec<Arc<[Flag]>> = Vec::new();
+        let candidates = ranked
+            .into_iter()
+            .map(|s| {
+                let mut p = Proposal::from(s);
+                for reason in &mut p.reasons {
+                    match texts.get(reason) {
+                        Some(same) => *reason = same.clone(),
+                        None => {
+                            texts.insert(reason.clone());
+                        }
+                    }
+                }
+                match flag_lists.iter().find(|f| f[..] == p.flags[..]) {
+                    Some(same) => p.flags = same.clone(),
+                    None => flag_lists.push(p.flags.clone()),
+                }
+                p
+            })
+            .collect();
         Self {
             need: need.to_owned(),
             wanted,
-            candidates: ranked.into_iter().map(Proposal::from).collect(),
+            candidates,
             nearest,
         }
     }
@@ -130,16 +156,16 @@ pub struct Proposal {
     /// Last day.
     pub end: NaiveDate,
     /// The criteria that weigh most, in words ([`main_reasons`]).
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Arc<str>>,
     /// What to check although the candidate is eligible.
-    pub flags: Vec<Flag>,
+    pub flags: Arc<[Flag]>,
 }
 
 impl From<Scored> for Proposal {
     fn from(s: Scored) -> Self {
         let reasons = main_reasons(&s.criteria)
             .into_iter()
-            .map(|c| c.detail.clone())
+            .map(|c| Arc::from(c.detail.as_str()))
             .collect();
         Self {
             id: s.id,
@@ -148,7 +174,7 @@ impl From<Scored> for Proposal {
             start: s.start,
             end: s.end,
             reasons,
-            flags: s.flags,
+            flags: s.flags.into(),
         }
     }
 }
