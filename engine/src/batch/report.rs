@@ -219,7 +219,7 @@ fn assignment(need: &str, s: &Proposal, load: &Load<'_>) -> Assignment {
             .get(s.id.as_str())
             .and_then(|c| c.1)
             .map(str::to_owned),
-        reasons: s.reasons.iter().map(|r| r.to_string()).collect(),
+        reasons: s.reasons.iter().map(ToString::to_string).collect(),
         flags: s.flags.to_vec(),
         pinned: false,
     }
