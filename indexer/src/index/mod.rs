@@ -23,6 +23,7 @@ mod retrieval;
 mod scan;
 pub mod schema;
 pub(crate) mod search;
+mod stems;
 
 pub use memo::ManyQueries;
 

@@ -7,16 +7,18 @@ use chrono::Datelike;
 use explor_engine::reference::Taxonomy;
 use explor_engine::schema::MISSION_DAYS;
 use explor_engine::{Cefr, DateWindow, Expert, LanguageLevel, Offer, Record, ThemeKey};
+use rust_stemmers::Algorithm;
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
+    TextAnalyzer,
 };
 use tantivy::{DocId, Index, SegmentReader, TantivyDocument};
 
+use super::stems::RememberingStemmer;
 use crate::error::{Error, InternalError, Result, index_failed};
 
 /// Name of the French analyzer: lower case, French stop words, accents folded, then the
@@ -164,7 +166,7 @@ pub fn french() -> TextAnalyzer {
         // The stop list is written with accents, so it runs before folding.
         .filter(StopWordFilter::new(Language::French).expect("tantivy ships French stop words"))
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::French))
+        .filter(RememberingStemmer::new(Algorithm::French))
         .build()
 }
 
@@ -175,7 +177,7 @@ fn english() -> TextAnalyzer {
         .filter(StopWordFilter::new(Language::English).expect("tantivy ships English stop words"))
         // French words turn up in English text too; accents stay optional there as well.
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(RememberingStemmer::new(Algorithm::English))
         .build()
 }
 
