@@ -239,17 +239,44 @@ impl Profiles {
         let fast = segment.fast_fields();
         let column = |name: &str| fast.u64(name).ok();
         let max_doc = segment.max_doc();
-        let mut theme_keys = KeyNumbering::default();
-        let mut country_keys = KeyNumbering::default();
-        let mut stem_keys = KeyNumbering::default();
-        let theme_docs =
-            PerDoc::holders_of(max_doc, column("theme_hash").as_ref(), &mut theme_keys);
-        let country_docs = PerDoc::holders_of(
-            max_doc,
-            column("country_number").as_ref(),
-            &mut country_keys,
+        // The values per key and the values per document are read side by side: a
+        // one-off `explor match` waits for them before anything else.
+        let holders = |name: &str| {
+            let mut keys = KeyNumbering::default();
+            let docs = PerDoc::holders_of(max_doc, column(name).as_ref(), &mut keys);
+            (docs, keys)
+        };
+        let (
+            (stem_docs, stem_keys),
+            (
+                ((theme_docs, theme_keys), (country_docs, country_keys)),
+                (last_stages, languages, windows),
+            ),
+        ) = rayon::join(
+            || holders("skill_stems"),
+            || {
+                rayon::join(
+                    || (holders("theme_hash"), holders("country_number")),
+                    || Self::read_per_doc(max_doc, &column),
+                )
+            },
         );
-        let stem_docs = PerDoc::holders_of(max_doc, column("skill_stems").as_ref(), &mut stem_keys);
+        Self {
+            max_doc,
+            theme_docs,
+            theme_keys,
+            country_docs,
+            country_keys,
+            stem_docs,
+            stem_keys,
+            last_stages,
+            languages,
+            windows,
+        }
+    }
+
+    /// What the last stages of a bound read, per document.
+    fn read_per_doc(max_doc: DocId, column: &dyn Fn(&str) -> Option<Column<u64>>) -> PerDocValues {
         let missions = column("missions");
         // Few distinct (language, level) pairs, each decoded once: checking a code
         // against the ISO list for every document's every language was a tenth of a
@@ -269,20 +296,16 @@ impl Profiles {
                 LastStageValues::new(done, windows.of(doc), languages.of(doc))
             })
             .collect();
-        Self {
-            max_doc,
-            theme_docs,
-            theme_keys,
-            country_docs,
-            country_keys,
-            stem_docs,
-            stem_keys,
-            last_stages,
-            languages,
-            windows,
-        }
+        (last_stages, languages, windows)
     }
 }
+
+/// Per document: the last stages' values, every language and every window.
+type PerDocValues = (
+    Vec<LastStageValues>,
+    PerDoc<(LanguageCode, Cefr)>,
+    PerDoc<(i32, i32)>,
+);
 
 /// A `lang_level` value back to its language and level.
 fn decode_language(n: u64) -> Option<(LanguageCode, Cefr)> {
