@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the command-line rows of issue #18's scale table as Markdown, for each size
-# given (default 100000 experts; the synthetic mix of explor-synth, needs = experts/10):
+# given (default 100000 experts; the synthetic mix of explor-synth, needs = experts/10
+# up to 20,000, the size of the largest national platform's mission list):
 #
 #   import            `explor import` of the generated JSON Lines (streamed, as users run it)
 #   reindex           `explor reindex`: the search index rebuilt from the store
@@ -41,13 +42,13 @@ echo "|---|---|---|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  "$bin/explor-synth" --experts "$n" --out "$tmp/data" --format jsonl >/dev/null
+  needs=$(( n / 10 < 20000 ? n / 10 : 20000 ))
+  "$bin/explor-synth" --experts "$n" --needs "$needs" --out "$tmp/data" --format jsonl >/dev/null
   export EXPLOR_WORKSPACE="$tmp/ws"
   "$bin/explor" init >/dev/null
   read -r import_s import_mib < <(measure "$bin/explor" import "$tmp/data")
   read -r reindex_s _ < <(measure "$bin/explor" reindex)
   read -r batch_s batch_mib < <(measure "$bin/explor" batch)
-  needs=$(grep -c '"id"' "$tmp/data/needs.jsonl")
   times=()
   for id in $(grep -o '"id": *"need-[^"]*"' "$tmp/data/needs.jsonl" | head -21 | sed 's/.*"\(need-[^"]*\)"$/\1/'); do
     start=$(date +%s%N)

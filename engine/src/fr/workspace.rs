@@ -176,16 +176,6 @@ pub fn index_behind(g: impl Display, store_gen: impl Display, n: impl Display) -
     )
 }
 
-/// The store holds other records than when the import started.
-pub const STORE_CHANGED: &str = "il contient maintenant d’autres fiches";
-
-/// The data changed during an import: nothing imported.
-pub fn changed_during_import(why: impl Display) -> String {
-    format!(
-        "les données ont changé pendant l’import ({why}) ; rien n’a été importé : importez-les de nouveau"
-    )
-}
-
 /// An expert erased again: the traces cleaned again.
 pub fn erased_again(id: impl Display, on: impl Display) -> String {
     format!("{id} avait déjà été effacé·e le {on} ; ses traces ont été nettoyées de nouveau")
@@ -209,9 +199,6 @@ pub fn not_reimported(said: impl Display) -> String {
         "{said} et n’est pas importé·e de nouveau : retirez la fiche du fichier, ou importez avec --skip-erased pour la laisser de côté"
     )
 }
-
-/// A record valid before and no longer.
-pub const NO_LONGER_VALID: &str = "une fiche qui était valide ne l’est plus";
 
 /// A database without explor's settings table.
 pub const NO_META_TABLE: &str = "elle n’a pas de table de réglages explor";

@@ -83,14 +83,20 @@ impl Workspace {
     ) -> Result<Vec<DatasetIssue>> {
         let known = self.store.known_ids()?;
         let mut problems = check_references(records, &known, locate);
-        for problem in &mut problems {
+        self.name_erased(&mut problems)?;
+        Ok(problems)
+    }
+
+    /// A reference to an erased person says so (with the date) rather than "unknown".
+    fn name_erased(&self, problems: &mut [DatasetIssue]) -> Result<()> {
+        for problem in problems {
             if let Some(id) = &problem.missing
                 && let Some(on) = self.store.erased_on(id)?
             {
                 problem.issue.message = explor_engine::fr::records::erased_id(id, &on);
             }
         }
-        Ok(problems)
+        Ok(())
     }
 
     /// Validates everything that was loaded and, only if there is no problem at all,
@@ -185,11 +191,13 @@ impl Workspace {
     /// and [`import_with`](Self::import_with) would, with the same outcome, problems and
     /// store, but in memory bounded by a batch of records rather than by the input.
     ///
-    /// The input is read twice, a record at a time. The first pass checks every record
-    /// and keeps only its problems and what the checks across records need (ids, the
-    /// ids they name, where they sit). Only if there is no problem at all does the
-    /// second pass write, 1000 records at a time (`BATCH`), in one transaction, feeding the
-    /// search index as it goes: as before, everything is written or nothing.
+    /// The input is read once, a record at a time. Each record is checked; while no
+    /// problem has been met, the valid ones are written 1000 at a time (`BATCH`) in one
+    /// transaction that readers do not see, feeding the search index, which is not
+    /// committed either. Of each record only what the checks across records need is
+    /// kept (ids, the ids they name, where they sit). At the end, only if there is no
+    /// problem at all are the transaction and the index committed; otherwise both are
+    /// rolled back: as before, everything is written or nothing.
     ///
     /// Returns the outcome, and the warnings of reading (columns left out), which the
     /// caller shows either way.
@@ -218,18 +226,34 @@ impl Workspace {
             tombstones: self.store.tombstones()?,
             key: self.store.erasure_key().clone(),
         };
-        let mut check = Check {
+        // The ids there before the import (nobody else writes while the lock is held).
+        let known = self.store.known_ids()?;
+        let mut summary = ImportSummary::default();
+        for kind in RecordKind::ALL {
+            summary.by_kind.insert(kind, ImportCounts::default());
+        }
+        let mut stream = Stream {
             erased: &erased,
             reference,
             options,
-            issues: Vec::new(),
-            warnings: Vec::new(),
-            skipped_erased: Vec::new(),
-            refs: Vec::new(),
-            origins: Vec::new(),
-            last_file: None,
+            check: Check {
+                issues: Vec::new(),
+                warnings: Vec::new(),
+                skipped_erased: Vec::new(),
+                refs: Vec::new(),
+                origins: Vec::new(),
+                last_file: None,
+            },
+            store: self.store.begin_upserts()?,
+            index: self.index.begin_update()?,
+            batch: Vec::with_capacity(BATCH),
+            summary: &mut summary,
         };
-        read_into(path, load, &mut check)?;
+        read_into(path, load, &mut stream)?;
+        if stream.check.issues.is_empty() {
+            stream.flush()?;
+        }
+        let (check, store, index) = stream.into_parts();
         let Check {
             mut issues,
             warnings: read_warnings,
@@ -240,53 +264,24 @@ impl Workspace {
         } = check;
         *warnings = read_warnings;
         let locate = |i: usize| origins[i].to_string();
-        for problem in self.reference_problems(&refs, &locate)? {
+        let mut problems = check_references(&refs, &known, &locate);
+        if issues.is_empty() && problems.is_empty() {
+            let generation = store.commit()?;
+            // If this fails the store is ahead of the index; the next open sees it and
+            // rebuilds.
+            index.commit(generation)?;
+            summary.skipped_erased = skipped_erased;
+            return Ok(summary);
+        }
+        // Nothing written: the transaction and the index's additions are rolled back.
+        drop((store, index));
+        self.name_erased(&mut problems)?;
+        for problem in problems {
             issues.push(origins[problem.index].issue(refs[problem.index].id(), problem.issue));
         }
-        if !issues.is_empty() {
-            issues.sort_by(|a, b| {
-                (&a.file, &a.sheet, a.location).cmp(&(&b.file, &b.sheet, b.location))
-            });
-            return Err(UserError::Invalid(issues).into());
-        }
-        let expected = refs.len();
-        drop((refs, origins));
-
-        let mut summary = ImportSummary {
-            skipped_erased,
-            ..ImportSummary::default()
-        };
-        for kind in RecordKind::ALL {
-            summary.by_kind.insert(kind, ImportCounts::default());
-        }
-        let mut write = Write {
-            erased: &erased,
-            reference,
-            options,
-            store: self.store.begin_upserts()?,
-            index: self.index.begin_update()?,
-            batch: Vec::with_capacity(BATCH),
-            summary: &mut summary,
-            written: 0,
-            changed: None,
-        };
-        read_into(path, load, &mut write)?;
-        write.flush()?;
-        if let Some(why) = write.changed.take().or_else(|| {
-            (write.written != expected)
-                .then(|| explor_engine::fr::workspace::STORE_CHANGED.to_owned())
-        }) {
-            return Err(UserError::BadInput {
-                path: path.to_owned(),
-                message: explor_engine::fr::workspace::changed_during_import(&why),
-            }
-            .into());
-        }
-        let Write { store, index, .. } = write;
-        let generation = store.commit()?;
-        // If this fails the store is ahead of the index; the next open sees it and rebuilds.
-        index.commit(generation)?;
-        Ok(summary)
+        issues
+            .sort_by(|a, b| (&a.file, &a.sheet, a.location).cmp(&(&b.file, &b.sheet, b.location)));
+        Err(UserError::Invalid(issues).into())
     }
 
     /// The records with these ids, in the order given (unknown ids are skipped).
@@ -460,7 +455,7 @@ impl Erased {
     }
 }
 
-/// Where a record sat, kept by the first pass of a streaming import for the messages of
+/// Where a record sat, kept by a streaming import for the messages of
 /// the checks across records (its file shared by all the records of the file).
 struct Origin {
     file: Arc<PathBuf>,
@@ -497,12 +492,9 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// The first pass of a streaming import: checks each record as it is read, keeping
-/// problems, and of the valid records only what the checks across records need.
-struct Check<'a> {
-    erased: &'a Erased,
-    reference: &'a Reference<'a>,
-    options: ImportOptions,
+/// What a streaming import keeps of the records it reads: their problems, and of the
+/// valid ones only what the checks across records need.
+struct Check {
     issues: Vec<ImportIssue>,
     warnings: Vec<ImportIssue>,
     skipped_erased: Vec<ImportIssue>,
@@ -512,70 +504,61 @@ struct Check<'a> {
     last_file: Option<(Arc<PathBuf>, Option<Arc<str>>)>,
 }
 
-impl Sink for Check<'_> {
-    fn record(&mut self, source: SourceRecord) -> Result<()> {
-        match self.erased.screen(&source, self.reference, self.options) {
-            Screened::Record(record) => {
-                let same = self.last_file.as_ref().is_some_and(|(file, sheet)| {
-                    **file == source.file && sheet.as_deref() == source.sheet.as_deref()
-                });
-                if !same {
-                    self.last_file = Some((
-                        Arc::new(source.file.clone()),
-                        source.sheet.as_deref().map(Arc::from),
-                    ));
-                }
-                let (file, sheet) = self.last_file.clone().unwrap_or_default();
-                self.refs.push(RecordRefs::from(&record));
-                self.origins.push(Origin {
-                    file,
-                    sheet,
-                    location: source.location,
-                });
-            }
-            Screened::LeftOut(issue) => self.skipped_erased.push(issue),
-            Screened::Refused(problems) => self.issues.extend(problems),
+impl Check {
+    /// Keeps what the checks across records need of a valid record.
+    fn keep(&mut self, source: &SourceRecord, record: &Record) {
+        let same = self.last_file.as_ref().is_some_and(|(file, sheet)| {
+            **file == source.file && sheet.as_deref() == source.sheet.as_deref()
+        });
+        if !same {
+            self.last_file = Some((
+                Arc::new(source.file.clone()),
+                source.sheet.as_deref().map(Arc::from),
+            ));
         }
-        Ok(())
-    }
-
-    fn issue(&mut self, issue: ImportIssue) {
-        self.issues.push(issue);
-    }
-
-    fn warning(&mut self, warning: ImportIssue) {
-        self.warnings.push(warning);
+        let (file, sheet) = self.last_file.clone().unwrap_or_default();
+        self.refs.push(RecordRefs::from(record));
+        self.origins.push(Origin {
+            file,
+            sheet,
+            location: source.location,
+        });
     }
 }
 
-/// The second pass of a streaming import, once the first found no problem: writes the
-/// records a batch at a time in one transaction and feeds the search index.
-struct Write<'a, 's> {
+/// A streaming import: checks each record as it is read and, while no problem has been
+/// met, writes the valid ones a batch at a time in the open transaction, feeding the
+/// search index.
+struct Stream<'a, 's> {
     erased: &'a Erased,
     reference: &'a Reference<'a>,
     options: ImportOptions,
+    check: Check,
     store: crate::store::Upserting<'s>,
     index: crate::index::IndexUpdate<'s>,
     batch: Vec<Record>,
     summary: &'a mut ImportSummary,
-    /// Records written (or in the batch).
-    written: usize,
-    /// Set when the input no longer reads as it did in the first pass.
-    changed: Option<String>,
 }
 
-impl Write<'_, '_> {
+impl<'s> Stream<'_, 's> {
+    /// What is left once the input is read: the checks' findings, the transaction and
+    /// the index update.
+    fn into_parts(
+        self,
+    ) -> (
+        Check,
+        crate::store::Upserting<'s>,
+        crate::index::IndexUpdate<'s>,
+    ) {
+        (self.check, self.store, self.index)
+    }
+
     fn flush(&mut self) -> Result<()> {
         let outcome = self.store.upsert(&self.batch)?;
-        // The ids the first pass checked are unique: one given twice in a batch means the
-        // input changed since, and nothing is committed.
-        let mut ids = std::collections::HashSet::with_capacity(self.batch.len());
-        if !self.batch.iter().all(|r| ids.insert(r.id())) {
-            self.note_change();
-        }
         // A new id has no document (the index is at the store's generation); only the
         // documents of records replaced are deleted, all in one operation before the
-        // batch's documents are added.
+        // batch's documents are added. (An id given twice is one of the problems the
+        // checks across records find: then nothing is committed.)
         self.index.delete(
             self.batch
                 .iter()
@@ -599,33 +582,34 @@ impl Write<'_, '_> {
     }
 }
 
-impl Sink for Write<'_, '_> {
+impl Sink for Stream<'_, '_> {
     fn record(&mut self, source: SourceRecord) -> Result<()> {
         match self.erased.screen(&source, self.reference, self.options) {
             Screened::Record(record) => {
-                self.batch.push(record);
-                self.written += 1;
-                if self.batch.len() >= BATCH {
-                    self.flush()?;
+                self.check.keep(&source, &record);
+                // Once a problem is met nothing will be committed: only checks go on.
+                if self.check.issues.is_empty() {
+                    self.batch.push(record);
+                    if self.batch.len() >= BATCH {
+                        self.flush()?;
+                    }
                 }
             }
-            Screened::LeftOut(_) => {}
-            Screened::Refused(_) => self.note_change(),
+            Screened::LeftOut(issue) => self.check.skipped_erased.push(issue),
+            Screened::Refused(problems) => {
+                self.check.issues.extend(problems);
+                self.batch.clear();
+            }
         }
         Ok(())
     }
 
-    fn issue(&mut self, _: ImportIssue) {
-        self.note_change();
+    fn issue(&mut self, issue: ImportIssue) {
+        self.check.issues.push(issue);
+        self.batch.clear();
     }
 
-    fn warning(&mut self, _: ImportIssue) {}
-}
-
-impl Write<'_, '_> {
-    fn note_change(&mut self) {
-        if self.changed.is_none() {
-            self.changed = Some(explor_engine::fr::workspace::NO_LONGER_VALID.to_owned());
-        }
+    fn warning(&mut self, warning: ImportIssue) {
+        self.check.warnings.push(warning);
     }
 }

@@ -491,3 +491,75 @@ fn a_streamed_reimport_replaces_each_document_once_over_several_batches() {
     assert_eq!(streamed.index().len(), 2600);
     assert_eq!(streamed.index().ids().unwrap().len(), 2600);
 }
+
+/// Issue #18: the streamed import reads its input once, writing batches into a
+/// transaction as it checks. A problem met after several batches were written (a record
+/// refused late, or a reference to nothing that only the checks across records find at
+/// the end) leaves the store and the index exactly as they were.
+#[test]
+fn a_problem_after_batches_were_written_leaves_store_and_index_untouched() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let valid = repo.join("tests").join("fixtures").join("valid");
+    let text = std::fs::read_to_string(valid.join("experts.json")).unwrap();
+    let experts: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let text = std::fs::read_to_string(valid.join("needs.json")).unwrap();
+    let needs: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut ws, _) = Workspace::init(&dir.path().join("ws")).unwrap();
+    let reference = Reference::embedded();
+    ws.import(load(&valid, None).unwrap(), &reference).unwrap();
+    let before = contents(&ws);
+    let options = crate::source::LoadOptions::new();
+
+    let many = |bad: Option<usize>| {
+        let mut lines = String::new();
+        for i in 0..2600 {
+            let mut expert = experts[i % experts.len()].clone();
+            expert["id"] = format!("exp-late-{i:05}").into();
+            if Some(i) == bad {
+                expert["themes"] = serde_json::json!(["astrologie"]);
+            }
+            lines.push_str(&expert.to_string());
+            lines.push('\n');
+        }
+        lines
+    };
+    // A record refused after two batches of 1000 were written.
+    let late = dir.path().join("late");
+    std::fs::create_dir_all(&late).unwrap();
+    write(&late, "experts.jsonl", &many(Some(2500)));
+    // Every record valid, but a need at the end names an association nobody has.
+    let dangling = dir.path().join("dangling");
+    std::fs::create_dir_all(&dangling).unwrap();
+    write(&dangling, "experts.jsonl", &many(None));
+    let mut need = needs[0].clone();
+    need["id"] = "need-late-orphan".into();
+    need["association"] = "asso-nobody".into();
+    write(&dangling, "needs.jsonl", &format!("{need}\n"));
+
+    for (input, problem) in [(&late, "exp-late-02500"), (&dangling, "need-late-orphan")] {
+        let (got, _) = ws.import_path(input, &options, &reference, Default::default());
+        let said = outcome(got);
+        assert!(said.contains(problem), "{}: {said}", input.display());
+        assert!(!said.contains("exp-late-00001"), "{said}");
+        assert_eq!(contents(&ws), before, "{}", input.display());
+        drop(ws);
+        // Opened afresh: nothing of the rolled-back import either.
+        ws = Workspace::open(&dir.path().join("ws")).unwrap();
+        assert_eq!(contents(&ws), before, "{} reopened", input.display());
+    }
+    // The same experts without the problem are imported, all of them.
+    let (got, _) = ws.import_path(
+        &dangling.join("experts.jsonl"),
+        &options,
+        &reference,
+        Default::default(),
+    );
+    got.unwrap();
+    assert_eq!(ws.index().len(), before_len(&before) + 2600);
+}
+
+/// The number of documents `contents` says the index holds.
+fn before_len(contents: &str) -> u64 {
+    contents.rsplit(' ').next().unwrap().parse().unwrap()
+}
