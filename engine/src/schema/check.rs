@@ -30,7 +30,7 @@ pub fn check_record(
         return Err(issues);
     };
     let checker = Checker { reference };
-    checker.object(fields(kind), object, "", &mut issues);
+    checker.object(fields(kind), object, &At::Record, &mut issues);
     match kind {
         RecordKind::Expert => expert_rules(object, reference, &mut issues),
         RecordKind::Need => need_rules(object, &mut issues),
@@ -96,11 +96,51 @@ struct Checker<'r, 'a> {
     reference: &'r Reference<'a>,
 }
 
-fn join(prefix: &str, name: &str) -> String {
-    if prefix.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{prefix}.{name}")
+/// Where a value sits in a record (`languages[1].code`), written out only for an issue:
+/// most values of a large import have none.
+#[derive(Clone, Copy)]
+enum At<'p> {
+    /// The record itself.
+    Record,
+    /// A field of an object.
+    Field(&'p At<'p>, &'p str),
+    /// An item of a list.
+    Item(&'p At<'p>, usize),
+}
+
+impl<'p> At<'p> {
+    fn field(&'p self, name: &'p str) -> Self {
+        Self::Field(self, name)
+    }
+
+    fn item(&'p self, i: usize) -> Self {
+        Self::Item(self, i)
+    }
+
+    /// The path as issues name it: `themes[0]`, `window.from`.
+    fn path(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out);
+        out
+    }
+
+    fn write(&self, out: &mut String) {
+        match self {
+            Self::Record => {}
+            Self::Field(parent, name) => {
+                parent.write(out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(name);
+            }
+            Self::Item(parent, i) => {
+                parent.write(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
     }
 }
 
@@ -120,39 +160,39 @@ impl Checker<'_, '_> {
         &self,
         table: &[Field],
         object: &Map<String, Value>,
-        prefix: &str,
+        prefix: &At<'_>,
         out: &mut Vec<FieldIssue>,
     ) {
         for key in object.keys() {
             if !table.iter().any(|f| f.name == key) {
                 let known: Vec<&str> = table.iter().map(|f| f.name).collect();
                 out.push(FieldIssue::new(
-                    join(prefix, key),
+                    prefix.field(key).path(),
                     IssueClass::UnknownField,
                     fr::schema::unknown_field(&known.join(", ")),
                 ));
             }
         }
         for field in table {
-            let path = join(prefix, field.name);
+            let at = prefix.field(field.name);
             match object.get(field.name) {
                 None | Some(Value::Null) => {
                     if field.required {
                         out.push(FieldIssue::new(
-                            path,
+                            at.path(),
                             IssueClass::MissingField,
                             fr::schema::MISSING_FIELD,
                         ));
                     }
                 }
-                Some(v) => self.value(field.ty, v, &path, out),
+                Some(v) => self.value(field.ty, v, &at, out),
             }
         }
     }
 
     /// Checks one value of type `ty`; nested objects, windows and lists are checked
     /// item by item.
-    fn value(&self, ty: FieldType, v: &Value, path: &str, out: &mut Vec<FieldIssue>) {
+    fn value(&self, ty: FieldType, v: &Value, at: &At<'_>, out: &mut Vec<FieldIssue>) {
         let issue = match ty {
             FieldType::Text => text(v),
             FieldType::Id => id(v),
@@ -167,11 +207,11 @@ impl Checker<'_, '_> {
             | FieldType::Theme
             | FieldType::Choice(_) => self.code(ty, v),
             FieldType::Object(table) => match v.as_object() {
-                Some(o) => return self.object(table, o, path, out),
+                Some(o) => return self.object(table, o, at, out),
                 None => Some(ValueIssue::expected(fr::schema::EXPECTED_OBJECT)),
             },
             FieldType::Window => match v.as_object() {
-                Some(o) => return self.window(o, path, out),
+                Some(o) => return self.window(o, at, out),
                 None => Some(ValueIssue::expected(fr::schema::EXPECTED_WINDOW)),
             },
             FieldType::TextList
@@ -180,12 +220,12 @@ impl Checker<'_, '_> {
             | FieldType::CountryList
             | FieldType::LanguageLevels
             | FieldType::Windows => match v.as_array() {
-                Some(items) => return self.list(ty, items, path, out),
+                Some(items) => return self.list(ty, items, at, out),
                 None => Some(ValueIssue::expected(fr::schema::EXPECTED_LIST)),
             },
         };
         if let Some(issue) = issue {
-            out.push(issue.at(path, v));
+            out.push(issue.at(at, v));
         }
     }
 
@@ -237,7 +277,7 @@ impl Checker<'_, '_> {
     }
 
     /// Every item of a list, each with its index in the path.
-    fn list(&self, ty: FieldType, items: &[Value], path: &str, out: &mut Vec<FieldIssue>) {
+    fn list(&self, ty: FieldType, items: &[Value], at: &At<'_>, out: &mut Vec<FieldIssue>) {
         let item_ty = match ty {
             FieldType::TextList => FieldType::Text,
             FieldType::IdList => FieldType::Id,
@@ -247,12 +287,12 @@ impl Checker<'_, '_> {
             _ => FieldType::Object(&[]), // language levels are checked below
         };
         for (i, item) in items.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
+            let item_at = at.item(i);
             let before = out.len();
             if ty == FieldType::LanguageLevels {
-                self.language_level(item, &item_path, out);
+                self.language_level(item, &item_at, out);
             } else {
-                self.value(item_ty, item, &item_path, out);
+                self.value(item_ty, item, &item_at, out);
             }
             // `dechets,energie` in a CSV cell is one item that is nothing: say why.
             if ty != FieldType::TextList && holds_comma(item) {
@@ -263,7 +303,7 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn window(&self, o: &Map<String, Value>, path: &str, out: &mut Vec<FieldIssue>) {
+    fn window(&self, o: &Map<String, Value>, at: &At<'_>, out: &mut Vec<FieldIssue>) {
         const WINDOW: &[Field] = &[
             Field {
                 name: "from",
@@ -277,23 +317,23 @@ impl Checker<'_, '_> {
             },
         ];
         let before = out.len();
-        self.object(WINDOW, o, path, out);
+        self.object(WINDOW, o, at, out);
         if out.len() == before
             && let (Some(from), Some(to)) = (date_at(o, "from"), date_at(o, "to"))
             && let Err(e) = DateWindow::new(from, to)
         {
             out.push(FieldIssue::new(
-                path,
+                at.path(),
                 IssueClass::WindowReversed,
                 e.to_string(),
             ));
         }
     }
 
-    fn language_level(&self, item: &Value, path: &str, out: &mut Vec<FieldIssue>) {
+    fn language_level(&self, item: &Value, at: &At<'_>, out: &mut Vec<FieldIssue>) {
         let Some(o) = item.as_object() else {
             out.push(FieldIssue::new(
-                path,
+                at.path(),
                 IssueClass::BadType,
                 fr::schema::expected_language_level(&describe(item)),
             ));
@@ -301,48 +341,48 @@ impl Checker<'_, '_> {
         };
         for key in o.keys().filter(|k| *k != "code" && *k != "level") {
             out.push(FieldIssue::new(
-                join(path, key),
+                at.field(key).path(),
                 IssueClass::UnknownField,
                 fr::schema::UNKNOWN_LANGUAGE_FIELD,
             ));
         }
         match o.get("code") {
             None | Some(Value::Null) => out.push(FieldIssue::new(
-                join(path, "code"),
+                at.field("code").path(),
                 IssueClass::MissingField,
                 fr::schema::MISSING_FIELD,
             )),
             Some(Value::String(code)) if self.reference.languages.get(code).is_none() => {
                 out.push(FieldIssue::new(
-                    join(path, "code"),
+                    at.field("code").path(),
                     IssueClass::UnknownLanguage,
                     fr::schema::unknown_language(code),
                 ));
             }
             Some(Value::String(_)) => {}
             Some(other) => out.push(FieldIssue::new(
-                join(path, "code"),
+                at.field("code").path(),
                 IssueClass::BadType,
                 fr::schema::expected_language(&describe(other)),
             )),
         }
         match o.get("level") {
             None | Some(Value::Null) => out.push(FieldIssue::new(
-                join(path, "level"),
+                at.field("level").path(),
                 IssueClass::MissingField,
                 fr::schema::MISSING_FIELD,
             )),
             Some(Value::String(level)) => {
                 if let Err(e) = level.parse::<Cefr>() {
                     out.push(FieldIssue::new(
-                        join(path, "level"),
+                        at.field("level").path(),
                         IssueClass::BadLevel,
                         e.to_string(),
                     ));
                 }
             }
             Some(other) => out.push(FieldIssue::new(
-                join(path, "level"),
+                at.field("level").path(),
                 IssueClass::BadLevel,
                 fr::schema::expected_level(&describe(other)),
             )),
@@ -375,15 +415,15 @@ impl ValueIssue {
         Self::Expected(what.into())
     }
 
-    /// The issue of value `v` at `path`.
-    fn at(self, path: &str, v: &Value) -> FieldIssue {
+    /// The issue of value `v` at `at`.
+    fn at(self, at: &At<'_>, v: &Value) -> FieldIssue {
         match self {
             Self::Expected(what) => FieldIssue::new(
-                path,
+                at.path(),
                 IssueClass::BadType,
                 fr::schema::expected(&what, &describe(v)),
             ),
-            Self::Wrong(class, message) => FieldIssue::new(path, class, message),
+            Self::Wrong(class, message) => FieldIssue::new(at.path(), class, message),
         }
     }
 }
