@@ -153,6 +153,18 @@ impl Record {
         })
     }
 
+    /// [`Record::from_value`] of a value it does not take (nothing copied but the
+    /// record's own fields).
+    pub fn from_value_ref(kind: RecordKind, value: &serde_json::Value) -> serde_json::Result<Self> {
+        use serde::Deserialize;
+        Ok(match kind {
+            RecordKind::Association => Record::Association(Deserialize::deserialize(value)?),
+            RecordKind::Expert => Record::Expert(Box::new(Deserialize::deserialize(value)?)),
+            RecordKind::Offer => Record::Offer(Box::new(Deserialize::deserialize(value)?)),
+            RecordKind::Need => Record::Need(Box::new(Deserialize::deserialize(value)?)),
+        })
+    }
+
     /// Reads a record of `kind` from its JSON text, as [`Record::from_value`] reads its
     /// parsed value (without building that value first).
     pub fn from_json(kind: RecordKind, text: &str) -> serde_json::Result<Self> {

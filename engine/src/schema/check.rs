@@ -51,9 +51,15 @@ pub fn check_record(
     if !issues.is_empty() {
         return Err(issues);
     }
-    let mut value = value.clone();
-    normalise(fields(kind), &mut value, reference);
-    Record::from_value(kind, value).map_err(|e| {
+    // Most records give their themes by key: read as they are, without a copy.
+    let read = if needs_normalising(fields(kind), value, reference) {
+        let mut value = value.clone();
+        normalise(fields(kind), &mut value, reference);
+        Record::from_value(kind, value)
+    } else {
+        Record::from_value_ref(kind, value)
+    };
+    read.map_err(|e| {
         // The field table and the model disagree: a defect, reported rather than hidden.
         vec![FieldIssue::new(
             "",
@@ -66,7 +72,7 @@ pub fn check_record(
 /// Writes what the checks accept in a person's words in the canonical form: a theme
 /// given by its label (`Déchets`) becomes its key (`dechets`). CEFR levels in lower
 /// case need nothing here: [`Cefr`] reads them.
-fn normalise(table: &[Field], value: &mut Value, reference: &Reference<'_>) {
+pub(super) fn normalise(table: &[Field], value: &mut Value, reference: &Reference<'_>) {
     let Some(object) = value.as_object_mut() else {
         return;
     };
@@ -90,6 +96,27 @@ fn normalise(table: &[Field], value: &mut Value, reference: &Reference<'_>) {
             _ => {}
         }
     }
+}
+
+/// Whether [`normalise`] would change anything: a theme given other than by its key.
+pub(super) fn needs_normalising(table: &[Field], value: &Value, reference: &Reference<'_>) -> bool {
+    let Some(object) = value.as_object() else {
+        return false;
+    };
+    let not_a_key = |v: &Value| v.as_str().is_some_and(|s| !reference.taxonomy.contains(s));
+    table.iter().any(|field| {
+        let Some(v) = object.get(field.name) else {
+            return false;
+        };
+        match field.ty {
+            FieldType::Theme => not_a_key(v),
+            FieldType::ThemeList => v
+                .as_array()
+                .is_some_and(|items| items.iter().any(not_a_key)),
+            FieldType::Object(inner) => needs_normalising(inner, v, reference),
+            _ => false,
+        }
+    })
 }
 
 struct Checker<'r, 'a> {

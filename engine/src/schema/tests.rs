@@ -7,6 +7,7 @@
 use serde_json::{Value, json};
 
 use super::*;
+use super::check::{needs_normalising, normalise};
 use crate::model::{Record, RecordKind};
 use crate::reference::Reference;
 
@@ -481,4 +482,29 @@ fn an_unknown_theme_names_the_closest_keys_and_a_comma_list_gets_a_hint() {
     let mut v = expert();
     v["skills"] = json!(["eau, assainissement"]);
     assert!(check(RecordKind::Expert, &v).is_ok());
+}
+
+#[test]
+fn a_record_read_without_copying_its_value_is_the_record_read_from_the_value() {
+    let reference = Reference::embedded();
+    let mut by_label = expert();
+    by_label["themes"] = json!(["Déchets", "energie"]);
+    for (kind, v) in [
+        (RecordKind::Expert, expert()),
+        (RecordKind::Expert, by_label.clone()),
+        (RecordKind::Need, need()),
+        (RecordKind::Offer, offer()),
+    ] {
+        assert_eq!(
+            Record::from_value_ref(kind, &v).ok(),
+            Record::from_value(kind, v.clone()).ok(),
+            "{v}"
+        );
+        // Keys are read as they are; a label is turned into its key first.
+        let checked = check_record(kind, &v, &reference).unwrap();
+        let mut normalised = v.clone();
+        normalise(fields(kind), &mut normalised, &reference);
+        assert_eq!(needs_normalising(fields(kind), &v, &reference), normalised != v);
+        assert_eq!(checked, Record::from_value(kind, normalised).unwrap());
+    }
 }
