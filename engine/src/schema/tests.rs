@@ -6,8 +6,8 @@
 
 use serde_json::{Value, json};
 
-use super::*;
 use super::check::{needs_normalising, normalise};
+use super::*;
 use crate::model::{Record, RecordKind};
 use crate::reference::Reference;
 
@@ -504,7 +504,10 @@ fn a_record_read_without_copying_its_value_is_the_record_read_from_the_value() {
         let checked = check_record(kind, &v, &reference).unwrap();
         let mut normalised = v.clone();
         normalise(fields(kind), &mut normalised, &reference);
-        assert_eq!(needs_normalising(fields(kind), &v, &reference), normalised != v);
+        assert_eq!(
+            needs_normalising(fields(kind), &v, &reference),
+            normalised != v
+        );
         assert_eq!(checked, Record::from_value(kind, normalised).unwrap());
     }
 }
