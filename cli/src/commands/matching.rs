@@ -44,22 +44,24 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
             out.table(&view.ranked())?;
             if view.result.candidates.is_empty() {
                 // Nobody eligible: say why, a line per gate, rather than a row per person.
-                let judged;
-                let explained = if opts.include_ineligible {
-                    &view
-                } else {
-                    let all = MatchOptions {
-                        include_ineligible: true,
-                        ..opts
-                    };
-                    judged = NeedMatch::build(ws, need, all)?;
-                    &judged
+                // A destination advised against bars everyone: said at once, as the web
+                // app says it, without judging each candidate (seconds at a million).
+                let why = match NeedMatch::barred_summary(ws, need)? {
+                    Some(lines) if !opts.include_ineligible => lines,
+                    _ if opts.include_ineligible => view.exclusion_summary(),
+                    _ => {
+                        let all = MatchOptions {
+                            include_ineligible: true,
+                            ..opts
+                        };
+                        NeedMatch::build(ws, need, all)?.exclusion_summary()
+                    }
                 };
                 out.line(format_args!(
                     "{}",
                     explor_engine::fr::cli::NO_ELIGIBLE_CANDIDATE
                 ))?;
-                for line in explained.exclusion_summary() {
+                for line in why {
                     out.line(format_args!("  {line}"))?;
                 }
                 if !opts.include_ineligible {

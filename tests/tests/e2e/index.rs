@@ -283,4 +283,14 @@ fn when_nobody_is_eligible_match_says_why_a_line_per_gate() {
             .starts_with(&format!("{excluded} candidats exclus"))
     );
     assert!(!table.contains("exp-0001"), "no row per person");
+    // The destination is the reason, said without judging each candidate against the
+    // other gates (`--include-ineligible` lists them).
+    assert_eq!(
+        table
+            .lines()
+            .filter(|l| l.contains("candidats exclus"))
+            .count(),
+        1,
+        "{table}"
+    );
 }
