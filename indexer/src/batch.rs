@@ -254,11 +254,34 @@ impl Workspace {
             }
         };
         let needs = self.open_needs(needs)?;
-        let mut records = self.records(RecordKind::Expert)?;
-        records.extend(self.records(RecordKind::Offer)?);
+        let records = self.records_for_scoring()?;
         let matched = match_needs(self.index(), &scorer, &records, needs, options, progress)?;
         drop(records);
         matched.assign(options, progress)
+    }
+}
+
+impl Workspace {
+    /// Every expert and offer, as the batch holds them while it judges candidates:
+    /// without what scoring never reads (an expert's bio — the longest text, which
+    /// counts through the search index — e-mail and phone), read a chunk at a time so
+    /// that those are never all in memory at once.
+    fn records_for_scoring(&self) -> Result<Vec<Record>, Error> {
+        let mut records = Vec::new();
+        for kind in [RecordKind::Expert, RecordKind::Offer] {
+            self.store.records_in_chunks(kind, 4096, |chunk| {
+                records.extend(chunk.into_iter().map(|mut r| {
+                    if let Record::Expert(e) = &mut r {
+                        e.bio = String::new();
+                        e.email = None;
+                        e.phone = None;
+                    }
+                    r
+                }));
+                Ok(())
+            })?;
+        }
+        Ok(records)
     }
 }
 
