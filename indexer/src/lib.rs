@@ -66,7 +66,7 @@ pub use batch::{
 };
 pub use error::{Corruption, Error, InternalError, Result, UserError};
 pub use explor_engine::mission::MissionFile;
-pub use index::SearchIndex;
+pub use index::{ManyQueries, SearchIndex};
 pub use index::best::Bounded;
 pub use index::search::{Hit, SearchQuery};
 pub use issue::{ImportIssue, Location};

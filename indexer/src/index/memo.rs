@@ -166,8 +166,8 @@ impl MemoSlot {
     }
 }
 
-/// While it lives, queries on the index share a [`Memo`]; dropping the last one frees
-/// it.
+/// While it lives, a batch's queries on the index share what they read (each term's
+/// scores, each theme's and country's levels); dropping the last guard frees it.
 pub struct ManyQueries<'i> {
     slot: &'i MemoSlot,
 }

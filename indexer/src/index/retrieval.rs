@@ -240,7 +240,7 @@ impl SearchIndex {
     /// Reads what many queries in a row share (the table of ids), so that a batch's
     /// queries take their candidates' ids from memory; while the guard returned lives,
     /// queries also share each term's scores and each need's value levels (see
-    /// [`ManyQueries`](super::ManyQueries)).
+    /// [`ManyQueries`](crate::ManyQueries)).
     pub fn prepare_for_many_queries(&self) -> Result<super::ManyQueries<'_>> {
         let searcher = self.reader.searcher();
         self.cache.ids(&searcher)?;
