@@ -31,9 +31,15 @@ fn main() -> ExitCode {
     let panicked = std::sync::Arc::new(std::sync::Mutex::new(None::<String>));
     let seen = std::sync::Arc::clone(&panicked);
     let default_hook = std::panic::take_hook();
+    // Outside the web server, a worker of the thread pool hands its panic to the main
+    // thread, which is waiting for it (on a damaged index: reading a segment's values
+    // on two threads): said once, as the main thread says it.
+    let one_command = !matches!(cli.command, args::Command::Serve(_));
     std::panic::set_hook(Box::new(move |info| {
         // Other threads (the web server's tasks, workers) report as Rust does.
-        if std::thread::current().name() != Some("main") {
+        let main_or_pool = std::thread::current().name() == Some("main")
+            || (one_command && rayon::current_thread_index().is_some());
+        if !main_or_pool {
             default_hook(info);
         } else if let Ok(mut seen) = seen.lock() {
             *seen = Some(info.to_string());
