@@ -275,29 +275,27 @@ impl SearchIndex {
         records: impl IntoIterator<Item = &'r Record>,
         generation: u64,
     ) -> Result<usize> {
-        use rayon::prelude::*;
-        /// Records turned into documents together, while tantivy indexes the previous ones.
-        const CHUNK: usize = 4096;
+        let mut rebuild = self.begin_rebuild()?;
+        let records: Vec<&Record> = records.into_iter().collect();
+        for chunk in records.chunks(REBUILD_CHUNK) {
+            rebuild.add(chunk)?;
+        }
+        rebuild.commit(generation)
+    }
+
+    /// A rebuild fed a chunk of records at a time, as they are read: reading the next
+    /// chunk goes on while tantivy indexes the previous ones. Nothing is seen until
+    /// [`Rebuild::commit`].
+    pub(crate) fn begin_rebuild(&self) -> Result<Rebuild<'_>> {
         let writer = self.writer()?;
         writer
             .delete_all_documents()
             .map_err(index_failed("emptying it"))?;
-        let records: Vec<&Record> = records.into_iter().collect();
-        let mut n = 0;
-        for chunk in records.chunks(CHUNK) {
-            let docs: Vec<_> = chunk
-                .par_iter()
-                .filter_map(|r| schema::document(&self.fields, self.taxonomy, r))
-                .collect();
-            for doc in docs {
-                writer
-                    .add_document(doc)
-                    .map_err(index_failed("adding a document"))?;
-                n += 1;
-            }
-        }
-        self.commit(writer, generation)?;
-        Ok(n)
+        Ok(Rebuild {
+            index: self,
+            writer,
+            added: 0,
+        })
     }
 
     /// Updates the documents of `upserts` and deletes those of `removed`, committed at `generation`.
@@ -415,6 +413,45 @@ fn parse_payload(payload: &str) -> Option<u64> {
 
 /// An index update fed a record at a time: see [`SearchIndex::begin_update`]. Dropped
 /// without committing, nothing of it is seen.
+/// Records turned into documents together (on every core), while tantivy indexes the
+/// previous ones.
+pub(crate) const REBUILD_CHUNK: usize = 4096;
+
+/// An index being rebuilt from scratch ([`SearchIndex::begin_rebuild`]).
+pub(crate) struct Rebuild<'i> {
+    index: &'i SearchIndex,
+    writer: IndexWriter,
+    added: usize,
+}
+
+impl Rebuild<'_> {
+    /// Adds the documents of `records` (those that are experts or offers).
+    pub(crate) fn add<R: std::borrow::Borrow<Record> + Sync>(
+        &mut self,
+        records: &[R],
+    ) -> Result<()> {
+        use rayon::prelude::*;
+        let index = self.index;
+        let docs: Vec<_> = records
+            .par_iter()
+            .filter_map(|r| schema::document(&index.fields, index.taxonomy, r.borrow()))
+            .collect();
+        for doc in docs {
+            self.writer
+                .add_document(doc)
+                .map_err(index_failed("adding a document"))?;
+            self.added += 1;
+        }
+        Ok(())
+    }
+
+    /// Commits at the store's `generation`; returns the number of documents.
+    pub(crate) fn commit(self, generation: u64) -> Result<usize> {
+        self.index.commit(self.writer, generation)?;
+        Ok(self.added)
+    }
+}
+
 pub(crate) struct IndexUpdate<'i> {
     index: &'i SearchIndex,
     writer: IndexWriter,

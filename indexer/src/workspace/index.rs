@@ -96,9 +96,15 @@ impl Workspace {
     /// Replaces the index with documents for every expert and offer of the store.
     pub(super) fn rebuild_index(&self) -> Result<usize> {
         let generation = self.store.generation()?;
-        let mut records = self.store.records(RecordKind::Expert)?;
-        records.extend(self.store.records(RecordKind::Offer)?);
-        self.index.rebuild(&records, generation)
+        // Read a chunk at a time and indexed as read: never every record in memory.
+        let mut rebuild = self.index.begin_rebuild()?;
+        for kind in [RecordKind::Expert, RecordKind::Offer] {
+            self.store
+                .records_in_chunks(kind, crate::index::REBUILD_CHUNK, |chunk| {
+                    rebuild.add(&chunk)
+                })?;
+        }
+        rebuild.commit(generation)
     }
 
     /// Rebuilds the search index from the store, from scratch: whatever is in the
