@@ -411,10 +411,20 @@ fn parse_payload(payload: &str) -> Option<u64> {
         .flatten()
 }
 
-/// An index update fed a record at a time: see [`SearchIndex::begin_update`]. Dropped
-/// without committing, nothing of it is seen.
-/// Records turned into documents together (on every core), while tantivy indexes the
-/// previous ones.
+/// The documents of the experts and offers among `records`, made on every core (while
+/// tantivy indexes the previous ones).
+fn documents<R: std::borrow::Borrow<Record> + Sync>(
+    index: &SearchIndex,
+    records: &[R],
+) -> Vec<tantivy::TantivyDocument> {
+    use rayon::prelude::*;
+    records
+        .par_iter()
+        .filter_map(|r| schema::document(&index.fields, index.taxonomy, r.borrow()))
+        .collect()
+}
+
+/// Records turned into documents together, while tantivy indexes the previous ones.
 pub(crate) const REBUILD_CHUNK: usize = 4096;
 
 /// An index being rebuilt from scratch ([`SearchIndex::begin_rebuild`]).
@@ -430,13 +440,7 @@ impl Rebuild<'_> {
         &mut self,
         records: &[R],
     ) -> Result<()> {
-        use rayon::prelude::*;
-        let index = self.index;
-        let docs: Vec<_> = records
-            .par_iter()
-            .filter_map(|r| schema::document(&index.fields, index.taxonomy, r.borrow()))
-            .collect();
-        for doc in docs {
+        for doc in documents(self.index, records) {
             self.writer
                 .add_document(doc)
                 .map_err(index_failed("adding a document"))?;
@@ -452,6 +456,8 @@ impl Rebuild<'_> {
     }
 }
 
+/// An index update fed a batch of records at a time: see [`SearchIndex::begin_update`].
+/// Dropped without committing, nothing of it is seen.
 pub(crate) struct IndexUpdate<'i> {
     index: &'i SearchIndex,
     writer: IndexWriter,
@@ -479,10 +485,11 @@ impl IndexUpdate<'_> {
         Ok(())
     }
 
-    /// Adds the document of `record`, whose id has no document (a new record, or one
-    /// whose document [`delete`](Self::delete) took out before).
-    pub(crate) fn add(&mut self, record: &Record) -> Result<()> {
-        if let Some(doc) = schema::document(&self.index.fields, self.index.taxonomy, record) {
+    /// Adds the documents of `records`, whose ids have no document (new records, or
+    /// ones whose documents [`delete`](Self::delete) took out before), made on every
+    /// core.
+    pub(crate) fn add_all(&mut self, records: &[&Record]) -> Result<()> {
+        for doc in documents(self.index, records) {
             self.writer
                 .add_document(doc)
                 .map_err(index_failed("adding a document"))?;

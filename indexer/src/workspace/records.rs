@@ -566,6 +566,7 @@ impl<'s> Stream<'_, 's> {
                 .filter(|(_, c)| **c == Upsert::Updated)
                 .map(|(r, _)| r.id()),
         )?;
+        let mut changed = Vec::with_capacity(self.batch.len());
         for (record, change) in self.batch.iter().zip(outcome) {
             let counts = self.summary.by_kind.entry(record.kind()).or_default();
             match change {
@@ -574,9 +575,10 @@ impl<'s> Stream<'_, 's> {
                 Upsert::Unchanged => counts.unchanged += 1,
             }
             if change != Upsert::Unchanged {
-                self.index.add(record)?;
+                changed.push(record);
             }
         }
+        self.index.add_all(&changed)?;
         self.batch.clear();
         Ok(())
     }
