@@ -46,16 +46,16 @@ fn need_candidates(ws: &Workspace, need: &str, opts: MatchOptions, args: &MatchA
                 // Nobody eligible: say why, a line per gate, rather than a row per person.
                 // A destination advised against bars everyone: said at once, as the web
                 // app says it, without judging each candidate (seconds at a million).
-                let why = match NeedMatch::barred_summary(ws, need)? {
-                    Some(lines) if !opts.include_ineligible => lines,
-                    _ if opts.include_ineligible => view.exclusion_summary(),
-                    _ => {
-                        let all = MatchOptions {
-                            include_ineligible: true,
-                            ..opts
-                        };
-                        NeedMatch::build(ws, need, all)?.exclusion_summary()
-                    }
+                let why = if opts.include_ineligible {
+                    view.exclusion_summary()
+                } else if let Some(lines) = NeedMatch::barred_summary(ws, need)? {
+                    lines
+                } else {
+                    let all = MatchOptions {
+                        include_ineligible: true,
+                        ..opts
+                    };
+                    NeedMatch::build(ws, need, all)?.exclusion_summary()
                 };
                 out.line(format_args!(
                     "{}",

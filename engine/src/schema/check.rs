@@ -1,6 +1,8 @@
 //! Checks one record's JSON value against its field table and the record rules,
 //! collecting every problem rather than stopping at the first.
 
+use std::cell::Cell;
+
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value};
 
@@ -29,7 +31,10 @@ pub fn check_record(
         ));
         return Err(issues);
     };
-    let checker = Checker { reference };
+    let checker = Checker {
+        reference,
+        by_label: Cell::new(false),
+    };
     checker.object(fields(kind), object, &At::Record, &mut issues);
     match kind {
         RecordKind::Expert => expert_rules(object, reference, &mut issues),
@@ -52,7 +57,7 @@ pub fn check_record(
         return Err(issues);
     }
     // Most records give their themes by key: read as they are, without a copy.
-    let read = if needs_normalising(fields(kind), value, reference) {
+    let read = if checker.by_label.get() {
         let mut value = value.clone();
         normalise(fields(kind), &mut value, reference);
         Record::from_value(kind, value)
@@ -72,7 +77,7 @@ pub fn check_record(
 /// Writes what the checks accept in a person's words in the canonical form: a theme
 /// given by its label (`Déchets`) becomes its key (`dechets`). CEFR levels in lower
 /// case need nothing here: [`Cefr`] reads them.
-pub(super) fn normalise(table: &[Field], value: &mut Value, reference: &Reference<'_>) {
+fn normalise(table: &[Field], value: &mut Value, reference: &Reference<'_>) {
     let Some(object) = value.as_object_mut() else {
         return;
     };
@@ -98,29 +103,11 @@ pub(super) fn normalise(table: &[Field], value: &mut Value, reference: &Referenc
     }
 }
 
-/// Whether [`normalise`] would change anything: a theme given other than by its key.
-pub(super) fn needs_normalising(table: &[Field], value: &Value, reference: &Reference<'_>) -> bool {
-    let Some(object) = value.as_object() else {
-        return false;
-    };
-    let not_a_key = |v: &Value| v.as_str().is_some_and(|s| !reference.taxonomy.contains(s));
-    table.iter().any(|field| {
-        let Some(v) = object.get(field.name) else {
-            return false;
-        };
-        match field.ty {
-            FieldType::Theme => not_a_key(v),
-            FieldType::ThemeList => v
-                .as_array()
-                .is_some_and(|items| items.iter().any(not_a_key)),
-            FieldType::Object(inner) => needs_normalising(inner, v, reference),
-            _ => false,
-        }
-    })
-}
-
 struct Checker<'r, 'a> {
     reference: &'r Reference<'a>,
+    /// Set when a theme was given by its label: the record is then read from a copy
+    /// that [`normalise`] turned into keys.
+    by_label: Cell<bool>,
 }
 
 /// Where a value sits in a record (`languages[1].code`), written out only for an issue:
@@ -280,24 +267,29 @@ impl Checker<'_, '_> {
                 fr::schema::unknown_departement(s),
             ),
             // A French label (`Déchets`) is read as its key; see `normalise`.
-            FieldType::Theme if r.taxonomy.resolve(s).is_none() => (
-                IssueClass::UnknownTheme,
-                fr::schema::unknown_theme(
-                    s,
-                    // `dechet,energie`: what comes before a stray comma is the theme meant.
-                    &r.taxonomy
-                        .closest(s.split(',').next().unwrap_or(s), 3)
-                        .join(", "),
+            FieldType::Theme => match r.taxonomy.resolve(s) {
+                Some(theme) => {
+                    if theme.key != s {
+                        self.by_label.set(true);
+                    }
+                    return None;
+                }
+                None => (
+                    IssueClass::UnknownTheme,
+                    fr::schema::unknown_theme(
+                        s,
+                        // `dechet,energie`: what comes before a stray comma is the theme meant.
+                        &r.taxonomy
+                            .closest(s.split(',').next().unwrap_or(s), 3)
+                            .join(", "),
+                    ),
                 ),
-            ),
+            },
             FieldType::Choice(words) if !words.contains(&s) => (
                 IssueClass::BadValue,
                 fr::schema::not_one_of(s, &words.join(", ")),
             ),
-            FieldType::Country
-            | FieldType::Departement
-            | FieldType::Theme
-            | FieldType::Choice(_) => return None,
+            FieldType::Country | FieldType::Departement | FieldType::Choice(_) => return None,
             _ => unreachable!("code() is called for codes only"),
         };
         Some(ValueIssue::Wrong(class, message))

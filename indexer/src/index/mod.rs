@@ -411,17 +411,25 @@ fn parse_payload(payload: &str) -> Option<u64> {
         .flatten()
 }
 
-/// The documents of the experts and offers among `records`, made on every core (while
-/// tantivy indexes the previous ones).
-fn documents<R: std::borrow::Borrow<Record> + Sync>(
+/// Adds the documents of the experts and offers among `records`, made on every core
+/// (while tantivy indexes the previous ones); returns how many.
+fn add_documents<R: std::borrow::Borrow<Record> + Sync>(
     index: &SearchIndex,
+    writer: &IndexWriter,
     records: &[R],
-) -> Vec<tantivy::TantivyDocument> {
+) -> Result<usize> {
     use rayon::prelude::*;
-    records
+    let docs: Vec<_> = records
         .par_iter()
         .filter_map(|r| schema::document(&index.fields, index.taxonomy, r.borrow()))
-        .collect()
+        .collect();
+    let n = docs.len();
+    for doc in docs {
+        writer
+            .add_document(doc)
+            .map_err(index_failed("adding a document"))?;
+    }
+    Ok(n)
 }
 
 /// Records turned into documents together, while tantivy indexes the previous ones.
@@ -440,12 +448,7 @@ impl Rebuild<'_> {
         &mut self,
         records: &[R],
     ) -> Result<()> {
-        for doc in documents(self.index, records) {
-            self.writer
-                .add_document(doc)
-                .map_err(index_failed("adding a document"))?;
-            self.added += 1;
-        }
+        self.added += add_documents(self.index, &self.writer, records)?;
         Ok(())
     }
 
@@ -489,12 +492,7 @@ impl IndexUpdate<'_> {
     /// ones whose documents [`delete`](Self::delete) took out before), made on every
     /// core.
     pub(crate) fn add_all(&mut self, records: &[&Record]) -> Result<()> {
-        for doc in documents(self.index, records) {
-            self.writer
-                .add_document(doc)
-                .map_err(index_failed("adding a document"))?;
-        }
-        Ok(())
+        add_documents(self.index, &self.writer, records).map(drop)
     }
 
     /// Commits the update at `generation`.

@@ -41,33 +41,53 @@ struct TermPostings<'r> {
 }
 
 impl TermPostings<'_> {
+    /// Calls `each(doc, score)` for every document holding the term that `wanted`
+    /// takes, reading the postings through, block by block. Scoring is most of the
+    /// cost: only the documents wanted are scored.
+    fn scores_through(
+        &self,
+        wanted: impl Fn(DocId) -> bool,
+        mut each: impl FnMut(DocId, Score),
+    ) -> Result<()> {
+        let Some(mut block) = self
+            .index
+            .read_block_postings(self.term, IndexRecordOption::WithFreqs)
+            .map_err(index_failed("reading postings"))?
+        else {
+            return Ok(());
+        };
+        loop {
+            let found = block.docs();
+            if found.is_empty() {
+                return Ok(());
+            }
+            for (i, &doc) in found.iter().enumerate() {
+                if wanted(doc) {
+                    // `freq` is 1 where frequencies are not recorded, as for term queries.
+                    each(
+                        doc,
+                        self.weight
+                            .score(self.norms.fieldnorm_id(doc), block.freq(i)),
+                    );
+                }
+            }
+            block.advance();
+        }
+    }
+
     /// Every score of the term in the segment, for the memo.
     fn read_all(&self) -> Result<TermScores> {
         let mut all = TermScores {
             docs: Vec::new(),
             scores: Vec::new(),
         };
-        let Some(mut block) = self
-            .index
-            .read_block_postings(self.term, IndexRecordOption::WithFreqs)
-            .map_err(index_failed("reading postings"))?
-        else {
-            return Ok(all);
-        };
-        loop {
-            let found = block.docs();
-            if found.is_empty() {
-                break;
-            }
-            for (i, &doc) in found.iter().enumerate() {
+        self.scores_through(
+            |_| true,
+            |doc, score| {
                 all.docs.push(doc);
-                all.scores.push(
-                    self.weight
-                        .score(self.norms.fieldnorm_id(doc), block.freq(i)),
-                );
-            }
-            block.advance();
-        }
+                all.scores.push(score);
+            },
+        )?;
         Ok(all)
     }
 
@@ -139,40 +159,21 @@ impl Relevance {
     /// those sharing no term).
     pub(super) fn within(&self, reader: &SegmentReader, docs: &[u64]) -> Result<Vec<Score>> {
         let mut scores = vec![0.0; reader.max_doc() as usize];
+        let mut add = |doc: DocId, score: Score| {
+            if let Some(s) = scores.get_mut(doc as usize) {
+                *s += score;
+            }
+        };
         for t in self.in_segment(reader) {
             let t = t?;
-            if let Some(all) = t.remembered(self.memo.as_deref(), reader)? {
-                for (&doc, &score) in all.docs.iter().zip(&all.scores) {
-                    if contains(docs, doc)
-                        && let Some(s) = scores.get_mut(doc as usize)
-                    {
-                        *s += score;
-                    }
-                }
-                continue;
-            }
-            let Some(mut block) = t
-                .index
-                .read_block_postings(t.term, IndexRecordOption::WithFreqs)
-                .map_err(index_failed("reading postings"))?
-            else {
-                continue;
-            };
-            loop {
-                let found = block.docs();
-                if found.is_empty() {
-                    break;
-                }
-                for (i, &doc) in found.iter().enumerate() {
-                    // Scoring is most of the cost: only the documents asked for are scored.
-                    if contains(docs, doc)
-                        && let Some(s) = scores.get_mut(doc as usize)
-                    {
-                        // `freq` is 1 where frequencies are not recorded, as for term queries.
-                        *s += t.weight.score(t.norms.fieldnorm_id(doc), block.freq(i));
-                    }
-                }
-                block.advance();
+            match t.remembered(self.memo.as_deref(), reader)? {
+                Some(all) => all
+                    .docs
+                    .iter()
+                    .zip(&all.scores)
+                    .filter(|(doc, _)| contains(docs, **doc))
+                    .for_each(|(&doc, &score)| add(doc, score)),
+                None => t.scores_through(|doc| contains(docs, doc), &mut add)?,
             }
         }
         Ok(scores)
