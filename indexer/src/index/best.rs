@@ -97,7 +97,11 @@ impl SearchIndex {
     /// The first pass over one segment, per kind: every document passing the kind's
     /// pre-filter screened by its bound without text. Documents of the need's theme (or
     /// below it) have the highest bounds: screened first, they raise the floor early,
-    /// and most others are dropped at once.
+    /// and most others are dropped at once. Then those with some value for the theme or
+    /// the skill words; the rest (most of a large roster) share one bound, and are
+    /// screened one by one only when it is not already below the floor. The order
+    /// changes no result: a document is dropped only below a floor some `k` others
+    /// reach.
     fn screen_segment<'s>(
         &self,
         search: &NeedSearch<'_>,
@@ -114,7 +118,11 @@ impl SearchIndex {
             let pass = passing(&self.cache, searcher, reader, filter)?;
             let (first, then) = split(&pass, &in_theme);
             for_each_doc(&first, |doc| b.screen(doc));
-            for_each_doc(&then, |doc| b.screen(doc));
+            let (valued, rest) = split(&then, values.valued());
+            for_each_doc(&valued, |doc| b.screen(doc));
+            if b.may_keep(values.unvalued_upper()) {
+                for_each_doc(&rest, |doc| b.screen(doc));
+            }
             best.push(b);
         }
         Ok(best)

@@ -21,6 +21,7 @@ use explor_engine::{Cefr, LanguageCode, Taxonomy};
 use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal};
 
+use super::bits::{Bits, full, insert, words};
 use super::memo::{LevelsOf, Memo};
 use super::profiles::{KeyNumbering, Map, PerDoc, Profiles};
 use super::schema;
@@ -92,6 +93,8 @@ pub(super) struct Levels {
     values: Vec<f64>,
     /// Each document's code: the index of its best value.
     codes: Vec<u16>,
+    /// The documents with a value above 0.
+    valued: Bits,
 }
 
 impl Levels {
@@ -132,6 +135,7 @@ impl Levels {
             values[last] = top;
         }
         let mut codes = vec![0u16; max_doc as usize];
+        let mut valued = vec![0; words(max_doc)];
         for (key, value) in per_key.iter().enumerate() {
             if *value <= 0.0 {
                 continue;
@@ -141,10 +145,15 @@ impl Levels {
             for &doc in holders.of(key as DocId) {
                 if let Some(c) = codes.get_mut(doc as usize) {
                     *c = (*c).max(code);
+                    insert(&mut valued, doc);
                 }
             }
         }
-        Self { values, codes }
+        Self {
+            values,
+            codes,
+            valued,
+        }
     }
 
     /// A document's best value (0 with none).
@@ -163,6 +172,9 @@ pub(super) struct SegmentTables<'t> {
     /// How many of the need's skill words each document has; `None` when the need has
     /// too many to count.
     skill_words: Option<Vec<u8>>,
+    /// The documents with some value for the theme or the skill words: the others'
+    /// bound is at most [`Self::unvalued_upper`].
+    valued: Bits,
 }
 
 impl<'t> SegmentTables<'t> {
@@ -188,6 +200,7 @@ impl<'t> SegmentTables<'t> {
             &tables.countries,
             memo.map(|m| (m, segment, LevelsOf::Countries)),
         );
+        let mut valued = themes.valued.clone();
         let skill_words = tables.wanted.as_ref().map(|wanted| {
             let mut counts = vec![0u8; p.max_doc as usize];
             for w in wanted {
@@ -198,18 +211,51 @@ impl<'t> SegmentTables<'t> {
                     if let Some(c) = counts.get_mut(doc as usize) {
                         // At most 64 wanted words.
                         *c = c.saturating_add(1);
+                        insert(&mut valued, doc);
                     }
                 }
             }
             counts
         });
+        if skill_words.is_none() {
+            // Every document's overlap counts as full.
+            valued = full(p.max_doc);
+        }
         Self {
             profiles,
             tables,
             themes,
             countries,
             skill_words,
+            valued,
         }
+    }
+
+    /// The documents with some value for the need's theme or skill words.
+    pub(super) fn valued(&self) -> &[u64] {
+        &self.valued
+    }
+
+    /// A bound above that of every document outside [`Self::valued`]: no theme value,
+    /// no skill word, full marks for the rest. It is computed as [`Self::known_above`]
+    /// computes its first stage, so it is above that stage's value for each of them.
+    pub(super) fn unvalued_upper(&self) -> f64 {
+        let best_country = self.countries.values.last().copied().unwrap_or(0.0);
+        self.first_stage(
+            0.0,
+            self.tables.bound.skills_overlap(0),
+            best_country.max(1.0),
+        )
+    }
+
+    /// The bound with full marks but for the values spread per need.
+    fn first_stage(&self, theme: f64, skills_overlap: f64, country: f64) -> f64 {
+        let t = &self.tables;
+        let mut upper = t.full;
+        upper -= t.slopes.theme * (1.0 - theme);
+        upper -= t.slopes.skills_overlap * (1.0 - skills_overlap);
+        upper -= t.slopes.country * (1.0 - country);
+        upper
     }
 
     /// A document's values, or `None` as soon as even full marks for the text leave its
@@ -222,13 +268,10 @@ impl<'t> SegmentTables<'t> {
         let t = &self.tables;
         let b = &t.bound;
         let floor = floor - ROUNDING;
-        let mut upper = t.full;
         known.theme = self.themes.of(doc);
         known.skills_overlap = self.skills_overlap(doc);
         known.country = self.countries.of(doc);
-        upper -= t.slopes.theme * (1.0 - known.theme);
-        upper -= t.slopes.skills_overlap * (1.0 - known.skills_overlap);
-        upper -= t.slopes.country * (1.0 - known.country);
+        let mut upper = self.first_stage(known.theme, known.skills_overlap, known.country);
         if upper < floor {
             return None;
         }
@@ -398,6 +441,11 @@ impl<'s> BestBounded<'s> {
             _ => f64::NEG_INFINITY,
         };
         self.floor = self.reached.max(kth(&self.floors)).max(kth(&self.kept));
+    }
+
+    /// Whether a document whose first-stage bound is `upper` may still be screened in.
+    pub(super) fn may_keep(&self, upper: f64) -> bool {
+        upper >= self.floor - ROUNDING
     }
 
     /// First pass, in any order: keeps the document if it may be among the best.

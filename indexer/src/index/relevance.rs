@@ -76,19 +76,16 @@ impl TermPostings<'_> {
     }
 
     /// Every score of the term in the segment, for the memo.
-    fn read_all(&self) -> Result<TermScores> {
-        let mut all = TermScores {
-            docs: Vec::new(),
-            scores: Vec::new(),
-        };
+    fn read_all(&self, max_doc: DocId) -> Result<TermScores> {
+        let (mut docs, mut scores) = (Vec::new(), Vec::new());
         self.scores_through(
             |_| true,
             |doc, score| {
-                all.docs.push(doc);
-                all.scores.push(score);
+                docs.push(doc);
+                scores.push(score);
             },
         )?;
-        Ok(all)
+        Ok(TermScores::new(docs, scores, max_doc))
     }
 
     /// The term's scores from the memo (read the first time), if there is one.
@@ -99,7 +96,7 @@ impl TermPostings<'_> {
     ) -> Result<Option<Arc<TermScores>>> {
         memo.map(|m| {
             m.term_scores(reader.segment_id(), self.term, self.boost, || {
-                self.read_all()
+                self.read_all(reader.max_doc())
             })
         })
         .transpose()
@@ -167,12 +164,7 @@ impl Relevance {
         for t in self.in_segment(reader) {
             let t = t?;
             match t.remembered(self.memo.as_deref(), reader)? {
-                Some(all) => all
-                    .docs
-                    .iter()
-                    .zip(&all.scores)
-                    .filter(|(doc, _)| contains(docs, **doc))
-                    .for_each(|(&doc, &score)| add(doc, score)),
+                Some(all) => all.for_each_in(docs, &mut add),
                 None => t.scores_through(|doc| contains(docs, doc), &mut add)?,
             }
         }
