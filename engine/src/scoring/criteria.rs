@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use std::collections::BTreeSet;
 
-use super::text::stems;
+use super::text::{for_each_stem, stems};
 use super::{Criterion, Scorer, Subject};
 use crate::fr::criteria as fr;
 use crate::model::{LanguageLevel, Need, ThemeKey};
@@ -149,6 +149,23 @@ impl NeedTerms {
         let per_skill = need.skills.iter().map(|s| (s.clone(), stems(s))).collect();
         Self { wanted, per_skill }
     }
+
+    /// The need's wanted words among the words of `skills`, each once, sorted. Each
+    /// skill's words are all wanted ones: a skill shares a word with `skills` when one
+    /// of its words is here.
+    pub(crate) fn wanted_in(&self, skills: &[String]) -> Vec<&str> {
+        let mut found = Vec::new();
+        for skill in skills {
+            for_each_stem(skill, |s| {
+                if let Some(w) = self.wanted.get(s) {
+                    found.push(w.as_str());
+                }
+            });
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
 }
 
 fn round(x: f64, places: i32) -> f64 {
@@ -245,13 +262,16 @@ impl Scorer<'_> {
         if !exact {
             return (skills_value(text, 1.0), String::new());
         }
-        let have = stems(&p.skills.join(" "));
-        let shared = terms.wanted.intersection(&have).count();
-        let overlap = overlap_value(shared, terms.wanted.len());
+        let have = terms.wanted_in(p.skills);
+        let overlap = overlap_value(have.len(), terms.wanted.len());
         let matched: Vec<&str> = terms
             .per_skill
             .iter()
-            .filter(|(_, words)| words.iter().any(|w| have.contains(w)))
+            .filter(|(_, words)| {
+                words
+                    .iter()
+                    .any(|w| have.binary_search(&w.as_str()).is_ok())
+            })
             .map(|(skill, _)| skill.as_str())
             .collect();
         let detail = fr::skills(&matched, rel);
@@ -429,9 +449,6 @@ impl Scorer<'_> {
                 ThemeRelation::Same | ThemeRelation::ParentChild
             )
         });
-        related || {
-            let have = stems(&p.skills.join(" "));
-            terms.wanted.intersection(&have).next().is_some()
-        }
+        related || !terms.wanted_in(p.skills).is_empty()
     }
 }

@@ -47,28 +47,39 @@ thread_local! {
     static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
 }
 
-/// The stem of one folded word.
-fn stem(word: &str) -> String {
+/// Calls `each` with the stem of every folded word of `text` but the stop words, in
+/// order, repeats included. `each` must not stem words itself (the thread's remembered
+/// stems are held while it runs).
+pub fn for_each_stem(text: &str, mut each: impl FnMut(&str)) {
+    let folded = fold(text);
+    let words = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1 && !STOP.contains(w));
     STEMS.with_borrow_mut(|known| {
-        if let Some(s) = known.get(word) {
-            return s.clone();
+        for word in words {
+            if let Some(s) = known.get(word) {
+                each(s);
+                continue;
+            }
+            let s = french().stem(word).into_owned();
+            each(&s);
+            if known.len() >= REMEMBERED {
+                known.clear();
+            }
+            known.insert(word.to_owned(), s);
         }
-        let s = french().stem(word).into_owned();
-        if known.len() >= REMEMBERED {
-            known.clear();
-        }
-        known.insert(word.to_owned(), s.clone());
-        s
-    })
+    });
 }
 
 /// The stemmed, folded words of a text, without stop words.
 pub fn stems(text: &str) -> BTreeSet<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 1 && !STOP.contains(w))
-        .map(stem)
-        .collect()
+    let mut all = BTreeSet::new();
+    for_each_stem(text, |s| {
+        if !all.contains(s) {
+            all.insert(s.to_owned());
+        }
+    });
+    all
 }
 
 #[cfg(test)]
@@ -89,9 +100,22 @@ mod tests {
             let folded = fold(w);
             let fresh = french().stem(&folded).into_owned();
             // Twice: computed, then remembered.
-            assert_eq!(stem(&folded), fresh);
-            assert_eq!(stem(&folded), fresh);
+            for _ in 0..2 {
+                let mut seen = Vec::new();
+                for_each_stem(&folded, |s| seen.push(s.to_owned()));
+                assert_eq!(seen, std::slice::from_ref(&fresh));
+            }
         }
+    }
+
+    #[test]
+    fn each_word_is_stemmed_in_order_repeats_included() {
+        let mut seen = Vec::new();
+        for_each_stem("Déchets, gestion des déchets", |s| {
+            seen.push(s.to_owned());
+        });
+        let one = |w: &str| french().stem(&fold(w)).into_owned();
+        assert_eq!(seen, [one("déchets"), one("gestion"), one("déchets")]);
     }
 
     #[test]
