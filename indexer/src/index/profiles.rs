@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use explor_engine::{Cefr, LanguageCode};
-use tantivy::columnar::Column;
+use tantivy::columnar::{Column, ColumnIndex};
 use tantivy::{DocId, SegmentReader};
 
 use super::schema;
@@ -40,6 +40,63 @@ impl Hasher for MulHasher {
 /// A map keyed by the index's own numbers.
 pub(super) type Map<V> = HashMap<u64, V, BuildHasherDefault<MulHasher>>;
 
+/// Values decoded at a time from a column, reading a segment's documents in order.
+const DECODED: usize = 1 << 14;
+
+/// Calls `each(doc, values)` for every document below `max_doc` holding values in
+/// `column`, in document order.
+///
+/// A column of several values per document is read in order, a block of values at a
+/// time, with where each document's values start: asking each document for its
+/// values one by one searches the column's index twice per document and decodes each
+/// value on its own, which was most of a one-off `explor match`.
+fn for_each_doc_values(max_doc: DocId, column: &Column<u64>, mut each: impl FnMut(DocId, &[u64])) {
+    let ColumnIndex::Multivalued(index) = &column.index else {
+        let mut held = Vec::new();
+        for doc in 0..max_doc {
+            held.clear();
+            held.extend(column.values_for_doc(doc));
+            if !held.is_empty() {
+                each(doc, &held);
+            }
+        }
+        return;
+    };
+    let start_column = index.get_start_index_column();
+    let mut starts = vec![0u32; start_column.num_vals() as usize];
+    start_column.get_range(0, &mut starts);
+    let ranges = starts.windows(2).map(|w| (w[0], w[1]));
+    // The starts are per document when there is one more than documents (every
+    // document has a place, with values or not); otherwise per document holding values.
+    let docs: Box<dyn Iterator<Item = DocId>> = if starts.len() == max_doc as usize + 1 {
+        Box::new(0..max_doc)
+    } else {
+        index.iter_non_null_docs()
+    };
+    let total = column.values.num_vals();
+    let mut block: Vec<u64> = Vec::new();
+    let mut block_start = 0u32;
+    for (doc, (from, to)) in docs.zip(ranges) {
+        if doc >= max_doc {
+            break;
+        }
+        if from >= to {
+            continue;
+        }
+        let block_end = block_start as usize + block.len();
+        if from < block_start || to as usize > block_end {
+            let len = DECODED
+                .max((to - from) as usize)
+                .min(total.saturating_sub(from) as usize);
+            block.resize(len, 0);
+            column.values.get_range(u64::from(from), &mut block);
+            block_start = from;
+        }
+        let at = (from - block_start) as usize..(to - block_start) as usize;
+        each(doc, block.get(at).unwrap_or(&[]));
+    }
+}
+
 /// Values per document, end to end.
 pub(super) struct PerDoc<T> {
     /// Where each document's values start in `values` (one more entry than documents).
@@ -56,12 +113,20 @@ impl<T> PerDoc<T> {
         let mut starts = Vec::with_capacity(max_doc as usize + 1);
         let mut values = Vec::new();
         starts.push(0);
-        for doc in 0..max_doc {
-            if let Some(c) = column {
-                values.extend(c.values_for_doc(doc).filter_map(&mut decode));
-            }
-            // A segment holds far fewer than 2^32 values.
-            starts.push(u32::try_from(values.len()).unwrap_or(u32::MAX));
+        // A segment holds far fewer than 2^32 values.
+        let end = |values: &Vec<T>| u32::try_from(values.len()).unwrap_or(u32::MAX);
+        if let Some(c) = column {
+            for_each_doc_values(max_doc, c, |doc, held| {
+                // The documents in between hold none.
+                while starts.len() <= doc as usize {
+                    starts.push(end(&values));
+                }
+                values.extend(held.iter().copied().filter_map(&mut decode));
+                starts.push(end(&values));
+            });
+        }
+        while starts.len() <= max_doc as usize {
+            starts.push(end(&values));
         }
         Self { starts, values }
     }
@@ -84,8 +149,8 @@ impl PerDoc<DocId> {
     fn holders_of(max_doc: DocId, column: Option<&Column<u64>>, keys: &mut KeyNumbering) -> Self {
         let mut lists: Vec<Vec<DocId>> = Vec::new();
         if let Some(c) = column {
-            for doc in 0..max_doc {
-                for v in c.values_for_doc(doc) {
+            for_each_doc_values(max_doc, c, |doc, held| {
+                for &v in held {
                     let Some(k) = keys.of(v) else { continue };
                     let k = k as usize;
                     if k == lists.len() {
@@ -97,7 +162,7 @@ impl PerDoc<DocId> {
                         list.push(doc);
                     }
                 }
-            }
+            });
         }
         let mut starts = Vec::with_capacity(lists.len() + 1);
         starts.push(0);
@@ -322,6 +387,37 @@ fn decode_language(n: u64) -> Option<(LanguageCode, Cefr)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_read_in_blocks_are_each_document_s_values() {
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let searcher = ws.index().reader.searcher();
+        let mut checked = 0;
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            for name in [
+                "theme_hash",
+                "country_number",
+                "skill_stems",
+                "lang_level",
+                "window_days",
+                "missions",
+            ] {
+                let Ok(column) = fast.u64(name) else { continue };
+                let one_by_one: Vec<(DocId, Vec<u64>)> = (0..segment.max_doc())
+                    .map(|doc| (doc, column.values_for_doc(doc).collect::<Vec<_>>()))
+                    .filter(|(_, held)| !held.is_empty())
+                    .collect();
+                let mut in_blocks = Vec::new();
+                for_each_doc_values(segment.max_doc(), &column, |doc, held| {
+                    in_blocks.push((doc, held.to_vec()));
+                });
+                assert_eq!(in_blocks, one_by_one, "{name}");
+                checked += in_blocks.len();
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
 
     #[test]
     fn holders_read_in_one_pass_are_the_values_per_document_turned_round() {
