@@ -6,10 +6,10 @@ use std::borrow::Borrow;
 use std::collections::HashMap;
 
 use explor_engine::scoring::{
-    Bookings, GateFailure, History, MatchResult, NeedsResult, ScoreBound, Scorer, ScoringConfig,
-    Subject, sort_scored,
+    Bookings, GateFailure, History, LATER_CHUNK, MatchResult, NeedsResult, ScoreBound, Scorer,
+    ScoringConfig, Subject, sort_scored,
 };
-use explor_engine::{CandidateSource, Need, Record, RecordKind, Reference};
+use explor_engine::{Candidate, CandidateSource, Need, Record, RecordKind, Reference};
 
 use crate::error::{Error, Result, UserError};
 use crate::index::SearchIndex;
@@ -212,21 +212,39 @@ pub fn match_top<R: Borrow<Record>>(
         scorer,
         need,
         top,
-        (top * 2).max(64),
-        WIDEST_BOUNDED,
+        Widths {
+            first_k: (top * 2).max(64),
+            widest: WIDEST_BOUNDED,
+            chunks_first: CHUNKS_READ_FIRST,
+        },
         fetch,
     )
 }
 
-/// [`match_top`] with its first width and widest bounded search given (tests use small
-/// ones to go through every path on small datasets).
+/// Of a bounded search's candidates, the records read at first are the first `top` and
+/// this many chunks of [`LATER_CHUNK`]: judging most needs stops within them, and the
+/// others read the rest.
+const CHUNKS_READ_FIRST: usize = 2;
+
+/// How a bounded search widens, and how many records it reads at first.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Widths {
+    /// Candidates of each kind asked for at first (then four times more each time).
+    pub first_k: usize,
+    /// Beyond this many, every candidate the pre-filter lets through is judged.
+    pub widest: usize,
+    /// Chunks of [`LATER_CHUNK`] records read at first beyond the first `top`.
+    pub chunks_first: usize,
+}
+
+/// [`match_top`] with its widths given (tests use small ones to go through every path
+/// on small datasets).
 pub(crate) fn match_top_with<R: Borrow<Record>>(
     index: &SearchIndex,
     scorer: &Scorer<'_>,
     need: &Need,
     top: usize,
-    first_k: usize,
-    widest: usize,
+    widths: Widths,
     mut fetch: impl FnMut(&[&str]) -> Result<Vec<R>>,
 ) -> Result<MatchResult> {
     if !scorer.need_gates(need).is_empty() {
@@ -239,15 +257,16 @@ pub(crate) fn match_top_with<R: Borrow<Record>>(
     }
     let bound = ScoreBound::new(scorer, need);
     let total = usize::try_from(index.len()).unwrap_or(usize::MAX).max(1);
-    let mut k = first_k.max(1);
+    let mut k = widths.first_k.max(1);
     loop {
         let found = index.best_candidates(need, &bound, k)?;
-        let (result, settled) = judge_bounded(scorer, need, top, &found, &mut fetch)?;
+        let first_read = top.saturating_add(widths.chunks_first.saturating_mul(LATER_CHUNK));
+        let (result, settled) = judge_bounded(scorer, need, top, &found, first_read, &mut fetch)?;
         if settled || k >= total {
             return Ok(result);
         }
         k = k.saturating_mul(4);
-        if k > widest {
+        if k > widths.widest {
             break;
         }
     }
@@ -258,42 +277,74 @@ pub(crate) fn match_top_with<R: Borrow<Record>>(
 
 /// Scores the candidates of a bounded search exactly, in order of bound, and says
 /// whether the ranking is settled: the `top`-th score is above every bound left behind.
+///
+/// The records of the first `first_read` are read first (a whole number of the
+/// scorer's chunks): when judging them ends with the `top`-th score above the next
+/// bound, judging them all would have stopped there too, and the rest is never read.
 fn judge_bounded<R: Borrow<Record>>(
     scorer: &Scorer<'_>,
     need: &Need,
     top: usize,
     found: &Bounded,
+    first_read: usize,
     fetch: &mut impl FnMut(&[&str]) -> Result<Vec<R>>,
 ) -> Result<(MatchResult, bool)> {
-    let ids: Vec<&str> = found
-        .candidates
-        .iter()
-        .map(|(c, _)| c.id.as_str())
-        .collect();
-    let records = fetch(&ids)?;
-    // The records come in the order of `ids`, highest bound first: only the first
-    // few are judged. A record missing from the store is passed over.
+    let settled = |result: MatchResult| {
+        let settled = match found.frontier {
+            None => true,
+            Some(frontier) => {
+                result.candidates.len() >= top
+                    && result.candidates.last().is_some_and(|c| c.score > frontier)
+            }
+        };
+        (result, settled)
+    };
+    if let (Some(head), Some((_, next))) = (
+        found.candidates.get(..first_read),
+        found.candidates.get(first_read),
+    ) && top > 0
+    {
+        let records = fetch(&ids_of(head))?;
+        let in_order = in_bound_order(head, &records);
+        // With a record missing, the chunks would not fall as they do over them all.
+        if in_order.len() == head.len() {
+            let result = scorer.rank_bounded(need, &in_order, top);
+            if result
+                .candidates
+                .get(top - 1)
+                .is_some_and(|c| *next < c.score)
+            {
+                return Ok(settled(result));
+            }
+        }
+    }
+    let records = fetch(&ids_of(&found.candidates))?;
+    let in_order = in_bound_order(&found.candidates, &records);
+    Ok(settled(scorer.rank_bounded(need, &in_order, top)))
+}
+
+fn ids_of(candidates: &[(Candidate, f64)]) -> Vec<&str> {
+    candidates.iter().map(|(c, _)| c.id.as_str()).collect()
+}
+
+/// The candidates with their records (read in the order of `candidates`, highest
+/// bound first), their relevance and their bound. A record missing from the store is
+/// passed over.
+fn in_bound_order<'r, R: Borrow<Record>>(
+    candidates: &[(Candidate, f64)],
+    records: &'r [R],
+) -> Vec<(Subject<'r>, f32, f64)> {
     let mut fetched = records
         .iter()
         .filter_map(|r| Subject::of(r.borrow()))
         .peekable();
-    let in_order: Vec<(Subject<'_>, f32, f64)> = found
-        .candidates
+    candidates
         .iter()
         .filter_map(|(c, bound)| {
             let s = fetched.next_if(|s| s.id() == c.id)?;
             Some((s, c.relevance, *bound))
         })
-        .collect();
-    let result = scorer.rank_bounded(need, &in_order, top);
-    let settled = match found.frontier {
-        None => true,
-        Some(frontier) => {
-            result.candidates.len() >= top
-                && result.candidates.last().is_some_and(|c| c.score > frontier)
-        }
-    };
-    Ok((result, settled))
+        .collect()
 }
 
 /// Judges every candidate retrieval lets through.
@@ -348,15 +399,56 @@ mod tests {
         })
         .unwrap();
         assert!(full.candidates.len() >= 2, "{full:?}");
-        // Without the best one (and the records fetched in the order asked).
+        // Without the best one (and the records fetched in the order asked), whether
+        // the first records read hold it or not.
         let best = full.candidates[0].id.clone();
-        let without = match_top(ws.index(), &scorer, &need, 4, |ids| {
-            ws.records_by_ids(ids.iter().copied().filter(|id| *id != best))
-        })
-        .unwrap();
         let rest: Vec<&str> = full.candidates[1..].iter().map(|c| c.id.as_str()).collect();
-        let got: Vec<&str> = without.candidates.iter().map(|c| c.id.as_str()).collect();
-        assert_eq!(got, rest);
+        for chunks_first in [0, CHUNKS_READ_FIRST] {
+            let widths = Widths {
+                first_k: 64,
+                widest: WIDEST_BOUNDED,
+                chunks_first,
+            };
+            let without = match_top_with(ws.index(), &scorer, &need, 4, widths, |ids| {
+                ws.records_by_ids(ids.iter().copied().filter(|id| *id != best))
+            })
+            .unwrap();
+            let got: Vec<&str> = without.candidates.iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(got, rest, "{chunks_first} chunks read first");
+        }
+    }
+
+    #[test]
+    fn reading_the_first_records_only_ranks_as_reading_them_all() {
+        let (_dir, ws) = sample_workspace();
+        let setup = ws.scoring_setup(false).unwrap();
+        let scorer = setup.scorer();
+        let widths = |chunks_first| Widths {
+            first_k: 64,
+            widest: WIDEST_BOUNDED,
+            chunks_first,
+        };
+        let mut settled_early = 0;
+        for need in ws.needs().unwrap() {
+            for top in 1..4 {
+                let all = match_top_with(ws.index(), &scorer, &need, top, widths(1000), |ids| {
+                    ws.records_by_ids(ids.iter().copied())
+                })
+                .unwrap();
+                let mut reads = Vec::new();
+                let first = match_top_with(ws.index(), &scorer, &need, top, widths(0), |ids| {
+                    reads.push(ids.len());
+                    ws.records_by_ids(ids.iter().copied())
+                })
+                .unwrap();
+                assert_eq!(first, all, "{} top {top}", need.id);
+                settled_early += usize::from(reads == [top]);
+            }
+        }
+        assert!(
+            settled_early > 0,
+            "no ranking settled within its first records"
+        );
     }
 
     #[test]

@@ -387,8 +387,9 @@ impl Scorer<'_> {
 }
 
 /// After the first `top` candidates judged in order of bound, how many are judged
-/// together.
-const LATER_CHUNK: usize = 16;
+/// together ([`Scorer::rank_bounded`]): judging a list's first `top + m × LATER_CHUNK`
+/// goes through the same steps as judging the whole list, up to there.
+pub const LATER_CHUNK: usize = 16;
 
 /// The needs one candidate could serve (the JSON shape of `explor match --offer/--expert`).
 /// In `needs` and `excluded`, `id` is the need's id and `kind` the candidate's.

@@ -258,8 +258,11 @@ proptest! {
             }).unwrap();
             prop_assert_eq!(&reference.candidates, &bounded.candidates);
             // Starting narrow forces the widening and, past `widest`, the judge-all path.
-            for (first_k, widest) in [(1, 64), (1, 2), (2, 1)] {
-                let narrow = crate::matching::match_top_with(&index, &scorer, need, top, first_k, widest, |ids| {
+            // Reading only the first `top` records at first (or one chunk more), then the
+            // rest where the ranking is not settled within them, changes nothing.
+            for (first_k, widest, chunks_first) in [(1, 64, 0), (1, 2, 1), (2, 1, 0), (64, 1024, 0), (64, 1024, 1)] {
+                let widths = crate::matching::Widths { first_k, widest, chunks_first };
+                let narrow = crate::matching::match_top_with(&index, &scorer, need, top, widths, |ids| {
                     Ok(ids.iter().map(|id| by_id[id].clone()).collect())
                 }).unwrap();
                 prop_assert_eq!(&reference.candidates, &narrow.candidates);
