@@ -299,12 +299,15 @@ fn judge_bounded<R: Borrow<Record>>(
         };
         (result, settled)
     };
+    // The records read so far, of the first `read` candidates, in their order.
+    let (mut records, mut read) = (Vec::new(), 0);
     if let (Some(head), Some((_, next))) = (
         found.candidates.get(..first_read),
         found.candidates.get(first_read),
     ) && top > 0
     {
-        let records = fetch(&ids_of(head))?;
+        records = fetch(&ids_of(head))?;
+        read = head.len();
         let in_order = in_bound_order(head, &records);
         // With a record missing, the chunks would not fall as they do over them all.
         if in_order.len() == head.len() {
@@ -318,7 +321,10 @@ fn judge_bounded<R: Borrow<Record>>(
             }
         }
     }
-    let records = fetch(&ids_of(&found.candidates))?;
+    // The rest is read once; the first ones are judged again with them (judging
+    // starts from the best bound).
+    let rest = found.candidates.get(read..).unwrap_or(&[]);
+    records.extend(fetch(&ids_of(rest))?);
     let in_order = in_bound_order(&found.candidates, &records);
     Ok(settled(scorer.rank_bounded(need, &in_order, top)))
 }

@@ -76,8 +76,14 @@ impl Places {
         if word & bit == 0 {
             return None;
         }
-        Some(*self.before.get(i)? as usize + (word & (bit - 1)).count_ones() as usize)
+        Some(place(*self.before.get(i)?, word, doc % 64))
     }
+}
+
+/// The place among the holders of the document at `bit` of a word whose bits are
+/// `word`, when `before` hold the term in the words before it.
+fn place(before: u32, word: u64, bit: u32) -> usize {
+    before as usize + (word & ((1 << bit) - 1)).count_ones() as usize
 }
 
 impl TermScores {
@@ -110,9 +116,7 @@ impl TermScores {
                     let mut w = held & wanted;
                     while w != 0 {
                         let bit = w.trailing_zeros();
-                        let place =
-                            before as usize + (held & ((1 << bit) - 1)).count_ones() as usize;
-                        if let Some(&score) = self.scores.get(place) {
+                        if let Some(&score) = self.scores.get(place(before, held, bit)) {
                             // `bits` covers at most `max_doc` documents: this fits a DocId.
                             each((i as DocId) * 64 + bit, score);
                         }

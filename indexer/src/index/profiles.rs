@@ -388,58 +388,63 @@ fn decode_language(n: u64) -> Option<(LanguageCode, Cefr)> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn values_read_in_blocks_are_each_document_s_values() {
+    /// Calls `check(max_doc, name, column)` for each named column of each segment of
+    /// the sample, and asserts that the checks, together, looked at enough values
+    /// (`check` says how many it did).
+    fn on_sample_columns(
+        names: &[&str],
+        mut check: impl FnMut(DocId, &str, Option<Column<u64>>) -> usize,
+    ) {
         let (_dir, ws) = crate::test_support::sample_workspace();
         let searcher = ws.index().reader.searcher();
         let mut checked = 0;
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            for name in [
-                "theme_hash",
-                "country_number",
-                "skill_stems",
-                "lang_level",
-                "window_days",
-                "missions",
-            ] {
-                let Ok(column) = fast.u64(name) else { continue };
-                let one_by_one: Vec<(DocId, Vec<u64>)> = (0..segment.max_doc())
-                    .map(|doc| (doc, column.values_for_doc(doc).collect::<Vec<_>>()))
-                    .filter(|(_, held)| !held.is_empty())
-                    .collect();
-                let mut in_blocks = Vec::new();
-                for_each_doc_values(segment.max_doc(), &column, |doc, held| {
-                    in_blocks.push((doc, held.to_vec()));
-                });
-                assert_eq!(in_blocks, one_by_one, "{name}");
-                checked += in_blocks.len();
+            for name in names {
+                checked += check(segment.max_doc(), name, fast.u64(name).ok());
             }
         }
         assert!(checked > 100, "{checked}");
     }
 
     #[test]
+    fn values_read_in_blocks_are_each_document_s_values() {
+        let names = [
+            "theme_hash",
+            "country_number",
+            "skill_stems",
+            "lang_level",
+            "window_days",
+            "missions",
+        ];
+        on_sample_columns(&names, |max_doc, name, column| {
+            let Some(column) = column else { return 0 };
+            let one_by_one: Vec<(DocId, Vec<u64>)> = (0..max_doc)
+                .map(|doc| (doc, column.values_for_doc(doc).collect::<Vec<_>>()))
+                .filter(|(_, held)| !held.is_empty())
+                .collect();
+            let mut in_blocks = Vec::new();
+            for_each_doc_values(max_doc, &column, |doc, held| {
+                in_blocks.push((doc, held.to_vec()));
+            });
+            assert_eq!(in_blocks, one_by_one, "{name}");
+            in_blocks.len()
+        });
+    }
+
+    #[test]
     fn holders_read_in_one_pass_are_the_values_per_document_turned_round() {
-        let (_dir, ws) = crate::test_support::sample_workspace();
-        let searcher = ws.index().reader.searcher();
-        let mut checked = 0;
-        for segment in searcher.segment_readers() {
-            let fast = segment.fast_fields();
-            for name in ["theme_hash", "country_number", "skill_stems"] {
-                let column = fast.u64(name).ok();
-                let mut by_doc_keys = KeyNumbering::default();
-                let by_doc =
-                    PerDoc::read(segment.max_doc(), column.as_ref(), |v| by_doc_keys.of(v));
-                let turned = by_doc.holders(by_doc_keys.keys.len());
-                let mut keys = KeyNumbering::default();
-                let one_pass = PerDoc::holders_of(segment.max_doc(), column.as_ref(), &mut keys);
-                assert_eq!(keys.keys, by_doc_keys.keys, "{name}");
-                assert_eq!(one_pass.starts, turned.starts, "{name}");
-                assert_eq!(one_pass.values, turned.values, "{name}");
-                checked += one_pass.values.len();
-            }
-        }
-        assert!(checked > 100, "{checked}");
+        let names = ["theme_hash", "country_number", "skill_stems"];
+        on_sample_columns(&names, |max_doc, name, column| {
+            let mut by_doc_keys = KeyNumbering::default();
+            let by_doc = PerDoc::read(max_doc, column.as_ref(), |v| by_doc_keys.of(v));
+            let turned = by_doc.holders(by_doc_keys.keys.len());
+            let mut keys = KeyNumbering::default();
+            let one_pass = PerDoc::holders_of(max_doc, column.as_ref(), &mut keys);
+            assert_eq!(keys.keys, by_doc_keys.keys, "{name}");
+            assert_eq!(one_pass.starts, turned.starts, "{name}");
+            assert_eq!(one_pass.values, turned.values, "{name}");
+            one_pass.values.len()
+        });
     }
 }
