@@ -4,6 +4,7 @@
 
 use explor_engine::scoring::ScoreBound;
 use explor_engine::{Candidate, CandidateKind, Need};
+use tantivy::columnar::StrColumn;
 use tantivy::schema::Term;
 use tantivy::{DocId, SegmentOrdinal, SegmentReader};
 
@@ -13,7 +14,7 @@ use super::bound::{BestBounded, BoundTables, BoundedDoc, SegmentTables};
 use super::relevance::{Relevance, relevance_of_docs};
 use super::retrieval::need_terms;
 use super::scan::{Prefilter, passing};
-use super::schema::{self, read_text};
+use super::schema::{self, read_text, text_column};
 use crate::error::{Error, InternalError, Result};
 
 /// In a bounded search for `k` candidates, the first batch of relevance computed is for
@@ -132,9 +133,16 @@ impl SearchIndex {
     /// highest bound left behind.
     fn bounded_candidates(&self, search: &NeedSearch<'_>, kept: BestSoFar) -> Result<Bounded> {
         let searcher = &search.searcher;
-        // Reading a few ids from the dictionary is cheaper than reading the table, but
-        // when a batch has read it, it is there.
-        let id_table = self.cache.cached_ids(searcher);
+        // A process that runs a second search on one state of the index runs many (the
+        // web app, a bench): from then on the id table (read once) answers each id at
+        // once. A one-off `explor match` reads its few ids from the dictionary, each
+        // segment's column opened once; when a batch has read the table, it is there.
+        let id_table = if self.cache.count_search(searcher) > 1 {
+            Some(self.cache.ids(searcher)?)
+        } else {
+            self.cache.cached_ids(searcher)
+        };
+        let mut columns: Vec<Option<StrColumn>> = Vec::new();
         let mut out = Vec::new();
         let mut frontier: Option<f64> = None;
         for ((_, kind), (top, reached)) in search.runs.iter().zip(kept) {
@@ -148,7 +156,17 @@ impl SearchIndex {
                     .and_then(|t| t.id_of(segment.segment_id(), kept.doc.doc_id));
                 let id = match cached {
                     Some(id) => id.to_owned(),
-                    None => read_text(segment, "id", kept.doc.doc_id)?,
+                    None => {
+                        let at = kept.doc.segment_ord as usize;
+                        if columns.len() <= at {
+                            columns.resize_with(at + 1, || None);
+                        }
+                        let column = match &mut columns[at] {
+                            Some(column) => column,
+                            empty => empty.insert(text_column(segment, "id")?),
+                        };
+                        read_text(column, kept.doc.doc_id)?
+                    }
                 };
                 let candidate = Candidate {
                     id,

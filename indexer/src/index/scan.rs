@@ -13,6 +13,7 @@
 //! ([`IdTable`]) and each segment's decoded [`Profiles`], which score bounds read.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use tantivy::index::SegmentId;
@@ -82,6 +83,8 @@ struct CacheState {
     sets: HashMap<(SegmentId, Term), Arc<Bits>>,
     ids: Option<Arc<IdTable>>,
     profiles: HashMap<SegmentId, Arc<Profiles>>,
+    /// Bounded searches run on this state of the index.
+    searches: AtomicU32,
 }
 
 impl Cache {
@@ -171,6 +174,30 @@ impl Cache {
                 s.profiles.insert(segment, profiles);
             },
         )
+    }
+
+    /// Counts a bounded search on the searcher's state of the index: how many there
+    /// were, this one included (0 for an older searcher's).
+    pub(super) fn count_search(&self, searcher: &Searcher) -> u32 {
+        let generation = searcher.generation().generation_id();
+        if let Some(n) = self.read(generation, |s| {
+            Some(s.searches.fetch_add(1, Ordering::Relaxed) + 1)
+        }) {
+            return n;
+        }
+        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
+        if state.generation < generation {
+            *state = CacheState {
+                generation,
+                ..CacheState::default()
+            };
+        }
+        if state.generation == generation {
+            *state.searches.get_mut() += 1;
+            *state.searches.get_mut()
+        } else {
+            0
+        }
     }
 
     /// The memo of the batch running on the searcher's state of the index, if one is.

@@ -8,6 +8,7 @@ use explor_engine::reference::Taxonomy;
 use explor_engine::schema::MISSION_DAYS;
 use explor_engine::{Cefr, DateWindow, Expert, LanguageLevel, Offer, Record, ThemeKey};
 use rust_stemmers::Algorithm;
+use tantivy::columnar::StrColumn;
 use tantivy::schema::{
     FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
     TextFieldIndexing, TextOptions,
@@ -403,9 +404,9 @@ pub(super) fn analyzer(index: &Index, name: &str) -> Result<TextAnalyzer> {
     })
 }
 
-/// The text of a single-valued fast text field of a document.
-pub(super) fn read_text(segment: &SegmentReader, field: &str, doc: DocId) -> Result<String> {
-    let column = segment
+/// A segment's fast text column `field`.
+pub(super) fn text_column(segment: &SegmentReader, field: &str) -> Result<StrColumn> {
+    segment
         .fast_fields()
         .str(field)
         .map_err(index_failed("reading a fast field"))?
@@ -413,7 +414,11 @@ pub(super) fn read_text(segment: &SegmentReader, field: &str, doc: DocId) -> Res
             Error::Internal(InternalError::IndexShape(format!(
                 "{field} is not a fast field"
             )))
-        })?;
+        })
+}
+
+/// The text of a document in a single-valued fast text column.
+pub(super) fn read_text(column: &StrColumn, doc: DocId) -> Result<String> {
     let mut text = String::new();
     if let Some(ord) = column.term_ords(doc).next() {
         column

@@ -13,7 +13,8 @@ use tantivy::schema::{Field, IndexRecordOption, Term};
 use super::SearchIndex;
 use super::retrieval::SKILLS_BOOST;
 use super::schema::{
-    self, ANY_COUNTRY, Fields, analyse, analyzer, language_term, read_text, theme_facet, weeks,
+    self, ANY_COUNTRY, Fields, analyse, analyzer, language_term, read_text, text_column,
+    theme_facet, weeks,
 };
 use crate::error::{Result, index_failed};
 
@@ -174,8 +175,8 @@ impl SearchIndex {
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let segment = searcher.segment_reader(address.segment_ord);
-            let id = read_text(segment, "id", address.doc_id)?;
-            let kind = match read_text(segment, "kind", address.doc_id)?.as_str() {
+            let id = read_text(&text_column(segment, "id")?, address.doc_id)?;
+            let kind = match read_text(&text_column(segment, "kind")?, address.doc_id)?.as_str() {
                 "offer" => CandidateKind::Offer,
                 _ => CandidateKind::Expert,
             };

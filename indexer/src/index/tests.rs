@@ -19,6 +19,7 @@ use explor_engine::{
 use proptest::prelude::*;
 
 use super::SearchIndex;
+use super::best::Bounded;
 use super::search::SearchQuery;
 use crate::{Workspace, load};
 
@@ -763,6 +764,65 @@ fn most_relevant_is_the_head_of_the_candidates() {
             let head = ws.index().most_relevant(&need, k).unwrap();
             assert_eq!(head, all[..k.min(all.len())], "{} top {k}", need.id);
         }
+    }
+}
+
+#[test]
+fn a_bounded_search_names_its_candidates_alike_from_the_dictionary_and_the_id_table() {
+    use explor_engine::scoring::ScoreBound;
+    let (_dir, ws) = sample_workspace();
+    let setup = ws.scoring_setup(false).unwrap();
+    let scorer = setup.scorer();
+    let needs: Vec<_> = ws
+        .records(explor_engine::RecordKind::Need)
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Need(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    let search = |need: &explor_engine::Need| {
+        ws.index()
+            .best_candidates(need, &ScoreBound::new(&scorer, need), 1000)
+            .unwrap()
+    };
+    // The first search of a state of the index reads ids from the id column's
+    // dictionary; every later one from the id table, read at the second.
+    let first: Vec<_> = needs.iter().take(1).map(search).collect();
+    assert!(
+        ws.index()
+            .cache
+            .cached_ids(&ws.index().reader.searcher())
+            .is_none()
+    );
+    let again: Vec<_> = needs.iter().take(1).map(search).collect();
+    assert!(
+        ws.index()
+            .cache
+            .cached_ids(&ws.index().reader.searcher())
+            .is_some()
+    );
+    let names = |found: &[Bounded]| -> Vec<Vec<(String, f64)>> {
+        found
+            .iter()
+            .map(|b| {
+                b.candidates
+                    .iter()
+                    .map(|(c, bound)| (c.id.clone(), *bound))
+                    .collect()
+            })
+            .collect()
+    };
+    assert_eq!(names(&first), names(&again));
+    assert!(
+        first[0].candidates.len() > 20,
+        "{}",
+        first[0].candidates.len()
+    );
+    // Every id named is a record of the store.
+    for (c, _) in &first[0].candidates {
+        ws.record(&c.id).unwrap();
     }
 }
 
