@@ -73,11 +73,15 @@ impl SearchIndex {
             .iter()
             .map(|_| (Vec::new(), f64::NEG_INFINITY))
             .collect();
+        self.cache
+            .read_all_profiles(&search.searcher, self.kept_profiles());
         for (ord, reader) in search.searcher.segment_readers().iter().enumerate() {
             let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
                 Error::Internal(InternalError::IndexShape("too many segments".into()))
             })?;
-            let profiles = self.cache.profiles(&search.searcher, reader)?;
+            let profiles = self
+                .cache
+                .profiles(&search.searcher, reader, self.kept_profiles())?;
             let values = SegmentTables::new(
                 profiles,
                 &search.tables,

@@ -99,6 +99,10 @@ fn claim(dir: &Path) -> Result<()> {
 /// The search index of a workspace.
 pub struct SearchIndex {
     index: Index,
+    /// The index folder.
+    dir: std::path::PathBuf,
+    /// Whether this process may write there (a read-only workspace may not).
+    writable: bool,
     reader: IndexReader,
     fields: Fields,
     taxonomy: &'static Taxonomy,
@@ -127,7 +131,7 @@ impl SearchIndex {
                 MmapDirectory::open(dir).map_err(index_failed("opening its directory"))?;
             let index = Index::open(read_only::ReadOnlyDirectory::new(directory, dir))
                 .map_err(index_failed("opening it read-only"))?;
-            return Self::with_index(index, fields);
+            return Self::with_index(index, fields, dir, false);
         }
         claim(dir)?;
         let directory = MmapDirectory::open(dir).map_err(index_failed("opening its directory"))?;
@@ -151,7 +155,7 @@ impl SearchIndex {
         };
         // tantivy panics on some altered segment files instead of returning an error.
         let opened = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            Self::with_index(index, fields)
+            Self::with_index(index, fields, dir, true)
         }));
         match opened {
             Ok(Ok(index)) => Ok(index),
@@ -200,7 +204,7 @@ impl SearchIndex {
         Ok(files)
     }
 
-    fn with_index(index: Index, fields: Fields) -> Result<Self> {
+    fn with_index(index: Index, fields: Fields, dir: &Path, writable: bool) -> Result<Self> {
         schema::register_analyzers(&index);
         let reader = index
             .reader_builder()
@@ -209,6 +213,8 @@ impl SearchIndex {
             .map_err(index_failed("opening its reader"))?;
         Ok(Self {
             index,
+            dir: dir.to_owned(),
+            writable,
             reader,
             fields,
             taxonomy: Taxonomy::embedded(),
@@ -266,7 +272,27 @@ impl SearchIndex {
             .map_err(index_failed("merging segments"))?;
         self.reader
             .reload()
-            .map_err(index_failed("reloading the reader"))
+            .map_err(index_failed("reloading the reader"))?;
+        self.remove_stale_profiles();
+        Ok(())
+    }
+
+    /// Removes the kept profiles of segments no longer in the index (after a commit:
+    /// a reader that writes a gone segment's file after this finds it gone and removes
+    /// it itself, see [`scan::KeptProfiles`]).
+    fn remove_stale_profiles(&self) {
+        if let Ok(living) = self.index.searchable_segment_ids() {
+            profiles::remove_stale(&self.dir, &living.into_iter().collect());
+        }
+    }
+
+    /// Where segments' profiles are kept.
+    fn kept_profiles(&self) -> scan::KeptProfiles<'_> {
+        scan::KeptProfiles {
+            dir: &self.dir,
+            writable: self.writable,
+            index: &self.index,
+        }
     }
 
     /// Replaces the whole index with documents for `records`, committed at `generation`.
@@ -359,7 +385,9 @@ impl SearchIndex {
             .map_err(index_failed("merging segments"))?;
         self.reader
             .reload()
-            .map_err(index_failed("reloading the reader"))
+            .map_err(index_failed("reloading the reader"))?;
+        self.remove_stale_profiles();
+        Ok(())
     }
 
     /// Every id in the index.

@@ -14,6 +14,8 @@
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
+
+use rayon::prelude::*;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use tantivy::index::SegmentId;
@@ -60,6 +62,41 @@ impl Clause {
 #[derive(Default)]
 pub(super) struct Prefilter {
     pub clauses: Vec<Clause>,
+}
+
+/// Where segments' profiles are kept on disk: the index folder, and whether this
+/// process may write there.
+#[derive(Clone, Copy)]
+pub(super) struct KeptProfiles<'d> {
+    pub dir: &'d std::path::Path,
+    pub writable: bool,
+    /// The index, whose segments on disk say whether a file just written is of a
+    /// segment a commit has meanwhile removed.
+    pub index: &'d tantivy::Index,
+}
+
+impl KeptProfiles<'_> {
+    /// A segment's profiles: from their file when one is sound, else decoded from the
+    /// segment's columns and written there (when it may be written into) for the next
+    /// process.
+    fn read(self, reader: &SegmentReader) -> Profiles {
+        let segment = reader.segment_id();
+        if let Some(found) = Profiles::load(self.dir, segment, reader.max_doc()) {
+            return found;
+        }
+        let profiles = Profiles::read(reader);
+        // Only a cache: without its file, the next process decodes again.
+        if self.writable && profiles.save(self.dir, segment).is_ok() {
+            // A commit that removed the segment (after an erasure, say) may have
+            // removed the files of gone segments before this one was written: it must
+            // not outlive the segment. (A commit after this write removes it itself.)
+            let living = self.index.searchable_segment_ids();
+            if !living.is_ok_and(|ids| ids.contains(&segment)) {
+                Profiles::forget(self.dir, segment);
+            }
+        }
+        profiles
+    }
 }
 
 /// What the scan keeps between queries, for one state of the index: each term's
@@ -159,21 +196,64 @@ impl Cache {
         )
     }
 
-    /// The values a segment's score bounds read.
+    /// The values a segment's score bounds read: kept in memory, else read from their
+    /// file in the index folder `kept` when one is sound there, else decoded from the
+    /// segment's columns and written there (when `kept` may be written into) for the
+    /// next process.
     pub(super) fn profiles(
         &self,
         searcher: &Searcher,
         reader: &SegmentReader,
+        kept: KeptProfiles<'_>,
     ) -> Result<Arc<Profiles>> {
         let segment = reader.segment_id();
         self.get_or_read_once(
             searcher,
             |s| s.profiles.get(&segment).cloned(),
-            || Ok(Arc::new(Profiles::read(reader))),
+            || Ok(Arc::new(kept.read(reader))),
             |s, profiles| {
                 s.profiles.insert(segment, profiles);
             },
         )
+    }
+
+    /// Reads the profiles of every segment not read yet, segments side by side: what
+    /// the first search of a process waits for.
+    pub(super) fn read_all_profiles(&self, searcher: &Searcher, kept: KeptProfiles<'_>) {
+        let generation = searcher.generation().generation_id();
+        let missing = |s: &CacheState| {
+            let readers = searcher.segment_readers();
+            let missing: Vec<&SegmentReader> = readers
+                .iter()
+                .filter(|r| !s.profiles.contains_key(&r.segment_id()))
+                .collect();
+            Some(missing)
+        };
+        let none_missing = self
+            .read(generation, |s| missing(s).map(|m| m.is_empty()))
+            .unwrap_or(false);
+        if none_missing {
+            return;
+        }
+        let _one_at_a_time = self.filling.lock().unwrap_or_else(PoisonError::into_inner);
+        let to_read = self
+            .read(generation, missing)
+            .unwrap_or_else(|| searcher.segment_readers().iter().collect());
+        let read: Vec<(SegmentId, Arc<Profiles>)> = to_read
+            .par_iter()
+            .map(|reader| (reader.segment_id(), Arc::new(kept.read(reader))))
+            .collect();
+        for (segment, profiles) in read {
+            // Kept as `profiles` keeps each: for this generation, or a newer one.
+            let _ = self.get_or_read(
+                searcher,
+                |s| s.profiles.get(&segment).cloned(),
+                || Ok(Arc::clone(&profiles)),
+                |s, p| {
+                    s.profiles.insert(segment, p);
+                },
+            );
+        }
     }
 
     /// Counts a bounded search on the searcher's state of the index: how many there

@@ -136,7 +136,8 @@ fn segment_files(ws: &TestWorkspace) -> Vec<std::path::PathBuf> {
         .map(|e| e.unwrap().path())
         .filter(|p| {
             let name = p.file_name().unwrap().to_string_lossy();
-            name.len() > 32 && !name.ends_with(".lock")
+            // The profiles kept beside the segments are a cache, tested apart.
+            name.len() > 32 && !name.ends_with(".lock") && !name.starts_with("profiles-")
         })
         .collect();
     files.sort();
@@ -225,6 +226,119 @@ fn a_damaged_index_never_makes_a_command_panic_check_finds_it_and_reindex_repair
             );
         }
     }
+}
+
+/// The files of segment profiles that a match wrote beside the index.
+fn profile_files(ws: &TestWorkspace) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(ws.workspace().join("index"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("profiles-")
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// What a test does to a file.
+type Damage<'a> = dyn Fn(&Path) + 'a;
+
+#[test]
+fn altered_or_cut_profile_files_are_ignored_and_written_again() {
+    let pristine = sample();
+    let expected = run_ok(
+        &pristine,
+        &["match", "need-kin-dechets", "--format", "json"],
+    );
+    // The first match decoded each segment's values and kept them beside the index.
+    let files = profile_files(&pristine);
+    assert!(!files.is_empty());
+    let sound: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    assert_eq!(
+        run_ok(
+            &pristine,
+            &["match", "need-kin-dechets", "--format", "json"]
+        ),
+        expected,
+        "read back from the files"
+    );
+    for (file, bytes) in files.iter().zip(&sound) {
+        let damages: [(&str, &Damage<'_>); 6] = [
+            ("altered at the start", &|f| alter(f, 0.0)),
+            ("altered in the middle", &|f| alter(f, 0.5)),
+            ("altered at the end", &|f| alter(f, 0.999)),
+            ("cut in half", &|f| {
+                std::fs::write(f, &bytes[..bytes.len() / 2]).unwrap();
+            }),
+            ("emptied", &|f| std::fs::write(f, b"").unwrap()),
+            ("removed", &|f| std::fs::remove_file(f).unwrap()),
+        ];
+        for (how, damage) in damages {
+            let ws = copy_of(&pristine);
+            let target = ws.workspace().join("index").join(file.file_name().unwrap());
+            damage(&target);
+            let what = format!("{} {how}", target.display());
+            assert_eq!(
+                run_ok(&ws, &["match", "need-kin-dechets", "--format", "json"]),
+                expected,
+                "{what}"
+            );
+            assert_eq!(
+                &std::fs::read(&target).unwrap(),
+                bytes,
+                "{what}: written again"
+            );
+            assert!(
+                run_ok(&ws, &["check"]).contains("la base et l’index concordent"),
+                "{what}"
+            );
+        }
+    }
+}
+
+#[test]
+fn profile_files_name_only_segments_of_the_index() {
+    let ws = sample();
+    let segments = || -> Vec<String> {
+        let meta: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(ws.workspace().join("index/meta.json")).unwrap(),
+        )
+        .unwrap();
+        meta["segments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["segment_id"].as_str().unwrap().replace('-', ""))
+            .collect()
+    };
+    let named = |files: &[std::path::PathBuf]| -> Vec<String> {
+        files
+            .iter()
+            .map(|f| {
+                let name = f.file_name().unwrap().to_string_lossy().into_owned();
+                name.trim_start_matches("profiles-")
+                    .trim_end_matches(".bin")
+                    .to_owned()
+            })
+            .collect()
+    };
+    run_ok(&ws, &["match", "need-kin-dechets"]);
+    let before = profile_files(&ws);
+    assert_eq!(named(&before).len(), segments().len());
+    assert!(named(&before).iter().all(|s| segments().contains(s)));
+    // A rebuilt index has new segments: none of the old files is left, and the next
+    // match writes the new ones.
+    run_ok(&ws, &["reindex"]);
+    assert!(profile_files(&ws).is_empty());
+    run_ok(&ws, &["match", "need-kin-dechets"]);
+    let after = profile_files(&ws);
+    assert!(!after.is_empty());
+    assert!(named(&after).iter().all(|s| segments().contains(s)));
+    assert!(after.iter().all(|f| !before.contains(f)));
 }
 
 #[test]

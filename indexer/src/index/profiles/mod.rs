@@ -15,6 +15,10 @@ use tantivy::{DocId, SegmentReader};
 
 use super::schema;
 
+mod stored;
+
+pub(super) use stored::remove_stale;
+
 /// A hasher for keys that are already hashes or packed letter codes: one multiply
 /// spreads them over the table. SipHash's defence against chosen keys is not needed
 /// for the index's own values.
@@ -263,6 +267,7 @@ const INLINE_LANGUAGES: usize = 3;
 /// that a document costs one memory read there: missions done, and its windows and
 /// languages when it has few enough (most do).
 #[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 pub(super) struct LastStageValues {
     /// `u32::MAX`: none (an offer).
     pub(super) missions: u32,
