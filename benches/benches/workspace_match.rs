@@ -10,33 +10,38 @@
 //! after an index change pays). Prints p50 / p95 / p99 / max as Markdown.
 //!
 //! Run: `cargo bench -p explor-benches --bench workspace_match -- 100000 1000000`
-//! (100,000 experts by default).
+//! (100,000 experts by default). An argument that is not a number is taken as the
+//! folder of a workspace already there, whose needs are timed the same way (to
+//! profile a size without generating and importing it again).
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use explor_benches::fixture::percentile_ms;
 use explor_benches::{Format, SynthConfig, generate};
-use explor_engine::Reference;
+use explor_engine::{RecordKind, Reference};
 use explor_indexer::{ImportOptions, LoadOptions, MatchOptions, Workspace};
 
 /// Needs timed per size.
 const TIMED: usize = 200;
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
-    let sizes = if sizes.is_empty() {
-        vec![100_000]
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args = if args.is_empty() {
+        vec!["100000".to_owned()]
     } else {
-        sizes
+        args
     };
     println!(
         "| experts | needs | first match | match p50 | match p95 | match p99 | max | needs timed |"
     );
     println!("|---|---|---|---|---|---|---|---|");
-    for n in sizes {
+    for arg in args {
+        // A number of experts, generated; else a workspace already there (to profile).
+        let Ok(n) = arg.parse::<usize>() else {
+            time_matches(&Workspace::open(Path::new(&arg)).expect("open the workspace"));
+            continue;
+        };
         let needs = (n / 10).clamp(5, 20_000);
         let dir = tempfile::tempdir().expect("temporary directory");
         let data = dir.path().join("data");
@@ -53,44 +58,51 @@ fn main() {
         imported.unwrap_or_else(|e| panic!("import: {e} ({issues:?})"));
         // The web app opens the workspace once and keeps it: so does the bench.
         drop(ws);
-        let ws = Workspace::open(&dir.path().join("ws")).expect("open the workspace");
-        let ids: Vec<String> = ws
-            .needs()
-            .expect("needs")
-            .into_iter()
-            .map(|need| need.id)
-            .collect();
-        let step = (ids.len() / TIMED).max(1);
-        let timed: Vec<&String> = ids.iter().step_by(step).take(TIMED).collect();
-        let opts = MatchOptions {
-            top: 10,
-            include_ineligible: false,
-            include_pending: false,
-        };
-        // A need in a country formally advised against is answered at once (nobody may
-        // go): the first match is of one that is not.
-        let open = timed
-            .iter()
-            .find(|id| ws.need_barred(id).expect("gates").is_none())
-            .expect("a need not advised against");
-        let first = Instant::now();
-        let _ = std::hint::black_box(ws.match_need(open, opts).expect("match"));
-        let first = first.elapsed().as_secs_f64() * 1000.0;
-        let mut took: Vec<Duration> = Vec::with_capacity(timed.len());
-        for id in &timed {
-            let t = Instant::now();
-            let result = ws.match_need(id, opts).expect("match");
-            took.push(t.elapsed());
-            std::hint::black_box(result);
-        }
-        let max = took.iter().max().copied().unwrap_or_default();
-        println!(
-            "| {n} | {needs} | {first:.1} ms | {:.2} ms | {:.2} ms | {:.2} ms | {:.1} ms | {} |",
-            percentile_ms(&mut took, 50.0),
-            percentile_ms(&mut took, 95.0),
-            percentile_ms(&mut took, 99.0),
-            max.as_secs_f64() * 1000.0,
-            timed.len(),
-        );
+        time_matches(&Workspace::open(&dir.path().join("ws")).expect("open the workspace"));
     }
+}
+
+/// Times [`TIMED`] needs of `ws` and prints their row.
+fn time_matches(ws: &Workspace) {
+    let counts = ws.counts().expect("counts");
+    let ids: Vec<String> = ws
+        .needs()
+        .expect("needs")
+        .into_iter()
+        .map(|need| need.id)
+        .collect();
+    let step = (ids.len() / TIMED).max(1);
+    let timed: Vec<&String> = ids.iter().step_by(step).take(TIMED).collect();
+    let opts = MatchOptions {
+        top: 10,
+        include_ineligible: false,
+        include_pending: false,
+    };
+    // A need in a country formally advised against is answered at once (nobody may
+    // go): the first match is of one that is not.
+    let open = timed
+        .iter()
+        .find(|id| ws.need_barred(id).expect("gates").is_none())
+        .expect("a need not advised against");
+    let first = Instant::now();
+    let _ = std::hint::black_box(ws.match_need(open, opts).expect("match"));
+    let first = first.elapsed().as_secs_f64() * 1000.0;
+    let mut took: Vec<Duration> = Vec::with_capacity(timed.len());
+    for id in &timed {
+        let t = Instant::now();
+        let result = ws.match_need(id, opts).expect("match");
+        took.push(t.elapsed());
+        std::hint::black_box(result);
+    }
+    let max = took.iter().max().copied().unwrap_or_default();
+    println!(
+        "| {} | {} | {first:.1} ms | {:.2} ms | {:.2} ms | {:.2} ms | {:.1} ms | {} |",
+        counts.get(&RecordKind::Expert).copied().unwrap_or(0),
+        ids.len(),
+        percentile_ms(&mut took, 50.0),
+        percentile_ms(&mut took, 95.0),
+        percentile_ms(&mut took, 99.0),
+        max.as_secs_f64() * 1000.0,
+        timed.len(),
+    );
 }
