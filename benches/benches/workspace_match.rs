@@ -26,7 +26,10 @@ use explor_indexer::{ImportOptions, LoadOptions, MatchOptions, Workspace};
 const TIMED: usize = 200;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     let args = if args.is_empty() {
         vec!["100000".to_owned()]
     } else {

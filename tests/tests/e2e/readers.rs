@@ -327,9 +327,20 @@ fn profile_files_name_only_segments_of_the_index() {
             .collect()
     };
     run_ok(&ws, &["match", "need-kin-dechets"]);
+    let first = profile_files(&ws);
+    assert_eq!(named(&first).len(), segments().len());
+    assert!(named(&first).iter().all(|s| segments().contains(s)));
+    // An erasure rewrites the segment that held the person: its file goes with it.
+    run_ok(&ws, &["remove", "exp-0001"]);
+    assert!(
+        named(&profile_files(&ws))
+            .iter()
+            .all(|s| segments().contains(s))
+    );
+    assert!(profile_files(&ws).len() < first.len());
+    run_ok(&ws, &["match", "need-kin-dechets"]);
     let before = profile_files(&ws);
     assert_eq!(named(&before).len(), segments().len());
-    assert!(named(&before).iter().all(|s| segments().contains(s)));
     // A rebuilt index has new segments: none of the old files is left, and the next
     // match writes the new ones.
     run_ok(&ws, &["reindex"]);
