@@ -87,6 +87,7 @@ impl SearchIndex {
                 &search.tables,
                 reader.segment_id(),
                 self.cache.memo(&search.searcher).as_deref(),
+                search.relevance.cap(reader)?,
             );
             let mut best = self.screen_segment(&search, reader, &values, ord, &kept)?;
             search.score_in_batches(reader, &mut best)?;

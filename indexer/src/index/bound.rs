@@ -32,8 +32,6 @@ pub(super) struct BoundTables<'b> {
     bound: &'b ScoreBound,
     /// Points of the bound per unit of each known value.
     slopes: KnownValues,
-    /// The bound with full marks everywhere, text included.
-    full: f64,
     themes: Map<f64>,
     countries: Map<f64>,
     /// The hashes of the need's skill words, when there are few enough to count them in
@@ -77,7 +75,6 @@ impl<'b> BoundTables<'b> {
         Self {
             bound,
             slopes: bound.slopes(),
-            full: bound.bound(&KnownValues::FULL_MARKS, FULL_TEXT),
             themes,
             countries,
             wanted: (wanted.len() <= 64).then_some(wanted),
@@ -167,6 +164,10 @@ impl Levels {
 pub(super) struct SegmentTables<'t> {
     profiles: Arc<Profiles>,
     tables: &'t BoundTables<'t>,
+    /// A relevance no document of the segment exceeds ([`FULL_TEXT`] when unknown).
+    text_cap: Score,
+    /// The bound with full marks everywhere, the text at `text_cap`.
+    full: f64,
     themes: Arc<Levels>,
     countries: Arc<Levels>,
     /// How many of the need's skill words each document has; `None` when the need has
@@ -179,12 +180,15 @@ pub(super) struct SegmentTables<'t> {
 
 impl<'t> SegmentTables<'t> {
     /// `memo`: where a batch's needs share their levels (`segment`: the profiles').
+    /// `text_cap`: a relevance no document of the segment exceeds, if one is known.
     pub(super) fn new(
         profiles: Arc<Profiles>,
         tables: &'t BoundTables<'t>,
         segment: SegmentId,
         memo: Option<&Memo>,
+        text_cap: Option<Score>,
     ) -> Self {
+        let text_cap = text_cap.unwrap_or(FULL_TEXT);
         let p = &profiles;
         let themes = Levels::spread(
             p.max_doc,
@@ -224,6 +228,8 @@ impl<'t> SegmentTables<'t> {
         Self {
             profiles,
             tables,
+            text_cap,
+            full: tables.bound.bound(&KnownValues::FULL_MARKS, text_cap),
             themes,
             countries,
             skill_words,
@@ -251,7 +257,7 @@ impl<'t> SegmentTables<'t> {
     /// The bound with full marks but for the values spread per need.
     fn first_stage(&self, theme: f64, skills_overlap: f64, country: f64) -> f64 {
         let t = &self.tables;
-        let mut upper = t.full;
+        let mut upper = self.full;
         upper -= t.slopes.theme * (1.0 - theme);
         upper -= t.slopes.skills_overlap * (1.0 - skills_overlap);
         upper -= t.slopes.country * (1.0 - country);
@@ -459,7 +465,7 @@ impl<'s> BestBounded<'s> {
             relevance: 0.0,
             doc: DocAddress::new(self.segment, doc),
         };
-        let with_full_text = b.bound(&known, FULL_TEXT);
+        let with_full_text = b.bound(&known, self.tables.text_cap);
         keep_least(&mut self.floors, self.k, without_text);
         self.raise_floor();
         self.screened.push((doc, known, with_full_text));

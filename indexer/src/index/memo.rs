@@ -27,6 +27,8 @@ use super::bound::Levels;
 pub(super) struct TermScores {
     holders: Holders,
     scores: Vec<Score>,
+    /// The highest of `scores` (0 with none).
+    best: Score,
 }
 
 /// The documents holding a term, kept in whichever form is the smaller.
@@ -95,7 +97,17 @@ impl TermScores {
         } else {
             Holders::Listed(docs)
         };
-        Self { holders, scores }
+        let best = scores.iter().copied().fold(0.0, Score::max);
+        Self {
+            holders,
+            scores,
+            best,
+        }
+    }
+
+    /// The highest score of the term in the segment (0 when nobody holds it).
+    pub(super) fn best(&self) -> Score {
+        self.best
     }
 
     /// Calls `each(doc, score)` for every document of the set `among` holding the
@@ -325,7 +337,10 @@ mod tests {
         let searched = TermScores {
             holders: Holders::Listed(docs.clone()),
             scores: scores.clone(),
+            best: placed.best(),
         };
+        assert_eq!(placed.best(), 297.5);
+        assert_eq!(TermScores::new(Vec::new(), Vec::new(), 300).best(), 0.0);
         let (mut a, mut b) = (0, 0);
         for doc in 0..310 {
             let (at, found) = placed.seek(a, doc);

@@ -123,6 +123,25 @@ impl Relevance {
         self
     }
 
+    /// A relevance no document of the segment exceeds, when a memo knows each term's
+    /// best score there: those best scores summed in the terms' order. A document's
+    /// relevance sums its own scores in that order, each at most the term's best and
+    /// none below 0, and rounding to nearest is monotonic, so its sum is at most this
+    /// one. `None` without a memo (the bound then counts full marks for the text).
+    pub(super) fn cap(&self, reader: &SegmentReader) -> Result<Option<Score>> {
+        let Some(memo) = self.memo.as_deref() else {
+            return Ok(None);
+        };
+        let mut sum: Score = 0.0;
+        for t in self.in_segment(reader) {
+            let t = t?;
+            if let Some(all) = t.remembered(Some(memo), reader)? {
+                sum += all.best();
+            }
+        }
+        Ok(Some(sum))
+    }
+
     /// Whether there is no term (every relevance is 0).
     pub(super) fn is_empty(&self) -> bool {
         self.terms.is_empty()

@@ -468,7 +468,15 @@ proptest! {
         let (bookings, history) = (Bookings::default(), History::default());
         let scorer = Scorer { reference: Reference::embedded(), config: &config, bookings: &bookings, history: &history };
         let by_id: std::collections::HashMap<&str, &Record> = records.iter().map(|r| (r.id(), r)).collect();
-        for need in &needs {
+        // Alone, then as a batch runs them: sharing term scores, whose best per segment
+        // caps the text in the bounds.
+        let alone = needs.iter().map(|n| (n, false));
+        let shared = needs.iter().map(|n| (n, true));
+        let mut batch = None;
+        for (need, in_batch) in alone.chain(shared) {
+            if in_batch && batch.is_none() {
+                batch = Some(index.prepare_for_many_queries().unwrap());
+            }
             let b = ScoreBound::new(&scorer, need);
             let found = index.best_candidates(need, &b, k).unwrap();
             let mut frontier = None;
