@@ -374,6 +374,53 @@ mod tests {
     }
 
     #[test]
+    fn no_document_s_relevance_exceeds_the_text_cap() {
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let index = ws.index();
+        let searcher = index.reader.searcher();
+        let needs = ws.needs().unwrap();
+        // Without a memo, no cap is known.
+        let terms = super::super::retrieval::need_terms(index, &needs[0]).unwrap();
+        let reader = &searcher.segment_readers()[0];
+        assert!(
+            Relevance::new(&searcher, &terms)
+                .unwrap()
+                .cap(reader)
+                .unwrap()
+                .is_none()
+        );
+        let _shared = index.prepare_for_many_queries().unwrap();
+        let memo = index.cache.memo(&searcher);
+        let (mut summed, mut checked) = (0, 0);
+        for need in &needs {
+            let terms = super::super::retrieval::need_terms(index, need).unwrap();
+            let relevance = Relevance::new(&searcher, &terms)
+                .unwrap()
+                .remembering(memo.clone());
+            for reader in searcher.segment_readers() {
+                let cap = relevance.cap(reader).unwrap().unwrap();
+                let all = full(reader.max_doc());
+                let scores = relevance.within(reader, &all).unwrap();
+                for (doc, score) in scores.iter().enumerate() {
+                    assert!(*score <= cap, "{} doc {doc}: {score} > {cap}", need.id);
+                    checked += usize::from(*score > 0.0);
+                }
+                // The cap is each term's best score in the segment, summed in order.
+                let mut bests: Score = 0.0;
+                for one in &terms {
+                    let alone = Relevance::new(&searcher, std::slice::from_ref(one)).unwrap();
+                    let scores = alone.within(reader, &all).unwrap();
+                    bests += scores.into_iter().fold(0.0, Score::max);
+                }
+                assert_eq!(cap.to_bits(), bests.to_bits(), "{}", need.id);
+                summed += 1;
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        assert!(summed > 1);
+    }
+
+    #[test]
     fn term_scores_shared_by_a_batch_give_the_relevance_read_from_the_postings() {
         let (_dir, ws) = crate::test_support::sample_workspace();
         let index = ws.index();
