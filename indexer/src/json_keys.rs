@@ -2,6 +2,7 @@
 //! a record `{"name": "A", …, "name": "B"}` would import as "B" with no word said; this
 //! second, read-only pass over the text finds such keys so that the import reports them.
 
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use std::fmt;
@@ -32,7 +33,7 @@ fn scan(text: &str, records: bool) -> Vec<Duplicate> {
     let array = Cell::new(false);
     let seed = Scan {
         record: None,
-        path: String::new(),
+        place: Place::Top,
         records,
         found: &found,
         array: &array,
@@ -44,10 +45,41 @@ fn scan(text: &str, records: bool) -> Vec<Duplicate> {
     found.into_inner()
 }
 
+/// Where a value sits in its record, as the way down from the record: written out only
+/// for a key given twice (building each value's path as text was a tenth of an import).
+#[derive(Clone, Copy)]
+enum Place<'p> {
+    Top,
+    Key(&'p Place<'p>, &'p str),
+    Item(&'p Place<'p>, usize),
+}
+
+impl Place<'_> {
+    /// The path: `contact.email`, `languages[1].code`.
+    fn write(&self, out: &mut String) {
+        match self {
+            Place::Top => {}
+            Place::Key(up, key) => {
+                up.write(out);
+                if !matches!(up, Place::Top) {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Place::Item(up, i) => {
+                up.write(out);
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+        }
+    }
+}
+
 /// One value being scanned, and where it sits.
-struct Scan<'f> {
+struct Scan<'f, 'p> {
     record: Option<usize>,
-    path: String,
+    place: Place<'p>,
     /// Whether this value is the top-level array whose items are records.
     records: bool,
     found: &'f RefCell<Vec<Duplicate>>,
@@ -55,11 +87,11 @@ struct Scan<'f> {
     array: &'f Cell<bool>,
 }
 
-impl Scan<'_> {
-    fn child(&self, record: Option<usize>, path: String) -> Self {
+impl<'f> Scan<'f, '_> {
+    fn child<'c>(&self, record: Option<usize>, place: Place<'c>) -> Scan<'f, 'c> {
         Scan {
             record,
-            path,
+            place,
             records: false,
             found: self.found,
             array: self.array,
@@ -67,7 +99,7 @@ impl Scan<'_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Scan<'_> {
+impl<'de> DeserializeSeed<'de> for Scan<'_, '_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
@@ -75,7 +107,37 @@ impl<'de> DeserializeSeed<'de> for Scan<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Scan<'_> {
+/// A key as read: borrowed from the text when it can be (no escapes, whole text).
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(key))
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(key.to_owned()))
+    }
+}
+
+/// Objects with more keys than this look their keys up in a hash set, not a list.
+const LISTED_KEYS: usize = 32;
+
+impl<'de> Visitor<'de> for Scan<'_, '_> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -113,9 +175,9 @@ impl<'de> Visitor<'de> for Scan<'_> {
         let mut i = 0;
         loop {
             let child = if self.records {
-                self.child(Some(i), String::new())
+                self.child(Some(i), Place::Top)
             } else {
-                self.child(self.record, format!("{}[{i}]", self.path))
+                self.child(self.record, Place::Item(&self.place, i))
             };
             if seq.next_element_seed(child)?.is_none() {
                 return Ok(());
@@ -125,18 +187,29 @@ impl<'de> Visitor<'de> for Scan<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let path = if self.path.is_empty() {
-                key.clone()
+        let mut listed: Vec<Cow<'de, str>> = Vec::new();
+        let mut hashed: HashSet<Cow<'de, str>> = HashSet::new();
+        while let Some(key) = map.next_key_seed(Key)? {
+            let seen = if listed.len() < LISTED_KEYS {
+                listed.contains(&key)
             } else {
-                format!("{}.{key}", self.path)
+                if hashed.is_empty() {
+                    hashed.extend(listed.iter().cloned());
+                }
+                hashed.contains(&key)
             };
-            if seen.insert(key) {
-                map.next_value_seed(self.child(self.record, path))?;
-            } else {
+            if seen {
+                let mut path = String::new();
+                Place::Key(&self.place, &key).write(&mut path);
                 self.found.borrow_mut().push((self.record, path));
                 map.next_value::<IgnoredAny>()?;
+                continue;
+            }
+            map.next_value_seed(self.child(self.record, Place::Key(&self.place, &key)))?;
+            if hashed.is_empty() {
+                listed.push(key);
+            } else {
+                hashed.insert(key);
             }
         }
         Ok(())
@@ -160,7 +233,7 @@ pub(crate) fn scan_array(text: impl Read) -> std::io::Result<ArrayScan> {
     let array = Cell::new(false);
     let seed = Scan {
         record: None,
-        path: String::new(),
+        place: Place::Top,
         records: true,
         found: &found,
         array: &array,
@@ -249,6 +322,33 @@ mod tests {
         );
         assert!(in_array(r#"[{"id": "a"}]"#).is_empty());
         assert!(in_array("not json").is_empty());
+    }
+
+    #[test]
+    fn keys_given_twice_are_found_in_large_objects_nested_arrays_and_escaped_keys() {
+        // 40 keys, then the 3rd and the 38th again: found past the listed keys too.
+        let mut keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\": {i}")).collect();
+        keys.push("\"k2\": 0".to_owned());
+        keys.push("\"k37\": 0".to_owned());
+        let text = format!("{{{}}}", keys.join(", "));
+        assert_eq!(
+            in_record(&text),
+            [(None, "k2".to_owned()), (None, "k37".to_owned())]
+        );
+        // An escaped key is the same key as the plain one.
+        assert_eq!(
+            in_record(r#"{"a": [[1, {"b": 1, "\u0062": 2}]], "\u0061": 0}"#),
+            [(None, "a[0][1].b".to_owned()), (None, "a".to_owned())]
+        );
+        // Read through a stream, keys are not borrowed: the same answer.
+        let text = r#"[{"x": [{"y": {"z": 1, "z": 2}}], "w": 0, "w": 1}]"#;
+        match scan_array(text.as_bytes()).unwrap() {
+            ArrayScan::Array(found) => assert_eq!(
+                found,
+                [(Some(0), "x[0].y.z".to_owned()), (Some(0), "w".to_owned())]
+            ),
+            _ => panic!("an array"),
+        }
     }
 
     /// Read through a stream, the same text gives the same keys, and what is not an
