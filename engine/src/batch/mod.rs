@@ -61,7 +61,7 @@ mod problem;
 mod quotas;
 mod report;
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -391,29 +391,36 @@ impl BatchInput {
                 id: w[0].need.clone(),
             });
         }
-        let mut candidates: BTreeMap<&str, CandidateKind> = BTreeMap::new();
-        let mut edges = Vec::new();
+        // Each candidate once, with the kind it is first met with.
+        let mut kinds: HashMap<&str, CandidateKind> = HashMap::new();
+        let mut edges: Vec<Edge> = Vec::new();
+        // Edges in (need, candidate) order: the needs are in order, and each need's
+        // candidates are put in order among themselves (a need keeps each once).
         for n in &needs {
+            let first = edges.len();
             for s in kept(n, self.min_score, constraints) {
-                candidates.entry(&s.id).or_insert(s.kind);
+                kinds.entry(&s.id).or_insert(s.kind);
                 edges.push(Edge {
                     need: n.need.clone(),
                     candidate: s.id.clone(),
                     weight: weight(s.score),
                 });
             }
+            if let Some(own) = edges.get_mut(first..) {
+                own.sort_by(|a, b| a.candidate.cmp(&b.candidate));
+            }
         }
-        edges.sort_by(|a, b| {
-            a.need
-                .cmp(&b.need)
-                .then_with(|| a.candidate.cmp(&b.candidate))
-        });
+        debug_assert!(edges.is_sorted_by(|a, b| {
+            (a.need.as_str(), a.candidate.as_str()) <= (b.need.as_str(), b.candidate.as_str())
+        }));
         let mut quota_of: BTreeMap<&str, u32> = BTreeMap::new();
         for q in self.quotas.offers.values() {
             let total = quota_of.entry(&q.company).or_insert(0);
             *total = total.saturating_add(q.remaining);
         }
         let mut companies: BTreeSet<&str> = BTreeSet::new();
+        let mut candidates: Vec<(&str, CandidateKind)> = kinds.into_iter().collect();
+        candidates.sort_unstable_by_key(|(id, _)| *id);
         let candidates: Vec<CandidateNode> = candidates
             .into_iter()
             .map(|(id, kind)| {
