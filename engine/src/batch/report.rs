@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use super::{
     Alternate, Assignment, BatchInput, BatchResult, Constraints, Coverage, NeedCandidates,
     PartlyServed, Problem, Proposal, Reason, Solution, Taken, Unserved, kept, weight,
@@ -130,44 +132,75 @@ pub(super) fn explain(
         assigned.entry(&p.need).or_default().insert(&p.candidate);
     }
 
+    // Each need on its own, on every core; gathered in the needs' order.
+    let explained: Vec<Explained> = problem
+        .needs
+        .par_iter()
+        .map(|node| {
+            let mut out = Explained::default();
+            let Some(need) = by_id.get(node.id.as_str()) else {
+                return out;
+            };
+            let candidates = kept(need, input.min_score, constraints);
+            let mine = assigned.get(node.id.as_str());
+            let is_mine = |id: &str| mine.is_some_and(|m| m.contains(id));
+
+            let chosen = chosen(&candidates, is_mine);
+            for s in &chosen {
+                out.scores.push(s.score);
+                let mut a = assignment(&node.id, s, &load);
+                a.pinned = constraints.pinned(&node.id, &s.id);
+                out.assignments.push(a);
+            }
+            let filled = chosen.len() as u32;
+            if filled == 0 {
+                out.unserved = Some(Unserved {
+                    need: node.id.clone(),
+                    wanted: node.wanted,
+                    reason: unserved_reason(need, &candidates, &load, constraints),
+                });
+            } else if filled < node.wanted {
+                out.partly_served = Some(PartlyServed {
+                    need: node.id.clone(),
+                    wanted: node.wanted,
+                    filled,
+                });
+            }
+            let alternates = alternates(&candidates, is_mine, &load);
+            if !alternates.is_empty() {
+                out.alternates = Some((node.id.clone(), alternates));
+            }
+            out
+        })
+        .collect();
+
     let mut result = outline(problem, solution);
     let mut total_score = 0.0;
-    for node in &problem.needs {
-        let Some(need) = by_id.get(node.id.as_str()) else {
-            continue;
-        };
-        let candidates = kept(need, input.min_score, constraints);
-        let mine = assigned.get(node.id.as_str());
-        let is_mine = |id: &str| mine.is_some_and(|m| m.contains(id));
-
-        let chosen = chosen(&candidates, is_mine);
-        for s in &chosen {
-            total_score += s.score;
-            let mut a = assignment(&node.id, s, &load);
-            a.pinned = constraints.pinned(&node.id, &s.id);
-            result.assignments.push(a);
+    for e in explained {
+        // Summed in the needs' order, as one need after the other.
+        for score in e.scores {
+            total_score += score;
         }
-        let filled = chosen.len() as u32;
-        if filled == 0 {
-            result.unserved.push(Unserved {
-                need: node.id.clone(),
-                wanted: node.wanted,
-                reason: unserved_reason(need, &candidates, &load, constraints),
-            });
-        } else if filled < node.wanted {
-            result.partly_served.push(PartlyServed {
-                need: node.id.clone(),
-                wanted: node.wanted,
-                filled,
-            });
-        }
-        let alternates = alternates(&candidates, is_mine, &load);
-        if !alternates.is_empty() {
-            result.alternates.insert(node.id.clone(), alternates);
+        result.assignments.extend(e.assignments);
+        result.unserved.extend(e.unserved);
+        result.partly_served.extend(e.partly_served);
+        if let Some((need, alternates)) = e.alternates {
+            result.alternates.insert(need, alternates);
         }
     }
     result.coverage.total_score = round2(total_score);
     result
+}
+
+/// What one need's explanation adds to the result.
+#[derive(Default)]
+struct Explained {
+    /// The scores of its assignments, in order.
+    scores: Vec<f64>,
+    assignments: Vec<Assignment>,
+    unserved: Option<Unserved>,
+    partly_served: Option<PartlyServed>,
+    alternates: Option<(String, Vec<Alternate>)>,
 }
 
 /// The result before any need is explained: the objective and the coverage counts.
