@@ -776,6 +776,55 @@ fn most_relevant_is_the_head_of_the_candidates() {
 }
 
 #[test]
+fn the_id_table_ranks_every_id_of_every_segment_in_order() {
+    let (dir, mut ws) = sample_workspace();
+    // A second import: new experts, and some known ones again (their old documents
+    // stay in the first segment, deleted), so that one id is in two segments.
+    let experts: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let mut again: Vec<serde_json::Value> = experts.iter().take(30).cloned().collect();
+    for e in experts.iter().skip(30).take(30) {
+        let mut e = e.clone();
+        e["id"] = format!("{}-bis", e["id"].as_str().unwrap()).into();
+        again.push(e);
+    }
+    for e in &mut again {
+        e["name"] = "Nom changé".into();
+    }
+    let file = dir.path().join("experts.json");
+    std::fs::write(&file, serde_json::to_string(&again).unwrap()).unwrap();
+    ws.import(load(&file, None).unwrap(), &Reference::embedded())
+        .unwrap();
+    let index = ws.index();
+    let searcher = index.reader.searcher();
+    assert!(searcher.segment_readers().len() >= 2);
+    let table = index.cache.ids(&searcher).unwrap();
+    // Every document's rank names its own id.
+    let mut ranked: Vec<(u32, String, usize)> = Vec::new();
+    for (s, reader) in searcher.segment_readers().iter().enumerate() {
+        let column = super::schema::text_column(reader, "id").unwrap();
+        for doc in 0..reader.max_doc() {
+            let own = super::schema::read_text(&column, doc).unwrap();
+            assert_eq!(table.id_of(reader.segment_id(), doc), Some(own.as_str()));
+            ranked.push((table.ranks(reader.segment_id())[doc as usize], own, s));
+        }
+    }
+    // Ranks follow the ids, then the segments: the order of sorting them all.
+    ranked.sort();
+    let order: Vec<(&str, usize)> = ranked.iter().map(|(_, id, s)| (id.as_str(), *s)).collect();
+    let mut sorted = order.clone();
+    sorted.sort();
+    assert_eq!(order, sorted);
+    let twice = order.windows(2).filter(|w| w[0].0 == w[1].0).count();
+    assert!(twice >= 30, "{twice}");
+}
+
+#[test]
 fn a_bounded_search_names_its_candidates_alike_from_the_dictionary_and_the_id_table() {
     use explor_engine::scoring::ScoreBound;
     let (_dir, ws) = sample_workspace();
