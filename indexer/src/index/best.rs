@@ -73,15 +73,14 @@ impl SearchIndex {
             .iter()
             .map(|_| (Vec::new(), f64::NEG_INFINITY))
             .collect();
-        self.cache
-            .read_all_profiles(&search.searcher, self.kept_profiles());
-        for (ord, reader) in search.searcher.segment_readers().iter().enumerate() {
+        let all_profiles = self
+            .cache
+            .profiles(&search.searcher, self.kept_profiles())?;
+        let segments = search.searcher.segment_readers().iter().zip(all_profiles);
+        for (ord, (reader, profiles)) in segments.enumerate() {
             let ord = SegmentOrdinal::try_from(ord).map_err(|_| {
                 Error::Internal(InternalError::IndexShape("too many segments".into()))
             })?;
-            let profiles = self
-                .cache
-                .profiles(&search.searcher, reader, self.kept_profiles())?;
             let values = SegmentTables::new(
                 profiles,
                 &search.tables,
@@ -147,7 +146,15 @@ impl SearchIndex {
         } else {
             self.cache.cached_ids(searcher)
         };
-        let mut columns: Vec<Option<StrColumn>> = Vec::new();
+        let columns: Vec<StrColumn> = if id_table.is_some() {
+            Vec::new()
+        } else {
+            searcher
+                .segment_readers()
+                .iter()
+                .map(|segment| text_column(segment, "id"))
+                .collect::<Result<_>>()?
+        };
         let mut out = Vec::new();
         let mut frontier: Option<f64> = None;
         for ((_, kind), (top, reached)) in search.runs.iter().zip(kept) {
@@ -159,19 +166,10 @@ impl SearchIndex {
                 let cached = id_table
                     .as_ref()
                     .and_then(|t| t.id_of(segment.segment_id(), kept.doc.doc_id));
-                let id = match cached {
-                    Some(id) => id.to_owned(),
-                    None => {
-                        let at = kept.doc.segment_ord as usize;
-                        if columns.len() <= at {
-                            columns.resize_with(at + 1, || None);
-                        }
-                        let column = match &mut columns[at] {
-                            Some(column) => column,
-                            empty => empty.insert(text_column(segment, "id")?),
-                        };
-                        read_text(column, kept.doc.doc_id)?
-                    }
+                let id = match (cached, columns.get(kept.doc.segment_ord as usize)) {
+                    (Some(id), _) => id.to_owned(),
+                    (None, Some(column)) => read_text(column, kept.doc.doc_id)?,
+                    (None, None) => read_text(&text_column(segment, "id")?, kept.doc.doc_id)?,
                 };
                 let candidate = Candidate {
                     id,

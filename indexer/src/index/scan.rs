@@ -15,9 +15,9 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use rayon::prelude::*;
-use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Query};
@@ -149,6 +149,13 @@ impl Cache {
             return Ok(found);
         }
         let value = read()?;
+        self.write(generation, |state| put(state, value.clone()));
+        Ok(value)
+    }
+
+    /// Runs `f` on the entries of `generation`, emptied first when they belong to an
+    /// older one; `None` (and `f` not run) when they already belong to a newer one.
+    fn write<T>(&self, generation: u64, f: impl FnOnce(&mut CacheState) -> T) -> Option<T> {
         let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
         if state.generation < generation {
             *state = CacheState {
@@ -156,10 +163,7 @@ impl Cache {
                 ..CacheState::default()
             };
         }
-        if state.generation == generation {
-            put(&mut state, value.clone());
-        }
-        Ok(value)
+        (state.generation == generation).then(|| f(&mut state))
     }
 
     /// As [`get_or_read`](Self::get_or_read), one reader at a time: for entries long to
@@ -197,64 +201,30 @@ impl Cache {
         )
     }
 
-    /// The values a segment's score bounds read: kept in memory, else read from their
-    /// file in the index folder `kept` when one is sound there, else decoded from the
-    /// segment's columns and written there (when `kept` may be written into) for the
-    /// next process.
+    /// The values each segment's score bounds read, in segment order: kept in memory,
+    /// else read (see [`KeptProfiles::read`]) — segments side by side, which is what the
+    /// first search of a process waits for.
     pub(super) fn profiles(
         &self,
         searcher: &Searcher,
-        reader: &SegmentReader,
         kept: KeptProfiles<'_>,
-    ) -> Result<Arc<Profiles>> {
-        let segment = reader.segment_id();
+    ) -> Result<Vec<Arc<Profiles>>> {
+        let readers = searcher.segment_readers();
         self.get_or_read_once(
             searcher,
-            |s| s.profiles.get(&segment).cloned(),
-            || Ok(Arc::new(kept.read(reader))),
-            |s, profiles| {
-                s.profiles.insert(segment, profiles);
+            |s| {
+                readers
+                    .iter()
+                    .map(|r| s.profiles.get(&r.segment_id()).cloned())
+                    .collect()
+            },
+            || Ok(readers.par_iter().map(|r| Arc::new(kept.read(r))).collect()),
+            |s, all| {
+                for (reader, profiles) in readers.iter().zip(all) {
+                    s.profiles.insert(reader.segment_id(), profiles);
+                }
             },
         )
-    }
-
-    /// Reads the profiles of every segment not read yet, segments side by side: what
-    /// the first search of a process waits for.
-    pub(super) fn read_all_profiles(&self, searcher: &Searcher, kept: KeptProfiles<'_>) {
-        let generation = searcher.generation().generation_id();
-        let missing = |s: &CacheState| {
-            let readers = searcher.segment_readers();
-            let missing: Vec<&SegmentReader> = readers
-                .iter()
-                .filter(|r| !s.profiles.contains_key(&r.segment_id()))
-                .collect();
-            Some(missing)
-        };
-        let none_missing = self
-            .read(generation, |s| missing(s).map(|m| m.is_empty()))
-            .unwrap_or(false);
-        if none_missing {
-            return;
-        }
-        let _one_at_a_time = self.filling.lock().unwrap_or_else(PoisonError::into_inner);
-        let to_read = self
-            .read(generation, missing)
-            .unwrap_or_else(|| searcher.segment_readers().iter().collect());
-        let read: Vec<(SegmentId, Arc<Profiles>)> = to_read
-            .par_iter()
-            .map(|reader| (reader.segment_id(), Arc::new(kept.read(reader))))
-            .collect();
-        for (segment, profiles) in read {
-            // Kept as `profiles` keeps each: for this generation, or a newer one.
-            let _ = self.get_or_read(
-                searcher,
-                |s| s.profiles.get(&segment).cloned(),
-                || Ok(Arc::clone(&profiles)),
-                |s, p| {
-                    s.profiles.insert(segment, p);
-                },
-            );
-        }
     }
 
     /// Counts a bounded search on the searcher's state of the index: how many there
@@ -266,19 +236,11 @@ impl Cache {
         }) {
             return n;
         }
-        let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
-        if state.generation < generation {
-            *state = CacheState {
-                generation,
-                ..CacheState::default()
-            };
-        }
-        if state.generation == generation {
+        self.write(generation, |state| {
             *state.searches.get_mut() += 1;
             *state.searches.get_mut()
-        } else {
-            0
-        }
+        })
+        .unwrap_or(0)
     }
 
     /// The memo of the batch running on the searcher's state of the index, if one is.
@@ -427,48 +389,73 @@ pub(super) fn scan(
 /// Every document's id, and its rank in id order across segments, so that candidates
 /// are sorted by comparing integers and only the ids returned are copied.
 pub(super) struct IdTable {
-    /// The ids of every document (deleted ones too), in id order, end to end: read in
-    /// rank order, they are read in memory order.
-    text: String,
-    /// Where each id ends in `text`.
-    ends: Vec<usize>,
+    /// The ids of every document (deleted ones too), in id order: read in rank order,
+    /// they are read in memory order.
+    ids: Texts,
     /// For each segment, each document's position in `ids` (`u32::MAX` without an id).
     ranks: HashMap<SegmentId, Vec<u32>>,
+}
+
+/// Texts end to end in one string, each found by its place.
+#[derive(Default)]
+struct Texts {
+    text: String,
+    /// Where each text ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl Texts {
+    fn with_capacity(texts: usize, bytes: usize) -> Self {
+        Self {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(texts),
+        }
+    }
+
+    fn push(&mut self, text: &str) {
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The text at place `i`.
+    fn get(&self, i: usize) -> Option<&str> {
+        let start = match i.checked_sub(1) {
+            Some(before) => *self.ends.get(before)?,
+            None => 0,
+        };
+        self.text.get(start..*self.ends.get(i)?)
+    }
 }
 
 impl IdTable {
     fn read(searcher: &Searcher) -> Result<Self> {
         let segments = searcher.segment_readers();
-        // Each segment's ids in the order of its dictionary (sorted), end to end.
-        let mut per_segment: Vec<(String, Vec<usize>)> = Vec::with_capacity(segments.len());
+        // Each segment's ids in the order of its dictionary (sorted).
+        let mut per_segment: Vec<Texts> = Vec::with_capacity(segments.len());
         let mut columns = Vec::with_capacity(segments.len());
         for reader in segments {
             let column = reader
                 .fast_fields()
                 .str("id")
                 .map_err(index_failed("reading the id column"))?;
-            let (mut text, mut ends) = (String::new(), Vec::new());
+            let mut ids = Texts::default();
             if let Some(column) = &column {
-                ends.reserve(column.num_terms());
                 column
                     .dictionary()
                     .sorted_ords_to_term_cb(0..column.num_terms() as u64, |bytes| {
-                        text.push_str(&String::from_utf8_lossy(bytes));
-                        ends.push(text.len());
+                        ids.push(&String::from_utf8_lossy(bytes));
                         Ok(())
                     })
                     .map_err(index_failed("reading the id dictionary"))?;
             }
-            per_segment.push((text, ends));
+            per_segment.push(ids);
             columns.push(column);
         }
-        let id_at = |s: usize, ord: usize| -> Option<&str> {
-            let (text, ends) = per_segment.get(s)?;
-            let start = ord
-                .checked_sub(1)
-                .map_or(Some(0), |before| ends.get(before).copied())?;
-            text.get(start..*ends.get(ord)?)
-        };
+        let id_at = |s: usize, ord: usize| per_segment.get(s)?.get(ord);
         // The segments' sorted lists merged: ids in order, then segment, then ordinal
         // (what sorting them all at once gave, for a fraction of the comparisons).
         let mut heads: BinaryHeap<Reverse<(&str, usize, usize)>> = (0..per_segment.len())
@@ -476,21 +463,20 @@ impl IdTable {
             .collect();
         let mut ord_ranks: Vec<Vec<u32>> = per_segment
             .iter()
-            .map(|(_, ends)| vec![u32::MAX; ends.len()])
+            .map(|ids| vec![u32::MAX; ids.len()])
             .collect();
-        let total: usize = per_segment.iter().map(|(_, ends)| ends.len()).sum();
-        let total_text: usize = per_segment.iter().map(|(text, _)| text.len()).sum();
-        let mut text = String::with_capacity(total_text);
-        let mut ends = Vec::with_capacity(total);
+        let mut ids = Texts::with_capacity(
+            per_segment.iter().map(Texts::len).sum(),
+            per_segment.iter().map(|ids| ids.text.len()).sum(),
+        );
         while let Some(Reverse((id, s, ord))) = heads.pop() {
-            let rank = u32::try_from(ends.len()).map_err(|_| {
+            let rank = u32::try_from(ids.len()).map_err(|_| {
                 Error::Internal(InternalError::IndexShape("more than 2^32 documents".into()))
             })?;
             if let Some(r) = ord_ranks.get_mut(s).and_then(|o| o.get_mut(ord)) {
                 *r = rank;
             }
-            text.push_str(id);
-            ends.push(text.len());
+            ids.push(id);
             if let Some(next) = id_at(s, ord + 1) {
                 heads.push(Reverse((next, s, ord + 1)));
             }
@@ -508,7 +494,7 @@ impl IdTable {
                 .collect();
             ranks.insert(reader.segment_id(), by_doc);
         }
-        Ok(Self { text, ends, ranks })
+        Ok(Self { ids, ranks })
     }
 
     /// Each document's rank in the segment.
@@ -523,12 +509,6 @@ impl IdTable {
 
     /// The id at a rank.
     pub(super) fn id(&self, rank: u32) -> Option<&str> {
-        let rank = rank as usize;
-        let end = *self.ends.get(rank)?;
-        let start = match rank.checked_sub(1) {
-            Some(before) => self.ends[before],
-            None => 0,
-        };
-        self.text.get(start..end)
+        self.ids.get(rank as usize)
     }
 }

@@ -6,7 +6,9 @@ use std::collections::BTreeSet;
 use chrono::Datelike;
 use explor_engine::reference::Taxonomy;
 use explor_engine::schema::MISSION_DAYS;
-use explor_engine::{Cefr, DateWindow, Expert, LanguageLevel, Offer, Record, ThemeKey};
+use explor_engine::{
+    Cefr, DateWindow, Expert, LanguageCode, LanguageLevel, Offer, Record, ThemeKey,
+};
 use rust_stemmers::Algorithm;
 use tantivy::columnar::StrColumn;
 use tantivy::schema::{
@@ -303,10 +305,7 @@ fn add_common(
         for term in language_terms(l) {
             doc.add_text(f.lang, term);
         }
-        doc.add_u64(
-            f.lang_level,
-            (country_number(l.code.as_str()) << 8) | u64::from(l.level.rank()),
-        );
+        doc.add_u64(f.lang_level, lang_level(l.code, l.level));
     }
 }
 
@@ -402,6 +401,12 @@ pub(super) fn analyzer(index: &Index, name: &str) -> Result<TextAnalyzer> {
             "analyzer {name} is not registered"
         )))
     })
+}
+
+/// A spoken language and its level as one number: the language's two letters as
+/// [`country_number`] makes them, then the level's rank (the `lang_level` column).
+pub(super) fn lang_level(code: LanguageCode, level: Cefr) -> u64 {
+    (country_number(code.as_str()) << 8) | u64::from(level.rank())
 }
 
 /// A segment's fast text column `field`.

@@ -739,30 +739,33 @@ fn sample_rankings() {
     insta::assert_snapshot!("sample_rankings", lines.join("\n"));
 }
 
+/// The sample's experts, as JSON values.
+fn sample_experts() -> Vec<serde_json::Value> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A copy of an expert under another id (`…-bis`).
+fn renamed(expert: &serde_json::Value) -> serde_json::Value {
+    let mut e = expert.clone();
+    e["id"] = format!("{}-bis", e["id"].as_str().unwrap()).into();
+    e
+}
+
+/// Imports `experts` into `ws` (whose folder is `dir`): a second segment.
+fn import_experts(dir: &tempfile::TempDir, ws: &mut Workspace, experts: &[serde_json::Value]) {
+    let file = dir.path().join("experts.json");
+    std::fs::write(&file, serde_json::to_string(experts).unwrap()).unwrap();
+    ws.import(load(&file, None).unwrap(), &Reference::embedded())
+        .unwrap();
+}
+
 #[test]
 fn most_relevant_is_the_head_of_the_candidates() {
     let (dir, mut ws) = sample_workspace();
     // A second import writes a second segment: the head must be exact across segments.
-    let experts: Vec<serde_json::Value> = serde_json::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    let copies: Vec<serde_json::Value> = experts
-        .iter()
-        .take(40)
-        .map(|e| {
-            let mut e = e.clone();
-            e["id"] = format!("{}-bis", e["id"].as_str().unwrap()).into();
-            e
-        })
-        .collect();
-    let file = dir.path().join("experts.json");
-    std::fs::write(&file, serde_json::to_string(&copies).unwrap()).unwrap();
-    ws.import(load(&file, None).unwrap(), &Reference::embedded())
-        .unwrap();
+    let copies: Vec<serde_json::Value> = sample_experts().iter().take(40).map(renamed).collect();
+    import_experts(&dir, &mut ws, &copies);
     for record in ws.records(explor_engine::RecordKind::Need).unwrap() {
         let explor_engine::Record::Need(need) = record else {
             continue;
@@ -780,26 +783,13 @@ fn the_id_table_ranks_every_id_of_every_segment_in_order() {
     let (dir, mut ws) = sample_workspace();
     // A second import: new experts, and some known ones again (their old documents
     // stay in the first segment, deleted), so that one id is in two segments.
-    let experts: Vec<serde_json::Value> = serde_json::from_str(
-        &std::fs::read_to_string(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
+    let experts = sample_experts();
     let mut again: Vec<serde_json::Value> = experts.iter().take(30).cloned().collect();
-    for e in experts.iter().skip(30).take(30) {
-        let mut e = e.clone();
-        e["id"] = format!("{}-bis", e["id"].as_str().unwrap()).into();
-        again.push(e);
-    }
+    again.extend(experts.iter().skip(30).take(30).map(renamed));
     for e in &mut again {
         e["name"] = "Nom changé".into();
     }
-    let file = dir.path().join("experts.json");
-    std::fs::write(&file, serde_json::to_string(&again).unwrap()).unwrap();
-    ws.import(load(&file, None).unwrap(), &Reference::embedded())
-        .unwrap();
+    import_experts(&dir, &mut ws, &again);
     let index = ws.index();
     let searcher = index.reader.searcher();
     assert!(searcher.segment_readers().len() >= 2);

@@ -130,18 +130,22 @@ fn alter(file: &Path, at: f64) {
     std::fs::write(file, bytes).unwrap();
 }
 
-fn segment_files(ws: &TestWorkspace) -> Vec<std::path::PathBuf> {
+/// The files of the workspace's index folder whose name `keep` takes, sorted.
+fn index_files(ws: &TestWorkspace, keep: impl Fn(&str) -> bool) -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(ws.workspace().join("index"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy();
-            // The profiles kept beside the segments are a cache, tested apart.
-            name.len() > 32 && !name.ends_with(".lock") && !name.starts_with("profiles-")
-        })
+        .filter(|p| keep(&p.file_name().unwrap().to_string_lossy()))
         .collect();
     files.sort();
     files
+}
+
+fn segment_files(ws: &TestWorkspace) -> Vec<std::path::PathBuf> {
+    // The profiles kept beside the segments are a cache, tested apart.
+    index_files(ws, |name| {
+        name.len() > 32 && !name.ends_with(".lock") && !name.starts_with("profiles-")
+    })
 }
 
 fn stderr_of(out: &Output) -> String {
@@ -230,18 +234,7 @@ fn a_damaged_index_never_makes_a_command_panic_check_finds_it_and_reindex_repair
 
 /// The files of segment profiles that a match wrote beside the index.
 fn profile_files(ws: &TestWorkspace) -> Vec<std::path::PathBuf> {
-    let mut files: Vec<_> = std::fs::read_dir(ws.workspace().join("index"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("profiles-")
-        })
-        .collect();
-    files.sort();
-    files
+    index_files(ws, |name| name.starts_with("profiles-"))
 }
 
 /// What a test does to a file.

@@ -316,13 +316,7 @@ impl Profiles {
             let docs = PerDoc::holders_of(max_doc, column(name).as_ref(), &mut keys);
             (docs, keys)
         };
-        let (
-            (stem_docs, stem_keys),
-            (
-                ((theme_docs, theme_keys), (country_docs, country_keys)),
-                (last_stages, languages, windows),
-            ),
-        ) = rayon::join(
+        let (stems, ((themes, countries), per_doc)) = rayon::join(
             || holders("skill_stems"),
             || {
                 rayon::join(
@@ -331,6 +325,18 @@ impl Profiles {
                 )
             },
         );
+        Self::assemble(max_doc, themes, countries, stems, per_doc)
+    }
+
+    /// The profiles of a segment of `max_doc` documents from their parts, however
+    /// they were read.
+    fn assemble(
+        max_doc: DocId,
+        (theme_docs, theme_keys): KeyHolders,
+        (country_docs, country_keys): KeyHolders,
+        (stem_docs, stem_keys): KeyHolders,
+        (last_stages, languages, windows): PerDocValues,
+    ) -> Self {
         Self {
             max_doc,
             theme_docs,
@@ -348,27 +354,25 @@ impl Profiles {
     /// What the last stages of a bound read, per document.
     fn read_per_doc(max_doc: DocId, column: &dyn Fn(&str) -> Option<Column<u64>>) -> PerDocValues {
         let missions = column("missions");
-        // Few distinct (language, level) pairs, each decoded once: checking a code
-        // against the ISO list for every document's every language was a tenth of a
-        // cold match at 100,000 experts.
-        let mut decoded: Map<Option<(LanguageCode, Cefr)>> = Map::default();
+        let mut decoder = LanguageDecoder::default();
         let languages = PerDoc::read(max_doc, column("lang_level").as_ref(), |n| {
-            *decoded.entry(n).or_insert_with(|| decode_language(n))
+            decoder.decode(n)
         });
         let windows = PerDoc::read(max_doc, column("window_days").as_ref(), schema::number_days);
-        let last_stages = (0..max_doc)
-            .map(|doc| {
-                // A count of u32::MAX missions reads as none; full marks come long before.
-                let done = missions
-                    .as_ref()
-                    .and_then(|m| m.first(doc))
-                    .map(|m| u32::try_from(m).unwrap_or(u32::MAX - 1));
-                LastStageValues::new(done, windows.of(doc), languages.of(doc))
-            })
-            .collect();
+        let missions_done = |doc| {
+            // A count of u32::MAX missions reads as none; full marks come long before.
+            missions
+                .as_ref()
+                .and_then(|m| m.first(doc))
+                .map(|m| u32::try_from(m).unwrap_or(u32::MAX - 1))
+        };
+        let last_stages = last_stages(max_doc, missions_done, &windows, &languages);
         (last_stages, languages, windows)
     }
 }
+
+/// A value's documents (see [`PerDoc::holders_of`]) and the numbering of the values.
+type KeyHolders = (PerDoc<DocId>, KeyNumbering);
 
 /// Per document: the last stages' values, every language and every window.
 type PerDocValues = (
@@ -376,6 +380,31 @@ type PerDocValues = (
     PerDoc<(LanguageCode, Cefr)>,
     PerDoc<(i32, i32)>,
 );
+
+/// Each document's [`LastStageValues`], from its missions done (`None` for an offer),
+/// its windows and its languages.
+fn last_stages(
+    max_doc: DocId,
+    missions_done: impl Fn(DocId) -> Option<u32>,
+    windows: &PerDoc<(i32, i32)>,
+    languages: &PerDoc<(LanguageCode, Cefr)>,
+) -> Vec<LastStageValues> {
+    (0..max_doc)
+        .map(|doc| LastStageValues::new(missions_done(doc), windows.of(doc), languages.of(doc)))
+        .collect()
+}
+
+/// Turns `lang_level` values back into languages and levels, each distinct value once:
+/// there are few, and checking a code against the ISO list for every document's every
+/// language was a tenth of a cold match at 100,000 experts.
+#[derive(Default)]
+struct LanguageDecoder(Map<Option<(LanguageCode, Cefr)>>);
+
+impl LanguageDecoder {
+    fn decode(&mut self, n: u64) -> Option<(LanguageCode, Cefr)> {
+        *self.0.entry(n).or_insert_with(|| decode_language(n))
+    }
+}
 
 /// A `lang_level` value back to its language and level.
 fn decode_language(n: u64) -> Option<(LanguageCode, Cefr)> {

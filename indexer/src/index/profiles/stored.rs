@@ -20,13 +20,12 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use explor_engine::{Cefr, LanguageCode};
 use tantivy::DocId;
 use tantivy::directory::{Directory, MmapDirectory};
 use tantivy::index::SegmentId;
 
-use super::{KeyNumbering, LastStageValues, Map, PerDoc, Profiles, decode_language};
-use crate::index::schema::country_number;
+use super::{KeyHolders, KeyNumbering, LanguageDecoder, PerDoc, Profiles, last_stages};
+use crate::index::schema::lang_level;
 
 /// What a profiles file starts with.
 const MAGIC: &[u8; 16] = b"explor-profiles\0";
@@ -102,7 +101,7 @@ impl Profiles {
             .languages
             .values
             .iter()
-            .map(|(code, level)| (country_number(code.as_str()) << 8) | u64::from(level.rank()))
+            .map(|&(code, level)| lang_level(code, level))
             .collect();
         out.u64s(&languages);
         out.u32s(&self.windows.starts);
@@ -125,7 +124,7 @@ impl Profiles {
         if input.take(MAGIC.len())? != MAGIC || input.u32()? != VERSION || input.u32()? != max_doc {
             return None;
         }
-        let mut holders = || -> Option<(PerDoc<DocId>, KeyNumbering)> {
+        let mut holders = || -> Option<KeyHolders> {
             let keys = input.u64s()?;
             let docs = PerDoc {
                 starts: input.u32s()?,
@@ -141,16 +140,13 @@ impl Profiles {
             // Each key once.
             (numbering.keys.len() == keys.len()).then_some((docs, numbering))
         };
-        let (theme_docs, theme_keys) = holders()?;
-        let (country_docs, country_keys) = holders()?;
-        let (stem_docs, stem_keys) = holders()?;
+        let themes = holders()?;
+        let countries = holders()?;
+        let stems = holders()?;
         let missions = input.u32s()?;
         let language_starts = input.u32s()?;
-        let mut decoded: Map<Option<(LanguageCode, Cefr)>> = Map::default();
-        let language_values = input.each(|n: [u8; 8]| {
-            let n = u64::from_le_bytes(n);
-            *decoded.entry(n).or_insert_with(|| decode_language(n))
-        })?;
+        let mut decoder = LanguageDecoder::default();
+        let language_values = input.each(|n: [u8; 8]| decoder.decode(u64::from_le_bytes(n)))?;
         let languages = PerDoc {
             starts: language_starts,
             values: language_values,
@@ -174,28 +170,20 @@ impl Profiles {
         if missions.len() != docs || !languages.fits(docs) || !windows.fits(docs) {
             return None;
         }
-        let last_stages = (0..max_doc)
-            .zip(missions)
-            .map(|(doc, done)| {
-                LastStageValues::new(
-                    (done != u32::MAX).then_some(done),
-                    windows.of(doc),
-                    languages.of(doc),
-                )
-            })
-            .collect();
-        Some(Self {
+        let missions_done = |doc: DocId| {
+            missions
+                .get(doc as usize)
+                .copied()
+                .filter(|&done| done != u32::MAX)
+        };
+        let last_stages = last_stages(max_doc, missions_done, &windows, &languages);
+        Some(Self::assemble(
             max_doc,
-            theme_docs,
-            theme_keys,
-            country_docs,
-            country_keys,
-            stem_docs,
-            stem_keys,
-            last_stages,
-            languages,
-            windows,
-        })
+            themes,
+            countries,
+            stems,
+            (last_stages, languages, windows),
+        ))
     }
 }
 
