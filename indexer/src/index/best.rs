@@ -9,7 +9,7 @@ use tantivy::schema::Term;
 use tantivy::{DocId, SegmentOrdinal, SegmentReader};
 
 use super::SearchIndex;
-use super::bits::{for_each_doc, split};
+use super::bits::{for_each_doc, remove, split};
 use super::bound::{BestBounded, BoundTables, BoundedDoc, SegmentTables};
 use super::relevance::{Relevance, relevance_of_docs};
 use super::retrieval::need_terms;
@@ -20,6 +20,11 @@ use crate::error::{Error, InternalError, Result};
 /// In a bounded search for `k` candidates, the first batch of relevance computed is for
 /// this many times `k` documents per kind; each next batch is four times larger.
 const FIRST_SCORED: usize = 2;
+
+/// In the first segment of a bounded search for `k` candidates, this many times `k`
+/// documents of the need's theme, those with the highest bound at the first stage, are
+/// kept with their exact bound before the others are screened.
+const PRIMED: usize = 2;
 
 /// Candidates ranked by their score bound, and the highest bound left behind.
 #[derive(Debug, Clone)]
@@ -100,9 +105,12 @@ impl SearchIndex {
     }
 
     /// The first pass over one segment, per kind: every document passing the kind's
-    /// pre-filter screened by its bound without text. Documents of the need's theme (or
-    /// below it) have the highest bounds: screened first, they raise the floor early,
-    /// and most others are dropped at once. Then those with some value for the theme or
+    /// pre-filter screened by its bound without text. In the first segment, the
+    /// documents of the need's theme with the highest bound at the first stage are
+    /// kept first with their exact bound (their relevance computed for every kind at
+    /// once, see [`PRIMED`]): the floor starts where `k` of them reach, text included.
+    /// Documents of the need's theme (or below it) have the highest bounds: screened
+    /// first, they raise the floor early, and most others are dropped at once. Then those with some value for the theme or
     /// the skill words; the rest (most of a large roster) share one bound, and are
     /// screened one by one only when it is not already below the floor. The order
     /// changes no result: a document is dropped only below a floor some `k` others
@@ -117,11 +125,32 @@ impl SearchIndex {
     ) -> Result<Vec<BestBounded<'s>>> {
         let searcher = &search.searcher;
         let in_theme = self.cache.term_bits(searcher, reader, &search.theme_term)?;
-        let mut best = Vec::with_capacity(search.runs.len());
+        let mut plans = Vec::with_capacity(search.runs.len());
         for ((filter, _), (_, reached)) in search.runs.iter().zip(kept) {
-            let mut b = BestBounded::new(search.k, values, ord, *reached);
             let pass = passing(&self.cache, searcher, reader, filter)?;
-            let (first, then) = split(&pass, &in_theme);
+            let (mut first, then) = split(&pass, &in_theme);
+            // Earlier segments' best already set a floor.
+            let primed = if *reached == f64::NEG_INFINITY {
+                values.most_promising(&first, search.k.saturating_mul(PRIMED))
+            } else {
+                Vec::new()
+            };
+            for &doc in &primed {
+                remove(&mut first, doc);
+            }
+            plans.push((first, then, primed));
+        }
+        let mut primed: Vec<DocId> = plans.iter().flat_map(|p| p.2.iter().copied()).collect();
+        primed.sort_unstable();
+        primed.dedup();
+        let scores = relevance_of_docs(reader, &search.relevance, &primed)?;
+        let mut best = Vec::with_capacity(search.runs.len());
+        for ((first, then, mine), (_, reached)) in plans.into_iter().zip(kept) {
+            let mut b = BestBounded::new(search.k, values, ord, *reached);
+            for doc in mine {
+                let at = primed.binary_search(&doc).ok();
+                b.prime(doc, at.and_then(|i| scores.get(i).copied()).unwrap_or(0.0));
+            }
             for_each_doc(&first, |doc| b.screen(doc));
             let (valued, rest) = split(&then, values.valued());
             for_each_doc(&valued, |doc| b.screen(doc));

@@ -18,6 +18,13 @@ pub(super) fn insert(bits: &mut Bits, doc: DocId) {
     }
 }
 
+/// Takes `doc` out.
+pub(super) fn remove(bits: &mut Bits, doc: DocId) {
+    if let Some(w) = bits.get_mut(doc as usize / 64) {
+        *w &= !(1 << (doc % 64));
+    }
+}
+
 /// Whether `doc` is in.
 pub(super) fn contains(bits: &[u64], doc: DocId) -> bool {
     bits.get(doc as usize / 64)
@@ -79,6 +86,18 @@ mod tests {
                 "{max_doc} documents"
             );
         }
+    }
+
+    #[test]
+    fn a_document_taken_out_is_out_and_the_others_stay() {
+        let mut bits = full(130);
+        for d in [0, 64, 129, 129, 500] {
+            remove(&mut bits, d);
+        }
+        let mut docs = Vec::new();
+        for_each_doc(&bits, |d| docs.push(d));
+        let expected: Vec<DocId> = (0..130).filter(|d| ![0, 64, 129].contains(d)).collect();
+        assert_eq!(docs, expected);
     }
 
     #[test]

@@ -21,9 +21,9 @@ use explor_engine::{Cefr, LanguageCode, Taxonomy};
 use tantivy::index::SegmentId;
 use tantivy::{DocAddress, DocId, Score, SegmentOrdinal};
 
-use super::bits::{Bits, full, insert, words};
+use super::bits::{Bits, for_each_doc, full, insert, words};
 use super::memo::{LevelsOf, Memo};
-use super::profiles::{KeyNumbering, Map, PerDoc, Profiles};
+use super::profiles::{KeyNumbering, Map, MissionsCode, PerDoc, Profiles};
 use super::schema;
 
 /// The bound's lookup tables for one need, keyed as the index stores themes,
@@ -39,6 +39,9 @@ pub(super) struct BoundTables<'b> {
     wanted: Option<Vec<u64>>,
     /// The languages the criterion looks at (the others are skipped).
     languages: Vec<LanguageCode>,
+    /// The experience value of each [`MissionsCode`]: exact, but full marks for
+    /// [`MissionsCode::MANY`] (the count is read in the later stage).
+    experience: Vec<f64>,
 }
 
 /// A relevance whose text value is full marks: bounds computed with it are above any
@@ -79,6 +82,13 @@ impl<'b> BoundTables<'b> {
             countries,
             wanted: (wanted.len() <= 64).then_some(wanted),
             languages: bound.languages_considered(),
+            experience: (0..=u8::MAX)
+                .map(|code| match code {
+                    MissionsCode::NONE => bound.experience(None),
+                    MissionsCode::MANY => 1.0,
+                    n => bound.experience(Some(u32::from(n))),
+                })
+                .collect(),
         }
     }
 }
@@ -251,22 +261,60 @@ impl<'t> SegmentTables<'t> {
             0.0,
             self.tables.bound.skills_overlap(0),
             best_country.max(1.0),
+            1.0,
         )
     }
 
-    /// The bound with full marks but for the values spread per need.
-    fn first_stage(&self, theme: f64, skills_overlap: f64, country: f64) -> f64 {
+    /// Of the documents of `docs`, the `n` whose bound is highest at the first stage
+    /// (text at its cap), in document order: the likeliest to be among the best.
+    pub(super) fn most_promising(&self, docs: &[u64], n: usize) -> Vec<DocId> {
+        let mut all: Vec<(f64, DocId)> = Vec::new();
+        for_each_doc(docs, |doc| {
+            let upper = self.first_stage(
+                self.themes.of(doc),
+                self.skills_overlap(doc),
+                self.countries.of(doc),
+                self.experience(doc).1,
+            );
+            all.push((upper, doc));
+        });
+        if all.len() > n {
+            all.select_nth_unstable_by(n, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            all.truncate(n);
+        }
+        let mut out: Vec<DocId> = all.into_iter().map(|(_, doc)| doc).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The bound with full marks but for the values spread per need and experience.
+    fn first_stage(&self, theme: f64, skills_overlap: f64, country: f64, experience: f64) -> f64 {
         let t = &self.tables;
         let mut upper = self.full;
         upper -= t.slopes.theme * (1.0 - theme);
         upper -= t.slopes.skills_overlap * (1.0 - skills_overlap);
         upper -= t.slopes.country * (1.0 - country);
+        upper -= t.slopes.experience * (1.0 - experience);
         upper
     }
 
+    /// A document's [`MissionsCode`] and the experience value the first stage counts for
+    /// it: exact, but full marks for [`MissionsCode::MANY`].
+    fn experience(&self, doc: DocId) -> (u8, f64) {
+        let code = self
+            .profiles
+            .missions
+            .get(doc as usize)
+            .copied()
+            .unwrap_or(MissionsCode::MANY);
+        let value = self.tables.experience.get(usize::from(code)).copied();
+        (code, value.unwrap_or(1.0))
+    }
+
     /// A document's values, or `None` as soon as even full marks for the text leave its
-    /// bound below `floor`. The values spread per need (theme, skill words, country) are
-    /// read first, together: most documents stop there, after one test.
+    /// bound below `floor`. The values spread per need (theme, skill words, country) and
+    /// the experience are read first, together, one small entry each: most documents
+    /// stop there, after one test, without reading their [`LastStageValues`](super::profiles::LastStageValues).
     fn known_above(&self, doc: DocId, floor: f64) -> Option<KnownValues> {
         // Unknown parts count as full marks: each stage can only lower the bound.
         let mut known = KnownValues::FULL_MARKS;
@@ -277,7 +325,9 @@ impl<'t> SegmentTables<'t> {
         known.theme = self.themes.of(doc);
         known.skills_overlap = self.skills_overlap(doc);
         known.country = self.countries.of(doc);
-        let mut upper = self.first_stage(known.theme, known.skills_overlap, known.country);
+        let (missions, experience) = self.experience(doc);
+        let mut upper =
+            self.first_stage(known.theme, known.skills_overlap, known.country, experience);
         if upper < floor {
             return None;
         }
@@ -287,8 +337,12 @@ impl<'t> SegmentTables<'t> {
         };
         // Every document of the segment has one.
         let stages = p.last_stages.get(doc as usize)?;
-        known.experience = b.experience((stages.missions != u32::MAX).then_some(stages.missions));
-        lower(t.slopes.experience, known.experience)?;
+        known.experience = experience;
+        if missions == MissionsCode::MANY {
+            // The first stage counted full marks: lowered by the exact value now.
+            known.experience = b.experience(Some(stages.missions));
+            lower(t.slopes.experience, known.experience)?;
+        }
         let windows = match stages.windows.get(..usize::from(stages.n_windows)) {
             Some(held) => held,
             None => p.windows.of(doc),
@@ -452,6 +506,23 @@ impl<'s> BestBounded<'s> {
     /// Whether a document whose first-stage bound is `upper` may still be screened in.
     pub(super) fn may_keep(&self, upper: f64) -> bool {
         upper >= self.floor - ROUNDING
+    }
+
+    /// Before the first pass: keeps `doc` with its exact bound, given its relevance. A
+    /// few documents likely to be among the best, kept at once, raise the floor the
+    /// screening drops the others below far higher than bounds without text would.
+    /// A document primed must not be screened too.
+    pub(super) fn prime(&mut self, doc: DocId, relevance: Score) {
+        let Some(known) = self.tables.known_above(doc, f64::NEG_INFINITY) else {
+            return;
+        };
+        let kept = BoundedDoc {
+            bound: self.tables.tables.bound.bound(&known, relevance),
+            relevance,
+            doc: DocAddress::new(self.segment, doc),
+        };
+        keep_least(&mut self.kept, self.k, kept);
+        self.raise_floor();
     }
 
     /// First pass, in any order: keeps the document if it may be among the best.

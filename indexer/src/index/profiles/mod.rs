@@ -251,6 +251,9 @@ pub(super) struct Profiles {
     pub(super) stem_keys: KeyNumbering,
     /// Per document, what the last stages of a bound read, in one place.
     pub(super) last_stages: Vec<LastStageValues>,
+    /// Per document, its missions done as a [`MissionsCode`]: read with the first
+    /// stage's values, one byte each, rather than from `last_stages`.
+    pub(super) missions: Vec<u8>,
     /// Every language of each document (read when `last_stages` cannot hold them all).
     pub(super) languages: PerDoc<(LanguageCode, Cefr)>,
     /// First and last day of each availability window (days from the common era), read
@@ -337,6 +340,10 @@ impl Profiles {
         (stem_docs, stem_keys): KeyHolders,
         (last_stages, languages, windows): PerDocValues,
     ) -> Self {
+        let missions = last_stages
+            .iter()
+            .map(|s| MissionsCode::of(s.missions))
+            .collect();
         Self {
             max_doc,
             theme_docs,
@@ -346,6 +353,7 @@ impl Profiles {
             stem_docs,
             stem_keys,
             last_stages,
+            missions,
             languages,
             windows,
         }
@@ -368,6 +376,23 @@ impl Profiles {
         };
         let last_stages = last_stages(max_doc, missions_done, &windows, &languages);
         (last_stages, languages, windows)
+    }
+}
+
+/// A document's missions done in one byte: the count itself below [`Self::MANY`],
+/// `MANY` for that many or more, [`Self::NONE`] for an offer (which has no count).
+pub(super) struct MissionsCode;
+
+impl MissionsCode {
+    pub(super) const MANY: u8 = 254;
+    pub(super) const NONE: u8 = 255;
+
+    /// The code of a [`LastStageValues::missions`].
+    fn of(missions: u32) -> u8 {
+        match missions {
+            u32::MAX => Self::NONE,
+            n => u8::try_from(n).unwrap_or(Self::MANY).min(Self::MANY),
+        }
     }
 }
 
@@ -480,5 +505,16 @@ mod tests {
             assert_eq!(one_pass.values, turned.values, "{name}");
             one_pass.values.len()
         });
+    }
+
+    #[test]
+    fn missions_codes_tell_counts_apart_below_many_and_offers_from_experts() {
+        let code = MissionsCode::of;
+        assert_eq!(code(0), 0);
+        assert_eq!(code(253), 253);
+        for many in [254, 255, 1000, u32::MAX - 1] {
+            assert_eq!(code(many), MissionsCode::MANY, "{many}");
+        }
+        assert_eq!(code(u32::MAX), MissionsCode::NONE);
     }
 }
