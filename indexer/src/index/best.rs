@@ -12,7 +12,6 @@ use super::SearchIndex;
 use super::bits::{for_each_doc, remove, split};
 use super::bound::{BestBounded, BoundTables, BoundedDoc, SegmentTables};
 use super::relevance::{Relevance, relevance_of_docs};
-use super::retrieval::need_terms;
 use super::scan::{Prefilter, passing};
 use super::schema::{self, read_text, text_column};
 use crate::error::{Error, InternalError, Result};
@@ -62,8 +61,7 @@ impl SearchIndex {
     pub fn best_candidates(&self, need: &Need, bound: &ScoreBound, k: usize) -> Result<Bounded> {
         let searcher = self.reader.searcher();
         let search = NeedSearch {
-            relevance: Relevance::new(&searcher, &need_terms(self, need)?)?
-                .remembering(self.cache.memo(&searcher)),
+            relevance: self.need_relevance(&searcher, need)?,
             tables: BoundTables::new(bound, self.taxonomy),
             runs: self.prefilters(need),
             theme_term: Term::from_facet(

@@ -16,8 +16,9 @@ use std::hash::Hash;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use tantivy::index::SegmentId;
-use tantivy::schema::Term;
-use tantivy::{DocId, Score};
+use tantivy::query::Bm25StatisticsProvider;
+use tantivy::schema::{Field, Term};
+use tantivy::{DocId, Score, Searcher};
 
 use super::bits::{contains, insert, words};
 use super::bound::Levels;
@@ -187,6 +188,10 @@ pub(super) struct Memo {
     generation: u64,
     terms: RwLock<HashMap<TermKey, Arc<TermScores>>>,
     levels: RwLock<HashMap<LevelsKey, Arc<Levels>>>,
+    /// Each term's document count over the whole index (choosing a need's rarest words
+    /// and weighting them both ask it), and each field's token count.
+    doc_freqs: RwLock<HashMap<Term, Arc<u64>>>,
+    tokens: RwLock<HashMap<Field, Arc<u64>>>,
 }
 
 impl Memo {
@@ -195,6 +200,8 @@ impl Memo {
             generation,
             terms: RwLock::default(),
             levels: RwLock::default(),
+            doc_freqs: RwLock::default(),
+            tokens: RwLock::default(),
         }
     }
 
@@ -224,6 +231,47 @@ impl Memo {
             Ok::<_, std::convert::Infallible>(make())
         })
         .unwrap_or_else(|never| match never {})
+    }
+}
+
+/// The index's statistics for BM25, as the searcher gives them, each asked of it once
+/// while a memo holds them (the searcher is asked every time without one).
+pub(super) struct Statistics<'s> {
+    pub(super) searcher: &'s Searcher,
+    pub(super) memo: Option<&'s Memo>,
+}
+
+impl Bm25StatisticsProvider for Statistics<'_> {
+    fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
+        let ask = || self.searcher.total_num_tokens(field);
+        match self.memo {
+            Some(memo) => get_or_insert(&memo.tokens, field, ask).map(|n| *n),
+            None => ask(),
+        }
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        // Summed over the segments in memory: nothing to keep.
+        self.searcher.total_num_docs()
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        let Some(memo) = self.memo else {
+            return self.searcher.doc_freq(term);
+        };
+        let known = memo
+            .doc_freqs
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(term)
+            .map(|n| **n);
+        match known {
+            Some(n) => Ok(n),
+            None => get_or_insert(&memo.doc_freqs, term.clone(), || {
+                self.searcher.doc_freq(term)
+            })
+            .map(|n| *n),
+        }
     }
 }
 

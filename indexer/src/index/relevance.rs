@@ -9,10 +9,10 @@ use tantivy::index::InvertedIndexReader;
 use tantivy::postings::Postings;
 use tantivy::query::Bm25Weight;
 use tantivy::schema::{IndexRecordOption, Term};
-use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader};
+use tantivy::{DocId, DocSet, Score, SegmentReader};
 
 use super::bits::{contains, insert, words};
-use super::memo::{Memo, TermScores};
+use super::memo::{Memo, Statistics, TermScores};
 use crate::error::Result;
 use crate::error::index_failed;
 
@@ -105,11 +105,23 @@ impl TermPostings<'_> {
 
 impl Relevance {
     /// The relevance of `terms` (each with its boost), with the searcher's statistics.
-    pub(super) fn new(searcher: &Searcher, terms: &[(Term, Score)]) -> Result<Self> {
+    #[cfg(test)]
+    pub(super) fn new(searcher: &tantivy::Searcher, terms: &[(Term, Score)]) -> Result<Self> {
+        Self::weighted(
+            &Statistics {
+                searcher,
+                memo: None,
+            },
+            terms,
+        )
+    }
+
+    /// The relevance of `terms` (each with its boost), with the index's statistics.
+    pub(super) fn weighted(statistics: &Statistics<'_>, terms: &[(Term, Score)]) -> Result<Self> {
         let terms = terms
             .iter()
             .map(|(term, boost)| {
-                Bm25Weight::for_terms(searcher, std::slice::from_ref(term))
+                Bm25Weight::for_terms(statistics, std::slice::from_ref(term))
                     .map(|w| (term.clone(), *boost, w.boost_by(*boost)))
             })
             .collect::<tantivy::Result<_>>()
@@ -475,5 +487,58 @@ mod tests {
             index.cache.memo(&searcher).is_none(),
             "freed with the guard"
         );
+    }
+
+    #[test]
+    fn statistics_kept_by_a_batch_are_the_searchers() {
+        use tantivy::query::Bm25StatisticsProvider;
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let index = ws.index();
+        let searcher = index.reader.searcher();
+        let _shared = index.prepare_for_many_queries().unwrap();
+        let memo = index.cache.memo(&searcher).unwrap();
+        let kept = Statistics {
+            searcher: &searcher,
+            memo: Some(&memo),
+        };
+        let need = &ws.needs().unwrap()[0];
+        let terms = super::super::retrieval::need_terms(index, need).unwrap();
+        assert!(!terms.is_empty());
+        // Twice: the first asks the searcher and keeps the answer, the second finds it.
+        for _ in 0..2 {
+            for (term, _) in &terms {
+                assert_eq!(
+                    kept.doc_freq(term).unwrap(),
+                    searcher.doc_freq(term).unwrap()
+                );
+                assert_eq!(
+                    kept.total_num_tokens(term.field()).unwrap(),
+                    searcher.total_num_tokens(term.field()).unwrap()
+                );
+            }
+            assert_eq!(
+                kept.total_num_docs().unwrap(),
+                searcher.total_num_docs().unwrap()
+            );
+        }
+        // Weighted with kept statistics, the relevance is the same to the bit.
+        let plain = Relevance::new(&searcher, &terms).unwrap();
+        let shared = Relevance::weighted(&kept, &terms).unwrap();
+        for reader in searcher.segment_readers() {
+            let all = full(reader.max_doc());
+            let a: Vec<u32> = plain
+                .within(reader, &all)
+                .unwrap()
+                .iter()
+                .map(|s| s.to_bits())
+                .collect();
+            let b: Vec<u32> = shared
+                .within(reader, &all)
+                .unwrap()
+                .iter()
+                .map(|s| s.to_bits())
+                .collect();
+            assert_eq!(a, b);
+        }
     }
 }

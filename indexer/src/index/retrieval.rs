@@ -10,11 +10,12 @@ use std::sync::Arc;
 use explor_engine::retrieval::candidate_order;
 use explor_engine::schema::MISSION_DAYS;
 use explor_engine::{Candidate, CandidateKind, CandidateSource, DateWindow, Need, NeedKind};
-use tantivy::query::RangeQuery;
+use tantivy::query::{Bm25StatisticsProvider, RangeQuery};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocSet, Score, Searcher, TERMINATED};
 
 use super::SearchIndex;
+use super::memo::Statistics;
 use super::relevance::Relevance;
 use super::scan::{Clause, IdTable, Part, Prefilter, scan};
 use super::schema::{self, ANY_COUNTRY, Fields, analyse, analyzer, language_term, weeks};
@@ -49,10 +50,25 @@ fn available_in(f: &Fields, w: &DateWindow) -> Clause {
     )
 }
 
+/// [`need_terms_with`] the searcher's statistics.
+#[cfg(test)]
+pub(super) fn need_terms(index: &SearchIndex, need: &Need) -> Result<Vec<(Term, Score)>> {
+    let searcher = index.reader.searcher();
+    let statistics = Statistics {
+        searcher: &searcher,
+        memo: None,
+    };
+    need_terms_with(index, &statistics, need)
+}
+
 /// Ranking terms for a need, with their boosts: its rarest words in the index (the ones
 /// that tell profiles apart), in the French text and skills fields. Common words add
 /// little to BM25 but cost a posting list each.
-pub(super) fn need_terms(index: &SearchIndex, need: &Need) -> Result<Vec<(Term, Score)>> {
+fn need_terms_with(
+    index: &SearchIndex,
+    statistics: &Statistics<'_>,
+    need: &Need,
+) -> Result<Vec<(Term, Score)>> {
     let f = &index.fields;
     let mut words = BTreeSet::new();
     analyse(
@@ -60,13 +76,12 @@ pub(super) fn need_terms(index: &SearchIndex, need: &Need) -> Result<Vec<(Term, 
         &need_text(need),
         &mut words,
     );
-    let searcher = index.reader.searcher();
     let mut rated: Vec<(u64, String)> = Vec::with_capacity(words.len());
     for word in words {
-        let df = searcher
+        let df = statistics
             .doc_freq(&Term::from_field_text(f.text, &word))
             .map_err(index_failed("counting a word's documents"))?
-            + searcher
+            + statistics
                 .doc_freq(&Term::from_field_text(f.skills, &word))
                 .map_err(index_failed("counting a word's documents"))?;
         if df > 0 {
@@ -96,6 +111,19 @@ fn need_text(need: &Need) -> String {
 }
 
 impl SearchIndex {
+    /// The text relevance of a need's rarest words; while a batch runs, the statistics
+    /// and term scores it reads are shared with the other needs (see
+    /// [`ManyQueries`](super::ManyQueries)).
+    pub(super) fn need_relevance(&self, searcher: &Searcher, need: &Need) -> Result<Relevance> {
+        let memo = self.cache.memo(searcher);
+        let statistics = Statistics {
+            searcher,
+            memo: memo.as_deref(),
+        };
+        let terms = need_terms_with(self, &statistics, need)?;
+        Ok(Relevance::weighted(&statistics, &terms)?.remembering(memo))
+    }
+
     fn expert_filters(&self, need: &Need) -> Prefilter {
         let f = &self.fields;
         let text = Term::from_field_text;
@@ -154,8 +182,7 @@ impl SearchIndex {
     /// Text relevance of the need against every document that shares a word with it, by id.
     pub fn relevance_all(&self, need: &Need) -> Result<HashMap<String, f32>> {
         let searcher = self.reader.searcher();
-        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?
-            .remembering(self.cache.memo(&searcher));
+        let relevance = self.need_relevance(&searcher, need)?;
         if relevance.is_empty() {
             return Ok(Default::default());
         }
@@ -211,8 +238,7 @@ impl SearchIndex {
     /// Text relevance of the need against one document (0 when they share no word).
     pub fn relevance_of(&self, need: &Need, id: &str) -> Result<f32> {
         let searcher = self.reader.searcher();
-        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?
-            .remembering(self.cache.memo(&searcher));
+        let relevance = self.need_relevance(&searcher, need)?;
         let term = Term::from_field_text(self.fields.id, id);
         for reader in searcher.segment_readers() {
             let postings = reader
@@ -268,8 +294,7 @@ impl SearchIndex {
 
     fn retrieve(&self, need: &Need, limit: Option<usize>) -> Result<Vec<Candidate>> {
         let searcher = self.reader.searcher();
-        let relevance = Relevance::new(&searcher, &need_terms(self, need)?)?
-            .remembering(self.cache.memo(&searcher));
+        let relevance = self.need_relevance(&searcher, need)?;
         let (filters, kinds): (Vec<Prefilter>, Vec<CandidateKind>) =
             self.prefilters(need).into_iter().unzip();
         let mut found: Vec<u64> = Vec::new();

@@ -392,8 +392,9 @@ pub(super) struct IdTable {
     /// The ids of every document (deleted ones too), in id order: read in rank order,
     /// they are read in memory order.
     ids: Texts,
-    /// For each segment, each document's position in `ids` (`u32::MAX` without an id).
-    ranks: HashMap<SegmentId, Vec<u32>>,
+    /// For each segment, each document's position in `ids` (`u32::MAX` without an id);
+    /// a handful of segments, found by looking along the list.
+    ranks: Vec<(SegmentId, Vec<u32>)>,
 }
 
 /// Texts end to end in one string, each found by its place.
@@ -481,7 +482,7 @@ impl IdTable {
                 heads.push(Reverse((next, s, ord + 1)));
             }
         }
-        let mut ranks = HashMap::with_capacity(segments.len());
+        let mut ranks = Vec::with_capacity(segments.len());
         for ((reader, column), ord_rank) in segments.iter().zip(&columns).zip(&ord_ranks) {
             let by_doc = (0..reader.max_doc())
                 .map(|doc| {
@@ -492,14 +493,17 @@ impl IdTable {
                         .unwrap_or(u32::MAX)
                 })
                 .collect();
-            ranks.insert(reader.segment_id(), by_doc);
+            ranks.push((reader.segment_id(), by_doc));
         }
         Ok(Self { ids, ranks })
     }
 
     /// Each document's rank in the segment.
     pub(super) fn ranks(&self, segment: SegmentId) -> &[u32] {
-        self.ranks.get(&segment).map_or(&[], Vec::as_slice)
+        self.ranks
+            .iter()
+            .find(|(id, _)| *id == segment)
+            .map_or(&[], |(_, r)| r.as_slice())
     }
 
     /// The id of a segment's document.
