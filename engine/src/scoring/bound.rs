@@ -145,10 +145,12 @@ impl ScoreBound {
 
     /// The availability-fit value the best of these windows could give: the slack of
     /// its overlap with the need's window (bookings and consent can only lower it).
+    /// `None` when no window holds the mission: the candidate fails the availability
+    /// gate, whatever its bookings, and has no score to bound.
     pub fn availability(
         &self,
         windows: impl IntoIterator<Item = crate::values::DateWindow>,
-    ) -> f64 {
+    ) -> Option<f64> {
         self.availability_days(
             windows
                 .into_iter()
@@ -158,7 +160,7 @@ impl ScoreBound {
 
     /// [`Self::availability`] for windows given as their first and last days, counted
     /// from the common era (chrono's `num_days_from_ce`), as an index stores them.
-    pub fn availability_days(&self, windows: impl IntoIterator<Item = (i32, i32)>) -> f64 {
+    pub fn availability_days(&self, windows: impl IntoIterator<Item = (i32, i32)>) -> Option<f64> {
         let (from, to) = self.need_days;
         let days = i64::from(self.need.duration_days);
         let slack = windows
@@ -169,11 +171,9 @@ impl ScoreBound {
             .map(|(first, last)| last - first + 1 - days)
             .filter(|slack| *slack >= 0)
             .max();
-        match slack {
-            Some(s) => criteria::capped(u32::try_from(s).unwrap_or(u32::MAX), self.slack_full),
-            // No window fits: the candidate fails a gate; any bound will do.
-            None => 1.0,
-        }
+        // The gate looks for the run window by window too (one overlap at least as long
+        // as the mission), bookings aside.
+        slack.map(|s| criteria::capped(u32::try_from(s).unwrap_or(u32::MAX), self.slack_full))
     }
 
     /// The theme criterion's value for a candidate theme key (its best theme counts).

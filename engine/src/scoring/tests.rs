@@ -630,7 +630,7 @@ fn the_index_bound_is_never_below_the_exact_score() {
             country,
             experience: b.experience(Some(e.missions_done)),
             languages: b.languages(&spoken),
-            availability: b.availability(e.availability.iter().copied()),
+            availability: b.availability(e.availability.iter().copied()).unwrap(),
             skills_overlap: {
                 let have = stems(&e.skills.join(" "));
                 b.skills_overlap(
@@ -670,18 +670,23 @@ fn the_bound_in_days_and_by_slopes_agrees_with_its_definition() {
     let w = |a: &str, z: &str| DateWindow::new(d(a), d(z)).unwrap();
     for (windows, expected) in [
         // Exactly the mission's length inside the need's window: no slack.
-        (vec![w("2027-03-01", "2027-03-10")], 0.0),
+        (vec![w("2027-03-01", "2027-03-10")], Some(0.0)),
         // 25 days overlap the need's window: 15 days of slack.
-        (vec![w("2027-02-01", "2027-03-25")], 0.5),
+        (vec![w("2027-02-01", "2027-03-25")], Some(0.5)),
         // The best window counts; slack is capped at full credit.
         (
             vec![w("2027-03-01", "2027-03-12"), w("2027-01-01", "2027-12-31")],
-            1.0,
+            Some(1.0),
         ),
         // Too short, or outside the need's window (even touching it): no window fits.
-        (vec![w("2027-03-01", "2027-03-09")], 1.0),
-        (vec![w("2027-06-01", "2027-07-31")], 1.0),
-        (vec![], 1.0),
+        (vec![w("2027-03-01", "2027-03-09")], None),
+        (vec![w("2027-06-01", "2027-07-31")], None),
+        (vec![], None),
+        // Two short windows side by side do not make one long enough.
+        (
+            vec![w("2027-03-01", "2027-03-05"), w("2027-03-06", "2027-03-12")],
+            None,
+        ),
     ] {
         assert_eq!(
             b.availability(windows.iter().copied()),
@@ -709,4 +714,42 @@ fn the_bound_in_days_and_by_slopes_agrees_with_its_definition() {
         let by_slope = top - slope * 0.75;
         assert!((b.bound(&known, 12.0) - by_slope).abs() < 1e-9);
     }
+}
+
+#[test]
+fn no_window_holding_the_mission_is_what_the_availability_gate_excludes() {
+    use crate::values::DateWindow;
+    let f = Fixture::new();
+    let scorer = f.scorer();
+    // The need: 10 days between 2027-03-01 and 2027-05-31.
+    let n = need(json!({}));
+    let b = ScoreBound::new(&scorer, &n);
+    let day = |i: i64| d("2027-02-20") + chrono::Days::new(i as u64);
+    let mut fits = 0;
+    let mut not = 0;
+    // Windows of every length from 1 to 14 days starting every 3 days around the need's
+    // window, alone and in pairs side by side.
+    for start in (0..120).step_by(3) {
+        for len in 1..15 {
+            let one = DateWindow::new(day(start), day(start + len - 1)).unwrap();
+            let next = DateWindow::new(day(start + len), day(start + len + 4)).unwrap();
+            for windows in [vec![one], vec![one, next]] {
+                let patch = json!({ "availability": windows
+                    .iter()
+                    .map(|w| json!({"from": w.from().to_string(), "to": w.to().to_string()}))
+                    .collect::<Vec<_>>() });
+                let e = expert(patch);
+                let failed = match scorer.evaluate(&n, Subject::Expert(&e), 0.0) {
+                    Evaluation::Eligible(_) => false,
+                    Evaluation::Excluded(x) => {
+                        x.reasons.iter().any(|r| r.gate == Gate::Availability)
+                    }
+                };
+                let bound = b.availability(e.availability.iter().copied());
+                assert_eq!(bound.is_none(), failed, "{windows:?}");
+                if failed { not += 1 } else { fits += 1 }
+            }
+        }
+    }
+    assert!(fits > 50 && not > 50, "{fits} / {not}");
 }

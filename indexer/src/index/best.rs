@@ -53,7 +53,8 @@ struct NeedSearch<'n> {
 
 impl SearchIndex {
     /// The `k` experts and `k` offers with the highest score bound for `need`, among those
-    /// that pass the pre-filter. The bound is computed per document from values decoded
+    /// that pass the pre-filter and have a window long enough for the mission (the
+    /// others fail the availability gate whatever else they have). The bound is computed per document from values decoded
     /// once per segment and from the text relevance, in two passes (bounds without text
     /// first; relevance only where it can matter, best first, in batches), so the
     /// thousands of candidates of a broad need are never materialised. Each segment

@@ -312,7 +312,8 @@ impl<'t> SegmentTables<'t> {
     }
 
     /// A document's values, or `None` as soon as even full marks for the text leave its
-    /// bound below `floor`. The values spread per need (theme, skill words, country) and
+    /// bound below `floor`, or when none of its windows can hold the mission (the
+    /// availability gate excludes it: it has no score to bound). The values spread per need (theme, skill words, country) and
     /// the experience are read first, together, one small entry each: most documents
     /// stop there, after one test, without reading their [`LastStageValues`](super::profiles::LastStageValues).
     fn known_above(&self, doc: DocId, floor: f64) -> Option<KnownValues> {
@@ -347,7 +348,8 @@ impl<'t> SegmentTables<'t> {
             Some(held) => held,
             None => p.windows.of(doc),
         };
-        known.availability = b.availability_days(windows.iter().copied());
+        // No window holding the mission: the availability gate excludes the document.
+        known.availability = b.availability_days(windows.iter().copied())?;
         lower(t.slopes.availability, known.availability)?;
         let languages = match stages.languages.get(..usize::from(stages.n_languages)) {
             Some(held) => held,

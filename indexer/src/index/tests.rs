@@ -405,8 +405,13 @@ fn broad_dataset() -> impl Strategy<Value = (Vec<Expert>, Vec<Offer>, Vec<Need>)
 }
 
 /// A need's bound for a record, computed from the record as the index computes it from
-/// the document's values.
-fn record_bound(b: &explor_engine::scoring::ScoreBound, record: &Record, relevance: f32) -> f64 {
+/// the document's values; `None` when no window of the record holds the mission (the
+/// availability gate excludes it).
+fn record_bound(
+    b: &explor_engine::scoring::ScoreBound,
+    record: &Record,
+    relevance: f32,
+) -> Option<f64> {
     use explor_engine::scoring::{KnownValues, stems};
     let (themes, countries, missions, languages, windows, skills) = match record {
         Record::Expert(e) => (
@@ -445,7 +450,7 @@ fn record_bound(b: &explor_engine::scoring::ScoreBound, record: &Record, relevan
             .fold(0.0, f64::max),
         experience: b.experience(missions),
         languages: b.languages(&spoken),
-        availability: b.availability(windows),
+        availability: b.availability(windows)?,
         skills_overlap: b.skills_overlap(
             b.wanted_stems()
                 .iter()
@@ -453,7 +458,7 @@ fn record_bound(b: &explor_engine::scoring::ScoreBound, record: &Record, relevan
                 .count(),
         ),
     };
-    b.bound(&known, relevance)
+    Some(b.bound(&known, relevance))
 }
 
 proptest! {
@@ -485,7 +490,7 @@ proptest! {
                 // Every candidate the pre-filter lets through, with its bound.
                 let mut expected: Vec<f64> = index.candidates(need).unwrap().iter()
                     .filter(|c| c.kind == kind)
-                    .map(|c| record_bound(&b, by_id[c.id.as_str()], c.relevance))
+                    .filter_map(|c| record_bound(&b, by_id[c.id.as_str()], c.relevance))
                     .collect();
                 expected.sort_by(|x, y| y.total_cmp(x));
                 if expected.len() >= k {
@@ -496,6 +501,8 @@ proptest! {
                 let mut returned = Vec::new();
                 for (c, bound) in found.candidates.iter().filter(|(c, _)| c.kind == kind) {
                     let own = record_bound(&b, by_id[c.id.as_str()], c.relevance);
+                    prop_assert!(own.is_some(), "{} has no window for the mission", c.id);
+                    let own = own.unwrap_or(f64::NAN);
                     prop_assert!((own - bound).abs() < 1e-9, "{}: {} vs {}", c.id, bound, own);
                     returned.push(*bound);
                 }
