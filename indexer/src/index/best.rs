@@ -54,11 +54,12 @@ struct NeedSearch<'n> {
 impl SearchIndex {
     /// The `k` experts and `k` offers with the highest score bound for `need`, among those
     /// that pass the pre-filter and have a window long enough for the mission (the
-    /// others fail the availability gate whatever else they have). The bound is computed per document from values decoded
-    /// once per segment and from the text relevance, in two passes (bounds without text
-    /// first; relevance only where it can matter, best first, in batches), so the
-    /// thousands of candidates of a broad need are never materialised. Each segment
-    /// starts from the bound the best of the earlier ones reach.
+    /// others fail the availability gate whatever else they have). The bound is
+    /// computed per document from values decoded once per segment and from the text
+    /// relevance, in two passes (bounds without text first; relevance only where it can
+    /// matter, best first, in batches), so the thousands of candidates of a broad need
+    /// are never materialised. Each segment starts from the bound the best of the
+    /// earlier ones reach.
     pub fn best_candidates(&self, need: &Need, bound: &ScoreBound, k: usize) -> Result<Bounded> {
         let searcher = self.reader.searcher();
         let search = NeedSearch {
@@ -109,9 +110,10 @@ impl SearchIndex {
     /// kept first with their exact bound (their relevance computed for every kind at
     /// once, see [`PRIMED`]): the floor starts where `k` of them reach, text included.
     /// Documents of the need's theme (or below it) have the highest bounds: screened
-    /// first, they raise the floor early, and most others are dropped at once. Then those with some value for the theme or
-    /// the skill words; the rest (most of a large roster) share one bound, and are
-    /// screened one by one only when it is not already below the floor. The order
+    /// first, they raise the floor early, and most others are dropped at once. Then
+    /// those with some value for the theme or the skill words; the rest (most of a large
+    /// roster) share one bound, and are screened one by one only when it is not already
+    /// below the floor. The order
     /// changes no result: a document is dropped only below a floor some `k` others
     /// reach.
     fn screen_segment<'s>(
@@ -139,7 +141,10 @@ impl SearchIndex {
             }
             plans.push((first, then, primed));
         }
-        let mut primed: Vec<DocId> = plans.iter().flat_map(|p| p.2.iter().copied()).collect();
+        let mut primed: Vec<DocId> = plans
+            .iter()
+            .flat_map(|(_, _, mine)| mine.iter().copied())
+            .collect();
         primed.sort_unstable();
         primed.dedup();
         let scores = relevance_of_docs(reader, &search.relevance, &primed)?;

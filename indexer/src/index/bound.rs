@@ -269,15 +269,7 @@ impl<'t> SegmentTables<'t> {
     /// (text at its cap), in document order: the likeliest to be among the best.
     pub(super) fn most_promising(&self, docs: &[u64], n: usize) -> Vec<DocId> {
         let mut all: Vec<(f64, DocId)> = Vec::new();
-        for_each_doc(docs, |doc| {
-            let upper = self.first_stage(
-                self.themes.of(doc),
-                self.skills_overlap(doc),
-                self.countries.of(doc),
-                self.experience(doc).1,
-            );
-            all.push((upper, doc));
-        });
+        for_each_doc(docs, |doc| all.push((self.first_stage_of(doc).upper, doc)));
         if all.len() > n {
             all.select_nth_unstable_by(n, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             all.truncate(n);
@@ -298,37 +290,50 @@ impl<'t> SegmentTables<'t> {
         upper
     }
 
-    /// A document's [`MissionsCode`] and the experience value the first stage counts for
-    /// it: exact, but full marks for [`MissionsCode::MANY`].
-    fn experience(&self, doc: DocId) -> (u8, f64) {
-        let code = self
+    /// What the first stage reads of a document, and its bound there. The experience
+    /// is exact, but full marks for [`MissionsCode::MANY`].
+    fn first_stage_of(&self, doc: DocId) -> FirstStage {
+        let missions = self
             .profiles
             .missions
             .get(doc as usize)
             .copied()
             .unwrap_or(MissionsCode::MANY);
-        let value = self.tables.experience.get(usize::from(code)).copied();
-        (code, value.unwrap_or(1.0))
+        let experience = self.tables.experience.get(usize::from(missions));
+        let mut known = KnownValues::FULL_MARKS;
+        known.theme = self.themes.of(doc);
+        known.skills_overlap = self.skills_overlap(doc);
+        known.country = self.countries.of(doc);
+        known.experience = experience.copied().unwrap_or(1.0);
+        FirstStage {
+            upper: self.first_stage(
+                known.theme,
+                known.skills_overlap,
+                known.country,
+                known.experience,
+            ),
+            known,
+            missions,
+        }
     }
 
     /// A document's values, or `None` as soon as even full marks for the text leave its
     /// bound below `floor`, or when none of its windows can hold the mission (the
-    /// availability gate excludes it: it has no score to bound). The values spread per need (theme, skill words, country) and
-    /// the experience are read first, together, one small entry each: most documents
-    /// stop there, after one test, without reading their [`LastStageValues`](super::profiles::LastStageValues).
+    /// availability gate excludes it: it has no score to bound). The values spread per
+    /// need (theme, skill words, country) and the experience are read first, together,
+    /// one small entry each: most documents stop there, after one test, without reading
+    /// their [`LastStageValues`](super::profiles::LastStageValues).
     fn known_above(&self, doc: DocId, floor: f64) -> Option<KnownValues> {
         // Unknown parts count as full marks: each stage can only lower the bound.
-        let mut known = KnownValues::FULL_MARKS;
         let p = &self.profiles;
         let t = &self.tables;
         let b = &t.bound;
         let floor = floor - ROUNDING;
-        known.theme = self.themes.of(doc);
-        known.skills_overlap = self.skills_overlap(doc);
-        known.country = self.countries.of(doc);
-        let (missions, experience) = self.experience(doc);
-        let mut upper =
-            self.first_stage(known.theme, known.skills_overlap, known.country, experience);
+        let FirstStage {
+            mut known,
+            missions,
+            mut upper,
+        } = self.first_stage_of(doc);
         if upper < floor {
             return None;
         }
@@ -338,7 +343,6 @@ impl<'t> SegmentTables<'t> {
         };
         // Every document of the segment has one.
         let stages = p.last_stages.get(doc as usize)?;
-        known.experience = experience;
         if missions == MissionsCode::MANY {
             // The first stage counted full marks: lowered by the exact value now.
             known.experience = b.experience(Some(stages.missions));
@@ -390,6 +394,14 @@ impl<'t> SegmentTables<'t> {
         }
         self.tables.bound.languages(&spoken[..n])
     }
+}
+
+/// A document's values at the first stage (full marks for the others), its
+/// [`MissionsCode`], and its bound there.
+struct FirstStage {
+    known: KnownValues,
+    missions: u8,
+    upper: f64,
 }
 
 /// One kept document: its bound, its text relevance and where it is.

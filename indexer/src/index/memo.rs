@@ -214,7 +214,7 @@ impl Memo {
         boost: Score,
         read: impl FnOnce() -> Result<TermScores, E>,
     ) -> Result<Arc<TermScores>, E> {
-        get_or_insert(&self.terms, (segment, term.clone(), boost.to_bits()), read)
+        get_or_insert(&self.terms, &(segment, term.clone(), boost.to_bits()), read)
     }
 
     /// The levels of a value table (`values[i]` the value of key `i` of the segment's
@@ -227,7 +227,7 @@ impl Memo {
         make: impl FnOnce() -> Levels,
     ) -> Arc<Levels> {
         let key = (segment, of, values.iter().map(|v| v.to_bits()).collect());
-        get_or_insert(&self.levels, key, || {
+        get_or_insert(&self.levels, &key, || {
             Ok::<_, std::convert::Infallible>(make())
         })
         .unwrap_or_else(|never| match never {})
@@ -245,7 +245,7 @@ impl Bm25StatisticsProvider for Statistics<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
         let ask = || self.searcher.total_num_tokens(field);
         match self.memo {
-            Some(memo) => get_or_insert(&memo.tokens, field, ask).map(|n| *n),
+            Some(memo) => get_or_insert(&memo.tokens, &field, ask).map(|n| *n),
             None => ask(),
         }
     }
@@ -256,38 +256,32 @@ impl Bm25StatisticsProvider for Statistics<'_> {
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        let Some(memo) = self.memo else {
-            return self.searcher.doc_freq(term);
-        };
-        let known = memo
-            .doc_freqs
-            .read()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(term)
-            .map(|n| **n);
-        match known {
-            Some(n) => Ok(n),
-            None => get_or_insert(&memo.doc_freqs, term.clone(), || {
-                self.searcher.doc_freq(term)
-            })
-            .map(|n| *n),
+        let ask = || self.searcher.doc_freq(term);
+        match self.memo {
+            Some(memo) => get_or_insert(&memo.doc_freqs, term, ask).map(|n| *n),
+            None => ask(),
         }
     }
 }
 
-/// The entry of `key`, or the one `read` makes. Two threads may both read a missing
-/// entry; they read the same value, and the first one kept is shared.
-fn get_or_insert<K: Eq + Hash, V, E>(
-    map: &RwLock<HashMap<K, Arc<V>>>,
-    key: K,
+/// The entry of `key`, or the one `read` makes (the key is copied only then). Two
+/// threads may both read a missing entry; they read the same value, and the first one
+/// kept is shared.
+fn get_or_insert<Q, V, E>(
+    map: &RwLock<HashMap<Q::Owned, Arc<V>>>,
+    key: &Q,
     read: impl FnOnce() -> Result<V, E>,
-) -> Result<Arc<V>, E> {
-    if let Some(found) = map.read().unwrap_or_else(PoisonError::into_inner).get(&key) {
+) -> Result<Arc<V>, E>
+where
+    Q: ToOwned + Eq + Hash + ?Sized,
+    Q::Owned: Eq + Hash,
+{
+    if let Some(found) = map.read().unwrap_or_else(PoisonError::into_inner).get(key) {
         return Ok(found.clone());
     }
     let value = Arc::new(read()?);
     let mut map = map.write().unwrap_or_else(PoisonError::into_inner);
-    Ok(map.entry(key).or_insert(value).clone())
+    Ok(map.entry(key.to_owned()).or_insert(value).clone())
 }
 
 /// The memo of the queries running now, if a batch asked for one.

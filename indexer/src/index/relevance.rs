@@ -36,7 +36,6 @@ struct TermPostings<'r> {
     weight: &'r Bm25Weight,
     norms: FieldNormReader,
     term: &'r Term,
-    boost: Score,
     index: Arc<InvertedIndexReader>,
 }
 
@@ -87,20 +86,6 @@ impl TermPostings<'_> {
         )?;
         Ok(TermScores::new(docs, scores, max_doc))
     }
-
-    /// The term's scores from the memo (read the first time), if there is one.
-    fn remembered(
-        &self,
-        memo: Option<&Memo>,
-        reader: &SegmentReader,
-    ) -> Result<Option<Arc<TermScores>>> {
-        memo.map(|m| {
-            m.term_scores(reader.segment_id(), self.term, self.boost, || {
-                self.read_all(reader.max_doc())
-            })
-        })
-        .transpose()
-    }
 }
 
 impl Relevance {
@@ -141,17 +126,29 @@ impl Relevance {
     /// none below 0, and rounding to nearest is monotonic, so its sum is at most this
     /// one. `None` without a memo (the bound then counts full marks for the text).
     pub(super) fn cap(&self, reader: &SegmentReader) -> Result<Option<Score>> {
-        let Some(memo) = self.memo.as_deref() else {
+        let Some(remembered) = self.remembered(reader)? else {
             return Ok(None);
         };
         let mut sum: Score = 0.0;
-        for t in self.in_segment(reader) {
-            let t = t?;
-            if let Some(all) = t.remembered(Some(memo), reader)? {
-                sum += all.best();
-            }
+        for all in &remembered {
+            sum += all.best();
         }
         Ok(Some(sum))
+    }
+
+    /// Each term's scores in the segment from the memo, in order (a term's postings are
+    /// opened only the first time it is asked); `None` without a memo.
+    fn remembered(&self, reader: &SegmentReader) -> Result<Option<Vec<Arc<TermScores>>>> {
+        let Some(memo) = self.memo.as_deref() else {
+            return Ok(None);
+        };
+        let each = self.terms.iter().map(|t| {
+            let (term, boost, _) = t;
+            memo.term_scores(reader.segment_id(), term, *boost, || {
+                self.postings(reader, t)?.read_all(reader.max_doc())
+            })
+        });
+        each.collect::<Result<_>>().map(Some)
     }
 
     /// Whether there is no term (every relevance is 0).
@@ -164,22 +161,27 @@ impl Relevance {
         &'r self,
         reader: &'r SegmentReader,
     ) -> impl Iterator<Item = Result<TermPostings<'r>>> + 'r {
-        let max_doc = reader.max_doc();
-        self.terms.iter().map(move |(term, boost, weight)| {
-            let norms = reader
-                .fieldnorms_readers()
-                .get_field(term.field())
-                .map_err(index_failed("reading field norms"))?
-                .unwrap_or_else(|| FieldNormReader::constant(max_doc, 1));
-            Ok(TermPostings {
-                weight,
-                norms,
-                term,
-                boost: *boost,
-                index: reader
-                    .inverted_index(term.field())
-                    .map_err(index_failed("opening the inverted index"))?,
-            })
+        self.terms.iter().map(move |t| self.postings(reader, t))
+    }
+
+    /// One term's postings and field norms in the segment.
+    fn postings<'r>(
+        &self,
+        reader: &SegmentReader,
+        (term, _, weight): &'r (Term, Score, Bm25Weight),
+    ) -> Result<TermPostings<'r>> {
+        let norms = reader
+            .fieldnorms_readers()
+            .get_field(term.field())
+            .map_err(index_failed("reading field norms"))?
+            .unwrap_or_else(|| FieldNormReader::constant(reader.max_doc(), 1));
+        Ok(TermPostings {
+            weight,
+            norms,
+            term,
+            index: reader
+                .inverted_index(term.field())
+                .map_err(index_failed("opening the inverted index"))?,
         })
     }
 
@@ -192,11 +194,13 @@ impl Relevance {
                 *s += score;
             }
         };
-        for t in self.in_segment(reader) {
-            let t = t?;
-            match t.remembered(self.memo.as_deref(), reader)? {
-                Some(all) => all.for_each_in(docs, &mut add),
-                None => t.scores_through(|doc| contains(docs, doc), &mut add)?,
+        if let Some(remembered) = self.remembered(reader)? {
+            for all in &remembered {
+                all.for_each_in(docs, &mut add);
+            }
+        } else {
+            for t in self.in_segment(reader) {
+                t?.scores_through(|doc| contains(docs, doc), &mut add)?;
             }
         }
         Ok(scores)
@@ -210,9 +214,8 @@ impl Relevance {
         docs: &[DocId],
         mut add: impl FnMut(usize, Score),
     ) -> Result<()> {
-        for t in self.in_segment(reader) {
-            let t = t?;
-            if let Some(all) = t.remembered(self.memo.as_deref(), reader)? {
+        if let Some(remembered) = self.remembered(reader)? {
+            for all in &remembered {
                 let mut at = 0;
                 for (i, &doc) in docs.iter().enumerate() {
                     let (reached, score) = all.seek(at, doc);
@@ -221,8 +224,11 @@ impl Relevance {
                         add(i, score);
                     }
                 }
-                continue;
             }
+            return Ok(());
+        }
+        for t in self.in_segment(reader) {
+            let t = t?;
             let Some(mut postings) = t
                 .index
                 .read_postings(t.term, IndexRecordOption::WithFreqs)
@@ -299,6 +305,11 @@ mod tests {
     use tantivy::TERMINATED;
     use tantivy::query::{EnableScoring, Query};
 
+    /// Scores as bits, to compare them exactly.
+    fn bits(scores: &[Score]) -> Vec<u32> {
+        scores.iter().map(|s| s.to_bits()).collect()
+    }
+
     #[test]
     fn relevance_is_what_tantivy_scores_for_the_same_terms() {
         use tantivy::query::{BooleanQuery, BoostQuery, Occur, TermQuery};
@@ -355,7 +366,6 @@ mod tests {
         let (_dir, ws) = crate::test_support::sample_workspace();
         let index = ws.index();
         let searcher = index.reader.searcher();
-        let bits = |v: &[Score]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
         for need in ws.needs().unwrap() {
             let terms = super::super::retrieval::need_terms(index, &need).unwrap();
             let relevance = Relevance::new(&searcher, &terms).unwrap();
@@ -437,7 +447,6 @@ mod tests {
         let (_dir, ws) = crate::test_support::sample_workspace();
         let index = ws.index();
         let searcher = index.reader.searcher();
-        let bits = |v: &[Score]| v.iter().map(|s| s.to_bits()).collect::<Vec<_>>();
         let shared = index.prepare_for_many_queries().unwrap();
         let memo = index.cache.memo(&searcher);
         assert!(memo.is_some());
@@ -526,19 +535,10 @@ mod tests {
         let shared = Relevance::weighted(&kept, &terms).unwrap();
         for reader in searcher.segment_readers() {
             let all = full(reader.max_doc());
-            let a: Vec<u32> = plain
-                .within(reader, &all)
-                .unwrap()
-                .iter()
-                .map(|s| s.to_bits())
-                .collect();
-            let b: Vec<u32> = shared
-                .within(reader, &all)
-                .unwrap()
-                .iter()
-                .map(|s| s.to_bits())
-                .collect();
-            assert_eq!(a, b);
+            assert_eq!(
+                bits(&plain.within(reader, &all).unwrap()),
+                bits(&shared.within(reader, &all).unwrap())
+            );
         }
     }
 }

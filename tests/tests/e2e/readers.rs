@@ -16,6 +16,9 @@ pub(crate) fn sample() -> TestWorkspace {
     ws
 }
 
+/// The match the tests here compare before and after a change to the files.
+const MATCH: &[&str] = &["match", "need-kin-dechets", "--format", "json"];
+
 /// Sets every file under `path` to `file_mode` and every folder to `dir_mode`.
 fn chmod_tree(path: &Path, file_mode: u32, dir_mode: u32) {
     let meta = std::fs::symlink_metadata(path).unwrap();
@@ -96,7 +99,7 @@ fn a_read_only_workspace_can_be_searched_matched_shown_listed_and_checked() {
         return;
     }
     for args in [
-        &["match", "need-kin-dechets", "--format", "json"][..],
+        MATCH,
         &["search", "diagnostic déchets", "--format", "json"],
         &["show", "need-kin-dechets"],
         &["list", "experts", "--format", "json"],
@@ -174,10 +177,7 @@ pub(crate) fn copy_of(from: &TestWorkspace) -> TestWorkspace {
 #[test]
 fn a_damaged_index_never_makes_a_command_panic_check_finds_it_and_reindex_repairs_it() {
     let pristine = sample();
-    let expected = run_ok(
-        &pristine,
-        &["match", "need-kin-dechets", "--format", "json"],
-    );
+    let expected = run_ok(&pristine, MATCH);
     let files = segment_files(&pristine);
     assert!(files.len() >= 5, "{files:?}");
     for file in &files {
@@ -187,10 +187,7 @@ fn a_damaged_index_never_makes_a_command_panic_check_finds_it_and_reindex_repair
             alter(&target, at);
             let what = format!("{} at {at}", target.display());
 
-            let matched = ws
-                .explor(&["match", "need-kin-dechets", "--format", "json"])
-                .output()
-                .unwrap();
+            let matched = ws.explor(MATCH).output().unwrap();
             let code = matched.status.code();
             assert!(
                 matches!(code, Some(0 | 1)),
@@ -224,7 +221,7 @@ fn a_damaged_index_never_makes_a_command_panic_check_finds_it_and_reindex_repair
                 "{what}"
             );
             assert_eq!(
-                run_ok(&ws, &["match", "need-kin-dechets", "--format", "json"]),
+                run_ok(&ws, MATCH),
                 expected,
                 "{what}: after reindex, the same answer as before the damage"
             );
@@ -243,19 +240,13 @@ type Damage<'a> = dyn Fn(&Path) + 'a;
 #[test]
 fn altered_or_cut_profile_files_are_ignored_and_written_again() {
     let pristine = sample();
-    let expected = run_ok(
-        &pristine,
-        &["match", "need-kin-dechets", "--format", "json"],
-    );
+    let expected = run_ok(&pristine, MATCH);
     // The first match decoded each segment's values and kept them beside the index.
     let files = profile_files(&pristine);
     assert!(!files.is_empty());
     let sound: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
     assert_eq!(
-        run_ok(
-            &pristine,
-            &["match", "need-kin-dechets", "--format", "json"]
-        ),
+        run_ok(&pristine, MATCH),
         expected,
         "read back from the files"
     );
@@ -275,11 +266,7 @@ fn altered_or_cut_profile_files_are_ignored_and_written_again() {
             let target = ws.workspace().join("index").join(file.file_name().unwrap());
             damage(&target);
             let what = format!("{} {how}", target.display());
-            assert_eq!(
-                run_ok(&ws, &["match", "need-kin-dechets", "--format", "json"]),
-                expected,
-                "{what}"
-            );
+            assert_eq!(run_ok(&ws, MATCH), expected, "{what}");
             assert_eq!(
                 &std::fs::read(&target).unwrap(),
                 bytes,
@@ -348,12 +335,9 @@ fn profile_files_name_only_segments_of_the_index() {
 #[test]
 fn an_unreadable_index_metadata_file_is_rebuilt_on_open_not_fatal_to_every_command() {
     let ws = sample();
-    let expected = run_ok(&ws, &["match", "need-kin-dechets", "--format", "json"]);
+    let expected = run_ok(&ws, MATCH);
     std::fs::write(ws.workspace().join("index/meta.json"), "garbage").unwrap();
-    let out = ws
-        .explor(&["match", "need-kin-dechets", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = ws.explor(MATCH).output().unwrap();
     assert!(out.status.success(), "{}", stderr_of(&out));
     assert!(stderr_of(&out).contains("endommagé"), "{}", stderr_of(&out));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
