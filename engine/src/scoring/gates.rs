@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::{Gate, Scorer, Subject};
 use crate::fr::gates as fr;
-use crate::model::{ConsentStatus, Expert, ExpertStatus, LanguageLevel, Need, NeedKind, Offer};
+use crate::model::{ConsentStatus, Expert, LanguageLevel, Need, NeedKind, Offer};
 use crate::reference::AdviceLevel;
 use crate::values::{CountryCode, DateWindow};
 
@@ -112,6 +112,39 @@ fn unavailable(need: &Need, e: &Expert, in_need: &[DateWindow], busy: &[DateWind
     }
 }
 
+/// The parts of `windows` within the days the consent is valid (open-ended on a side
+/// without a date; none when its dates are reversed).
+fn within_consent(e: &Expert, windows: &[DateWindow]) -> Vec<DateWindow> {
+    let valid = &e.consent;
+    let limits = DateWindow::new(
+        valid.valid_from.unwrap_or(chrono::NaiveDate::MIN),
+        valid.valid_to.unwrap_or(chrono::NaiveDate::MAX),
+    );
+    match limits {
+        Ok(v) => windows.iter().filter_map(|w| w.intersect(&v)).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The days a mission's dates can fall in as far as the availability and the
+/// employer's consent go, bookings aside: the availability windows, cut to the days the
+/// consent is valid when it must hold over the dates (an employee's or a public agent's,
+/// granted or pending), none when consent fails whatever the dates (refused, or an
+/// employee's marked not required).
+///
+/// An expert with no run of a mission's length inside these fails the availability or
+/// the consent gate: a search index holds them so that a score bound can drop such
+/// candidates before judging them.
+pub fn consent_availability(e: &Expert) -> Vec<DateWindow> {
+    match (e.status.has_employer(), e.consent.status) {
+        (_, ConsentStatus::Refused) | (true, ConsentStatus::NotRequired) => Vec::new(),
+        (true, ConsentStatus::Granted | ConsentStatus::Pending) => {
+            within_consent(e, &e.availability)
+        }
+        (false, _) => e.availability.clone(),
+    }
+}
+
 /// Consent must be valid over the dates: the earliest run inside its validity, or a
 /// failure saying when it is valid (`run`: the earliest run ignoring consent).
 fn consent_over_dates(
@@ -123,14 +156,7 @@ fn consent_over_dates(
     out: &mut GateOutcome,
 ) {
     let valid = &e.consent;
-    let limits = DateWindow::new(
-        valid.valid_from.unwrap_or(chrono::NaiveDate::MIN),
-        valid.valid_to.unwrap_or(chrono::NaiveDate::MAX),
-    );
-    let in_consent: Vec<DateWindow> = match limits {
-        Ok(v) => in_need.iter().filter_map(|w| w.intersect(&v)).collect(),
-        Err(_) => Vec::new(),
-    };
+    let in_consent = within_consent(e, in_need);
     match earliest_run(&in_consent, days, busy) {
         Some((run, slack)) => {
             out.dates = Some(run);
@@ -226,7 +252,7 @@ impl Scorer<'_> {
     /// the dates (`Some(true)`), is not needed (`Some(false)`: not employed), or
     /// already failed (`None`).
     fn consent_gate(&self, e: &Expert, out: &mut GateOutcome) -> Option<bool> {
-        let employed = matches!(e.status, ExpertStatus::Employee | ExpertStatus::PublicAgent);
+        let employed = e.status.has_employer();
         match (employed, e.consent.status) {
             (true, ConsentStatus::Granted) => Some(true),
             (true, ConsentStatus::Pending) if self.config.include_pending => {

@@ -18,7 +18,7 @@ use serde::Serialize;
 pub use bound::{KnownValues, ScoreBound};
 pub use config::{ScoringConfig, Weights};
 pub use criteria::{CriterionScore, History};
-pub use gates::{Bookings, Flag, GateFailure};
+pub use gates::{Bookings, Flag, GateFailure, consent_availability};
 pub use text::{fold, stems};
 pub use vocab::{Criterion, Gate};
 

@@ -753,3 +753,66 @@ fn no_window_holding_the_mission_is_what_the_availability_gate_excludes() {
     }
     assert!(fits > 50 && not > 50, "{fits} / {not}");
 }
+
+#[test]
+fn no_run_within_the_consent_s_windows_is_what_the_availability_and_consent_gates_exclude() {
+    use super::consent_availability;
+    // The need: 10 days between 2027-03-01 and 2027-05-31.
+    let n = need(json!({}));
+    let day = |i: i64| (d("2027-02-20") + chrono::Days::new(i as u64)).to_string();
+    let (mut fits, mut not) = (0, 0);
+    let statuses = ["employee", "public_agent", "independent", "retired"];
+    let consents = ["granted", "pending", "refused", "not_required"];
+    // Validity from every 9 days around the need's window, 5 to 40 days long (the
+    // mission's 10 days exactly among them), or
+    // open-ended on a side; availability the whole need's window or its middle.
+    let mut validities = vec![(None, None), (Some(day(20)), None), (None, Some(day(30)))];
+    for start in (0..110).step_by(9) {
+        for len in [5, 10, 11, 40] {
+            validities.push((Some(day(start)), Some(day(start + len - 1))));
+        }
+    }
+    let availabilities = [
+        json!([{"from": "2027-03-01", "to": "2027-05-31"}]),
+        json!([{"from": "2027-04-01", "to": "2027-04-20"}]),
+    ];
+    for include_pending in [false, true] {
+        let mut f = Fixture::new();
+        f.config.include_pending = include_pending;
+        let scorer = f.scorer();
+        let b = ScoreBound::new(&scorer, &n);
+        for status in statuses {
+            for consent in consents {
+                for (from, to) in &validities {
+                    for availability in &availabilities {
+                        let employer = if matches!(status, "employee" | "public_agent") {
+                            json!({"id": "ca-muretain", "name": "Le Muretain Agglo", "kind": "local_authority"})
+                        } else {
+                            serde_json::Value::Null
+                        };
+                        let e = expert(json!({
+                            "status": status,
+                            "employer": employer,
+                            "consent": {"scheme": "mise_a_disposition", "status": consent, "valid_from": from, "valid_to": to},
+                            "availability": availability,
+                        }));
+                        let failed = gates_failed(&scorer.evaluate(&n, Subject::Expert(&e), 0.0));
+                        let bound = b.availability(consent_availability(&e));
+                        // Dropped: excluded by one of these gates, whatever else.
+                        if bound.is_none() {
+                            assert!(
+                                failed.contains(&Gate::Availability)
+                                    || failed.contains(&Gate::Consent),
+                                "{status} {consent} {from:?}–{to:?} {availability}: {failed:?}"
+                            );
+                            not += 1;
+                        } else {
+                            fits += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(fits > 100 && not > 100, "{fits} / {not}");
+}

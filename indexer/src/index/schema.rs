@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use chrono::Datelike;
 use explor_engine::reference::Taxonomy;
 use explor_engine::schema::MISSION_DAYS;
+use explor_engine::scoring::consent_availability;
 use explor_engine::{
     Cefr, DateWindow, Expert, LanguageCode, LanguageLevel, Offer, Record, ThemeKey,
 };
@@ -89,8 +90,11 @@ pub struct Fields {
     /// The skills' words as the engine's skills overlap counts them
     /// ([`explor_engine::scoring::stems`]), each as its [`key_hash`], for score bounds.
     pub skill_stems: Field,
-    /// Availability windows (or the offer's window) as `first day << 32 | last day`,
-    /// days counted from the common era, so that each window stays one value.
+    /// The days a mission's dates can fall in (an offer's window; an expert's
+    /// availability, cut to the consent's validity when it must hold, none when it
+    /// fails whatever the dates: [`explor_engine::scoring::consent_availability`]) as
+    /// `first day << 32 | last day`, days counted from the common era, so that each
+    /// window stays one value: a score bound drops a candidate with no run there.
     pub window_days: Field,
 }
 
@@ -257,8 +261,15 @@ fn theme_words(taxonomy: &Taxonomy, themes: &[ThemeKey]) -> String {
     words
 }
 
-fn add_windows(doc: &mut TantivyDocument, f: &Fields, windows: &[DateWindow]) {
-    for w in windows {
+/// The weeks of `windows`, and `bounded` (the days a bound may count, see
+/// [`Fields::window_days`]) as numbers.
+fn add_windows(
+    doc: &mut TantivyDocument,
+    f: &Fields,
+    windows: &[DateWindow],
+    bounded: &[DateWindow],
+) {
+    for w in bounded {
         doc.add_u64(f.window_days, window_number(w));
     }
     let mut all: Vec<String> = windows.iter().flat_map(weeks).collect();
@@ -334,7 +345,7 @@ fn expert_doc(f: &Fields, taxonomy: &Taxonomy, e: &Expert) -> TantivyDocument {
     }
     doc.add_text(f.status, word(&e.status));
     doc.add_text(f.consent, word(&e.consent.status));
-    add_windows(&mut doc, f, &e.availability);
+    add_windows(&mut doc, f, &e.availability, &consent_availability(e));
     add_max_days(&mut doc, f, e.max_mission_days);
     if let Some(emp) = &e.employer {
         doc.add_text(f.company, &emp.id);
@@ -364,7 +375,7 @@ fn offer_doc(f: &Fields, taxonomy: &Taxonomy, o: &Offer) -> TantivyDocument {
         doc.add_text(f.countries, c.as_str());
         doc.add_u64(f.country_number, country_number(c.as_str()));
     }
-    add_windows(&mut doc, f, &[o.window]);
+    add_windows(&mut doc, f, &[o.window], &[o.window]);
     add_max_days(&mut doc, f, o.max_mission_days);
     doc.add_text(f.company, &o.company.id);
     doc

@@ -48,13 +48,18 @@ fn windows() -> impl Strategy<Value = Vec<DateWindow>> {
 fn expert(i: usize) -> impl Strategy<Value = Expert> {
     (
         prop::collection::vec(lang(), 1..3),
-        0..4usize,
+        // Consent status, and the first and last days it is valid (each may be open).
+        (
+            0..4usize,
+            prop::option::of(0i64..300),
+            prop::option::of(0i64..120),
+        ),
         0..COUNTRIES.len(),
         windows(),
         5u32..16,
     )
         .prop_map(
-            move |(languages, consent, home, availability, max_days)| Expert {
+            move |(languages, (consent, from, len), home, availability, max_days)| Expert {
                 id: format!("exp-{i:03}"),
                 name: format!("Expert {i}"),
                 email: None,
@@ -78,8 +83,8 @@ fn expert(i: usize) -> impl Strategy<Value = Expert> {
                         ConsentStatus::Refused,
                         ConsentStatus::NotRequired,
                     ][consent],
-                    valid_from: None,
-                    valid_to: None,
+                    valid_from: from.map(date),
+                    valid_to: len.map(|l| date(from.unwrap_or(0) + l)),
                 },
                 themes: vec![ThemeKey("energie".into())],
                 skills: vec!["photovoltaïque".into()],
