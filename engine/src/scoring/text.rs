@@ -2,7 +2,8 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 fn french() -> &'static Stemmer {
@@ -37,20 +38,51 @@ const STOP: &[&str] = &[
     "sur", "un", "une", "dans", "avec", "of", "and", "the", "for", "in",
 ];
 
-/// Distinct words whose stems a thread remembers; past this, it starts afresh.
+/// Distinct words (and short phrases) whose stems a thread remembers; past this, it
+/// starts afresh.
 const REMEMBERED: usize = 1 << 16;
+
+/// Texts up to this many bytes (a skill, a title) have their stems remembered whole:
+/// profiles share most of their skills, and a batch judges each profile for many needs.
+const PHRASE: usize = 64;
+
+/// A text's stems, in order.
+type Stems = Box<[Box<str>]>;
 
 thread_local! {
     /// Stems already computed on this thread. Profiles share most of their words, and a
     /// batch run stems the same profiles for many needs: a lookup costs a fraction of
     /// the stemmer's work.
-    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
+    /// The stems of short texts, in order: one lookup instead of folding, splitting and
+    /// looking up each word.
+    static PHRASES: RefCell<HashMap<Box<str>, Stems>> = RefCell::new(HashMap::default());
 }
 
 /// Calls `each` with the stem of every folded word of `text` but the stop words, in
 /// order, repeats included. `each` must not stem words itself (the thread's remembered
 /// stems are held while it runs).
 pub fn for_each_stem(text: &str, mut each: impl FnMut(&str)) {
+    if text.len() > PHRASE {
+        return stem_words(text, each);
+    }
+    PHRASES.with_borrow_mut(|known| {
+        if let Some(stems) = known.get(text) {
+            stems.iter().for_each(|s| each(s));
+            return;
+        }
+        let mut stems = Vec::new();
+        stem_words(text, |s| stems.push(Box::<str>::from(s)));
+        stems.iter().for_each(|s| each(s));
+        if known.len() >= REMEMBERED {
+            known.clear();
+        }
+        known.insert(text.into(), stems.into_boxed_slice());
+    });
+}
+
+/// [`for_each_stem`], word by word.
+fn stem_words(text: &str, mut each: impl FnMut(&str)) {
     let folded = fold(text);
     let words = folded
         .split(|c: char| !c.is_alphanumeric())
@@ -116,6 +148,31 @@ mod tests {
         });
         let one = |w: &str| french().stem(&fold(w)).into_owned();
         assert_eq!(seen, [one("déchets"), one("gestion"), one("déchets")]);
+    }
+
+    #[test]
+    fn short_texts_remembered_whole_give_the_stems_word_by_word() {
+        let long = "planification urbaine et gestion des déchets ménagers, \
+                    compostage collectif, tri à la source";
+        assert!(long.len() > PHRASE);
+        for text in [
+            "Déchets, gestion des déchets",
+            "génie électrique",
+            "",
+            "de la",
+            long,
+        ] {
+            let mut by_word = Vec::new();
+            stem_words(text, |s| by_word.push(s.to_owned()));
+            // Twice: computed, then remembered (short texts) or stemmed again (long).
+            for _ in 0..2 {
+                let mut seen = Vec::new();
+                for_each_stem(text, |s| seen.push(s.to_owned()));
+                assert_eq!(seen, by_word, "{text}");
+            }
+        }
+        assert!(PHRASES.with_borrow(|known| known.contains_key("génie électrique")));
+        assert!(!PHRASES.with_borrow(|known| known.contains_key(long)));
     }
 
     #[test]
