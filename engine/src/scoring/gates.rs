@@ -48,6 +48,11 @@ pub(crate) struct GateOutcome {
 }
 
 impl GateOutcome {
+    /// Adds what the gates of the need itself said (see [`Scorer::travel_outcome`]).
+    fn add(&mut self, need_gates: &GateOutcome) {
+        self.failures.extend_from_slice(&need_gates.failures);
+        self.flags.extend_from_slice(&need_gates.flags);
+    }
     fn fail(&mut self, gate: Gate, detail: String) {
         self.failures.push(GateFailure { gate, detail });
     }
@@ -175,7 +180,15 @@ fn consent_over_dates(
 }
 
 impl Scorer<'_> {
-    pub(crate) fn travel_gate(&self, need: &Need, out: &mut GateOutcome) {
+    /// The travel advice gate, which depends on the need alone: judged once per need,
+    /// its words added to each candidate's outcome.
+    pub(crate) fn travel_outcome(&self, need: &Need) -> GateOutcome {
+        let mut out = GateOutcome::default();
+        self.travel_gate(need, &mut out);
+        out
+    }
+
+    fn travel_gate(&self, need: &Need, out: &mut GateOutcome) {
         if need.kind != NeedKind::Standard {
             return;
         }
@@ -220,16 +233,26 @@ impl Scorer<'_> {
 
     /// All gates for an expert or an offer.
     pub(crate) fn gates(&self, need: &Need, subject: Subject<'_>) -> GateOutcome {
+        self.gates_with(need, subject, &self.travel_outcome(need))
+    }
+
+    /// [`Self::gates`] with the need's own gates already judged ([`Self::travel_outcome`]).
+    pub(crate) fn gates_with(
+        &self,
+        need: &Need,
+        subject: Subject<'_>,
+        travel: &GateOutcome,
+    ) -> GateOutcome {
         match subject {
-            Subject::Expert(e) => self.expert_gates(need, e),
-            Subject::Offer(o) => self.offer_gates(need, o),
+            Subject::Expert(e) => self.expert_gates(need, e, travel),
+            Subject::Offer(o) => self.offer_gates(need, o, travel),
         }
     }
 
     /// All gates for an expert, in the order their failures are reported: consent,
     /// dates (availability, then consent over the dates), languages, length, home,
     /// travel advice.
-    pub(crate) fn expert_gates(&self, need: &Need, e: &Expert) -> GateOutcome {
+    fn expert_gates(&self, need: &Need, e: &Expert, travel: &GateOutcome) -> GateOutcome {
         let mut out = GateOutcome::default();
         let consent = self.consent_gate(e, &mut out);
         self.dates_gate(need, e, consent, &mut out);
@@ -244,7 +267,7 @@ impl Scorer<'_> {
             );
         }
         self.home_gate(need, e, &mut out);
-        self.travel_gate(need, &mut out);
+        out.add(travel);
         out
     }
 
@@ -341,7 +364,7 @@ impl Scorer<'_> {
     }
 
     /// All gates for a company offer.
-    pub(crate) fn offer_gates(&self, need: &Need, o: &Offer) -> GateOutcome {
+    fn offer_gates(&self, need: &Need, o: &Offer, travel: &GateOutcome) -> GateOutcome {
         let mut out = GateOutcome::default();
         let days = need.duration_days;
         match o.window.intersect(&need.window) {
@@ -383,7 +406,7 @@ impl Scorer<'_> {
                 fr::offer_countries(&list(&o.countries), &self.country_name(need.country)),
             );
         }
-        self.travel_gate(need, &mut out);
+        out.add(travel);
         out
     }
 }

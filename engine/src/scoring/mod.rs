@@ -157,7 +157,21 @@ pub fn sort_scored(list: &mut [Scored]) {
     });
 }
 
+/// What judging a need's candidates computes once per need: its skill words, and the
+/// gates of the need itself (its destination).
+struct PerNeed {
+    terms: NeedTerms,
+    travel: gates::GateOutcome,
+}
+
 impl Scorer<'_> {
+    fn per_need(&self, need: &Need) -> PerNeed {
+        PerNeed {
+            terms: NeedTerms::new(need),
+            travel: self.travel_outcome(need),
+        }
+    }
+
     /// Runs every gate and, if all pass, every criterion.
     ///
     /// `relevance` is the text relevance of the need against the candidate (BM25 from the
@@ -165,23 +179,29 @@ impl Scorer<'_> {
     /// does not depend on the other candidates, so a candidate's score is the same
     /// whichever set it is ranked in.
     pub fn evaluate(&self, need: &Need, subject: Subject<'_>, relevance: f32) -> Evaluation {
-        self.evaluate_in(need, &NeedTerms::new(need), subject, relevance, true)
+        self.evaluate_in(need, &self.per_need(need), subject, relevance, true)
     }
 
     fn evaluate_in(
         &self,
         need: &Need,
-        terms: &NeedTerms,
+        per_need: &PerNeed,
         subject: Subject<'_>,
         relevance: f32,
         exact: bool,
     ) -> Evaluation {
-        let outcome = self.gates(need, subject);
+        let outcome = self.gates_with(need, subject, &per_need.travel);
         let profile = Profile::of(subject);
         match (outcome.failures.is_empty(), outcome.dates) {
             (true, Some(dates)) => {
-                let criteria =
-                    self.criteria(need, terms, &profile, relevance, outcome.slack_days, exact);
+                let criteria = self.criteria(
+                    need,
+                    &per_need.terms,
+                    &profile,
+                    relevance,
+                    outcome.slack_days,
+                    exact,
+                );
                 let score = round2(criteria.iter().map(|c| c.contribution).sum());
                 Evaluation::Eligible(Scored {
                     id: subject.id().to_owned(),
@@ -210,10 +230,12 @@ impl Scorer<'_> {
         top: Option<usize>,
         keep_excluded: bool,
     ) -> MatchResult {
-        let terms = NeedTerms::new(need);
+        let per_need = self.per_need(need);
         let evaluations: Vec<Evaluation> = candidates
             .par_iter()
-            .map(|(subject, relevance)| self.evaluate_in(need, &terms, *subject, *relevance, true))
+            .map(|(subject, relevance)| {
+                self.evaluate_in(need, &per_need, *subject, *relevance, true)
+            })
             .collect();
         let mut eligible = Vec::new();
         let mut excluded = Vec::new();
@@ -249,12 +271,12 @@ impl Scorer<'_> {
         candidates: &[(Subject<'_>, f32)],
         top: usize,
     ) -> MatchResult {
-        let terms = NeedTerms::new(need);
+        let per_need = self.per_need(need);
         let mut bounds: Vec<(f64, usize)> = candidates
             .par_iter()
             .enumerate()
             .filter_map(|(i, (subject, relevance))| {
-                match self.evaluate_in(need, &terms, *subject, *relevance, false) {
+                match self.evaluate_in(need, &per_need, *subject, *relevance, false) {
                     Evaluation::Eligible(s) => Some((s.score, i)),
                     Evaluation::Excluded(_) => None,
                 }
@@ -268,7 +290,7 @@ impl Scorer<'_> {
             .iter()
             .map(|&(bound, i)| (candidates[i].0, candidates[i].1, bound))
             .collect();
-        self.rank_in_bound_order(need, &terms, &in_order, top)
+        self.rank_in_bound_order(need, &per_need, &in_order, top)
     }
 
     /// Ranks candidates given with an upper bound of their score, highest bound first,
@@ -282,13 +304,13 @@ impl Scorer<'_> {
         candidates: &[(Subject<'_>, f32, f64)],
         top: usize,
     ) -> MatchResult {
-        self.rank_in_bound_order(need, &NeedTerms::new(need), candidates, top)
+        self.rank_in_bound_order(need, &self.per_need(need), candidates, top)
     }
 
     fn rank_in_bound_order(
         &self,
         need: &Need,
-        terms: &NeedTerms,
+        per_need: &PerNeed,
         candidates: &[(Subject<'_>, f32, f64)],
         top: usize,
     ) -> MatchResult {
@@ -307,7 +329,7 @@ impl Scorer<'_> {
             let exact: Vec<Scored> = chunk
                 .par_iter()
                 .filter_map(|&(subject, relevance, _)| {
-                    match self.evaluate_in(need, terms, subject, relevance, true) {
+                    match self.evaluate_in(need, per_need, subject, relevance, true) {
                         Evaluation::Eligible(s) => Some(s),
                         Evaluation::Excluded(_) => None,
                     }
@@ -328,9 +350,7 @@ impl Scorer<'_> {
     /// Gate failures that concern the need itself, and so every candidate: a destination
     /// formally advised against. Empty when candidates may pass.
     pub fn need_gates(&self, need: &Need) -> Vec<GateFailure> {
-        let mut out = gates::GateOutcome::default();
-        self.travel_gate(need, &mut out);
-        out.failures
+        self.travel_outcome(need).failures
     }
 
     /// The needs a candidate (an expert or an offer) could serve, ranked; `needs` pairs
@@ -348,10 +368,10 @@ impl Scorer<'_> {
         let evaluations: Vec<(String, Option<Evaluation>)> = needs
             .par_iter()
             .map(|(need, rel)| {
-                let terms = NeedTerms::new(need);
+                let per_need = self.per_need(need);
                 let evaluation = self
-                    .within_field(need, &terms, &profile)
-                    .then(|| self.evaluate_in(need, &terms, subject, *rel, true));
+                    .within_field(need, &per_need.terms, &profile)
+                    .then(|| self.evaluate_in(need, &per_need, subject, *rel, true));
                 (need.id.clone(), evaluation)
             })
             .collect();
