@@ -2,10 +2,10 @@
 //! order, so that every path — reading a segment's postings through for many documents,
 //! skipping to a few, or to one — computes the very same value.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::index::InvertedIndexReader;
+use tantivy::index::{InvertedIndexReader, SegmentId};
 use tantivy::postings::Postings;
 use tantivy::query::Bm25Weight;
 use tantivy::schema::{IndexRecordOption, Term};
@@ -29,7 +29,14 @@ pub(super) struct Relevance {
     /// Each term, its boost, and its weight (boost included).
     terms: Vec<(Term, Score, Bm25Weight)>,
     memo: Option<Arc<Memo>>,
+    /// Each segment's term scores once taken from the memo: a need asks for them
+    /// several times per segment (its cap, then each batch of documents), and each
+    /// look-up in the shared memo hashes and compares a term.
+    taken: Mutex<Vec<(SegmentId, Remembered)>>,
 }
+
+/// Each term's scores in a segment, in the terms' order.
+type Remembered = Arc<[Arc<TermScores>]>;
 
 /// One term in a segment: where its postings are, and what scores them.
 struct TermPostings<'r> {
@@ -111,7 +118,11 @@ impl Relevance {
             })
             .collect::<tantivy::Result<_>>()
             .map_err(index_failed("weighting the need's words"))?;
-        Ok(Self { terms, memo: None })
+        Ok(Self {
+            terms,
+            memo: None,
+            taken: Mutex::default(),
+        })
     }
 
     /// Shares term scores through `memo` (when there is one).
@@ -130,7 +141,7 @@ impl Relevance {
             return Ok(None);
         };
         let mut sum: Score = 0.0;
-        for all in &remembered {
+        for all in remembered.iter() {
             sum += all.best();
         }
         Ok(Some(sum))
@@ -138,17 +149,24 @@ impl Relevance {
 
     /// Each term's scores in the segment from the memo, in order (a term's postings are
     /// opened only the first time it is asked); `None` without a memo.
-    fn remembered(&self, reader: &SegmentReader) -> Result<Option<Vec<Arc<TermScores>>>> {
+    fn remembered(&self, reader: &SegmentReader) -> Result<Option<Remembered>> {
         let Some(memo) = self.memo.as_deref() else {
             return Ok(None);
         };
+        let segment = reader.segment_id();
+        let taken = || self.taken.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, scores)) = taken().iter().find(|(s, _)| *s == segment) {
+            return Ok(Some(scores.clone()));
+        }
         let each = self.terms.iter().map(|t| {
             let (term, boost, _) = t;
-            memo.term_scores(reader.segment_id(), term, *boost, || {
+            memo.term_scores(segment, term, *boost, || {
                 self.postings(reader, t)?.read_all(reader.max_doc())
             })
         });
-        each.collect::<Result<_>>().map(Some)
+        let scores: Remembered = each.collect::<Result<Vec<_>>>()?.into();
+        taken().push((segment, scores.clone()));
+        Ok(Some(scores))
     }
 
     /// Whether there is no term (every relevance is 0).
@@ -195,7 +213,7 @@ impl Relevance {
             }
         };
         if let Some(remembered) = self.remembered(reader)? {
-            for all in &remembered {
+            for all in remembered.iter() {
                 all.for_each_in(docs, &mut add);
             }
         } else {
@@ -215,7 +233,7 @@ impl Relevance {
         mut add: impl FnMut(usize, Score),
     ) -> Result<()> {
         if let Some(remembered) = self.remembered(reader)? {
-            for all in &remembered {
+            for all in remembered.iter() {
                 let mut at = 0;
                 for (i, &doc) in docs.iter().enumerate() {
                     let (reached, score) = all.seek(at, doc);
