@@ -76,12 +76,15 @@ impl ScoreBound {
     /// The bound's tables for `need`.
     pub fn new(scorer: &Scorer<'_>, need: &Need) -> Self {
         let taxonomy = scorer.reference.taxonomy;
+        // Only the values above 0 are kept: most themes and countries have none.
         let themes = taxonomy
             .iter()
             .map(|t| {
                 let relation = taxonomy.relation(need.theme.as_str(), &t.key);
-                (t.key.clone(), criteria::theme_value(relation))
+                (t.key.as_str(), criteria::theme_value(relation))
             })
+            .filter(|(_, v)| *v > 0.0)
+            .map(|(k, v)| (k.to_owned(), v))
             .collect();
         let countries_ref = scorer.reference.countries;
         let need_sub = countries_ref.get(need.country.as_str()).and_then(subregion);
@@ -95,8 +98,10 @@ impl ScoreBound {
                 } else {
                     0.0
                 };
-                (c.code.clone(), v)
+                (c.code.as_str(), v)
             })
+            .filter(|(_, v)| *v > 0.0)
+            .map(|(k, v)| (k.to_owned(), v))
             .collect();
         let w = scorer.config.weights.clone();
         let total = w.total();
@@ -176,12 +181,14 @@ impl ScoreBound {
         slack.map(|s| criteria::capped(u32::try_from(s).unwrap_or(u32::MAX), self.slack_full))
     }
 
-    /// The theme criterion's value for a candidate theme key (its best theme counts).
+    /// The theme criterion's value for a candidate theme key (its best theme counts): 0
+    /// for a theme unrelated to the need's, or unknown.
     pub fn theme(&self, key: &str) -> f64 {
         self.themes.get(key).copied().unwrap_or(0.0)
     }
 
-    /// The country criterion's value for one country of experience (the best counts).
+    /// The country criterion's value for one country of experience (the best counts): 0
+    /// for a country outside the need's subregion, or unknown.
     pub fn country(&self, code: &str) -> f64 {
         self.countries.get(code).copied().unwrap_or(0.0)
     }
