@@ -128,10 +128,18 @@ pub struct Consent {
     /// Where the consent stands.
     pub status: ConsentStatus,
     /// First day the consent covers (open-ended when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::values::text::optional_day"
+    )]
     pub valid_from: Option<NaiveDate>,
     /// Last day the consent covers (open-ended when absent).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::values::text::optional_day"
+    )]
     pub valid_to: Option<NaiveDate>,
 }
 

@@ -64,8 +64,7 @@ impl FromStr for Cefr {
 
 impl<'de> Deserialize<'de> for Cefr {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        crate::values::text::from_text(deserializer)
     }
 }
 

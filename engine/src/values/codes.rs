@@ -54,8 +54,7 @@ macro_rules! two_letter_code {
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
-                text.parse().map_err(serde::de::Error::custom)
+                crate::values::text::from_text(d)
             }
         }
     };

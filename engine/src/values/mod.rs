@@ -5,6 +5,7 @@ mod codes;
 pub(crate) mod french_date;
 mod money;
 pub mod number;
+pub(crate) mod text;
 mod window;
 
 pub use cefr::{BadCefr, Cefr};

@@ -117,11 +117,11 @@ impl<'de> Deserialize<'de> for DateWindow {
         #[derive(Deserialize)]
         #[serde(deny_unknown_fields)]
         struct Raw {
-            from: NaiveDate,
-            to: NaiveDate,
+            from: super::text::Day,
+            to: super::text::Day,
         }
         let raw = Raw::deserialize(deserializer)?;
-        DateWindow::new(raw.from, raw.to).map_err(serde::de::Error::custom)
+        DateWindow::new(raw.from.0, raw.to.0).map_err(serde::de::Error::custom)
     }
 }
 
