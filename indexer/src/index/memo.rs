@@ -140,9 +140,36 @@ impl TermScores {
         }
     }
 
+    /// Calls `each(i, score)` for each document `docs[i]` (in increasing order) holding
+    /// the term, in order: what asking each document's score in turn gives, with the
+    /// holders' form looked at once.
+    pub(super) fn for_each_of(&self, docs: &[DocId], mut each: impl FnMut(usize, Score)) {
+        match &self.holders {
+            Holders::Placed(places) => {
+                for (i, &doc) in docs.iter().enumerate() {
+                    if let Some(&score) = places.of(doc).and_then(|at| self.scores.get(at)) {
+                        each(i, score);
+                    }
+                }
+            }
+            Holders::Listed(held) => {
+                let mut at = 0;
+                for (i, &doc) in docs.iter().enumerate() {
+                    at = gallop(held, at, doc);
+                    if held.get(at) == Some(&doc)
+                        && let Some(&score) = self.scores.get(at)
+                    {
+                        each(i, score);
+                    }
+                }
+            }
+        }
+    }
+
     /// The score of `doc` if it holds the term, looking from `from` on (documents asked
     /// in order move `from` forward); returns the place reached.
-    pub(super) fn seek(&self, from: usize, doc: DocId) -> (usize, Option<Score>) {
+    #[cfg(test)]
+    fn seek(&self, from: usize, doc: DocId) -> (usize, Option<Score>) {
         let docs = match &self.holders {
             Holders::Listed(docs) => docs,
             Holders::Placed(places) => {
@@ -152,23 +179,28 @@ impl TermScores {
                 };
             }
         };
-        // Galloping: the next document asked is most often a few places on.
-        let (mut below, mut probe, mut step) = (from, from, 1);
-        while let Some(&d) = docs.get(probe)
-            && d < doc
-        {
-            below = probe + 1;
-            probe += step;
-            step *= 2;
-        }
-        let end = probe.saturating_add(1).min(docs.len());
-        let window = docs.get(below..end).unwrap_or(&[]);
-        let at = below + window.partition_point(|&d| d < doc);
+        let at = gallop(docs, from, doc);
         let score = (docs.get(at) == Some(&doc))
             .then(|| self.scores.get(at).copied())
             .flatten();
         (at, score)
     }
+}
+
+/// The first place from `from` on where `docs` (in order) reaches `doc`: galloping, as
+/// the next document asked is most often a few places on.
+fn gallop(docs: &[DocId], from: usize, doc: DocId) -> usize {
+    let (mut below, mut probe, mut step) = (from, from, 1);
+    while let Some(&d) = docs.get(probe)
+        && d < doc
+    {
+        below = probe + 1;
+        probe += step;
+        step *= 2;
+    }
+    let end = probe.saturating_add(1).min(docs.len());
+    let window = docs.get(below..end).unwrap_or(&[]);
+    below + window.partition_point(|&d| d < doc)
 }
 
 /// Which of a need's value tables a [`Levels`] spreads.
@@ -390,6 +422,20 @@ mod tests {
             assert_eq!(found, expected, "document {doc}");
             assert_eq!(found.is_some(), doc < 300 && doc % 3 == 0, "document {doc}");
             (a, b) = (at, bt);
+        }
+        // Asked for a list of documents at once, as one by one.
+        for step in [1, 2, 7, 40] {
+            let asked: Vec<DocId> = (0..310).step_by(step).collect();
+            let expected: Vec<(usize, Score)> = asked
+                .iter()
+                .enumerate()
+                .filter_map(|(i, &d)| searched.seek(0, d).1.map(|s| (i, s)))
+                .collect();
+            for scores in [&placed, &searched] {
+                let mut each = Vec::new();
+                scores.for_each_of(&asked, |i, score| each.push((i, score)));
+                assert_eq!(each, expected, "every {step}");
+            }
         }
         // Among every other document of the segment.
         let mut among = vec![0; words(300)];

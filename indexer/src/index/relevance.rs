@@ -234,14 +234,7 @@ impl Relevance {
     ) -> Result<()> {
         if let Some(remembered) = self.remembered(reader)? {
             for all in remembered.iter() {
-                let mut at = 0;
-                for (i, &doc) in docs.iter().enumerate() {
-                    let (reached, score) = all.seek(at, doc);
-                    at = reached;
-                    if let Some(score) = score {
-                        add(i, score);
-                    }
-                }
+                all.for_each_of(docs, &mut add);
             }
             return Ok(());
         }
