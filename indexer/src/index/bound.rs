@@ -325,6 +325,7 @@ impl<'t> SegmentTables<'t> {
     /// need (theme, skill words, country) and the experience are read first, together,
     /// one small entry each: most documents stop there, after one test, without reading
     /// their [`LastStageValues`](super::profiles::LastStageValues).
+    #[inline]
     fn known_above(&self, doc: DocId, floor: f64) -> Option<KnownValues> {
         // Unknown parts count as full marks: each stage can only lower the bound.
         let p = &self.profiles;
@@ -542,6 +543,9 @@ impl<'s> BestBounded<'s> {
     }
 
     /// First pass, in any order: keeps the document if it may be among the best.
+    /// Inlined, with [`SegmentTables::known_above`], into the loops over a segment's
+    /// documents (millions of calls in a batch).
+    #[inline]
     pub(super) fn screen(&mut self, doc: DocId) {
         let Some(known) = self.tables.known_above(doc, self.floor) else {
             return;
