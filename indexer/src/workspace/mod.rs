@@ -189,7 +189,6 @@ impl Workspace {
     }
 }
 
-/// Takes the workspace's write lock, failing at once if another process holds it.
 /// What a reader is told when it searches the last index committed while a writer
 /// brings the store further.
 fn behind_a_writer(index_gen: Option<u64>, store_gen: u64) -> String {
@@ -199,6 +198,15 @@ fn behind_a_writer(index_gen: Option<u64>, store_gen: u64) -> String {
     )
 }
 
+/// How long a writer waits for the workspace's lock before saying another holds it:
+/// enough for a holder about to let go — a command finishing, or a child process of
+/// this one between its start and its program, which holds copies of this process's
+/// open files, the lock's among them —, little enough to answer at once while an
+/// import runs.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Takes the workspace's write lock, failing soon (see [`LOCK_PATIENCE`]) if another
+/// holds it.
 pub(crate) fn lock(root: &Path) -> Result<WriteLock> {
     let path = root.join(LOCK_FILE);
     let file = File::options()
@@ -207,10 +215,18 @@ pub(crate) fn lock(root: &Path) -> Result<WriteLock> {
         .write(true)
         .open(&path)
         .map_err(|e| Error::io(&path, e))?;
-    match file.try_lock() {
-        Ok(()) => Ok(WriteLock { _file: file }),
-        Err(std::fs::TryLockError::WouldBlock) => Err(UserError::Locked(root.to_owned()).into()),
-        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
+    let started = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(WriteLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_PATIENCE => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(UserError::Locked(root.to_owned()).into());
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
     }
 }
 

@@ -114,6 +114,32 @@ fn open_refuses_a_missing_workspace_and_a_second_writer() {
 }
 
 #[test]
+fn a_writer_waits_for_a_lock_let_go_at_once_and_not_for_one_held() {
+    // A lock held a moment (a command finishing; or a child process this one starts,
+    // which holds copies of its open files, the lock's among them, until its program
+    // runs): the second writer gets it. The test binary's own child processes made
+    // the missions tests fail now and then.
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("ws");
+    Workspace::init(&root).unwrap();
+    let held = lock(&root).unwrap();
+    let let_go = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        drop(held);
+    });
+    lock(&root).expect("the lock, once let go");
+    let_go.join().unwrap();
+    // Held for long (an import running): refused, and soon.
+    let _held = lock(&root).unwrap();
+    let started = std::time::Instant::now();
+    assert!(matches!(
+        lock(&root),
+        Err(Error::User(UserError::Locked(_)))
+    ));
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+}
+
+#[test]
 fn a_reader_opens_and_reads_while_another_connection_writes() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("ws");
