@@ -141,12 +141,37 @@ fn within_consent(e: &Expert, windows: &[DateWindow]) -> Vec<DateWindow> {
 /// the consent gate: a search index holds them so that a score bound can drop such
 /// candidates before judging them.
 pub fn consent_availability(e: &Expert) -> Vec<DateWindow> {
-    match (e.status.has_employer(), e.consent.status) {
-        (_, ConsentStatus::Refused) | (true, ConsentStatus::NotRequired) => Vec::new(),
-        (true, ConsentStatus::Granted | ConsentStatus::Pending) => {
-            within_consent(e, &e.availability)
+    match ConsentNeed::of(e) {
+        ConsentNeed::Refused { .. } | ConsentNeed::MarkedNotRequired => Vec::new(),
+        ConsentNeed::OverTheDates { .. } => within_consent(e, &e.availability),
+        ConsentNeed::NotNeeded => e.availability.clone(),
+    }
+}
+
+/// What the employer's consent asks of an expert's missions: read once here by the
+/// consent gate and by [`consent_availability`], so that the two agree.
+enum ConsentNeed {
+    /// Not employed: no employer's consent to wait for.
+    NotNeeded,
+    /// An employee's or a public agent's: it must hold over the dates (`pending`: not
+    /// granted yet).
+    OverTheDates { pending: bool },
+    /// Refused (by the expert's employer, or by an expert with none).
+    Refused { employed: bool },
+    /// An employee's consent marked not required: it is.
+    MarkedNotRequired,
+}
+
+impl ConsentNeed {
+    fn of(e: &Expert) -> Self {
+        let employed = e.status.has_employer();
+        match (employed, e.consent.status) {
+            (_, ConsentStatus::Refused) => Self::Refused { employed },
+            (true, ConsentStatus::NotRequired) => Self::MarkedNotRequired,
+            (true, ConsentStatus::Granted) => Self::OverTheDates { pending: false },
+            (true, ConsentStatus::Pending) => Self::OverTheDates { pending: true },
+            (false, _) => Self::NotNeeded,
         }
-        (false, _) => e.availability.clone(),
     }
 }
 
@@ -275,26 +300,25 @@ impl Scorer<'_> {
     /// the dates (`Some(true)`), is not needed (`Some(false)`: not employed), or
     /// already failed (`None`).
     fn consent_gate(&self, e: &Expert, out: &mut GateOutcome) -> Option<bool> {
-        let employed = e.status.has_employer();
-        match (employed, e.consent.status) {
-            (true, ConsentStatus::Granted) => Some(true),
-            (true, ConsentStatus::Pending) if self.config.include_pending => {
+        match ConsentNeed::of(e) {
+            ConsentNeed::OverTheDates { pending: false } => Some(true),
+            ConsentNeed::OverTheDates { pending: true } if self.config.include_pending => {
                 out.flag(Gate::Consent, fr::CONSENT_STILL_PENDING.into());
                 Some(true)
             }
-            (true, ConsentStatus::Pending) => {
+            ConsentNeed::OverTheDates { pending: true } => {
                 out.fail(Gate::Consent, fr::CONSENT_PENDING.into());
                 None
             }
-            (_, ConsentStatus::Refused) => {
+            ConsentNeed::Refused { employed } => {
                 out.fail(Gate::Consent, fr::CONSENT_REFUSED.into());
                 (!employed).then_some(false)
             }
-            (true, ConsentStatus::NotRequired) => {
+            ConsentNeed::MarkedNotRequired => {
                 out.fail(Gate::Consent, fr::CONSENT_NOT_REQUIRED.into());
                 None
             }
-            (false, _) => Some(false),
+            ConsentNeed::NotNeeded => Some(false),
         }
     }
 

@@ -368,10 +368,15 @@ impl Scorer<'_> {
         let evaluations: Vec<(String, Option<Evaluation>)> = needs
             .par_iter()
             .map(|(need, rel)| {
-                let per_need = self.per_need(need);
-                let evaluation = self
-                    .within_field(need, &per_need.terms, &profile)
-                    .then(|| self.evaluate_in(need, &per_need, subject, *rel, true));
+                // The need's own gates only for a need within the field: most are not.
+                let terms = NeedTerms::new(need);
+                let evaluation = self.within_field(need, &terms, &profile).then(|| {
+                    let per_need = PerNeed {
+                        terms,
+                        travel: self.travel_outcome(need),
+                    };
+                    self.evaluate_in(need, &per_need, subject, *rel, true)
+                });
                 (need.id.clone(), evaluation)
             })
             .collect();

@@ -2,8 +2,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
-use std::collections::BTreeSet;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 fn french() -> &'static Stemmer {
@@ -53,10 +52,10 @@ thread_local! {
     /// Stems already computed on this thread. Profiles share most of their words, and a
     /// batch run stems the same profiles for many needs: a lookup costs a fraction of
     /// the stemmer's work.
-    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
+    static STEMS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     /// The stems of short texts, in order: one lookup instead of folding, splitting and
     /// looking up each word.
-    static PHRASES: RefCell<HashMap<Box<str>, Stems>> = RefCell::new(HashMap::default());
+    static PHRASES: RefCell<HashMap<Box<str>, Stems>> = RefCell::new(HashMap::new());
 }
 
 /// Calls `each` with the stem of every folded word of `text` but the stop words, in

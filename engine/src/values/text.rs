@@ -15,21 +15,25 @@ where
     T: FromStr,
     T::Err: fmt::Display,
 {
-    struct Text<T>(PhantomData<T>);
-    impl<T> Visitor<'_> for Text<T>
-    where
-        T: FromStr,
-        T::Err: fmt::Display,
-    {
-        type Value = T;
-        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("a string")
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
-            v.parse().map_err(E::custom)
-        }
+    d.deserialize_str(Text(PhantomData, "a string"))
+}
+
+/// Reads a `T` from the string serde hands over; `expecting` says what it wanted of
+/// anything else.
+struct Text<T>(PhantomData<T>, &'static str);
+
+impl<T> Visitor<'_> for Text<T>
+where
+    T: FromStr,
+    T::Err: fmt::Display,
+{
+    type Value = T;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.1)
     }
-    d.deserialize_str(Text(PhantomData))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        v.parse().map_err(E::custom)
+    }
 }
 
 /// A day as explor writes it, `YYYY-MM-DD`: read digit by digit, and by chrono's parser
@@ -58,20 +62,17 @@ fn parse_day(text: &str) -> Result<NaiveDate, chrono::ParseError> {
 /// without its general parser for the usual form.
 pub(crate) struct Day(pub(crate) NaiveDate);
 
+impl FromStr for Day {
+    type Err = chrono::ParseError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        parse_day(text).map(Day)
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Day {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Days;
-        impl Visitor<'_> for Days {
-            type Value = Day;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                // chrono's words, so that a record's error reads the same.
-                f.write_str("a formatted date string")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Day, E> {
-                parse_day(v).map(Day).map_err(E::custom)
-            }
-        }
-        d.deserialize_str(Days)
+        // chrono's words, so that a record's error reads the same.
+        d.deserialize_str(Text(PhantomData, "a formatted date string"))
     }
 }
 

@@ -165,26 +165,6 @@ impl TermScores {
             }
         }
     }
-
-    /// The score of `doc` if it holds the term, looking from `from` on (documents asked
-    /// in order move `from` forward); returns the place reached.
-    #[cfg(test)]
-    fn seek(&self, from: usize, doc: DocId) -> (usize, Option<Score>) {
-        let docs = match &self.holders {
-            Holders::Listed(docs) => docs,
-            Holders::Placed(places) => {
-                return match places.of(doc) {
-                    Some(at) => (at, self.scores.get(at).copied()),
-                    None => (from, None),
-                };
-            }
-        };
-        let at = gallop(docs, from, doc);
-        let score = (docs.get(at) == Some(&doc))
-            .then(|| self.scores.get(at).copied())
-            .flatten();
-        (at, score)
-    }
 }
 
 /// The first place from `from` on where `docs` (in order) reaches `doc`: galloping, as
@@ -393,12 +373,16 @@ mod tests {
         // Three holders among a thousand documents: searched for.
         let scores = TermScores::new(vec![2, 5, 9], vec![0.5, 1.5, 2.5], 1000);
         assert!(matches!(scores.holders, Holders::Listed(_)));
-        assert_eq!(scores.seek(0, 1), (0, None));
-        assert_eq!(scores.seek(0, 5), (1, Some(1.5)));
-        assert_eq!(scores.seek(1, 6), (2, None));
-        assert_eq!(scores.seek(2, 9), (2, Some(2.5)));
-        assert_eq!(scores.seek(2, 10), (3, None));
-        assert_eq!(scores.seek(3, 11), (3, None));
+        let held = [2, 5, 9];
+        assert_eq!(gallop(&held, 0, 1), 0);
+        assert_eq!(gallop(&held, 0, 5), 1);
+        assert_eq!(gallop(&held, 1, 6), 2);
+        assert_eq!(gallop(&held, 2, 9), 2);
+        assert_eq!(gallop(&held, 2, 10), 3);
+        assert_eq!(gallop(&held, 3, 11), 3);
+        let mut each = Vec::new();
+        scores.for_each_of(&[1, 5, 6, 9, 10, 11], |i, score| each.push((i, score)));
+        assert_eq!(each, [(1, 1.5), (3, 2.5)]);
     }
 
     #[test]
@@ -415,21 +399,14 @@ mod tests {
         };
         assert_eq!(placed.best(), 297.5);
         assert_eq!(TermScores::new(Vec::new(), Vec::new(), 300).best(), 0.0);
-        let (mut a, mut b) = (0, 0);
-        for doc in 0..310 {
-            let (at, found) = placed.seek(a, doc);
-            let (bt, expected) = searched.seek(b, doc);
-            assert_eq!(found, expected, "document {doc}");
-            assert_eq!(found.is_some(), doc < 300 && doc % 3 == 0, "document {doc}");
-            (a, b) = (at, bt);
-        }
-        // Asked for a list of documents at once, as one by one.
+        // Asked for every document, then for some: the holders' scores, each in place.
         for step in [1, 2, 7, 40] {
             let asked: Vec<DocId> = (0..310).step_by(step).collect();
             let expected: Vec<(usize, Score)> = asked
                 .iter()
                 .enumerate()
-                .filter_map(|(i, &d)| searched.seek(0, d).1.map(|s| (i, s)))
+                .filter(|(_, d)| **d < 300 && *d % 3 == 0)
+                .map(|(i, &d)| (i, d as Score + 0.5))
                 .collect();
             for scores in [&placed, &searched] {
                 let mut each = Vec::new();
