@@ -71,7 +71,7 @@ impl Indexed {
         match_top(&self.index, scorer, need, top, |ids| {
             Ok(ids
                 .iter()
-                .filter_map(|id| self.by_id.get(*id).map(|&i| self.records[i].clone()))
+                .filter_map(|id| self.by_id.get(*id).map(|&i| &self.records[i]))
                 .collect())
         })
         .expect("matching works")
