@@ -186,10 +186,9 @@ impl Workspace {
         let setup = self.scoring_setup(opts.include_pending)?;
         let scorer = setup.scorer();
         let needs = self.open_needs(self.needs()?)?;
-        let mut pairs = Vec::with_capacity(needs.len());
-        for need in &needs {
-            pairs.push((need, self.index().relevance_of(need, id)?));
-        }
+        let each: Vec<&Need> = needs.iter().collect();
+        let relevance = self.index().relevance_of_each(&each, id)?;
+        let pairs: Vec<(&Need, f32)> = each.into_iter().zip(relevance).collect();
         Ok(scorer.rank_needs(subject, &pairs, Some(opts.top), opts.include_ineligible))
     }
 }

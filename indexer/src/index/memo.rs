@@ -207,7 +207,9 @@ pub(super) struct Memo {
 }
 
 impl Memo {
-    fn new(generation: u64) -> Self {
+    /// An empty memo; one made outside a [`ManyQueries`] lives as long as its owner
+    /// keeps it (for the statistics of one call's many needs).
+    pub(super) fn new(generation: u64) -> Self {
         Self {
             generation,
             terms: RwLock::default(),

@@ -2,6 +2,7 @@
 //! order, so that every path — reading a segment's postings through for many documents,
 //! skipping to a few, or to one — computes the very same value.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use tantivy::fieldnorm::FieldNormReader;
@@ -161,7 +162,7 @@ impl Relevance {
         let each = self.terms.iter().map(|t| {
             let (term, boost, _) = t;
             memo.term_scores(segment, term, *boost, || {
-                self.postings(reader, t)?.read_all(reader.max_doc())
+                Self::postings(reader, t)?.read_all(reader.max_doc())
             })
         });
         let scores: Remembered = each.collect::<Result<Vec<_>>>()?.into();
@@ -179,12 +180,11 @@ impl Relevance {
         &'r self,
         reader: &'r SegmentReader,
     ) -> impl Iterator<Item = Result<TermPostings<'r>>> + 'r {
-        self.terms.iter().map(move |t| self.postings(reader, t))
+        self.terms.iter().map(move |t| Self::postings(reader, t))
     }
 
-    /// One term's postings and field norms in the segment.
+    /// One weighted term's postings and field norms in the segment.
     fn postings<'r>(
-        &self,
         reader: &SegmentReader,
         (term, _, weight): &'r (Term, Score, Bm25Weight),
     ) -> Result<TermPostings<'r>> {
@@ -278,6 +278,92 @@ impl Relevance {
         let mut total = 0.0;
         self.seek_each(reader, &[doc], |_, score| total += score)?;
         Ok(total)
+    }
+}
+
+/// One document's relevance for the words of many needs (the needs an expert or an
+/// offer could serve): each word's weight, and the document's score for it, is read
+/// once, where [`Relevance::of`] for each need would read them for every need that has
+/// the word. The same term scores summed in the same order: the same values, to the bit.
+pub(super) struct OneDocument<'r> {
+    reader: &'r SegmentReader,
+    doc: DocId,
+    /// The document's score for each word, per boost (as bits); `None` when it lacks
+    /// the word.
+    scores: Vec<(u32, HashMap<Term, Option<Score>>)>,
+}
+
+impl<'r> OneDocument<'r> {
+    pub(super) fn new(reader: &'r SegmentReader, doc: DocId) -> Self {
+        Self {
+            reader,
+            doc,
+            scores: Vec::new(),
+        }
+    }
+
+    /// The document's relevance for `terms` (each with its boost), weighted with
+    /// `statistics`: what [`Relevance::weighted`] then [`Relevance::of`] give.
+    pub(super) fn relevance(
+        &mut self,
+        statistics: &Statistics<'_>,
+        terms: &[(Term, Score)],
+    ) -> Result<Score> {
+        let mut total = 0.0;
+        for (term, boost) in terms {
+            let bits = boost.to_bits();
+            let at = match self.scores.iter().position(|(b, _)| *b == bits) {
+                Some(at) => at,
+                None => {
+                    self.scores.push((bits, HashMap::new()));
+                    self.scores.len() - 1
+                }
+            };
+            let known = self.scores.get(at).and_then(|(_, s)| s.get(term).copied());
+            let score = match known {
+                Some(known) => known,
+                None => {
+                    let score = self.score_of(statistics, term, *boost)?;
+                    if let Some((_, scores)) = self.scores.get_mut(at) {
+                        scores.insert(term.clone(), score);
+                    }
+                    score
+                }
+            };
+            if let Some(score) = score {
+                total += score;
+            }
+        }
+        Ok(total)
+    }
+
+    /// The document's score for one word, as [`Relevance::seek_each`] computes it.
+    fn score_of(
+        &self,
+        statistics: &Statistics<'_>,
+        term: &Term,
+        boost: Score,
+    ) -> Result<Option<Score>> {
+        let weight = Bm25Weight::for_terms(statistics, std::slice::from_ref(term))
+            .map_err(index_failed("weighting the need's words"))?
+            .boost_by(boost);
+        let entry = (term.clone(), boost, weight);
+        let t = Relevance::postings(self.reader, &entry)?;
+        let Some(mut postings) = t
+            .index
+            .read_postings(t.term, IndexRecordOption::WithFreqs)
+            .map_err(index_failed("reading postings"))?
+        else {
+            return Ok(None);
+        };
+        if postings.doc() <= self.doc && postings.seek(self.doc) == self.doc {
+            Ok(Some(t.weight.score(
+                t.norms.fieldnorm_id(self.doc),
+                postings.term_freq(),
+            )))
+        } else {
+            Ok(None)
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! [scan](super::scan). Documents that pass the filter but share no word with the need
 //! are returned too, with relevance 0.
 
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::ops::Bound;
 use std::sync::Arc;
@@ -12,13 +13,14 @@ use explor_engine::schema::MISSION_DAYS;
 use explor_engine::{Candidate, CandidateKind, CandidateSource, DateWindow, Need, NeedKind};
 use tantivy::query::{Bm25StatisticsProvider, RangeQuery};
 use tantivy::schema::{IndexRecordOption, Term};
-use tantivy::{DocSet, Score, Searcher, TERMINATED};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
 
 use super::SearchIndex;
-use super::memo::Statistics;
-use super::relevance::Relevance;
+use super::memo::{Memo, Statistics};
+use super::relevance::{OneDocument, Relevance};
 use super::scan::{Clause, IdTable, Part, Prefilter, scan};
-use super::schema::{self, ANY_COUNTRY, Fields, analyse, analyzer, language_term, weeks};
+use super::schema::{self, ANY_COUNTRY, Fields, analyse, language_term, weeks};
 use crate::error::{Error, Result, index_failed};
 
 /// Weight of a word found in the skills, relative to the bio or description.
@@ -61,6 +63,13 @@ pub(super) fn need_terms(index: &SearchIndex, need: &Need) -> Result<Vec<(Term, 
     need_terms_with(index, &statistics, need)
 }
 
+thread_local! {
+    /// The French analyzer (the one every index registers) of the need texts a thread
+    /// reads, kept from need to need so that it remembers the stems of their words:
+    /// needs share most of them.
+    static NEED_ANALYZER: RefCell<Option<TextAnalyzer>> = const { RefCell::new(None) };
+}
+
 /// Ranking terms for a need, with their boosts: its rarest words in the index (the ones
 /// that tell profiles apart), in the French text and skills fields. Common words add
 /// little to BM25 but cost a posting list each.
@@ -71,11 +80,13 @@ fn need_terms_with(
 ) -> Result<Vec<(Term, Score)>> {
     let f = &index.fields;
     let mut words = BTreeSet::new();
-    analyse(
-        &mut analyzer(&index.index, schema::FRENCH)?,
-        &need_text(need),
-        &mut words,
-    );
+    NEED_ANALYZER.with_borrow_mut(|kept| {
+        analyse(
+            kept.get_or_insert_with(schema::french),
+            &need_text(need),
+            &mut words,
+        );
+    });
     let mut rated: Vec<(u64, String)> = Vec::with_capacity(words.len());
     for word in words {
         let df = statistics
@@ -239,6 +250,38 @@ impl SearchIndex {
     pub fn relevance_of(&self, need: &Need, id: &str) -> Result<f32> {
         let searcher = self.reader.searcher();
         let relevance = self.need_relevance(&searcher, need)?;
+        match self.live_doc(&searcher, id)? {
+            Some((reader, doc)) => relevance.of(reader, doc),
+            None => Ok(0.0),
+        }
+    }
+
+    /// [`Self::relevance_of`] each need against one document, in the needs' order: the
+    /// words' statistics, and the document's score for each word, read once for all the
+    /// needs (the needs an expert or an offer could serve share most of their words).
+    pub fn relevance_of_each(&self, needs: &[&Need], id: &str) -> Result<Vec<f32>> {
+        let searcher = self.reader.searcher();
+        let Some((reader, doc)) = self.live_doc(&searcher, id)? else {
+            return Ok(vec![0.0; needs.len()]);
+        };
+        let memo = Memo::new(searcher.generation().generation_id());
+        let statistics = Statistics {
+            searcher: &searcher,
+            memo: Some(&memo),
+        };
+        let mut one = OneDocument::new(reader, doc);
+        needs
+            .iter()
+            .map(|need| one.relevance(&statistics, &need_terms_with(self, &statistics, need)?))
+            .collect()
+    }
+
+    /// The live document of `id`, and its segment.
+    fn live_doc<'s>(
+        &self,
+        searcher: &'s Searcher,
+        id: &str,
+    ) -> Result<Option<(&'s SegmentReader, DocId)>> {
         let term = Term::from_field_text(self.fields.id, id);
         for reader in searcher.segment_readers() {
             let postings = reader
@@ -253,12 +296,12 @@ impl SearchIndex {
             let mut doc = postings.doc();
             while doc != TERMINATED {
                 if alive.is_none_or(|a| a.is_alive(doc)) {
-                    return relevance.of(reader, doc);
+                    return Ok(Some((reader, doc)));
                 }
                 doc = postings.advance();
             }
         }
-        Ok(0.0)
+        Ok(None)
     }
 }
 

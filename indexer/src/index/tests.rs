@@ -792,6 +792,58 @@ fn most_relevant_is_the_head_of_the_candidates() {
 }
 
 #[test]
+fn one_document_against_every_need_has_each_need_s_relevance_to_the_bit() {
+    let (dir, mut ws) = sample_workspace();
+    // Known experts imported again (their old documents stay, deleted, in the first
+    // segment) and copies under new ids (a second segment).
+    let experts = sample_experts();
+    let mut again: Vec<serde_json::Value> = experts.iter().take(20).cloned().collect();
+    for e in &mut again {
+        e["bio"] = "Formatrice en gestion des déchets et en compostage".into();
+    }
+    again.extend(experts.iter().skip(20).take(20).map(renamed));
+    import_experts(&dir, &mut ws, &again);
+    let index = ws.index();
+    let needs: Vec<Need> = ws
+        .records(RecordKind::Need)
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Need(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    let each: Vec<&Need> = needs.iter().collect();
+    let all: Vec<_> = needs
+        .iter()
+        .map(|n| index.relevance_all(n).unwrap())
+        .collect();
+    // One in three experts and offers (the first ones changed, the copies, offers).
+    let mut ids: Vec<String> = [RecordKind::Expert, RecordKind::Offer]
+        .into_iter()
+        .flat_map(|kind| ws.records(kind).unwrap())
+        .map(|r| r.id().to_owned())
+        .step_by(3)
+        .collect();
+    // A need is no candidate, and an unknown id has no document: 0 for every need.
+    ids.extend([needs[0].id.clone(), "exp-inconnu".to_owned()]);
+    let mut shared = 0;
+    for id in &ids {
+        let got = index.relevance_of_each(&each, id).unwrap();
+        assert_eq!(got.len(), needs.len());
+        for (i, need) in needs.iter().enumerate() {
+            let one = index.relevance_of(need, id).unwrap();
+            assert_eq!(got[i].to_bits(), one.to_bits(), "{id} for {}", need.id);
+            // And as reading every document's relevance at once gives it.
+            let scanned = all[i].get(id).copied().unwrap_or(0.0);
+            assert_eq!(got[i].to_bits(), scanned.to_bits(), "{id} for {}", need.id);
+            shared += usize::from(got[i] > 0.0);
+        }
+    }
+    assert!(shared > needs.len(), "too few words in common: {shared}");
+}
+
+#[test]
 fn the_id_table_ranks_every_id_of_every_segment_in_order() {
     let (dir, mut ws) = sample_workspace();
     // A second import: new experts, and some known ones again (their old documents
@@ -823,8 +875,11 @@ fn the_id_table_ranks_every_id_of_every_segment_in_order() {
     let mut sorted = order.clone();
     sorted.sort();
     assert_eq!(order, sorted);
+    // The 30 known experts imported again are each in two segments, unless a merge in
+    // the background purged some of their deleted documents (tantivy's merge policy may
+    // run at any commit): at least one must be, for the test to try the case.
     let twice = order.windows(2).filter(|w| w[0].0 == w[1].0).count();
-    assert!(twice >= 30, "{twice}");
+    assert!((1..=30).contains(&twice), "{twice}");
 }
 
 #[test]
