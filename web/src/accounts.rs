@@ -59,12 +59,10 @@ pub fn check_org(root: &Path, role: Role, org_id: Option<&str>) -> Result<Option
             explor_engine::fr::records::article(RecordKind::Expert),
         ),
         Role::Company => (
-            ws.records(RecordKind::Offer)?
-                .iter()
-                .any(|r| matches!(r, Record::Offer(o) if o.company.id == org))
-                || ws.records(RecordKind::Expert)?.iter().any(|r| {
-                    matches!(r, Record::Expert(e) if e.employer.as_ref().is_some_and(|x| x.id == org))
-                }),
+            {
+                let (offers, experts) = ws.company_records(org)?;
+                !offers.is_empty() || !experts.is_empty()
+            },
             explor_engine::fr::web::ORG_COMPANY,
         ),
         Role::Coordinator => (false, explor_engine::fr::web::ORG_NOTHING),

@@ -9,6 +9,7 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
+use tantivy::{DocSet, TERMINATED};
 
 use super::SearchIndex;
 use super::retrieval::SKILLS_BOOST;
@@ -129,6 +130,36 @@ fn text_clauses(index: &SearchIndex, text: &str, with_names: bool) -> Result<Cla
 }
 
 impl SearchIndex {
+    /// The ids of the company `org`'s offers and of the experts it employs, sorted,
+    /// from the index's company terms: a company's page reads its own records, not the
+    /// whole roster.
+    pub fn ids_of_company(&self, org: &str) -> Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_text(self.fields.company, org);
+        let mut ids = Vec::new();
+        for segment in searcher.segment_readers() {
+            let Some(mut postings) = segment
+                .inverted_index(self.fields.company)
+                .map_err(index_failed("opening the inverted index"))?
+                .read_postings(&term, IndexRecordOption::Basic)
+                .map_err(index_failed("reading postings"))?
+            else {
+                continue;
+            };
+            let column = text_column(segment, "id")?;
+            let alive = segment.alive_bitset();
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if alive.is_none_or(|a| a.is_alive(doc)) {
+                    ids.push(read_text(&column, doc)?);
+                }
+                doc = postings.advance();
+            }
+        }
+        ids.sort_unstable();
+        Ok(ids)
+    }
+
     /// Runs a coordinator's search.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<Hit>> {
         let f = &self.fields;

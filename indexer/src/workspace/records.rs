@@ -8,7 +8,7 @@ use std::sync::Arc;
 use explor_engine::schema::{
     DatasetIssue, FieldIssue, IssueClass, RecordRefs, References, check_record, check_references,
 };
-use explor_engine::{Need, Record, RecordKind, Reference};
+use explor_engine::{Expert, Need, Offer, Record, RecordKind, Reference};
 use serde::Serialize;
 
 use super::{Workspace, erased_list, lock};
@@ -290,6 +290,24 @@ impl Workspace {
         ids: impl IntoIterator<Item = &'i str>,
     ) -> Result<Vec<Record>> {
         self.store.records_by_ids(ids)
+    }
+
+    /// The company `org`'s offers and the experts it employs, each sorted by id: read
+    /// by the ids the index gives for the company, each record checked to be the
+    /// company's own.
+    pub fn company_records(&self, org: &str) -> Result<(Vec<Offer>, Vec<Expert>)> {
+        let ids = self.index().ids_of_company(org)?;
+        let (mut offers, mut experts) = (Vec::new(), Vec::new());
+        for record in self.records_by_ids(ids.iter().map(String::as_str))? {
+            match record {
+                Record::Offer(o) if o.company.id == org => offers.push(*o),
+                Record::Expert(e) if e.employer.as_ref().is_some_and(|x| x.id == org) => {
+                    experts.push(*e);
+                }
+                _ => {}
+            }
+        }
+        Ok((offers, experts))
     }
 
     /// Every record of a kind, sorted by id.

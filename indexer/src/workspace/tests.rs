@@ -589,3 +589,76 @@ fn a_problem_after_batches_were_written_leaves_store_and_index_untouched() {
 fn before_len(contents: &str) -> u64 {
     contents.rsplit(' ').next().unwrap().parse().unwrap()
 }
+
+#[test]
+fn a_company_s_records_are_those_reading_the_whole_roster_finds() {
+    use explor_engine::{Record, RecordKind};
+
+    // Every company's own offers and employees, as filtering every record gives them.
+    let whole = |ws: &Workspace, org: &str| {
+        let offers: Vec<String> = ws
+            .records(RecordKind::Offer)
+            .unwrap()
+            .into_iter()
+            .filter(|r| matches!(r, Record::Offer(o) if o.company.id == org))
+            .map(|r| r.id().to_owned())
+            .collect();
+        let experts: Vec<String> = ws
+            .records(RecordKind::Expert)
+            .unwrap()
+            .into_iter()
+            .filter(|r| {
+                matches!(r, Record::Expert(e) if e.employer.as_ref().is_some_and(|x| x.id == org))
+            })
+            .map(|r| r.id().to_owned())
+            .collect();
+        (offers, experts)
+    };
+    let from_index = |ws: &Workspace, org: &str| {
+        let (offers, experts) = ws.company_records(org).unwrap();
+        (
+            offers.into_iter().map(|o| o.id).collect::<Vec<_>>(),
+            experts.into_iter().map(|e| e.id).collect::<Vec<_>>(),
+        )
+    };
+    let (_dir, mut ws) = crate::test_support::sample_workspace();
+    let mut orgs: Vec<String> = ws
+        .records(RecordKind::Offer)
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Offer(o) => Some(o.company.id),
+            _ => None,
+        })
+        .chain(
+            ws.records(RecordKind::Expert)
+                .unwrap()
+                .into_iter()
+                .filter_map(|r| match r {
+                    Record::Expert(e) => e.employer.map(|x| x.id),
+                    _ => None,
+                }),
+        )
+        .collect();
+    orgs.sort();
+    orgs.dedup();
+    assert!(orgs.len() > 3, "{orgs:?}");
+    let mut with_both = 0;
+    for org in &orgs {
+        let found = from_index(&ws, org);
+        assert_eq!(found, whole(&ws, org), "{org}");
+        with_both += usize::from(!found.0.is_empty() && !found.1.is_empty());
+    }
+    assert!(with_both > 0, "no company with both offers and employees");
+    assert_eq!(from_index(&ws, "co-inconnue"), (vec![], vec![]));
+    // An erased employee is gone from its company's records.
+    let (org, gone) = orgs
+        .iter()
+        .find_map(|org| Some((org.clone(), whole(&ws, org).1.first()?.clone())))
+        .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    ws.remove(&gone, today).unwrap();
+    let after = from_index(&ws, &org);
+    assert!(!after.1.contains(&gone), "{after:?}");
+    assert_eq!(after, whole(&ws, &org));
+}

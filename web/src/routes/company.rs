@@ -16,7 +16,6 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use explor_engine::mission::{Mission, Staff, State as MissionState};
 use explor_engine::model::ConsentStatus;
-use explor_engine::{Record, RecordKind};
 use explor_indexer::MatchOptions;
 use explor_views::{CandidateMatch, MissionSheet};
 
@@ -86,12 +85,9 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
     let (offers, employees, missions) = state
         .with_workspace(move |ws| {
             let all_missions = ws.missions()?;
+            let (own_offers, own_experts) = ws.company_records(&org)?;
             let mut offers = Vec::new();
-            for r in ws.records(RecordKind::Offer)? {
-                let Record::Offer(o) = r else { continue };
-                if o.company.id != org {
-                    continue;
-                }
+            for o in own_offers {
                 let matched = CandidateMatch::build(
                     ws,
                     &o.id,
@@ -120,18 +116,12 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
                     headcount: o.headcount,
                 });
             }
-            let employees = ws
-                .records(RecordKind::Expert)?
+            let employees = own_experts
                 .into_iter()
-                .filter_map(|r| match r {
-                    Record::Expert(e) if e.employer.as_ref().is_some_and(|x| x.id == org) => {
-                        Some(Employee {
-                            consent: consent_fr(e.consent.status),
-                            id: e.id.clone(),
-                            name: e.name.clone(),
-                        })
-                    }
-                    _ => None,
+                .map(|e| Employee {
+                    consent: consent_fr(e.consent.status),
+                    id: e.id,
+                    name: e.name,
                 })
                 .collect::<Vec<_>>();
             let ours = |m: &Mission| match &m.staff {

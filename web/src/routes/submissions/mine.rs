@@ -76,23 +76,12 @@ async fn company_name(state: &AppState, org: &str) -> Result<Option<String>> {
     let org = org.to_owned();
     state
         .with_workspace(move |ws| {
-            let from_offers = ws
-                .records(RecordKind::Offer)?
+            let (offers, experts) = ws.company_records(&org)?;
+            Ok(offers
                 .into_iter()
-                .find_map(|r| match r {
-                    Record::Offer(o) if o.company.id == org => Some(o.company.name.clone()),
-                    _ => None,
-                });
-            if from_offers.is_some() {
-                return Ok(from_offers);
-            }
-            Ok(ws
-                .records(RecordKind::Expert)?
-                .into_iter()
-                .find_map(|r| match r {
-                    Record::Expert(e) => e.employer.filter(|x| x.id == org).map(|x| x.name),
-                    _ => None,
-                }))
+                .map(|o| o.company.name)
+                .next()
+                .or_else(|| experts.into_iter().find_map(|e| e.employer.map(|x| x.name))))
         })
         .await
 }
