@@ -67,7 +67,7 @@ pub use batch::{
 pub use error::{Corruption, Error, InternalError, Result, UserError};
 pub use explor_engine::mission::MissionFile;
 pub use index::best::Bounded;
-pub use index::search::{Hit, SearchQuery};
+pub use index::search::{ExpertCounts, Hit, SearchQuery};
 pub use index::{ManyQueries, SearchIndex};
 pub use issue::{ImportIssue, Location};
 pub use matching::{MatchOptions, SCORING_FILE, ScoringSetup, match_top};

@@ -31,16 +31,16 @@ pub struct Overview {
 }
 
 impl Overview {
-    /// Counts the experts and needs of the workspace.
+    /// Counts the experts (from the search index's terms: a dashboard never reads the
+    /// roster) and the needs of the workspace.
     pub fn build(ws: &Workspace) -> Result<Self> {
-        let mut o = Overview::default();
-        for r in ws.records(RecordKind::Expert)? {
-            if let Record::Expert(e) = r {
-                bump(&mut o.experts_by_status, word(&e.status));
-                bump(&mut o.experts_by_consent, word(&e.consent.status));
-                o.experts_abroad += usize::from(e.is_foreign());
-            }
-        }
+        let experts = ws.index().expert_counts()?;
+        let mut o = Overview {
+            experts_by_status: experts.by_status,
+            experts_by_consent: experts.by_consent,
+            experts_abroad: experts.experts.saturating_sub(experts.in_france),
+            ..Overview::default()
+        };
         for r in ws.records(RecordKind::Need)? {
             if let Record::Need(n) = r {
                 let call = n.call.clone().unwrap_or_else(|| "(no call)".into());

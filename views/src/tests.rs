@@ -12,15 +12,19 @@
 //!    the shared reason when all agree, else the gate's name.
 //! 7. The record lists read in French: consent, status and kind as words, not the
 //!    data's keys.
+//! 8. The overview counts the experts from the index as counting their records does,
+//!    after changes (re-imported experts, an erasure) too.
 
 use std::path::Path;
 
-use explor_engine::Reference;
 use explor_engine::cost::{CostInput, CostRules, plan};
 use explor_engine::scoring::Criterion;
+use explor_engine::{Record, RecordKind, Reference};
 use explor_indexer::{BatchOptions, MatchOptions, Workspace, load};
 
 use crate::matching::why;
+use crate::overview::Counts;
+use crate::words::word;
 use crate::{BatchView, CostPlanView, NeedMatch};
 
 fn sample_workspace() -> (tempfile::TempDir, Workspace) {
@@ -277,4 +281,73 @@ fn record_lists_say_consent_status_and_kind_in_french() {
         .concat()
         .join("|");
     assert!(text.contains("à l’étranger"), "{text}");
+}
+
+/// The experts' counts of [`crate::Overview`], from every record.
+fn counted_from_records(ws: &Workspace) -> (Counts, Counts, usize) {
+    let (mut status, mut consent, mut abroad) = (Counts::new(), Counts::new(), 0);
+    for r in ws.records(RecordKind::Expert).unwrap() {
+        if let Record::Expert(e) = r {
+            *status.entry(word(&e.status)).or_insert(0) += 1;
+            *consent.entry(word(&e.consent.status)).or_insert(0) += 1;
+            abroad += usize::from(e.is_foreign());
+        }
+    }
+    (status, consent, abroad)
+}
+
+fn counted(ws: &Workspace) -> (Counts, Counts, usize) {
+    let o = crate::Overview::build(ws).unwrap();
+    (o.experts_by_status, o.experts_by_consent, o.experts_abroad)
+}
+
+/// Property 8.
+#[test]
+fn the_overview_counts_experts_as_their_records_do() {
+    let (dir, mut ws) = sample_workspace();
+    let first = counted(&ws);
+    assert_eq!(first, counted_from_records(&ws));
+    assert!(
+        first.0.len() > 2 && first.1.len() > 2 && first.2 > 0,
+        "{first:?}"
+    );
+    // Experts imported again with another status and consent: their old documents stay,
+    // deleted, in the first segment.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/experts.json");
+    let experts: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let changed: Vec<serde_json::Value> = experts
+        .iter()
+        .filter(|e| e["status"] == "employee" && e["consent"]["status"] == "granted")
+        .take(5)
+        .cloned()
+        .map(|mut e| {
+            e["consent"]["status"] = "refused".into();
+            e
+        })
+        .chain(
+            experts
+                .iter()
+                .filter(|e| e["status"] == "retired")
+                .take(3)
+                .cloned()
+                .map(|mut e| {
+                    e["status"] = "independent".into();
+                    e["home"] = serde_json::json!({ "country": "SN" });
+                    e
+                }),
+        )
+        .collect();
+    assert_eq!(changed.len(), 8, "the sample has such experts");
+    let file = dir.path().join("experts.json");
+    std::fs::write(&file, serde_json::to_string(&changed).unwrap()).unwrap();
+    ws.import(load(&file, None).unwrap(), &Reference::embedded())
+        .unwrap();
+    let after = counted(&ws);
+    assert_ne!(after, first);
+    assert_eq!(after, counted_from_records(&ws));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 5).unwrap();
+    ws.remove(experts[0]["id"].as_str().unwrap(), today)
+        .unwrap();
+    assert_eq!(counted(&ws), counted_from_records(&ws));
 }

@@ -1,7 +1,7 @@
 //! The coordinator's free search: an ordinary tantivy query whose filters are wrapped
 //! in [`ConstScoreQuery`] with score 0, so that only the text clauses rank.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use explor_engine::{CandidateKind, CountryCode, DateWindow, LanguageLevel};
 use tantivy::collector::TopDocs;
@@ -54,6 +54,19 @@ pub struct Hit {
     pub kind: CandidateKind,
     /// Relevance.
     pub score: f32,
+}
+
+/// The live experts of the index, counted ([`SearchIndex::expert_counts`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExpertCounts {
+    /// How many experts, all statuses together.
+    pub experts: usize,
+    /// By status (`employee`, `retired`…).
+    pub by_status: BTreeMap<String, usize>,
+    /// By employer consent status (`granted`, `not_required`…).
+    pub by_consent: BTreeMap<String, usize>,
+    /// How many live in France (the others are candidates for reciprocity).
+    pub in_france: usize,
 }
 
 type Clauses = Vec<(Occur, Box<dyn Query>)>;
@@ -158,6 +171,64 @@ impl SearchIndex {
         }
         ids.sort_unstable();
         Ok(ids)
+    }
+
+    /// The live experts counted by status and by consent status (each as the word its
+    /// record's value is written with), with how many live in France: what a
+    /// dashboard shows of the roster, from the index's terms, without reading a record.
+    pub fn expert_counts(&self) -> Result<ExpertCounts> {
+        let searcher = self.reader.searcher();
+        let f = &self.fields;
+        let mut counts = ExpertCounts::default();
+        for segment in searcher.segment_readers() {
+            let alive = segment.alive_bitset();
+            let live = |postings: &mut tantivy::postings::SegmentPostings| {
+                let mut n = 0;
+                let mut doc = postings.doc();
+                while doc != TERMINATED {
+                    n += usize::from(alive.is_none_or(|a| a.is_alive(doc)));
+                    doc = postings.advance();
+                }
+                n
+            };
+            for (field, into) in [
+                (f.status, &mut counts.by_status),
+                (f.consent, &mut counts.by_consent),
+            ] {
+                let inverted = segment
+                    .inverted_index(field)
+                    .map_err(index_failed("opening the inverted index"))?;
+                let mut terms = inverted
+                    .terms()
+                    .stream()
+                    .map_err(index_failed("reading the term dictionary"))?;
+                while terms.advance() {
+                    let mut postings = inverted
+                        .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
+                        .map_err(index_failed("reading postings"))?;
+                    let n = live(&mut postings);
+                    if n > 0 {
+                        let word = String::from_utf8_lossy(terms.key()).into_owned();
+                        *into.entry(word).or_insert(0) += n;
+                    }
+                }
+            }
+            for (field, text, into) in [
+                (f.kind, "expert", &mut counts.experts),
+                (f.home_country, "FR", &mut counts.in_france),
+            ] {
+                let term = Term::from_field_text(field, text);
+                if let Some(mut postings) = segment
+                    .inverted_index(field)
+                    .map_err(index_failed("opening the inverted index"))?
+                    .read_postings(&term, IndexRecordOption::Basic)
+                    .map_err(index_failed("reading postings"))?
+                {
+                    *into += live(&mut postings);
+                }
+            }
+        }
+        Ok(counts)
     }
 
     /// Runs a coordinator's search.
