@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use explor_engine::{Record, RecordKind};
+use explor_engine::Need;
 use explor_indexer::{Result, Workspace};
 
 use crate::words::word;
@@ -34,6 +34,12 @@ impl Overview {
     /// Counts the experts (from the search index's terms: a dashboard never reads the
     /// roster) and the needs of the workspace.
     pub fn build(ws: &Workspace) -> Result<Self> {
+        Self::with_needs(ws, &ws.needs()?)
+    }
+
+    /// [`Self::build`] with the workspace's needs already read (a page that shows them
+    /// too reads them once).
+    pub fn with_needs(ws: &Workspace, needs: &[Need]) -> Result<Self> {
         let experts = ws.index().expert_counts()?;
         let mut o = Overview {
             experts_by_status: experts.by_status,
@@ -41,14 +47,12 @@ impl Overview {
             experts_abroad: experts.experts.saturating_sub(experts.in_france),
             ..Overview::default()
         };
-        for r in ws.records(RecordKind::Need)? {
-            if let Record::Need(n) = r {
-                let call = n.call.clone().unwrap_or_else(|| "(no call)".into());
-                bump(&mut o.needs_by_call, call);
-                bump(&mut o.needs_by_kind, word(&n.kind));
-                bump(&mut o.needs_by_country, n.country.to_string());
-                bump(&mut o.needs_by_theme, n.theme.to_string());
-            }
+        for n in needs {
+            let call = n.call.clone().unwrap_or_else(|| "(no call)".into());
+            bump(&mut o.needs_by_call, call);
+            bump(&mut o.needs_by_kind, word(&n.kind));
+            bump(&mut o.needs_by_country, n.country.to_string());
+            bump(&mut o.needs_by_theme, n.theme.to_string());
         }
         Ok(o)
     }

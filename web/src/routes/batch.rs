@@ -11,7 +11,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use explor_engine::batch::{ConstraintError, Pair};
 use explor_indexer::{BatchOptions, BatchRunError, NewMission, Workspace};
-use explor_views::{BatchView, Overview};
+use explor_views::BatchView;
 use serde::Deserialize;
 
 use super::{audit, refused};
@@ -239,20 +239,20 @@ impl BatchForm {
 
 /// `GET /appels`.
 pub async fn list(State(state): State<AppState>, user: Coordinator) -> Result<CallsPage> {
-    let overview = state.with_workspace(|ws| Ok(Overview::build(ws)?)).await?;
+    // Each call with its number of needs, the needs read once.
     let calls = state
         .with_workspace(|ws| {
-            Ok(ws
-                .needs()?
-                .into_iter()
-                .filter_map(|n| n.call)
-                .collect::<std::collections::BTreeSet<_>>())
+            let mut by_call = std::collections::BTreeMap::<String, usize>::new();
+            for call in ws.needs()?.into_iter().filter_map(|n| n.call) {
+                *by_call.entry(call).or_default() += 1;
+            }
+            Ok(by_call)
         })
         .await?
         .into_iter()
-        .map(|call| {
-            let needs = overview.needs_by_call.get(&call).copied().unwrap_or(0);
-            (call.clone(), format!("/appels/{}", seg(&call)), needs)
+        .map(|(call, needs)| {
+            let link = format!("/appels/{}", seg(&call));
+            (call, link, needs)
         })
         .collect();
     Ok(CallsPage {

@@ -83,9 +83,10 @@ pub async fn show(State(state): State<AppState>, user: CurrentUser) -> Result<Re
     let page = state
         .with_workspace(move |ws| {
             let counts = ws.counts()?;
-            let overview = Overview::build(ws)?;
+            let needs = ws.needs()?;
+            let overview = Overview::with_needs(ws, &needs)?;
             let mut open: BTreeMap<String, usize> = BTreeMap::new();
-            for n in ws.open_needs(ws.needs()?)? {
+            for n in ws.open_needs(needs)? {
                 *open
                     .entry(n.call.unwrap_or_else(|| NO_CALL.to_owned()))
                     .or_default() += 1;

@@ -14,6 +14,17 @@ async fn calls_are_listed_and_a_run_shows_its_sections() {
     let mut c = h.coordinator().await;
     let list = c.get("/appels").await;
     assert!(list.body.contains("href=\"/appels/2027-printemps\""));
+    // Each call with its number of needs (the sample's needs name two calls, 21 each).
+    let sample = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/sample/needs.json"),
+    )
+    .unwrap();
+    let needs: Vec<serde_json::Value> = serde_json::from_str(&sample).unwrap();
+    for call in ["2027-printemps", "2027-automne"] {
+        let n = needs.iter().filter(|x| x["call"] == call).count();
+        let row = format!("<td><a href=\"/appels/{call}\">{call}</a></td><td>{n}</td>");
+        assert!(n > 0 && list.body.contains(&row), "{row}\n{}", list.body);
+    }
     let form = c.get(&format!("/appels/{CALL}")).await;
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("hx-indicator=\"#calcul\""));
