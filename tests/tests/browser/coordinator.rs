@@ -334,3 +334,88 @@ async fn a_call_is_run_committed_and_a_mission_advanced_with_its_documents() {
     }
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_coordinator_page_scrolls_sideways_on_a_phone() {
+    if !enabled() {
+        return;
+    }
+    let server = Server::start();
+    // A mission, so that the missions' pages have rows.
+    server
+        .ws
+        .explor(&["batch", "--call", CALL, "--commit"])
+        .assert()
+        .success();
+    let b = Browser::start().await;
+    signed_in_coordinator(&b, &server, "coordination@example.org").await;
+    // A phone held upright (390 × 844 CSS pixels).
+    b.client
+        .set_window_size(390, 844)
+        .await
+        .expect("resize the window");
+    let mission = json(&server, &["mission", "list", "--format", "json"])[0]["id"]
+        .as_str()
+        .expect("a mission id")
+        .to_owned();
+    let pages = [
+        "/".to_owned(),
+        "/besoins".to_owned(),
+        format!("/besoins/{NEED}"),
+        format!("/besoins/{NEED}?exclus=1"),
+        "/recherche?q=d%C3%A9chets".to_owned(),
+        "/appels".to_owned(),
+        format!("/appels/{CALL}?top_k=20&score_min=0"),
+        "/missions".to_owned(),
+        format!("/missions/{mission}"),
+        "/experts/exp-0007".to_owned(),
+        "/import".to_owned(),
+        "/revue".to_owned(),
+        "/comptes".to_owned(),
+        "/audit".to_owned(),
+        "/notifications".to_owned(),
+    ];
+    let mut wide = Vec::new();
+    for page in &pages {
+        b.client
+            .goto(&server.url(page))
+            .await
+            .expect("open the page");
+        let width = b
+            .client
+            .execute(
+                "const e = document.documentElement; \
+                 return [e.scrollWidth, e.clientWidth];",
+                vec![],
+            )
+            .await
+            .expect("the page's widths");
+        let (Some(scroll), Some(client)) = (width[0].as_u64(), width[1].as_u64()) else {
+            panic!("{page}: {width}");
+        };
+        assert!(client <= 400, "{page}: the window is {client} px wide");
+        if scroll > client {
+            // The innermost elements that stick out, outside any scrolling box.
+            let culprits = b
+                .client
+                .execute(
+                    "const w = document.documentElement.clientWidth; \
+                     const out = e => e.getBoundingClientRect().right > w + 1; \
+                     const boxed = e => { for (let p = e.parentElement; p; p = p.parentElement) { \
+                       const o = getComputedStyle(p).overflowX; \
+                       if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } \
+                       return false; }; \
+                     return [...document.querySelectorAll('body *')] \
+                       .filter(e => out(e) && !boxed(e)) \
+                       .slice(0, 12) \
+                       .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));",
+                    vec![],
+                )
+                .await
+                .expect("the elements that stick out");
+            wide.push(format!("{page}: {scroll} px for {client} px ({culprits})"));
+        }
+    }
+    assert!(wide.is_empty(), "pages wider than the phone: {wide:#?}");
+    b.close().await;
+}
