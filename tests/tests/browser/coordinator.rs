@@ -5,7 +5,7 @@
 use fantoccini::Locator;
 use serde_json::Value;
 
-use crate::harness::{Browser, Server, enabled, signed_in_coordinator};
+use crate::harness::{Browser, PHONE, Server, enabled, signed_in_coordinator};
 
 const NEED: &str = "need-kin-dechets";
 const CALL: &str = "2027-printemps";
@@ -349,9 +349,8 @@ async fn no_coordinator_page_scrolls_sideways_on_a_phone() {
         .success();
     let b = Browser::start().await;
     signed_in_coordinator(&b, &server, "coordination@example.org").await;
-    // A phone held upright (390 × 844 CSS pixels).
     b.client
-        .set_window_size(390, 844)
+        .set_window_size(PHONE.0, PHONE.1)
         .await
         .expect("resize the window");
     let mission = json(&server, &["mission", "list", "--format", "json"])[0]["id"]
@@ -381,40 +380,9 @@ async fn no_coordinator_page_scrolls_sideways_on_a_phone() {
             .goto(&server.url(page))
             .await
             .expect("open the page");
-        let width = b
-            .client
-            .execute(
-                "const e = document.documentElement; \
-                 return [e.scrollWidth, e.clientWidth];",
-                vec![],
-            )
-            .await
-            .expect("the page's widths");
-        let (Some(scroll), Some(client)) = (width[0].as_u64(), width[1].as_u64()) else {
-            panic!("{page}: {width}");
-        };
-        assert!(client <= 400, "{page}: the window is {client} px wide");
-        if scroll > client {
-            // The innermost elements that stick out, outside any scrolling box.
-            let culprits = b
-                .client
-                .execute(
-                    "const w = document.documentElement.clientWidth; \
-                     const out = e => e.getBoundingClientRect().right > w + 1; \
-                     const boxed = e => { for (let p = e.parentElement; p; p = p.parentElement) { \
-                       const o = getComputedStyle(p).overflowX; \
-                       if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } \
-                       return false; }; \
-                     return [...document.querySelectorAll('body *')] \
-                       .filter(e => out(e) && !boxed(e)) \
-                       .slice(0, 12) \
-                       .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));",
-                    vec![],
-                )
-                .await
-                .expect("the elements that stick out");
-            wide.push(format!("{page}: {scroll} px for {client} px ({culprits})"));
-        }
+        let path = page.split('?').next().unwrap_or(page);
+        assert_eq!(b.path().await, path, "the page itself, not a redirect");
+        wide.extend(b.wider_than_window(page).await);
     }
     assert!(wide.is_empty(), "pages wider than the phone: {wide:#?}");
     b.close().await;

@@ -414,6 +414,48 @@ impl Browser {
             .to_owned()
     }
 
+    /// `None` when the page is no wider than the window; else what scrolls sideways:
+    /// the page's widths and the elements sticking out outside any scrolling box
+    /// (`page` names it in the message).
+    pub async fn wider_than_window(&self, page: &str) -> Option<String> {
+        let width = self
+            .client
+            .execute(
+                "const e = document.documentElement; return [e.scrollWidth, e.clientWidth];",
+                vec![],
+            )
+            .await
+            .expect("the page's widths");
+        let (Some(scroll), Some(client)) = (width[0].as_u64(), width[1].as_u64()) else {
+            panic!("{page}: {width}");
+        };
+        assert!(
+            client < u64::from(PHONE.0) + 10,
+            "{page}: the window is {client} px wide"
+        );
+        if scroll <= client {
+            return None;
+        }
+        let culprits = self
+            .client
+            .execute(
+                "const w = document.documentElement.clientWidth; \
+                 const out = e => e.getBoundingClientRect().right > w + 1; \
+                 const boxed = e => { for (let p = e.parentElement; p; p = p.parentElement) { \
+                   const o = getComputedStyle(p).overflowX; \
+                   if (o === 'auto' || o === 'scroll' || o === 'hidden') return true; } \
+                   return false; }; \
+                 return [...document.querySelectorAll('body *')] \
+                   .filter(e => out(e) && !boxed(e)) \
+                   .slice(0, 12) \
+                   .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));",
+                vec![],
+            )
+            .await
+            .expect("the elements that stick out");
+        Some(format!("{page}: {scroll} px for {client} px ({culprits})"))
+    }
+
     /// Runs axe-core (vendored) on the page and panics on any serious or critical
     /// violation, listing them.
     pub async fn check_accessibility(&self, page: &str) {
@@ -506,6 +548,9 @@ pub async fn signed_in_coordinator(b: &Browser, server: &Server, email: &str) {
     sign_in(b, server, email, COORDINATOR_PASSWORD).await;
     assert_eq!(b.path().await, "/", "signed in");
 }
+
+/// A phone held upright, in CSS pixels: no page may be wider.
+pub const PHONE: (u32, u32) = (390, 844);
 
 /// The password the coordinators of these tests choose.
 pub const COORDINATOR_PASSWORD: &str = "une phrase de passe assez longue";

@@ -27,9 +27,10 @@
 //! 8. Back from the field, an expert sends the debrief and the coordinator reads it on
 //!    the mission's page (`debrief::*`, issue #15).
 //!
-//! 9. On a phone's width (390 px), no coordinator page is wider than the screen: wide
-//!    tables scroll inside their box
-//!    (`coordinator::no_coordinator_page_scrolls_sideways_on_a_phone`).
+//! 9. On a phone's width (390 px), no page of a coordinator, an association, a company
+//!    or an expert is wider than the screen: wide tables scroll inside their box
+//!    (`coordinator::no_coordinator_page_scrolls_sideways_on_a_phone`,
+//!    `spaces::no_page_of_a_party_scrolls_sideways_on_a_phone`).
 //!
 //! Every page visited passes the axe-core check (no serious or critical violation).
 

@@ -7,7 +7,7 @@
 //! axe-core check.
 
 use crate::harness::{
-    Browser, COORDINATOR_PASSWORD, Server, accept_invitation, enabled, sign_in,
+    Browser, COORDINATOR_PASSWORD, PHONE, Server, accept_invitation, enabled, sign_in,
     signed_in_coordinator,
 };
 
@@ -222,5 +222,62 @@ async fn a_company_declares_an_offer_corrects_it_and_once_validated_sees_the_nee
         .await;
     assert!(text.contains(&best), "{best}\n{text}");
     b.screenshot("espace-entreprise").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_page_of_a_party_scrolls_sideways_on_a_phone() {
+    if !enabled() {
+        return;
+    }
+    let server = Server::start();
+    // Missions proposed, so that the spaces have rows to show.
+    server
+        .ws
+        .explor(&["batch", "--call", "2027-printemps", "--commit"])
+        .assert()
+        .success();
+    let b = Browser::start().await;
+    let parties = [
+        (
+            "eau@example.org",
+            "association",
+            ASSO,
+            ["/mon-espace/besoins", "/mon-espace/besoins/nouveau"],
+        ),
+        (
+            "rh@elec-sud.fr",
+            "company",
+            "co-elec-sud",
+            ["/mon-espace/offres", "/mon-espace/offres/nouvelle"],
+        ),
+        (
+            "expert@example.org",
+            "expert",
+            "exp-0007",
+            ["/mon-espace/propositions", "/mon-espace/profil"],
+        ),
+    ];
+    let mut wide = Vec::new();
+    for (email, role, org, pages) in parties {
+        as_party(&b, &server, email, role, org).await;
+        b.client
+            .set_window_size(PHONE.0, PHONE.1)
+            .await
+            .expect("resize the window");
+        for page in pages {
+            b.client
+                .goto(&server.url(page))
+                .await
+                .expect("open the page");
+            wide.extend(b.wider_than_window(&format!("{role} {page}")).await);
+        }
+        b.client
+            .set_window_size(1280, 1000)
+            .await
+            .expect("resize the window");
+        sign_out(&b).await;
+    }
+    assert!(wide.is_empty(), "pages wider than the phone: {wide:#?}");
     b.close().await;
 }
