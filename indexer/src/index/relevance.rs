@@ -288,9 +288,9 @@ impl Relevance {
 pub(super) struct OneDocument<'r> {
     reader: &'r SegmentReader,
     doc: DocId,
-    /// The document's score for each word, per boost (as bits); `None` when it lacks
-    /// the word.
-    scores: Vec<(u32, HashMap<Term, Option<Score>>)>,
+    /// The document's score for each word with each boost it was asked with (as
+    /// bits); `None` when it lacks the word.
+    scores: HashMap<Term, Vec<(u32, Option<Score>)>>,
 }
 
 impl<'r> OneDocument<'r> {
@@ -298,7 +298,7 @@ impl<'r> OneDocument<'r> {
         Self {
             reader,
             doc,
-            scores: Vec::new(),
+            scores: HashMap::new(),
         }
     }
 
@@ -312,21 +312,19 @@ impl<'r> OneDocument<'r> {
         let mut total = 0.0;
         for (term, boost) in terms {
             let bits = boost.to_bits();
-            let at = match self.scores.iter().position(|(b, _)| *b == bits) {
-                Some(at) => at,
-                None => {
-                    self.scores.push((bits, HashMap::new()));
-                    self.scores.len() - 1
-                }
-            };
-            let known = self.scores.get(at).and_then(|(_, s)| s.get(term).copied());
+            let known = self
+                .scores
+                .get(term)
+                .and_then(|by_boost| by_boost.iter().find(|(b, _)| *b == bits))
+                .map(|(_, score)| *score);
             let score = match known {
                 Some(known) => known,
                 None => {
                     let score = self.score_of(statistics, term, *boost)?;
-                    if let Some((_, scores)) = self.scores.get_mut(at) {
-                        scores.insert(term.clone(), score);
-                    }
+                    self.scores
+                        .entry(term.clone())
+                        .or_default()
+                        .push((bits, score));
                     score
                 }
             };
@@ -405,6 +403,37 @@ mod tests {
     /// Scores as bits, to compare them exactly.
     fn bits(scores: &[Score]) -> Vec<u32> {
         scores.iter().map(|s| s.to_bits()).collect()
+    }
+
+    #[test]
+    fn one_document_tells_one_word_s_boosts_apart() {
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let index = ws.index();
+        let searcher = index.reader.searcher();
+        let statistics = Statistics {
+            searcher: &searcher,
+            memo: None,
+        };
+        let need = ws.needs().unwrap().remove(0);
+        let (term, _) = super::super::retrieval::need_terms(index, &need).unwrap()[0].clone();
+        let (once, twice) = (vec![(term.clone(), 1.0)], vec![(term.clone(), 2.5)]);
+        let mut held = 0;
+        for reader in searcher.segment_readers() {
+            for doc in 0..reader.max_doc() {
+                let mut one = OneDocument::new(reader, doc);
+                // The same word asked with one boost, then another: each its own score.
+                for terms in [&once, &twice, &once] {
+                    let expected = Relevance::new(&searcher, terms)
+                        .unwrap()
+                        .of(reader, doc)
+                        .unwrap();
+                    let got = one.relevance(&statistics, terms).unwrap();
+                    assert_eq!(got.to_bits(), expected.to_bits(), "{doc} {terms:?}");
+                }
+                held += usize::from(one.relevance(&statistics, &once).unwrap() > 0.0);
+            }
+        }
+        assert!(held > 0, "no document holds {term:?}");
     }
 
     #[test]
