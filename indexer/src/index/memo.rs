@@ -203,6 +203,9 @@ pub(super) struct Memo {
     /// Each term's document count over the whole index (choosing a need's rarest words
     /// and weighting them both ask it), and each field's token count.
     doc_freqs: RwLock<HashMap<Term, Arc<u64>>>,
+    /// Each need word's document count in the text and skills fields together (how a
+    /// need's rarest words are chosen), by word: one look-up per word of a need.
+    word_freqs: RwLock<HashMap<String, Arc<u64>>>,
     tokens: RwLock<HashMap<Field, Arc<u64>>>,
 }
 
@@ -215,6 +218,7 @@ impl Memo {
             terms: RwLock::default(),
             levels: RwLock::default(),
             doc_freqs: RwLock::default(),
+            word_freqs: RwLock::default(),
             tokens: RwLock::default(),
         }
     }
@@ -253,6 +257,21 @@ impl Memo {
 pub(super) struct Statistics<'s> {
     pub(super) searcher: &'s Searcher,
     pub(super) memo: Option<&'s Memo>,
+}
+
+impl Statistics<'_> {
+    /// A need word's document count over its fields, as `count` gives it: asked once
+    /// per word while a memo holds it.
+    pub(super) fn word_freq(
+        &self,
+        word: &str,
+        count: impl FnOnce() -> tantivy::Result<u64>,
+    ) -> tantivy::Result<u64> {
+        match self.memo {
+            Some(memo) => get_or_insert(&memo.word_freqs, word, count).map(|n| *n),
+            None => count(),
+        }
+    }
 }
 
 impl Bm25StatisticsProvider for Statistics<'_> {

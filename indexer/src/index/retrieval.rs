@@ -90,11 +90,11 @@ fn need_terms_with(
     let mut rated: Vec<(u64, String)> = Vec::with_capacity(words.len());
     for word in words {
         let df = statistics
-            .doc_freq(&Term::from_field_text(f.text, &word))
-            .map_err(index_failed("counting a word's documents"))?
-            + statistics
-                .doc_freq(&Term::from_field_text(f.skills, &word))
-                .map_err(index_failed("counting a word's documents"))?;
+            .word_freq(&word, || {
+                Ok(statistics.doc_freq(&Term::from_field_text(f.text, &word))?
+                    + statistics.doc_freq(&Term::from_field_text(f.skills, &word))?)
+            })
+            .map_err(index_failed("counting a word's documents"))?;
         if df > 0 {
             rated.push((df, word));
         }
