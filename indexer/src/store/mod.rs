@@ -447,11 +447,22 @@ impl Store {
         }
     }
 
-    /// The records with these ids, in the order given (ids not found are skipped).
+    /// The records with these ids, in the order given (ids not found are skipped), all
+    /// read in one read transaction: one snapshot of the store, and its lock taken once
+    /// rather than for every id (a match reads some forty).
     pub fn records_by_ids<'i>(
         &self,
         ids: impl IntoIterator<Item = &'i str>,
     ) -> Result<Vec<Record>> {
+        // Inside a transaction already (a writer's), the reads belong to it.
+        let snapshot = if self.conn.is_autocommit() {
+            Some(rusqlite::Transaction::new_unchecked(
+                &self.conn,
+                rusqlite::TransactionBehavior::Deferred,
+            )?)
+        } else {
+            None
+        };
         let mut stmt = self
             .conn
             .prepare_cached("SELECT kind, body FROM records WHERE id = ?1")?;
@@ -465,6 +476,10 @@ impl Store {
                     .ok_or_else(|| corrupt(id, Corruption::UnknownKind(kind.clone())))?;
                 out.push(decode(kind, id, &body)?);
             }
+        }
+        drop(stmt);
+        if let Some(snapshot) = snapshot {
+            snapshot.commit()?;
         }
         Ok(out)
     }
@@ -689,5 +704,28 @@ mod tests {
         // Damage is reported the same way, naming the record.
         let err = decode(RecordKind::Expert, "exp-x", "{\"id\": 3}").unwrap_err();
         assert!(err.to_string().contains("exp-x"), "{err}");
+    }
+
+    #[test]
+    fn records_are_read_by_id_in_one_transaction_of_their_own_or_in_the_one_open() {
+        let (_dir, ws) = crate::test_support::sample_workspace();
+        let store = &ws.store;
+        let ids = ["exp-0007", "exp-inconnu", "need-kin-dechets", "exp-0001"];
+        let read = || -> Vec<String> {
+            store
+                .records_by_ids(ids)
+                .unwrap()
+                .iter()
+                .map(|r| r.id().to_owned())
+                .collect()
+        };
+        // In the order asked, unknown ids skipped; no transaction left open after it.
+        assert_eq!(read(), ["exp-0007", "need-kin-dechets", "exp-0001"]);
+        assert!(store.conn.is_autocommit());
+        // Inside a transaction already open, read within it, and it stays open.
+        store.conn.execute_batch("BEGIN").unwrap();
+        assert_eq!(read(), ["exp-0007", "need-kin-dechets", "exp-0001"]);
+        assert!(!store.conn.is_autocommit());
+        store.conn.execute_batch("COMMIT").unwrap();
     }
 }
