@@ -82,6 +82,29 @@ impl TermPostings<'_> {
         }
     }
 
+    /// Calls `each(i, score)` for each `docs[i]` (in document order) holding the term,
+    /// skipping through the postings to it.
+    fn scores_at(&self, docs: &[DocId], mut each: impl FnMut(usize, Score)) -> Result<()> {
+        let Some(mut postings) = self
+            .index
+            .read_postings(self.term, IndexRecordOption::WithFreqs)
+            .map_err(index_failed("reading postings"))?
+        else {
+            return Ok(());
+        };
+        for (i, &doc) in docs.iter().enumerate() {
+            // `seek` only moves forward: postings already past `doc` lack it.
+            if postings.doc() <= doc && postings.seek(doc) == doc {
+                each(
+                    i,
+                    self.weight
+                        .score(self.norms.fieldnorm_id(doc), postings.term_freq()),
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// Every score of the term in the segment, for the memo.
     fn read_all(&self, max_doc: DocId) -> Result<TermScores> {
         let (mut docs, mut scores) = (Vec::new(), Vec::new());
@@ -159,10 +182,9 @@ impl Relevance {
         if let Some((_, scores)) = taken().iter().find(|(s, _)| *s == segment) {
             return Ok(Some(scores.clone()));
         }
-        let each = self.terms.iter().map(|t| {
-            let (term, boost, _) = t;
+        let each = self.terms.iter().map(|(term, boost, weight)| {
             memo.term_scores(segment, term, *boost, || {
-                Self::postings(reader, t)?.read_all(reader.max_doc())
+                Self::postings(reader, term, weight)?.read_all(reader.max_doc())
             })
         });
         let scores: Remembered = each.collect::<Result<Vec<_>>>()?.into();
@@ -180,13 +202,16 @@ impl Relevance {
         &'r self,
         reader: &'r SegmentReader,
     ) -> impl Iterator<Item = Result<TermPostings<'r>>> + 'r {
-        self.terms.iter().map(move |t| Self::postings(reader, t))
+        self.terms
+            .iter()
+            .map(move |(term, _, weight)| Self::postings(reader, term, weight))
     }
 
     /// One weighted term's postings and field norms in the segment.
     fn postings<'r>(
         reader: &SegmentReader,
-        (term, _, weight): &'r (Term, Score, Bm25Weight),
+        term: &'r Term,
+        weight: &'r Bm25Weight,
     ) -> Result<TermPostings<'r>> {
         let norms = reader
             .fieldnorms_readers()
@@ -239,24 +264,7 @@ impl Relevance {
             return Ok(());
         }
         for t in self.in_segment(reader) {
-            let t = t?;
-            let Some(mut postings) = t
-                .index
-                .read_postings(t.term, IndexRecordOption::WithFreqs)
-                .map_err(index_failed("reading postings"))?
-            else {
-                continue;
-            };
-            for (i, &doc) in docs.iter().enumerate() {
-                // `seek` only moves forward: postings already past `doc` lack it.
-                if postings.doc() <= doc && postings.seek(doc) == doc {
-                    add(
-                        i,
-                        t.weight
-                            .score(t.norms.fieldnorm_id(doc), postings.term_freq()),
-                    );
-                }
-            }
+            t?.scores_at(docs, &mut add)?;
         }
         Ok(())
     }
@@ -335,7 +343,8 @@ impl<'r> OneDocument<'r> {
         Ok(total)
     }
 
-    /// The document's score for one word, as [`Relevance::seek_each`] computes it.
+    /// The document's score for one word, skipping to it as [`Relevance::seek_each`]
+    /// does.
     fn score_of(
         &self,
         statistics: &Statistics<'_>,
@@ -345,23 +354,10 @@ impl<'r> OneDocument<'r> {
         let weight = Bm25Weight::for_terms(statistics, std::slice::from_ref(term))
             .map_err(index_failed("weighting the need's words"))?
             .boost_by(boost);
-        let entry = (term.clone(), boost, weight);
-        let t = Relevance::postings(self.reader, &entry)?;
-        let Some(mut postings) = t
-            .index
-            .read_postings(t.term, IndexRecordOption::WithFreqs)
-            .map_err(index_failed("reading postings"))?
-        else {
-            return Ok(None);
-        };
-        if postings.doc() <= self.doc && postings.seek(self.doc) == self.doc {
-            Ok(Some(t.weight.score(
-                t.norms.fieldnorm_id(self.doc),
-                postings.term_freq(),
-            )))
-        } else {
-            Ok(None)
-        }
+        let mut found = None;
+        Relevance::postings(self.reader, term, &weight)?
+            .scores_at(&[self.doc], |_, score| found = Some(score))?;
+        Ok(found)
     }
 }
 

@@ -12,14 +12,14 @@ use explor_engine::retrieval::candidate_order;
 use explor_engine::schema::MISSION_DAYS;
 use explor_engine::{Candidate, CandidateKind, CandidateSource, DateWindow, Need, NeedKind};
 use tantivy::query::{Bm25StatisticsProvider, RangeQuery};
-use tantivy::schema::{IndexRecordOption, Term};
+use tantivy::schema::Term;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
+use tantivy::{DocId, Score, Searcher, SegmentReader};
 
 use super::SearchIndex;
 use super::memo::{Memo, Statistics};
 use super::relevance::{OneDocument, Relevance};
-use super::scan::{Clause, IdTable, Part, Prefilter, scan};
+use super::scan::{Clause, IdTable, Part, Prefilter, live_docs, scan, term_postings};
 use super::schema::{self, ANY_COUNTRY, Fields, analyse, language_term, weeks};
 use crate::error::{Error, Result, index_failed};
 
@@ -284,21 +284,10 @@ impl SearchIndex {
     ) -> Result<Option<(&'s SegmentReader, DocId)>> {
         let term = Term::from_field_text(self.fields.id, id);
         for reader in searcher.segment_readers() {
-            let postings = reader
-                .inverted_index(self.fields.id)
-                .map_err(index_failed("opening the inverted index"))?
-                .read_postings(&term, IndexRecordOption::Basic)
-                .map_err(index_failed("reading postings"))?;
-            let Some(mut postings) = postings else {
-                continue;
-            };
-            let alive = reader.alive_bitset();
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                if alive.is_none_or(|a| a.is_alive(doc)) {
-                    return Ok(Some((reader, doc)));
-                }
-                doc = postings.advance();
+            if let Some(postings) = term_postings(reader, &term)?
+                && let Some(doc) = live_docs(reader, postings).next()
+            {
+                return Ok(Some((reader, doc)));
             }
         }
         Ok(None)

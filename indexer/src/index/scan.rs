@@ -20,6 +20,7 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use rayon::prelude::*;
 
 use tantivy::index::SegmentId;
+use tantivy::postings::SegmentPostings;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::{IndexRecordOption, Term};
 use tantivy::{DocId, DocSet, Score, Searcher, SegmentReader, TERMINATED};
@@ -267,13 +268,7 @@ impl Cache {
 /// The segment's documents holding `term`.
 fn term_docs(reader: &SegmentReader, term: &Term) -> Result<Bits> {
     let mut bits = vec![0; words(reader.max_doc())];
-    let inverted = reader
-        .inverted_index(term.field())
-        .map_err(index_failed("opening the inverted index"))?;
-    let postings = inverted
-        .read_postings(term, IndexRecordOption::Basic)
-        .map_err(index_failed("reading postings"))?;
-    if let Some(mut postings) = postings {
+    if let Some(mut postings) = term_postings(reader, term)? {
         let mut doc = postings.doc();
         while doc != TERMINATED {
             insert(&mut bits, doc);
@@ -281,6 +276,38 @@ fn term_docs(reader: &SegmentReader, term: &Term) -> Result<Bits> {
         }
     }
     Ok(bits)
+}
+
+/// The postings of `term` in the segment (documents only); `None` when no document
+/// holds it.
+pub(super) fn term_postings(
+    reader: &SegmentReader,
+    term: &Term,
+) -> Result<Option<SegmentPostings>> {
+    reader
+        .inverted_index(term.field())
+        .map_err(index_failed("opening the inverted index"))?
+        .read_postings(term, IndexRecordOption::Basic)
+        .map_err(index_failed("reading postings"))
+}
+
+/// The documents of `postings` (read in the segment `reader`) not deleted, in order.
+pub(super) fn live_docs(
+    reader: &SegmentReader,
+    mut postings: SegmentPostings,
+) -> impl Iterator<Item = DocId> + '_ {
+    let alive = reader.alive_bitset();
+    let mut doc = postings.doc();
+    std::iter::from_fn(move || {
+        while doc != TERMINATED {
+            let this = doc;
+            doc = postings.advance();
+            if alive.is_none_or(|a| a.is_alive(this)) {
+                return Some(this);
+            }
+        }
+        None
+    })
 }
 
 impl Prefilter {

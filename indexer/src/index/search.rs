@@ -9,10 +9,10 @@ use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Term};
-use tantivy::{DocSet, TERMINATED};
 
 use super::SearchIndex;
 use super::retrieval::SKILLS_BOOST;
+use super::scan::{live_docs, term_postings};
 use super::schema::{
     self, ANY_COUNTRY, Fields, analyse, analyzer, language_term, read_text, text_column,
     theme_facet, weeks,
@@ -151,22 +151,12 @@ impl SearchIndex {
         let term = Term::from_field_text(self.fields.company, org);
         let mut ids = Vec::new();
         for segment in searcher.segment_readers() {
-            let Some(mut postings) = segment
-                .inverted_index(self.fields.company)
-                .map_err(index_failed("opening the inverted index"))?
-                .read_postings(&term, IndexRecordOption::Basic)
-                .map_err(index_failed("reading postings"))?
-            else {
+            let Some(postings) = term_postings(segment, &term)? else {
                 continue;
             };
             let column = text_column(segment, "id")?;
-            let alive = segment.alive_bitset();
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                if alive.is_none_or(|a| a.is_alive(doc)) {
-                    ids.push(read_text(&column, doc)?);
-                }
-                doc = postings.advance();
+            for doc in live_docs(segment, postings) {
+                ids.push(read_text(&column, doc)?);
             }
         }
         ids.sort_unstable();
@@ -181,16 +171,6 @@ impl SearchIndex {
         let f = &self.fields;
         let mut counts = ExpertCounts::default();
         for segment in searcher.segment_readers() {
-            let alive = segment.alive_bitset();
-            let live = |postings: &mut tantivy::postings::SegmentPostings| {
-                let mut n = 0;
-                let mut doc = postings.doc();
-                while doc != TERMINATED {
-                    n += usize::from(alive.is_none_or(|a| a.is_alive(doc)));
-                    doc = postings.advance();
-                }
-                n
-            };
             for (field, into) in [
                 (f.status, &mut counts.by_status),
                 (f.consent, &mut counts.by_consent),
@@ -203,10 +183,10 @@ impl SearchIndex {
                     .stream()
                     .map_err(index_failed("reading the term dictionary"))?;
                 while terms.advance() {
-                    let mut postings = inverted
+                    let postings = inverted
                         .read_postings_from_terminfo(terms.value(), IndexRecordOption::Basic)
                         .map_err(index_failed("reading postings"))?;
-                    let n = live(&mut postings);
+                    let n = live_docs(segment, postings).count();
                     if n > 0 {
                         let word = String::from_utf8_lossy(terms.key()).into_owned();
                         *into.entry(word).or_insert(0) += n;
@@ -218,13 +198,8 @@ impl SearchIndex {
                 (f.home_country, "FR", &mut counts.in_france),
             ] {
                 let term = Term::from_field_text(field, text);
-                if let Some(mut postings) = segment
-                    .inverted_index(field)
-                    .map_err(index_failed("opening the inverted index"))?
-                    .read_postings(&term, IndexRecordOption::Basic)
-                    .map_err(index_failed("reading postings"))?
-                {
-                    *into += live(&mut postings);
+                if let Some(postings) = term_postings(segment, &term)? {
+                    *into += live_docs(segment, postings).count();
                 }
             }
         }

@@ -804,15 +804,7 @@ fn one_document_against_every_need_has_each_need_s_relevance_to_the_bit() {
     again.extend(experts.iter().skip(20).take(20).map(renamed));
     import_experts(&dir, &mut ws, &again);
     let index = ws.index();
-    let needs: Vec<Need> = ws
-        .records(RecordKind::Need)
-        .unwrap()
-        .into_iter()
-        .filter_map(|r| match r {
-            Record::Need(n) => Some(*n),
-            _ => None,
-        })
-        .collect();
+    let needs = ws.needs().unwrap();
     let each: Vec<&Need> = needs.iter().collect();
     let all: Vec<_> = needs
         .iter()
@@ -888,15 +880,7 @@ fn a_bounded_search_names_its_candidates_alike_from_the_dictionary_and_the_id_ta
     let (_dir, ws) = sample_workspace();
     let setup = ws.scoring_setup(false).unwrap();
     let scorer = setup.scorer();
-    let needs: Vec<_> = ws
-        .records(explor_engine::RecordKind::Need)
-        .unwrap()
-        .into_iter()
-        .filter_map(|r| match r {
-            Record::Need(n) => Some(*n),
-            _ => None,
-        })
-        .collect();
+    let needs = ws.needs().unwrap();
     let search = |need: &explor_engine::Need| {
         ws.index()
             .best_candidates(need, &ScoreBound::new(&scorer, need), 1000)

@@ -5,7 +5,7 @@
 use fantoccini::Locator;
 use serde_json::Value;
 
-use crate::harness::{Browser, PHONE, Server, enabled, signed_in_coordinator};
+use crate::harness::{Browser, Server, enabled, signed_in_coordinator};
 
 const NEED: &str = "need-kin-dechets";
 const CALL: &str = "2027-printemps";
@@ -340,19 +340,9 @@ async fn no_coordinator_page_scrolls_sideways_on_a_phone() {
     if !enabled() {
         return;
     }
-    let server = Server::start();
-    // A mission, so that the missions' pages have rows.
-    server
-        .ws
-        .explor(&["batch", "--call", CALL, "--commit"])
-        .assert()
-        .success();
+    let server = Server::with_missions(CALL);
     let b = Browser::start().await;
     signed_in_coordinator(&b, &server, "coordination@example.org").await;
-    b.client
-        .set_window_size(PHONE.0, PHONE.1)
-        .await
-        .expect("resize the window");
     let mission = json(&server, &["mission", "list", "--format", "json"])[0]["id"]
         .as_str()
         .expect("a mission id")
@@ -374,16 +364,9 @@ async fn no_coordinator_page_scrolls_sideways_on_a_phone() {
         "/audit".to_owned(),
         "/notifications".to_owned(),
     ];
-    let mut wide = Vec::new();
-    for page in &pages {
-        b.client
-            .goto(&server.url(page))
-            .await
-            .expect("open the page");
-        let path = page.split('?').next().unwrap_or(page);
-        assert_eq!(b.path().await, path, "the page itself, not a redirect");
-        wide.extend(b.wider_than_window(page).await);
-    }
+    let wide = b
+        .pages_wider_than_a_phone(&server, "coordinator", &pages)
+        .await;
     assert!(wide.is_empty(), "pages wider than the phone: {wide:#?}");
     b.close().await;
 }

@@ -112,6 +112,18 @@ impl Server {
         }
     }
 
+    /// [`Self::start`], then `call`'s batch committed: missions proposed, so that the
+    /// pages listing them have rows.
+    pub fn with_missions(call: &str) -> Self {
+        let server = Self::start();
+        server
+            .ws
+            .explor(&["batch", "--call", call, "--commit"])
+            .assert()
+            .success();
+        server
+    }
+
     /// Stops the server and starts it again on the same workspace and address, as an
     /// operator restarting the service (the reminders run at start).
     pub fn restart(self) -> Self {
@@ -189,7 +201,8 @@ impl Browser {
             "goog:chromeOptions".into(),
             json!({"args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=fr-FR"
+                "--disable-dev-shm-usage", format!("--window-size={},{}", WINDOW.0, WINDOW.1),
+                "--lang=fr-FR"
             ]}),
         );
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -414,10 +427,44 @@ impl Browser {
             .to_owned()
     }
 
+    /// What scrolls sideways on a phone ([`PHONE`]) among `pages` (paths on `server`),
+    /// each opened at that width and checked to be that page, not a redirect; `who`
+    /// names the account in the messages. The window is given its size back after.
+    pub async fn pages_wider_than_a_phone(
+        &self,
+        server: &Server,
+        who: &str,
+        pages: &[String],
+    ) -> Vec<String> {
+        self.client
+            .set_window_size(PHONE.0, PHONE.1)
+            .await
+            .expect("resize the window");
+        let mut wide = Vec::new();
+        for page in pages {
+            self.client
+                .goto(&server.url(page))
+                .await
+                .expect("open the page");
+            let path = page.split('?').next().unwrap_or(page);
+            assert_eq!(
+                self.path().await,
+                path,
+                "{who}: the page itself, not a redirect"
+            );
+            wide.extend(self.wider_than_window(&format!("{who} {page}")).await);
+        }
+        self.client
+            .set_window_size(WINDOW.0, WINDOW.1)
+            .await
+            .expect("resize the window");
+        wide
+    }
+
     /// `None` when the page is no wider than the window; else what scrolls sideways:
     /// the page's widths and the elements sticking out outside any scrolling box
     /// (`page` names it in the message).
-    pub async fn wider_than_window(&self, page: &str) -> Option<String> {
+    async fn wider_than_window(&self, page: &str) -> Option<String> {
         let width = self
             .client
             .execute(
@@ -549,8 +596,11 @@ pub async fn signed_in_coordinator(b: &Browser, server: &Server, email: &str) {
     assert_eq!(b.path().await, "/", "signed in");
 }
 
+/// The browser's window, in CSS pixels.
+const WINDOW: (u32, u32) = (1280, 1000);
+
 /// A phone held upright, in CSS pixels: no page may be wider.
-pub const PHONE: (u32, u32) = (390, 844);
+const PHONE: (u32, u32) = (390, 844);
 
 /// The password the coordinators of these tests choose.
 pub const COORDINATOR_PASSWORD: &str = "une phrase de passe assez longue";

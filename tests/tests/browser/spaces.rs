@@ -7,7 +7,7 @@
 //! axe-core check.
 
 use crate::harness::{
-    Browser, COORDINATOR_PASSWORD, PHONE, Server, accept_invitation, enabled, sign_in,
+    Browser, COORDINATOR_PASSWORD, Server, accept_invitation, enabled, sign_in,
     signed_in_coordinator,
 };
 
@@ -230,13 +230,7 @@ async fn no_page_of_a_party_scrolls_sideways_on_a_phone() {
     if !enabled() {
         return;
     }
-    let server = Server::start();
-    // Missions proposed, so that the spaces have rows to show.
-    server
-        .ws
-        .explor(&["batch", "--call", "2027-printemps", "--commit"])
-        .assert()
-        .success();
+    let server = Server::with_missions("2027-printemps");
     let b = Browser::start().await;
     let parties = [
         (
@@ -261,21 +255,8 @@ async fn no_page_of_a_party_scrolls_sideways_on_a_phone() {
     let mut wide = Vec::new();
     for (email, role, org, pages) in parties {
         as_party(&b, &server, email, role, org).await;
-        b.client
-            .set_window_size(PHONE.0, PHONE.1)
-            .await
-            .expect("resize the window");
-        for page in pages {
-            b.client
-                .goto(&server.url(page))
-                .await
-                .expect("open the page");
-            wide.extend(b.wider_than_window(&format!("{role} {page}")).await);
-        }
-        b.client
-            .set_window_size(1280, 1000)
-            .await
-            .expect("resize the window");
+        let pages = pages.map(str::to_owned);
+        wide.extend(b.pages_wider_than_a_phone(&server, role, &pages).await);
         sign_out(&b).await;
     }
     assert!(wide.is_empty(), "pages wider than the phone: {wide:#?}");
